@@ -1,0 +1,53 @@
+package dev.compatmatrix.base.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One embedded DuckDB file behind a small Hikari pool, every connection opened with the same options. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class DatabaseConfig {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties props) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("duckdb");
+        config.setDriverClassName("org.duckdb.DuckDBDriver");
+        config.setJdbcUrl(jdbcUrl(props.path()));
+        config.setDataSourceProperties(connectionOptions(props));
+        config.setMaximumPoolSize(props.poolSize());
+        config.setMinimumIdle(1);
+        config.setConnectionInitSql("SET TimeZone = 'UTC'");
+        return new HikariDataSource(config);
+    }
+
+    /** The JDBC URL for a database file, creating its folder (DuckDB does not). */
+    public static String jdbcUrl(String path) {
+        Path file = Path.of(path).toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database folder " + file.getParent(), e);
+        }
+        return "jdbc:duckdb:" + file;
+    }
+
+    /** DuckDB options that every connection must share (DuckDB refuses differing ones on one file). */
+    public static Properties connectionOptions(DatabaseProperties props) {
+        Properties options = new Properties();
+        options.setProperty("threads", Integer.toString(props.threads()));
+        options.setProperty("memory_limit", props.memoryLimit());
+        options.setProperty("autoinstall_known_extensions", "false");
+        options.setProperty("autoload_known_extensions", "false");
+        return options;
+    }
+
+}

@@ -1,0 +1,31 @@
+package dev.compatmatrix.base.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.HttpStatusCode;
+import jakarta.annotation.security.PermitAll;
+
+/** Shown to a signed-in user who opens a screen their roles do not allow. */
+@PageTitle("Access denied")
+@PermitAll
+public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+
+    public AccessDeniedView() {
+        setId("access-denied");
+        add(new H2("Access denied"),
+                new Paragraph("Your roles do not allow this screen. Ask an administrator if you need access."),
+                new Anchor("", "Back to the matrix"));
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        return HttpStatusCode.FORBIDDEN.getCode();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.compatmatrix.base.ui;
+
+import com.vaadin.flow.component.html.Span;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.ValidationStatus;
+
+/**
+ * A claim's level as word + colour + validation mark, never colour alone. "Not tested" has its own grey
+ * look so it is never read as unsupported. The same CSS classes style the matrix's lit-rendered cells.
+ */
+public class LevelBadge extends Span {
+
+    public LevelBadge(CompatibilityLevel level, ValidationStatus status) {
+        addClassNames("level", cssClass(level));
+        setText(word(level) + (level == null ? "" : " " + status.mark()));
+        getElement().setAttribute("title", title(level, status));
+    }
+
+    public static String cssClass(CompatibilityLevel level) {
+        return level == null ? "level-none" : "level-" + level.key();
+    }
+
+    public static String word(CompatibilityLevel level) {
+        return level == null ? "Not tested" : level.label();
+    }
+
+    public static String title(CompatibilityLevel level, ValidationStatus status) {
+        return level == null ? "Not tested: no claim recorded for this platform"
+                : level.label() + " · " + status.label();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.compatmatrix.compatibility;
+
+import dev.compatmatrix.catalog.repository.ModelRepository;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
+import dev.compatmatrix.compatibility.query.ModelOverview;
+import dev.compatmatrix.history.query.HistoryQuery;
+import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the matrix and one model's page. Every signed-in role may read (VIEWER is in every role). */
+@Service
+@PreAuthorize("hasRole('VIEWER')")
+@Transactional(readOnly = true)
+public class CompatibilityService {
+
+    /** The model page shows this many of the newest history rows. */
+    static final int MODEL_HISTORY_LIMIT = 200;
+    /** A grid page may not ask for more rows than this. */
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final MatrixQuery matrix;
+    private final ModelDetailsQuery details;
+    private final RecommendationQuery recommendations;
+    private final HistoryQuery history;
+    private final ModelRepository models;
+
+    public CompatibilityService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
+                                HistoryQuery history, ModelRepository models) {
+        this.matrix = matrix;
+        this.details = details;
+        this.recommendations = recommendations;
+        this.history = history;
+        this.models = models;
+    }
+
+    public List<MatrixRow> matrixPage(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
+        return matrix.page(filter, sort, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE));
+    }
+
+    public long matrixCount(MatrixFilter filter) {
+        return matrix.count(filter);
+    }
+
+    public List<String> families() {
+        return models.families();
+    }
+
+    /** The model page's content, or empty when no model has this name. */
+    public Optional<ModelOverview> modelOverview(String modelName) {
+        return details.header(modelName).map(header -> {
+            var claims = new EnumMap<Platform, ModelOverview.ClaimRow>(Platform.class);
+            details.claims(header.modelId()).forEach(claim -> claims.put(claim.platform(), claim));
+            return new ModelOverview(header, claims, recommendations.forModel(header.modelId()),
+                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT));
+        });
+    }
+}

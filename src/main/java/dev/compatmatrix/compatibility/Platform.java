@@ -1,0 +1,41 @@
+package dev.compatmatrix.compatibility;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The eight hardware platforms of the seed, in the order the matrix shows them. */
+public enum Platform {
+    CPU("cpu", "CPU"),
+    CUDA("cuda", "CUDA"),
+    ROCM("rocm", "ROCm"),
+    MPS("mps", "Apple MPS"),
+    OPENVINO("openvino", "OpenVINO"),
+    QUALCOMM("qualcomm", "Qualcomm"),
+    WEBNN("webnn", "WebNN"),
+    WEBGPU("webgpu", "WebGPU");
+
+    private final String key;
+    private final String label;
+
+    Platform(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    /** The value stored in {@code hardware_type} and the prefix of the seed's {@code *_support} column. */
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String supportColumn() {
+        return key + "_support";
+    }
+
+    public static Optional<Platform> fromKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equalsIgnoreCase(key)).findFirst();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.compatmatrix.compatibility;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place where a model's derived columns come from its claims (PRODUCT.md §2).
+ *
+ * <ul>
+ *   <li>{@code *_support}: true exactly when the platform has a claim whose level is not unsupported.</li>
+ *   <li>{@code compatibility_score}: the mean over all eight platforms of the level weight
+ *       (high 1.0, medium 0.7, low 0.4, unsupported 0); a platform not tested counts 0, so breadth of
+ *       tested support raises the score. Rounded to three decimals.</li>
+ *   <li>{@code recommended_platform}: the platform with the best level; ties go to the platform that
+ *       usually runs fastest ({@link #PREFERENCE}). None when no platform is supported.</li>
+ * </ul>
+ */
+public final class ScoreRule {
+
+    /** Tie-break among platforms of equal level: typical throughput order, accelerators first. */
+    public static final List<Platform> PREFERENCE = List.of(Platform.CUDA, Platform.ROCM, Platform.MPS,
+            Platform.OPENVINO, Platform.CPU, Platform.QUALCOMM, Platform.WEBGPU, Platform.WEBNN);
+
+    public static final String EXPLANATION = "Score = mean over the 8 platforms of the level weight "
+            + "(high 1.0, medium 0.7, low 0.4, unsupported or not tested 0). Recommended = best level, "
+            + "ties by CUDA, ROCm, MPS, OpenVINO, CPU, Qualcomm, WebGPU, WebNN.";
+
+    private ScoreRule() {
+    }
+
+    /** The derived values for a model whose claims have these levels (absent platform = not tested). */
+    public static Derived derive(Map<Platform, CompatibilityLevel> levels) {
+        var support = new EnumMap<Platform, Boolean>(Platform.class);
+        double sum = 0;
+        for (Platform platform : Platform.values()) {
+            CompatibilityLevel level = levels.get(platform);
+            support.put(platform, level != null && level.isSupported());
+            sum += level == null ? 0 : level.scoreWeight();
+        }
+        double score = Math.round(sum / Platform.values().length * 1000) / 1000.0;
+        Optional<Platform> recommended = PREFERENCE.stream()
+                .filter(p -> levels.get(p) != null && levels.get(p).isSupported())
+                .min(Comparator.comparingInt((Platform p) -> levels.get(p).ordinal())
+                        .thenComparingInt(PREFERENCE::indexOf));
+        return new Derived(support, score, recommended.orElse(null));
+    }
+
+    /** A score read back from the seed's FLOAT column, at the rule's precision (0.925 rather than 0.92500001). */
+    public static double fromStored(double storedScore) {
+        return Math.round(storedScore * 1000) / 1000.0;
+    }
+
+    /** What {@link #derive} produces: the seed's booleans, score and recommended platform. */
+    public record Derived(Map<Platform, Boolean> support, double score, Platform recommended) {
+
+        public boolean supports(Platform platform) {
+            return support.get(platform);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.compatmatrix.compatibility.query;
+
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import java.util.Map;
+
+/** One row of the matrix: a model, its derived columns and its claim per platform (absent = not tested). */
+public record MatrixRow(int modelId, String name, String family, String type, String size, Double parametersMillions,
+                        double score, Platform recommended, Map<Platform, Cell> cells) {
+
+    public Cell cell(Platform platform) {
+        return cells.get(platform);
+    }
+
+    /** A platform's claim as the matrix shows it. */
+    public record Cell(CompatibilityLevel level, ValidationStatus status) {
+    }
+
+    // Grid rows compare by id, so selection and refresh survive a reload of the page.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MatrixRow other && other.modelId == modelId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(modelId);
+    }
+}

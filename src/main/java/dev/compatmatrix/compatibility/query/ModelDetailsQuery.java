@@ -1,0 +1,65 @@
+package dev.compatmatrix.compatibility.query;
+
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** One model's header and its per-platform claims (the seed's "detailed compatibility information"). */
+@Repository
+public class ModelDetailsQuery {
+
+    private final JdbcClient jdbc;
+
+    public ModelDetailsQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ModelOverview.Header> header(String modelName) {
+        return jdbc.sql("""
+                        SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
+                               m.parameters_millions, m.source_url, c.compatibility_score, c.recommended_platform,
+                               c.last_updated
+                        FROM models m
+                        JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                        WHERE m.model_name = :name
+                        """)
+                .param("name", modelName)
+                .query((rs, n) -> new ModelOverview.Header(rs.getInt("model_id"), rs.getString("model_name"),
+                        rs.getString("model_family"), rs.getString("model_type"), rs.getString("model_size"),
+                        (Double) rs.getObject("parameters_millions"), rs.getString("source_url"),
+                        ScoreRule.fromStored(rs.getDouble("compatibility_score")),
+                        Platform.fromKey(rs.getString("recommended_platform")).orElse(null),
+                        toLocal(rs.getTimestamp("last_updated"))))
+                .optional();
+    }
+
+    public List<ModelOverview.ClaimRow> claims(int modelId) {
+        return jdbc.sql("""
+                        SELECT cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
+                               cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date
+                        FROM cross_platform_compatibility cpc
+                        JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
+                        LEFT JOIN validators v ON cd.validator_id = v.validator_id
+                        WHERE cpc.model_id = :modelId
+                        """)
+                .param("modelId", modelId)
+                .query((rs, n) -> new ModelOverview.ClaimRow(
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
+                        rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),
+                        ValidationStatus.fromKey(rs.getString("validation_status")).orElse(ValidationStatus.UNVALIDATED),
+                        rs.getString("validator"), toLocal(rs.getTimestamp("validation_date"))))
+                .list();
+    }
+
+    static LocalDateTime toLocal(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+}

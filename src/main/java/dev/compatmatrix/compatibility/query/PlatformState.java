@@ -1,0 +1,31 @@
+package dev.compatmatrix.compatibility.query;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A per-platform matrix filter: what the model's claim on that platform must be. */
+public enum PlatformState {
+    SUPPORTED("supported", "Supported"),
+    UNSUPPORTED("unsupported", "Unsupported"),
+    NOT_TESTED("not_tested", "Not tested");
+
+    private final String key;
+    private final String label;
+
+    PlatformState(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<PlatformState> fromKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equalsIgnoreCase(key)).findFirst();
+    }
+}

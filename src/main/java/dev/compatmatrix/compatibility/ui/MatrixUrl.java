@@ -1,0 +1,118 @@
+package dev.compatmatrix.compatibility.ui;
+
+import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.catalog.ModelSize;
+import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.compatibility.query.PlatformState;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The matrix's filters and sort as URL query parameters, so a view can be reloaded and shared:
+ * {@code q, family, type, size, platform=cuda:supported (repeatable), validation, minScore, sort=-score}.
+ * A value that cannot be read is dropped with a warning instead of failing the page.
+ */
+public final class MatrixUrl {
+
+    private MatrixUrl() {
+    }
+
+    public record Parsed(MatrixFilter filter, MatrixSort sort, List<String> warnings) {
+    }
+
+    public static Parsed parse(QueryParameters query) {
+        Map<String, List<String>> params = query.getParameters();
+        List<String> warnings = new ArrayList<>();
+        String text = first(params, "q");
+        String family = first(params, "family");
+        ModelType type = read(params, "type", ModelType::fromKey, warnings);
+        ModelSize size = read(params, "size", ModelSize::fromKey, warnings);
+        ValidationStatus validation = read(params, "validation", ValidationStatus::fromKey, warnings);
+        Double minScore = read(params, "minScore", MatrixUrl::score, warnings);
+
+        Map<Platform, PlatformState> platforms = new EnumMap<>(Platform.class);
+        for (String value : params.getOrDefault("platform", List.of())) {
+            String[] parts = value.split(":", 2);
+            Optional<Platform> platform = Platform.fromKey(parts[0]);
+            Optional<PlatformState> state = parts.length == 2 ? PlatformState.fromKey(parts[1]) : Optional.empty();
+            if (platform.isPresent() && state.isPresent()) {
+                platforms.put(platform.get(), state.get());
+            } else {
+                warnings.add("platform=" + value + " (expected platform:state, e.g. cuda:supported)");
+            }
+        }
+
+        MatrixSort sort = MatrixSort.BY_NAME;
+        String sortValue = first(params, "sort");
+        if (sortValue != null) {
+            boolean descending = sortValue.startsWith("-");
+            String key = descending ? sortValue.substring(1) : sortValue;
+            if (MatrixSort.isKnown(key)) {
+                sort = new MatrixSort(key, descending);
+            } else {
+                warnings.add("sort=" + sortValue);
+            }
+        }
+        return new Parsed(new MatrixFilter(text, family, type, size, platforms, validation, minScore), sort, warnings);
+    }
+
+    public static QueryParameters toQuery(MatrixFilter filter, MatrixSort sort) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        put(params, "q", filter.text());
+        put(params, "family", filter.family());
+        put(params, "type", filter.type() == null ? null : filter.type().key());
+        put(params, "size", filter.size() == null ? null : filter.size().key());
+        if (!filter.platforms().isEmpty()) {
+            params.put("platform", filter.platforms().entrySet().stream()
+                    .map(e -> e.getKey().key() + ":" + e.getValue().key()).toList());
+        }
+        put(params, "validation", filter.validation() == null ? null : filter.validation().key());
+        put(params, "minScore", filter.minScore() == null ? null : filter.minScore().toString());
+        if (!sort.equals(MatrixSort.BY_NAME)) {
+            put(params, "sort", (sort.descending() ? "-" : "") + sort.key());
+        }
+        return new QueryParameters(params);
+    }
+
+    private static Optional<Double> score(String value) {
+        try {
+            double score = Double.parseDouble(value);
+            return score >= 0 && score <= 1 ? Optional.of(score) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> T read(Map<String, List<String>> params, String name, Function<String, Optional<T>> parser,
+                              List<String> warnings) {
+        String value = first(params, name);
+        if (value == null) {
+            return null;
+        }
+        Optional<T> parsed = parser.apply(value);
+        if (parsed.isEmpty()) {
+            warnings.add(name + "=" + value);
+        }
+        return parsed.orElse(null);
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
+    }
+
+    private static void put(Map<String, List<String>> params, String name, String value) {
+        if (value != null) {
+            params.put(name, List.of(value));
+        }
+    }
+}

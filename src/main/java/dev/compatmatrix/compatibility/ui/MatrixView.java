@@ -1,0 +1,282 @@
+package dev.compatmatrix.compatibility.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.catalog.ModelSize;
+import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.compatibility.query.PlatformState;
+import dev.compatmatrix.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The compatibility matrix (home): one row per model, one column per platform. The grid pages from the
+ * database; filters and sort live in the URL so a view can be reloaded and shared.
+ */
+@Route("")
+@PageTitle("Matrix · Compatibility Matrix Console")
+@Menu(order = 0, title = "Matrix", icon = "vaadin:table")
+@RolesAllowed(Roles.VIEWER)
+public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CompatibilityService service;
+
+    final TextField search = new TextField();
+    final ComboBox<String> family = new ComboBox<>("Family");
+    final Select<ModelType> type = new Select<>();
+    final Select<ModelSize> size = new Select<>();
+    final Select<ValidationStatus> validation = new Select<>();
+    final NumberField minScore = new NumberField("Min. score");
+    final Map<Platform, Select<PlatformState>> platformFilters = new EnumMap<>(Platform.class);
+    final Grid<MatrixRow> grid = new Grid<>();
+    final Span rowCount = new Span();
+    final Paragraph urlNotice = new Paragraph();
+
+    private MatrixFilter filter = MatrixFilter.NONE;
+    private MatrixSort sort = MatrixSort.BY_NAME;
+    /** True while fields are set from the URL, so their listeners don't write the URL back. */
+    private boolean restoring;
+
+    public MatrixView(CompatibilityService service) {
+        this.service = service;
+        addClassName("matrix-view");
+        setSizeFull();
+        configureFilters();
+        configureGrid();
+        urlNotice.addClassName("url-notice");
+        urlNotice.setId("url-notice");
+        urlNotice.setVisible(false);
+        rowCount.setId("row-count");
+        add(filterBar(), platformFilterPanel(), urlNotice, rowCount, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        MatrixUrl.Parsed parsed = MatrixUrl.parse(event.getLocation().getQueryParameters());
+        restoring = true;
+        try {
+            show(parsed.filter());
+            sort = parsed.sort();
+            grid.sort(gridSortOrder(sort));
+        } finally {
+            restoring = false;
+        }
+        filter = parsed.filter();
+        if (parsed.warnings().isEmpty()) {
+            urlNotice.setVisible(false);
+        } else {
+            String text = "Ignored invalid link parameters: " + String.join(", ", parsed.warnings());
+            urlNotice.setText(text);
+            urlNotice.setVisible(true);
+            Notification.show(text, 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        }
+        refresh();
+    }
+
+    private void configureFilters() {
+        search.setLabel("Search");
+        search.setPlaceholder("Name or family");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        family.setItems(service.families());
+        family.setClearButtonVisible(true);
+        type.setLabel("Type");
+        type.setItems(ModelType.values());
+        type.setItemLabelGenerator(t -> t == null ? "Any" : t.key());
+        type.setEmptySelectionAllowed(true);
+        size.setLabel("Size");
+        size.setItems(ModelSize.values());
+        size.setItemLabelGenerator(s -> s == null ? "Any" : s.key());
+        size.setEmptySelectionAllowed(true);
+        validation.setLabel("Validation");
+        validation.setItems(ValidationStatus.values());
+        validation.setItemLabelGenerator(v -> v == null ? "Any" : v.label());
+        validation.setEmptySelectionAllowed(true);
+        minScore.setMin(0);
+        minScore.setMax(1);
+        minScore.setStep(0.05);
+        minScore.setStepButtonsVisible(true);
+        minScore.setClearButtonVisible(true);
+        minScore.setHelperText("0 – 1");
+        search.addValueChangeListener(e -> filterChanged());
+        family.addValueChangeListener(e -> filterChanged());
+        type.addValueChangeListener(e -> filterChanged());
+        size.addValueChangeListener(e -> filterChanged());
+        validation.addValueChangeListener(e -> filterChanged());
+        minScore.addValueChangeListener(e -> filterChanged());
+        for (Platform platform : Platform.values()) {
+            Select<PlatformState> select = new Select<>();
+            select.setLabel(platform.label());
+            select.setItems(PlatformState.values());
+            select.setEmptySelectionAllowed(true);
+            select.setItemLabelGenerator(s -> s == null ? "Any" : s.label());
+            select.addValueChangeListener(e -> filterChanged());
+            platformFilters.put(platform, select);
+        }
+    }
+
+    private HorizontalLayout filterBar() {
+        HorizontalLayout bar = new HorizontalLayout(search, family, type, size, validation, minScore);
+        bar.addClassName("filter-bar");
+        bar.setWidthFull();
+        return bar;
+    }
+
+    private Details platformFilterPanel() {
+        FlexLayout selects = new FlexLayout();
+        selects.addClassName("filter-bar");
+        platformFilters.values().forEach(selects::add);
+        Details details = new Details("Platform filters", selects);
+        details.setId("platform-filters");
+        return details;
+    }
+
+    private void configureGrid() {
+        grid.setId("matrix-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setMultiSort(false);
+        grid.setPageSize(50);
+        grid.addColumn(MatrixRow::name).setHeader("Model").setKey("name").setSortable(true)
+                .setFrozen(true).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setAutoWidth(true);
+        grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setAutoWidth(true);
+        grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> r.parametersMillions() == null ? "" : formatParams(r.parametersMillions()))
+                .setHeader("Params").setKey("parameters").setSortable(true).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        for (Platform platform : Platform.values()) {
+            grid.addColumn(LitRenderer.<MatrixRow>of(
+                                    "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.word} ${item.mark}</span>")
+                            .withProperty("css", r -> LevelBadge.cssClass(level(r, platform)))
+                            .withProperty("word", r -> LevelBadge.word(level(r, platform)))
+                            .withProperty("mark", r -> r.cell(platform) == null ? "" : r.cell(platform).status().mark())
+                            .withProperty("title", r -> platform.label() + ": " + LevelBadge.title(level(r, platform),
+                                    r.cell(platform) == null ? null : r.cell(platform).status())))
+                    .setHeader(platform.label()).setKey(platform.key()).setSortable(true).setAutoWidth(true);
+        }
+        grid.addColumn(r -> r.recommended() == null ? "—" : r.recommended().label())
+                .setHeader("Recommended").setKey("recommended").setSortable(true).setAutoWidth(true);
+        Span scoreHeader = new Span("Score");
+        scoreHeader.getElement().setAttribute("title", ScoreRule.EXPLANATION);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.score()))
+                .setHeader(scoreHeader).setKey("score").setSortable(true).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setTooltipGenerator(r -> ScoreRule.EXPLANATION);
+        grid.setItems(query -> service.matrixPage(filter, sortFrom(query.getSortOrders()), query.getOffset(),
+                query.getLimit()).stream(), query -> showCount(service.matrixCount(filter)));
+        grid.addSortListener(e -> {
+            if (!restoring) {
+                sort = sortFrom(e.getSortOrder().stream()
+                        .map(o -> new com.vaadin.flow.data.provider.QuerySortOrder(o.getSorted().getKey(), o.getDirection()))
+                        .toList());
+                writeUrl();
+            }
+        });
+        grid.addItemClickListener(e -> ModelView.open(e.getItem().name()));
+    }
+
+    private static dev.compatmatrix.compatibility.CompatibilityLevel level(MatrixRow row, Platform platform) {
+        return row.cell(platform) == null ? null : row.cell(platform).level();
+    }
+
+    static String formatParams(double millions) {
+        return millions >= 1000 ? String.format(Locale.ROOT, "%.1fB", millions / 1000)
+                : String.format(Locale.ROOT, "%sM", millions == Math.rint(millions)
+                ? String.valueOf((long) millions) : String.valueOf(millions));
+    }
+
+    private static MatrixSort sortFrom(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        return orders.isEmpty() ? MatrixSort.BY_NAME
+                : new MatrixSort(orders.getFirst().getSorted(), orders.getFirst().getDirection() == SortDirection.DESCENDING);
+    }
+
+    private List<GridSortOrder<MatrixRow>> gridSortOrder(MatrixSort sort) {
+        if (sort.equals(MatrixSort.BY_NAME)) {
+            return List.of();
+        }
+        return List.of(new GridSortOrder<>(grid.getColumnByKey(sort.key()),
+                sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING));
+    }
+
+    private void show(MatrixFilter f) {
+        search.setValue(f.text() == null ? "" : f.text());
+        family.setValue(f.family());
+        type.setValue(f.type());
+        size.setValue(f.size());
+        validation.setValue(f.validation());
+        minScore.setValue(f.minScore());
+        platformFilters.forEach((platform, select) -> select.setValue(f.platforms().get(platform)));
+    }
+
+    private void filterChanged() {
+        if (restoring) {
+            return;
+        }
+        Double score = minScore.getValue();
+        if (score != null && (score < 0 || score > 1)) {
+            minScore.setInvalid(true);
+            minScore.setErrorMessage("Between 0 and 1");
+            return;
+        }
+        Map<Platform, PlatformState> platforms = new EnumMap<>(Platform.class);
+        platformFilters.forEach((platform, select) -> {
+            if (select.getValue() != null) {
+                platforms.put(platform, select.getValue());
+            }
+        });
+        filter = new MatrixFilter(search.getValue(), family.getValue(), type.getValue(), size.getValue(), platforms,
+                validation.getValue(), score);
+        writeUrl();
+        refresh();
+    }
+
+    private void writeUrl() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("", MatrixUrl.toQuery(filter, sort))));
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private int showCount(long count) {
+        rowCount.setText(count == 1 ? "1 model" : count + " models");
+        return (int) count;
+    }
+}

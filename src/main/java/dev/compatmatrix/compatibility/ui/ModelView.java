@@ -1,0 +1,194 @@
+package dev.compatmatrix.compatibility.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.query.ModelOverview;
+import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.recommendation.query.RecommendationRow;
+import dev.compatmatrix.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One model: header, its claim on each of the eight platforms (not tested shown as such), its hardware
+ * recommendations and its history. The model name is the rest of the path, so names with a slash work.
+ */
+@Route("models/:name*")
+@RolesAllowed(Roles.VIEWER)
+public class ModelView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private final CompatibilityService service;
+    final Grid<PlatformClaim> claims = new Grid<>();
+    final Grid<RecommendationRow> recommendations = new Grid<>();
+    final Grid<HistoryRow> history = new Grid<>();
+    private String title = "Model";
+
+    /** A platform's row on this page; {@code claim} is null when the platform is not tested. */
+    record PlatformClaim(Platform platform, ModelOverview.ClaimRow claim) {
+    }
+
+    public ModelView(CompatibilityService service) {
+        this.service = service;
+        addClassName("model-view");
+        setSizeFull();
+    }
+
+    public static void open(String modelName) {
+        UI.getCurrent().navigate(ModelView.class, new RouteParameters("name", modelName));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("name").orElse("");
+        var overview = service.modelOverview(name);
+        if (overview.isEmpty()) {
+            event.rerouteToError(NotFoundException.class, "No model named '" + name + "' is in the matrix.");
+            return;
+        }
+        title = name + " · Compatibility Matrix Console";
+        show(overview.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(ModelOverview overview) {
+        removeAll();
+        var header = overview.header();
+        H2 name = new H2(header.name());
+        name.setId("model-name");
+        FlexLayout facts = new FlexLayout(
+                fact("Family", header.family()), fact("Type", header.type()), fact("Size", header.size()),
+                fact("Parameters", header.parametersMillions() == null ? "—"
+                        : MatrixView.formatParams(header.parametersMillions())),
+                scoreFact(header.score()),
+                fact("Recommended", header.recommended() == null ? "none" : header.recommended().label()));
+        facts.addClassName("facts");
+        VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), name, facts);
+        top.setPadding(false);
+        top.addClassName("model-header");
+
+        configureClaims(overview);
+        configureRecommendations(overview.recommendations());
+        configureHistory(overview.history());
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add("Platforms", claims);
+        tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
+        tabs.add("History (" + overview.history().size() + ")", history);
+        tabs.setSizeFull();
+        add(top, tabs);
+    }
+
+    private static Component fact(String label, String value) {
+        Span labelSpan = new Span(label);
+        labelSpan.addClassName("fact-label");
+        return new Span(labelSpan, new Span(value));
+    }
+
+    private static Component scoreFact(double score) {
+        Component fact = fact("Score", String.format(Locale.ROOT, "%.2f", score));
+        fact.getElement().setAttribute("title", ScoreRule.EXPLANATION);
+        fact.setId("model-score");
+        return fact;
+    }
+
+    private void configureClaims(ModelOverview overview) {
+        claims.setId("claims-grid");
+        claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        claims.addColumn(c -> c.platform().label()).setHeader("Platform").setAutoWidth(true).setFlexGrow(0);
+        claims.addComponentColumn(c -> c.claim() == null ? new LevelBadge(null, null)
+                : new LevelBadge(c.claim().level(), c.claim().status())).setHeader("Level").setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : c.claim().status().label()).setHeader("Validation")
+                .setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().validator())).setHeader("Validator")
+                .setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate())).setHeader("Validated")
+                .setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "No claim recorded" : text(c.claim().limitations()))
+                .setHeader("Limitations").setFlexGrow(2);
+        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().workarounds())).setHeader("Workarounds").setFlexGrow(2);
+        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().performanceNotes()))
+                .setHeader("Performance notes").setFlexGrow(2);
+        List<PlatformClaim> rows = Arrays.stream(Platform.values())
+                .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList();
+        claims.setItems(rows);
+        claims.setAllRowsVisible(true);
+    }
+
+    private void configureRecommendations(List<RecommendationRow> rows) {
+        recommendations.setId("recommendations-grid");
+        recommendations.addColumn(RecommendationRow::taskType).setHeader("Task").setAutoWidth(true);
+        recommendations.addColumn(RecommendationRow::batchSize).setHeader("Batch").setAutoWidth(true);
+        recommendations.addColumn(r -> platformLabel(r.recommendedHardware())).setHeader("Recommended").setAutoWidth(true);
+        recommendations.addColumn(r -> platformLabel(r.fallbackHardware())).setHeader("Fallback").setAutoWidth(true);
+        recommendations.addColumn(r -> r.performanceRatio() == null ? ""
+                : String.format(Locale.ROOT, "%.2f", r.performanceRatio())).setHeader("Fallback perf. ratio").setAutoWidth(true);
+        recommendations.addColumn(r -> r.memoryRequirementsMb() == null ? "" : r.memoryRequirementsMb() + " MB")
+                .setHeader("Memory").setAutoWidth(true);
+        recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setFlexGrow(2);
+        recommendations.setItems(rows);
+    }
+
+    private void configureHistory(List<HistoryRow> rows) {
+        history.setId("history-grid");
+        history.addColumn(h -> time(h.changeDate())).setHeader("When").setAutoWidth(true);
+        history.addColumn(h -> platformLabel(h.hardwareType())).setHeader("Platform").setAutoWidth(true);
+        history.addComponentColumn(h -> levelBadge(h.previousStatus())).setHeader("From").setAutoWidth(true);
+        history.addComponentColumn(h -> levelBadge(h.newStatus())).setHeader("To").setAutoWidth(true);
+        history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
+        history.addColumn(h -> text(h.changeReason())).setHeader("Reason").setFlexGrow(2);
+        history.setItems(rows);
+    }
+
+    private static Component levelBadge(String levelKey) {
+        if (levelKey == null) {
+            Span none = new Span("—");
+            none.getElement().setAttribute("title", "No claim before this change");
+            return none;
+        }
+        CompatibilityLevel level = CompatibilityLevel.fromKey(levelKey).orElse(null);
+        Span badge = new Span(LevelBadge.word(level));
+        badge.addClassNames("level", LevelBadge.cssClass(level));
+        return badge;
+    }
+
+    private static String platformLabel(String key) {
+        return key == null ? "—" : Platform.fromKey(key).map(Platform::label).orElse(key);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String time(LocalDateTime time) {
+        return time == null ? "" : UTC_TIME.format(time);
+    }
+}

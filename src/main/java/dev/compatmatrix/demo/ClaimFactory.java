@@ -1,0 +1,213 @@
+package dev.compatmatrix.demo;
+
+import dev.compatmatrix.catalog.ModelSize;
+import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Turns a model's levels into a full generated model: claim texts with measured-looking throughput,
+ * validation consistent with the validators' levels (PRODUCT.md §4), a history chain ending at the
+ * current level, and hardware recommendations. All randomness comes from the caller's seeded Random.
+ */
+public final class ClaimFactory {
+
+    /** Throughput relative to CUDA, from PRODUCT.md §7's bert-base-uncased figures (batch 32). */
+    private static final Map<Platform, Double> SPEED = new EnumMap<>(Map.of(
+            Platform.CUDA, 1.0, Platform.ROCM, 0.874, Platform.MPS, 0.7514, Platform.OPENVINO, 0.6665,
+            Platform.QUALCOMM, 0.4595, Platform.WEBGPU, 0.3763, Platform.CPU, 0.22, Platform.WEBNN, 0.13));
+
+    private static final Map<Platform, List<String>> VERSIONS = new EnumMap<>(Map.of(
+            Platform.CPU, List.of("torch 2.2.0", "torch 2.3.1", "torch 2.4.0", "torch 2.5.1"),
+            Platform.CUDA, List.of("CUDA 12.1 / torch 2.2", "CUDA 12.4 / torch 2.4", "CUDA 12.6 / torch 2.5"),
+            Platform.ROCM, List.of("ROCm 6.0", "ROCm 6.1", "ROCm 6.2", "ROCm 6.3"),
+            Platform.MPS, List.of("macOS 14.4 / torch 2.3", "macOS 15.0 / torch 2.4", "macOS 15.1 / torch 2.5"),
+            Platform.OPENVINO, List.of("OpenVINO 2024.1", "OpenVINO 2024.3", "OpenVINO 2024.5"),
+            Platform.QUALCOMM, List.of("QNN 2.20", "QNN 2.24", "QNN 2.26"),
+            Platform.WEBNN, List.of("Chrome 124 / ORT-web 1.18", "Chrome 128 / ORT-web 1.19"),
+            Platform.WEBGPU, List.of("Chrome 122 / transformers.js 2.17", "Chrome 126 / transformers.js 3.0")));
+
+    private static final Map<ModelType, List<String>> TASKS = new EnumMap<>(Map.of(
+            ModelType.TEXT_EMBEDDING, List.of("embedding", "text_classification"),
+            ModelType.TEXT_GENERATION, List.of("text_generation"),
+            ModelType.TEXT2TEXT, List.of("text_generation", "translation"),
+            ModelType.VISION, List.of("image_classification"),
+            ModelType.AUDIO, List.of("speech_recognition", "audio_classification"),
+            ModelType.MULTIMODAL, List.of("zero_shot_classification"),
+            ModelType.VISION_LANGUAGE, List.of("image_captioning", "visual_question_answering")));
+
+    private final List<ValidatorRef> validators;
+    private final LocalDateTime historyEnd;
+
+    /**
+     * @param validators who may appear as approvers
+     * @param historyEnd the newest possible history time; history spans the year before it
+     */
+    public ClaimFactory(List<ValidatorRef> validators, LocalDateTime historyEnd) {
+        this.validators = validators;
+        this.historyEnd = historyEnd;
+    }
+
+    /** A validator row as the generator needs it. */
+    public record ValidatorRef(int id, int level) {
+    }
+
+    public GeneratedModel model(String name, String family, ModelType type, ModelSize size, double params,
+                                Map<Platform, CompatibilityLevel> levels, Random random,
+                                int minChanges, int maxChanges) {
+        LocalDateTime yearAgo = historyEnd.minusDays(365);
+        Map<Platform, GeneratedModel.Claim> claims = new EnumMap<>(Platform.class);
+        List<GeneratedModel.Change> history = new ArrayList<>();
+        double cudaThroughput = 240.5 * Math.pow(110.0 / params, 0.75);
+        for (Map.Entry<Platform, CompatibilityLevel> entry : levels.entrySet()) {
+            Platform platform = entry.getKey();
+            CompatibilityLevel level = entry.getValue();
+            int changes = minChanges + random.nextInt(maxChanges - minChanges + 1);
+            List<GeneratedModel.Change> chain = chain(platform, level, changes, yearAgo, random);
+            history.addAll(chain);
+            LocalDateTime lastChange = chain.getLast().date();
+            claims.put(platform, claim(platform, level, cudaThroughput, lastChange, random));
+        }
+        history.sort(Comparator.comparing(GeneratedModel.Change::date));
+        LocalDateTime createdAt = history.isEmpty() ? yearAgo : history.getFirst().date().minusDays(1);
+        return new GeneratedModel(name, family, type, size, params, createdAt, claims, history,
+                recommendations(type, params, levels, random));
+    }
+
+    private List<GeneratedModel.Change> chain(Platform platform, CompatibilityLevel current, int changes,
+                                              LocalDateTime from, Random random) {
+        CompatibilityLevel[] all = CompatibilityLevel.values();
+        CompatibilityLevel[] steps = new CompatibilityLevel[changes];
+        steps[changes - 1] = current;
+        for (int i = changes - 2; i >= 0; i--) {
+            CompatibilityLevel other;
+            do {
+                other = all[random.nextInt(all.length)];
+            } while (other == steps[i + 1]);
+            steps[i] = other;
+        }
+        List<String> versions = VERSIONS.get(platform);
+        List<GeneratedModel.Change> chain = new ArrayList<>();
+        long span = 360L * 24 * 60; // minutes in the year, kept clear of its last days
+        long[] offsets = new long[changes];
+        for (int i = 0; i < changes; i++) {
+            offsets[i] = random.nextLong(span);
+        }
+        java.util.Arrays.sort(offsets);
+        for (int i = 0; i < changes; i++) {
+            LocalDateTime date = from.plusMinutes(offsets[i] + i); // + i keeps equal draws in order
+            String version = versions.get(Math.min(versions.size() - 1, i * versions.size() / changes
+                    + random.nextInt(2)));
+            CompatibilityLevel previous = i == 0 ? null : steps[i - 1];
+            chain.add(new GeneratedModel.Change(platform, previous, steps[i],
+                    reason(platform, previous, steps[i], version), date, version));
+        }
+        return chain;
+    }
+
+    private static String reason(Platform platform, CompatibilityLevel previous, CompatibilityLevel next,
+                                 String version) {
+        if (previous == null) {
+            return "First test run on " + platform.label() + " (" + version + ")";
+        }
+        return next.ordinal() < previous.ordinal()
+                ? "Improved kernel support in " + version
+                : "Regression observed after upgrading to " + version;
+    }
+
+    private GeneratedModel.Claim claim(Platform platform, CompatibilityLevel level, double cudaThroughput,
+                                       LocalDateTime lastChange, Random random) {
+        String limitations = switch (level) {
+            case HIGH -> null;
+            case MEDIUM -> "Some operators fall back to slower kernels; fp16 only partly accelerated.";
+            case LOW -> "Runs only with batch size ≤ 4 and fp32; several operators fall back to CPU.";
+            case UNSUPPORTED -> "Fails to load: unsupported operators or not enough device memory.";
+        };
+        String workarounds = switch (level) {
+            case HIGH, UNSUPPORTED -> null;
+            case MEDIUM -> "Export to ONNX with static shapes for better kernel coverage.";
+            case LOW -> "Use int8 weight quantisation and a smaller batch size.";
+        };
+        String notes = level == CompatibilityLevel.UNSUPPORTED ? null : String.format(java.util.Locale.ROOT,
+                "≈ %.1f items/s at batch 32 (fp16)%s", cudaThroughput * SPEED.get(platform)
+                        * (level == CompatibilityLevel.LOW ? 0.5 : 1.0), level == CompatibilityLevel.LOW ? ", fp32" : "");
+
+        int required = requiredLevel(level);
+        int roll = random.nextInt(100);
+        List<ValidatorRef> full = validators.stream().filter(v -> v.level() >= required).toList();
+        List<ValidatorRef> partial = validators.stream().filter(v -> v.level() < required).toList();
+        ValidationStatus status;
+        ValidatorRef approver = null;
+        if (roll < 45 || (roll < 70 && partial.isEmpty())) {
+            status = ValidationStatus.VALIDATED;
+            approver = full.get(random.nextInt(full.size()));
+        } else if (roll < 70) {
+            status = ValidationStatus.PARTIALLY_VALIDATED;
+            approver = partial.get(random.nextInt(partial.size()));
+        } else {
+            status = ValidationStatus.UNVALIDATED;
+        }
+        LocalDateTime validated = approver == null ? null
+                : lastChange.plusHours(1 + random.nextInt(72));
+        return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
+                approver == null ? null : approver.id(), validated);
+    }
+
+    /** PRODUCT.md §4: high needs level 3, medium 2, low and unsupported 1. */
+    static int requiredLevel(CompatibilityLevel level) {
+        return switch (level) {
+            case HIGH -> 3;
+            case MEDIUM -> 2;
+            case LOW, UNSUPPORTED -> 1;
+        };
+    }
+
+    private List<GeneratedModel.Recommendation> recommendations(ModelType type, double params,
+                                                                Map<Platform, CompatibilityLevel> levels,
+                                                                Random random) {
+        List<Platform> supported = levels.entrySet().stream().filter(e -> e.getValue().isSupported())
+                .map(Map.Entry::getKey).toList();
+        if (supported.isEmpty()) {
+            return List.of();
+        }
+        int[] batches = params >= 1000 ? new int[] {1, 4, 16} : new int[] {1, 8, 32};
+        LocalDateTime generatedAt = historyEnd.minusDays(random.nextInt(30));
+        List<GeneratedModel.Recommendation> result = new ArrayList<>();
+        for (String task : TASKS.get(type)) {
+            for (int batch : batches) {
+                List<Platform> ranked = supported.stream()
+                        .sorted(Comparator.comparingDouble((Platform p) -> -throughput(p, levels.get(p), params, batch)))
+                        .toList();
+                Platform best = ranked.getFirst();
+                Platform fallback = ranked.size() > 1 ? ranked.get(1) : null;
+                double ratio = fallback == null ? 1.0
+                        : throughput(fallback, levels.get(fallback), params, batch) / throughput(best, levels.get(best), params, batch);
+                ratio = Math.round(ratio * 1000) / 1000.0;
+                String reason = fallback == null
+                        ? best.label() + " is the only supported platform"
+                        : String.format(java.util.Locale.ROOT, "%s is fastest at batch %d; %s reaches %.0f %% of it",
+                                best.label(), batch, fallback.label(), ratio * 100);
+                int memory = (int) Math.round(params * 2 + params * batch * 0.25);
+                int computeUnits = (int) Math.min(80, Math.max(1, Math.round(params / 100.0 + batch / 4.0)));
+                result.add(new GeneratedModel.Recommendation(task, batch, best, fallback, reason, ratio, memory,
+                        computeUnits, generatedAt));
+            }
+        }
+        return result;
+    }
+
+    /** Relative throughput used to rank platforms; at batch 1 small models favour low-overhead CPUs. */
+    private static double throughput(Platform platform, CompatibilityLevel level, double params, int batch) {
+        double speed = SPEED.get(platform) * (level == CompatibilityLevel.LOW ? 0.5 : level == CompatibilityLevel.MEDIUM ? 0.8 : 1.0);
+        boolean lowOverhead = platform == Platform.CPU || platform == Platform.OPENVINO;
+        return batch == 1 && params < 200 && lowOverhead ? speed * 5 : speed;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.compatmatrix.demo;
+
+import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
+import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.security.repository.UserRepository;
+import dev.compatmatrix.validation.repository.ValidatorRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode only: fills an empty database with the demo data set and the demo users (password = user
+ * name). Runs in one transaction, so a failed load leaves the database empty for the next start.
+ */
+@Component
+@ConditionalOnProperty(name = "compat.demo.enabled", havingValue = "true")
+public class DemoDataLoader implements ApplicationRunner {
+
+    /** The demo's "now": history is the year before it, so every run produces the same data. */
+    public static final LocalDateTime DEMO_NOW = LocalDateTime.of(2026, 11, 1, 0, 0);
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final UserRepository users;
+    private final ValidatorRepository validators;
+    private final PasswordEncoder passwords;
+
+    public DemoDataLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
+                          UserRepository users, ValidatorRepository validators, PasswordEncoder passwords) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.users = users;
+        this.validators = validators;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long models = jdbc.sql("SELECT count(*) FROM models").query(Long.class).single();
+        if (models > 0 || users.count() > 0) {
+            log.info("Demo mode: the database already has data; nothing loaded");
+            return;
+        }
+        long start = System.nanoTime();
+        transaction.executeWithoutResult(status -> load());
+        log.info("Demo mode: loaded the demo data set in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void load() {
+        LocalDateTime created = DEMO_NOW.minusDays(400);
+        int level1 = validators.insert("Priya Raman", "human", "priya.raman@example.org", "Edge ML Lab", 1, created);
+        int level2 = validators.insert("Jonas Weber", "human", "jonas.weber@example.org", "Inference Platform", 2, created);
+        int level3 = validators.insert("Mei Chen", "human", "mei.chen@example.org", "Model Quality", 3, created);
+        int ci = validators.insert("nightly-ci", "ci_pipeline", "ci@example.org", "Build Infrastructure", 2, created);
+        int harness = validators.insert("hw-test-harness", "automated_test", "harness@example.org", "Device Farm", 1, created);
+
+        user("viewer", "Vera Viewer", null, Roles.VIEWER);
+        user("editor", "Eddie Editor", null, Roles.EDITOR);
+        user("validator1", "Priya Raman", level1, Roles.VALIDATOR);
+        user("validator2", "Jonas Weber", level2, Roles.VALIDATOR);
+        user("validator3", "Mei Chen", level3, Roles.VALIDATOR);
+        user("admin", "Ada Admin", null, Roles.ADMIN);
+
+        List<ValidatorRef> approvers = new ArrayList<>(List.of(new ValidatorRef(level1, 1), new ValidatorRef(level2, 2),
+                new ValidatorRef(level3, 3), new ValidatorRef(ci, 2), new ValidatorRef(harness, 1)));
+        var dataSet = new DemoDataSet(new ClaimFactory(approvers, DEMO_NOW));
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (BulkLoader loader = new BulkLoader(connection)) {
+            for (GeneratedModel model : dataSet.models()) {
+                loader.write(model, DEMO_NOW);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the demo data failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void user(String username, String displayName, Integer validatorId, String role) {
+        users.insert(username, passwords.encode(username), displayName, validatorId, List.of(role));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.compatmatrix.history.query;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The seed's "track compatibility changes over time" query, for one model. */
+@Repository
+public class HistoryQuery {
+
+    private final JdbcClient jdbc;
+
+    public HistoryQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<HistoryRow> forModel(int modelId, int limit) {
+        return jdbc.sql("""
+                        SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status,
+                               ch.change_reason, ch.change_date, ch.change_version
+                        FROM compatibility_history ch
+                        JOIN models m ON m.model_id = ch.model_id
+                        WHERE ch.model_id = :modelId
+                        ORDER BY ch.change_date DESC, ch.id DESC
+                        LIMIT :limit
+                        """)
+                .param("modelId", modelId)
+                .param("limit", limit)
+                .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
+                        rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
+                        rs.getString("change_reason"), toLocal(rs.getTimestamp("change_date")),
+                        rs.getString("change_version")))
+                .list();
+    }
+
+    private static java.time.LocalDateTime toLocal(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+}

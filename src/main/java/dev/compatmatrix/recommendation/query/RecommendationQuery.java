@@ -1,0 +1,41 @@
+package dev.compatmatrix.recommendation.query;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The seed's "hardware recommendations for a task" query. */
+@Repository
+public class RecommendationQuery {
+
+    private final JdbcClient jdbc;
+
+    public RecommendationQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RecommendationRow> forModel(int modelId) {
+        return jdbc.sql("""
+                        SELECT hr.id, m.model_name, hr.task_type, hr.batch_size, hr.recommended_hardware,
+                               hr.fallback_hardware, hr.recommendation_reason, hr.performance_ratio,
+                               hr.memory_requirements_mb, hr.min_compute_units, hr.generated_at
+                        FROM hardware_recommendations hr
+                        JOIN models m ON m.model_id = hr.model_id
+                        WHERE hr.model_id = :modelId
+                        ORDER BY hr.task_type, hr.batch_size
+                        """)
+                .param("modelId", modelId)
+                .query((rs, n) -> new RecommendationRow(rs.getLong("id"), rs.getString("model_name"),
+                        rs.getString("task_type"), rs.getInt("batch_size"), rs.getString("recommended_hardware"),
+                        rs.getString("fallback_hardware"), rs.getString("recommendation_reason"),
+                        rs.getObject("performance_ratio") == null ? null : rs.getDouble("performance_ratio"),
+                        (Integer) rs.getObject("memory_requirements_mb"), (Integer) rs.getObject("min_compute_units"),
+                        toLocal(rs.getTimestamp("generated_at"))))
+                .list();
+    }
+
+    private static java.time.LocalDateTime toLocal(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.compatmatrix.security;
+
+import dev.compatmatrix.security.repository.UserRepository;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Loads console users from DuckDB for Spring Security's login. */
+@Service
+public class ConsoleUserDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+
+    public ConsoleUserDetailsService(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        return User.withUsername(user.username())
+                .password(user.passwordHash())
+                .disabled(!user.enabled())
+                .authorities(Roles.effective(user.roles()).stream()
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList())
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.compatmatrix.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.compatmatrix.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The browser's security chain: Vaadin's login view and view access control, plus method security. */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
+        // Static files of our own and the liveness/readiness probes must be reachable before login.
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/styles/**", "/images/**", "/actuator/health", "/actuator/health/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        return http.build();
+    }
+
+    /** Stores bcrypt hashes with their {@code {bcrypt}} prefix, so the algorithm can change later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.compatmatrix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A Spring context over a real DuckDB file in a fresh temporary folder, loaded with the demo data set.
+ * All subclasses share one context (and so one database), as Spring caches it by configuration.
+ */
+@SpringBootTest(properties = "compat.demo.enabled=true")
+public abstract class IntegrationTest {
+
+    private static final Path DATABASE = temporaryDatabase();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("compat.db.path", DATABASE::toString);
+    }
+
+    private static Path temporaryDatabase() {
+        try {
+            Path folder = Files.createTempDirectory("compat-test-");
+            folder.toFile().deleteOnExit();
+            return folder.resolve("test.duckdb");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.compatmatrix.compatibility.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.compatmatrix.IntegrationTest;
+import dev.compatmatrix.catalog.ModelSize;
+import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Filters, sorting and paging of the matrix read model over the demo data. */
+class MatrixQueryTest extends IntegrationTest {
+
+    @Autowired
+    MatrixQuery query;
+
+    @Test
+    void no_filter_shows_all_43_models_with_their_claims() {
+        List<MatrixRow> rows = all(MatrixFilter.NONE, MatrixSort.BY_NAME);
+        assertThat(rows).hasSize(43);
+        assertThat(query.count(MatrixFilter.NONE)).isEqualTo(43);
+        MatrixRow bert = rows.stream().filter(r -> r.name().equals("bert-base-uncased")).findFirst().orElseThrow();
+        assertThat(bert.cells()).hasSize(8);
+    }
+
+    @Test
+    void text_filter_matches_name_or_family_case_insensitively() {
+        var filter = new MatrixFilter("BERT", null, null, null, null, null, null);
+        List<MatrixRow> rows = all(filter, MatrixSort.BY_NAME);
+        assertThat(rows).isNotEmpty().allSatisfy(r ->
+                assertThat((r.name() + " " + r.family()).toLowerCase()).contains("bert"));
+        assertThat(rows).extracting(MatrixRow::name).contains("bert-base-uncased", "distilbert-base-uncased",
+                "prajjwal1/bert-tiny");
+        assertThat(query.count(filter)).isEqualTo(rows.size());
+    }
+
+    @Test
+    void text_filter_treats_like_wildcards_literally() {
+        assertThat(all(new MatrixFilter("%", null, null, null, null, null, null), MatrixSort.BY_NAME)).isEmpty();
+        assertThat(all(new MatrixFilter("mobilenet_v2", null, null, null, null, null, null), MatrixSort.BY_NAME))
+                .extracting(MatrixRow::name).containsExactly("google/mobilenet_v2_1.0_224");
+    }
+
+    @Test
+    void family_type_and_size_filters_narrow_the_rows() {
+        assertThat(all(new MatrixFilter(null, "t5", null, null, null, null, null), MatrixSort.BY_NAME))
+                .hasSize(3).allSatisfy(r -> assertThat(r.family()).isEqualTo("t5"));
+        assertThat(all(new MatrixFilter(null, null, ModelType.VISION, ModelSize.TINY, null, null, null), MatrixSort.BY_NAME))
+                .hasSize(5).allSatisfy(r -> assertThat(r.type() + "/" + r.size()).isEqualTo("vision/tiny"));
+    }
+
+    @Test
+    void platform_filters_tell_supported_unsupported_and_not_tested_apart() {
+        var supported = all(MatrixFilter.NONE.withPlatform(Platform.QUALCOMM, PlatformState.SUPPORTED), MatrixSort.BY_NAME);
+        var unsupported = all(MatrixFilter.NONE.withPlatform(Platform.QUALCOMM, PlatformState.UNSUPPORTED), MatrixSort.BY_NAME);
+        var notTested = all(MatrixFilter.NONE.withPlatform(Platform.QUALCOMM, PlatformState.NOT_TESTED), MatrixSort.BY_NAME);
+        assertThat(supported).allSatisfy(r -> assertThat(r.cell(Platform.QUALCOMM).level().isSupported()).isTrue());
+        assertThat(unsupported).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.cell(Platform.QUALCOMM).level()).isEqualTo(CompatibilityLevel.UNSUPPORTED));
+        assertThat(notTested).allSatisfy(r -> assertThat(r.cell(Platform.QUALCOMM)).isNull());
+        assertThat(supported.size() + unsupported.size() + notTested.size()).isEqualTo(43);
+    }
+
+    @Test
+    void two_platform_filters_combine() {
+        var filter = MatrixFilter.NONE.withPlatform(Platform.WEBNN, PlatformState.UNSUPPORTED)
+                .withPlatform(Platform.CUDA, PlatformState.SUPPORTED);
+        assertThat(all(filter, MatrixSort.BY_NAME)).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.cell(Platform.WEBNN).level()).isEqualTo(CompatibilityLevel.UNSUPPORTED);
+            assertThat(r.cell(Platform.CUDA).level().isSupported()).isTrue();
+        });
+    }
+
+    @Test
+    void validation_and_minimum_score_filters_narrow_the_rows() {
+        var validated = all(new MatrixFilter(null, null, null, null, null, ValidationStatus.PARTIALLY_VALIDATED, null),
+                MatrixSort.BY_NAME);
+        assertThat(validated).isNotEmpty().allSatisfy(r -> assertThat(r.cells().values())
+                .anyMatch(c -> c.status() == ValidationStatus.PARTIALLY_VALIDATED));
+        var good = all(new MatrixFilter(null, null, null, null, null, null, 0.8), MatrixSort.BY_NAME);
+        assertThat(good).isNotEmpty().hasSizeLessThan(43).allSatisfy(r -> assertThat(r.score()).isGreaterThanOrEqualTo(0.8));
+    }
+
+    @Test
+    void sorting_works_on_name_score_size_and_platform_columns() {
+        assertThat(all(MatrixFilter.NONE, new MatrixSort("name", true))).extracting(MatrixRow::name)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(all(MatrixFilter.NONE, new MatrixSort("score", true))).extracting(MatrixRow::score)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(all(MatrixFilter.NONE, new MatrixSort("size", false)))
+                .extracting(r -> ModelSize.fromKey(r.size()).orElseThrow()).isSorted();
+        // Descending by WebNN level: high first, not tested last.
+        var byWebnn = all(MatrixFilter.NONE, new MatrixSort("webnn", true)).stream()
+                .map(r -> r.cell(Platform.WEBNN) == null ? 0 : 4 - r.cell(Platform.WEBNN).level().ordinal()).toList();
+        assertThat(byWebnn).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void pages_are_disjoint_and_cover_the_whole_sorted_matrix() {
+        var sort = new MatrixSort("recommended", false);
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 43; offset += 10) {
+            query.page(MatrixFilter.NONE, sort, offset, 10).forEach(r -> paged.add(r.name()));
+        }
+        assertThat(paged).doesNotHaveDuplicates().hasSize(43)
+                .isEqualTo(all(MatrixFilter.NONE, sort).stream().map(MatrixRow::name).toList());
+    }
+
+    @Test
+    void filter_parameters_are_bound_not_spliced_into_sql() {
+        var hostile = new MatrixFilter("x' OR 1=1 --", "'; DROP TABLE models; --", null, null, Map.of(), null, null);
+        assertThat(all(hostile, MatrixSort.BY_NAME)).isEmpty();
+        assertThat(query.count(MatrixFilter.NONE)).isEqualTo(43);
+    }
+
+    private List<MatrixRow> all(MatrixFilter filter, MatrixSort sort) {
+        return query.page(filter, sort, 0, 1000);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.compatmatrix.compatibility.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.KaribuTest;
+import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.compatibility.query.PlatformState;
+import dev.compatmatrix.security.Roles;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MatrixViewTest extends KaribuTest {
+
+    @BeforeEach
+    void signIn() {
+        login("viewer", Roles.VIEWER);
+    }
+
+    @Test
+    void matrix_shows_all_43_models_with_eight_platform_columns() {
+        UI.getCurrent().navigate("");
+        MatrixView view = _get(MatrixView.class);
+        assertThat(GridKt._size(view.grid)).isEqualTo(43);
+        assertThat(view.rowCount.getText()).isEqualTo("43 models");
+        for (Platform platform : Platform.values()) {
+            assertThat(view.grid.getColumnByKey(platform.key())).isNotNull();
+        }
+        assertThat(view.grid.getColumns()).allSatisfy(c -> assertThat(c.isSortable()).isTrue());
+    }
+
+    @Test
+    void changing_a_filter_narrows_the_grid() {
+        UI.getCurrent().navigate("");
+        MatrixView view = _get(MatrixView.class);
+        view.type.setValue(ModelType.AUDIO);
+        assertThat(rows(view)).hasSize(6).allSatisfy(r -> assertThat(r.type()).isEqualTo("audio"));
+        view.platformFilters.get(Platform.WEBNN).setValue(PlatformState.NOT_TESTED);
+        assertThat(rows(view)).allSatisfy(r -> assertThat(r.cell(Platform.WEBNN)).isNull());
+    }
+
+    @Test
+    void a_url_with_filters_restores_them() {
+        UI.getCurrent().navigate("", QueryParameters.fromString("type=vision&minScore=0.5&platform=webgpu:supported&sort=-score"));
+        MatrixView view = _get(MatrixView.class);
+        assertThat(view.type.getValue()).isEqualTo(ModelType.VISION);
+        assertThat(view.minScore.getValue()).isEqualTo(0.5);
+        assertThat(view.platformFilters.get(Platform.WEBGPU).getValue()).isEqualTo(PlatformState.SUPPORTED);
+        assertThat(view.urlNotice.isVisible()).isFalse();
+        var rows = rows(view);
+        assertThat(rows).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.type()).isEqualTo("vision");
+            assertThat(r.score()).isGreaterThanOrEqualTo(0.5);
+            assertThat(r.cell(Platform.WEBGPU).level().isSupported()).isTrue();
+        });
+        assertThat(rows).extracting(MatrixRow::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void malformed_url_parameters_are_ignored_with_a_visible_notice() {
+        UI.getCurrent().navigate("", QueryParameters.fromString("minScore=abc&platform=foo&type=robot&sort=nonsense"));
+        MatrixView view = _get(MatrixView.class);
+        assertThat(view.urlNotice.isVisible()).isTrue();
+        assertThat(view.urlNotice.getText()).contains("minScore=abc", "platform=foo", "type=robot", "sort=nonsense");
+        assertThat(view.minScore.getValue()).isNull();
+        assertThat(GridKt._size(view.grid)).isEqualTo(43);
+    }
+
+    @Test
+    void clicking_a_row_opens_the_model_page() {
+        UI.getCurrent().navigate("", QueryParameters.fromString("q=whisper-tiny"));
+        MatrixView view = _get(MatrixView.class);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        GridKt._clickItem(view.grid, 0);
+        _assertOne(ModelView.class);
+        assertThat(_get(ModelView.class).claims.getGenericDataView().getItems().count()).isEqualTo(8);
+    }
+
+    private static java.util.List<MatrixRow> rows(MatrixView view) {
+        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
+    }
+}

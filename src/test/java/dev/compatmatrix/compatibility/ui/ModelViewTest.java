@@ -1,0 +1,58 @@
+package dev.compatmatrix.compatibility.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.compatmatrix.KaribuTest;
+import dev.compatmatrix.base.ui.NotFoundView;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.security.Roles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelViewTest extends KaribuTest {
+
+    @BeforeEach
+    void signIn() {
+        login("viewer", Roles.VIEWER);
+    }
+
+    @Test
+    void bert_base_uncased_shows_its_eight_platforms_recommendations_and_history() {
+        UI.getCurrent().navigate("models/bert-base-uncased");
+        ModelView view = _get(ModelView.class);
+        assertThat(_get(H2.class, spec -> spec.withId("model-name")).getText()).isEqualTo("bert-base-uncased");
+        var platforms = view.claims.getGenericDataView().getItems().map(ModelView.PlatformClaim::platform).toList();
+        assertThat(platforms).containsExactly(Platform.values());
+        assertThat(view.claims.getGenericDataView().getItems()).allSatisfy(c -> assertThat(c.claim()).isNotNull());
+        assertThat(view.recommendations.getGenericDataView().getItems().count()).isPositive();
+        assertThat(view.history.getGenericDataView().getItems().count()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void a_model_name_with_a_slash_opens_its_page() {
+        UI.getCurrent().navigate("models/prajjwal1/bert-tiny");
+        assertThat(_get(H2.class, spec -> spec.withId("model-name")).getText()).isEqualTo("prajjwal1/bert-tiny");
+    }
+
+    @Test
+    void untested_platforms_are_listed_as_not_tested() {
+        UI.getCurrent().navigate("models/microsoft/swin-tiny-patch4-window7-224");
+        ModelView view = _get(ModelView.class);
+        assertThat(view.claims.getGenericDataView().getItems()).hasSize(8)
+                .anyMatch(c -> c.claim() == null);
+    }
+
+    @Test
+    void an_unknown_model_shows_not_found() {
+        UI.getCurrent().navigate("models/no-such-model");
+        _assertNone(ModelView.class);
+        _get(NotFoundView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("not-found-message")).getText())
+                .contains("no-such-model");
+    }
+}
