@@ -136,9 +136,11 @@ public final class ClaimFactory {
             case MEDIUM -> "Export to ONNX with static shapes for better kernel coverage.";
             case LOW -> "Use int8 weight quantisation and a smaller batch size.";
         };
+        // PRODUCT.md §7 quotes WebGPU at batch 16, the other platforms at batch 32.
+        double itemsPerSecond = cudaThroughput * SPEED.get(platform) * (level == CompatibilityLevel.LOW ? 0.5 : 1.0);
         String notes = level == CompatibilityLevel.UNSUPPORTED ? null : String.format(java.util.Locale.ROOT,
-                "≈ %.1f items/s at batch 32 (fp16)%s", cudaThroughput * SPEED.get(platform)
-                        * (level == CompatibilityLevel.LOW ? 0.5 : 1.0), level == CompatibilityLevel.LOW ? ", fp32" : "");
+                "≈ %.1f items/s at batch %d (fp16)%s", itemsPerSecond, platform == Platform.WEBGPU ? 16 : 32,
+                level == CompatibilityLevel.LOW ? ", fp32" : "");
 
         int required = requiredLevel(level);
         int roll = random.nextInt(100);

@@ -82,7 +82,13 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         urlNotice.setId("url-notice");
         urlNotice.setVisible(false);
         rowCount.setId("row-count");
-        add(filterBar(), platformFilterPanel(), urlNotice, rowCount, grid);
+        Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated. "
+                + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
+        legend.addClassName("legend");
+        HorizontalLayout summary = new HorizontalLayout(rowCount, legend);
+        summary.setAlignItems(Alignment.BASELINE);
+        summary.addClassName("filter-bar");
+        add(filterBar(), platformFilterPanel(), urlNotice, summary, grid);
     }
 
     @Override
@@ -177,10 +183,11 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setFrozen(true).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setAutoWidth(true);
         grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setAutoWidth(true);
-        grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setAutoWidth(true);
+        grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setWidth("6rem")
+                .setFlexGrow(0);
         grid.addColumn(r -> r.parametersMillions() == null ? "" : formatParams(r.parametersMillions()))
                 .setHeader("Params").setKey("parameters").setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("7rem").setFlexGrow(0);
         for (Platform platform : Platform.values()) {
             grid.addColumn(LitRenderer.<MatrixRow>of(
                                     "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.word} ${item.mark}</span>")
@@ -189,7 +196,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                             .withProperty("mark", r -> r.cell(platform) == null ? "" : r.cell(platform).status().mark())
                             .withProperty("title", r -> platform.label() + ": " + LevelBadge.title(level(r, platform),
                                     r.cell(platform) == null ? null : r.cell(platform).status())))
-                    .setHeader(platform.label()).setKey(platform.key()).setSortable(true).setAutoWidth(true);
+                    .setHeader(platform.label()).setKey(platform.key()).setSortable(true).setWidth("9rem").setFlexGrow(0);
         }
         grid.addColumn(r -> r.recommended() == null ? "—" : r.recommended().label())
                 .setHeader("Recommended").setKey("recommended").setSortable(true).setAutoWidth(true);
