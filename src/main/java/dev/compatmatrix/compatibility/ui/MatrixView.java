@@ -179,10 +179,13 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setMultiSort(false);
         grid.setPageSize(50);
+        grid.setEmptyStateText("No model matches these filters.");
         grid.addColumn(MatrixRow::name).setHeader("Model").setKey("name").setSortable(true)
-                .setFrozen(true).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setAutoWidth(true);
-        grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setAutoWidth(true);
+                .setFrozen(true).setWidth("18rem").setFlexGrow(1).setTooltipGenerator(MatrixRow::name);
+        grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setWidth("8rem")
+                .setFlexGrow(0);
+        grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setWidth("10rem")
+                .setFlexGrow(0);
         grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setWidth("6rem")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.parametersMillions() == null ? "" : formatParams(r.parametersMillions()))
@@ -199,12 +202,12 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                     .setHeader(platform.label()).setKey(platform.key()).setSortable(true).setWidth("9rem").setFlexGrow(0);
         }
         grid.addColumn(r -> r.recommended() == null ? "—" : r.recommended().label())
-                .setHeader("Recommended").setKey("recommended").setSortable(true).setAutoWidth(true);
+                .setHeader("Recommended").setKey("recommended").setSortable(true).setWidth("9rem").setFlexGrow(0);
         Span scoreHeader = new Span("Score");
         scoreHeader.getElement().setAttribute("title", ScoreRule.EXPLANATION);
         grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.score()))
                 .setHeader(scoreHeader).setKey("score").setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setTooltipGenerator(r -> ScoreRule.EXPLANATION);
+                .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> ScoreRule.EXPLANATION);
         grid.setItems(query -> service.matrixPage(filter, sortFrom(query.getSortOrders()), query.getOffset(),
                 query.getLimit()).stream(), query -> showCount(service.matrixCount(filter)));
         grid.addSortListener(e -> {
