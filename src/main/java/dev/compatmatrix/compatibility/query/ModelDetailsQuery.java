@@ -1,11 +1,10 @@
 package dev.compatmatrix.compatibility.query;
 
+import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +35,7 @@ public class ModelDetailsQuery {
                         (Double) rs.getObject("parameters_millions"), rs.getString("source_url"),
                         ScoreRule.fromStored(rs.getDouble("compatibility_score")),
                         Platform.fromKey(rs.getString("recommended_platform")).orElse(null),
-                        toLocal(rs.getTimestamp("last_updated"))))
+                        SqlTimes.utc(rs.getTimestamp("last_updated"))))
                 .optional();
     }
 
@@ -55,11 +54,8 @@ public class ModelDetailsQuery {
                         CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
                         rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),
                         ValidationStatus.fromKey(rs.getString("validation_status")).orElse(ValidationStatus.UNVALIDATED),
-                        rs.getString("validator"), toLocal(rs.getTimestamp("validation_date"))))
+                        rs.getString("validator"), SqlTimes.utc(rs.getTimestamp("validation_date"))))
                 .list();
     }
 
-    static LocalDateTime toLocal(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime();
-    }
 }

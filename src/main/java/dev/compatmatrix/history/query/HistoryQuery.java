@@ -1,6 +1,6 @@
 package dev.compatmatrix.history.query;
 
-import java.sql.Timestamp;
+import dev.compatmatrix.base.db.SqlTimes;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,12 +29,9 @@ public class HistoryQuery {
                 .param("limit", limit)
                 .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
                         rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
-                        rs.getString("change_reason"), toLocal(rs.getTimestamp("change_date")),
+                        rs.getString("change_reason"), SqlTimes.utc(rs.getTimestamp("change_date")),
                         rs.getString("change_version")))
                 .list();
     }
 
-    private static java.time.LocalDateTime toLocal(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime();
-    }
 }

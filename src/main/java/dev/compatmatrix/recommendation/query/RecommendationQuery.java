@@ -1,6 +1,6 @@
 package dev.compatmatrix.recommendation.query;
 
-import java.sql.Timestamp;
+import dev.compatmatrix.base.db.SqlTimes;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,11 +31,8 @@ public class RecommendationQuery {
                         rs.getString("fallback_hardware"), rs.getString("recommendation_reason"),
                         rs.getObject("performance_ratio") == null ? null : rs.getDouble("performance_ratio"),
                         (Integer) rs.getObject("memory_requirements_mb"), (Integer) rs.getObject("min_compute_units"),
-                        toLocal(rs.getTimestamp("generated_at"))))
+                        SqlTimes.utc(rs.getTimestamp("generated_at"))))
                 .list();
     }
 
-    private static java.time.LocalDateTime toLocal(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime();
-    }
 }
