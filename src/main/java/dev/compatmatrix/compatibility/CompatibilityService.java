@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CompatibilityService {
 
     /** The model page shows this many of the newest history rows. */
-    static final int MODEL_HISTORY_LIMIT = 200;
+    public static final int MODEL_HISTORY_LIMIT = 200;
     /** A grid page may not ask for more rows than this. */
     static final int MAX_PAGE_SIZE = 500;
 

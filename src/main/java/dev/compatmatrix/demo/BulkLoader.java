@@ -37,6 +37,15 @@ public final class BulkLoader implements AutoCloseable {
         details = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_details");
         history = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_history");
         recommendations = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hardware_recommendations");
+        // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes
+        // short inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
+        for (DuckDBAppender appender : all()) {
+            appender.setWriteInlinedStrings(false);
+        }
+    }
+
+    private DuckDBAppender[] all() {
+        return new DuckDBAppender[] {models, matrix, details, history, recommendations};
     }
 
     /** Appends one model with everything that belongs to it; returns its model id. */
@@ -102,7 +111,7 @@ public final class BulkLoader implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (DuckDBAppender appender : new DuckDBAppender[] {models, matrix, details, history, recommendations}) {
+        for (DuckDBAppender appender : all()) {
             appender.close();
         }
     }

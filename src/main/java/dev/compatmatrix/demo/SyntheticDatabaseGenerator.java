@@ -6,7 +6,6 @@ import dev.compatmatrix.base.db.DatabaseProperties;
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +18,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.duckdb.DuckDBAppender;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -29,10 +27,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * ({@link SyntheticDataSet}), for benchmarks and load tests. No users are created, so the console cannot
  * log in to it without {@code compat.admin.*}.
  *
- * <pre>java -cp … dev.compatmatrix.demo.SyntheticDatabaseGenerator target/synthetic.duckdb 100000</pre>
+ * <pre>./mvnw -q compile exec:java -Dexec.mainClass=dev.compatmatrix.demo.SyntheticDatabaseGenerator \
+ *     -Dexec.args="target/synthetic.duckdb 100000"</pre>
  *
- * Everything goes in through DuckDB appenders in one transaction: about a second per 10,000 models here,
- * and a failed run leaves no half-filled database behind (the caller deletes the file).
+ * Everything goes in through DuckDB appenders in one transaction: 100,000 models (5.1 M rows, 147 MB)
+ * take about 23 s on a 2-core machine, and a failed run leaves only the empty schema behind.
  */
 public final class SyntheticDatabaseGenerator {
 
@@ -109,7 +108,6 @@ public final class SyntheticDatabaseGenerator {
         var dataSet = new SyntheticDataSet(new ClaimFactory(insertValidators(connection, now), now), SEED);
         long rows = 5;
         try (BulkLoader loader = new BulkLoader(connection)) {
-            writeStringsThroughDuckDb(loader);
             for (int i = 1; i <= n; i++) {
                 GeneratedModel model = dataSet.model(i);
                 loader.write(model, now);
@@ -123,26 +121,6 @@ public final class SyntheticDatabaseGenerator {
             }
         }
         return rows;
-    }
-
-    /**
-     * Works around a duckdb_jdbc 2.0.0.1 appender bug: after its first flush (2,048 rows) the appender
-     * reuses its chunk and writes short strings (≤ 12 bytes, stored inline) without clearing the stale
-     * bytes after them, so a CHECK such as {@code hardware_type IN (…)} sees 'cpu' + leftovers of
-     * 'openvino' and fails from the 4,096th row on. Strings written through DuckDB's own assignment are
-     * correct. Remove once {@link BulkLoader} calls {@code setWriteInlinedStrings(false)} itself.
-     */
-    private static void writeStringsThroughDuckDb(BulkLoader loader) {
-        for (Field field : BulkLoader.class.getDeclaredFields()) {
-            if (field.getType() == DuckDBAppender.class) {
-                try {
-                    field.setAccessible(true);
-                    ((DuckDBAppender) field.get(loader)).setWriteInlinedStrings(false);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot configure " + field, e);
-                }
-            }
-        }
     }
 
     /** The demo's five approvers: human levels 1–3, a CI pipeline (2) and a test harness (1). */

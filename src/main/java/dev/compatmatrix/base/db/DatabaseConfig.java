@@ -18,6 +18,11 @@ public class DatabaseConfig {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties props) {
+        return pooledDataSource(props);
+    }
+
+    /** The application's pool, also for tools that run outside Spring (the benchmark). */
+    public static HikariDataSource pooledDataSource(DatabaseProperties props) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("duckdb");
         config.setDriverClassName("org.duckdb.DuckDBDriver");

@@ -6,6 +6,7 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,20 +16,52 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The matrix read model: one page of models, filtered, sorted and paged in the database, then the claims
- * of just that page's models (pivoting the whole table before paging costs 10× more).
- * SQL fragments come only from this class and enums; user input travels as named parameters.
+ * The matrix read model. A page is read in two statements: the ordered model ids of the page (filtered,
+ * sorted and paged in the database, touching only the tables the filter and sort need), then those models'
+ * rows with their claims. Pivoting before paging costs 10× more, and joining the whole matrix just to
+ * sort by name doubles a page's cost. DuckDB sorts the whole table for any deep OFFSET (~40 ms at
+ * 100,000 models), so deep pages slice a cached ordered id list instead, valid while the data version is
+ * unchanged (BENCHMARKS.md). SQL fragments come only from this class and enums; user input travels as
+ * named parameters.
  */
 @Repository
 public class MatrixQuery {
 
+    /** From this offset on, a page is sliced from the cached ordered id list. */
+    public static final int DEEP_OFFSET = 2_000;
+
+    /**
+     * Changes whenever a model or claim is added, removed or changed: every such write updates its
+     * model's {@code cross_platform_compatibility} row (derived columns and {@code last_updated}).
+     */
+    public static final String VERSION_SQL = """
+            SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(epoch_us(max(last_updated)), 0)
+            FROM cross_platform_compatibility
+            """;
+
     private static final String LEVEL_RANK = """
-            CASE %s WHEN 'high' THEN 4 WHEN 'medium' THEN 3 WHEN 'low' THEN 2 WHEN 'unsupported' THEN 1 END""";
+            CASE sd.compatibility_level WHEN 'high' THEN 4 WHEN 'medium' THEN 3 WHEN 'low' THEN 2
+                                        WHEN 'unsupported' THEN 1 END""";
     private static final String SIZE_RANK = """
             CASE m.model_size WHEN 'tiny' THEN 1 WHEN 'small' THEN 2 WHEN 'base' THEN 3 WHEN 'large' THEN 4
                               WHEN 'xl' THEN 5 WHEN 'xxl' THEN 6 END""";
 
+    /**
+     * The page's models, one row per claim (or one row without a claim); pivoted in Java, because 16
+     * filtered aggregates in SQL cost more than the join itself.
+     */
+    public static final String ROWS_SQL = """
+            SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
+                   c.compatibility_score, c.recommended_platform,
+                   d.hardware_type, d.compatibility_level, d.validation_status
+            FROM models m
+            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+            WHERE m.model_id IN (:ids)
+            """;
+
     private final JdbcClient jdbc;
+    private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
 
     public MatrixQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -39,32 +72,55 @@ public class MatrixQuery {
     }
 
     public List<MatrixRow> page(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
-        Statement statement = pageStatement(filter, sort, offset, limit);
-        List<PageRow> rows = jdbc.sql(statement.sql()).params(statement.params()).query(MatrixQuery::mapPageRow).list();
-        if (rows.isEmpty()) {
-            return List.of();
+        if (offset < DEEP_OFFSET) {
+            return rows(ids(pageStatement(filter, sort, offset, limit)));
         }
-        Map<Integer, Map<Platform, MatrixRow.Cell>> cells = new HashMap<>();
-        jdbc.sql(CELLS_SQL)
-                .param("ids", rows.stream().map(PageRow::compatibilityId).toList())
-                .query(rs -> {
-                    cells.computeIfAbsent(rs.getInt("compatibility_id"), id -> new EnumMap<>(Platform.class))
-                            .put(Platform.fromKey(rs.getString("hardware_type")).orElseThrow(), new MatrixRow.Cell(
-                                    CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
-                                    ValidationStatus.fromKey(rs.getString("validation_status"))
-                                            .orElse(ValidationStatus.UNVALIDATED)));
-                });
-        return rows.stream().map(r -> new MatrixRow(r.modelId(), r.name(), r.family(), r.type(), r.size(),
-                r.parametersMillions(), r.score(), r.recommended(),
-                cells.getOrDefault(r.compatibilityId(), Map.of()))).toList();
+        int[] ordered = orderedIds(filter, sort);
+        int from = Math.min(offset, ordered.length);
+        int to = Math.min(ordered.length, offset + limit);
+        return rows(java.util.Arrays.stream(ordered, from, to).boxed().toList());
     }
 
-    /** The claims of one page's models, by their {@code cross_platform_compatibility} ids. */
-    public static final String CELLS_SQL = """
-            SELECT compatibility_id, hardware_type, compatibility_level, validation_status
-            FROM compatibility_details
-            WHERE compatibility_id IN (:ids)
-            """;
+    /** All model ids of the filtered matrix in display order; cached per data version. */
+    public int[] orderedIds(MatrixFilter filter, MatrixSort sort) {
+        String version = jdbc.sql(VERSION_SQL).query(String.class).single();
+        return orderedIds.get(new OrderedIdsCache.Key(filter, sort), version,
+                () -> ids(orderedIdsStatement(filter, sort)).stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Forgets the cached id lists (for measuring the first visit of a deep page). */
+    public void clearCache() {
+        orderedIds.clear();
+    }
+
+    private List<Integer> ids(Statement statement) {
+        return jdbc.sql(statement.sql()).params(statement.params()).query(Integer.class).list();
+    }
+
+    /** The rows of these models, in the order given. */
+    public List<MatrixRow> rows(List<Integer> modelIds) {
+        if (modelIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, MatrixRow> models = new HashMap<>();
+        Map<Integer, Map<Platform, MatrixRow.Cell>> cells = new HashMap<>();
+        jdbc.sql(ROWS_SQL).param("ids", modelIds).query(rs -> {
+            int modelId = rs.getInt("model_id");
+            if (!models.containsKey(modelId)) {
+                models.put(modelId, mapModel(rs));
+            }
+            var level = CompatibilityLevel.fromKey(rs.getString("compatibility_level"));
+            if (level.isPresent()) {
+                cells.computeIfAbsent(modelId, id -> new EnumMap<>(Platform.class)).put(
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        new MatrixRow.Cell(level.get(), ValidationStatus.fromKey(rs.getString("validation_status"))
+                                .orElse(ValidationStatus.UNVALIDATED)));
+            }
+        });
+        return modelIds.stream().filter(models::containsKey)
+                .map(id -> models.get(id).withCells(cells.getOrDefault(id, Map.of())))
+                .toList();
+    }
 
     public long count(MatrixFilter filter) {
         Statement statement = countStatement(filter);
@@ -73,38 +129,48 @@ public class MatrixQuery {
 
     public Statement countStatement(MatrixFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = "SELECT count(*) FROM models m JOIN cross_platform_compatibility c ON c.model_id = m.model_id"
-                + where(filter, params);
+        String sql = "SELECT count(*)" + from(filter, MatrixSort.BY_NAME) + where(filter, params);
         return new Statement(sql, params);
     }
 
+    /** The ordered model ids of one page. */
     public Statement pageStatement(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String sortJoin = "";
-        if (sort.platform().isPresent()) {
-            sortJoin = "\nLEFT JOIN compatibility_details sd ON sd.compatibility_id = c.id AND sd.hardware_type = :sortPlatform";
-            params.put("sortPlatform", sort.platform().get().key());
-        }
-        String where = where(filter, params);
+        Statement all = orderedIdsStatement(filter, sort);
+        Map<String, Object> params = new LinkedHashMap<>(all.params());
         params.put("limit", limit);
         params.put("offset", offset);
-        String sql = """
-                SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
-                       c.id AS compatibility_id, c.compatibility_score, c.recommended_platform
-                FROM models m
-                JOIN cross_platform_compatibility c ON c.model_id = m.model_id%s%s
-                ORDER BY %s
-                LIMIT :limit OFFSET :offset
-                """.formatted(sortJoin, where, orderBy(sort));
+        return new Statement(all.sql() + "\nLIMIT :limit OFFSET :offset", params);
+    }
+
+    /** The ordered model ids of the whole filtered matrix. */
+    public Statement orderedIdsStatement(MatrixFilter filter, MatrixSort sort) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String from = from(filter, sort);
+        if (sort.platform().isPresent()) {
+            params.put("sortPlatform", sort.platform().get().key());
+        }
+        String sql = "SELECT m.model_id" + from + where(filter, params) + "\nORDER BY " + orderBy(sort);
         return new Statement(sql, params);
     }
 
-    private static String orderBy(MatrixSort sort) {
-        String direction = sort.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
-        if (sort.platform().isPresent()) {
-            return LEVEL_RANK.formatted("sd.compatibility_level") + direction + ", m.model_name";
+    /** Only the tables the filter and the sort need: sorting 100,000 names needs no join. */
+    private static String from(MatrixFilter filter, MatrixSort sort) {
+        boolean matrixColumns = !filter.platforms().isEmpty() || filter.validation() != null
+                || filter.minScore() != null || sort.platform().isPresent()
+                || sort.key().equals("score") || sort.key().equals("recommended");
+        String from = "\nFROM models m";
+        if (matrixColumns) {
+            from += "\nJOIN cross_platform_compatibility c ON c.model_id = m.model_id";
         }
-        String column = switch (sort.key()) {
+        if (sort.platform().isPresent()) {
+            from += "\nLEFT JOIN compatibility_details sd ON sd.compatibility_id = c.id AND sd.hardware_type = :sortPlatform";
+        }
+        return from;
+    }
+
+    /** The sort column, then the unique name as tie-break, so the order is total and pages are stable. */
+    private static String orderBy(MatrixSort sort) {
+        String column = sort.platform().isPresent() ? LEVEL_RANK : switch (sort.key()) {
             case "family" -> "m.model_family";
             case "type" -> "m.model_type";
             case "size" -> SIZE_RANK;
@@ -113,7 +179,13 @@ public class MatrixQuery {
             case "recommended" -> "c.recommended_platform";
             default -> null;
         };
-        return column == null ? "m.model_name" + direction : column + direction + ", m.model_name";
+        String nameTerm = "m.model_name" + direction(column == null && sort.descending());
+        return column == null ? nameTerm : column + direction(sort.descending()) + ", " + nameTerm;
+    }
+
+    /** Nulls (not tested, no recommendation) come last in either direction. */
+    private static String direction(boolean descending) {
+        return (descending ? " DESC" : " ASC") + " NULLS LAST";
     }
 
     private static String where(MatrixFilter filter, Map<String, Object> params) {
@@ -153,14 +225,11 @@ public class MatrixQuery {
         return where.isEmpty() ? "" : "\nWHERE " + where.substring(" AND ".length());
     }
 
-    private record PageRow(int modelId, int compatibilityId, String name, String family, String type, String size,
-                           Double parametersMillions, double score, Platform recommended) {
-    }
-
-    private static PageRow mapPageRow(ResultSet rs, int rowNum) throws SQLException {
-        return new PageRow(rs.getInt("model_id"), rs.getInt("compatibility_id"), rs.getString("model_name"),
-                rs.getString("model_family"), rs.getString("model_type"), rs.getString("model_size"),
-                (Double) rs.getObject("parameters_millions"), ScoreRule.fromStored(rs.getDouble("compatibility_score")),
-                Platform.fromKey(rs.getString("recommended_platform")).orElse(null));
+    /** The model part of a row, before its claims are added. */
+    private static MatrixRow mapModel(ResultSet rs) throws SQLException {
+        return new MatrixRow(rs.getInt("model_id"), rs.getString("model_name"), rs.getString("model_family"),
+                rs.getString("model_type"), rs.getString("model_size"), (Double) rs.getObject("parameters_millions"),
+                ScoreRule.fromStored(rs.getDouble("compatibility_score")),
+                Platform.fromKey(rs.getString("recommended_platform")).orElse(null), Map.of());
     }
 }

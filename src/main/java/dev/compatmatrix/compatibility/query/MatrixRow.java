@@ -9,6 +9,10 @@ import java.util.Map;
 public record MatrixRow(int modelId, String name, String family, String type, String size, Double parametersMillions,
                         double score, Platform recommended, Map<Platform, Cell> cells) {
 
+    public MatrixRow withCells(Map<Platform, Cell> claims) {
+        return new MatrixRow(modelId, name, family, type, size, parametersMillions, score, recommended, Map.copyOf(claims));
+    }
+
     public Cell cell(Platform platform) {
         return cells.get(platform);
     }

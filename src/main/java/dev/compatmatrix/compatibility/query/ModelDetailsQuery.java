@@ -14,6 +14,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ModelDetailsQuery {
 
+    /** The seed's "detailed compatibility information" query, by model id. */
+    public static final String CLAIMS_SQL = """
+            SELECT cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
+                   cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date
+            FROM cross_platform_compatibility cpc
+            JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
+            LEFT JOIN validators v ON cd.validator_id = v.validator_id
+            WHERE cpc.model_id = :modelId
+            """;
+
+    /** One model with its derived columns, by name. */
+    public static final String HEADER_SQL = """
+            SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
+                   m.parameters_millions, m.source_url, c.compatibility_score, c.recommended_platform,
+                   c.last_updated
+            FROM models m
+            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            WHERE m.model_name = :name
+            """;
+
     private final JdbcClient jdbc;
 
     public ModelDetailsQuery(JdbcClient jdbc) {
@@ -21,14 +41,7 @@ public class ModelDetailsQuery {
     }
 
     public Optional<ModelOverview.Header> header(String modelName) {
-        return jdbc.sql("""
-                        SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
-                               m.parameters_millions, m.source_url, c.compatibility_score, c.recommended_platform,
-                               c.last_updated
-                        FROM models m
-                        JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-                        WHERE m.model_name = :name
-                        """)
+        return jdbc.sql(HEADER_SQL)
                 .param("name", modelName)
                 .query((rs, n) -> new ModelOverview.Header(rs.getInt("model_id"), rs.getString("model_name"),
                         rs.getString("model_family"), rs.getString("model_type"), rs.getString("model_size"),
@@ -40,14 +53,7 @@ public class ModelDetailsQuery {
     }
 
     public List<ModelOverview.ClaimRow> claims(int modelId) {
-        return jdbc.sql("""
-                        SELECT cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
-                               cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date
-                        FROM cross_platform_compatibility cpc
-                        JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
-                        LEFT JOIN validators v ON cd.validator_id = v.validator_id
-                        WHERE cpc.model_id = :modelId
-                        """)
+        return jdbc.sql(CLAIMS_SQL)
                 .param("modelId", modelId)
                 .query((rs, n) -> new ModelOverview.ClaimRow(
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),

@@ -9,6 +9,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class HistoryQuery {
 
+    /** One model's newest history rows. */
+    public static final String FOR_MODEL_SQL = """
+            SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status,
+                   ch.change_reason, ch.change_date, ch.change_version
+            FROM compatibility_history ch
+            JOIN models m ON m.model_id = ch.model_id
+            WHERE ch.model_id = :modelId
+            ORDER BY ch.change_date DESC, ch.id DESC
+            LIMIT :limit
+            """;
+
     private final JdbcClient jdbc;
 
     public HistoryQuery(JdbcClient jdbc) {
@@ -16,15 +27,7 @@ public class HistoryQuery {
     }
 
     public List<HistoryRow> forModel(int modelId, int limit) {
-        return jdbc.sql("""
-                        SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status,
-                               ch.change_reason, ch.change_date, ch.change_version
-                        FROM compatibility_history ch
-                        JOIN models m ON m.model_id = ch.model_id
-                        WHERE ch.model_id = :modelId
-                        ORDER BY ch.change_date DESC, ch.id DESC
-                        LIMIT :limit
-                        """)
+        return jdbc.sql(FOR_MODEL_SQL)
                 .param("modelId", modelId)
                 .param("limit", limit)
                 .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),

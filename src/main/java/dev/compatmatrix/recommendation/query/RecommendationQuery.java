@@ -9,6 +9,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecommendationQuery {
 
+    /** One model's hardware recommendations. */
+    public static final String FOR_MODEL_SQL = """
+            SELECT hr.id, m.model_name, hr.task_type, hr.batch_size, hr.recommended_hardware,
+                   hr.fallback_hardware, hr.recommendation_reason, hr.performance_ratio,
+                   hr.memory_requirements_mb, hr.min_compute_units, hr.generated_at
+            FROM hardware_recommendations hr
+            JOIN models m ON m.model_id = hr.model_id
+            WHERE hr.model_id = :modelId
+            ORDER BY hr.task_type, hr.batch_size
+            """;
+
     private final JdbcClient jdbc;
 
     public RecommendationQuery(JdbcClient jdbc) {
@@ -16,15 +27,7 @@ public class RecommendationQuery {
     }
 
     public List<RecommendationRow> forModel(int modelId) {
-        return jdbc.sql("""
-                        SELECT hr.id, m.model_name, hr.task_type, hr.batch_size, hr.recommended_hardware,
-                               hr.fallback_hardware, hr.recommendation_reason, hr.performance_ratio,
-                               hr.memory_requirements_mb, hr.min_compute_units, hr.generated_at
-                        FROM hardware_recommendations hr
-                        JOIN models m ON m.model_id = hr.model_id
-                        WHERE hr.model_id = :modelId
-                        ORDER BY hr.task_type, hr.batch_size
-                        """)
+        return jdbc.sql(FOR_MODEL_SQL)
                 .param("modelId", modelId)
                 .query((rs, n) -> new RecommendationRow(rs.getLong("id"), rs.getString("model_name"),
                         rs.getString("task_type"), rs.getInt("batch_size"), rs.getString("recommended_hardware"),

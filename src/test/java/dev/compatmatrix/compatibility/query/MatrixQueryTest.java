@@ -19,6 +19,8 @@ class MatrixQueryTest extends IntegrationTest {
 
     @Autowired
     MatrixQuery query;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void no_filter_shows_all_43_models_with_their_claims() {
@@ -110,6 +112,43 @@ class MatrixQueryTest extends IntegrationTest {
         }
         assertThat(paged).doesNotHaveDuplicates().hasSize(43)
                 .isEqualTo(all(MatrixFilter.NONE, sort).stream().map(MatrixRow::name).toList());
+    }
+
+    @Test
+    void deep_pages_sliced_from_the_ordered_id_list_equal_offset_pages_for_every_sort() {
+        List<String> keys = new java.util.ArrayList<>(java.util.Arrays.stream(MatrixSort.Column.values())
+                .map(MatrixSort.Column::key).toList());
+        java.util.Arrays.stream(Platform.values()).forEach(p -> keys.add(p.key()));
+        var filter = MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED);
+        for (String key : keys) {
+            for (boolean descending : new boolean[] {false, true}) {
+                var sort = new MatrixSort(key, descending);
+                int[] ordered = query.orderedIds(filter, sort);
+                assertThat(ordered).hasSize((int) query.count(filter));
+                for (int offset = 0; offset < ordered.length; offset += 7) {
+                    var slice = java.util.Arrays.stream(ordered, offset, Math.min(ordered.length, offset + 7))
+                            .boxed().toList();
+                    assertThat(query.rows(slice)).as("%s %s at %d", key, descending ? "desc" : "asc", offset)
+                            .isEqualTo(query.page(filter, sort, offset, 7));
+                }
+            }
+        }
+    }
+
+    @Test
+    @org.springframework.transaction.annotation.Transactional // rolled back: the shared demo data stay as they are
+    void the_ordered_id_list_is_read_again_when_the_data_change() {
+        int[] before = query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
+        assertThat(query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME)).isSameAs(before);
+        int modelId = jdbc.sql("""
+                INSERT INTO models (model_name, model_family, model_type, model_size, created_at)
+                VALUES ('AAA first by name', 'test', 'vision', 'tiny', now()) RETURNING model_id""")
+                .query(Integer.class).single();
+        jdbc.sql("INSERT INTO cross_platform_compatibility (model_id, compatibility_score, last_updated) "
+                + "VALUES (:id, 0, now())").param("id", modelId).update();
+        int[] after = query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
+        assertThat(after).hasSize(before.length + 1);
+        assertThat(after[0]).isEqualTo(modelId);
     }
 
     @Test
