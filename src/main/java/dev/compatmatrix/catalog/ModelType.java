@@ -1,10 +1,10 @@
 package dev.compatmatrix.catalog;
 
-import java.util.Arrays;
+import dev.compatmatrix.base.Keyed;
 import java.util.Optional;
 
 /** The model types of PRODUCT.md §2, stored as their key in {@code models.model_type}. */
-public enum ModelType {
+public enum ModelType implements Keyed {
     TEXT_EMBEDDING("text_embedding"),
     TEXT_GENERATION("text_generation"),
     TEXT2TEXT("text2text"),
@@ -19,11 +19,12 @@ public enum ModelType {
         this.key = key;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
     public static Optional<ModelType> fromKey(String key) {
-        return Arrays.stream(values()).filter(t -> t.key.equalsIgnoreCase(key)).findFirst();
+        return Keyed.fromKey(ModelType.class, key);
     }
 }

@@ -1,10 +1,10 @@
 package dev.compatmatrix.compatibility;
 
-import java.util.Arrays;
+import dev.compatmatrix.base.Keyed;
 import java.util.Optional;
 
 /** How well a model runs on a platform, as claimed in a {@code compatibility_details} row. */
-public enum CompatibilityLevel {
+public enum CompatibilityLevel implements Keyed {
     HIGH("high", "High", 1.0),
     MEDIUM("medium", "Medium", 0.7),
     LOW("low", "Low", 0.4),
@@ -20,6 +20,7 @@ public enum CompatibilityLevel {
         this.scoreWeight = scoreWeight;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -38,6 +39,6 @@ public enum CompatibilityLevel {
     }
 
     public static Optional<CompatibilityLevel> fromKey(String key) {
-        return Arrays.stream(values()).filter(l -> l.key.equalsIgnoreCase(key)).findFirst();
+        return Keyed.fromKey(CompatibilityLevel.class, key);
     }
 }

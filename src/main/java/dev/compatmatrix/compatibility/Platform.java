@@ -1,10 +1,10 @@
 package dev.compatmatrix.compatibility;
 
-import java.util.Arrays;
+import dev.compatmatrix.base.Keyed;
 import java.util.Optional;
 
 /** The eight hardware platforms of the seed, in the order the matrix shows them. */
-public enum Platform {
+public enum Platform implements Keyed {
     CPU("cpu", "CPU"),
     CUDA("cuda", "CUDA"),
     ROCM("rocm", "ROCm"),
@@ -23,6 +23,7 @@ public enum Platform {
     }
 
     /** The value stored in {@code hardware_type} and the prefix of the seed's {@code *_support} column. */
+    @Override
     public String key() {
         return key;
     }
@@ -36,6 +37,6 @@ public enum Platform {
     }
 
     public static Optional<Platform> fromKey(String key) {
-        return Arrays.stream(values()).filter(p -> p.key.equalsIgnoreCase(key)).findFirst();
+        return Keyed.fromKey(Platform.class, key);
     }
 }

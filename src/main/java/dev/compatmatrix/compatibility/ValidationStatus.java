@@ -1,10 +1,10 @@
 package dev.compatmatrix.compatibility;
 
-import java.util.Arrays;
+import dev.compatmatrix.base.Keyed;
 import java.util.Optional;
 
 /** The seed's {@code validation_status} values. */
-public enum ValidationStatus {
+public enum ValidationStatus implements Keyed {
     VALIDATED("validated", "Validated", "✓"),
     PARTIALLY_VALIDATED("partially_validated", "Partially validated", "◐"),
     UNVALIDATED("unvalidated", "Unvalidated", "○");
@@ -19,6 +19,7 @@ public enum ValidationStatus {
         this.mark = mark;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -33,6 +34,6 @@ public enum ValidationStatus {
     }
 
     public static Optional<ValidationStatus> fromKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equalsIgnoreCase(key)).findFirst();
+        return Keyed.fromKey(ValidationStatus.class, key);
     }
 }

@@ -1,10 +1,10 @@
 package dev.compatmatrix.compatibility.query;
 
-import java.util.Arrays;
+import dev.compatmatrix.base.Keyed;
 import java.util.Optional;
 
 /** A per-platform matrix filter: what the model's claim on that platform must be. */
-public enum PlatformState {
+public enum PlatformState implements Keyed {
     SUPPORTED("supported", "Supported"),
     UNSUPPORTED("unsupported", "Unsupported"),
     NOT_TESTED("not_tested", "Not tested");
@@ -17,6 +17,7 @@ public enum PlatformState {
         this.label = label;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -26,6 +27,6 @@ public enum PlatformState {
     }
 
     public static Optional<PlatformState> fromKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equalsIgnoreCase(key)).findFirst();
+        return Keyed.fromKey(PlatformState.class, key);
     }
 }
