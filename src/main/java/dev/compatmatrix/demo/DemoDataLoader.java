@@ -7,7 +7,6 @@ import dev.compatmatrix.validation.repository.ValidatorRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -64,22 +63,14 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     private void load() {
-        LocalDateTime created = DEMO_NOW.minusDays(400);
-        int level1 = validators.insert("Priya Raman", "human", "priya.raman@example.org", "Edge ML Lab", 1, created);
-        int level2 = validators.insert("Jonas Weber", "human", "jonas.weber@example.org", "Inference Platform", 2, created);
-        int level3 = validators.insert("Mei Chen", "human", "mei.chen@example.org", "Model Quality", 3, created);
-        int ci = validators.insert("nightly-ci", "ci_pipeline", "ci@example.org", "Build Infrastructure", 2, created);
-        int harness = validators.insert("hw-test-harness", "automated_test", "harness@example.org", "Device Farm", 1, created);
-
+        List<ValidatorRef> approvers = DemoValidators.insert(validators, DEMO_NOW.minusDays(400));
         user("viewer", "Vera Viewer", null, Roles.VIEWER);
         user("editor", "Eddie Editor", null, Roles.EDITOR);
-        user("validator1", "Priya Raman", level1, Roles.VALIDATOR);
-        user("validator2", "Jonas Weber", level2, Roles.VALIDATOR);
-        user("validator3", "Mei Chen", level3, Roles.VALIDATOR);
+        user("validator1", "Priya Raman", approvers.get(0).id(), Roles.VALIDATOR);
+        user("validator2", "Jonas Weber", approvers.get(1).id(), Roles.VALIDATOR);
+        user("validator3", "Mei Chen", approvers.get(2).id(), Roles.VALIDATOR);
         user("admin", "Ada Admin", null, Roles.ADMIN);
 
-        List<ValidatorRef> approvers = new ArrayList<>(List.of(new ValidatorRef(level1, 1), new ValidatorRef(level2, 2),
-                new ValidatorRef(level3, 3), new ValidatorRef(ci, 2), new ValidatorRef(harness, 1)));
         var dataSet = new DemoDataSet(new ClaimFactory(approvers, DEMO_NOW));
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (BulkLoader loader = new BulkLoader(connection)) {

@@ -3,23 +3,19 @@ package dev.compatmatrix.demo;
 import ch.qos.logback.classic.Level;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
-import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
+import dev.compatmatrix.validation.repository.ValidatorRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -105,7 +101,8 @@ public final class SyntheticDatabaseGenerator {
 
     private static long load(Connection connection, int n, long start) throws SQLException {
         LocalDateTime now = DemoDataLoader.DEMO_NOW;
-        var dataSet = new SyntheticDataSet(new ClaimFactory(insertValidators(connection, now), now), SEED);
+        var dataSet = new SyntheticDataSet(new ClaimFactory(DemoValidators.insert(new ValidatorRepository(
+                JdbcClient.create(new SingleConnectionDataSource(connection, true))), now.minusDays(400)), now), SEED);
         long rows = 5;
         try (BulkLoader loader = new BulkLoader(connection)) {
             for (int i = 1; i <= n; i++) {
@@ -121,32 +118,6 @@ public final class SyntheticDatabaseGenerator {
             }
         }
         return rows;
-    }
-
-    /** The demo's five approvers: human levels 1–3, a CI pipeline (2) and a test harness (1). */
-    private static List<ValidatorRef> insertValidators(Connection connection, LocalDateTime now) throws SQLException {
-        Object[][] validators = {
-                {"Priya Raman", "human", "priya.raman@example.org", "Edge ML Lab", 1},
-                {"Jonas Weber", "human", "jonas.weber@example.org", "Inference Platform", 2},
-                {"Mei Chen", "human", "mei.chen@example.org", "Model Quality", 3},
-                {"nightly-ci", "ci_pipeline", "ci@example.org", "Build Infrastructure", 2},
-                {"hw-test-harness", "automated_test", "harness@example.org", "Device Farm", 1}};
-        List<ValidatorRef> refs = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO validators (name, type, email, organization, verification_level, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING validator_id""")) {
-            for (Object[] v : validators) {
-                for (int i = 0; i < v.length; i++) {
-                    insert.setObject(i + 1, v[i]);
-                }
-                insert.setTimestamp(6, Timestamp.valueOf(now.minusDays(400)));
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    refs.add(new ValidatorRef(rs.getInt(1), (Integer) v[4]));
-                }
-            }
-        }
-        return refs;
     }
 
     /**

@@ -108,6 +108,14 @@ class DemoDataInvariantsTest extends IntegrationTest {
     }
 
     @Test
+    void demo_validator_users_are_linked_to_validators_of_their_level() {
+        var links = jdbc.sql("""
+                SELECT u.username, v.verification_level FROM app_users u JOIN validators v USING (validator_id)
+                ORDER BY u.username""").query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list();
+        assertThat(links).containsExactly("validator1=1", "validator2=2", "validator3=3");
+    }
+
+    @Test
     void the_seeds_five_example_queries_return_rows() {
         assertThat(count("SELECT count(*) FROM models m JOIN cross_platform_compatibility cpc "
                 + "ON m.model_id = cpc.model_id")).isEqualTo(43);
