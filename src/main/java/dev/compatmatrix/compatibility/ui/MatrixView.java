@@ -66,6 +66,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<MatrixRow> grid = new Grid<>();
     final Span rowCount = new Span();
     final Paragraph urlNotice = new Paragraph();
+    final Details platformFilterPanel = new Details();
 
     private MatrixFilter filter = MatrixFilter.NONE;
     private MatrixSort sort = MatrixSort.BY_NAME;
@@ -103,6 +104,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
             restoring = false;
         }
         filter = parsed.filter();
+        showPlatformFilterCount(true);
         if (parsed.warnings().isEmpty()) {
             urlNotice.setVisible(false);
         } else {
@@ -169,9 +171,19 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         FlexLayout selects = new FlexLayout();
         selects.addClassName("filter-bar");
         platformFilters.values().forEach(selects::add);
-        Details details = new Details("Platform filters", selects);
-        details.setId("platform-filters");
-        return details;
+        platformFilterPanel.add(selects);
+        platformFilterPanel.setId("platform-filters");
+        showPlatformFilterCount(false);
+        return platformFilterPanel;
+    }
+
+    /** The panel says how many platform filters are active, and opens when a link brings some. */
+    private void showPlatformFilterCount(boolean openWhenActive) {
+        int active = filter.platforms().size();
+        platformFilterPanel.setSummaryText(active == 0 ? "Platform filters" : "Platform filters (" + active + " active)");
+        if (active > 0 && openWhenActive) {
+            platformFilterPanel.setOpened(true);
+        }
     }
 
     private void configureGrid() {
@@ -272,6 +284,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         });
         filter = new MatrixFilter(search.getValue(), family.getValue(), type.getValue(), size.getValue(), platforms,
                 validation.getValue(), score);
+        showPlatformFilterCount(false);
         writeUrl();
         refresh();
     }

@@ -132,11 +132,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate())).setHeader("Validated")
                 .setAutoWidth(true).setFlexGrow(0);
+        // Fixed minimum widths: on a phone the grid scrolls sideways instead of wrapping into tall rows.
         claims.addColumn(c -> c.claim() == null ? "No claim recorded" : text(c.claim().limitations()))
-                .setHeader("Limitations").setFlexGrow(2);
-        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().workarounds())).setHeader("Workarounds").setFlexGrow(2);
+                .setHeader("Limitations").setWidth("16rem").setFlexGrow(2);
+        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().workarounds())).setHeader("Workarounds")
+                .setWidth("14rem").setFlexGrow(2);
         claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().performanceNotes()))
-                .setHeader("Performance notes").setFlexGrow(2);
+                .setHeader("Performance notes").setWidth("14rem").setFlexGrow(2);
         List<PlatformClaim> rows = Arrays.stream(Platform.values())
                 .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList();
         claims.setItems(rows);
@@ -153,7 +155,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 : String.format(Locale.ROOT, "%.2f", r.performanceRatio())).setHeader("Fallback perf. ratio").setAutoWidth(true);
         recommendations.addColumn(r -> r.memoryRequirementsMb() == null ? "" : r.memoryRequirementsMb() + " MB")
                 .setHeader("Memory").setAutoWidth(true);
-        recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setFlexGrow(2);
+        recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
         recommendations.setItems(rows);
     }
 
@@ -164,7 +166,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         history.addComponentColumn(h -> levelBadge(h.previousStatus())).setHeader("From").setAutoWidth(true);
         history.addComponentColumn(h -> levelBadge(h.newStatus())).setHeader("To").setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
-        history.addColumn(h -> text(h.changeReason())).setHeader("Reason").setFlexGrow(2);
+        history.addColumn(h -> text(h.changeReason())).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
         history.setItems(rows);
     }
 

@@ -53,6 +53,8 @@ class MatrixViewTest extends KaribuTest {
         assertThat(view.type.getValue()).isEqualTo(ModelType.VISION);
         assertThat(view.minScore.getValue()).isEqualTo(0.5);
         assertThat(view.platformFilters.get(Platform.WEBGPU).getValue()).isEqualTo(PlatformState.SUPPORTED);
+        assertThat(view.platformFilterPanel.isOpened()).isTrue();
+        assertThat(view.platformFilterPanel.getSummaryText()).isEqualTo("Platform filters (1 active)");
         assertThat(view.urlNotice.isVisible()).isFalse();
         var rows = rows(view);
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
