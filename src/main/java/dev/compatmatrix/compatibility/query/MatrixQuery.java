@@ -6,7 +6,6 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

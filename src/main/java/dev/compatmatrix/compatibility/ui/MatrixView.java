@@ -1,25 +1,17 @@
 package dev.compatmatrix.compatibility.ui;
 
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -27,22 +19,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.base.ui.LevelBadge;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
-import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
-import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The compatibility matrix (home): one row per model, one column per platform. The grid pages from the
@@ -56,28 +42,21 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CompatibilityService service;
 
-    final TextField search = new TextField();
-    final ComboBox<String> family = new ComboBox<>("Family");
-    final Select<ModelType> type = new Select<>();
-    final Select<ModelSize> size = new Select<>();
-    final Select<ValidationStatus> validation = new Select<>();
-    final NumberField minScore = new NumberField("Min. score");
-    final Map<Platform, Select<PlatformState>> platformFilters = new EnumMap<>(Platform.class);
+    final MatrixFilterBar filters;
     final Grid<MatrixRow> grid = new Grid<>();
     final Span rowCount = new Span();
     final Paragraph urlNotice = new Paragraph();
-    final Details platformFilterPanel = new Details();
 
     private MatrixFilter filter = MatrixFilter.NONE;
     private MatrixSort sort = MatrixSort.BY_NAME;
-    /** True while fields are set from the URL, so their listeners don't write the URL back. */
+    /** True while the sort is set from the URL, so the sort listener doesn't write the URL back. */
     private boolean restoring;
 
     public MatrixView(CompatibilityService service) {
         this.service = service;
         addClassName("matrix-view");
         setSizeFull();
-        configureFilters();
+        filters = new MatrixFilterBar(service.families(), this::filterChanged);
         configureGrid();
         urlNotice.addClassName("url-notice");
         urlNotice.setId("url-notice");
@@ -89,22 +68,21 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout summary = new HorizontalLayout(rowCount, legend);
         summary.setAlignItems(Alignment.BASELINE);
         summary.addClassName("filter-bar");
-        add(filterBar(), platformFilterPanel(), urlNotice, summary, grid);
+        add(filters, urlNotice, summary, grid);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         MatrixUrl.Parsed parsed = MatrixUrl.parse(event.getLocation().getQueryParameters());
+        filter = parsed.filter();
+        filters.show(filter);
         restoring = true;
         try {
-            show(parsed.filter());
             sort = parsed.sort();
             grid.sort(gridSortOrder(sort));
         } finally {
             restoring = false;
         }
-        filter = parsed.filter();
-        showPlatformFilterCount(true);
         if (parsed.warnings().isEmpty()) {
             urlNotice.setVisible(false);
         } else {
@@ -115,75 +93,6 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
         refresh();
-    }
-
-    private void configureFilters() {
-        search.setLabel("Search");
-        search.setPlaceholder("Name or family");
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        family.setItems(service.families());
-        family.setClearButtonVisible(true);
-        type.setLabel("Type");
-        type.setItems(ModelType.values());
-        type.setItemLabelGenerator(t -> t == null ? "Any" : t.key());
-        type.setEmptySelectionAllowed(true);
-        size.setLabel("Size");
-        size.setItems(ModelSize.values());
-        size.setItemLabelGenerator(s -> s == null ? "Any" : s.key());
-        size.setEmptySelectionAllowed(true);
-        validation.setLabel("Validation");
-        validation.setItems(ValidationStatus.values());
-        validation.setItemLabelGenerator(v -> v == null ? "Any" : v.label());
-        validation.setEmptySelectionAllowed(true);
-        minScore.setMin(0);
-        minScore.setMax(1);
-        minScore.setStep(0.05);
-        minScore.setStepButtonsVisible(true);
-        minScore.setClearButtonVisible(true);
-        minScore.setHelperText("0 – 1");
-        search.addValueChangeListener(e -> filterChanged());
-        family.addValueChangeListener(e -> filterChanged());
-        type.addValueChangeListener(e -> filterChanged());
-        size.addValueChangeListener(e -> filterChanged());
-        validation.addValueChangeListener(e -> filterChanged());
-        minScore.addValueChangeListener(e -> filterChanged());
-        for (Platform platform : Platform.values()) {
-            Select<PlatformState> select = new Select<>();
-            select.setLabel(platform.label());
-            select.setItems(PlatformState.values());
-            select.setEmptySelectionAllowed(true);
-            select.setItemLabelGenerator(s -> s == null ? "Any" : s.label());
-            select.addValueChangeListener(e -> filterChanged());
-            platformFilters.put(platform, select);
-        }
-    }
-
-    private HorizontalLayout filterBar() {
-        HorizontalLayout bar = new HorizontalLayout(search, family, type, size, validation, minScore);
-        bar.addClassName("filter-bar");
-        bar.setWidthFull();
-        return bar;
-    }
-
-    private Details platformFilterPanel() {
-        FlexLayout selects = new FlexLayout();
-        selects.addClassName("filter-bar");
-        platformFilters.values().forEach(selects::add);
-        platformFilterPanel.add(selects);
-        platformFilterPanel.setId("platform-filters");
-        showPlatformFilterCount(false);
-        return platformFilterPanel;
-    }
-
-    /** The panel says how many platform filters are active, and opens when a link brings some. */
-    private void showPlatformFilterCount(boolean openWhenActive) {
-        int active = filter.platforms().size();
-        platformFilterPanel.setSummaryText(active == 0 ? "Platform filters" : "Platform filters (" + active + " active)");
-        if (active > 0 && openWhenActive) {
-            platformFilterPanel.setOpened(true);
-        }
     }
 
     private void configureGrid() {
@@ -256,37 +165,12 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING));
     }
 
-    private void show(MatrixFilter f) {
-        search.setValue(f.text() == null ? "" : f.text());
-        family.setValue(f.family());
-        type.setValue(f.type());
-        size.setValue(f.size());
-        validation.setValue(f.validation());
-        minScore.setValue(f.minScore());
-        platformFilters.forEach((platform, select) -> select.setValue(f.platforms().get(platform)));
-    }
-
     private void filterChanged() {
-        if (restoring) {
-            return;
-        }
-        Double score = minScore.getValue();
-        if (score != null && (score < 0 || score > 1)) {
-            minScore.setInvalid(true);
-            minScore.setErrorMessage("Between 0 and 1");
-            return;
-        }
-        Map<Platform, PlatformState> platforms = new EnumMap<>(Platform.class);
-        platformFilters.forEach((platform, select) -> {
-            if (select.getValue() != null) {
-                platforms.put(platform, select.getValue());
-            }
+        filters.read().ifPresent(read -> {
+            filter = read;
+            writeUrl();
+            refresh();
         });
-        filter = new MatrixFilter(search.getValue(), family.getValue(), type.getValue(), size.getValue(), platforms,
-                validation.getValue(), score);
-        showPlatformFilterCount(false);
-        writeUrl();
-        refresh();
     }
 
     private void writeUrl() {

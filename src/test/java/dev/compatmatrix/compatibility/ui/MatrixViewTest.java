@@ -40,9 +40,9 @@ class MatrixViewTest extends KaribuTest {
     void changing_a_filter_narrows_the_grid() {
         UI.getCurrent().navigate("");
         MatrixView view = _get(MatrixView.class);
-        view.type.setValue(ModelType.AUDIO);
+        view.filters.type.setValue(ModelType.AUDIO);
         assertThat(rows(view)).hasSize(6).allSatisfy(r -> assertThat(r.type()).isEqualTo("audio"));
-        view.platformFilters.get(Platform.WEBNN).setValue(PlatformState.NOT_TESTED);
+        view.filters.platformFilters.get(Platform.WEBNN).setValue(PlatformState.NOT_TESTED);
         assertThat(rows(view)).allSatisfy(r -> assertThat(r.cell(Platform.WEBNN)).isNull());
     }
 
@@ -50,11 +50,11 @@ class MatrixViewTest extends KaribuTest {
     void a_url_with_filters_restores_them() {
         UI.getCurrent().navigate("", QueryParameters.fromString("type=vision&minScore=0.5&platform=webgpu:supported&sort=-score"));
         MatrixView view = _get(MatrixView.class);
-        assertThat(view.type.getValue()).isEqualTo(ModelType.VISION);
-        assertThat(view.minScore.getValue()).isEqualTo(0.5);
-        assertThat(view.platformFilters.get(Platform.WEBGPU).getValue()).isEqualTo(PlatformState.SUPPORTED);
-        assertThat(view.platformFilterPanel.isOpened()).isTrue();
-        assertThat(view.platformFilterPanel.getSummaryText()).isEqualTo("Platform filters (1 active)");
+        assertThat(view.filters.type.getValue()).isEqualTo(ModelType.VISION);
+        assertThat(view.filters.minScore.getValue()).isEqualTo(0.5);
+        assertThat(view.filters.platformFilters.get(Platform.WEBGPU).getValue()).isEqualTo(PlatformState.SUPPORTED);
+        assertThat(view.filters.platformFilterPanel.isOpened()).isTrue();
+        assertThat(view.filters.platformFilterPanel.getSummaryText()).isEqualTo("Platform filters (1 active)");
         assertThat(view.urlNotice.isVisible()).isFalse();
         var rows = rows(view);
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
@@ -71,7 +71,7 @@ class MatrixViewTest extends KaribuTest {
         MatrixView view = _get(MatrixView.class);
         assertThat(view.urlNotice.isVisible()).isTrue();
         assertThat(view.urlNotice.getText()).contains("minScore=abc", "platform=foo", "type=robot", "sort=nonsense");
-        assertThat(view.minScore.getValue()).isNull();
+        assertThat(view.filters.minScore.getValue()).isNull();
         assertThat(GridKt._size(view.grid)).isEqualTo(43);
     }
 
