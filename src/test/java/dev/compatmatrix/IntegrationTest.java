@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     private static final Path DATABASE = temporaryDatabase();
+
+    @Autowired
+    private ApplicationContext springContext;
+
+    @BeforeEach
+    void useThisContextsSecurityStrategy() {
+        SecurityContextStrategyReset.useStrategyOf(springContext);
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

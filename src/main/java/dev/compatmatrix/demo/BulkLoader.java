@@ -83,13 +83,19 @@ public final class BulkLoader implements AutoCloseable {
             } else {
                 details.append(claim.validationDate());
             }
+            // V0003: row_version, evidence (run, version, device, batch, precision, simulated), updated_by/at.
+            details.append(1).append(claim.evidenceRun()).append(claim.frameworkVersion()).append(claim.device())
+                    .append(claim.batchSize()).append(claim.precision()).append(false).appendNull()
+                    .append(claim.updatedAt());
             details.endRow();
         }
         for (GeneratedModel.Change change : model.history()) {
             history.beginRow().append(historyIds.next()).append(modelId).append(change.platform().key());
             appendNullable(history, change.previous() == null ? null : change.previous().key());
             appendNullable(history, change.next() == null ? null : change.next().key());
-            history.append(change.reason()).append(change.date()).append(change.version()).endRow();
+            history.append(change.reason()).append(change.date()).append(change.version())
+                    .appendNull() // changed_by: generated history has no console user
+                    .endRow();
         }
         for (GeneratedModel.Recommendation rec : model.recommendations()) {
             recommendations.beginRow().append(recommendationIds.next()).append(modelId).append(rec.taskType())

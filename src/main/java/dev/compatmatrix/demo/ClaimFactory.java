@@ -35,6 +35,13 @@ public final class ClaimFactory {
             Platform.WEBNN, List.of("Chrome 124 / ORT-web 1.18", "Chrome 128 / ORT-web 1.19"),
             Platform.WEBGPU, List.of("Chrome 122 / transformers.js 2.17", "Chrome 126 / transformers.js 3.0")));
 
+    /** The device each platform's demo runs used. */
+    private static final Map<Platform, String> DEVICES = new EnumMap<>(Map.of(
+            Platform.CPU, "Xeon Platinum 8480+", Platform.CUDA, "NVIDIA A100 80GB", Platform.ROCM, "AMD MI250X",
+            Platform.MPS, "Apple M2 Max", Platform.OPENVINO, "Intel Core i9-13900K",
+            Platform.QUALCOMM, "Snapdragon 8 Gen 3", Platform.WEBNN, "Chrome 128 on Core Ultra 7",
+            Platform.WEBGPU, "Chrome 126 on RTX 4070"));
+
     private static final Map<ModelType, List<String>> TASKS = new EnumMap<>(Map.of(
             ModelType.TEXT_EMBEDDING, List.of("embedding", "text_classification"),
             ModelType.TEXT_GENERATION, List.of("text_generation"),
@@ -73,8 +80,7 @@ public final class ClaimFactory {
             int changes = minChanges + random.nextInt(maxChanges - minChanges + 1);
             List<GeneratedModel.Change> chain = chain(platform, level, changes, yearAgo, random);
             history.addAll(chain);
-            LocalDateTime lastChange = chain.getLast().date();
-            claims.put(platform, claim(platform, level, cudaThroughput, lastChange, random));
+            claims.put(platform, claim(platform, level, cudaThroughput, chain.getLast(), random));
         }
         history.sort(Comparator.comparing(GeneratedModel.Change::date));
         LocalDateTime createdAt = history.isEmpty() ? yearAgo : history.getFirst().date().minusDays(1);
@@ -124,7 +130,7 @@ public final class ClaimFactory {
     }
 
     private GeneratedModel.Claim claim(Platform platform, CompatibilityLevel level, double cudaThroughput,
-                                       LocalDateTime lastChange, Random random) {
+                                       GeneratedModel.Change lastChange, Random random) {
         String limitations = switch (level) {
             case HIGH -> null;
             case MEDIUM -> "Some operators fall back to slower kernels; fp16 only partly accelerated.";
@@ -158,9 +164,12 @@ public final class ClaimFactory {
             status = ValidationStatus.UNVALIDATED;
         }
         LocalDateTime validated = approver == null ? null
-                : lastChange.plusHours(1 + random.nextInt(72));
+                : lastChange.date().plusHours(1 + random.nextInt(72));
+        String run = String.format(java.util.Locale.ROOT, "run-%s-%06d", platform.key(), random.nextInt(1_000_000));
         return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
-                approver == null ? null : approver.id(), validated);
+                approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
+                platform == Platform.WEBGPU ? 16 : 32, level == CompatibilityLevel.LOW ? "fp32" : "fp16",
+                lastChange.date());
     }
 
     /** PRODUCT.md §4: high needs level 3, medium 2, low and unsupported 1. */

@@ -24,9 +24,14 @@ public record GeneratedModel(String name, String family, ModelType type, ModelSi
         return levels;
     }
 
-    /** A {@code compatibility_details} row; {@code validatorId} is null unless an approval set the status. */
+    /**
+     * A {@code compatibility_details} row; {@code validatorId} is null unless an approval set the status.
+     * The evidence names the run, version, device, batch size and precision of the last test.
+     */
     public record Claim(CompatibilityLevel level, String limitations, String workarounds, String performanceNotes,
-                        ValidationStatus status, Integer validatorId, LocalDateTime validationDate) {
+                        ValidationStatus status, Integer validatorId, LocalDateTime validationDate,
+                        String evidenceRun, String frameworkVersion, String device, int batchSize, String precision,
+                        LocalDateTime updatedAt) {
     }
 
     /** A {@code compatibility_history} row; {@code previous} is null for the first claim on a platform. */

@@ -1,0 +1,62 @@
+package dev.compatmatrix.compatibility;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A claim's fields by name, for the audit log and for telling a user what someone else changed. */
+final class ClaimFields {
+
+    private ClaimFields() {
+    }
+
+    static Map<String, Object> of(ClaimData data) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("level", data.level().key());
+        fields.put("limitations", data.limitations());
+        fields.put("workarounds", data.workarounds());
+        fields.put("performanceNotes", data.performanceNotes());
+        fields.put("evidenceRun", data.evidenceRun());
+        fields.put("frameworkVersion", data.frameworkVersion());
+        fields.put("device", data.device());
+        fields.put("batchSize", data.batchSize());
+        fields.put("precision", data.precision() == null ? null : data.precision().key());
+        fields.put("simulated", data.simulated());
+        return fields;
+    }
+
+    /** The fields that differ, with their old ({@code old} true) or new values. */
+    static Map<String, Object> changed(ClaimData before, ClaimData after, boolean old) {
+        Map<String, Object> a = of(before);
+        Map<String, Object> b = of(after);
+        Map<String, Object> changed = new LinkedHashMap<>();
+        a.forEach((field, value) -> {
+            if (!Objects.equals(value, b.get(field))) {
+                changed.put(field, old ? value : b.get(field));
+            }
+        });
+        return changed;
+    }
+
+    /** "level high → medium, limitations changed" — what the other person changed. */
+    static String describeDifferences(ClaimData mine, ClaimData theirs) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> a = of(mine);
+        Map<String, Object> b = of(theirs);
+        a.forEach((field, value) -> {
+            Object other = b.get(field);
+            if (!Objects.equals(value, other)) {
+                boolean shortValue = !(value instanceof String s && s.length() > 40)
+                        && !(other instanceof String t && t.length() > 40);
+                parts.add(shortValue ? field + " " + show(value) + " → " + show(other) : field + " changed");
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    private static String show(Object value) {
+        return value == null ? "(empty)" : value.toString();
+    }
+}

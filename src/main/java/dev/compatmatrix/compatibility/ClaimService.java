@@ -1,0 +1,231 @@
+package dev.compatmatrix.compatibility;
+
+import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.history.repository.HistoryRepository;
+import jakarta.validation.Validator;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating, editing and removing claims. Each change is one transaction that writes the claim, resets its
+ * validation when its substance changes, appends a history row on every level change (creation and removal
+ * included), recomputes the model's derived columns by {@link ScoreRule}, and appends an audit row.
+ * Saving over a newer version, or DuckDB's own write-write conflict, is a {@link ClaimConflictException};
+ * bad input is an {@link InvalidChangeException}; in both cases nothing is written.
+ */
+@Service
+@PreAuthorize("hasRole('EDITOR')")
+public class ClaimService {
+
+    private final ClaimRepository claims;
+    private final DerivedColumnsRepository derivedColumns;
+    private final HistoryRepository history;
+    private final AuditLog audit;
+    private final ClaimRules rules;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public ClaimService(ClaimRepository claims, DerivedColumnsRepository derivedColumns, HistoryRepository history,
+                        AuditLog audit, Validator validator, TransactionTemplate transaction, Clock clock) {
+        this.claims = claims;
+        this.derivedColumns = derivedColumns;
+        this.history = history;
+        this.audit = audit;
+        this.rules = new ClaimRules(validator);
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The claim of a model on a platform, to load into the editor; empty when not tested. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<Claim> find(String modelName, Platform platform) {
+        return derivedColumns.findByModelName(modelName).flatMap(ref -> claims.find(ref.modelId(), platform));
+    }
+
+    /** Records a claim for a cell that was not tested. */
+    public Claim create(String modelName, Platform platform, ClaimData data, ChangeNote note) {
+        rules.checkCreate(data, note);
+        String user = currentUser();
+        return write(null, () -> {
+            ModelRef model = derivedColumns.findByModelName(modelName)
+                    .orElseThrow(() -> new InvalidChangeException(Map.of("", "No model named '" + modelName + "'")));
+            Optional<Claim> existing = claims.find(model.modelId(), platform);
+            if (existing.isPresent()) {
+                throw new ClaimConflictException("Someone has already recorded a claim for " + modelName + " on "
+                        + platform.label() + ". Open it to edit it.", existing.get());
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            long id = claims.insert(model.compatibilityId(), platform, data, user, now);
+            history.append(model.modelId(), platform.key(), null, data.level().key(), note.reason(), now,
+                    note.version(), user);
+            rederive(model, now);
+            audit.record(user, "claim.create", "compatibility_details", id,
+                    "Created " + platform.label() + " claim for " + modelName + ": " + data.level().label(),
+                    null, ClaimFields.of(data), now);
+            return claims.findById(id).orElseThrow();
+        });
+    }
+
+    /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
+    public Claim update(Claim loaded, ClaimData data, ChangeNote note) {
+        boolean levelChanged = loaded.data().level() != data.level();
+        rules.checkUpdate(data, note, levelChanged);
+        String user = currentUser();
+        return write(loaded, () -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            boolean resetValidation = !loaded.data().sameSubstanceAs(data);
+            if (!claims.update(loaded.claimId(), loaded.version(), data, resetValidation, user, now)) {
+                throw conflict(loaded);
+            }
+            ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
+            if (levelChanged) {
+                history.append(model.modelId(), loaded.platform().key(), loaded.data().level().key(),
+                        data.level().key(), note.reason(), now, note.version(), user);
+            }
+            rederive(model, now);
+            audit.record(user, "claim.update", "compatibility_details", loaded.claimId(),
+                    "Edited " + loaded.platform().label() + " claim for " + loaded.modelName(),
+                    ClaimFields.changed(loaded.data(), data, true), ClaimFields.changed(loaded.data(), data, false), now);
+            return claims.findById(loaded.claimId()).orElseThrow();
+        });
+    }
+
+    /** Removes {@code loaded}; the cell returns to "not tested". Refused when it changed in between. */
+    public void remove(Claim loaded, String reason) {
+        rules.checkRemove(reason);
+        String user = currentUser();
+        write(loaded, () -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            if (!claims.delete(loaded.claimId(), loaded.version())) {
+                throw conflict(loaded);
+            }
+            ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
+            history.append(model.modelId(), loaded.platform().key(), loaded.data().level().key(), null,
+                    reason.strip(), now, loaded.data().frameworkVersion(), user);
+            rederive(model, now);
+            audit.record(user, "claim.remove", "compatibility_details", loaded.claimId(),
+                    "Removed " + loaded.platform().label() + " claim for " + loaded.modelName() + ": " + reason.strip(),
+                    ClaimFields.of(loaded.data()), null, now);
+            return null;
+        });
+    }
+
+    private void rederive(ModelRef model, LocalDateTime now) {
+        derivedColumns.store(model.compatibilityId(), ScoreRule.derive(claims.levels(model.compatibilityId())), now);
+    }
+
+    /** Runs one change in one transaction, turning DuckDB's write-write conflict into a conflict message. */
+    private <T> T write(Claim loaded, java.util.function.Supplier<T> change) {
+        try {
+            return transaction.execute(status -> change.get());
+        } catch (ClaimConflictException | InvalidChangeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (isWriteWriteConflict(e)) {
+                throw loaded == null
+                        ? new ClaimConflictException("Someone else changed this model at the same moment. Try again.", null)
+                        : conflict(loaded);
+            }
+            throw e;
+        }
+    }
+
+    private ClaimConflictException conflict(Claim loaded) {
+        Optional<Claim> current = claims.findById(loaded.claimId());
+        if (current.isEmpty()) {
+            return new ClaimConflictException("Someone removed this claim after you opened it. Nothing was saved.", null);
+        }
+        Claim now = current.get();
+        String who = now.updatedBy() == null ? "Someone" : now.updatedBy();
+        String changes = ClaimFields.describeDifferences(loaded.data(), now.data());
+        return new ClaimConflictException(who + " saved this claim after you opened it" + (changes.isEmpty() ? "."
+                : ": " + changes + ".") + " Nothing was saved; your input is kept, review it and save again.", now);
+    }
+
+    static boolean isWriteWriteConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null
+                    && (t.getMessage().contains("Conflict on update") || t.getMessage().contains("write-write conflict"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String currentUser() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    /** Field checks shared by the form and the service. */
+    static final class ClaimRules {
+        private final Validator validator;
+
+        ClaimRules(Validator validator) {
+            this.validator = validator;
+        }
+
+        void checkCreate(ClaimData data, ChangeNote note) {
+            Map<String, String> errors = dataErrors(data);
+            requireNote(note, errors, "A new claim needs the reason (what was run)",
+                    "A new claim needs the framework/driver/runtime version it was tested with");
+            throwIfAny(errors);
+        }
+
+        void checkUpdate(ClaimData data, ChangeNote note, boolean levelChanged) {
+            Map<String, String> errors = dataErrors(data);
+            if (levelChanged) {
+                requireNote(note, errors, "A level change needs a reason", "A level change needs the version it is about");
+            }
+            throwIfAny(errors);
+        }
+
+        void checkRemove(String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidChangeException(Map.of("reason", "Removing a claim needs a reason"));
+            }
+            if (reason.length() > ChangeNote.REASON_MAX) {
+                throw new InvalidChangeException(Map.of("reason", "At most " + ChangeNote.REASON_MAX + " characters"));
+            }
+        }
+
+        private Map<String, String> dataErrors(ClaimData data) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            validator.validate(data).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+            if (data.evidenceRun() != null && !EvidenceRun.isValid(data.evidenceRun())) {
+                errors.putIfAbsent("evidenceRun", EvidenceRun.MESSAGE);
+            }
+            return errors;
+        }
+
+        private static void requireNote(ChangeNote note, Map<String, String> errors, String reasonMessage,
+                                        String versionMessage) {
+            if (note.reason() == null) {
+                errors.put("reason", reasonMessage);
+            } else if (note.reason().length() > ChangeNote.REASON_MAX) {
+                errors.put("reason", "At most " + ChangeNote.REASON_MAX + " characters");
+            }
+            if (note.version() == null) {
+                errors.put("version", versionMessage);
+            } else if (note.version().length() > ClaimData.VERSION_MAX) {
+                errors.put("version", "At most " + ClaimData.VERSION_MAX + " characters");
+            }
+        }
+
+        private static void throwIfAny(Map<String, String> errors) {
+            if (!errors.isEmpty()) {
+                throw new InvalidChangeException(errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.compatmatrix.compatibility.repository;
+
+import dev.compatmatrix.base.db.SqlTimes;
+import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.compatibility.ClaimData;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes and reads single claims ({@code compatibility_details} rows); the caller owns the transaction. */
+@Repository
+public class ClaimRepository {
+
+    private static final String SELECT = """
+            SELECT d.id, d.row_version, c.model_id, m.model_name, d.hardware_type, d.compatibility_level,
+                   d.limitations, d.workarounds, d.performance_notes, d.evidence_run, d.framework_version, d.device,
+                   d.batch_size, d.precision, d.simulated, d.validation_status, d.updated_by, d.updated_at
+            FROM compatibility_details d
+            JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+            JOIN models m ON m.model_id = c.model_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ClaimRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Claim> findById(long claimId) {
+        return jdbc.sql(SELECT + "WHERE d.id = :id").param("id", claimId).query(ClaimRepository::map).optional();
+    }
+
+    public Optional<Claim> find(int modelId, Platform platform) {
+        return jdbc.sql(SELECT + "WHERE c.model_id = :modelId AND d.hardware_type = :platform")
+                .param("modelId", modelId).param("platform", platform.key())
+                .query(ClaimRepository::map).optional();
+    }
+
+    /** The levels of one model's claims (absent platform = not tested). */
+    public Map<Platform, CompatibilityLevel> levels(int compatibilityId) {
+        Map<Platform, CompatibilityLevel> levels = new EnumMap<>(Platform.class);
+        jdbc.sql("SELECT hardware_type, compatibility_level FROM compatibility_details WHERE compatibility_id = :id")
+                .param("id", compatibilityId)
+                .query(rs -> {
+                    levels.put(Platform.fromKey(rs.getString(1)).orElseThrow(),
+                            CompatibilityLevel.fromKey(rs.getString(2)).orElseThrow());
+                });
+        return levels;
+    }
+
+    public long insert(int compatibilityId, Platform platform, ClaimData data, String user, LocalDateTime now) {
+        return jdbc.sql("""
+                        INSERT INTO compatibility_details (compatibility_id, hardware_type, compatibility_level,
+                            limitations, workarounds, performance_notes, validation_status, evidence_run,
+                            framework_version, device, batch_size, precision, simulated, row_version,
+                            updated_by, updated_at)
+                        VALUES (:compatibilityId, :platform, :level, :limitations, :workarounds, :notes, 'unvalidated',
+                            :run, :framework, :device, :batchSize, :precision, :simulated, 1, :user, :now)
+                        RETURNING id
+                        """)
+                .param("compatibilityId", compatibilityId).param("platform", platform.key())
+                .params(dataParams(data)).param("user", user).param("now", now)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Writes a new version when the stored one is still {@code expectedVersion}; returns false when it is
+     * not (someone else saved first). A change of substance also resets the validation.
+     */
+    public boolean update(long claimId, int expectedVersion, ClaimData data, boolean resetValidation, String user,
+                          LocalDateTime now) {
+        return jdbc.sql("""
+                        UPDATE compatibility_details SET compatibility_level = :level, limitations = :limitations,
+                            workarounds = :workarounds, performance_notes = :notes, evidence_run = :run,
+                            framework_version = :framework, device = :device, batch_size = :batchSize,
+                            precision = :precision, simulated = :simulated,
+                            validation_status = CASE WHEN :reset THEN 'unvalidated' ELSE validation_status END,
+                            validator_id = CASE WHEN :reset THEN NULL ELSE validator_id END,
+                            validation_date = CASE WHEN :reset THEN NULL ELSE validation_date END,
+                            row_version = row_version + 1, updated_by = :user, updated_at = :now
+                        WHERE id = :id AND row_version = :expected
+                        """)
+                .params(dataParams(data)).param("reset", resetValidation).param("user", user).param("now", now)
+                .param("id", claimId).param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    /** Deletes the claim when it is still at {@code expectedVersion}; returns false otherwise. */
+    public boolean delete(long claimId, int expectedVersion) {
+        return jdbc.sql("DELETE FROM compatibility_details WHERE id = :id AND row_version = :expected")
+                .param("id", claimId).param("expected", expectedVersion).update() == 1;
+    }
+
+    private static Map<String, Object> dataParams(ClaimData data) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("level", data.level().key());
+        params.put("limitations", data.limitations());
+        params.put("workarounds", data.workarounds());
+        params.put("notes", data.performanceNotes());
+        params.put("run", data.evidenceRun());
+        params.put("framework", data.frameworkVersion());
+        params.put("device", data.device());
+        params.put("batchSize", data.batchSize());
+        params.put("precision", data.precision() == null ? null : data.precision().key());
+        params.put("simulated", data.simulated());
+        return params;
+    }
+
+    private static Claim map(ResultSet rs, int rowNum) throws SQLException {
+        ClaimData data = new ClaimData(CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
+                rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),
+                rs.getString("evidence_run"), rs.getString("framework_version"), rs.getString("device"),
+                (Integer) rs.getObject("batch_size"), Precision.fromKey(rs.getString("precision")).orElse(null),
+                rs.getBoolean("simulated"));
+        return new Claim(rs.getLong("id"), rs.getInt("row_version"), rs.getInt("model_id"), rs.getString("model_name"),
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(), data,
+                ValidationStatus.fromKey(rs.getString("validation_status")).orElse(ValidationStatus.UNVALIDATED),
+                rs.getString("updated_by"), SqlTimes.utc(rs.getTimestamp("updated_at")));
+    }
+}
