@@ -2,6 +2,8 @@ package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,6 +19,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
@@ -24,12 +28,12 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
+import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,10 +56,20 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     record PlatformClaim(Platform platform, ModelOverview.ClaimRow claim) {
     }
 
-    public ModelView(CompatibilityService service) {
+    private final ClaimService claimService;
+    /** Edit controls are shown to editors; the service refuses everyone else whatever the UI shows. */
+    private final boolean canEdit;
+    private String modelName;
+
+    public ModelView(CompatibilityService service, ClaimService claimService, CurrentUser currentUser) {
         this.service = service;
+        this.claimService = claimService;
+        this.canEdit = currentUser.roles().contains(Roles.EDITOR);
         addClassName("model-view");
         setSizeFull();
+        configureClaims();
+        configureRecommendations();
+        configureHistory();
     }
 
     public static void open(String modelName) {
@@ -71,6 +85,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         title = name + " · Compatibility Matrix Console";
+        modelName = name;
         show(overview.get());
     }
 
@@ -95,9 +110,10 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         top.setPadding(false);
         top.addClassName("model-header");
 
-        configureClaims(overview);
-        configureRecommendations(overview.recommendations());
-        configureHistory(overview.history());
+        claims.setItems(Arrays.stream(Platform.values())
+                .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList());
+        recommendations.setItems(overview.recommendations());
+        history.setItems(overview.history());
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Platforms", claims);
@@ -120,7 +136,17 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         return fact;
     }
 
-    private void configureClaims(ModelOverview overview) {
+    /** Opens the claim form for a platform: a new claim when it is not tested, else the current one. */
+    void openEditor(Platform platform) {
+        Claim loaded = claimService.find(modelName, platform).orElse(null);
+        new ClaimEditor(claimService, modelName, platform, loaded, this::reload).open();
+    }
+
+    private void reload() {
+        service.modelOverview(modelName).ifPresent(this::show);
+    }
+
+    private void configureClaims() {
         claims.setId("claims-grid");
         claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         claims.addColumn(c -> c.platform().label()).setHeader("Platform").setAutoWidth(true).setFlexGrow(0);
@@ -139,13 +165,19 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setWidth("14rem").setFlexGrow(2);
         claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().performanceNotes()))
                 .setHeader("Performance notes").setWidth("14rem").setFlexGrow(2);
-        List<PlatformClaim> rows = Arrays.stream(Platform.values())
-                .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList();
-        claims.setItems(rows);
+        if (canEdit) {
+            claims.addComponentColumn(c -> {
+                Button edit = new Button(c.claim() == null ? "Add claim" : "Edit", e -> openEditor(c.platform()));
+                edit.addThemeVariants(ButtonVariant.LUMO_SMALL, c.claim() == null ? ButtonVariant.LUMO_PRIMARY
+                        : ButtonVariant.LUMO_TERTIARY);
+                edit.setId("edit-" + c.platform().key());
+                return edit;
+            }).setHeader("").setKey("edit").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        }
         claims.setAllRowsVisible(true);
     }
 
-    private void configureRecommendations(List<RecommendationRow> rows) {
+    private void configureRecommendations() {
         recommendations.setId("recommendations-grid");
         recommendations.addColumn(RecommendationRow::taskType).setHeader("Task").setAutoWidth(true);
         recommendations.addColumn(RecommendationRow::batchSize).setHeader("Batch").setAutoWidth(true);
@@ -156,10 +188,9 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         recommendations.addColumn(r -> r.memoryRequirementsMb() == null ? "" : r.memoryRequirementsMb() + " MB")
                 .setHeader("Memory").setAutoWidth(true);
         recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
-        recommendations.setItems(rows);
     }
 
-    private void configureHistory(List<HistoryRow> rows) {
+    private void configureHistory() {
         history.setId("history-grid");
         history.addColumn(h -> time(h.changeDate())).setHeader("When").setAutoWidth(true);
         history.addColumn(h -> platformLabel(h.hardwareType())).setHeader("Platform").setAutoWidth(true);
@@ -167,7 +198,6 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         history.addComponentColumn(h -> levelBadge(h.newStatus())).setHeader("To").setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
         history.addColumn(h -> text(h.changeReason())).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
-        history.setItems(rows);
     }
 
     private static Component levelBadge(String levelKey) {
