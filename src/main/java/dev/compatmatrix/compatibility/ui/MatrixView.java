@@ -19,12 +19,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -52,8 +54,14 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     /** True while the sort is set from the URL, so the sort listener doesn't write the URL back. */
     private boolean restoring;
 
-    public MatrixView(CompatibilityService service) {
+    private final ClaimService claimService;
+    /** Editors open a cell's claim form by clicking the cell; the service checks the role again. */
+    private final boolean canEdit;
+
+    public MatrixView(CompatibilityService service, ClaimService claimService, CurrentUser currentUser) {
         this.service = service;
+        this.claimService = claimService;
+        this.canEdit = currentUser.roles().contains(Roles.EDITOR);
         addClassName("matrix-view");
         setSizeFull();
         filters = new MatrixFilterBar(service.families(), this::filterChanged);
@@ -139,7 +147,15 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 writeUrl();
             }
         });
-        grid.addItemClickListener(e -> ModelView.open(e.getItem().name()));
+        grid.addItemClickListener(e -> {
+            var platform = e.getColumn() == null ? java.util.Optional.<Platform>empty()
+                    : Platform.fromKey(e.getColumn().getKey());
+            if (canEdit && platform.isPresent()) {
+                openEditor(e.getItem().name(), platform.get());
+            } else {
+                ModelView.open(e.getItem().name());
+            }
+        });
     }
 
     private static dev.compatmatrix.compatibility.CompatibilityLevel level(MatrixRow row, Platform platform) {
@@ -163,6 +179,12 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         }
         return List.of(new GridSortOrder<>(grid.getColumnByKey(sort.key()),
                 sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING));
+    }
+
+    /** The claim form for one cell: a new claim when the cell is not tested. */
+    void openEditor(String modelName, Platform platform) {
+        var loaded = claimService.find(modelName, platform).orElse(null);
+        new ClaimEditor(claimService, modelName, platform, loaded, this::refresh).open();
     }
 
     private void filterChanged() {

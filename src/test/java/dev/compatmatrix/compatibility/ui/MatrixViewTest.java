@@ -85,6 +85,28 @@ class MatrixViewTest extends KaribuTest {
         assertThat(_get(ModelView.class).claims.getGenericDataView().getItems().count()).isEqualTo(8);
     }
 
+    @Test
+    void an_editor_clicking_a_platform_cell_gets_that_cells_claim_form() {
+        login("editor", Roles.EDITOR);
+        UI.getCurrent().navigate("", QueryParameters.fromString("q=whisper-tiny"));
+        MatrixView view = _get(MatrixView.class);
+        GridKt._clickItem(view.grid, 0, "cuda");
+        ClaimEditor editor = _get(ClaimEditor.class);
+        assertThat(editor.getHeaderTitle()).isEqualTo("Edit claim: openai/whisper-tiny on CUDA");
+        assertThat(editor.level.getValue()).isEqualTo(dev.compatmatrix.compatibility.CompatibilityLevel.HIGH);
+        editor.close();
+        GridKt._clickItem(view.grid, 0, "name");
+        _assertOne(ModelView.class);
+    }
+
+    @Test
+    void a_viewer_clicking_a_platform_cell_opens_the_model_page() {
+        UI.getCurrent().navigate("", QueryParameters.fromString("q=whisper-tiny"));
+        GridKt._clickItem(_get(MatrixView.class).grid, 0, "cuda");
+        _assertOne(ModelView.class);
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(ClaimEditor.class);
+    }
+
     private static java.util.List<MatrixRow> rows(MatrixView view) {
         return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
     }
