@@ -48,6 +48,24 @@ public final class ScoreRule {
         return new Derived(support, score, recommended.orElse(null));
     }
 
+    /**
+     * How a model's score follows from its claims, one line per platform and the sum, e.g.
+     * "CUDA: High → 1.0", …, "7.4 / 8 = 0.925". Uses the same weights as {@link #derive}.
+     */
+    public static List<String> explain(Map<Platform, CompatibilityLevel> levels) {
+        List<String> lines = new java.util.ArrayList<>();
+        double sum = 0;
+        for (Platform platform : Platform.values()) {
+            CompatibilityLevel level = levels.get(platform);
+            double weight = level == null ? 0 : level.scoreWeight();
+            sum += weight;
+            lines.add(platform.label() + ": " + (level == null ? "not tested" : level.label()) + " → " + weight);
+        }
+        lines.add(String.format(java.util.Locale.ROOT, "%.1f / %d = %.3f", sum, Platform.values().length,
+                derive(levels).score()));
+        return lines;
+    }
+
     /** A score read back from the seed's FLOAT column, at the rule's precision (0.925 rather than 0.92500001). */
     public static double fromStored(double storedScore) {
         return Math.round(storedScore * 1000) / 1000.0;

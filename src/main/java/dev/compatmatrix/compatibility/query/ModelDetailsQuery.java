@@ -17,7 +17,8 @@ public class ModelDetailsQuery {
     /** The seed's "detailed compatibility information" query, by model id. */
     public static final String CLAIMS_SQL = """
             SELECT cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
-                   cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date
+                   cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date,
+                   cd.evidence_run, cd.framework_version, cd.device, cd.batch_size, cd.precision, cd.simulated
             FROM cross_platform_compatibility cpc
             JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
             LEFT JOIN validators v ON cd.validator_id = v.validator_id
@@ -60,7 +61,10 @@ public class ModelDetailsQuery {
                         CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
                         rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),
                         ValidationStatus.fromKey(rs.getString("validation_status")).orElse(ValidationStatus.UNVALIDATED),
-                        rs.getString("validator"), SqlTimes.utc(rs.getTimestamp("validation_date"))))
+                        rs.getString("validator"), SqlTimes.utc(rs.getTimestamp("validation_date")),
+                        new ModelOverview.Evidence(rs.getString("evidence_run"), rs.getString("framework_version"),
+                                rs.getString("device"), (Integer) rs.getObject("batch_size"), rs.getString("precision"),
+                                rs.getBoolean("simulated"))))
                 .list();
     }
 

@@ -19,9 +19,26 @@ public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, List<
                          LocalDateTime lastUpdated) {
     }
 
-    /** The seed's "detailed compatibility information" for one platform. */
+    /** The seed's "detailed compatibility information" for one platform, with the claim's evidence. */
     public record ClaimRow(Platform platform, CompatibilityLevel level, String limitations, String workarounds,
                            String performanceNotes, ValidationStatus status, String validator,
-                           LocalDateTime validationDate) {
+                           LocalDateTime validationDate, Evidence evidence) {
+    }
+
+    /** What the claim rests on: run id or link, version, device, batch size, precision, simulated. */
+    public record Evidence(String run, String frameworkVersion, String device, Integer batchSize, String precision,
+                           boolean simulated) {
+
+        /** "run-1 · torch 2.5.1 · A100 · batch 32 · fp16 · simulated", skipping what is unknown. */
+        public String summary() {
+            var parts = new java.util.ArrayList<String>();
+            for (String part : new String[] {run, frameworkVersion, device,
+                    batchSize == null ? null : "batch " + batchSize, precision, simulated ? "simulated" : null}) {
+                if (part != null && !part.isBlank()) {
+                    parts.add(part);
+                }
+            }
+            return String.join(" · ", parts);
+        }
     }
 }

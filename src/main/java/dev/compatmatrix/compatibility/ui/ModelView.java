@@ -4,10 +4,13 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -106,7 +109,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 scoreFact(header.score()),
                 fact("Recommended", header.recommended() == null ? "none" : header.recommended().label()));
         facts.addClassName("facts");
-        VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), name, facts);
+        var levels = new java.util.EnumMap<Platform, CompatibilityLevel>(Platform.class);
+        overview.claims().forEach((platform, claim) -> levels.put(platform, claim.level()));
+        Details scoreExplanation = new Details("How the score " + String.format(Locale.ROOT, "%.2f", header.score())
+                + " follows from the claims", new UnorderedList(ScoreRule.explain(levels).stream()
+                .map(ListItem::new).toArray(ListItem[]::new)));
+        scoreExplanation.setId("score-explanation");
+        VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), name, facts, scoreExplanation);
         top.setPadding(false);
         top.addClassName("model-header");
 
@@ -165,6 +174,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setWidth("14rem").setFlexGrow(2);
         claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().performanceNotes()))
                 .setHeader("Performance notes").setWidth("14rem").setFlexGrow(2);
+        claims.addColumn(c -> c.claim() == null ? "" : c.claim().evidence().summary())
+                .setHeader("Evidence").setWidth("16rem").setFlexGrow(1);
         if (canEdit) {
             claims.addComponentColumn(c -> {
                 Button edit = new Button(c.claim() == null ? "Add claim" : "Edit", e -> openEditor(c.platform()));

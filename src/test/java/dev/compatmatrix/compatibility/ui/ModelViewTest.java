@@ -31,6 +31,11 @@ class ModelViewTest extends KaribuTest {
         assertThat(view.claims.getGenericDataView().getItems()).allSatisfy(c -> assertThat(c.claim()).isNotNull());
         assertThat(view.recommendations.getGenericDataView().getItems().count()).isPositive();
         assertThat(view.history.getGenericDataView().getItems().count()).isGreaterThanOrEqualTo(8);
+        var cuda = view.claims.getGenericDataView().getItems().filter(c -> c.platform() == Platform.CUDA)
+                .findFirst().orElseThrow().claim();
+        assertThat(cuda.evidence().summary()).contains("NVIDIA A100 80GB", "batch 32", "fp16");
+        var explanation = _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("score-explanation"));
+        assertThat(explanation.getSummaryText()).startsWith("How the score");
     }
 
     @Test
