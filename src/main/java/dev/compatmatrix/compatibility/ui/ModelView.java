@@ -208,6 +208,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         history.addComponentColumn(h -> levelBadge(h.previousStatus())).setHeader("From").setAutoWidth(true);
         history.addComponentColumn(h -> levelBadge(h.newStatus())).setHeader("To").setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
+        history.addColumn(h -> text(h.changedBy())).setHeader("By").setAutoWidth(true);
         history.addColumn(h -> text(h.changeReason())).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
     }
 

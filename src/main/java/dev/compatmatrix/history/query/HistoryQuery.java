@@ -12,7 +12,8 @@ public class HistoryQuery {
     /** One model's newest history rows. */
     public static final String FOR_MODEL_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status,
-                   ch.change_reason, ch.change_date, ch.change_version
+                   ch.change_reason, ch.change_date, ch.change_version,
+                   ch.changed_by
             FROM compatibility_history ch
             JOIN models m ON m.model_id = ch.model_id
             WHERE ch.model_id = :modelId
@@ -33,7 +34,7 @@ public class HistoryQuery {
                 .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
                         rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
                         rs.getString("change_reason"), SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version")))
+                        rs.getString("change_version"), rs.getString("changed_by")))
                 .list();
     }
 

@@ -50,6 +50,10 @@ class ClaimEditorTest extends WritingKaribuTest {
                 .filter(c -> c.platform() == untested).findFirst().orElseThrow();
         assertThat(shown.claim().level()).isEqualTo(CompatibilityLevel.LOW);
         assertThat(shown.claim().limitations()).isEqualTo("<script>alert(1)</script>");
+        var newest = _get(ModelView.class).history.getGenericDataView().getItems().findFirst().orElseThrow();
+        assertThat(newest.changedBy()).isEqualTo("editor");
+        assertThat(newest.newStatus()).isEqualTo("low");
+        assertThat(newest.changeReason()).isEqualTo("Smoke suite on the dev kit");
     }
 
     @Test
