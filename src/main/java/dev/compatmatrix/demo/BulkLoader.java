@@ -53,7 +53,9 @@ public final class BulkLoader implements AutoCloseable {
         int modelId = modelIds.next();
         models.beginRow().append(modelId).append(model.name()).append(model.family()).append(model.type().key())
                 .append(model.size().key()).append(model.parametersMillions()).appendNull()
-                .append(model.createdAt()).endRow();
+                .append(model.createdAt())
+                .append(1).appendNull() // V0004: row_version, deleted_at
+                .endRow();
 
         int matrixId = matrixIds.next();
         ScoreRule.Derived derived = ScoreRule.derive(model.levels());

@@ -188,7 +188,7 @@ public class MatrixQuery {
     }
 
     private static String where(MatrixFilter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder();
+        StringBuilder where = new StringBuilder(" AND m.deleted_at IS NULL");
         if (filter.text() != null) {
             where.append(" AND (m.model_name ILIKE :text ESCAPE '\\' OR m.model_family ILIKE :text ESCAPE '\\')");
             params.put("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -221,7 +221,7 @@ public class MatrixQuery {
             where.append(" AND c.compatibility_score >= :minScore");
             params.put("minScore", filter.minScore());
         }
-        return where.isEmpty() ? "" : "\nWHERE " + where.substring(" AND ".length());
+        return "\nWHERE " + where.substring(" AND ".length());
     }
 
     /** The model part of a row, before its claims are added. */

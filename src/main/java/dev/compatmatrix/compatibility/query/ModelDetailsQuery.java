@@ -32,7 +32,7 @@ public class ModelDetailsQuery {
                    c.last_updated
             FROM models m
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-            WHERE m.model_name = :name
+            WHERE m.model_name = :name AND m.deleted_at IS NULL
             """;
 
     private final JdbcClient jdbc;

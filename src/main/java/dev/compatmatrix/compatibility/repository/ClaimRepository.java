@@ -100,6 +100,16 @@ public class ClaimRepository {
                 .param("id", claimId).param("expected", expectedVersion).update() == 1;
     }
 
+    /** All claims of one model's matrix row, for removing them with the model. */
+    public java.util.List<Claim> findAll(int compatibilityId) {
+        return jdbc.sql(SELECT + "WHERE d.compatibility_id = :id ORDER BY d.hardware_type").param("id", compatibilityId)
+                .query(ClaimRepository::map).list();
+    }
+
+    public void deleteAll(int compatibilityId) {
+        jdbc.sql("DELETE FROM compatibility_details WHERE compatibility_id = :id").param("id", compatibilityId).update();
+    }
+
     private static Map<String, Object> dataParams(ClaimData data) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("level", data.level().key());

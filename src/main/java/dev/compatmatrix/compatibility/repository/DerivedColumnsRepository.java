@@ -35,6 +35,31 @@ public class DerivedColumnsRepository {
                 .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2))).optional();
     }
 
+    /** The matrix row of a new model: nothing tested yet, so nothing supported and score 0. */
+    public void insertUntested(int modelId, String modelType, String modelSize, LocalDateTime now) {
+        jdbc.sql("""
+                        INSERT INTO cross_platform_compatibility (model_id, model_type, model_size, cuda_support,
+                            rocm_support, mps_support, openvino_support, qualcomm_support, webnn_support,
+                            webgpu_support, cpu_support, recommended_platform, compatibility_score, last_updated)
+                        VALUES (:modelId, :type, :size, false, false, false, false, false, false, false, false,
+                                NULL, 0, :now)""")
+                .param("modelId", modelId).param("type", modelType).param("size", modelSize).param("now", now)
+                .update();
+    }
+
+    /** The seed keeps type and size on the matrix row too; they follow the model. */
+    public void updateTypeAndSize(int modelId, String modelType, String modelSize, LocalDateTime now) {
+        jdbc.sql("""
+                        UPDATE cross_platform_compatibility SET model_type = :type, model_size = :size, last_updated = :now
+                        WHERE model_id = :modelId""")
+                .param("modelId", modelId).param("type", modelType).param("size", modelSize).param("now", now)
+                .update();
+    }
+
+    public void delete(int compatibilityId) {
+        jdbc.sql("DELETE FROM cross_platform_compatibility WHERE id = :id").param("id", compatibilityId).update();
+    }
+
     /** Stores what {@link ScoreRule} derived; bumps {@code last_updated}, which invalidates matrix caches. */
     public void store(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {
         var statement = jdbc.sql("""

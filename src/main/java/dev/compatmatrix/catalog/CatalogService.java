@@ -1,0 +1,147 @@
+package dev.compatmatrix.catalog;
+
+import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.catalog.repository.ModelRepository;
+import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.compatibility.InvalidChangeException;
+import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
+import dev.compatmatrix.history.repository.HistoryRepository;
+import dev.compatmatrix.recommendation.repository.RecommendationRepository;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating and editing models (editors and admins) and deleting them (admins only). Each change is one transaction with an
+ * audit row; deleting a model removes its claims (each with a closing history row), its matrix row and its
+ * recommendations, and keeps the model row hidden so its history stays readable.
+ */
+@Service
+@PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+public class CatalogService {
+
+    private final ModelRepository models;
+    private final DerivedColumnsRepository matrixRows;
+    private final ClaimRepository claims;
+    private final HistoryRepository history;
+    private final RecommendationRepository recommendations;
+    private final AuditLog audit;
+    private final Validator validator;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public CatalogService(ModelRepository models, DerivedColumnsRepository matrixRows, ClaimRepository claims,
+                          HistoryRepository history, RecommendationRepository recommendations, AuditLog audit,
+                          Validator validator, TransactionTemplate transaction, Clock clock) {
+        this.models = models;
+        this.matrixRows = matrixRows;
+        this.claims = claims;
+        this.history = history;
+        this.recommendations = recommendations;
+        this.audit = audit;
+        this.validator = validator;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<MlModel> find(String name) {
+        return models.findByName(name);
+    }
+
+    /** Adds a model with every platform not tested. */
+    public MlModel create(ModelData data) {
+        check(data);
+        String user = currentUser();
+        return transaction.execute(status -> {
+            if (models.nameTaken(data.name())) {
+                throw new InvalidChangeException(Map.of("name", "A model named '" + data.name() + "' exists already"));
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            int id = models.insert(data, now);
+            matrixRows.insertUntested(id, data.type().key(), data.size().key(), now);
+            audit.record(user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
+            return models.findByName(data.name()).orElseThrow();
+        });
+    }
+
+    /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
+    public MlModel update(MlModel loaded, ModelData data) {
+        check(data);
+        String user = currentUser();
+        return transaction.execute(status -> {
+            if (!loaded.data().name().equalsIgnoreCase(data.name()) && models.nameTaken(data.name())) {
+                throw new InvalidChangeException(Map.of("name", "A model named '" + data.name() + "' exists already"));
+            }
+            if (!models.update(loaded.modelId(), loaded.version(), data)) {
+                throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
+                        + " after you opened it. Nothing was saved; reopen it to see the current values.");
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            matrixRows.updateTypeAndSize(loaded.modelId(), data.type().key(), data.size().key(), now);
+            audit.record(user, "model.update", "models", loaded.modelId(), "Edited model " + data.name(),
+                    fields(loaded.data()), fields(data), now);
+            return models.findByName(data.name()).orElseThrow();
+        });
+    }
+
+    /** Deletes a model: its claims end in history, the model row is kept hidden. Admins only. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void delete(MlModel loaded, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidChangeException(Map.of("reason", "Deleting a model needs a reason"));
+        }
+        String user = currentUser();
+        transaction.executeWithoutResult(status -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            if (!models.markDeleted(loaded.modelId(), loaded.version(), now)) {
+                throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
+                        + " after you opened it. Nothing was deleted.");
+            }
+            var matrixRow = matrixRows.findByModelId(loaded.modelId());
+            if (matrixRow.isPresent()) {
+                int compatibilityId = matrixRow.get().compatibilityId();
+                for (Claim claim : claims.findAll(compatibilityId)) {
+                    history.append(loaded.modelId(), claim.platform().key(), claim.data().level().key(), null,
+                            "Model deleted: " + reason.strip(), now, claim.data().frameworkVersion(), user);
+                }
+                claims.deleteAll(compatibilityId);
+                matrixRows.delete(compatibilityId);
+            }
+            recommendations.deleteForModel(loaded.modelId());
+            audit.record(user, "model.delete", "models", loaded.modelId(),
+                    "Deleted model " + loaded.data().name() + ": " + reason.strip(), fields(loaded.data()), null, now);
+        });
+    }
+
+    private void check(ModelData data) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        validator.validate(data).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (!errors.isEmpty()) {
+            throw new InvalidChangeException(errors);
+        }
+    }
+
+    private static Map<String, Object> fields(ModelData data) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", data.name());
+        fields.put("family", data.family());
+        fields.put("type", data.type().key());
+        fields.put("size", data.size().key());
+        fields.put("parametersMillions", data.parametersMillions());
+        fields.put("sourceUrl", data.sourceUrl());
+        return fields;
+    }
+
+    private static String currentUser() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+}
