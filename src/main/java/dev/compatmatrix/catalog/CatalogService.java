@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -59,28 +60,27 @@ public class CatalogService {
 
     /** Adds a model with every platform not tested. */
     public MlModel create(ModelData data) {
-        check(data);
+        check(data, null);
         String user = currentUser();
-        return transaction.execute(status -> {
-            if (models.nameTaken(data.name())) {
-                throw new InvalidChangeException(Map.of("name", "A model named '" + data.name() + "' exists already"));
-            }
-            LocalDateTime now = LocalDateTime.now(clock);
-            int id = models.insert(data, now);
-            matrixRows.insertUntested(id, data.type().key(), data.size().key(), now);
-            audit.record(user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
-            return models.findByName(data.name()).orElseThrow();
-        });
+        try {
+            return transaction.execute(status -> {
+                LocalDateTime now = LocalDateTime.now(clock);
+                int id = models.insert(data, now);
+                matrixRows.insertUntested(id, data.type().key(), data.size().key(), now);
+                audit.record(user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
+                return models.findByName(data.name()).orElseThrow();
+            });
+        } catch (DataIntegrityViolationException e) {
+            // Someone created the same name between the check and the insert; the unique constraint held.
+            throw new InvalidChangeException(Map.of("name", nameTakenMessage(data.name())));
+        }
     }
 
     /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
     public MlModel update(MlModel loaded, ModelData data) {
-        check(data);
+        check(data, loaded.data().name());
         String user = currentUser();
         return transaction.execute(status -> {
-            if (!loaded.data().name().equalsIgnoreCase(data.name()) && models.nameTaken(data.name())) {
-                throw new InvalidChangeException(Map.of("name", "A model named '" + data.name() + "' exists already"));
-            }
             if (!models.update(loaded.modelId(), loaded.version(), data)) {
                 throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
                         + " after you opened it. Nothing was saved; reopen it to see the current values.");
@@ -122,12 +122,20 @@ public class CatalogService {
         });
     }
 
-    private void check(ModelData data) {
+    /** Field rules, and a unique name ({@code currentName} is the model's own name when editing). */
+    private void check(ModelData data, String currentName) {
         Map<String, String> errors = new LinkedHashMap<>();
         validator.validate(data).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (!errors.containsKey("name") && !data.name().equalsIgnoreCase(currentName) && models.nameTaken(data.name())) {
+            errors.put("name", nameTakenMessage(data.name()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
         }
+    }
+
+    private static String nameTakenMessage(String name) {
+        return "A model named '" + name + "' exists already (or existed: deleted models keep their name)";
     }
 
     private static Map<String, Object> fields(ModelData data) {

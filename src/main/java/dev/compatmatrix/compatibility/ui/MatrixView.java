@@ -18,7 +18,11 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.catalog.CatalogService;
+import dev.compatmatrix.catalog.ui.ModelEditor;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
@@ -58,10 +62,19 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     /** Editors open a cell's claim form by clicking the cell; the service checks the role again. */
     private final boolean canEdit;
 
-    public MatrixView(CompatibilityService service, ClaimService claimService, CurrentUser currentUser) {
+    private final CatalogService catalog;
+    final Button newModel = new Button("New model", VaadinIcon.PLUS.create());
+
+    public MatrixView(CompatibilityService service, ClaimService claimService, CatalogService catalog,
+                      CurrentUser currentUser) {
         this.service = service;
         this.claimService = claimService;
+        this.catalog = catalog;
         this.canEdit = currentUser.roles().contains(Roles.EDITOR);
+        newModel.setVisible(canEdit || currentUser.roles().contains(Roles.ADMIN));
+        newModel.setId("new-model");
+        newModel.addClickListener(e -> new ModelEditor(catalog, null, service.families(), false,
+                name -> ModelView.open(name)).open());
         addClassName("matrix-view");
         setSizeFull();
         filters = new MatrixFilterBar(service.families(), this::filterChanged);
@@ -73,7 +86,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated. "
                 + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
         legend.addClassName("legend");
-        HorizontalLayout summary = new HorizontalLayout(rowCount, legend);
+        HorizontalLayout summary = new HorizontalLayout(rowCount, legend, newModel);
         summary.setAlignItems(Alignment.BASELINE);
         summary.addClassName("filter-bar");
         add(filters, urlNotice, summary, grid);

@@ -3,6 +3,7 @@ package dev.compatmatrix.compatibility.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,6 +23,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.catalog.CatalogService;
+import dev.compatmatrix.catalog.ui.ModelEditor;
 import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
@@ -64,10 +67,18 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final boolean canEdit;
     private String modelName;
 
-    public ModelView(CompatibilityService service, ClaimService claimService, CurrentUser currentUser) {
+    private final CatalogService catalog;
+    private final boolean canManageModel;
+    private final boolean canDeleteModel;
+
+    public ModelView(CompatibilityService service, ClaimService claimService, CatalogService catalog,
+                     CurrentUser currentUser) {
         this.service = service;
         this.claimService = claimService;
+        this.catalog = catalog;
         this.canEdit = currentUser.roles().contains(Roles.EDITOR);
+        this.canDeleteModel = currentUser.roles().contains(Roles.ADMIN);
+        this.canManageModel = canEdit || canDeleteModel;
         addClassName("model-view");
         setSizeFull();
         configureClaims();
@@ -115,7 +126,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 + " follows from the claims", new UnorderedList(ScoreRule.explain(levels).stream()
                 .map(ListItem::new).toArray(ListItem[]::new)));
         scoreExplanation.setId("score-explanation");
-        VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), name, facts, scoreExplanation);
+        Button editModel = new Button("Edit model", e -> openModelEditor());
+        editModel.setId("edit-model");
+        editModel.setVisible(canManageModel);
+        HorizontalLayout title = new HorizontalLayout(name, editModel);
+        title.setAlignItems(Alignment.BASELINE);
+        VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), title, facts, scoreExplanation);
         top.setPadding(false);
         top.addClassName("model-header");
 
@@ -149,6 +165,19 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     void openEditor(Platform platform) {
         Claim loaded = claimService.find(modelName, platform).orElse(null);
         new ClaimEditor(claimService, modelName, platform, loaded, this::reload).open();
+    }
+
+    void openModelEditor() {
+        catalog.find(modelName).ifPresent(model -> new ModelEditor(catalog, model, service.families(), canDeleteModel,
+                savedName -> {
+                    if (savedName == null) {
+                        UI.getCurrent().navigate(MatrixView.class);
+                    } else if (savedName.equals(modelName)) {
+                        reload();
+                    } else {
+                        open(savedName);
+                    }
+                }).open());
     }
 
     private void reload() {
