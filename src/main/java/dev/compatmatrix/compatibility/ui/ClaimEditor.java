@@ -14,12 +14,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.validator.StringLengthValidator;
 import dev.compatmatrix.compatibility.ChangeNote;
 import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimConflictException;
 import dev.compatmatrix.compatibility.ClaimData;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.EvidenceRun;
 import dev.compatmatrix.compatibility.InvalidChangeException;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.Precision;
@@ -51,6 +55,8 @@ class ClaimEditor extends Dialog {
     final TextArea reason = new TextArea("Reason for the change");
     final TextField version = new TextField("Version the change is about");
     final Paragraph conflict = new Paragraph();
+    /** Checks each field as the user types; the service checks everything again on save. */
+    private final Binder<ClaimData> binder = new Binder<>(ClaimData.class);
     final Button save = new Button("Save");
     final Button remove = new Button("Remove claim…");
 
@@ -86,9 +92,31 @@ class ClaimEditor extends Dialog {
         remove.addClickListener(e -> remove());
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(remove, cancel, save);
+        bindFields();
         if (loaded != null) {
-            show(loaded.data());
+            binder.readRecord(loaded.data());
         }
+    }
+
+    private void bindFields() {
+        binder.forField(level).asRequired("Choose a level").bind("level");
+        String tooLong = "At most " + ClaimData.TEXT_MAX + " characters";
+        binder.forField(limitations).withValidator(new StringLengthValidator(tooLong, 0, ClaimData.TEXT_MAX))
+                .bind("limitations");
+        binder.forField(workarounds).withValidator(new StringLengthValidator(tooLong, 0, ClaimData.TEXT_MAX))
+                .bind("workarounds");
+        binder.forField(performanceNotes).withValidator(new StringLengthValidator(tooLong, 0, ClaimData.TEXT_MAX))
+                .bind("performanceNotes");
+        binder.forField(evidenceRun).withValidator(EvidenceRun::isValid, EvidenceRun.MESSAGE).bind("evidenceRun");
+        String shortTooLong = "At most " + ClaimData.VERSION_MAX + " characters";
+        binder.forField(frameworkVersion).withValidator(new StringLengthValidator(shortTooLong, 0, ClaimData.VERSION_MAX))
+                .bind("frameworkVersion");
+        binder.forField(device).withValidator(new StringLengthValidator(shortTooLong, 0, ClaimData.VERSION_MAX))
+                .bind("device");
+        binder.forField(batchSize).withValidator(size -> size == null || size > 0, "A batch size is a positive number")
+                .bind("batchSize");
+        binder.forField(precision).bind("precision");
+        binder.forField(simulated).bind("simulated");
     }
 
     private void configureFields() {
@@ -109,6 +137,8 @@ class ClaimEditor extends Dialog {
         frameworkVersion.setMaxLength(ClaimData.VERSION_MAX);
         device.setMaxLength(ClaimData.VERSION_MAX);
         batchSize.setMin(1);
+        batchSize.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage("A batch size is a positive number")
+                .setBadInputErrorMessage("A batch size is a positive number"));
         batchSize.setStepButtonsVisible(true);
         reason.setMaxLength(ChangeNote.REASON_MAX);
         version.setMaxLength(ClaimData.VERSION_MAX);
@@ -123,38 +153,20 @@ class ClaimEditor extends Dialog {
         reason.setHelperText(required ? "Required: what was run and what it showed" : "Optional unless the level changes");
     }
 
-    private void show(ClaimData data) {
-        level.setValue(data.level());
-        limitations.setValue(orEmpty(data.limitations()));
-        workarounds.setValue(orEmpty(data.workarounds()));
-        performanceNotes.setValue(orEmpty(data.performanceNotes()));
-        evidenceRun.setValue(orEmpty(data.evidenceRun()));
-        frameworkVersion.setValue(orEmpty(data.frameworkVersion()));
-        device.setValue(orEmpty(data.device()));
-        batchSize.setValue(data.batchSize());
-        precision.setValue(data.precision());
-        simulated.setValue(data.simulated());
-    }
-
-    ClaimData read() {
-        return new ClaimData(level.getValue(), limitations.getValue(), workarounds.getValue(),
-                performanceNotes.getValue(), evidenceRun.getValue(), frameworkVersion.getValue(), device.getValue(),
-                batchSize.getValue(), precision.getValue(), simulated.getValue());
-    }
-
     private void save() {
-        boolean unreadableBatchSize = batchSize.isInvalid() && batchSize.getValue() == null;
         clearErrors();
-        if (unreadableBatchSize) {
-            fieldErrors(Map.of("batchSize", "A batch size is a positive number"));
-            return;
+        ClaimData data;
+        try {
+            data = binder.writeRecord();
+        } catch (ValidationException e) {
+            return; // the binder shows each field's error
         }
         ChangeNote note = new ChangeNote(reason.getValue(), version.getValue());
         try {
             if (loaded == null) {
-                service.create(modelName, platform, read(), note);
+                service.create(modelName, platform, data, note);
             } else {
-                service.update(loaded, read(), note);
+                service.update(loaded, data, note);
             }
             Notification.show("Saved " + platform.label() + " claim for " + modelName, 4000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -227,7 +239,4 @@ class ClaimEditor extends Dialog {
         }
     }
 
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
-    }
 }
