@@ -187,7 +187,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void configureClaims() {
         claims.setId("claims-grid");
         claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        claims.addColumn(c -> c.platform().label()).setHeader("Platform").setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.platform().label()).setHeader("Platform").setWidth("8rem").setFlexGrow(0);
         claims.addComponentColumn(c -> c.claim() == null ? new LevelBadge(null, null)
                 : new LevelBadge(c.claim().level(), c.claim().status())).setHeader("Level").setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : c.claim().status().label()).setHeader("Validation")
@@ -212,7 +212,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                         : ButtonVariant.LUMO_TERTIARY);
                 edit.setId("edit-" + c.platform().key());
                 return edit;
-            }).setHeader("").setKey("edit").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+            }).setHeader("").setKey("edit").setWidth("8rem").setFlexGrow(0).setFrozenToEnd(true);
         }
         claims.setAllRowsVisible(true);
     }
