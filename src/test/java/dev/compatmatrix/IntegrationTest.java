@@ -1,8 +1,5 @@
 package dev.compatmatrix;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "compat.demo.enabled=true")
 public abstract class IntegrationTest {
 
-    private static final Path DATABASE = temporaryDatabase();
+    private static final Path DATABASE = TestDatabases.newFile("test");
 
     @Autowired
     private ApplicationContext springContext;
@@ -31,15 +28,5 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("compat.db.path", DATABASE::toString);
-    }
-
-    private static Path temporaryDatabase() {
-        try {
-            Path folder = Files.createTempDirectory("compat-test-");
-            folder.toFile().deleteOnExit();
-            return folder.resolve("test.duckdb");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package dev.compatmatrix;
 
 import dev.compatmatrix.security.Roles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "compat.demo.enabled=true")
 public abstract class WritingIntegrationTest {
 
-    private static final Path DATABASE = temporaryDatabase();
+    private static final Path DATABASE = TestDatabases.newFile("write");
 
     @Autowired
     private ApplicationContext springContext;
@@ -50,15 +47,5 @@ public abstract class WritingIntegrationTest {
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-    }
-
-    private static Path temporaryDatabase() {
-        try {
-            Path folder = Files.createTempDirectory("compat-write-test-");
-            folder.toFile().deleteOnExit();
-            return folder.resolve("write.duckdb");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

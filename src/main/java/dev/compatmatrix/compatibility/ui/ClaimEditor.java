@@ -162,29 +162,27 @@ class ClaimEditor extends Dialog {
             return; // the binder shows each field's error
         }
         ChangeNote note = new ChangeNote(reason.getValue(), version.getValue());
-        try {
+        attempt(() -> {
             if (loaded == null) {
                 service.create(modelName, platform, data, note);
             } else {
                 service.update(loaded, data, note);
             }
-            Notification.show("Saved " + platform.label() + " claim for " + modelName, 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            close();
-            onSaved.run();
-        } catch (InvalidChangeException e) {
-            fieldErrors(e.fieldErrors());
-        } catch (ClaimConflictException e) {
-            showConflict(e);
-        }
+        }, "Saved " + platform.label() + " claim for " + modelName);
     }
 
     private void remove() {
         clearErrors();
+        attempt(() -> service.remove(loaded, reason.getValue()),
+                "Removed " + platform.label() + " claim for " + modelName + "; the cell is not tested now");
+    }
+
+    /** One service call: on success close and refresh; on refusal show why and keep the input. */
+    private void attempt(Runnable change, String doneMessage) {
         try {
-            service.remove(loaded, reason.getValue());
-            Notification.show("Removed " + platform.label() + " claim for " + modelName + "; the cell is not tested now",
-                    4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            change.run();
+            Notification.show(doneMessage, 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onSaved.run();
         } catch (InvalidChangeException e) {
