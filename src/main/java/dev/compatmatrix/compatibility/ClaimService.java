@@ -1,12 +1,12 @@
 package dev.compatmatrix.compatibility;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.history.repository.HistoryRepository;
 import jakarta.validation.Validator;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -132,7 +132,7 @@ public class ClaimService {
         } catch (ClaimConflictException | InvalidChangeException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (isWriteWriteConflict(e)) {
+            if (DuckDbErrors.isWriteWriteConflict(e)) {
                 throw loaded == null
                         ? new ClaimConflictException("Someone else changed this model at the same moment. Try again.", null)
                         : conflict(loaded);
@@ -151,16 +151,6 @@ public class ClaimService {
         String changes = ClaimFields.describeDifferences(loaded.data(), now.data());
         return new ClaimConflictException(who + " saved this claim after you opened it" + (changes.isEmpty() ? "."
                 : ": " + changes + ".") + " Nothing was saved; your input is kept, review it and save again.", now);
-    }
-
-    static boolean isWriteWriteConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && t.getMessage() != null
-                    && (t.getMessage().contains("Conflict on update") || t.getMessage().contains("write-write conflict"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String currentUser() {

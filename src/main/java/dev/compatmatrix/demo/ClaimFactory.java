@@ -5,6 +5,7 @@ import dev.compatmatrix.catalog.ModelType;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.validation.ValidationRules;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,7 +149,7 @@ public final class ClaimFactory {
                 "≈ %.1f items/s at batch %d (fp16)%s", itemsPerSecond, platform == Platform.WEBGPU ? 16 : 32,
                 level == CompatibilityLevel.LOW ? ", fp32" : "");
 
-        int required = requiredLevel(level);
+        int required = ValidationRules.requiredLevel(level);
         int roll = random.nextInt(100);
         List<ValidatorRef> full = validators.stream().filter(v -> v.level() >= required).toList();
         List<ValidatorRef> partial = validators.stream().filter(v -> v.level() < required).toList();
@@ -170,15 +171,6 @@ public final class ClaimFactory {
                 approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
                 platform == Platform.WEBGPU ? 16 : 32, level == CompatibilityLevel.LOW ? "fp32" : "fp16",
                 lastChange.date());
-    }
-
-    /** PRODUCT.md §4: high needs level 3, medium 2, low and unsupported 1. */
-    static int requiredLevel(CompatibilityLevel level) {
-        return switch (level) {
-            case HIGH -> 3;
-            case MEDIUM -> 2;
-            case LOW, UNSUPPORTED -> 1;
-        };
     }
 
     private List<GeneratedModel.Recommendation> recommendations(ModelType type, double params,

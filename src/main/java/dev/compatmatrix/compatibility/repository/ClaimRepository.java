@@ -100,6 +100,16 @@ public class ClaimRepository {
                 .param("id", claimId).param("expected", expectedVersion).update() == 1;
     }
 
+    /** Sets the status an approval or rejection decided; not a new version of the claim's substance. */
+    public void setValidation(long claimId, ValidationStatus status, Integer validatorId, LocalDateTime when) {
+        jdbc.sql("""
+                        UPDATE compatibility_details SET validation_status = :status, validator_id = :validatorId,
+                            validation_date = :when
+                        WHERE id = :id""")
+                .param("status", status.key()).param("validatorId", validatorId).param("when", when)
+                .param("id", claimId).update();
+    }
+
     /** All claims of one model's matrix row, for removing them with the model. */
     public java.util.List<Claim> findAll(int compatibilityId) {
         return jdbc.sql(SELECT + "WHERE d.compatibility_id = :id ORDER BY d.hardware_type").param("id", compatibilityId)

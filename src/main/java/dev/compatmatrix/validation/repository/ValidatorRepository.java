@@ -13,6 +13,20 @@ public class ValidatorRepository {
         this.jdbc = jdbc;
     }
 
+    /** A validator as approvals need it. */
+    public record ValidatorRef(int validatorId, String name, int level) {
+    }
+
+    /** The validator row linked to a console user, if any. */
+    public java.util.Optional<ValidatorRef> findForUser(String username) {
+        return jdbc.sql("""
+                        SELECT v.validator_id, v.name, v.verification_level FROM app_users u
+                        JOIN validators v ON v.validator_id = u.validator_id
+                        WHERE u.username = :username AND u.enabled""")
+                .param("username", username)
+                .query((rs, n) -> new ValidatorRef(rs.getInt(1), rs.getString(2), rs.getInt(3))).optional();
+    }
+
     /** Inserts a validator row; returns its id. */
     public int insert(String name, String type, String email, String organization, int level,
                       LocalDateTime createdAt) {
