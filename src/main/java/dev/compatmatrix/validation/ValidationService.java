@@ -6,6 +6,9 @@ import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimConflictException;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.validation.query.QueueFilter;
+import dev.compatmatrix.validation.query.QueueQuery;
+import dev.compatmatrix.validation.query.QueueRow;
 import dev.compatmatrix.validation.repository.ReviewRepository;
 import dev.compatmatrix.validation.repository.ValidatorRepository;
 import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRef;
@@ -35,27 +38,29 @@ public class ValidationService {
     private final ClaimRepository claims;
     private final ReviewRepository reviews;
     private final ValidatorRepository validators;
+    private final QueueQuery queue;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public ValidationService(ClaimRepository claims, ReviewRepository reviews, ValidatorRepository validators,
-                             AuditLog audit, TransactionTemplate transaction, Clock clock) {
+                             QueueQuery queue, AuditLog audit, TransactionTemplate transaction, Clock clock) {
         this.claims = claims;
         this.reviews = reviews;
         this.validators = validators;
+        this.queue = queue;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
     }
 
     /** Approves the claim version the validator reviewed; returns the status it now has. */
-    public ValidationStatus approve(Claim reviewed, String comment) {
+    public ValidationStatus approve(ClaimRef reviewed, String comment) {
         return review(reviewed, Review.Decision.APPROVE, comment);
     }
 
     /** Rejects the reviewed version with a comment editors will see; the claim becomes unvalidated. */
-    public ValidationStatus reject(Claim reviewed, String comment) {
+    public ValidationStatus reject(ClaimRef reviewed, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new ReviewRefusedException("A rejection needs a comment that tells the editor what is wrong");
         }
@@ -63,7 +68,7 @@ public class ValidationService {
     }
 
     /** One outcome of a bulk approval: the status reached, or why the claim was refused. */
-    public record BulkOutcome(Claim claim, ValidationStatus status, String refusal) {
+    public record BulkOutcome(ClaimRef claim, ValidationStatus status, String refusal) {
 
         public boolean approved() {
             return refusal == null;
@@ -71,9 +76,9 @@ public class ValidationService {
     }
 
     /** Approves each claim on its own; one refusal does not stop the others. */
-    public List<BulkOutcome> approveAll(List<Claim> reviewed) {
+    public List<BulkOutcome> approveAll(List<ClaimRef> reviewed) {
         List<BulkOutcome> outcomes = new ArrayList<>();
-        for (Claim claim : reviewed) {
+        for (ClaimRef claim : reviewed) {
             try {
                 outcomes.add(new BulkOutcome(claim, approve(claim, null), null));
             } catch (ReviewRefusedException | ClaimConflictException e) {
@@ -83,13 +88,36 @@ public class ValidationService {
         return outcomes;
     }
 
+    /** One page of the queue, each row saying what the signed-in validator may do with it. */
+    public List<QueueRow> queuePage(QueueFilter filter, int offset, int limit) {
+        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        var me = validators.findForUser(user);
+        return queue.page(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
+                .map(row -> row.withYouMay(youMay(row, user, me.orElse(null)))).toList();
+    }
+
+    public long queueCount(QueueFilter filter) {
+        return queue.count(filter);
+    }
+
+    private static String youMay(QueueRow row, String user, ValidatorRef me) {
+        if (user.equals(row.writtenBy())) {
+            return "Not yours to review (you wrote it)";
+        }
+        if (me == null) {
+            return "Not linked to a validator";
+        }
+        return row.simulated() ? "Partially (simulated result)"
+                : me.level() >= row.requiredLevel() ? "Fully validate" : "Partially (needs level " + row.requiredLevel() + ")";
+    }
+
     /** The validation trail of a model's claims, newest first. */
     @PreAuthorize("hasRole('VIEWER')")
     public List<Review> trail(int modelId) {
         return reviews.forModel(modelId);
     }
 
-    private ValidationStatus review(Claim reviewed, Review.Decision decision, String comment) {
+    private ValidationStatus review(ClaimRef reviewed, Review.Decision decision, String comment) {
         String user = SecurityContextHolder.getContext().getAuthentication().getName();
         ValidatorRef validator = validators.findForUser(user).orElseThrow(() -> new ReviewRefusedException(
                 "Your account is not linked to a validator; ask an administrator to link it"));
@@ -104,7 +132,7 @@ public class ValidationService {
         }
     }
 
-    private ValidationStatus reviewOnce(Claim reviewed, Review.Decision decision, String comment, String user,
+    private ValidationStatus reviewOnce(ClaimRef reviewed, Review.Decision decision, String comment, String user,
                                         ValidatorRef validator) {
         Claim current = claims.findById(reviewed.claimId()).orElseThrow(() -> new ClaimConflictException(
                 "This claim was removed after you opened it; nothing was reviewed.", null));

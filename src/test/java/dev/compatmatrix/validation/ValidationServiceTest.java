@@ -42,7 +42,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
             for (CompatibilityLevel level : CompatibilityLevel.values()) {
                 Claim claim = freshClaim(level, false, "editor");
                 signIn("validator" + validatorLevel, Roles.VALIDATOR);
-                ValidationStatus status = validation.approve(claim, null);
+                ValidationStatus status = validation.approve(ClaimRef.of(claim), null);
                 ValidationStatus expected = validatorLevel >= ValidationRules.requiredLevel(level)
                         ? ValidationStatus.VALIDATED : ValidationStatus.PARTIALLY_VALIDATED;
                 assertThat(status).as("level %d approving %s", validatorLevel, level).isEqualTo(expected);
@@ -61,7 +61,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
         Claim own = freshClaim(CompatibilityLevel.LOW, false, "validator2", Roles.EDITOR, Roles.VALIDATOR);
         signIn("validator2", Roles.VALIDATOR);
         long reviewsBefore = reviews(own);
-        assertThatThrownBy(() -> validation.approve(own, null)).isInstanceOf(ReviewRefusedException.class)
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(own), null)).isInstanceOf(ReviewRefusedException.class)
                 .hasMessageContaining("Four eyes");
         assertThat(stored(own).status()).isEqualTo(ValidationStatus.UNVALIDATED);
         assertThat(reviews(own)).isEqualTo(reviewsBefore);
@@ -71,20 +71,20 @@ class ValidationServiceTest extends WritingIntegrationTest {
     void a_simulated_result_never_becomes_validated() {
         Claim simulated = freshClaim(CompatibilityLevel.LOW, true, "editor");
         signIn("validator3", Roles.VALIDATOR);
-        assertThat(validation.approve(simulated, "looks right")).isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
+        assertThat(validation.approve(ClaimRef.of(simulated), "looks right")).isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
     }
 
     @Test
     void an_approval_never_lowers_a_status_and_a_rejection_needs_a_comment() {
         Claim claim = freshClaim(CompatibilityLevel.HIGH, false, "editor");
         signIn("validator3", Roles.VALIDATOR);
-        validation.approve(claim, null);
+        validation.approve(ClaimRef.of(claim), null);
         signIn("validator1", Roles.VALIDATOR);
-        assertThat(validation.approve(claim, null)).isEqualTo(ValidationStatus.VALIDATED);
+        assertThat(validation.approve(ClaimRef.of(claim), null)).isEqualTo(ValidationStatus.VALIDATED);
         assertThat(reviews(claim)).isEqualTo(2);
 
-        assertThatThrownBy(() -> validation.reject(claim, " ")).isInstanceOf(ReviewRefusedException.class);
-        assertThat(validation.reject(claim, "Throughput figure is from batch 1, not 32"))
+        assertThatThrownBy(() -> validation.reject(ClaimRef.of(claim), " ")).isInstanceOf(ReviewRefusedException.class);
+        assertThat(validation.reject(ClaimRef.of(claim), "Throughput figure is from batch 1, not 32"))
                 .isEqualTo(ValidationStatus.UNVALIDATED);
         var trail = validation.trail(claim.modelId());
         assertThat(trail.getFirst().decision()).isEqualTo(Review.Decision.REJECT);
@@ -102,7 +102,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
         claims.update(outdated, withLevel(outdated.data(), CompatibilityLevel.MEDIUM), new ChangeNote("rerun", "v2"));
 
         signIn("validator2", Roles.VALIDATOR);
-        var outcomes = validation.approveAll(List.of(fine, ownWork, outdated));
+        var outcomes = validation.approveAll(List.of(ClaimRef.of(fine), ClaimRef.of(ownWork), ClaimRef.of(outdated)));
 
         assertThat(outcomes).hasSize(3);
         assertThat(outcomes.get(0).approved()).isTrue();
@@ -124,7 +124,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
             results.add(pool.submit(() -> {
                 signIn(validator, Roles.VALIDATOR);
                 start.await(10, TimeUnit.SECONDS);
-                return validation.approve(claim, null);
+                return validation.approve(ClaimRef.of(claim), null);
             }));
         }
         for (Future<ValidationStatus> result : results) {
@@ -143,9 +143,9 @@ class ValidationServiceTest extends WritingIntegrationTest {
     void only_validators_may_review() {
         Claim claim = freshClaim(CompatibilityLevel.LOW, false, "editor");
         signIn("editor", Roles.EDITOR);
-        assertThatThrownBy(() -> validation.approve(claim, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isInstanceOf(AccessDeniedException.class);
         signIn("viewer", Roles.VIEWER);
-        assertThatThrownBy(() -> validation.reject(claim, "no")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> validation.reject(ClaimRef.of(claim), "no")).isInstanceOf(AccessDeniedException.class);
         assertThat(validation.trail(claim.modelId())).isNotNull();
         assertThat(stored(claim).status()).isEqualTo(ValidationStatus.UNVALIDATED);
     }
@@ -154,9 +154,9 @@ class ValidationServiceTest extends WritingIntegrationTest {
     void a_validator_without_a_validator_row_is_refused() {
         Claim claim = freshClaim(CompatibilityLevel.LOW, false, "editor");
         signIn("ghost", Roles.VALIDATOR);
-        assertThatThrownBy(() -> validation.approve(claim, null)).isInstanceOf(ReviewRefusedException.class)
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isInstanceOf(ReviewRefusedException.class)
                 .hasMessageContaining("not linked");
-        assertThatThrownBy(() -> validation.approve(claim, null)).isNotInstanceOf(ClaimConflictException.class);
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isNotInstanceOf(ClaimConflictException.class);
     }
 
     /** A claim nobody else in this class touches, rewritten by {@code author} at this level (so unvalidated). */

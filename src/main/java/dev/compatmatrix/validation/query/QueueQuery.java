@@ -1,0 +1,91 @@
+package dev.compatmatrix.validation.query;
+
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The validation queue: claims that are unvalidated or partially validated, and validated ones gone stale —
+ * older than the configured age, or whose framework/runtime version changed since the approval that set
+ * their status. Stale first, then by required level and age.
+ */
+@Repository
+public class QueueQuery {
+
+    private static final String FROM = """
+            FROM compatibility_details d
+            JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+            JOIN models m ON m.model_id = c.model_id
+            """;
+    private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+    private static final String STALE = """
+            (d.validation_status <> 'unvalidated' AND (d.validation_date < :staleBefore OR EXISTS (
+                SELECT 1 FROM validation_reviews r WHERE r.claim_id = d.id AND r.decision = 'approve'
+                AND r.reviewed_at = d.validation_date AND r.framework_version IS DISTINCT FROM d.framework_version)))""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int staleAfterDays;
+
+    public QueueQuery(JdbcClient jdbc, Clock clock, @Value("${compat.validation.stale-after-days:180}") int staleAfterDays) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.staleAfterDays = staleAfterDays;
+    }
+
+    public List<QueueRow> page(QueueFilter filter, int offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
+                + REQUIRED + " AS required_level, d.validation_status, " + STALE + " AS stale, d.simulated, "
+                + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
+                + FROM + where(filter, params)
+                + "\nORDER BY stale DESC, required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
+        params.put("now", LocalDateTime.now(clock));
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql).params(params).query((rs, n) -> new QueueRow(rs.getLong("id"), rs.getInt("row_version"),
+                rs.getString("model_name"), rs.getString("model_family"),
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
+                rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
+                rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"), null))
+                .list();
+    }
+
+    public long count(QueueFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT count(*)\n" + FROM + where(filter, params)).params(params).query(Long.class).single();
+    }
+
+    private String where(QueueFilter filter, Map<String, Object> params) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        params.put("staleBefore", now.minusDays(staleAfterDays));
+        StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
+                + STALE + ")");
+        if (filter.requiredLevel() != null) {
+            where.append(" AND ").append(REQUIRED).append(" = :required");
+            params.put("required", filter.requiredLevel());
+        }
+        if (filter.platform() != null) {
+            where.append(" AND d.hardware_type = :platform");
+            params.put("platform", filter.platform().key());
+        }
+        if (filter.family() != null && !filter.family().isBlank()) {
+            where.append(" AND m.model_family = :family");
+            params.put("family", filter.family().strip());
+        }
+        if (filter.minAgeDays() != null) {
+            where.append(" AND coalesce(d.updated_at, d.validation_date, c.last_updated) <= :changedBefore");
+            params.put("changedBefore", now.minusDays(filter.minAgeDays()));
+        }
+        return where.toString();
+    }
+}
