@@ -9,6 +9,7 @@ import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
 import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import dev.compatmatrix.validation.repository.ReviewRepository;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,11 @@ public class CompatibilityService {
     private final RecommendationQuery recommendations;
     private final HistoryQuery history;
     private final ModelRepository models;
+    private final ReviewRepository reviews;
 
     public CompatibilityService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
-                                HistoryQuery history, ModelRepository models) {
+                                HistoryQuery history, ModelRepository models, ReviewRepository reviews) {
+        this.reviews = reviews;
         this.matrix = matrix;
         this.details = details;
         this.recommendations = recommendations;
@@ -60,7 +63,7 @@ public class CompatibilityService {
             var claims = new EnumMap<Platform, ModelOverview.ClaimRow>(Platform.class);
             details.claims(header.modelId()).forEach(claim -> claims.put(claim.platform(), claim));
             return new ModelOverview(header, claims, recommendations.forModel(header.modelId()),
-                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT));
+                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()));
         });
     }
 }

@@ -16,6 +16,7 @@ import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import dev.compatmatrix.validation.repository.ReviewRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ public final class MatrixBenchmark {
         this.matrix = new MatrixQuery(jdbc);
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
         this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
-                new HistoryQuery(jdbc), new ModelRepository(jdbc));
+                new HistoryQuery(jdbc), new ModelRepository(jdbc), new ReviewRepository(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);
@@ -221,7 +222,8 @@ public final class MatrixBenchmark {
     /** What the model page loads: CompatibilityService.modelOverview in its read-only transaction. */
     private int modelPage(String name) {
         ModelOverview overview = readOnly.execute(s -> service.modelOverview(name).orElseThrow());
-        return 1 + overview.claims().size() + overview.recommendations().size() + overview.history().size();
+        return 1 + overview.claims().size() + overview.recommendations().size() + overview.history().size()
+                + overview.reviews().size();
     }
 
     private static Result measure(Case c, int iterations, int warmup) throws Exception {
@@ -392,7 +394,8 @@ public final class MatrixBenchmark {
                 Object modelId = header.values().getFirst()[header.column("model_id")];
                 return 1 + query(c, ModelDetailsQuery.CLAIMS_SQL, Map.of("modelId", modelId)).values().size()
                         + query(c, RecommendationQuery.FOR_MODEL_SQL, Map.of("modelId", modelId)).values().size()
-                        + query(c, HistoryQuery.FOR_MODEL_SQL, Map.of("modelId", modelId, "limit", CompatibilityService.MODEL_HISTORY_LIMIT)).values().size();
+                        + query(c, HistoryQuery.FOR_MODEL_SQL, Map.of("modelId", modelId, "limit", CompatibilityService.MODEL_HISTORY_LIMIT)).values().size()
+                        + query(c, ReviewRepository.FOR_MODEL_SQL, Map.of("modelId", modelId)).values().size();
             }
         }
 

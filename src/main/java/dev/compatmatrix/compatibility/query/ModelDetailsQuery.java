@@ -16,7 +16,7 @@ public class ModelDetailsQuery {
 
     /** The seed's "detailed compatibility information" query, by model id. */
     public static final String CLAIMS_SQL = """
-            SELECT cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
+            SELECT cd.id, cd.row_version, cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
                    cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date,
                    cd.evidence_run, cd.framework_version, cd.device, cd.batch_size, cd.precision, cd.simulated
             FROM cross_platform_compatibility cpc
@@ -56,7 +56,7 @@ public class ModelDetailsQuery {
     public List<ModelOverview.ClaimRow> claims(int modelId) {
         return jdbc.sql(CLAIMS_SQL)
                 .param("modelId", modelId)
-                .query((rs, n) -> new ModelOverview.ClaimRow(
+                .query((rs, n) -> new ModelOverview.ClaimRow(rs.getLong("id"), rs.getInt("row_version"),
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                         CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
                         rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),

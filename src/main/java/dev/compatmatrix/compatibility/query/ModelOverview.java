@@ -5,13 +5,21 @@ import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
+import dev.compatmatrix.validation.Review;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 /** Everything the model page shows, read in one service call. */
 public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, List<RecommendationRow> recommendations,
-                            List<HistoryRow> history) {
+                            List<HistoryRow> history, List<Review> reviews) {
+
+    /** The newest review of a platform's current claim version, if any (a rejection's comment is for editors). */
+    public java.util.Optional<Review> latestReview(Platform platform) {
+        ClaimRow claim = claims.get(platform);
+        return claim == null ? java.util.Optional.empty() : reviews.stream()
+                .filter(r -> r.claimId() == claim.claimId() && r.claimVersion() == claim.version()).findFirst();
+    }
 
     /** The model and its derived columns. */
     public record Header(int modelId, String name, String family, String type, String size,
@@ -20,8 +28,8 @@ public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, List<
     }
 
     /** The seed's "detailed compatibility information" for one platform, with the claim's evidence. */
-    public record ClaimRow(Platform platform, CompatibilityLevel level, String limitations, String workarounds,
-                           String performanceNotes, ValidationStatus status, String validator,
+    public record ClaimRow(long claimId, int version, Platform platform, CompatibilityLevel level, String limitations,
+                           String workarounds, String performanceNotes, ValidationStatus status, String validator,
                            LocalDateTime validationDate, Evidence evidence) {
     }
 

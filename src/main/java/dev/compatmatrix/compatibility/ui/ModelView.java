@@ -35,6 +35,7 @@ import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.validation.Review;
 import dev.compatmatrix.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
@@ -56,16 +57,19 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Grid<PlatformClaim> claims = new Grid<>();
     final Grid<RecommendationRow> recommendations = new Grid<>();
     final Grid<HistoryRow> history = new Grid<>();
+    final Grid<Review> reviews = new Grid<>();
     private String title = "Model";
 
     /** A platform's row on this page; {@code claim} is null when the platform is not tested. */
-    record PlatformClaim(Platform platform, ModelOverview.ClaimRow claim) {
+    public record PlatformClaim(Platform platform, ModelOverview.ClaimRow claim) {
     }
 
     private final ClaimService claimService;
     /** Edit controls are shown to editors; the service refuses everyone else whatever the UI shows. */
     private final boolean canEdit;
     private String modelName;
+    /** The overview shown, for the per-claim review notes. */
+    private ModelOverview latestReviews;
 
     private final CatalogService catalog;
     private final boolean canManageModel;
@@ -84,6 +88,16 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         configureClaims();
         configureRecommendations();
         configureHistory();
+        configureReviews();
+    }
+
+    /** For tests in other packages. */
+    public Grid<PlatformClaim> claimsGrid() {
+        return claims;
+    }
+
+    public Grid<Review> reviewsGrid() {
+        return reviews;
     }
 
     public static void open(String modelName) {
@@ -139,11 +153,14 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList());
         recommendations.setItems(overview.recommendations());
         history.setItems(overview.history());
+        reviews.setItems(overview.reviews());
+        latestReviews = overview;
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Platforms", claims);
         tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
         tabs.add("History (" + overview.history().size() + ")", history);
+        tabs.add("Validation trail (" + overview.reviews().size() + ")", reviews);
         tabs.setSizeFull();
         add(top, tabs);
     }
@@ -196,6 +213,11 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate())).setHeader("Validated")
                 .setAutoWidth(true).setFlexGrow(0);
+        // A rejection's comment is for the editors: shown on the claim until its next version.
+        claims.addColumn(c -> latestReviews == null ? "" : latestReviews.latestReview(c.platform())
+                        .filter(r -> r.decision() == Review.Decision.REJECT)
+                        .map(r -> "Rejected by " + text(r.validatorName()) + ": " + text(r.comment())).orElse(""))
+                .setHeader("Review note").setKey("review-note").setWidth("14rem").setFlexGrow(1);
         // Fixed minimum widths: on a phone the grid scrolls sideways instead of wrapping into tall rows.
         claims.addColumn(c -> c.claim() == null ? "No claim recorded" : text(c.claim().limitations()))
                 .setHeader("Limitations").setWidth("16rem").setFlexGrow(2);
@@ -228,6 +250,20 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         recommendations.addColumn(r -> r.memoryRequirementsMb() == null ? "" : r.memoryRequirementsMb() + " MB")
                 .setHeader("Memory").setAutoWidth(true);
         recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
+    }
+
+    private void configureReviews() {
+        reviews.setId("reviews-grid");
+        reviews.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        reviews.addColumn(r -> time(r.reviewedAt())).setHeader("When").setAutoWidth(true);
+        reviews.addColumn(r -> platformLabel(r.platform())).setHeader("Platform").setAutoWidth(true);
+        reviews.addColumn(r -> r.decision() == Review.Decision.APPROVE ? "Approved" : "Rejected").setHeader("Decision")
+                .setAutoWidth(true);
+        reviews.addColumn(r -> text(r.validatorName()) + " (level " + r.verificationLevel() + ")").setHeader("Validator")
+                .setAutoWidth(true);
+        reviews.addColumn(r -> r.resultingStatus().label()).setHeader("Status after").setAutoWidth(true);
+        reviews.addColumn(r -> "v" + r.claimVersion()).setHeader("Claim version").setAutoWidth(true);
+        reviews.addColumn(r -> text(r.comment())).setHeader("Comment").setWidth("20rem").setFlexGrow(2);
     }
 
     private void configureHistory() {

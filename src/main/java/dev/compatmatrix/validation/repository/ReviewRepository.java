@@ -20,6 +20,9 @@ public class ReviewRepository {
             FROM validation_reviews r LEFT JOIN validators v ON v.validator_id = r.validator_id
             """;
 
+    /** One model's reviews, newest first. */
+    public static final String FOR_MODEL_SQL = SELECT + "WHERE r.model_id = :modelId ORDER BY r.reviewed_at DESC, r.id DESC";
+
     private final JdbcClient jdbc;
 
     public ReviewRepository(JdbcClient jdbc) {
@@ -46,7 +49,7 @@ public class ReviewRepository {
 
     /** A model's reviews, newest first: the validation trail of its claims. */
     public List<Review> forModel(int modelId) {
-        return jdbc.sql(SELECT + "WHERE r.model_id = :modelId ORDER BY r.reviewed_at DESC, r.id DESC")
+        return jdbc.sql(FOR_MODEL_SQL)
                 .param("modelId", modelId).query((rs, n) -> new Review(rs.getLong("id"), rs.getLong("claim_id"),
                         rs.getInt("claim_version"), rs.getString("hardware_type"), rs.getString("claim_level"),
                         rs.getString("validator_name"), rs.getString("reviewer"), rs.getInt("verification_level"),

@@ -25,6 +25,8 @@ class ValidationQueueViewTest extends WritingKaribuTest {
 
     @Autowired
     ClaimService claims;
+    @Autowired
+    dev.compatmatrix.validation.ValidationService validation;
 
     @Test
     void the_queue_lists_waiting_and_stale_claims_stale_first_and_says_what_you_may_do() {
@@ -75,6 +77,25 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.WEBNN);
         assertThat(rows(view)).anyMatch(r -> r.claimId() == row.claimId() && r.status() == ValidationStatus.UNVALIDATED);
+    }
+
+    @Test
+    void a_rejection_comment_shows_up_for_the_editor_on_the_model_page_and_in_the_trail() {
+        login("validator1", Roles.VALIDATOR);
+        UI.getCurrent().navigate("queue");
+        ValidationQueueView view = _get(ValidationQueueView.class);
+        view.platform.setValue(Platform.CPU);
+        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null).findFirst().orElseThrow();
+        validation.reject(dev.compatmatrix.validation.ClaimRef.of(row), "The run log shows fp32, not fp16");
+
+        login("editor", Roles.EDITOR);
+        UI.getCurrent().navigate("models/" + row.modelName());
+        var page = _get(dev.compatmatrix.compatibility.ui.ModelView.class);
+        int cpuRow = 0; // platforms are listed in order, CPU first
+        assertThat(GridKt._getFormatted(page.claimsGrid(), cpuRow, "review-note"))
+                .isEqualTo("Rejected by Priya Raman: The run log shows fp32, not fp16");
+        assertThat(page.reviewsGrid().getGenericDataView().getItems())
+                .anyMatch(r -> "The run log shows fp32, not fp16".equals(r.comment()));
     }
 
     @Test
