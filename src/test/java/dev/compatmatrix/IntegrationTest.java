@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * All subclasses share one context (and so one database), as Spring caches it by configuration.
  */
 @SpringBootTest(properties = "compat.demo.enabled=true")
+@Import(TestClock.class)
 public abstract class IntegrationTest {
 
     private static final Path DATABASE = TestDatabases.newFile("test");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * read-only tests keep their exact demo data.
  */
 @SpringBootTest(properties = "compat.demo.enabled=true")
+@Import(TestClock.class)
 public abstract class WritingIntegrationTest {
 
     private static final Path DATABASE = TestDatabases.newFile("write");

@@ -121,7 +121,7 @@ public final class MatrixBenchmark {
     private MatrixBenchmark(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
-        this.matrix = new MatrixQuery(jdbc);
+        this.matrix = new MatrixQuery(jdbc, java.time.Clock.systemUTC(), 180);
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
         this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
                 new HistoryQuery(jdbc), new ModelRepository(jdbc), new ReviewRepository(jdbc));
@@ -373,11 +373,11 @@ public final class MatrixBenchmark {
         }
 
         /** One row per claim: the page's size is its number of distinct models. */
-        private static int rows(Connection c, List<Object> ids) throws SQLException {
+        private int rows(Connection c, List<Object> ids) throws SQLException {
             if (ids.isEmpty()) {
                 return 0;
             }
-            return (int) query(c, MatrixQuery.ROWS_SQL, Map.of("ids", ids)).values().stream()
+            return (int) query(c, MatrixQuery.ROWS_SQL, Map.of("ids", ids, "staleBefore", matrix.staleBefore())).values().stream()
                     .map(row -> row[0]).distinct().count();
         }
 

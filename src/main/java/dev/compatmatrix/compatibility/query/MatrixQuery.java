@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.compatmatrix.validation.query.StaleValidation;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,18 +56,28 @@ public class MatrixQuery {
     public static final String ROWS_SQL = """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
                    c.compatibility_score, c.recommended_platform,
-                   d.hardware_type, d.compatibility_level, d.validation_status
+                   d.hardware_type, d.compatibility_level, d.validation_status,
+                   %s AS stale
             FROM models m
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
             WHERE m.model_id IN (:ids)
-            """;
+            """.formatted(StaleValidation.CONDITION);
 
     private final JdbcClient jdbc;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
+    private final Clock clock;
+    private final int staleAfterDays;
 
-    public MatrixQuery(JdbcClient jdbc) {
+    public MatrixQuery(JdbcClient jdbc, Clock clock, @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.staleAfterDays = staleAfterDays;
+    }
+
+    /** The oldest validation date that is not stale yet. */
+    public LocalDateTime staleBefore() {
+        return LocalDateTime.now(clock).minusDays(staleAfterDays);
     }
 
     /** SQL and named parameters of a statement, so a benchmark can run exactly the same over plain JDBC. */
@@ -103,7 +117,7 @@ public class MatrixQuery {
         }
         Map<Integer, MatrixRow> models = new HashMap<>();
         Map<Integer, Map<Platform, MatrixRow.Cell>> cells = new HashMap<>();
-        jdbc.sql(ROWS_SQL).param("ids", modelIds).query(rs -> {
+        jdbc.sql(ROWS_SQL).param("ids", modelIds).param("staleBefore", staleBefore()).query(rs -> {
             int modelId = rs.getInt("model_id");
             if (!models.containsKey(modelId)) {
                 models.put(modelId, mapModel(rs));
@@ -113,7 +127,7 @@ public class MatrixQuery {
                 cells.computeIfAbsent(modelId, id -> new EnumMap<>(Platform.class)).put(
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                         new MatrixRow.Cell(level.get(), ValidationStatus.fromKey(rs.getString("validation_status"))
-                                .orElse(ValidationStatus.UNVALIDATED)));
+                                .orElse(ValidationStatus.UNVALIDATED), rs.getBoolean("stale")));
             }
         });
         return modelIds.stream().filter(models::containsKey)

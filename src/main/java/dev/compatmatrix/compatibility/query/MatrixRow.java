@@ -17,8 +17,8 @@ public record MatrixRow(int modelId, String name, String family, String type, St
         return cells.get(platform);
     }
 
-    /** A platform's claim as the matrix shows it. */
-    public record Cell(CompatibilityLevel level, ValidationStatus status) {
+    /** A platform's claim as the matrix shows it; {@code stale}: its validation is out of date. */
+    public record Cell(CompatibilityLevel level, ValidationStatus status, boolean stale) {
     }
 
     // Grid rows compare by id, so selection and refresh survive a reload of the page.

@@ -83,7 +83,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         urlNotice.setId("url-notice");
         urlNotice.setVisible(false);
         rowCount.setId("row-count");
-        Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated. "
+        Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ⌛ stale. "
                 + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
         legend.addClassName("legend");
         HorizontalLayout summary = new HorizontalLayout(rowCount, legend, newModel);
@@ -135,12 +135,14 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setWidth("7rem").setFlexGrow(0);
         for (Platform platform : Platform.values()) {
             grid.addColumn(LitRenderer.<MatrixRow>of(
-                                    "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.word} ${item.mark}</span>")
+                                    "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.word} ${item.mark}${item.stale}</span>")
                             .withProperty("css", r -> LevelBadge.cssClass(level(r, platform)))
                             .withProperty("word", r -> LevelBadge.word(level(r, platform)))
                             .withProperty("mark", r -> r.cell(platform) == null ? "" : r.cell(platform).status().mark())
+                            .withProperty("stale", r -> r.cell(platform) != null && r.cell(platform).stale() ? " ⌛" : "")
                             .withProperty("title", r -> platform.label() + ": " + LevelBadge.title(level(r, platform),
-                                    r.cell(platform) == null ? null : r.cell(platform).status())))
+                                    r.cell(platform) == null ? null : r.cell(platform).status())
+                                    + (r.cell(platform) != null && r.cell(platform).stale() ? " (validation stale)" : "")))
                     .setHeader(platform.label()).setKey(platform.key()).setSortable(true).setWidth("9rem").setFlexGrow(0);
         }
         grid.addColumn(r -> r.recommended() == null ? "—" : r.recommended().label())

@@ -26,16 +26,13 @@ public class QueueQuery {
             JOIN models m ON m.model_id = c.model_id
             """;
     private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
-    private static final String STALE = """
-            (d.validation_status <> 'unvalidated' AND (d.validation_date < :staleBefore OR EXISTS (
-                SELECT 1 FROM validation_reviews r WHERE r.claim_id = d.id AND r.decision = 'approve'
-                AND r.reviewed_at = d.validation_date AND r.framework_version IS DISTINCT FROM d.framework_version)))""";
+    private static final String STALE = StaleValidation.CONDITION;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int staleAfterDays;
 
-    public QueueQuery(JdbcClient jdbc, Clock clock, @Value("${compat.validation.stale-after-days:180}") int staleAfterDays) {
+    public QueueQuery(JdbcClient jdbc, Clock clock, @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.staleAfterDays = staleAfterDays;

@@ -152,6 +152,18 @@ class MatrixQueryTest extends IntegrationTest {
     }
 
     @Test
+    void cells_validated_before_the_age_limit_are_marked_stale() {
+        var cells = all(MatrixFilter.NONE, MatrixSort.BY_NAME).stream().flatMap(r -> r.cells().values().stream()).toList();
+        assertThat(cells).anyMatch(MatrixRow.Cell::stale).anyMatch(c -> c.status() == ValidationStatus.VALIDATED && !c.stale());
+        assertThat(cells).filteredOn(c -> c.status() == ValidationStatus.UNVALIDATED).noneMatch(MatrixRow.Cell::stale);
+        long staleInDatabase = jdbc.sql("""
+                SELECT count(*) FROM compatibility_details
+                WHERE validation_status <> 'unvalidated' AND validation_date < :before""")
+                .param("before", query.staleBefore()).query(Long.class).single();
+        assertThat(cells.stream().filter(MatrixRow.Cell::stale).count()).isEqualTo(staleInDatabase);
+    }
+
+    @Test
     void filter_parameters_are_bound_not_spliced_into_sql() {
         var hostile = new MatrixFilter("x' OR 1=1 --", "'; DROP TABLE models; --", null, null, Map.of(), null, null);
         assertThat(all(hostile, MatrixSort.BY_NAME)).isEmpty();
