@@ -1,7 +1,10 @@
 package dev.compatmatrix.demo;
 
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
+import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.validation.repository.AutomatedResultRepository;
 import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.validation.repository.ValidatorRepository;
 import java.sql.Connection;
@@ -39,9 +42,17 @@ public class DemoDataLoader implements ApplicationRunner {
     private final UserRepository users;
     private final ValidatorRepository validators;
     private final PasswordEncoder passwords;
+    private final DerivedColumnsRepository matrixRows;
+    private final ClaimRepository claims;
+    private final AutomatedResultRepository automatedResults;
 
     public DemoDataLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
-                          UserRepository users, ValidatorRepository validators, PasswordEncoder passwords) {
+                          UserRepository users, ValidatorRepository validators, PasswordEncoder passwords,
+                          DerivedColumnsRepository matrixRows, ClaimRepository claims,
+                          AutomatedResultRepository automatedResults) {
+        this.matrixRows = matrixRows;
+        this.claims = claims;
+        this.automatedResults = automatedResults;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -82,6 +93,7 @@ public class DemoDataLoader implements ApplicationRunner {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        DemoAutomatedResults.report(approvers.get(3).id(), DEMO_NOW.minusDays(2), matrixRows, claims, automatedResults);
     }
 
     private void user(String username, String displayName, Integer validatorId, String role) {

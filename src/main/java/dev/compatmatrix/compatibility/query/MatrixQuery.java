@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.compatmatrix.validation.query.DisputedClaim;
 import dev.compatmatrix.validation.query.StaleValidation;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -57,12 +58,12 @@ public class MatrixQuery {
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
                    c.compatibility_score, c.recommended_platform,
                    d.hardware_type, d.compatibility_level, d.validation_status,
-                   %s AS stale
+                   %s AS stale, %s AS disputed
             FROM models m
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
             WHERE m.model_id IN (:ids)
-            """.formatted(StaleValidation.CONDITION);
+            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
 
     private final JdbcClient jdbc;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
@@ -127,7 +128,7 @@ public class MatrixQuery {
                 cells.computeIfAbsent(modelId, id -> new EnumMap<>(Platform.class)).put(
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                         new MatrixRow.Cell(level.get(), ValidationStatus.fromKey(rs.getString("validation_status"))
-                                .orElse(ValidationStatus.UNVALIDATED), rs.getBoolean("stale")));
+                                .orElse(ValidationStatus.UNVALIDATED), rs.getBoolean("stale"), rs.getBoolean("disputed")));
             }
         });
         return modelIds.stream().filter(models::containsKey)

@@ -17,8 +17,11 @@ public record MatrixRow(int modelId, String name, String family, String type, St
         return cells.get(platform);
     }
 
-    /** A platform's claim as the matrix shows it; {@code stale}: its validation is out of date. */
-    public record Cell(CompatibilityLevel level, ValidationStatus status, boolean stale) {
+    /**
+     * A platform's claim as the matrix shows it; {@code stale}: its validation is out of date;
+     * {@code disputed}: the newest automated result for the cell reports another level.
+     */
+    public record Cell(CompatibilityLevel level, ValidationStatus status, boolean stale, boolean disputed) {
     }
 
     // Grid rows compare by id, so selection and refresh survive a reload of the page.

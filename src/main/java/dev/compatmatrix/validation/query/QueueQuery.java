@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The validation queue: claims that are unvalidated or partially validated, and validated ones gone stale —
+ * The validation queue: claims that are unvalidated or partially validated, validated ones gone stale —
  * older than the configured age, or whose framework/runtime version changed since the approval that set
- * their status. Stale first, then by required level and age.
+ * their status — and disputed ones (an automated result says otherwise). Disputed first, then stale, then
+ * by required level and age.
  */
 @Repository
 public class QueueQuery {
@@ -42,9 +43,11 @@ public class QueueQuery {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
                 + REQUIRED + " AS required_level, d.validation_status, " + STALE + " AS stale, d.simulated, "
+                + DisputedClaim.LATEST_RESULT + " AS automated, " + DisputedClaim.CONDITION + " AS disputed, "
                 + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
                 + FROM + where(filter, params)
-                + "\nORDER BY stale DESC, required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
+                + "\nORDER BY disputed DESC, stale DESC,"
+                + " required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);
         params.put("offset", offset);
@@ -53,8 +56,19 @@ public class QueueQuery {
                 Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                 CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
                 rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
-                rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"), null))
+                rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"),
+                automatedSide(rs.getString("automated"), rs.getString("compatibility_level")), null))
                 .list();
+    }
+
+    /** "nightly-ci reports Medium" when the newest automated result disagrees with the claim, else null. */
+    private static String automatedSide(String latest, String claimedLevel) {
+        if (latest == null) {
+            return null;
+        }
+        String[] parts = latest.split("\\|", 2);
+        return parts[0].equals(claimedLevel) ? null : parts[1] + " reports "
+                + CompatibilityLevel.fromKey(parts[0]).map(CompatibilityLevel::label).orElse(parts[0]);
     }
 
     public long count(QueueFilter filter) {
@@ -66,7 +80,7 @@ public class QueueQuery {
         LocalDateTime now = LocalDateTime.now(clock);
         params.put("staleBefore", now.minusDays(staleAfterDays));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
-                + STALE + ")");
+                + STALE + " OR " + DisputedClaim.CONDITION + ")");
         if (filter.requiredLevel() != null) {
             where.append(" AND ").append(REQUIRED).append(" = :required");
             params.put("required", filter.requiredLevel());

@@ -88,10 +88,13 @@ public class ValidationQueueView extends VerticalLayout {
         grid.setId("queue-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(r -> r.stale() ? "Stale" : "").setHeader("").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(r -> r.disputed() ? "Disputed" : r.stale() ? "Stale" : "").setHeader("").setWidth("6rem")
+                .setFlexGrow(0);
         grid.addColumn(QueueRow::modelName).setHeader("Model").setWidth("16rem").setFlexGrow(1);
         grid.addColumn(r -> r.platform().label()).setHeader("Platform").setWidth("8rem").setFlexGrow(0);
         grid.addComponentColumn(r -> new LevelBadge(r.level(), r.status())).setHeader("Claim").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(r -> r.disputed() ? r.automatedDisagrees() : "").setHeader("Automated result")
+                .setWidth("12rem").setFlexGrow(0);
         grid.addColumn(r -> "Level " + r.requiredLevel()).setHeader("Requires").setWidth("6rem").setFlexGrow(0);
         grid.addColumn(r -> r.status().label() + (r.simulated() ? " · simulated" : "")).setHeader("Status")
                 .setWidth("11rem").setFlexGrow(0);

@@ -29,15 +29,21 @@ class ValidationQueueViewTest extends WritingKaribuTest {
     dev.compatmatrix.validation.ValidationService validation;
 
     @Test
-    void the_queue_lists_waiting_and_stale_claims_stale_first_and_says_what_you_may_do() {
+    void the_queue_lists_disputed_then_stale_then_waiting_claims_and_says_what_you_may_do() {
         login("validator2", Roles.VALIDATOR);
         UI.getCurrent().navigate("queue");
         ValidationQueueView view = _get(ValidationQueueView.class);
         List<QueueRow> rows = rows(view);
         assertThat(rows).isNotEmpty();
-        assertThat(rows).allSatisfy(r -> assertThat(r.status() != ValidationStatus.VALIDATED || r.stale()).isTrue());
+        assertThat(rows).allSatisfy(r ->
+                assertThat(r.status() != ValidationStatus.VALIDATED || r.stale() || r.disputed()).isTrue());
         assertThat(rows).anyMatch(QueueRow::stale);
-        assertThat(rows.getFirst().stale()).isTrue();
+        // Disputed cells come first, with the automated side shown beside the claim.
+        assertThat(rows.getFirst().disputed()).isTrue();
+        assertThat(rows.getFirst().automatedDisagrees()).startsWith("nightly-ci reports ");
+        int firstNotDisputed = (int) rows.stream().takeWhile(QueueRow::disputed).count();
+        assertThat(rows.subList(firstNotDisputed, rows.size())).noneMatch(QueueRow::disputed);
+        assertThat(rows.get(firstNotDisputed).stale()).isTrue();
         assertThat(rows).extracting(QueueRow::youMay).contains("Fully validate", "Partially (needs level 3)");
         view.requiredLevel.setValue(3);
         assertThat(rows(view)).isNotEmpty().allSatisfy(r -> assertThat(r.requiredLevel()).isEqualTo(3));
@@ -62,7 +68,7 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("queue");
         ValidationQueueView view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.WEBNN);
-        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null).findFirst().orElseThrow();
+        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null && !r.disputed()).findFirst().orElseThrow();
         view.approve(row);
         view.platform.setValue(Platform.WEBNN);
         assertThat(rows(view)).noneMatch(r -> r.claimId() == row.claimId());

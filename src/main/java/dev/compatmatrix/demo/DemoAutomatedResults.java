@@ -1,0 +1,46 @@
+package dev.compatmatrix.demo;
+
+import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
+import dev.compatmatrix.validation.repository.AutomatedResultRepository;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The demo's automated results: the nightly CI pipeline re-ran a few models; it agrees with every claim but
+ * one per model, so the demo shows disputed cells (PRODUCT.md §4).
+ */
+final class DemoAutomatedResults {
+
+    private static final List<String> MODELS = List.of("gpt2", "bert-base-uncased", "openai/whisper-tiny", "t5-small",
+            "llama-7b");
+
+    private DemoAutomatedResults() {
+    }
+
+    static void report(int ciValidatorId, LocalDateTime when, DerivedColumnsRepository matrixRows,
+                       ClaimRepository claims, AutomatedResultRepository results) {
+        for (int i = 0; i < MODELS.size(); i++) {
+            var model = matrixRows.findByModelName(MODELS.get(i)).orElseThrow();
+            List<Claim> modelClaims = claims.findAll(model.compatibilityId());
+            Claim disputed = modelClaims.get((i * 3 + 1) % modelClaims.size());
+            for (Claim claim : modelClaims) {
+                CompatibilityLevel reported = claim == disputed ? disagreeing(claim.data().level()) : claim.data().level();
+                results.insert(model.modelId(), claim.platform().key(), ciValidatorId, reported.key(),
+                        "nightly-" + (4200 + i), claim.data().frameworkVersion(), when);
+            }
+        }
+    }
+
+    /** A plausible different outcome: one level worse, or "low" where the claim says unsupported. */
+    private static CompatibilityLevel disagreeing(CompatibilityLevel claimed) {
+        return switch (claimed) {
+            case HIGH -> CompatibilityLevel.MEDIUM;
+            case MEDIUM -> CompatibilityLevel.LOW;
+            case LOW -> CompatibilityLevel.UNSUPPORTED;
+            case UNSUPPORTED -> CompatibilityLevel.LOW;
+        };
+    }
+}
