@@ -83,7 +83,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         urlNotice.setId("url-notice");
         urlNotice.setVisible(false);
         rowCount.setId("row-count");
-        Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ⌛ stale · ⚠ disputed. "
+        Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ◷ stale · ⚠ disputed. "
                 + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
         legend.addClassName("legend");
         HorizontalLayout summary = new HorizontalLayout(rowCount, legend, newModel);
@@ -140,7 +140,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                             .withProperty("word", r -> LevelBadge.word(level(r, platform)))
                             .withProperty("mark", r -> r.cell(platform) == null ? "" : r.cell(platform).status().mark())
                             .withProperty("stale", r -> r.cell(platform) == null ? ""
-                                    : (r.cell(platform).stale() ? " ⌛" : "") + (r.cell(platform).disputed() ? " ⚠" : ""))
+                                    : (r.cell(platform).stale() ? " ◷" : "") + (r.cell(platform).disputed() ? " ⚠" : ""))
                             .withProperty("title", r -> platform.label() + ": " + LevelBadge.title(level(r, platform),
                                     r.cell(platform) == null ? null : r.cell(platform).status())
                                     + (r.cell(platform) != null && r.cell(platform).stale() ? " (validation stale)" : "")
