@@ -8,6 +8,7 @@ import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.history.repository.HistoryRepository;
 import dev.compatmatrix.recommendation.repository.RecommendationRepository;
+import dev.compatmatrix.security.Actor;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +61,7 @@ public class CatalogService {
     /** Adds a model with every platform not tested. */
     public MlModel create(ModelData data) {
         check(data, null);
-        String user = currentUser();
+        String user = Actor.name();
         try {
             return transaction.execute(status -> {
                 LocalDateTime now = LocalDateTime.now(clock);
@@ -79,7 +79,7 @@ public class CatalogService {
     /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
     public MlModel update(MlModel loaded, ModelData data) {
         check(data, loaded.data().name());
-        String user = currentUser();
+        String user = Actor.name();
         return transaction.execute(status -> {
             if (!models.update(loaded.modelId(), loaded.version(), data)) {
                 throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
@@ -99,7 +99,7 @@ public class CatalogService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidChangeException(Map.of("reason", "Deleting a model needs a reason"));
         }
-        String user = currentUser();
+        String user = Actor.name();
         transaction.executeWithoutResult(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
             if (!models.markDeleted(loaded.modelId(), loaded.version(), now)) {
@@ -147,9 +147,5 @@ public class CatalogService {
         fields.put("parametersMillions", data.parametersMillions());
         fields.put("sourceUrl", data.sourceUrl());
         return fields;
-    }
-
-    private static String currentUser() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 }

@@ -3,9 +3,10 @@ package dev.compatmatrix.compatibility;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.history.repository.HistoryRepository;
+import dev.compatmatrix.security.Actor;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +56,7 @@ public class ClaimService {
     /** Records a claim for a cell that was not tested. */
     public Claim create(String modelName, Platform platform, ClaimData data, ChangeNote note) {
         rules.checkCreate(data, note);
-        String user = currentUser();
+        String user = Actor.name();
         return write(null, () -> {
             ModelRef model = derivedColumns.findByModelName(modelName)
                     .orElseThrow(() -> new InvalidChangeException(Map.of("", "No model named '" + modelName + "'")));
@@ -81,7 +81,7 @@ public class ClaimService {
     public Claim update(Claim loaded, ClaimData data, ChangeNote note) {
         boolean levelChanged = loaded.data().level() != data.level();
         rules.checkUpdate(data, note, levelChanged);
-        String user = currentUser();
+        String user = Actor.name();
         return write(loaded, () -> {
             LocalDateTime now = LocalDateTime.now(clock);
             boolean resetValidation = !loaded.data().sameSubstanceAs(data);
@@ -104,7 +104,7 @@ public class ClaimService {
     /** Removes {@code loaded}; the cell returns to "not tested". Refused when it changed in between. */
     public void remove(Claim loaded, String reason) {
         rules.checkRemove(reason);
-        String user = currentUser();
+        String user = Actor.name();
         write(loaded, () -> {
             LocalDateTime now = LocalDateTime.now(clock);
             if (!claims.delete(loaded.claimId(), loaded.version())) {
@@ -153,9 +153,6 @@ public class ClaimService {
                 : ": " + changes + ".") + " Nothing was saved; your input is kept, review it and save again.", now);
     }
 
-    private static String currentUser() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
-    }
 
     /** Field checks shared by the form and the service. */
     static final class ClaimRules {

@@ -6,19 +6,19 @@ import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimConflictException;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.security.Actor;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
 import dev.compatmatrix.validation.query.QueueRow;
 import dev.compatmatrix.validation.repository.ReviewRepository;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
 import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRef;
+import dev.compatmatrix.validation.repository.ValidatorRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,7 +90,7 @@ public class ValidationService {
 
     /** One page of the queue, each row saying what the signed-in validator may do with it. */
     public List<QueueRow> queuePage(QueueFilter filter, int offset, int limit) {
-        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        String user = Actor.name();
         var me = validators.findForUser(user);
         return queue.page(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
                 .map(row -> row.withYouMay(youMay(row, user, me.orElse(null)))).toList();
@@ -118,7 +118,7 @@ public class ValidationService {
     }
 
     private ValidationStatus review(ClaimRef reviewed, Review.Decision decision, String comment) {
-        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        String user = Actor.name();
         ValidatorRef validator = validators.findForUser(user).orElseThrow(() -> new ReviewRefusedException(
                 "Your account is not linked to a validator; ask an administrator to link it"));
         for (int attempt = 1; ; attempt++) {
