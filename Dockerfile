@@ -1,5 +1,7 @@
 # Build: the production jar (Vaadin's pre-built bundle, no frontend toolchain needed).
 FROM eclipse-temurin:25-jdk AS build
+# npm fetches the pinned ApexCharts browser library (frontend/package-lock.json) during the Maven build.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./

@@ -21,7 +21,7 @@ public class SecurityConfig {
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login.
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/styles/**", "/images/**", "/actuator/health", "/actuator/health/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**", "/charts/**", "/actuator/health", "/actuator/health/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         return http.build();
     }
