@@ -1,14 +1,12 @@
 package dev.compatmatrix.compatibility;
 
 import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.compatibility.query.CoverageQuery;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
 import dev.compatmatrix.compatibility.query.ModelOverview;
-import dev.compatmatrix.compatibility.query.PlatformCoverage;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
 import dev.compatmatrix.validation.repository.ReviewRepository;
@@ -36,13 +34,10 @@ public class CompatibilityService {
     private final HistoryQuery history;
     private final ModelRepository models;
     private final ReviewRepository reviews;
-    private final CoverageQuery coverage;
 
     public CompatibilityService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
-                                HistoryQuery history, ModelRepository models, ReviewRepository reviews,
-                                CoverageQuery coverage) {
+                                HistoryQuery history, ModelRepository models, ReviewRepository reviews) {
         this.reviews = reviews;
-        this.coverage = coverage;
         this.matrix = matrix;
         this.details = details;
         this.recommendations = recommendations;
@@ -56,11 +51,6 @@ public class CompatibilityService {
 
     public long matrixCount(MatrixFilter filter) {
         return matrix.count(filter);
-    }
-
-    /** Coverage per platform, for the dashboard. */
-    public List<PlatformCoverage> coverage() {
-        return coverage.perPlatform();
     }
 
     public List<String> families() {

@@ -2,75 +2,139 @@ package dev.compatmatrix.dashboard.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.base.ui.chart.ApexChart;
+import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.base.ui.chart.ChartColours;
+import dev.compatmatrix.base.ui.chart.ChartPanel;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.query.PlatformCoverage;
+import dev.compatmatrix.dashboard.DashboardService;
+import dev.compatmatrix.dashboard.DashboardSnapshot;
+import dev.compatmatrix.dashboard.query.DashboardQuery;
+import dev.compatmatrix.dashboard.query.FamilySupport;
+import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-/** A read-only team screen: coverage per platform and the validation status of all claims, charts with tables. */
+/**
+ * A read-only team screen for a wall: coverage, validation status, score distribution, family × platform
+ * support and recent changes, each chart with its numbers as a table. Fits 1920×1080 without scrolling.
+ */
 @Route("dashboard")
 @PageTitle("Dashboard · Compatibility Matrix Console")
 @Menu(order = 2, title = "Dashboard", icon = "vaadin:dashboard")
 @RolesAllowed(Roles.VIEWER)
 public class DashboardView extends VerticalLayout {
 
-    /** Validated, partially validated, unvalidated, not tested: the matrix's own colours. */
-    static final List<String> STATUS_COLOURS = List.of("#2e8b57", "#4a7fd0", "#e0a030", "#b6bec7");
+    private static final int CHART_HEIGHT_PX = 300;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    final ApexChart coverageChart = new ApexChart();
-    final ApexChart statusChart = new ApexChart();
-    final Grid<PlatformCoverage> coverageTable = new Grid<>();
+    final ChartPanel coverageChart = new ChartPanel("coverage-chart");
+    final ChartPanel statusChart = new ChartPanel("status-chart");
+    final ChartPanel scoreChart = new ChartPanel("score-chart");
+    final ChartPanel familyChart = new ChartPanel("family-chart");
+    final Grid<HistoryRow> recentChanges = new Grid<>();
 
-    public DashboardView(CompatibilityService service) {
+    public DashboardView(DashboardService service) {
         setSizeFull();
-        List<PlatformCoverage> coverage = service.coverage();
-        List<String> platforms = coverage.stream().map(c -> c.platform().label()).toList();
-        coverageChart.setId("coverage-chart");
-        coverageChart.setHeight("22rem");
-        coverageChart.show(new ChartSpec(ChartSpec.ChartType.BAR, "Coverage per platform", platforms, List.of(
-                new ChartSpec.Series("Validated", coverage.stream().map(PlatformCoverage::validated).toList()),
-                new ChartSpec.Series("Partially validated", coverage.stream().map(PlatformCoverage::partiallyValidated).toList()),
-                new ChartSpec.Series("Unvalidated", coverage.stream().map(PlatformCoverage::unvalidated).toList()),
-                new ChartSpec.Series("Not tested", coverage.stream().map(PlatformCoverage::notTested).toList())),
-                STATUS_COLOURS, "Platform", "Models", true, false));
+        setPadding(true);
+        addClassName("dashboard");
+        DashboardSnapshot snapshot = service.snapshot();
+        coverageChart.show(coverage(snapshot.coverage()));
+        statusChart.show(status(snapshot.coverage()));
+        scoreChart.show(scores(snapshot.scoreBuckets()));
+        familyChart.show(families(snapshot.families()));
+        configureRecentChanges(snapshot.recentChanges());
 
-        long validated = coverage.stream().mapToLong(PlatformCoverage::validated).sum();
-        long partial = coverage.stream().mapToLong(PlatformCoverage::partiallyValidated).sum();
-        long unvalidated = coverage.stream().mapToLong(PlatformCoverage::unvalidated).sum();
-        statusChart.setId("status-chart");
-        statusChart.setHeight("22rem");
-        statusChart.setWidth("24rem");
-        statusChart.show(new ChartSpec(ChartSpec.ChartType.DONUT, "Validation status of all claims",
-                List.of("Validated", "Partially validated", "Unvalidated"),
-                List.of(new ChartSpec.Series("Claims", List.of(validated, partial, unvalidated))),
-                STATUS_COLOURS.subList(0, 3), null, null, false, false));
-
-        coverageTable.setId("coverage-table");
-        coverageTable.addThemeVariants(GridVariant.LUMO_COMPACT);
-        coverageTable.addColumn(c -> c.platform().label()).setHeader("Platform");
-        coverageTable.addColumn(PlatformCoverage::validated).setHeader("Validated");
-        coverageTable.addColumn(PlatformCoverage::partiallyValidated).setHeader("Partially validated");
-        coverageTable.addColumn(PlatformCoverage::unvalidated).setHeader("Unvalidated");
-        coverageTable.addColumn(PlatformCoverage::notTested).setHeader("Not tested");
-        coverageTable.setItems(coverage);
-        coverageTable.setAllRowsVisible(true);
-
-        FlexLayout charts = new FlexLayout(coverageChart, statusChart);
-        charts.setWidthFull();
-        charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        charts.addClassName("chart-row");
-        charts.setFlexGrow(1, coverageChart);
-        coverageChart.setMinWidth("20rem");
-        add(charts, new H3("Coverage per platform (numbers)"), coverageTable);
+        Div recent = new Div(new H2("Recent changes"), recentChanges);
+        recent.addClassName("dashboard-recent");
+        Div tiles = new Div(coverageChart, statusChart, scoreChart, familyChart, recent);
+        tiles.addClassName("dashboard-grid");
+        tiles.setWidthFull();
+        add(tiles);
     }
 
+    private static ChartSpec coverage(List<PlatformCoverage> coverage) {
+        List<String> platforms = coverage.stream().map(c -> c.platform().label()).toList();
+        return ChartSpec.bar("Coverage per platform", platforms, List.of(
+                        series("Validated", coverage, PlatformCoverage::validated),
+                        series("Partially validated", coverage, PlatformCoverage::partiallyValidated),
+                        series("Unvalidated", coverage, PlatformCoverage::unvalidated),
+                        series("Not tested", coverage, PlatformCoverage::notTested)))
+                .withStacking().withColors(ChartColours.VALIDATION).withAxisTitles("Platform", "Models")
+                .withHeight(CHART_HEIGHT_PX);
+    }
+
+    private static ChartSpec status(List<PlatformCoverage> coverage) {
+        return ChartSpec.donut("Validation status of all claims",
+                        List.of("Validated", "Partially validated", "Unvalidated"),
+                        new ChartSpec.Series("Claims", List.of(sum(coverage, PlatformCoverage::validated),
+                                sum(coverage, PlatformCoverage::partiallyValidated),
+                                sum(coverage, PlatformCoverage::unvalidated))))
+                .withColors(ChartColours.VALIDATION.subList(0, 3)).withAxisTitles("Status", null)
+                .withHeight(CHART_HEIGHT_PX);
+    }
+
+    private static ChartSpec scores(long[] buckets) {
+        double width = 1.0 / DashboardQuery.SCORE_BUCKETS;
+        List<String> labels = IntStream.range(0, buckets.length)
+                .mapToObj(i -> String.format(Locale.ROOT, "%.1f–%.1f", i * width, (i + 1) * width)).toList();
+        List<Long> counts = Stream.of(buckets).flatMapToLong(java.util.Arrays::stream).boxed().toList();
+        return ChartSpec.bar("Compatibility score distribution", labels, List.of(new ChartSpec.Series("Models", counts)))
+                .withColors(List.of("#4a7fd0")).withAxisTitles("Score", "Models").withHeight(CHART_HEIGHT_PX);
+    }
+
+    private static ChartSpec families(List<FamilySupport> families) {
+        List<String> platforms = Stream.of(Platform.values()).map(Platform::label).toList();
+        // ApexCharts draws heatmap rows bottom-up; reversed, the biggest family is on top.
+        List<ChartSpec.Series> rows = new ArrayList<>();
+        for (FamilySupport family : families.reversed()) {
+            rows.add(new ChartSpec.Series(family.family() + " (" + family.models() + ")",
+                    Stream.of(Platform.values()).map(family::percentSupported).toList()));
+        }
+        return ChartSpec.heatmap("Share of each family's models supported per platform (%)", platforms, rows)
+                .withColors(List.of(ChartColours.level(CompatibilityLevel.HIGH)))
+                .withAxisTitles("Platform", "Family (models)").withHeight(CHART_HEIGHT_PX + 60);
+    }
+
+    private void configureRecentChanges(List<HistoryRow> rows) {
+        recentChanges.setId("recent-changes");
+        recentChanges.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        recentChanges.addColumn(row -> WHEN.format(row.changeDate())).setHeader("When (UTC)").setAutoWidth(true);
+        recentChanges.addColumn(HistoryRow::modelName).setHeader("Model").setAutoWidth(true);
+        recentChanges.addColumn(row -> Platform.fromKey(row.hardwareType()).map(Platform::label).orElse(row.hardwareType()))
+                .setHeader("Platform").setAutoWidth(true);
+        recentChanges.addColumn(row -> level(row.previousStatus()) + " → " + level(row.newStatus()))
+                .setHeader("Change").setAutoWidth(true);
+        recentChanges.addColumn(row -> row.changedBy() == null ? "" : row.changedBy()).setHeader("By").setAutoWidth(true);
+        recentChanges.setItems(rows);
+        recentChanges.setAllRowsVisible(true);
+    }
+
+    private static String level(String key) {
+        return key == null ? "—" : LevelBadge.word(CompatibilityLevel.fromKey(key).orElse(null));
+    }
+
+    private static ChartSpec.Series series(String name, List<PlatformCoverage> coverage,
+                                           ToLongFunction<PlatformCoverage> value) {
+        return new ChartSpec.Series(name, coverage.stream().map(value::applyAsLong).toList());
+    }
+
+    private static long sum(List<PlatformCoverage> coverage, ToLongFunction<PlatformCoverage> value) {
+        return coverage.stream().mapToLong(value).sum();
+    }
 }

@@ -8,11 +8,17 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.KaribuTest;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
+import dev.compatmatrix.dashboard.DashboardService;
 import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.security.ui.LoginView;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class DashboardViewTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void the_dashboard_charts_coverage_and_status_and_lists_the_numbers() {
@@ -32,8 +38,55 @@ class DashboardViewTest extends KaribuTest {
         assertThat(status.series().getFirst().data().stream().mapToLong(Number::longValue).sum())
                 .isEqualTo(coverage.series().subList(0, 3).stream()
                         .flatMap(s -> s.data().stream()).mapToLong(Number::longValue).sum());
-        assertThat(GridKt._size(view.coverageTable)).isEqualTo(8);
+        assertThat(view.coverageChart.table().rows()).hasSize(8);
+        assertThat(view.coverageChart.table().header()).containsExactly("Platform", "Validated",
+                "Partially validated", "Unvalidated", "Not tested");
         assertThat(coverage.toApexOptions()).containsKeys("chart", "series", "xaxis", "colors");
+    }
+
+    @Test
+    void the_score_distribution_counts_every_model_once() {
+        login("viewer", Roles.VIEWER);
+        UI.getCurrent().navigate("dashboard");
+        ChartSpec scores = _get(DashboardView.class).scoreChart.spec();
+        long models = jdbc.sql("SELECT count(*) FROM cross_platform_compatibility").query(Long.class).single();
+        long highScores = jdbc.sql("SELECT count(*) FROM cross_platform_compatibility WHERE compatibility_score >= 0.9")
+                .query(Long.class).single();
+        assertThat(scores.categories()).hasSize(10).startsWith("0.0–0.1").endsWith("0.9–1.0");
+        assertThat(scores.series().getFirst().data().stream().mapToLong(Number::longValue).sum()).isEqualTo(models);
+        assertThat(scores.series().getFirst().data().getLast().longValue()).isEqualTo(highScores);
+        assertThat(scores.xTitle()).isEqualTo("Score");
+    }
+
+    @Test
+    void the_heatmap_shows_the_share_of_supported_models_per_family_and_platform() {
+        login("viewer", Roles.VIEWER);
+        UI.getCurrent().navigate("dashboard");
+        ChartSpec heatmap = _get(DashboardView.class).familyChart.spec();
+        assertThat(heatmap.type()).isEqualTo(ChartSpec.ChartType.HEATMAP);
+        assertThat(heatmap.categories()).hasSize(8);
+        assertThat(heatmap.series()).hasSizeBetween(1, DashboardService.HEATMAP_FAMILIES);
+        // bert has bert-base-uncased and bert-tiny; compare its CUDA cell with a direct count.
+        long bertModels = jdbc.sql("SELECT count(*) FROM models WHERE model_family = 'bert' AND deleted_at IS NULL")
+                .query(Long.class).single();
+        long bertOnCuda = jdbc.sql("""
+                SELECT count(*) FROM models m JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                JOIN compatibility_details d ON d.compatibility_id = c.id
+                WHERE m.model_family = 'bert' AND d.hardware_type = 'cuda' AND d.compatibility_level <> 'unsupported'
+                """).query(Long.class).single();
+        ChartSpec.Series bert = heatmap.series().stream().filter(s -> s.name().startsWith("bert ")).findFirst().orElseThrow();
+        assertThat(bert.name()).isEqualTo("bert (" + bertModels + ")");
+        assertThat(bert.data().get(1).intValue()).isEqualTo((int) Math.round(100.0 * bertOnCuda / bertModels));
+    }
+
+    @Test
+    void recent_changes_list_the_newest_history_rows() {
+        login("viewer", Roles.VIEWER);
+        UI.getCurrent().navigate("dashboard");
+        DashboardView view = _get(DashboardView.class);
+        assertThat(GridKt._size(view.recentChanges)).isEqualTo(DashboardService.RECENT_CHANGES);
+        var newest = jdbc.sql("SELECT max(change_date) FROM compatibility_history").query(java.sql.Timestamp.class).single();
+        assertThat(GridKt._get(view.recentChanges, 0).changeDate()).isEqualTo(newest.toLocalDateTime());
     }
 
     @Test

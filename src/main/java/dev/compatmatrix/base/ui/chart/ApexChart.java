@@ -24,6 +24,8 @@ public class ApexChart extends Div {
     public void show(ChartSpec newSpec) {
         this.spec = newSpec;
         getElement().setAttribute("aria-label", newSpec.title());
+        getElement().setAttribute("role", "img");
+        setMinHeight(newSpec.heightPx() + "px");
         if (isAttached()) {
             render();
         }

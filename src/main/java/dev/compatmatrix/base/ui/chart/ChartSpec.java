@@ -1,21 +1,36 @@
 package dev.compatmatrix.base.ui.chart;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a chart shows, in our own terms; {@link #toApexOptions()} turns it into ApexCharts options.
+ * What a chart shows, in our own terms; {@link #toApexOptions()} turns it into ApexCharts options. Start with
+ * a factory ({@link #bar}, {@link #line}, {@link #donut}, {@link #heatmap}, {@link #timeline}) and refine it
+ * with the {@code with…} methods.
  *
- * @param categories x-axis categories, or the slice labels of a donut
- * @param series     one per data series; a donut uses the first series' data as slice values
+ * @param categories x-axis categories, a donut's slice labels, or a heatmap's columns
+ * @param series     one per data series (a heatmap's rows); a donut uses the first series' data as slice values
+ * @param ranges     a timeline's bars, one series per legend entry
  * @param colors     one per series (or per slice), matching the level colours; empty for ApexCharts' own
  */
 public record ChartSpec(ChartType type, String title, List<String> categories, List<Series> series,
-                        List<String> colors, String xTitle, String yTitle, boolean stacked, boolean horizontal) {
+                        List<RangeSeries> ranges, List<String> colors, String xTitle, String yTitle,
+                        boolean stacked, boolean horizontal, int heightPx) {
 
-    /** A named row of numbers. */
+    /** A named row of numbers, one per category. */
     public record Series(String name, List<? extends Number> data) {
+    }
+
+    /** A timeline legend entry (e.g. a level) and its bars. */
+    public record RangeSeries(String name, List<Range> bars) {
+    }
+
+    /** One bar of a timeline: on row {@code row}, from {@code start} to {@code end} (UTC). */
+    public record Range(String row, LocalDateTime start, LocalDateTime end) {
     }
 
     public enum ChartType {
@@ -28,30 +43,124 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
         }
     }
 
-    /** Chart height in pixels; the component's box should be at least this tall. */
+    /** The default chart height in pixels; the component's box should be at least this tall. */
     public static final int HEIGHT_PX = 340;
+
+    public ChartSpec {
+        categories = List.copyOf(categories);
+        series = List.copyOf(series);
+        ranges = List.copyOf(ranges);
+        colors = List.copyOf(colors);
+    }
+
+    public static ChartSpec bar(String title, List<String> categories, List<Series> series) {
+        return of(ChartType.BAR, title, categories, series);
+    }
+
+    public static ChartSpec line(String title, List<String> categories, List<Series> series) {
+        return of(ChartType.LINE, title, categories, series);
+    }
+
+    public static ChartSpec donut(String title, List<String> labels, Series values) {
+        return of(ChartType.DONUT, title, labels, List.of(values));
+    }
+
+    /** Rows are the series, columns the categories; cells are coloured by value and labelled with it. */
+    public static ChartSpec heatmap(String title, List<String> columns, List<Series> rows) {
+        return of(ChartType.HEATMAP, title, columns, rows);
+    }
+
+    /** Horizontal bars over time, one row per {@link Range#row()}. */
+    public static ChartSpec timeline(String title, List<RangeSeries> ranges) {
+        return new ChartSpec(ChartType.RANGE_BAR, title, List.of(), List.of(), ranges, List.of(), null, null,
+                false, true, HEIGHT_PX);
+    }
+
+    private static ChartSpec of(ChartType type, String title, List<String> categories, List<Series> series) {
+        return new ChartSpec(type, title, categories, series, List.of(), List.of(), null, null, false, false, HEIGHT_PX);
+    }
+
+    public ChartSpec withColors(List<String> newColors) {
+        return new ChartSpec(type, title, categories, series, ranges, newColors, xTitle, yTitle, stacked, horizontal, heightPx);
+    }
+
+    public ChartSpec withAxisTitles(String newXTitle, String newYTitle) {
+        return new ChartSpec(type, title, categories, series, ranges, colors, newXTitle, newYTitle, stacked, horizontal, heightPx);
+    }
+
+    public ChartSpec withStacking() {
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, true, horizontal, heightPx);
+    }
+
+    public ChartSpec withHorizontalBars() {
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, true, heightPx);
+    }
+
+    public ChartSpec withHeight(int newHeightPx) {
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, newHeightPx);
+    }
+
+    /** True when there is nothing to draw. */
+    public boolean isEmpty() {
+        return type == ChartType.RANGE_BAR
+                ? ranges.stream().allMatch(r -> r.bars().isEmpty())
+                : series.stream().allMatch(s -> s.data().isEmpty());
+    }
 
     public Map<String, Object> toApexOptions() {
         Map<String, Object> options = new LinkedHashMap<>();
         // A fixed height: "100%" lets a donut grow past its box and over its neighbours.
-        options.put("chart", Map.of("type", type.apexName, "stacked", stacked, "height", HEIGHT_PX,
+        options.put("chart", Map.of("type", type.apexName, "stacked", stacked, "height", heightPx,
                 "toolbar", Map.of("show", false), "animations", Map.of("enabled", false),
                 "redrawOnParentResize", true));
         options.put("title", Map.of("text", title));
-        if (type == ChartType.DONUT) {
-            options.put("labels", categories);
-            options.put("series", series.isEmpty() ? List.of() : series.getFirst().data());
-        } else {
-            options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.data())).toList());
-            options.put("xaxis", Map.of("categories", categories, "title", Map.of("text", xTitle == null ? "" : xTitle)));
-            options.put("yaxis", Map.of("title", Map.of("text", yTitle == null ? "" : yTitle)));
-            options.put("plotOptions", Map.of("bar", Map.of("horizontal", horizontal)));
+        options.put("noData", Map.of("text", "No data for this selection"));
+        switch (type) {
+            case DONUT -> {
+                options.put("labels", categories);
+                options.put("series", series.isEmpty() ? List.of() : series.getFirst().data());
+            }
+            case HEATMAP -> {
+                options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", cells(s))).toList());
+                putAxes(options, Map.of());
+            }
+            case RANGE_BAR -> {
+                options.put("series", ranges.stream().map(r -> Map.of("name", r.name(), "data", bars(r))).toList());
+                putAxes(options, Map.of("type", "datetime"));
+                options.put("plotOptions", Map.of("bar", Map.of("horizontal", true, "rangeBarGroupRows", true)));
+            }
+            default -> {
+                options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.data())).toList());
+                putAxes(options, Map.of("categories", categories));
+                options.put("plotOptions", Map.of("bar", Map.of("horizontal", horizontal)));
+            }
         }
         if (!colors.isEmpty()) {
             options.put("colors", colors);
         }
         options.put("legend", Map.of("position", "bottom"));
-        options.put("dataLabels", Map.of("enabled", type == ChartType.DONUT || stacked));
+        options.put("dataLabels", Map.of("enabled", type == ChartType.DONUT || type == ChartType.HEATMAP || stacked));
         return options;
+    }
+
+    private void putAxes(Map<String, Object> options, Map<String, Object> xAxis) {
+        Map<String, Object> x = new LinkedHashMap<>(xAxis);
+        x.put("title", Map.of("text", xTitle == null ? "" : xTitle));
+        options.put("xaxis", x);
+        options.put("yaxis", Map.of("title", Map.of("text", yTitle == null ? "" : yTitle)));
+    }
+
+    private List<Map<String, Object>> cells(Series row) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (int i = 0; i < row.data().size() && i < categories.size(); i++) {
+            cells.add(Map.of("x", categories.get(i), "y", row.data().get(i)));
+        }
+        return cells;
+    }
+
+    private static List<Map<String, Object>> bars(RangeSeries series) {
+        return series.bars().stream().map(bar -> Map.<String, Object>of("x", bar.row(), "y", List.of(
+                bar.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
+                bar.end().toInstant(ZoneOffset.UTC).toEpochMilli()))).toList();
     }
 }

@@ -1,0 +1,98 @@
+package dev.compatmatrix.dashboard.query;
+
+import dev.compatmatrix.base.db.SqlTimes;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.history.query.HistoryRow;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The dashboard's aggregates beyond coverage: score distribution, family × platform support, recent changes. */
+@Repository
+public class DashboardQuery {
+
+    /** Scores fall into this many equal buckets from 0 to 1; a score of exactly 1 counts in the last. */
+    public static final int SCORE_BUCKETS = 10;
+
+    private static final String SCORE_SQL = """
+            SELECT least(floor(coalesce(c.compatibility_score, 0) * :buckets), :buckets - 1)::INTEGER AS bucket,
+                   count(*) AS models
+            FROM cross_platform_compatibility c
+            GROUP BY bucket
+            """;
+
+    /** The families with most models, and per platform how many of their models are supported there. */
+    private static final String FAMILY_SQL = """
+            WITH families AS (
+                SELECT m.model_family, count(*) AS models
+                FROM models m
+                WHERE m.deleted_at IS NULL
+                GROUP BY m.model_family
+                ORDER BY models DESC, m.model_family
+                LIMIT :limit
+            )
+            SELECT f.model_family, f.models, d.hardware_type,
+                   count(*) FILTER (WHERE d.compatibility_level <> 'unsupported') AS supported
+            FROM families f
+            JOIN models m ON m.model_family = f.model_family AND m.deleted_at IS NULL
+            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+            GROUP BY f.model_family, f.models, d.hardware_type
+            """;
+
+    private static final String RECENT_SQL = """
+            SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status, ch.change_reason,
+                   ch.change_date, ch.change_version, ch.changed_by
+            FROM compatibility_history ch
+            JOIN models m ON m.model_id = ch.model_id
+            ORDER BY ch.change_date DESC, ch.id DESC
+            LIMIT :limit
+            """;
+
+    private final JdbcClient jdbc;
+
+    public DashboardQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Models per score bucket, index 0 = [0, 0.1), …, index 9 = [0.9, 1]. */
+    public long[] scoreDistribution() {
+        long[] counts = new long[SCORE_BUCKETS];
+        jdbc.sql(SCORE_SQL).param("buckets", SCORE_BUCKETS)
+                .query((rs, n) -> counts[rs.getInt("bucket")] = rs.getLong("models")).list();
+        return counts;
+    }
+
+    /** The {@code limit} biggest families, with the share of their models supported on each platform. */
+    public List<FamilySupport> familySupport(int limit) {
+        var byFamily = new java.util.LinkedHashMap<String, FamilySupport>();
+        jdbc.sql(FAMILY_SQL).param("limit", limit).query(rs -> {
+            String family = rs.getString("model_family");
+            FamilySupport row = byFamily.computeIfAbsent(family,
+                    f -> new FamilySupport(f, uncheckedLong(rs, "models"), new long[Platform.values().length]));
+            Platform.fromKey(rs.getString("hardware_type"))
+                    .ifPresent(p -> row.supportedModels()[p.ordinal()] = uncheckedLong(rs, "supported"));
+        });
+        return byFamily.values().stream()
+                .sorted(java.util.Comparator.comparingLong(FamilySupport::models).reversed()
+                        .thenComparing(FamilySupport::family))
+                .toList();
+    }
+
+    public List<HistoryRow> recentChanges(int limit) {
+        return jdbc.sql(RECENT_SQL).param("limit", limit)
+                .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
+                        rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
+                        rs.getString("change_reason"), SqlTimes.utc(rs.getTimestamp("change_date")),
+                        rs.getString("change_version"), rs.getString("changed_by")))
+                .list();
+    }
+
+    private static long uncheckedLong(java.sql.ResultSet rs, String column) {
+        try {
+            return rs.getLong(column);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
