@@ -1,5 +1,9 @@
 package dev.compatmatrix.compatibility.ui;
 
+import static dev.compatmatrix.base.ui.UrlParams.first;
+import static dev.compatmatrix.base.ui.UrlParams.put;
+import static dev.compatmatrix.base.ui.UrlParams.read;
+
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.catalog.ModelSize;
 import dev.compatmatrix.catalog.ModelType;
@@ -14,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The matrix's filters and sort as URL query parameters, so a view can be reloaded and shared:
@@ -89,30 +92,6 @@ public final class MatrixUrl {
             return score >= 0 && score <= 1 ? Optional.of(score) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static <T> T read(Map<String, List<String>> params, String name, Function<String, Optional<T>> parser,
-                              List<String> warnings) {
-        String value = first(params, name);
-        if (value == null) {
-            return null;
-        }
-        Optional<T> parsed = parser.apply(value);
-        if (parsed.isEmpty()) {
-            warnings.add(name + "=" + value);
-        }
-        return parsed.orElse(null);
-    }
-
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
-    }
-
-    private static void put(Map<String, List<String>> params, String name, String value) {
-        if (value != null) {
-            params.put(name, List.of(value));
         }
     }
 }

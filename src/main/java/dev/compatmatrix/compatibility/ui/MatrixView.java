@@ -4,10 +4,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -21,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
 import dev.compatmatrix.compatibility.ClaimService;
@@ -51,7 +49,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     final MatrixFilterBar filters;
     final Grid<MatrixRow> grid = new Grid<>();
     final Span rowCount = new Span();
-    final Paragraph urlNotice = new Paragraph();
+    final UrlNotice urlNotice = new UrlNotice();
 
     private MatrixFilter filter = MatrixFilter.NONE;
     private MatrixSort sort = MatrixSort.BY_NAME;
@@ -79,9 +77,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
         filters = new MatrixFilterBar(service.families(), this::filterChanged);
         configureGrid();
-        urlNotice.addClassName("url-notice");
         urlNotice.setId("url-notice");
-        urlNotice.setVisible(false);
         rowCount.setId("row-count");
         Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ◷ stale · ⚠ disputed. "
                 + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
@@ -104,15 +100,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         } finally {
             restoring = false;
         }
-        if (parsed.warnings().isEmpty()) {
-            urlNotice.setVisible(false);
-        } else {
-            String text = "Ignored invalid link parameters: " + String.join(", ", parsed.warnings());
-            urlNotice.setText(text);
-            urlNotice.setVisible(true);
-            Notification.show(text, 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
-        }
+        urlNotice.show(parsed.warnings());
         refresh();
     }
 

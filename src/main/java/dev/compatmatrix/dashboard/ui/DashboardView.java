@@ -107,7 +107,6 @@ public class DashboardView extends VerticalLayout {
                     Stream.of(Platform.values()).map(family::percentSupported).toList()));
         }
         return ChartSpec.heatmap("Share of each family's models supported per platform (%)", platforms, rows)
-                .withColors(List.of(ChartColours.level(CompatibilityLevel.HIGH)))
                 .withAxisTitles("Platform", "Family (models)").withHeight(CHART_HEIGHT_PX + 60);
     }
 

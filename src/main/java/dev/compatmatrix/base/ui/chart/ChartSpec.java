@@ -12,7 +12,7 @@ import java.util.Map;
  * a factory ({@link #bar}, {@link #line}, {@link #donut}, {@link #heatmap}, {@link #timeline}) and refine it
  * with the {@code with…} methods.
  *
- * @param categories x-axis categories, a donut's slice labels, or a heatmap's columns
+ * @param categories x-axis categories, a donut's slice labels, a heatmap's columns, or a timeline's rows in order
  * @param series     one per data series (a heatmap's rows); a donut uses the first series' data as slice values
  * @param ranges     a timeline's bars, one series per legend entry
  * @param colors     one per series (or per slice), matching the level colours; empty for ApexCharts' own
@@ -70,9 +70,9 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
         return of(ChartType.HEATMAP, title, columns, rows);
     }
 
-    /** Horizontal bars over time, one row per {@link Range#row()}. */
-    public static ChartSpec timeline(String title, List<RangeSeries> ranges) {
-        return new ChartSpec(ChartType.RANGE_BAR, title, List.of(), List.of(), ranges, List.of(), null, null,
+    /** Horizontal bars over time, one row per {@link Range#row()}, rows in the given order. */
+    public static ChartSpec timeline(String title, List<String> rows, List<RangeSeries> ranges) {
+        return new ChartSpec(ChartType.RANGE_BAR, title, rows, List.of(), ranges, List.of(), null, null,
                 false, true, HEIGHT_PX);
     }
 
@@ -123,9 +123,11 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
             case HEATMAP -> {
                 options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", cells(s))).toList());
                 putAxes(options, Map.of());
+                options.put("plotOptions", Map.of("heatmap", Map.of("enableShades", false,
+                        "colorScale", Map.of("ranges", HEAT_RANGES))));
             }
             case RANGE_BAR -> {
-                options.put("series", ranges.stream().map(r -> Map.of("name", r.name(), "data", bars(r))).toList());
+                options.put("series", timelineSeries());
                 putAxes(options, Map.of("type", "datetime"));
                 options.put("plotOptions", Map.of("bar", Map.of("horizontal", true, "rangeBarGroupRows", true)));
             }
@@ -139,7 +141,9 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
             options.put("colors", colors);
         }
         options.put("legend", Map.of("position", "bottom"));
-        options.put("dataLabels", Map.of("enabled", type == ChartType.DONUT || type == ChartType.HEATMAP || stacked));
+        options.put("dataLabels", type == ChartType.HEATMAP
+                ? Map.of("enabled", true, "style", Map.of("colors", List.of("#1b1b1b")))
+                : Map.of("enabled", type == ChartType.DONUT || stacked));
         return options;
     }
 
@@ -158,9 +162,34 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
         return cells;
     }
 
-    private static List<Map<String, Object>> bars(RangeSeries series) {
-        return series.bars().stream().map(bar -> Map.<String, Object>of("x", bar.row(), "y", List.of(
-                bar.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
-                bar.end().toInstant(ZoneOffset.UTC).toEpochMilli()))).toList();
+    /**
+     * ApexCharts orders a timeline's rows by first appearance; zero-length bars at the earliest time, first in
+     * the first series, put the rows in the spec's order without drawing anything.
+     */
+    private List<Map<String, Object>> timelineSeries() {
+        LocalDateTime earliest = ranges.stream().flatMap(r -> r.bars().stream()).map(Range::start)
+                .min(LocalDateTime::compareTo).orElse(null);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            List<Map<String, Object>> data = new ArrayList<>();
+            if (i == 0 && earliest != null) {
+                categories.forEach(row -> data.add(bar(new Range(row, earliest, earliest))));
+            }
+            ranges.get(i).bars().forEach(bar -> data.add(bar(bar)));
+            result.add(Map.of("name", ranges.get(i).name(), "data", data));
+        }
+        return result;
     }
+
+    private static Map<String, Object> bar(Range bar) {
+        return Map.of("x", bar.row(), "y", List.of(bar.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
+                bar.end().toInstant(ZoneOffset.UTC).toEpochMilli()));
+    }
+
+    /** Heatmap cells are percentages: none, few, half or more, most — light colours so dark labels read well. */
+    private static final List<Map<String, Object>> HEAT_RANGES = List.of(
+            Map.of("from", 0, "to", 0, "color", "#f4c7c3", "name", "0 %"),
+            Map.of("from", 0.001, "to", 49.999, "color", "#ffe0a3", "name", "1–49 %"),
+            Map.of("from", 50, "to", 79.999, "color", "#b7dfc0", "name", "50–79 %"),
+            Map.of("from", 80, "to", 100, "color", "#6cc283", "name", "80–100 %"));
 }

@@ -1,0 +1,62 @@
+package dev.compatmatrix.history;
+
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.history.query.HistorySearch;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the compatibility history: charts, the table of changes and the model picker. Every role may read. */
+@Service
+@PreAuthorize("hasRole('VIEWER')")
+@Transactional(readOnly = true)
+public class HistoryService {
+
+    /** A table page may not ask for more rows than this. */
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final HistorySearch search;
+    private final Clock clock;
+
+    public HistoryService(HistorySearch search, Clock clock) {
+        this.search = search;
+        this.clock = clock;
+    }
+
+    public HistoryCharts charts(HistoryFilter filter) {
+        List<LevelTimeline.Period> periods = List.of();
+        if (filter.model() != null) {
+            LocalDateTime now = LocalDateTime.now(clock);
+            LocalDateTime until = filter.to() == null ? now : min(now, filter.to().plusDays(1).atStartOfDay());
+            periods = LevelTimeline.periods(search.levelChanges(filter.model(), filter.platform()),
+                    filter.from() == null ? null : filter.from().atStartOfDay(), until);
+        }
+        return new HistoryCharts(search.monthly(filter), periods);
+    }
+
+    public List<HistoryRow> changes(HistoryFilter filter, int offset, int limit) {
+        return search.page(filter, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE));
+    }
+
+    public long count(HistoryFilter filter) {
+        return search.count(filter);
+    }
+
+    /** Model names containing the text, for the model picker. */
+    public List<String> modelNames(String text, int offset, int limit) {
+        return search.modelNames(text, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE));
+    }
+
+    /** Whether a model of this name has ever existed (a deleted model's history is kept). */
+    public boolean modelExists(String name) {
+        return search.modelExists(name);
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.compatmatrix.history.query;
+
+import dev.compatmatrix.compatibility.Platform;
+import java.time.YearMonth;
+
+/** How many level changes a platform had in a month. */
+public record MonthlyChanges(YearMonth month, Platform platform, long changes) {
+}

@@ -1,0 +1,128 @@
+package dev.compatmatrix.history.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.base.ui.UrlNotice;
+import dev.compatmatrix.base.ui.chart.ChartPanel;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.history.HistoryCharts;
+import dev.compatmatrix.history.HistoryService;
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What changed when: changes per platform per month, one model's levels over time, and the table of changes,
+ * all driven by the same filters, which live in the URL.
+ */
+@Route("history")
+@PageTitle("History · Compatibility Matrix Console")
+@Menu(order = 4, title = "History", icon = "vaadin:clock")
+@RolesAllowed(Roles.VIEWER)
+public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final HistoryService service;
+    final HistoryFilterBar filters;
+    final ChartPanel monthlyChart = new ChartPanel("monthly-changes-chart");
+    final ChartPanel levelChart = new ChartPanel("level-timeline-chart");
+    final Paragraph levelHint = new Paragraph("Choose one model to see its levels on each platform over time.");
+    final Grid<HistoryRow> changes = new Grid<>();
+    final Span changeCount = new Span();
+    final UrlNotice urlNotice = new UrlNotice();
+    private HistoryFilter filter = HistoryFilter.NONE;
+
+    public HistoryView(HistoryService service) {
+        this.service = service;
+        setSizeFull();
+        filters = new HistoryFilterBar(service, this::filterChanged);
+        levelHint.addClassName("hint");
+        configureGrid();
+        changeCount.setId("change-count");
+        Div charts = new Div(monthlyChart, new Div(levelChart, levelHint));
+        charts.addClassName("history-charts");
+        charts.setWidthFull();
+        add(filters, urlNotice, charts, changeCount, changes);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        HistoryUrl.Parsed parsed = HistoryUrl.parse(event.getLocation().getQueryParameters(), service::modelExists);
+        filter = parsed.filter();
+        filters.show(filter);
+        urlNotice.show(parsed.warnings());
+        refresh();
+    }
+
+    private void configureGrid() {
+        changes.setId("history-grid");
+        changes.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        changes.setPageSize(50);
+        changes.setMinHeight("20rem");
+        changes.setEmptyStateText("No change matches these filters.");
+        changes.addColumn(row -> WHEN.format(row.changeDate())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(HistoryRow::modelName).setHeader("Model").setAutoWidth(true);
+        changes.addColumn(row -> Platform.fromKey(row.hardwareType()).map(Platform::label).orElse(row.hardwareType()))
+                .setHeader("Platform").setAutoWidth(true);
+        changes.addColumn(row -> level(row.previousStatus())).setHeader("From").setAutoWidth(true);
+        changes.addColumn(row -> level(row.newStatus())).setHeader("To").setAutoWidth(true);
+        changes.addColumn(HistoryRow::changeVersion).setHeader("Version").setAutoWidth(true);
+        changes.addColumn(HistoryRow::changeReason).setHeader("Reason").setFlexGrow(1);
+        changes.addColumn(row -> row.changedBy() == null ? "" : row.changedBy()).setHeader("By").setAutoWidth(true);
+        changes.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("models/" + e.getItem().modelName())));
+        changes.setItems(query -> service.changes(filter, query.getOffset(), query.getLimit()).stream(),
+                query -> showCount(service.count(filter)));
+    }
+
+    private static String level(String key) {
+        return key == null ? "—" : LevelBadge.word(CompatibilityLevel.fromKey(key).orElse(null));
+    }
+
+    private void filterChanged() {
+        filters.read().ifPresent(read -> {
+            filter = read;
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                    new Location("history", currentQuery())));
+            refresh();
+        });
+    }
+
+    private void refresh() {
+        HistoryCharts charts = service.charts(filter);
+        monthlyChart.show(HistoryChartSpecs.monthly(charts.monthly(), filter));
+        boolean oneModel = filter.model() != null;
+        levelChart.setVisible(oneModel);
+        levelHint.setVisible(!oneModel);
+        if (oneModel) {
+            levelChart.show(HistoryChartSpecs.levels(filter.model(), charts.levelPeriods()));
+        }
+        changes.getDataProvider().refreshAll();
+    }
+
+    private int showCount(long count) {
+        changeCount.setText(count == 1 ? "1 change" : count + " changes");
+        return (int) Math.min(Integer.MAX_VALUE, count);
+    }
+
+    /** The query string this view shows its filters as. */
+    QueryParameters currentQuery() {
+        return HistoryUrl.toQuery(filter);
+    }
+}
