@@ -7,9 +7,13 @@ import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
 import dev.compatmatrix.compatibility.query.ModelOverview;
+import dev.compatmatrix.history.LevelTimeline;
 import dev.compatmatrix.history.query.HistoryQuery;
+import dev.compatmatrix.history.query.HistorySearch;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
 import dev.compatmatrix.validation.repository.ReviewRepository;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +38,14 @@ public class CompatibilityService {
     private final HistoryQuery history;
     private final ModelRepository models;
     private final ReviewRepository reviews;
+    private final HistorySearch historySearch;
+    private final Clock clock;
 
     public CompatibilityService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
-                                HistoryQuery history, ModelRepository models, ReviewRepository reviews) {
+                                HistoryQuery history, ModelRepository models, ReviewRepository reviews,
+                                HistorySearch historySearch, Clock clock) {
+        this.historySearch = historySearch;
+        this.clock = clock;
         this.reviews = reviews;
         this.matrix = matrix;
         this.details = details;
@@ -62,8 +71,11 @@ public class CompatibilityService {
         return details.header(modelName).map(header -> {
             var claims = new EnumMap<Platform, ModelOverview.ClaimRow>(Platform.class);
             details.claims(header.modelId()).forEach(claim -> claims.put(claim.platform(), claim));
+            var levelPeriods = LevelTimeline.periods(historySearch.levelChanges(header.name(), null), null,
+                    LocalDateTime.now(clock));
             return new ModelOverview(header, claims, recommendations.forModel(header.modelId()),
-                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()));
+                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()),
+                    levelPeriods);
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.compatmatrix.compatibility.query;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.history.LevelTimeline;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.validation.Review;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /** Everything the model page shows, read in one service call. */
 public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, List<RecommendationRow> recommendations,
-                            List<HistoryRow> history, List<Review> reviews) {
+                            List<HistoryRow> history, List<Review> reviews, List<LevelTimeline.Period> levelPeriods) {
 
     /** The newest review of a platform's current claim version, if any (a rejection's comment is for editors). */
     public java.util.Optional<Review> latestReview(Platform platform) {

@@ -23,6 +23,12 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.base.ui.chart.ChartPanel;
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.ui.HistoryChartSpecs;
+import dev.compatmatrix.history.ui.HistoryUrl;
+import dev.compatmatrix.history.ui.HistoryView;
+import com.vaadin.flow.router.RouteConfiguration;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
 import dev.compatmatrix.compatibility.Claim;
@@ -57,6 +63,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Grid<PlatformClaim> claims = new Grid<>();
     final Grid<RecommendationRow> recommendations = new Grid<>();
     final Grid<HistoryRow> history = new Grid<>();
+    final ChartPanel levelChart = new ChartPanel("model-level-timeline");
     final Grid<Review> reviews = new Grid<>();
     private String title = "Model";
 
@@ -160,6 +167,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         tabs.add("Platforms", claims);
         tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
         tabs.add("History (" + overview.history().size() + ")", history);
+        tabs.add("Level timeline", levelTimeline(overview));
         tabs.add("Validation trail (" + overview.reviews().size() + ")", reviews);
         tabs.setSizeFull();
         add(top, tabs);
@@ -299,5 +307,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private static String time(LocalDateTime time) {
         return time == null ? "" : UTC_TIME.format(time);
+    }
+
+    private Component levelTimeline(ModelOverview overview) {
+        levelChart.show(HistoryChartSpecs.levels(overview.header().name(), overview.levelPeriods()));
+        Anchor allChanges = new Anchor(RouteConfiguration.forSessionScope().getUrl(HistoryView.class)
+                + "?" + HistoryUrl.toQuery(new HistoryFilter(overview.header().name(), null, null, null, null))
+                .getQueryString(), "All changes of this model in History");
+        return new VerticalLayout(levelChart, allChanges);
     }
 }

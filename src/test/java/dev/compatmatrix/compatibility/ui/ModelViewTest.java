@@ -39,6 +39,25 @@ class ModelViewTest extends KaribuTest {
     }
 
     @Test
+    void the_level_timeline_draws_each_platforms_levels_ending_at_its_current_level() {
+        UI.getCurrent().navigate("models/bert-base-uncased");
+        ModelView view = _get(ModelView.class);
+        var timeline = view.levelChart.spec();
+        assertThat(timeline.type()).isEqualTo(dev.compatmatrix.base.ui.chart.ChartSpec.ChartType.RANGE_BAR);
+        assertThat(timeline.categories()).containsExactly("CPU", "CUDA", "ROCm", "Apple MPS", "OpenVINO", "Qualcomm",
+                "WebNN", "WebGPU");
+        var current = view.claims.getGenericDataView().getItems().filter(c -> c.platform() == Platform.CUDA)
+                .findFirst().orElseThrow().claim().level();
+        // The newest CUDA bar is in the series of CUDA's current level.
+        var newestCuda = timeline.ranges().stream().flatMap(r -> r.bars().stream().map(b -> java.util.Map.entry(r.name(), b)))
+                .filter(e -> e.getValue().row().equals("CUDA"))
+                .max(java.util.Comparator.comparing(e -> e.getValue().start())).orElseThrow();
+        assertThat(newestCuda.getKey()).isEqualTo(current.label());
+        assertThat(view.levelChart.table().rows()).hasSize((int) timeline.ranges().stream()
+                .mapToLong(r -> r.bars().size()).sum());
+    }
+
+    @Test
     void a_model_name_with_a_slash_opens_its_page() {
         UI.getCurrent().navigate("models/prajjwal1/bert-tiny");
         assertThat(_get(H2.class, spec -> spec.withId("model-name")).getText()).isEqualTo("prajjwal1/bert-tiny");
