@@ -39,4 +39,14 @@ public class ValidatorRepository {
                 .param("organization", organization).param("level", level).param("createdAt", createdAt)
                 .query(Integer.class).single();
     }
+
+    /** Validators that report through the API (types ci_pipeline and automated_test). */
+    public java.util.List<ValidatorRef> automated() {
+        return jdbc.sql("""
+                        SELECT validator_id, name, verification_level FROM validators
+                        WHERE type IN ('ci_pipeline', 'automated_test') ORDER BY name""")
+                .query((rs, n) -> new ValidatorRef(rs.getInt("validator_id"), rs.getString("name"),
+                        rs.getInt("verification_level")))
+                .list();
+    }
 }

@@ -1,0 +1,16 @@
+package dev.compatmatrix.security.api;
+
+import dev.compatmatrix.security.token.ApiToken;
+
+/** Who calls the API: a token, acting for its validator. Its name is what history and audit rows show. */
+public record ApiPrincipal(ApiToken token) {
+
+    public String name() {
+        return "api:" + token.name();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
