@@ -110,6 +110,33 @@ public class ClaimRepository {
                 .param("id", claimId).update();
     }
 
+    /** The claims of several models' matrix rows, e.g. the cells an ingest batch touches. */
+    public java.util.List<Claim> findAllIn(java.util.Collection<Integer> compatibilityIds) {
+        if (compatibilityIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql(SELECT + "WHERE d.compatibility_id IN (:ids)").param("ids", compatibilityIds)
+                .query(ClaimRepository::map).list();
+    }
+
+    /** The levels of several models' claims, by compatibility id. */
+    public Map<Integer, Map<Platform, CompatibilityLevel>> levelsIn(java.util.Collection<Integer> compatibilityIds) {
+        Map<Integer, Map<Platform, CompatibilityLevel>> levels = new java.util.HashMap<>();
+        compatibilityIds.forEach(id -> levels.put(id, new EnumMap<>(Platform.class)));
+        if (compatibilityIds.isEmpty()) {
+            return levels;
+        }
+        jdbc.sql("""
+                        SELECT compatibility_id, hardware_type, compatibility_level FROM compatibility_details
+                        WHERE compatibility_id IN (:ids)""")
+                .param("ids", compatibilityIds)
+                .query(rs -> {
+                    levels.get(rs.getInt(1)).put(Platform.fromKey(rs.getString(2)).orElseThrow(),
+                            CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
+                });
+        return levels;
+    }
+
     /** All claims of one model's matrix row, for removing them with the model. */
     public java.util.List<Claim> findAll(int compatibilityId) {
         return jdbc.sql(SELECT + "WHERE d.compatibility_id = :id ORDER BY d.hardware_type").param("id", compatibilityId)

@@ -3,7 +3,10 @@ package dev.compatmatrix.compatibility.repository;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class DerivedColumnsRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
 
-    public DerivedColumnsRepository(JdbcClient jdbc) {
+    public DerivedColumnsRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     /** A model's id and its matrix row's id. */
@@ -60,21 +65,36 @@ public class DerivedColumnsRepository {
         jdbc.sql("DELETE FROM cross_platform_compatibility WHERE id = :id").param("id", compatibilityId).update();
     }
 
+    private static final String STORE_SQL = """
+            UPDATE cross_platform_compatibility SET cpu_support = :cpu, cuda_support = :cuda,
+                rocm_support = :rocm, mps_support = :mps, openvino_support = :openvino,
+                qualcomm_support = :qualcomm, webnn_support = :webnn, webgpu_support = :webgpu,
+                compatibility_score = :score, recommended_platform = :recommended, last_updated = :now
+            WHERE id = :id
+            """;
+
     /** Stores what {@link ScoreRule} derived; bumps {@code last_updated}, which invalidates matrix caches. */
     public void store(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {
-        var statement = jdbc.sql("""
-                        UPDATE cross_platform_compatibility SET cpu_support = :cpu, cuda_support = :cuda,
-                            rocm_support = :rocm, mps_support = :mps, openvino_support = :openvino,
-                            qualcomm_support = :qualcomm, webnn_support = :webnn, webgpu_support = :webgpu,
-                            compatibility_score = :score, recommended_platform = :recommended, last_updated = :now
-                        WHERE id = :id
-                        """);
+        jdbc.sql(STORE_SQL).params(storeParams(compatibilityId, derived, now)).update();
+    }
+
+    /** {@link #store} for many models in one JDBC batch. */
+    public void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
+        var batch = derivedById.entrySet().stream()
+                .map(e -> new MapSqlParameterSource(storeParams(e.getKey(), e.getValue(), now)))
+                .toArray(MapSqlParameterSource[]::new);
+        batchJdbc.batchUpdate(STORE_SQL, batch);
+    }
+
+    private static Map<String, Object> storeParams(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {
+        Map<String, Object> params = new java.util.HashMap<>();
         for (Platform platform : Platform.values()) {
-            statement = statement.param(platform.key(), derived.supports(platform));
+            params.put(platform.key(), derived.supports(platform));
         }
-        statement.param("score", derived.score())
-                .param("recommended", derived.recommended() == null ? null : derived.recommended().key())
-                .param("now", now).param("id", compatibilityId)
-                .update();
+        params.put("score", derived.score());
+        params.put("recommended", derived.recommended() == null ? null : derived.recommended().key());
+        params.put("now", now);
+        params.put("id", compatibilityId);
+        return params;
     }
 }

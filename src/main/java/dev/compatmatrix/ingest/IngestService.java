@@ -1,0 +1,127 @@
+package dev.compatmatrix.ingest;
+
+import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.DuckDbErrors;
+import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
+import dev.compatmatrix.ingest.repository.IngestRepository;
+import dev.compatmatrix.ingest.repository.IngestRepository.ModelCells;
+import dev.compatmatrix.security.api.ApiPrincipal;
+import dev.compatmatrix.security.token.ApiToken;
+import dev.compatmatrix.validation.ValidationRules;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a CI pipeline's batch of results in one transaction — all of it or nothing — by the rules of
+ * PRODUCT.md §2 and §4, for the validator the token belongs to:
+ * <ul>
+ * <li>every result is kept as an automated result (what makes a cell "disputed" or a validation stale);</li>
+ * <li>a cell not tested gets a claim, and a claim the pipeline wrote earlier is overwritten, each with a history
+ * row on a level change and an approval at the pipeline's level (a simulated result at most partially);</li>
+ * <li>a person's claim is never overwritten: a result at the same level approves it at the pipeline's level
+ * (never lowering its status); a different level leaves it as it is, and the cell shows as disputed.</li>
+ * </ul>
+ * A batch id already applied for this validator changes nothing and says so.
+ */
+@Service
+@PreAuthorize("hasAuthority('SCOPE_results:write')")
+public class IngestService {
+
+    static final int CONFLICT_RETRIES = 5;
+
+    private final IngestRepository ingest;
+    private final ClaimRepository claims;
+    private final DerivedColumnsRepository derivedColumns;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
+                         AuditLog audit, TransactionTemplate transaction, Clock clock) {
+        this.ingest = ingest;
+        this.claims = claims;
+        this.derivedColumns = derivedColumns;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public IngestReport ingest(ResultBatch batch, ApiPrincipal caller) {
+        List<CheckedResult> results = ResultChecks.check(batch);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> apply(batch.batchId(), results, caller));
+            } catch (RuntimeException e) {
+                // Two batches touching the same cells at once: DuckDB refuses one; applying it again is safe.
+                if (attempt >= CONFLICT_RETRIES || !DuckDbErrors.isWriteWriteConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IngestReport apply(String batchId, List<CheckedResult> results, ApiPrincipal caller) {
+        ApiToken token = caller.token();
+        if (ingest.batchApplied(token.validatorId(), batchId)) {
+            return new IngestReport(batchId, true, results.size(), 0, 0, 0, 0, 0);
+        }
+        Map<String, ModelCells> models = ingest.models(results.stream().map(CheckedResult::modelName).collect(Collectors.toSet()));
+        List<ItemError> unknown = results.stream().filter(r -> !models.containsKey(r.modelName()))
+                .map(r -> new ItemError(r.index(), "model", "No model named '" + r.modelName() + "'")).toList();
+        if (!unknown.isEmpty()) {
+            throw new IngestRejectedException(unknown);
+        }
+        Map<String, Claim> current = new HashMap<>();
+        for (Claim claim : claims.findAllIn(models.values().stream().map(ModelCells::compatibilityId).toList())) {
+            current.put(cell(claim.modelName(), claim.platform().key()), claim);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId);
+        List<Long> ids = ingest.newClaimIds(plan.creates().size());
+        List<IngestRepository.ClaimWrite> creates = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            creates.add(plan.creates().get(i).withId(ids.get(i)));
+        }
+        ingest.insertClaims(creates, caller.name(), now);
+        ingest.updateClaims(plan.updates(), caller.name(), now);
+        ingest.setValidation(plan.confirmations(), token.validatorId(), now);
+        ingest.appendHistory(plan.history(), caller.name(), now);
+        ingest.appendApprovals(plan.approvals(ids), token.validatorId(), token.validatorLevel(), caller.name(),
+                "Automated result, batch " + batchId, now);
+        ingest.appendAutomatedResults(plan.automatedResults(), token.validatorId(), now);
+        Set<Integer> touched = plan.touchedModels();
+        Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
+        claims.levelsIn(touched).forEach((compatibilityId, levels) -> derived.put(compatibilityId, ScoreRule.derive(levels)));
+        derivedColumns.storeAll(derived, now);
+        ingest.recordBatch(token.validatorId(), batchId, token.tokenId(), results.size(), now);
+        IngestReport report = new IngestReport(batchId, false, results.size(), creates.size(), plan.updates().size(),
+                plan.confirmedCount(), plan.disputedCount(), 0);
+        audit.record(caller.name(), "ingest.batch", "ingest_batches", batchId, "Applied batch " + batchId + " of "
+                + results.size() + " results for " + token.validatorName(), null, Map.of("created", report.created(),
+                "updated", report.updated(), "confirmed", report.confirmed(), "disputed", report.disputed()), now);
+        return report;
+    }
+
+    static String cell(String modelName, String platform) {
+        return modelName + "\u0000" + platform;
+    }
+
+    /** The status a pipeline's approval gives a claim at this level. */
+    static ValidationStatus approvalStatus(ApiToken token, dev.compatmatrix.compatibility.ClaimData data) {
+        return ValidationRules.afterApproval(token.validatorLevel(), data.level(), data.simulated());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.compatmatrix.ingest.api;
+
+import dev.compatmatrix.ingest.IngestReport;
+import dev.compatmatrix.ingest.IngestService;
+import dev.compatmatrix.ingest.ResultBatch;
+import dev.compatmatrix.security.api.ApiPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v1/results}: a CI pipeline's batch of test results (token scope {@code results:write}).
+ * 201 with a report when applied, 200 when the batch id was applied before; 400 for malformed JSON, 413 for
+ * a body over {@link #MAX_BODY_BYTES}, 422 listing every bad result when any is bad (then nothing is written).
+ */
+@RestController
+@RequestMapping("/api/v1/results")
+public class ResultsController {
+
+    /** 1,000 results with notes and measurements fit comfortably. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    private final IngestService ingest;
+    private final ObjectReader reader;
+
+    public ResultsController(IngestService ingest, JsonMapper json) {
+        this.ingest = ingest;
+        // Unknown fields are refused: a typo in a field name must not silently drop data.
+        this.reader = json.readerFor(ResultBatch.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<IngestReport> post(HttpServletRequest request, @AuthenticationPrincipal ApiPrincipal caller)
+            throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new BodyTooLargeException();
+        }
+        byte[] body = readLimited(request.getInputStream());
+        ResultBatch batch = reader.readValue(body);
+        IngestReport report = ingest.ingest(batch, caller);
+        return ResponseEntity.status(report.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(report);
+    }
+
+    /** Reads at most the limit, so a body without a length cannot exhaust memory either. */
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new BodyTooLargeException();
+        }
+        return body;
+    }
+
+    /** The body is over {@link #MAX_BODY_BYTES}. */
+    static class BodyTooLargeException extends RuntimeException {
+        BodyTooLargeException() {
+            super("The body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB; send smaller batches");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.compatmatrix.ingest.api;
+
+import dev.compatmatrix.ingest.IngestRejectedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
+
+/** Turns what can go wrong with a posted batch into RFC 9457 problem details with a clear message. */
+@RestControllerAdvice(assignableTypes = ResultsController.class)
+class ResultsExceptionHandler {
+
+    @ExceptionHandler(JacksonException.class)
+    ProblemDetail malformed(JacksonException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not a valid results batch: " + e.getOriginalMessage()
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")"));
+        problem.setTitle("Malformed JSON");
+        return problem;
+    }
+
+    @ExceptionHandler(ResultsController.BodyTooLargeException.class)
+    ProblemDetail tooLarge(ResultsController.BodyTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Body too large");
+        return problem;
+    }
+
+    @ExceptionHandler(IngestRejectedException.class)
+    ProblemDetail rejected(IngestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                e.getMessage() + "; nothing was written. Fix the results listed in 'errors' and post the batch again.");
+        problem.setTitle("Batch refused");
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.compatmatrix.ingest;
+
+import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.security.token.ApiScope;
+import dev.compatmatrix.security.token.ApiTokenService;
+import java.util.Set;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Creates API tokens as an admin would, for tests that call the API. */
+final class IngestApiSupport {
+
+    private IngestApiSupport() {
+    }
+
+    /** A new token's secret, for the named automated validator (demo: nightly-ci, level 2; hw-test-harness, level 1). */
+    static String token(ApiTokenService tokens, String validatorName, ApiScope... scopes) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "admin", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN),
+                        new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER))));
+        try {
+            int validatorId = tokens.automatedValidators().stream().filter(v -> v.name().equals(validatorName))
+                    .findFirst().orElseThrow().validatorId();
+            return tokens.create("test " + validatorName + " " + System.nanoTime(), validatorId, Set.of(scopes), 30)
+                    .secret();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}

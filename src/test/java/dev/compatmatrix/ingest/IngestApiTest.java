@@ -1,0 +1,221 @@
+package dev.compatmatrix.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.security.token.ApiScope;
+import dev.compatmatrix.security.token.ApiTokenService;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** {@code POST /api/v1/results} through the real filter chains, into a real DuckDB file. */
+class IngestApiTest extends WritingIntegrationTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    JdbcClient jdbc;
+
+    MockMvc mvc;
+    String writer;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        writer = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
+    }
+
+    private ResultActions postResults(String token, String body) throws Exception {
+        var request = post("/api/v1/results").contentType(MediaType.APPLICATION_JSON).content(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return mvc.perform(request);
+    }
+
+    /** A cell of the demo data with no claim yet. */
+    private Map<String, Object> untestedCell() {
+        return jdbc.sql("""
+                SELECT m.model_name, p.platform FROM models m
+                JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                CROSS JOIN (VALUES ('cpu'), ('cuda'), ('rocm'), ('mps'), ('openvino'), ('qualcomm'), ('webnn'), ('webgpu')) p(platform)
+                WHERE NOT EXISTS (SELECT 1 FROM compatibility_details d WHERE d.compatibility_id = c.id AND d.hardware_type = p.platform)
+                ORDER BY m.model_name, p.platform LIMIT 1""").query().singleRow();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    @Test
+    void without_a_valid_token_the_api_answers_401_with_problem_details() throws Exception {
+        String body = "{\"batch_id\":\"b1\",\"results\":[]}";
+        postResults(null, body).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Authentication required"));
+        postResults("cmc_nonsense", body).andExpect(status().isUnauthorized());
+        postResults("cmc_" + "A".repeat(40), body).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Invalid API token"));
+    }
+
+    @Test
+    void revoked_and_expired_tokens_are_refused() throws Exception {
+        long batches = count("ingest_batches");
+        String body = "{\"batch_id\":\"b-revoked\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}";
+        String revoked = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
+        int id = jdbc.sql("SELECT max(token_id) FROM api_tokens").query(Integer.class).single();
+        jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE token_id = :id").param("id", id).update();
+        postResults(revoked, body).andExpect(status().isUnauthorized());
+
+        String expired = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
+        int expiredId = jdbc.sql("SELECT max(token_id) FROM api_tokens").query(Integer.class).single();
+        jdbc.sql("UPDATE api_tokens SET expires_at = TIMESTAMP '2020-01-01' WHERE token_id = :id").param("id", expiredId).update();
+        postResults(expired, body).andExpect(status().isUnauthorized());
+        assertThat(count("ingest_batches")).isEqualTo(batches);
+    }
+
+    @Test
+    void a_token_without_the_write_scope_gets_403() throws Exception {
+        String reader = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.READ);
+        postResults(reader, "{\"batch_id\":\"b2\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("Not allowed"));
+    }
+
+    @Test
+    void a_browser_session_alone_does_not_open_the_api() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("admin"))
+                .andReturn().getRequest().getSession();
+        mvc.perform(post("/api/v1/results").session(session).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"batch_id\":\"b3\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void malformed_json_unknown_fields_and_oversized_bodies_are_refused_clearly() throws Exception {
+        long batches = count("ingest_batches");
+        postResults(writer, "{\"batch_id\": \"b4\", \"results\": [").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Malformed JSON"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("line 1")));
+        postResults(writer, "{\"batch_id\":\"b4\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"levle\":\"high\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("levle")));
+        String huge = "{\"batch_id\":\"b5\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\",\"notes\":\""
+                + "x".repeat(5 * 1024 * 1024) + "\"}]}";
+        postResults(writer, huge).andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.title").value("Body too large"));
+        assertThat(count("ingest_batches")).isEqualTo(batches);
+    }
+
+    @Test
+    void one_bad_result_refuses_the_whole_batch_and_names_it() throws Exception {
+        long details = count("compatibility_details");
+        long history = count("compatibility_history");
+        long automated = count("automated_results");
+        long batches = count("ingest_batches");
+        postResults(writer, """
+                {"batch_id": "b6", "results": [
+                  {"model": "gpt2", "hardware": "cpu", "level": "high"},
+                  {"model": "gpt2", "hardware": "tpu", "level": "high"},
+                  {"model": "no-such-model", "hardware": "cuda", "level": "low"}
+                ]}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].index").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("hardware"));
+        // The unknown model is found once the shape is right; it too is named, and nothing is written.
+        postResults(writer, """
+                {"batch_id": "b6", "results": [
+                  {"model": "gpt2", "hardware": "cpu", "level": "high"},
+                  {"model": "no-such-model", "hardware": "cuda", "level": "low"}
+                ]}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].index").value(1))
+                .andExpect(jsonPath("$.errors[0].message").value("No model named 'no-such-model'"));
+        assertThat(count("compatibility_details")).isEqualTo(details);
+        assertThat(count("compatibility_history")).isEqualTo(history);
+        assertThat(count("automated_results")).isEqualTo(automated);
+        assertThat(count("ingest_batches")).isEqualTo(batches);
+    }
+
+    @Test
+    void a_result_for_an_untested_cell_creates_a_validated_claim_with_history_and_a_replay_changes_nothing()
+            throws Exception {
+        Map<String, Object> cell = untestedCell();
+        String model = (String) cell.get("model_name");
+        String platform = (String) cell.get("platform");
+        String body = """
+                {"batch_id": "nightly-42", "results": [{"model": "%s", "hardware": "%s", "tests_passed": 99, "tests_failed": 1,
+                  "notes": "≈ 120 items/s", "evidence": {"run": "https://ci.example.org/run/42",
+                  "framework_version": "torch 2.6.0", "device": "CI runner", "batch_size": 8, "precision": "fp16"}}]}
+                """.formatted(model, platform);
+        postResults(writer, body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.replayed").value(false));
+        var claim = jdbc.sql("""
+                SELECT d.compatibility_level, d.validation_status, d.updated_by, d.evidence_run, d.row_version
+                FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                JOIN models m ON m.model_id = c.model_id WHERE m.model_name = :model AND d.hardware_type = :platform""")
+                .param("model", model).param("platform", platform).query().singleRow();
+        assertThat(claim.get("compatibility_level")).isEqualTo("high"); // 99 % passed
+        assertThat(claim.get("updated_by")).asString().startsWith("api:test nightly-ci");
+        // nightly-ci verifies at level 2; a high claim needs level 3: partially validated.
+        assertThat(claim.get("validation_status")).isEqualTo("partially_validated");
+        long historyRows = jdbc.sql("""
+                SELECT count(*) FROM compatibility_history ch JOIN models m ON m.model_id = ch.model_id
+                WHERE m.model_name = :model AND ch.hardware_type = :platform AND ch.changed_by LIKE 'api:%'
+                  AND ch.new_status = 'high' AND ch.change_version = 'torch 2.6.0'""")
+                .param("model", model).param("platform", platform).query(Long.class).single();
+        assertThat(historyRows).isEqualTo(1);
+        Boolean supported = jdbc.sql("SELECT " + platform + "_support FROM cross_platform_compatibility c "
+                        + "JOIN models m ON m.model_id = c.model_id WHERE m.model_name = :model")
+                .param("model", model).query(Boolean.class).single();
+        assertThat(supported).isTrue();
+
+        long automated = count("automated_results");
+        long batches = count("ingest_batches");
+        postResults(writer, body).andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(true));
+        assertThat(count("automated_results")).isEqualTo(automated);
+        assertThat(count("ingest_batches")).isEqualTo(batches);
+    }
+
+    @Test
+    void a_result_that_disagrees_with_a_persons_claim_leaves_it_and_marks_the_cell_disputed() throws Exception {
+        var claim = jdbc.sql("""
+                SELECT m.model_name, d.hardware_type, d.compatibility_level, d.row_version FROM compatibility_details d
+                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m ON m.model_id = c.model_id
+                WHERE d.compatibility_level = 'high' AND m.model_name = 'gpt2' AND d.hardware_type = 'cuda'""")
+                .query().singleRow();
+        postResults(writer, """
+                {"batch_id": "dispute-1", "results": [{"model": "gpt2", "hardware": "cuda", "level": "low",
+                  "evidence": {"framework_version": "CUDA 12.8 / torch 2.7"}}]}""")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.disputed").value(1));
+        var after = jdbc.sql("""
+                SELECT d.compatibility_level, d.row_version FROM compatibility_details d
+                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m ON m.model_id = c.model_id
+                WHERE m.model_name = 'gpt2' AND d.hardware_type = 'cuda'""").query().singleRow();
+        assertThat(after.get("compatibility_level")).isEqualTo("high");
+        assertThat(after.get("row_version")).isEqualTo(claim.get("row_version"));
+        long newest = jdbc.sql("""
+                SELECT count(*) FROM automated_results a JOIN models m ON m.model_id = a.model_id
+                WHERE m.model_name = 'gpt2' AND a.hardware_type = 'cuda' AND a.reported_level = 'low'""")
+                .query(Long.class).single();
+        assertThat(newest).isEqualTo(1);
+    }
+}
