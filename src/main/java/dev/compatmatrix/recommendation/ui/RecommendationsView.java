@@ -59,6 +59,7 @@ public class RecommendationsView extends VerticalLayout implements BeforeEnterOb
         options = service.filterOptions();
         filters = new RecommendationFilterBar(options, this::filterChanged);
         rowCount.setId("row-count");
+        platformChart.setWidthFull();
         configureGrid();
         add(filters, urlNotice, platformChart, rowCount, grid);
         setFlexGrow(1, grid);
