@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.compatmatrix.IntegrationTest;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.recommendation.RecommendationService;
+import dev.compatmatrix.recommendation.query.RecommendationFilter;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,24 @@ class ServiceSecurityTest extends IntegrationTest {
             assertThat(service.matrixCount(MatrixFilter.NONE)).as(role).isEqualTo(43);
             assertThat(service.modelOverview("bert-base-uncased")).as(role).isPresent();
         }
+    }
+
+    @Autowired
+    RecommendationService recommendations;
+
+    @Test
+    void reading_recommendations_needs_a_signed_in_role() {
+        assertThatThrownBy(() -> recommendations.count(RecommendationFilter.NONE))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(recommendations::filterOptions).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        signIn();
+        assertThatThrownBy(() -> recommendations.platformTally(RecommendationFilter.NONE))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> recommendations.page(RecommendationFilter.NONE,
+                dev.compatmatrix.recommendation.query.RecommendationSort.BY_MODEL, 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn(Roles.VIEWER);
+        assertThat(recommendations.count(RecommendationFilter.NONE)).isPositive();
     }
 
     private static void signIn(String... roles) {

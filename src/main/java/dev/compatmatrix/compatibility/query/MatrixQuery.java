@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.query;
 
+import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
@@ -206,7 +207,7 @@ public class MatrixQuery {
         StringBuilder where = new StringBuilder(" AND m.deleted_at IS NULL");
         if (filter.text() != null) {
             where.append(" AND (m.model_name ILIKE :text ESCAPE '\\' OR m.model_family ILIKE :text ESCAPE '\\')");
-            params.put("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", "%" + SqlLike.escape(filter.text()) + "%");
         }
         if (filter.family() != null) {
             where.append(" AND m.model_family = :family");

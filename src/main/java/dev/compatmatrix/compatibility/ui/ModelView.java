@@ -40,6 +40,7 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
+import dev.compatmatrix.recommendation.ui.RecommendationFormat;
 import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.validation.Review;
 import dev.compatmatrix.security.Roles;
@@ -253,9 +254,10 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         recommendations.addColumn(RecommendationRow::batchSize).setHeader("Batch").setAutoWidth(true);
         recommendations.addColumn(r -> platformLabel(r.recommendedHardware())).setHeader("Recommended").setAutoWidth(true);
         recommendations.addColumn(r -> platformLabel(r.fallbackHardware())).setHeader("Fallback").setAutoWidth(true);
-        recommendations.addColumn(r -> r.performanceRatio() == null ? ""
-                : String.format(Locale.ROOT, "%.2f", r.performanceRatio())).setHeader("Fallback perf. ratio").setAutoWidth(true);
-        recommendations.addColumn(r -> r.memoryRequirementsMb() == null ? "" : r.memoryRequirementsMb() + " MB")
+        recommendations.addColumn(r -> RecommendationFormat.ratio(r.performanceRatio(), r.fallbackHardware()))
+                .setHeader("Fallback perf. ratio").setAutoWidth(true)
+                .setTooltipGenerator(r -> RecommendationFormat.RATIO_EXPLANATION);
+        recommendations.addColumn(r -> RecommendationFormat.memory(r.memoryRequirementsMb()))
                 .setHeader("Memory").setAutoWidth(true);
         recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
     }
