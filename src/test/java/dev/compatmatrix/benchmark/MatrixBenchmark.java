@@ -132,7 +132,7 @@ public final class MatrixBenchmark {
     }
 
     /** Reuses the database when it has exactly {@code models} models; otherwise generates it afresh. */
-    private static void ensureDatabase(String path, int models) throws SQLException {
+    static void ensureDatabase(String path, int models) throws SQLException {
         Path file = Path.of(path);
         if (Files.exists(file)) {
             var options = DatabaseConfig.connectionOptions(new DatabaseProperties(path, 2, "1GB", 1));

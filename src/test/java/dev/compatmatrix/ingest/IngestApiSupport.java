@@ -9,13 +9,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Creates API tokens as an admin would, for tests that call the API. */
-final class IngestApiSupport {
+public final class IngestApiSupport {
 
     private IngestApiSupport() {
     }
 
     /** A new token's secret, for the named automated validator (demo: nightly-ci, level 2; hw-test-harness, level 1). */
-    static String token(ApiTokenService tokens, String validatorName, ApiScope... scopes) {
+    public static String token(ApiTokenService tokens, String validatorName, ApiScope... scopes) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN),

@@ -1,0 +1,51 @@
+package dev.compatmatrix.compatibility.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.query.ModelOverview;
+import dev.compatmatrix.recommendation.query.RecommendationRow;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One model in the API's JSON shape: its header, a claim per platform (null = not tested), recommendations. */
+public record ApiModel(String model, String family, String type, String size,
+                       @JsonProperty("parameters_millions") Double parametersMillions, double score,
+                       @JsonProperty("recommended_platform") String recommendedPlatform,
+                       @JsonProperty("last_updated") LocalDateTime lastUpdated,
+                       Map<String, ApiClaim> platforms, List<ApiRecommendation> recommendations) {
+
+    /** A claim with its validation and evidence; times are UTC. */
+    public record ApiClaim(String level, String validation, String validator,
+                           @JsonProperty("validation_date") LocalDateTime validationDate, String limitations,
+                           String workarounds, @JsonProperty("performance_notes") String performanceNotes,
+                           ModelOverview.Evidence evidence) {
+    }
+
+    public record ApiRecommendation(@JsonProperty("task_type") String taskType, @JsonProperty("batch_size") int batchSize,
+                                    @JsonProperty("recommended_hardware") String recommended,
+                                    @JsonProperty("fallback_hardware") String fallback, String reason,
+                                    @JsonProperty("performance_ratio") Double performanceRatio,
+                                    @JsonProperty("memory_requirements_mb") Integer memoryMb) {
+
+        public static ApiRecommendation of(RecommendationRow row) {
+            return new ApiRecommendation(row.taskType(), row.batchSize(), row.recommendedHardware(),
+                    row.fallbackHardware(), row.reason(), row.performanceRatio(), row.memoryRequirementsMb());
+        }
+    }
+
+    public static ApiModel of(ModelOverview overview) {
+        ModelOverview.Header header = overview.header();
+        Map<String, ApiClaim> platforms = new LinkedHashMap<>();
+        for (Platform platform : Platform.values()) {
+            ModelOverview.ClaimRow claim = overview.claims().get(platform);
+            platforms.put(platform.key(), claim == null ? null : new ApiClaim(claim.level().key(), claim.status().key(),
+                    claim.validator(), claim.validationDate(), claim.limitations(), claim.workarounds(),
+                    claim.performanceNotes(), claim.evidence()));
+        }
+        return new ApiModel(header.name(), header.family(), header.type(), header.size(), header.parametersMillions(),
+                header.score(), header.recommended() == null ? null : header.recommended().key(), header.lastUpdated(),
+                platforms, overview.recommendations().stream().map(ApiRecommendation::of).toList());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.compatmatrix.recommendation.api;
+
+import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.api.ApiPaging;
+import dev.compatmatrix.base.api.ApiRequestException;
+import dev.compatmatrix.compatibility.api.MatrixApiController;
+import dev.compatmatrix.recommendation.RecommendationService;
+import dev.compatmatrix.recommendation.query.RecommendationRow;
+import dev.compatmatrix.recommendation.ui.RecommendationsUrl;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/recommendations}: the seed's "hardware recommendations for a task" with the
+ * Recommendations screen's filters (task, batch, model text, sort) plus offset/limit.
+ */
+@RestController
+public class RecommendationApiController {
+
+    private final RecommendationService recommendations;
+
+    public RecommendationApiController(RecommendationService recommendations) {
+        this.recommendations = recommendations;
+    }
+
+    @GetMapping("/api/v1/recommendations")
+    public ApiPaging.Page<RecommendationRow> recommendations(HttpServletRequest request) {
+        Map<String, List<String>> params = MatrixApiController.parameters(request);
+        List<String> problems = new ArrayList<>();
+        ApiPaging paging = ApiPaging.read(params, problems);
+        var parsed = RecommendationsUrl.parse(new QueryParameters(params), recommendations.filterOptions());
+        problems.addAll(parsed.warnings());
+        if (!problems.isEmpty()) {
+            throw ApiRequestException.badParameters(problems);
+        }
+        return new ApiPaging.Page<>(recommendations.count(parsed.filter()), paging.offset(), paging.limit(),
+                recommendations.page(parsed.filter(), parsed.sort(), paging.offset(), paging.limit()));
+    }
+}

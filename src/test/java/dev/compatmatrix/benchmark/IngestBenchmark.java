@@ -1,0 +1,160 @@
+package dev.compatmatrix.benchmark;
+
+import dev.compatmatrix.Application;
+import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
+import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.security.token.ApiScope;
+import dev.compatmatrix.security.token.ApiTokenService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Ingest through the real HTTP API into a copy of the 100,000-model benchmark database: results per second
+ * for batches of 1,000, and the time from POST to the change being readable. See BENCHMARKS.md. Run with
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@ingest-benchmark}.
+ *
+ * <p>Arguments (all optional): models (100000), measured batches (20), warm-up batches (3). One client posts
+ * one batch at a time, as a CI pipeline does; every batch is new (no replays) and touches 1,000 distinct cells.
+ */
+public final class IngestBenchmark {
+
+    private static final int BATCH = 1000;
+    private static final String[] PLATFORMS = {"cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu"};
+    private static final String[] LEVELS = {"high", "medium", "low", "unsupported"};
+
+    public static void main(String[] args) throws Exception {
+        SyntheticDatabaseGenerator.quietLogging();
+        int models = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : SyntheticDatabaseGenerator.DEFAULT_MODELS;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
+        MatrixBenchmark.ensureDatabase(source, models);
+        Path copy = Path.of("target/benchmark/ingest-scratch.duckdb");
+        Files.deleteIfExists(Path.of(copy + ".wal"));
+        Files.copy(Path.of(source), copy, StandardCopyOption.REPLACE_EXISTING);
+
+        try (ConfigurableApplicationContext app = SpringApplication.run(Application.class,
+                "--compat.db.path=" + copy, "--server.port=0", "--compat.demo.enabled=false",
+                "--vaadin.productionMode=false", "--logging.level.root=warn")) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            String token = token(app.getBean(ApiTokenService.class));
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            List<String> names = jdbc.sql("SELECT model_name FROM models ORDER BY model_id").query(String.class).list();
+            HttpClient http = HttpClient.newHttpClient();
+            Random random = new Random(42);
+            for (int i = 0; i < warmup; i++) {
+                post(http, port, token, batch("warmup-" + i, names, random));
+            }
+            long[] postNanos = new long[measured];
+            long[] visibleNanos = new long[measured];
+            for (int i = 0; i < measured; i++) {
+                Batch batch = batch("measured-" + i, names, random);
+                long start = System.nanoTime();
+                String answer = post(http, port, token, batch);
+                postNanos[i] = System.nanoTime() - start;
+                // Visible: the last result's claim reads back at its new level (the matrix reads the same rows).
+                String level = jdbc.sql("""
+                                SELECT d.compatibility_level FROM compatibility_details d
+                                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                                JOIN models m ON m.model_id = c.model_id
+                                WHERE m.model_name = :model AND d.hardware_type = :platform""")
+                        .param("model", batch.lastModel()).param("platform", batch.lastPlatform())
+                        .query(String.class).optional().orElse("none");
+                visibleNanos[i] = System.nanoTime() - start;
+                if (!answer.contains("\"replayed\":false")) {
+                    throw new IllegalStateException("Unexpected answer: " + answer);
+                }
+                if (i == 0) {
+                    System.out.println("first answer: " + answer + "; last cell now " + level);
+                }
+            }
+            report(postNanos, visibleNanos, measured, warmup, models);
+        }
+    }
+
+    private record Batch(String json, String lastModel, String lastPlatform) {
+    }
+
+    private static Batch batch(String id, List<String> names, Random random) {
+        StringBuilder json = new StringBuilder("{\"batch_id\":\"" + id + "-" + System.nanoTime() + "\",\"results\":[");
+        Set<String> cells = new HashSet<>();
+        String model = null;
+        String platform = null;
+        while (cells.size() < BATCH) {
+            model = names.get(random.nextInt(names.size()));
+            platform = PLATFORMS[random.nextInt(PLATFORMS.length)];
+            if (!cells.add(model + "/" + platform)) {
+                continue;
+            }
+            if (cells.size() > 1) {
+                json.append(',');
+            }
+            json.append("{\"model\":\"").append(model).append("\",\"hardware\":\"").append(platform)
+                    .append("\",\"level\":\"").append(LEVELS[random.nextInt(LEVELS.length)])
+                    .append("\",\"notes\":\"benchmark\",\"evidence\":{\"run\":\"run-").append(random.nextInt(1_000_000))
+                    .append("\",\"framework_version\":\"torch 2.").append(random.nextInt(8))
+                    .append("\",\"batch_size\":32,\"precision\":\"fp16\"}}");
+        }
+        return new Batch(json.append("]}").toString(), model, platform);
+    }
+
+    private static String post(HttpClient http, int port, String token, Batch batch) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/results"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(batch.json())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String token(ApiTokenService tokens) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
+        try {
+            int validator = tokens.automatedValidators().getFirst().validatorId();
+            return tokens.create("benchmark", validator, Set.of(ApiScope.RESULTS_WRITE), 1).secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void report(long[] postNanos, long[] visibleNanos, int measured, int warmup, int models) {
+        double[] post = millis(postNanos);
+        double[] visible = millis(visibleNanos);
+        double totalSeconds = java.util.Arrays.stream(post).sum() / 1000;
+        System.out.printf(Locale.ROOT, "%nIngest through HTTP into %,d models: %d batches of %,d (after %d warm-up)%n",
+                models, measured, BATCH, warmup);
+        System.out.printf(Locale.ROOT, "| measure | p50 | p95 | max |%n|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| POST of 1,000 results (ms) | %.0f | %.0f | %.0f |%n", pct(post, 50), pct(post, 95), pct(post, 100));
+        System.out.printf(Locale.ROOT, "| POST to readable (ms) | %.0f | %.0f | %.0f |%n", pct(visible, 50), pct(visible, 95), pct(visible, 100));
+        System.out.printf(Locale.ROOT, "Throughput: %,.0f results/s (target ≥ 5,000); p95 POST→readable %.0f ms (target ≤ 1,000)%n",
+                measured * BATCH / totalSeconds, pct(visible, 95));
+    }
+
+    private static double[] millis(long[] nanos) {
+        return java.util.Arrays.stream(nanos).mapToDouble(n -> n / 1e6).sorted().toArray();
+    }
+
+    private static double pct(double[] sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.clamp(index, 0, sorted.length - 1)];
+    }
+}
