@@ -5,8 +5,8 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import dev.compatmatrix.base.db.MultiRowSql;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,11 +15,9 @@ import org.springframework.stereotype.Repository;
 public class DerivedColumnsRepository {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batchJdbc;
 
-    public DerivedColumnsRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
+    public DerivedColumnsRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batchJdbc = batchJdbc;
     }
 
     /** A model's id and its matrix row's id. */
@@ -78,12 +76,26 @@ public class DerivedColumnsRepository {
         jdbc.sql(STORE_SQL).params(storeParams(compatibilityId, derived, now)).update();
     }
 
-    /** {@link #store} for many models in one JDBC batch. */
+    private static final List<MultiRowSql.Column> DERIVED_COLUMNS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(Platform.values()).map(p -> new MultiRowSql.Column(p.supportColumn(), "BOOLEAN")),
+            java.util.stream.Stream.of(new MultiRowSql.Column("compatibility_score", "FLOAT"),
+                    new MultiRowSql.Column("recommended_platform", "VARCHAR"),
+                    new MultiRowSql.Column("last_updated", "TIMESTAMP"))).toList();
+
+    /** {@link #store} for many models in a few multi-row statements. */
     public void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
-        var batch = derivedById.entrySet().stream()
-                .map(e -> new MapSqlParameterSource(storeParams(e.getKey(), e.getValue(), now)))
-                .toArray(MapSqlParameterSource[]::new);
-        batchJdbc.batchUpdate(STORE_SQL, batch);
+        MultiRowSql.update(jdbc, "cross_platform_compatibility", new MultiRowSql.Column("id", "INTEGER"), DERIVED_COLUMNS,
+                null, derivedById.entrySet().stream().map(e -> {
+                    List<Object> row = new java.util.ArrayList<>();
+                    row.add(e.getKey());
+                    for (Platform platform : Platform.values()) {
+                        row.add(e.getValue().supports(platform));
+                    }
+                    row.add(e.getValue().score());
+                    row.add(e.getValue().recommended() == null ? null : e.getValue().recommended().key());
+                    row.add(now);
+                    return row.toArray();
+                }).toList());
     }
 
     private static Map<String, Object> storeParams(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {

@@ -3,29 +3,26 @@ package dev.compatmatrix.ingest.repository;
 import dev.compatmatrix.compatibility.ClaimData;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import dev.compatmatrix.base.db.MultiRowSql;
+import dev.compatmatrix.base.db.MultiRowSql.Column;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The set-based reads and batched writes of an ingest batch: a batch of 1,000 results costs a handful of
+ * The set-based reads and multi-row writes of an ingest batch: a batch of 1,000 results costs a handful of
  * statements per table instead of several per result. The caller owns the transaction.
  */
 @Repository
 public class IngestRepository {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batchJdbc;
 
-    public IngestRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
+    public IngestRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batchJdbc = batchJdbc;
     }
 
     /** A model an ingest result names, with its matrix row. */
@@ -73,37 +70,48 @@ public class IngestRepository {
                              ValidationStatus status, int validatorId) {
     }
 
+    private static final List<String> CLAIM_INSERT_COLUMNS = List.of("id", "compatibility_id", "hardware_type",
+            "compatibility_level", "limitations", "workarounds", "performance_notes", "validation_status", "validator_id",
+            "validation_date", "evidence_run", "framework_version", "device", "batch_size", "precision", "simulated",
+            "row_version", "updated_by", "updated_at");
+
     public void insertClaims(List<ClaimWrite> writes, String user, LocalDateTime now) {
-        batch("""
-                INSERT INTO compatibility_details (id, compatibility_id, hardware_type, compatibility_level,
-                    limitations, workarounds, performance_notes, validation_status, validator_id, validation_date,
-                    evidence_run, framework_version, device, batch_size, precision, simulated, row_version,
-                    updated_by, updated_at)
-                VALUES (:id, :compatibilityId, :platform, :level, :limitations, :workarounds, :notes, :status,
-                    :validatorId, :now, :run, :framework, :device, :batchSize, :precision, :simulated, 1, :user, :now)
-                """, writes.stream().map(w -> claimParams(w, user, now)).toList());
+        MultiRowSql.insert(jdbc, "compatibility_details", CLAIM_INSERT_COLUMNS, writes.stream().map(w -> {
+            ClaimData d = w.data();
+            return new Object[] {w.claimId(), w.compatibilityId(), w.platform(), d.level().key(), d.limitations(),
+                    d.workarounds(), d.performanceNotes(), w.status().key(), w.validatorId(), now, d.evidenceRun(),
+                    d.frameworkVersion(), d.device(), d.batchSize(), precision(d), d.simulated(), 1, user, now};
+        }).toList());
     }
+
+    private static final List<Column> CLAIM_UPDATE_COLUMNS = List.of(new Column("compatibility_level", "VARCHAR"),
+            new Column("limitations", "VARCHAR"), new Column("workarounds", "VARCHAR"),
+            new Column("performance_notes", "VARCHAR"), new Column("evidence_run", "VARCHAR"),
+            new Column("framework_version", "VARCHAR"), new Column("device", "VARCHAR"),
+            new Column("batch_size", "INTEGER"), new Column("precision", "VARCHAR"), new Column("simulated", "BOOLEAN"),
+            new Column("validation_status", "VARCHAR"), new Column("validator_id", "INTEGER"),
+            new Column("validation_date", "TIMESTAMP"), new Column("updated_by", "VARCHAR"),
+            new Column("updated_at", "TIMESTAMP"));
 
     /** Overwrites claims the pipeline owns; each becomes a new version. */
     public void updateClaims(List<ClaimWrite> writes, String user, LocalDateTime now) {
-        batch("""
-                UPDATE compatibility_details SET compatibility_level = :level, limitations = :limitations,
-                    workarounds = :workarounds, performance_notes = :notes, evidence_run = :run,
-                    framework_version = :framework, device = :device, batch_size = :batchSize,
-                    precision = :precision, simulated = :simulated, validation_status = :status,
-                    validator_id = :validatorId, validation_date = :now, row_version = row_version + 1,
-                    updated_by = :user, updated_at = :now
-                WHERE id = :id
-                """, writes.stream().map(w -> claimParams(w, user, now)).toList());
+        MultiRowSql.update(jdbc, "compatibility_details", CLAIM_ID, CLAIM_UPDATE_COLUMNS, "row_version = row_version + 1",
+                writes.stream().map(w -> {
+                    ClaimData d = w.data();
+                    return new Object[] {w.claimId(), d.level().key(), d.limitations(), d.workarounds(),
+                            d.performanceNotes(), d.evidenceRun(), d.frameworkVersion(), d.device(), d.batchSize(),
+                            precision(d), d.simulated(), w.status().key(), w.validatorId(), now, user, now};
+                }).toList());
     }
+
+    private static final Column CLAIM_ID = new Column("id", "BIGINT");
 
     /** Raises the status of people's claims the pipeline confirmed. */
     public void setValidation(Map<Long, ValidationStatus> statusByClaim, int validatorId, LocalDateTime now) {
-        batch("""
-                UPDATE compatibility_details SET validation_status = :status, validator_id = :validatorId,
-                    validation_date = :now
-                WHERE id = :id""", statusByClaim.entrySet().stream().map(e -> Map.<String, Object>of(
-                "id", e.getKey(), "status", e.getValue().key(), "validatorId", validatorId, "now", now)).toList());
+        MultiRowSql.update(jdbc, "compatibility_details", CLAIM_ID, List.of(new Column("validation_status", "VARCHAR"),
+                        new Column("validator_id", "INTEGER"), new Column("validation_date", "TIMESTAMP")), null,
+                statusByClaim.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue().key(), validatorId, now}).toList());
     }
 
     public record HistoryWrite(int modelId, String platform, String previous, String next, String reason,
@@ -111,12 +119,10 @@ public class IngestRepository {
     }
 
     public void appendHistory(List<HistoryWrite> rows, String user, LocalDateTime now) {
-        batch("""
-                INSERT INTO compatibility_history (model_id, hardware_type, previous_status, new_status, change_reason,
-                    change_date, change_version, changed_by)
-                VALUES (:modelId, :platform, :previous, :next, :reason, :now, :version, :user)""",
-                rows.stream().map(h -> params("modelId", h.modelId(), "platform", h.platform(), "previous", h.previous(),
-                        "next", h.next(), "reason", h.reason(), "now", now, "version", h.version(), "user", user)).toList());
+        MultiRowSql.insert(jdbc, "compatibility_history", List.of("model_id", "hardware_type", "previous_status",
+                        "new_status", "change_reason", "change_date", "change_version", "changed_by"),
+                rows.stream().map(h -> new Object[] {h.modelId(), h.platform(), h.previous(), h.next(), h.reason(), now,
+                        h.version(), user}).toList());
     }
 
     public record ReviewWrite(long claimId, int claimVersion, int modelId, String platform, String claimLevel,
@@ -125,55 +131,25 @@ public class IngestRepository {
 
     public void appendApprovals(List<ReviewWrite> rows, int validatorId, int verificationLevel, String reviewer,
                                 String comment, LocalDateTime now) {
-        batch("""
-                INSERT INTO validation_reviews (claim_id, claim_version, model_id, hardware_type, claim_level,
-                    validator_id, reviewer, verification_level, decision, resulting_status, comment,
-                    framework_version, reviewed_at)
-                VALUES (:claimId, :version, :modelId, :platform, :level, :validatorId, :reviewer, :verification,
-                    'approve', :status, :comment, :framework, :now)""",
-                rows.stream().map(r -> params("claimId", r.claimId(), "version", r.claimVersion(), "modelId", r.modelId(),
-                        "platform", r.platform(), "level", r.claimLevel(), "validatorId", validatorId,
-                        "reviewer", reviewer, "verification", verificationLevel, "status", r.result().key(),
-                        "comment", comment, "framework", r.frameworkVersion(), "now", now)).toList());
+        MultiRowSql.insert(jdbc, "validation_reviews", List.of("claim_id", "claim_version", "model_id", "hardware_type",
+                        "claim_level", "validator_id", "reviewer", "verification_level", "decision", "resulting_status",
+                        "comment", "framework_version", "reviewed_at"),
+                rows.stream().map(r -> new Object[] {r.claimId(), r.claimVersion(), r.modelId(), r.platform(),
+                        r.claimLevel(), validatorId, reviewer, verificationLevel, "approve", r.result().key(), comment,
+                        r.frameworkVersion(), now}).toList());
     }
 
     public record AutomatedWrite(int modelId, String platform, String level, String run, String version) {
     }
 
     public void appendAutomatedResults(List<AutomatedWrite> rows, int validatorId, LocalDateTime now) {
-        batch("""
-                INSERT INTO automated_results (model_id, hardware_type, validator_id, reported_level, evidence_run,
-                    framework_version, reported_at)
-                VALUES (:modelId, :platform, :validatorId, :level, :run, :version, :now)""",
-                rows.stream().map(a -> params("modelId", a.modelId(), "platform", a.platform(), "validatorId", validatorId,
-                        "level", a.level(), "run", a.run(), "version", a.version(), "now", now)).toList());
+        MultiRowSql.insert(jdbc, "automated_results", List.of("model_id", "hardware_type", "validator_id",
+                        "reported_level", "evidence_run", "framework_version", "reported_at"),
+                rows.stream().map(a -> new Object[] {a.modelId(), a.platform(), validatorId, a.level(), a.run(),
+                        a.version(), now}).toList());
     }
 
-    private static Map<String, Object> claimParams(ClaimWrite w, String user, LocalDateTime now) {
-        ClaimData data = w.data();
-        return params("id", w.claimId(), "compatibilityId", w.compatibilityId(), "platform", w.platform(),
-                "level", data.level().key(), "limitations", data.limitations(), "workarounds", data.workarounds(),
-                "notes", data.performanceNotes(), "status", w.status().key(), "validatorId", w.validatorId(),
-                "run", data.evidenceRun(), "framework", data.frameworkVersion(), "device", data.device(),
-                "batchSize", data.batchSize(), "precision", data.precision() == null ? null : data.precision().key(),
-                "simulated", data.simulated(), "user", user, "now", now);
-    }
-
-    /** A parameter map that, unlike Map.of, takes nulls. */
-    static Map<String, Object> params(Object... namesAndValues) {
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return params;
-    }
-
-    private void batch(String sql, List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<MapSqlParameterSource> sources = new ArrayList<>(rows.size());
-        rows.forEach(row -> sources.add(new MapSqlParameterSource(row)));
-        batchJdbc.batchUpdate(sql, sources.toArray(MapSqlParameterSource[]::new));
+    private static String precision(ClaimData data) {
+        return data.precision() == null ? null : data.precision().key();
     }
 }

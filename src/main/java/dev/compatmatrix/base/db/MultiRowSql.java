@@ -1,0 +1,69 @@
+package dev.compatmatrix.base.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Many rows in one statement: DuckDB pays a fixed cost per executed statement (about half a millisecond on
+ * these machines, JDBC batches included), so a 1,000-row write as one multi-row statement is ~50× faster
+ * than 1,000 executions. Table and column names come from the calling repository's constants, never from
+ * input; every value is a bound parameter.
+ */
+public final class MultiRowSql {
+
+    /** Rows per statement: large enough to amortise the cost, small enough to keep statements cheap to plan. */
+    static final int CHUNK = 500;
+
+    private MultiRowSql() {
+    }
+
+    /** A column of an UPDATE's value list, with the SQL type its parameters are cast to. */
+    public record Column(String name, String sqlType) {
+    }
+
+    /** {@code INSERT INTO table (columns) VALUES (…), (…)}; each row has one value per column. */
+    public static void insert(JdbcClient jdbc, String table, List<String> columns, List<Object[]> rows) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        for (List<Object[]> chunk : chunks(rows)) {
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+            jdbc.sql(sql).params(flatten(chunk)).update();
+        }
+    }
+
+    /**
+     * {@code UPDATE table SET c = v.c, … FROM (VALUES …) v(key, c, …) WHERE table.key = v.key}; each row has
+     * the key first, then one value per column. {@code extraSet} is appended to the SET list as it is (e.g.
+     * {@code row_version = row_version + 1}).
+     */
+    public static void update(JdbcClient jdbc, String table, Column key, List<Column> columns, String extraSet,
+                              List<Object[]> rows) {
+        List<Column> all = new ArrayList<>();
+        all.add(key);
+        all.addAll(columns);
+        String row = all.stream().map(c -> "CAST(? AS " + c.sqlType() + ")").collect(Collectors.joining(", ", "(", ")"));
+        String set = columns.stream().map(c -> c.name() + " = v." + c.name()).collect(Collectors.joining(", "))
+                + (extraSet == null ? "" : ", " + extraSet);
+        String names = all.stream().map(Column::name).collect(Collectors.joining(", "));
+        for (List<Object[]> chunk : chunks(rows)) {
+            String sql = "UPDATE " + table + " SET " + set + " FROM (VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + ") AS v(" + names + ") WHERE "
+                    + table + "." + key.name() + " = v." + key.name();
+            jdbc.sql(sql).params(flatten(chunk)).update();
+        }
+    }
+
+    private static List<List<Object[]>> chunks(List<Object[]> rows) {
+        return IntStream.range(0, (rows.size() + CHUNK - 1) / CHUNK)
+                .mapToObj(i -> rows.subList(i * CHUNK, Math.min(rows.size(), (i + 1) * CHUNK))).toList();
+    }
+
+    private static List<Object> flatten(List<Object[]> rows) {
+        List<Object> values = new ArrayList<>();
+        rows.forEach(row -> values.addAll(java.util.Arrays.asList(row)));
+        return values;
+    }
+}
