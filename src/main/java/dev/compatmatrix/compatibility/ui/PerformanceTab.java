@@ -1,5 +1,7 @@
 package dev.compatmatrix.compatibility.ui;
 
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -15,14 +17,15 @@ import dev.compatmatrix.compatibility.Precision;
 import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceComparison;
 import dev.compatmatrix.recommendation.query.PerformanceRow;
+import dev.compatmatrix.recommendation.ui.RecommendationFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The model page's performance comparison across platforms: a task, batch size and precision chosen in three
- * selects; throughput and latency (p50, p95) per platform as bar charts with their numbers as tables; and the
- * platforms without a measurement for that choice. Reads nothing until {@link #load()}, so the model page only
+ * selects; throughput and latency (p50, p95) per platform as bar charts with their numbers as tables; each
+ * measurement's memory, time and source; and the platforms without a measurement for that choice. Reads nothing until {@link #load()}, so the model page only
  * pays for it when the tab is opened.
  */
 class PerformanceTab extends VerticalLayout {
@@ -32,6 +35,7 @@ class PerformanceTab extends VerticalLayout {
     final Select<Precision> precision = new Select<>();
     final ChartPanel throughputChart = new ChartPanel("performance-throughput-chart");
     final ChartPanel latencyChart = new ChartPanel("performance-latency-chart");
+    final Grid<PerformanceRow> measurements = new Grid<>();
     final Paragraph unmeasured = new Paragraph();
 
     private final CompatibilityService service;
@@ -51,6 +55,14 @@ class PerformanceTab extends VerticalLayout {
         precision.setItemLabelGenerator(Precision::key);
         unmeasured.setId("performance-unmeasured");
         unmeasured.addClassName("hint");
+        measurements.setId("performance-measurements");
+        measurements.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        measurements.setAllRowsVisible(true);
+        measurements.addColumn(r -> r.platform().label()).setHeader("Platform").setAutoWidth(true);
+        measurements.addColumn(r -> RecommendationFormat.memory(r.memoryMb())).setHeader("Memory").setAutoWidth(true);
+        measurements.addColumn(r -> r.measuredAt() == null ? "" : ModelView.UTC_TIME.format(r.measuredAt()))
+                .setHeader("Measured").setAutoWidth(true);
+        measurements.addColumn(PerformanceRow::source).setHeader("Source").setAutoWidth(true);
     }
 
     /** Adds the tab "Performance", which loads when it is first selected. */
@@ -93,7 +105,7 @@ class PerformanceTab extends VerticalLayout {
         Div charts = new Div(throughputChart, latencyChart);
         charts.addClassName("performance-charts");
         charts.setWidthFull();
-        add(selects, charts, unmeasured);
+        add(selects, charts, unmeasured, measurements);
         show(comparison);
     }
 
@@ -119,6 +131,7 @@ class PerformanceTab extends VerticalLayout {
                 + missing.stream().map(Platform::label).collect(Collectors.joining(", "))
                 + " (not tested, unsupported, or not measured for this choice).");
         unmeasured.setVisible(!missing.isEmpty());
+        measurements.setItems(rows);
     }
 
     /** Values rounded to two decimals, as the table shows them, so the chart's tooltips read the same. */

@@ -67,6 +67,7 @@ class PerformanceTabTest extends KaribuTest {
                 .doesNotContain("CUDA");
         assertThat(tab.latencyChart.table().header()).containsExactly("Platform", "p50", "p95");
         assertThat(tab.latencyChart.table().rows()).hasSize(expected.rows().size());
+        assertThat(tab.measurements.getListDataView().getItems()).containsExactlyElementsOf(expected.rows());
     }
 
     @Test
@@ -82,6 +83,8 @@ class PerformanceTabTest extends KaribuTest {
                 new PerformanceChoice("embedding", 1, Precision.FP16)));
         assertThat(tab.throughputChart.spec().series().getFirst().data()).isNotEqualTo(atBatch32);
         assertThat(tab.throughputChart.table().rows().get(1)).first().isEqualTo("CUDA");
+        assertThat(tab.measurements.getListDataView().getItems())
+                .allSatisfy(row -> assertThat(row.latencyP50Ms()).isCloseTo(1000 / row.throughputItemsPerS(), within(1e-6)));
     }
 
     private static PerformanceTab openPerformanceTab() {
