@@ -7,6 +7,7 @@ import dev.compatmatrix.compatibility.InvalidChangeException;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.history.repository.HistoryRepository;
+import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.recommendation.repository.RecommendationRepository;
 import dev.compatmatrix.security.Actor;
 import jakarta.validation.Validator;
@@ -22,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creating and editing models (editors and admins) and deleting them (admins only). Each change is one transaction with an
- * audit row; deleting a model removes its claims (each with a closing history row), its matrix row and its
- * recommendations, and keeps the model row hidden so its history stays readable.
+ * audit row; deleting a model removes its claims (each with a closing history row), its matrix row, its
+ * recommendations and its performance results, and keeps the model row hidden so its history stays readable.
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
@@ -34,14 +35,17 @@ public class CatalogService {
     private final ClaimRepository claims;
     private final HistoryRepository history;
     private final RecommendationRepository recommendations;
+    private final PerformanceResultRepository performance;
     private final AuditLog audit;
     private final Validator validator;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public CatalogService(ModelRepository models, DerivedColumnsRepository matrixRows, ClaimRepository claims,
-                          HistoryRepository history, RecommendationRepository recommendations, AuditLog audit,
-                          Validator validator, TransactionTemplate transaction, Clock clock) {
+                          HistoryRepository history, RecommendationRepository recommendations,
+                          PerformanceResultRepository performance, AuditLog audit, Validator validator,
+                          TransactionTemplate transaction, Clock clock) {
+        this.performance = performance;
         this.models = models;
         this.matrixRows = matrixRows;
         this.claims = claims;
@@ -117,6 +121,7 @@ public class CatalogService {
                 matrixRows.delete(compatibilityId);
             }
             recommendations.deleteForModel(loaded.modelId());
+            performance.deleteForModel(loaded.modelId());
             audit.record(user, "model.delete", "models", loaded.modelId(),
                     "Deleted model " + loaded.data().name() + ": " + reason.strip(), fields(loaded.data()), null, now);
         });

@@ -10,6 +10,9 @@ import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.LevelTimeline;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.recommendation.query.PerformanceChoice;
+import dev.compatmatrix.recommendation.query.PerformanceComparison;
+import dev.compatmatrix.recommendation.query.PerformanceQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
 import dev.compatmatrix.validation.repository.ReviewRepository;
 import java.time.Clock;
@@ -40,10 +43,12 @@ public class CompatibilityService {
     private final ReviewRepository reviews;
     private final HistorySearch historySearch;
     private final Clock clock;
+    private final PerformanceQuery performance;
 
     public CompatibilityService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
                                 HistoryQuery history, ModelRepository models, ReviewRepository reviews,
-                                HistorySearch historySearch, Clock clock) {
+                                HistorySearch historySearch, Clock clock, PerformanceQuery performance) {
+        this.performance = performance;
         this.historySearch = historySearch;
         this.clock = clock;
         this.reviews = reviews;
@@ -77,5 +82,16 @@ public class CompatibilityService {
                     history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()),
                     levelPeriods);
         });
+    }
+
+    /**
+     * The model page's performance comparison: what was measured, and each platform's numbers for
+     * {@code choice}, or for the default choice when it is null. No measurements (or no such model): empty.
+     */
+    public PerformanceComparison performanceComparison(String modelName, PerformanceChoice choice) {
+        var choices = performance.choices(modelName);
+        PerformanceChoice chosen = choice != null ? choice : PerformanceComparison.defaultChoice(choices).orElse(null);
+        return new PerformanceComparison(choices, chosen,
+                chosen == null ? List.of() : performance.platforms(modelName, chosen));
     }
 }

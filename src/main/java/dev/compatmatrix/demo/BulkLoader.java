@@ -23,11 +23,13 @@ public final class BulkLoader implements AutoCloseable {
     private final DuckDBAppender details;
     private final DuckDBAppender history;
     private final DuckDBAppender recommendations;
+    private final DuckDBAppender performance;
     private final IdBlock modelIds = new IdBlock("models_seq");
     private final IdBlock matrixIds = new IdBlock("cross_platform_compatibility_seq");
     private final IdBlock detailIds = new IdBlock("compatibility_details_seq");
     private final IdBlock historyIds = new IdBlock("compatibility_history_seq");
     private final IdBlock recommendationIds = new IdBlock("hardware_recommendations_seq");
+    private final IdBlock performanceIds = new IdBlock("performance_results_seq");
 
     public BulkLoader(Connection connection) throws SQLException {
         this.connection = connection;
@@ -37,6 +39,7 @@ public final class BulkLoader implements AutoCloseable {
         details = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_details");
         history = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_history");
         recommendations = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hardware_recommendations");
+        performance = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "performance_results");
         // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes
         // short inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
         for (DuckDBAppender appender : all()) {
@@ -45,7 +48,7 @@ public final class BulkLoader implements AutoCloseable {
     }
 
     private DuckDBAppender[] all() {
-        return new DuckDBAppender[] {models, matrix, details, history, recommendations};
+        return new DuckDBAppender[] {models, matrix, details, history, recommendations, performance};
     }
 
     /** Appends one model with everything that belongs to it; returns its model id. */
@@ -105,6 +108,13 @@ public final class BulkLoader implements AutoCloseable {
             appendNullable(recommendations, rec.fallback() == null ? null : rec.fallback().key());
             recommendations.append(rec.reason()).append((float) rec.performanceRatio()).append(rec.memoryMb())
                     .append(rec.minComputeUnits()).append(rec.generatedAt()).endRow();
+        }
+        // V0007's column order; generated measurements are all the demo's own.
+        for (GeneratedModel.Performance row : model.performance()) {
+            performance.beginRow().append((long) performanceIds.next()).append(modelId).append(row.platform().key())
+                    .append(row.taskType()).append(row.batchSize()).append(row.precision())
+                    .append(row.throughputItemsPerS()).append(row.latencyP50Ms()).append(row.latencyP95Ms())
+                    .append(row.memoryMb()).append(row.measuredAt()).append("demo").endRow();
         }
         return modelId;
     }

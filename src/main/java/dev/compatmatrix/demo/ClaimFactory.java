@@ -4,6 +4,7 @@ import dev.compatmatrix.catalog.ModelSize;
 import dev.compatmatrix.catalog.ModelType;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.Precision;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.validation.ValidationRules;
 import java.time.LocalDateTime;
@@ -17,14 +18,11 @@ import java.util.Random;
 /**
  * Turns a model's levels into a full generated model: claim texts with measured-looking throughput,
  * validation consistent with the validators' levels (PRODUCT.md §4), a history chain ending at the
- * current level, and hardware recommendations. All randomness comes from the caller's seeded Random.
+ * current level, hardware recommendations, and performance measurements ({@link PerformanceFactory}) that
+ * agree with the claims' notes and the recommendations' ratios. All randomness comes from the caller's
+ * seeded Random, except the measurements' jitter, which has Randoms of its own.
  */
 public final class ClaimFactory {
-
-    /** Throughput relative to CUDA, from PRODUCT.md §7's bert-base-uncased figures (batch 32). */
-    private static final Map<Platform, Double> SPEED = new EnumMap<>(Map.of(
-            Platform.CUDA, 1.0, Platform.ROCM, 0.874, Platform.MPS, 0.7514, Platform.OPENVINO, 0.6665,
-            Platform.QUALCOMM, 0.4595, Platform.WEBGPU, 0.3763, Platform.CPU, 0.22, Platform.WEBNN, 0.13));
 
     private static final Map<Platform, List<String>> VERSIONS = new EnumMap<>(Map.of(
             Platform.CPU, List.of("torch 2.2.0", "torch 2.3.1", "torch 2.4.0", "torch 2.5.1"),
@@ -54,14 +52,23 @@ public final class ClaimFactory {
 
     private final List<ValidatorRef> validators;
     private final LocalDateTime historyEnd;
+    private final PerformanceFactory performance;
+
+    /** With every performance measurement ({@link PerformanceDetail#FULL}). */
+    public ClaimFactory(List<ValidatorRef> validators, LocalDateTime historyEnd) {
+        this(validators, historyEnd, PerformanceDetail.FULL);
+    }
 
     /**
-     * @param validators who may appear as approvers
-     * @param historyEnd the newest possible history time; history spans the year before it
+     * @param validators        who may appear as approvers
+     * @param historyEnd        the newest possible history time; history spans the year before it, performance
+     *                          measurements its last 30 days
+     * @param performanceDetail how many performance measurements each model gets
      */
-    public ClaimFactory(List<ValidatorRef> validators, LocalDateTime historyEnd) {
+    public ClaimFactory(List<ValidatorRef> validators, LocalDateTime historyEnd, PerformanceDetail performanceDetail) {
         this.validators = validators;
         this.historyEnd = historyEnd;
+        this.performance = new PerformanceFactory(performanceDetail, historyEnd);
     }
 
     /** A validator row as the generator needs it. */
@@ -74,19 +81,20 @@ public final class ClaimFactory {
         LocalDateTime yearAgo = historyEnd.minusDays(365);
         Map<Platform, GeneratedModel.Claim> claims = new EnumMap<>(Platform.class);
         List<GeneratedModel.Change> history = new ArrayList<>();
-        double cudaThroughput = 240.5 * Math.pow(110.0 / params, 0.75);
         for (Map.Entry<Platform, CompatibilityLevel> entry : levels.entrySet()) {
             Platform platform = entry.getKey();
             CompatibilityLevel level = entry.getValue();
             int changes = minChanges + random.nextInt(maxChanges - minChanges + 1);
             List<GeneratedModel.Change> chain = chain(platform, level, changes, yearAgo, random);
             history.addAll(chain);
-            claims.put(platform, claim(platform, level, cudaThroughput, chain.getLast(), random));
+            claims.put(platform, claim(name, TASKS.get(type).getFirst(), params, platform, level, chain.getLast(),
+                    random));
         }
         history.sort(Comparator.comparing(GeneratedModel.Change::date));
         LocalDateTime createdAt = history.isEmpty() ? yearAgo : history.getFirst().date().minusDays(1);
         return new GeneratedModel(name, family, type, size, params, createdAt, claims, history,
-                recommendations(type, params, levels, random));
+                recommendations(type, params, levels, random),
+                performance.measurements(name, params, TASKS.get(type), levels));
     }
 
     private List<GeneratedModel.Change> chain(Platform platform, CompatibilityLevel current, int changes,
@@ -130,8 +138,9 @@ public final class ClaimFactory {
                 : "Regression observed after upgrading to " + version;
     }
 
-    private GeneratedModel.Claim claim(Platform platform, CompatibilityLevel level, double cudaThroughput,
-                                       GeneratedModel.Change lastChange, Random random) {
+    /** A claim whose evidence and performance notes are the measurement of {@code task} at the largest batch. */
+    private GeneratedModel.Claim claim(String model, String task, double params, Platform platform,
+                                       CompatibilityLevel level, GeneratedModel.Change lastChange, Random random) {
         String limitations = switch (level) {
             case HIGH -> null;
             case MEDIUM -> "Some operators fall back to slower kernels; fp16 only partly accelerated.";
@@ -143,11 +152,11 @@ public final class ClaimFactory {
             case MEDIUM -> "Export to ONNX with static shapes for better kernel coverage.";
             case LOW -> "Use int8 weight quantisation and a smaller batch size.";
         };
-        // PRODUCT.md §7 quotes WebGPU at batch 16, the other platforms at batch 32.
-        double itemsPerSecond = cudaThroughput * SPEED.get(platform) * (level == CompatibilityLevel.LOW ? 0.5 : 1.0);
+        int batch = PerformanceFactory.batches(params).getLast();
+        String precision = (level == CompatibilityLevel.LOW ? Precision.FP32 : Precision.FP16).key();
         String notes = level == CompatibilityLevel.UNSUPPORTED ? null : String.format(java.util.Locale.ROOT,
-                "≈ %.1f items/s at batch %d (fp16)%s", itemsPerSecond, platform == Platform.WEBGPU ? 16 : 32,
-                level == CompatibilityLevel.LOW ? ", fp32" : "");
+                "≈ %.1f items/s at batch %d (%s)", performance.measure(model, platform, level, params, task, batch,
+                        precision).throughputItemsPerS(), batch, precision);
 
         int required = ValidationRules.requiredLevel(level);
         int roll = random.nextInt(100);
@@ -169,8 +178,7 @@ public final class ClaimFactory {
         String run = String.format(java.util.Locale.ROOT, "run-%s-%06d", platform.key(), random.nextInt(1_000_000));
         return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
                 approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
-                platform == Platform.WEBGPU ? 16 : 32, level == CompatibilityLevel.LOW ? "fp32" : "fp16",
-                lastChange.date());
+                batch, precision, lastChange.date());
     }
 
     private List<GeneratedModel.Recommendation> recommendations(ModelType type, double params,
@@ -181,36 +189,30 @@ public final class ClaimFactory {
         if (supported.isEmpty()) {
             return List.of();
         }
-        int[] batches = params >= 1000 ? new int[] {1, 4, 16} : new int[] {1, 8, 32};
         LocalDateTime generatedAt = historyEnd.minusDays(random.nextInt(30));
         List<GeneratedModel.Recommendation> result = new ArrayList<>();
         for (String task : TASKS.get(type)) {
-            for (int batch : batches) {
+            for (int batch : PerformanceFactory.batches(params)) {
                 List<Platform> ranked = supported.stream()
-                        .sorted(Comparator.comparingDouble((Platform p) -> -throughput(p, levels.get(p), params, batch)))
+                        .sorted(Comparator.comparingDouble(
+                                (Platform p) -> -PerformanceFactory.relativeThroughput(p, levels.get(p), params, batch)))
                         .toList();
                 Platform best = ranked.getFirst();
                 Platform fallback = ranked.size() > 1 ? ranked.get(1) : null;
                 double ratio = fallback == null ? 1.0
-                        : throughput(fallback, levels.get(fallback), params, batch) / throughput(best, levels.get(best), params, batch);
+                        : PerformanceFactory.relativeThroughput(fallback, levels.get(fallback), params, batch)
+                        / PerformanceFactory.relativeThroughput(best, levels.get(best), params, batch);
                 ratio = Math.round(ratio * 1000) / 1000.0;
                 String reason = fallback == null
                         ? best.label() + " is the only supported platform"
                         : String.format(java.util.Locale.ROOT, "%s is fastest at batch %d; %s reaches %.0f %% of it",
                                 best.label(), batch, fallback.label(), ratio * 100);
-                int memory = (int) Math.round(params * 2 + params * batch * 0.25);
+                int memory = PerformanceFactory.memoryMb(params, batch);
                 int computeUnits = (int) Math.min(80, Math.max(1, Math.round(params / 100.0 + batch / 4.0)));
                 result.add(new GeneratedModel.Recommendation(task, batch, best, fallback, reason, ratio, memory,
                         computeUnits, generatedAt));
             }
         }
         return result;
-    }
-
-    /** Relative throughput used to rank platforms; at batch 1 small models favour low-overhead CPUs. */
-    private static double throughput(Platform platform, CompatibilityLevel level, double params, int batch) {
-        double speed = SPEED.get(platform) * (level == CompatibilityLevel.LOW ? 0.5 : level == CompatibilityLevel.MEDIUM ? 0.8 : 1.0);
-        boolean lowOverhead = platform == Platform.CPU || platform == Platform.OPENVINO;
-        return batch == 1 && params < 200 && lowOverhead ? speed * 5 : speed;
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One model of a generated data set (demo or synthetic) with its claims, history and recommendations,
- * before it has database ids. Times are UTC.
+ * One model of a generated data set (demo or synthetic) with its claims, history, recommendations and
+ * performance measurements, before it has database ids. Times are UTC.
  */
 public record GeneratedModel(String name, String family, ModelType type, ModelSize size, double parametersMillions,
                              LocalDateTime createdAt, Map<Platform, Claim> claims, List<Change> history,
-                             List<Recommendation> recommendations) {
+                             List<Recommendation> recommendations, List<Performance> performance) {
 
     public Map<Platform, CompatibilityLevel> levels() {
         var levels = new EnumMap<Platform, CompatibilityLevel>(Platform.class);
@@ -43,5 +43,11 @@ public record GeneratedModel(String name, String family, ModelType type, ModelSi
     public record Recommendation(String taskType, int batchSize, Platform recommended, Platform fallback,
                                  String reason, double performanceRatio, int memoryMb, int minComputeUnits,
                                  LocalDateTime generatedAt) {
+    }
+
+    /** A {@code performance_results} row; {@code precision} is a {@code Precision} key. */
+    public record Performance(String taskType, Platform platform, int batchSize, String precision,
+                              double throughputItemsPerS, double latencyP50Ms, double latencyP95Ms, int memoryMb,
+                              LocalDateTime measuredAt) {
     }
 }

@@ -141,7 +141,7 @@ public final class SyntheticDataSet {
      * nearly linear first draws (java.util.Random only scrambles its seed with an XOR), so families and
      * untested cells would follow the index in a visible pattern.
      */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

@@ -125,7 +125,8 @@ public final class MatrixBenchmark {
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
         this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
                 new HistoryQuery(jdbc), new ModelRepository(jdbc), new ReviewRepository(jdbc),
-                new dev.compatmatrix.history.query.HistorySearch(jdbc), java.time.Clock.systemUTC());
+                new dev.compatmatrix.history.query.HistorySearch(jdbc), java.time.Clock.systemUTC(),
+                new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);

@@ -74,6 +74,7 @@ class CatalogServiceTest extends WritingIntegrationTest {
         MlModel target = catalog.find("facebook/opt-125m").orElseThrow();
         assertThatThrownBy(() -> catalog.delete(target, "duplicate")).isInstanceOf(AccessDeniedException.class);
         long historyBefore = history(target.modelId());
+        assertThat(performanceResults(target.modelId())).isPositive();
         long claims = jdbc.sql("""
                 SELECT count(*) FROM compatibility_details d JOIN cross_platform_compatibility c
                 ON c.id = d.compatibility_id WHERE c.model_id = :id""").param("id", target.modelId())
@@ -87,6 +88,7 @@ class CatalogServiceTest extends WritingIntegrationTest {
         assertThat(history(target.modelId())).isEqualTo(historyBefore + claims);
         assertThat(jdbc.sql("SELECT count(*) FROM cross_platform_compatibility WHERE model_id = :id")
                 .param("id", target.modelId()).query(Long.class).single()).isZero();
+        assertThat(performanceResults(target.modelId())).isZero();
         assertThat(jdbc.sql("SELECT model_name FROM models WHERE model_id = :id AND deleted_at IS NOT NULL")
                 .param("id", target.modelId()).query(String.class).single()).isEqualTo("facebook/opt-125m");
         // The name stays taken: the kept history refers to it.
@@ -98,6 +100,11 @@ class CatalogServiceTest extends WritingIntegrationTest {
         signIn("viewer", Roles.VIEWER);
         assertThatThrownBy(() -> catalog.create(model("acme/viewer-made"))).isInstanceOf(AccessDeniedException.class);
         assertThat(catalog.find("acme/viewer-made")).isEmpty();
+    }
+
+    private long performanceResults(int modelId) {
+        return jdbc.sql("SELECT count(*) FROM performance_results WHERE model_id = :id").param("id", modelId)
+                .query(Long.class).single();
     }
 
     private long history(int modelId) {

@@ -40,6 +40,38 @@ class SyntheticDatabaseGeneratorTest {
                        <> EXISTS (SELECT 1 FROM compatibility_details d WHERE d.compatibility_id = c.id
                                   AND d.hardware_type = p.platform AND d.compatibility_level <> 'unsupported')
                     """)).isZero();
+            assertThat(result.rows()).as("the rows the generator reports").isEqualTo(count(jdbc, """
+                    SELECT (SELECT count(*) FROM validators) + (SELECT count(*) FROM models)
+                         + (SELECT count(*) FROM cross_platform_compatibility) + (SELECT count(*) FROM compatibility_details)
+                         + (SELECT count(*) FROM compatibility_history) + (SELECT count(*) FROM hardware_recommendations)
+                         + (SELECT count(*) FROM performance_results)"""));
+        });
+    }
+
+    @Test
+    void each_model_has_a_summary_of_performance_results_about_ten_rows_a_model() {
+        SyntheticDatabaseGenerator.generate(folder.resolve("p.duckdb").toString(), 500);
+        withDatabase("p.duckdb", jdbc -> {
+            assertThat(count(jdbc, "SELECT count(*) FROM performance_results")).isBetween(500L * 8, 500L * 14);
+            // Per model: one task, fp16, batch 1 and the largest batch (32, or 16 from 1,000 M parameters on),
+            // on each supported platform and nowhere else.
+            assertThat(count(jdbc, """
+                    SELECT count(*) FROM models m
+                    WHERE (SELECT count(*) FROM performance_results pr WHERE pr.model_id = m.model_id)
+                       <> 2 * (SELECT count(*) FROM cross_platform_compatibility c
+                               JOIN compatibility_details d ON d.compatibility_id = c.id
+                               WHERE c.model_id = m.model_id AND d.compatibility_level <> 'unsupported')
+                       OR (SELECT count(DISTINCT task_type) FROM performance_results pr WHERE pr.model_id = m.model_id) > 1
+                       OR EXISTS (SELECT 1 FROM performance_results pr WHERE pr.model_id = m.model_id
+                                  AND (pr.precision <> 'fp16' OR pr.batch_size NOT IN
+                                       (1, CASE WHEN m.parameters_millions < 1000 THEN 32 ELSE 16 END)))
+                       OR EXISTS (SELECT 1 FROM performance_results pr
+                                  JOIN cross_platform_compatibility c ON c.model_id = pr.model_id
+                                  LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+                                       AND d.hardware_type = pr.hardware_type
+                                  WHERE pr.model_id = m.model_id
+                                    AND (d.id IS NULL OR d.compatibility_level = 'unsupported'))
+                    """)).isZero();
         });
     }
 
@@ -52,6 +84,8 @@ class SyntheticDatabaseGeneratorTest {
                      + (SELECT sum(hash(compatibility_id, hardware_type, compatibility_level, validation_status))
                         FROM compatibility_details)
                      + (SELECT sum(hash(model_id, hardware_type, new_status, change_date)) FROM compatibility_history)
+                     + (SELECT sum(hash(model_id, hardware_type, batch_size, throughput_items_per_s, measured_at))
+                        FROM performance_results)
                 """;
         var first = new java.util.concurrent.atomic.AtomicReference<Object>();
         withDatabase("a.duckdb", jdbc -> first.set(jdbc.sql(fingerprint).query().singleValue()));

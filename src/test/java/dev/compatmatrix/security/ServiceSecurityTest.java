@@ -35,6 +35,8 @@ class ServiceSecurityTest extends IntegrationTest {
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> service.modelOverview("bert-base-uncased"))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> service.performanceComparison("bert-base-uncased", null))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test

@@ -167,6 +167,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         tabs.setWidthFull();
         tabs.add("Platforms", claims);
         tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
+        PerformanceTab.addTo(tabs, service, header.name());
         tabs.add("History (" + overview.history().size() + ")", history);
         tabs.add("Level timeline", levelTimeline(overview));
         tabs.add("Validation trail (" + overview.reviews().size() + ")", reviews);
