@@ -7,6 +7,7 @@ import dev.compatmatrix.ingest.repository.IngestRepository.ClaimWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.HistoryWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.ModelCells;
 import dev.compatmatrix.ingest.repository.IngestRepository.ReviewWrite;
+import dev.compatmatrix.recommendation.repository.PerformanceResultRepository.Measurement;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.validation.ValidationRules;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Set;
 /** What a batch will write, decided per cell by {@link IngestService}'s rules before anything is written. */
 record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, ValidationStatus> confirmations,
                   List<HistoryWrite> history, List<ReviewWrite> reviewsOfExisting, List<AutomatedWrite> automatedResults,
-                  Set<Integer> touchedModels, int confirmedCount, int disputedCount) {
+                  Set<Integer> touchedModels, List<Measurement> measurements, int confirmedCount, int disputedCount) {
 
     /** A claim for a cell that was not tested; its id comes from the sequence when it is written. */
     record Create(ModelCells model, CheckedResult result, ValidationStatus status, int validatorId) {
@@ -42,6 +43,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
         List<ReviewWrite> reviews = new ArrayList<>();
         List<AutomatedWrite> automated = new ArrayList<>();
         Set<Integer> touched = new HashSet<>();
+        List<Measurement> measurements = new ArrayList<>();
         int confirmed = 0;
         int disputed = 0;
         String reason = "Automated result from " + token.validatorName() + " (batch " + batchId + ")";
@@ -51,6 +53,8 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
             String level = result.claim().level().key();
             String version = result.claim().frameworkVersion();
             automated.add(new AutomatedWrite(model.modelId(), platform, level, result.claim().evidenceRun(), version));
+            result.performance().forEach(m -> measurements.add(new Measurement(model.modelId(), platform, m.task(),
+                    m.batchSize(), m.precision(), m.throughput(), m.latencyP50(), m.latencyP95(), m.memoryMb())));
             Claim claim = current.get(IngestService.cell(result.modelName(), platform));
             ValidationStatus approval = IngestService.approvalStatus(token, result.claim());
             if (claim == null) {
@@ -81,7 +85,8 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
                 disputed++;
             }
         }
-        return new IngestPlan(creates, updates, confirmations, history, reviews, automated, touched, confirmed, disputed);
+        return new IngestPlan(creates, updates, confirmations, history, reviews, automated, touched, measurements,
+                confirmed, disputed);
     }
 
     /** Approval rows for every claim the batch created, overwrote or confirmed; {@code ids} are the new claims'. */

@@ -9,6 +9,7 @@ import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
 import dev.compatmatrix.ingest.repository.IngestRepository;
 import dev.compatmatrix.ingest.repository.IngestRepository.ModelCells;
+import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.security.api.ApiPrincipal;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.validation.ValidationRules;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies a CI pipeline's batch of results in one transaction — all of it or nothing — by the rules of
  * PRODUCT.md §2 and §4, for the validator the token belongs to:
  * <ul>
- * <li>every result is kept as an automated result (what makes a cell "disputed" or a validation stale);</li>
+ * <li>every result is kept as an automated result (what makes a cell "disputed" or a validation stale), and its
+ * measurements as performance results (source {@code ci:<validator>});</li>
  * <li>a cell not tested gets a claim, and a claim the pipeline wrote earlier is overwritten, each with a history
  * row on a level change and an approval at the pipeline's level (a simulated result at most partially);</li>
  * <li>a person's claim is never overwritten: a result at the same level approves it at the pipeline's level
@@ -46,12 +48,15 @@ public class IngestService {
     private final IngestRepository ingest;
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
+    private final PerformanceResultRepository performance;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
-                         AuditLog audit, TransactionTemplate transaction, Clock clock) {
+                         PerformanceResultRepository performance, AuditLog audit, TransactionTemplate transaction,
+                         Clock clock) {
+        this.performance = performance;
         this.ingest = ingest;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
@@ -103,13 +108,14 @@ public class IngestService {
         ingest.appendApprovals(plan.approvals(ids), token.validatorId(), token.validatorLevel(), caller.name(),
                 "Automated result, batch " + batchId, now);
         ingest.appendAutomatedResults(plan.automatedResults(), token.validatorId(), now);
+        performance.append(plan.measurements(), "ci:" + token.validatorName(), now);
         Set<Integer> touched = plan.touchedModels();
         Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
         claims.levelsIn(touched).forEach((compatibilityId, levels) -> derived.put(compatibilityId, ScoreRule.derive(levels)));
         derivedColumns.storeAll(derived, now);
         ingest.recordBatch(token.validatorId(), batchId, token.tokenId(), results.size(), now);
         IngestReport report = new IngestReport(batchId, false, results.size(), creates.size(), plan.updates().size(),
-                plan.confirmedCount(), plan.disputedCount(), 0);
+                plan.confirmedCount(), plan.disputedCount(), plan.measurements().size());
         audit.record(caller.name(), "ingest.batch", "ingest_batches", batchId, "Applied batch " + batchId + " of "
                 + results.size() + " results for " + token.validatorName(), null, Map.of("created", report.created(),
                 "updated", report.updated(), "confirmed", report.confirmed(), "disputed", report.disputed()), now);

@@ -71,8 +71,10 @@ public final class ResultChecks {
     }
 
     private static CheckedResult checkOne(int i, ResultBatch.Result r, List<ItemError> errors) {
-        if (r.model() == null || r.model().isBlank() || r.model().length() > NAME_MAX) {
-            errors.add(new ItemError(i, "model", "Required: a model name of at most " + NAME_MAX + " characters"));
+        if (r.model() == null || r.model().isBlank() || r.model().length() > NAME_MAX
+                || r.model().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new ItemError(i, "model", "Required: a model name of at most " + NAME_MAX
+                    + " characters, without control characters"));
         }
         Optional<Platform> platform = r.hardware() == null ? Optional.empty() : Platform.fromKey(r.hardware());
         if (platform.isEmpty()) {

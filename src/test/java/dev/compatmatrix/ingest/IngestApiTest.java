@@ -163,11 +163,20 @@ class IngestApiTest extends WritingIntegrationTest {
         String body = """
                 {"batch_id": "nightly-42", "results": [{"model": "%s", "hardware": "%s", "tests_passed": 99, "tests_failed": 1,
                   "notes": "≈ 120 items/s", "evidence": {"run": "https://ci.example.org/run/42",
-                  "framework_version": "torch 2.6.0", "device": "CI runner", "batch_size": 8, "precision": "fp16"}}]}
+                  "framework_version": "torch 2.6.0", "device": "CI runner", "batch_size": 8, "precision": "fp16"},
+                  "performance": [{"task": "ci_smoke", "batch_size": 8, "precision": "fp16", "throughput_items_per_s": 120.5,
+                    "latency_p50_ms": 66.4, "latency_p95_ms": 80.1, "memory_mb": 900}]}]}
                 """.formatted(model, platform);
         postResults(writer, body).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.performance_rows").value(1))
                 .andExpect(jsonPath("$.replayed").value(false));
+        Double throughput = jdbc.sql("""
+                SELECT p.throughput_items_per_s FROM performance_results p JOIN models m ON m.model_id = p.model_id
+                WHERE m.model_name = :model AND p.hardware_type = :platform AND p.task_type = 'ci_smoke'
+                  AND p.source = 'ci:nightly-ci'""").param("model", model).param("platform", platform)
+                .query(Double.class).single();
+        assertThat(throughput).isEqualTo(120.5);
         var claim = jdbc.sql("""
                 SELECT d.compatibility_level, d.validation_status, d.updated_by, d.evidence_run, d.row_version
                 FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id

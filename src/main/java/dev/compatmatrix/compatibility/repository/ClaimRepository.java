@@ -110,12 +110,22 @@ public class ClaimRepository {
                 .param("id", claimId).update();
     }
 
+    /**
+     * Many ids as one comma-separated text parameter: DuckDB plans a statement with 1,000 bound parameters
+     * noticeably slower than one that splits a single text.
+     */
+    private static final String IDS_FROM_TEXT = "SELECT CAST(unnest(string_split(:ids, ',')) AS INTEGER)";
+
+    private static String idsText(java.util.Collection<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** The claims of several models' matrix rows, e.g. the cells an ingest batch touches. */
     public java.util.List<Claim> findAllIn(java.util.Collection<Integer> compatibilityIds) {
         if (compatibilityIds.isEmpty()) {
             return java.util.List.of();
         }
-        return jdbc.sql(SELECT + "WHERE d.compatibility_id IN (:ids)").param("ids", compatibilityIds)
+        return jdbc.sql(SELECT + "WHERE d.compatibility_id IN (" + IDS_FROM_TEXT + ")").param("ids", idsText(compatibilityIds))
                 .query(ClaimRepository::map).list();
     }
 
@@ -128,8 +138,8 @@ public class ClaimRepository {
         }
         jdbc.sql("""
                         SELECT compatibility_id, hardware_type, compatibility_level FROM compatibility_details
-                        WHERE compatibility_id IN (:ids)""")
-                .param("ids", compatibilityIds)
+                        WHERE compatibility_id IN (""" + IDS_FROM_TEXT + ")")
+                .param("ids", idsText(compatibilityIds))
                 .query(rs -> {
                     levels.get(rs.getInt(1)).put(Platform.fromKey(rs.getString(2)).orElseThrow(),
                             CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
