@@ -1,18 +1,13 @@
 package dev.compatmatrix.compatibility.query;
 
 import dev.compatmatrix.base.db.SqlLike;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ScoreRule;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.compatmatrix.validation.query.DisputedClaim;
+import java.util.function.Consumer;
 import dev.compatmatrix.validation.query.StaleValidation;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -51,20 +46,8 @@ public class MatrixQuery {
             CASE m.model_size WHEN 'tiny' THEN 1 WHEN 'small' THEN 2 WHEN 'base' THEN 3 WHEN 'large' THEN 4
                               WHEN 'xl' THEN 5 WHEN 'xxl' THEN 6 END""";
 
-    /**
-     * The page's models, one row per claim (or one row without a claim); pivoted in Java, because 16
-     * filtered aggregates in SQL cost more than the join itself.
-     */
-    public static final String ROWS_SQL = """
-            SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
-                   c.compatibility_score, c.recommended_platform,
-                   d.hardware_type, d.compatibility_level, d.validation_status,
-                   %s AS stale, %s AS disputed
-            FROM models m
-            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
-            WHERE m.model_id IN (:ids)
-            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
+    /** These models, one row per claim (or one row without a claim), pivoted in Java; see {@link MatrixRowColumns}. */
+    public static final String ROWS_SQL = MatrixRowColumns.SELECT + "WHERE m.model_id IN (:ids)\n";
 
     private final JdbcClient jdbc;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
@@ -122,15 +105,9 @@ public class MatrixQuery {
         jdbc.sql(ROWS_SQL).param("ids", modelIds).param("staleBefore", staleBefore()).query(rs -> {
             int modelId = rs.getInt("model_id");
             if (!models.containsKey(modelId)) {
-                models.put(modelId, mapModel(rs));
+                models.put(modelId, MatrixRowColumns.model(rs));
             }
-            var level = CompatibilityLevel.fromKey(rs.getString("compatibility_level"));
-            if (level.isPresent()) {
-                cells.computeIfAbsent(modelId, id -> new EnumMap<>(Platform.class)).put(
-                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                        new MatrixRow.Cell(level.get(), ValidationStatus.fromKey(rs.getString("validation_status"))
-                                .orElse(ValidationStatus.UNVALIDATED), rs.getBoolean("stale"), rs.getBoolean("disputed")));
-            }
+            MatrixRowColumns.addCell(rs, cells.computeIfAbsent(modelId, id -> new EnumMap<>(Platform.class)));
         });
         return modelIds.stream().filter(models::containsKey)
                 .map(id -> models.get(id).withCells(cells.getOrDefault(id, Map.of())))
@@ -160,12 +137,38 @@ public class MatrixQuery {
     /** The ordered model ids of the whole filtered matrix. */
     public Statement orderedIdsStatement(MatrixFilter filter, MatrixSort sort) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String from = from(filter, sort);
+        String sql = filtered("m.model_id", filter, sort, params) + "\nORDER BY " + orderBy(sort);
+        return new Statement(sql, params);
+    }
+
+    /**
+     * Every row of the filtered matrix in display order, handed over one at a time from a single statement,
+     * so an export of 100,000 models holds one row in memory, not the whole matrix.
+     */
+    public void forEachRow(MatrixFilter filter, MatrixSort sort, Consumer<MatrixRow> consumer) {
+        Statement statement = allRowsStatement(filter, sort);
+        var rows = new MatrixRowColumns.ConsecutiveRows(consumer);
+        jdbc.sql(statement.sql()).params(statement.params()).query(rows::read);
+        rows.finish();
+    }
+
+    /** The whole filtered matrix with its claims, one row per claim, ordered by display position. */
+    public Statement allRowsStatement(MatrixFilter filter, MatrixSort sort) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String positions = filtered("m.model_id, row_number() OVER (ORDER BY " + orderBy(sort) + ") AS position",
+                filter, sort, params);
+        params.put("staleBefore", staleBefore());
+        String sql = "WITH ordered AS (" + positions + ")\n" + MatrixRowColumns.SELECT
+                + "JOIN ordered o ON o.model_id = m.model_id\nORDER BY o.position";
+        return new Statement(sql, params);
+    }
+
+    /** SELECT these columns from the tables the filter and sort need, filtered. */
+    private static String filtered(String columns, MatrixFilter filter, MatrixSort sort, Map<String, Object> params) {
         if (sort.platform().isPresent()) {
             params.put("sortPlatform", sort.platform().get().key());
         }
-        String sql = "SELECT m.model_id" + from + where(filter, params) + "\nORDER BY " + orderBy(sort);
-        return new Statement(sql, params);
+        return "SELECT " + columns + from(filter, sort) + where(filter, params);
     }
 
     /** Only the tables the filter and the sort need: sorting 100,000 names needs no join. */
@@ -238,13 +241,5 @@ public class MatrixQuery {
             params.put("minScore", filter.minScore());
         }
         return "\nWHERE " + where.substring(" AND ".length());
-    }
-
-    /** The model part of a row, before its claims are added. */
-    private static MatrixRow mapModel(ResultSet rs) throws SQLException {
-        return new MatrixRow(rs.getInt("model_id"), rs.getString("model_name"), rs.getString("model_family"),
-                rs.getString("model_type"), rs.getString("model_size"), (Double) rs.getObject("parameters_millions"),
-                ScoreRule.fromStored(rs.getDouble("compatibility_score")),
-                Platform.fromKey(rs.getString("recommended_platform")).orElse(null), Map.of());
     }
 }

@@ -3,14 +3,19 @@ package dev.compatmatrix.compatibility.query;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
+import java.time.LocalDateTime;
 import java.util.Map;
 
-/** One row of the matrix: a model, its derived columns and its claim per platform (absent = not tested). */
+/**
+ * One row of the matrix: a model, its derived columns and its claim per platform (absent = not tested);
+ * {@code lastUpdated} (UTC) is when any of them last changed.
+ */
 public record MatrixRow(int modelId, String name, String family, String type, String size, Double parametersMillions,
-                        double score, Platform recommended, Map<Platform, Cell> cells) {
+                        double score, Platform recommended, LocalDateTime lastUpdated, Map<Platform, Cell> cells) {
 
     public MatrixRow withCells(Map<Platform, Cell> claims) {
-        return new MatrixRow(modelId, name, family, type, size, parametersMillions, score, recommended, Map.copyOf(claims));
+        return new MatrixRow(modelId, name, family, type, size, parametersMillions, score, recommended, lastUpdated,
+                Map.copyOf(claims));
     }
 
     public Cell cell(Platform platform) {

@@ -1,7 +1,6 @@
 package dev.compatmatrix.compatibility.ui;
 
 import static dev.compatmatrix.base.ui.UrlParams.first;
-import static dev.compatmatrix.base.ui.UrlParams.put;
 import static dev.compatmatrix.base.ui.UrlParams.read;
 
 import com.vaadin.flow.router.QueryParameters;
@@ -10,11 +9,11 @@ import dev.compatmatrix.catalog.ModelType;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,21 +68,7 @@ public final class MatrixUrl {
     }
 
     public static QueryParameters toQuery(MatrixFilter filter, MatrixSort sort) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "q", filter.text());
-        put(params, "family", filter.family());
-        put(params, "type", filter.type() == null ? null : filter.type().key());
-        put(params, "size", filter.size() == null ? null : filter.size().key());
-        if (!filter.platforms().isEmpty()) {
-            params.put("platform", filter.platforms().entrySet().stream()
-                    .map(e -> e.getKey().key() + ":" + e.getValue().key()).toList());
-        }
-        put(params, "validation", filter.validation() == null ? null : filter.validation().key());
-        put(params, "minScore", filter.minScore() == null ? null : filter.minScore().toString());
-        if (!sort.equals(MatrixSort.BY_NAME)) {
-            put(params, "sort", (sort.descending() ? "-" : "") + sort.key());
-        }
-        return new QueryParameters(params);
+        return new QueryParameters(MatrixParameters.of(filter, sort));
     }
 
     private static Optional<Double> score(String value) {

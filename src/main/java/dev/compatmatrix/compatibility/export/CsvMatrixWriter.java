@@ -1,0 +1,63 @@
+package dev.compatmatrix.compatibility.export;
+
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * RFC 4180 CSV (commons-csv quotes commas, quotes and line breaks): one header row, then one row per model with
+ * each platform's level key ({@code not_tested} without a claim) and each platform's validation status.
+ */
+final class CsvMatrixWriter implements MatrixWriter {
+
+    private final CSVPrinter csv;
+
+    CsvMatrixWriter(OutputStream out) throws IOException {
+        this.csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+    }
+
+    static List<String> header() {
+        List<String> header = new ArrayList<>(List.of("model", "family", "type", "size", "parameters_millions"));
+        for (Platform platform : Platform.values()) {
+            header.add(platform.key());
+        }
+        for (Platform platform : Platform.values()) {
+            header.add(platform.key() + "_validation");
+        }
+        header.addAll(List.of("score", "recommended_platform", "last_updated"));
+        return header;
+    }
+
+    @Override
+    public void begin(ExportHeader header) throws IOException {
+        csv.printRecord(header());
+    }
+
+    @Override
+    public void row(MatrixRow row) throws IOException {
+        List<String> values = new ArrayList<>(List.of(row.name(), row.family(), row.type(), row.size(),
+                ExportValues.number(row.parametersMillions())));
+        for (Platform platform : Platform.values()) {
+            values.add(ExportValues.levelKey(row.cell(platform)));
+        }
+        for (Platform platform : Platform.values()) {
+            values.add(row.cell(platform) == null ? "" : row.cell(platform).status().key());
+        }
+        values.add(ExportValues.number(row.score()));
+        values.add(row.recommended() == null ? "" : row.recommended().key());
+        values.add(ExportValues.isoUtc(row.lastUpdated()));
+        csv.printRecord(values);
+    }
+
+    @Override
+    public void end() throws IOException {
+        csv.flush();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.compatmatrix.compatibility.export;
+
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixParameters;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** What an export says about itself before its rows: which view of the matrix, when, and how many rows. */
+record ExportHeader(MatrixFilter filter, MatrixSort sort, Instant generatedAt, long count) {
+
+    private static final DateTimeFormatter MINUTES_UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** A title for people: the filter and the time. */
+    String title() {
+        return "Compatibility matrix · filter: " + MatrixParameters.describe(filter, sort) + " · "
+                + MINUTES_UTC.format(generatedAt);
+    }
+
+    String countText() {
+        return count == 1 ? "1 model" : count + " models";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.compatmatrix.compatibility.export;
+
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exports exactly the rows of a filtered, sorted matrix view — all of them, not a page — as CSV, JSON,
+ * Markdown or a standalone HTML page. Every signed-in role may export (VIEWER is in every role).
+ */
+@Service
+@PreAuthorize("hasRole('VIEWER')")
+public class ExportService {
+
+    private final MatrixExporter exporter;
+    private final Clock clock;
+
+    public ExportService(MatrixExporter exporter, Clock clock) {
+        this.exporter = exporter;
+        this.clock = clock;
+    }
+
+    /** Writes the export to {@code out} and flushes it; the caller closes it. */
+    @Transactional(readOnly = true)
+    public void export(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out) throws IOException {
+        exporter.write(filter, sort, format, out);
+    }
+
+    /** Today's file name for this format, e.g. {@code compatibility-matrix-2026-11-27.csv} (UTC date). */
+    public String fileName(ExportFormat format) {
+        return format.fileName(LocalDate.now(clock));
+    }
+}
