@@ -25,6 +25,7 @@ import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
@@ -62,9 +63,10 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CatalogService catalog;
     final Button newModel = new Button("New model", VaadinIcon.PLUS.create());
+    final ExportMenu exportMenu;
 
     public MatrixView(CompatibilityService service, ClaimService claimService, CatalogService catalog,
-                      CurrentUser currentUser) {
+                      CurrentUser currentUser, ExportService exports) {
         this.service = service;
         this.claimService = claimService;
         this.catalog = catalog;
@@ -76,13 +78,14 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("matrix-view");
         setSizeFull();
         filters = new MatrixFilterBar(service.families(), this::filterChanged);
+        exportMenu = new ExportMenu(exports);
         configureGrid();
         urlNotice.setId("url-notice");
         rowCount.setId("row-count");
         Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ◷ stale · ⚠ disputed. "
                 + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
         legend.addClassName("legend");
-        HorizontalLayout summary = new HorizontalLayout(rowCount, legend, newModel);
+        HorizontalLayout summary = new HorizontalLayout(rowCount, exportMenu, legend, newModel);
         summary.setAlignItems(Alignment.BASELINE);
         summary.addClassName("filter-bar");
         add(filters, urlNotice, summary, grid);
@@ -149,6 +152,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 sort = sortFrom(e.getSortOrder().stream()
                         .map(o -> new com.vaadin.flow.data.provider.QuerySortOrder(o.getSorted().getKey(), o.getDirection()))
                         .toList());
+                exportMenu.show(filter, sort);
                 writeUrl();
             }
         });
@@ -206,6 +210,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
+        exportMenu.show(filter, sort);
         grid.getDataProvider().refreshAll();
     }
 

@@ -1,0 +1,61 @@
+package dev.compatmatrix.compatibility.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.compatmatrix.compatibility.export.ExportFormat;
+import dev.compatmatrix.compatibility.export.ExportService;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import java.io.OutputStream;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The matrix's "Export" menu: one download link per format, each for exactly the rows of the view's current
+ * filter and sort (all of them, not the loaded page). The links are replaced whenever the view changes, so a
+ * download always matches what the screen shows.
+ */
+class ExportMenu extends MenuBar {
+
+    private final ExportService exports;
+    final Map<ExportFormat, Anchor> links = new EnumMap<>(ExportFormat.class);
+
+    ExportMenu(ExportService exports) {
+        this.exports = exports;
+        setId("export-menu");
+        addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        MenuItem menu = addItem(VaadinIcon.DOWNLOAD_ALT.create());
+        menu.add("Export");
+        menu.setAriaLabel("Export the filtered matrix");
+        for (ExportFormat format : ExportFormat.values()) {
+            Anchor link = new Anchor();
+            link.setId("export-" + format.key());
+            link.setText(format.label());
+            // The whole menu item is the link, not only its text.
+            link.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none");
+            links.put(format, link);
+            menu.getSubMenu().addItem(link);
+        }
+        show(MatrixFilter.NONE, MatrixSort.BY_NAME);
+    }
+
+    /** Points every link at the export of this view. */
+    void show(MatrixFilter filter, MatrixSort sort) {
+        links.forEach((format, link) -> link.setHref(download(filter, sort, format), AttachmentType.DOWNLOAD));
+    }
+
+    private DownloadHandler download(MatrixFilter filter, MatrixSort sort, ExportFormat format) {
+        return event -> {
+            event.setFileName(exports.fileName(format));
+            event.setContentType(format.contentType());
+            try (OutputStream out = event.getOutputStream()) {
+                exports.export(filter, sort, format, out);
+            }
+        };
+    }
+}
