@@ -6,6 +6,7 @@ import dev.compatmatrix.base.Keyed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A matrix filter and sort as named parameters, the names and values the matrix URL and the API use
@@ -13,6 +14,10 @@ import java.util.Map;
  * restricts or changes the order is present.
  */
 public final class MatrixParameters {
+
+    /** Every parameter name a matrix view has. */
+    public static final Set<String> NAMES = Set.of("q", "family", "type", "size", "platform", "validation", "minScore",
+            "sort");
 
     private MatrixParameters() {
     }
