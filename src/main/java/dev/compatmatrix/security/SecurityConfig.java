@@ -19,9 +19,11 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
-        // Static files of our own and the liveness/readiness probes must be reachable before login.
+        // Static files of our own and the liveness/readiness probes must be reachable before login; badges
+        // too, whose service decides who may see them (anyone once an admin has made them public).
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/styles/**", "/images/**", "/charts/**", "/actuator/health", "/actuator/health/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**", "/charts/**", "/actuator/health", "/actuator/health/**",
+                        "/badge/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         return http.build();
     }
