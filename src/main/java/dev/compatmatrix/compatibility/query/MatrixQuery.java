@@ -12,6 +12,7 @@ import dev.compatmatrix.validation.query.StaleValidation;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,19 +148,17 @@ public class MatrixQuery {
      */
     public void forEachRow(MatrixFilter filter, MatrixSort sort, Consumer<MatrixRow> consumer) {
         Statement statement = allRowsStatement(filter, sort);
-        var rows = new MatrixRowColumns.ConsecutiveRows(consumer);
-        jdbc.sql(statement.sql()).params(statement.params()).query(rows::read);
-        rows.finish();
+        jdbc.sql(statement.sql()).params(statement.params())
+                .query((RowCallbackHandler) rs -> consumer.accept(MatrixRowColumns.folded(rs)));
     }
 
-    /** The whole filtered matrix with its claims, one row per claim, ordered by display position. */
+    /** The whole filtered matrix with its claims, one row per model, in display order. */
     public Statement allRowsStatement(MatrixFilter filter, MatrixSort sort) {
         Map<String, Object> params = new LinkedHashMap<>();
         String positions = filtered("m.model_id, row_number() OVER (ORDER BY " + orderBy(sort) + ") AS position",
                 filter, sort, params);
         params.put("staleBefore", staleBefore());
-        String sql = "WITH ordered AS (" + positions + ")\n" + MatrixRowColumns.SELECT
-                + "JOIN ordered o ON o.model_id = m.model_id\nORDER BY o.position";
+        String sql = "WITH ordered AS (" + positions + ")\n" + MatrixRowColumns.FOLDED_BY_POSITION;
         return new Statement(sql, params);
     }
 

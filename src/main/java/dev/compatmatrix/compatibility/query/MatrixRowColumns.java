@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The columns of matrix rows, one result row per claim (or one without a claim), and how they become
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  */
 final class MatrixRowColumns {
 
-    /** Models with their derived columns and claims; the caller adds a WHERE or a JOIN that selects models. */
+    /** Models with their derived columns and claims, one row per claim; the caller adds a WHERE that selects models. */
     static final String SELECT = """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
                    c.compatibility_score, c.recommended_platform, c.last_updated,
@@ -52,32 +51,37 @@ final class MatrixRowColumns {
         }
     }
 
-    /** Turns result rows ordered by model into matrix rows, handing each on as soon as its model is complete. */
-    static final class ConsecutiveRows {
+    /**
+     * Every model of a CTE {@code ordered(model_id, position)} in that order, one result row per model with its
+     * claims folded into {@code cells}: "platform:level:status:SD,…" (S, D: 1 when stale, disputed). Reading
+     * 100,000 folded rows over JDBC takes a third of the time of reading the 680,000 joined ones.
+     */
+    static final String FOLDED_BY_POSITION = """
+            SELECT o.position, m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
+                   m.parameters_millions, c.compatibility_score, c.recommended_platform, c.last_updated,
+                   string_agg(d.hardware_type || ':' || d.compatibility_level || ':' || d.validation_status || ':'
+                              || (%s)::INTEGER || (%s)::INTEGER, ',') AS cells
+            FROM ordered o
+            JOIN models m ON m.model_id = o.model_id
+            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+            GROUP BY ALL
+            ORDER BY o.position
+            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
 
-        private final Consumer<MatrixRow> consumer;
-        private MatrixRow model;
-        private Map<Platform, MatrixRow.Cell> cells = new EnumMap<>(Platform.class);
-
-        ConsecutiveRows(Consumer<MatrixRow> consumer) {
-            this.consumer = consumer;
-        }
-
-        void read(ResultSet rs) throws SQLException {
-            if (model == null || model.modelId() != rs.getInt("model_id")) {
-                finish();
-                model = model(rs);
+    /** A row of {@link #FOLDED_BY_POSITION}. */
+    static MatrixRow folded(ResultSet rs) throws SQLException {
+        Map<Platform, MatrixRow.Cell> cells = new EnumMap<>(Platform.class);
+        String folded = rs.getString("cells");
+        if (folded != null) {
+            for (String cell : folded.split(",")) {
+                String[] parts = cell.split(":");
+                cells.put(Platform.fromKey(parts[0]).orElseThrow(), new MatrixRow.Cell(
+                        CompatibilityLevel.fromKey(parts[1]).orElseThrow(),
+                        ValidationStatus.fromKey(parts[2]).orElse(ValidationStatus.UNVALIDATED),
+                        parts[3].charAt(0) == '1', parts[3].charAt(1) == '1'));
             }
-            addCell(rs, cells);
         }
-
-        /** Hands on the last model read. */
-        void finish() {
-            if (model != null) {
-                consumer.accept(model.withCells(cells));
-                model = null;
-                cells = new EnumMap<>(Platform.class);
-            }
-        }
+        return model(rs).withCells(cells);
     }
 }

@@ -130,6 +130,28 @@ class ExportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void json_cells_match_the_matrix_cells_including_stale_and_disputed_marks() throws IOException {
+        List<MatrixRow> rows = compatibility.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 500);
+        JsonNode exported = ExportFiles.json(export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.JSON)).get("rows");
+
+        int stale = 0;
+        int disputed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            for (Platform platform : Platform.values()) {
+                MatrixRow.Cell cell = rows.get(i).cell(platform);
+                JsonNode json = exported.get(i).get("platforms").get(platform.key());
+                assertThat(json.get("level").asString()).isEqualTo(cell == null ? "not_tested" : cell.level().key());
+                assertThat(json.get("stale").asBoolean()).isEqualTo(cell != null && cell.stale());
+                assertThat(json.get("disputed").asBoolean()).isEqualTo(cell != null && cell.disputed());
+                stale += cell != null && cell.stale() ? 1 : 0;
+                disputed += cell != null && cell.disputed() ? 1 : 0;
+            }
+        }
+        assertThat(stale).as("stale cells in the demo data").isPositive();
+        assertThat(disputed).as("disputed cells in the demo data").isPositive();
+    }
+
+    @Test
     void json_marks_an_untested_platform_as_not_tested_without_a_validation() throws IOException {
         MatrixFilter untested = MatrixFilter.NONE.withPlatform(Platform.QUALCOMM, PlatformState.NOT_TESTED);
         JsonNode rows = ExportFiles.json(export(untested, MatrixSort.BY_NAME, ExportFormat.JSON)).get("rows");
