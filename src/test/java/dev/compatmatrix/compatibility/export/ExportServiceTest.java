@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
@@ -199,6 +200,13 @@ class ExportServiceTest extends IntegrationTest {
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.CSV))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void a_user_without_a_role_may_not_export() {
+        TestUsers.signIn("nobody");
+        assertThatThrownBy(() -> export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.CSV))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private String export(MatrixFilter filter, MatrixSort sort, ExportFormat format) throws IOException {
