@@ -1,27 +1,30 @@
 package dev.compatmatrix.compatibility.api;
 
+import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.base.ui.UrlParams;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
+import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.ui.MatrixUrl;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/matrix/export?format=csv|json|markdown|html} plus the matrix screen's filter parameters
  * (token scope {@code read}): exactly the filtered rows, all of them, as a file to save. 400 names every bad
- * or unknown parameter.
+ * parameter, and every unknown one: a misspelt filter must not silently widen the export.
  */
 @RestController
 public class MatrixExportController {
@@ -35,13 +38,21 @@ public class MatrixExportController {
     }
 
     @GetMapping("/api/v1/matrix/export")
-    public void export(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response)
-            throws IOException {
+    public void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, List<String>> params = MatrixApiController.parameters(request);
+        List<String> problems = new ArrayList<>();
         String formatValue = UrlParams.first(params, FORMAT);
         Optional<ExportFormat> format = ExportFormat.fromKey(formatValue);
-        List<String> formatProblems = format.isPresent() ? List.of()
-                : List.of(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")");
-        MatrixUrl.Parsed view = MatrixApiParameters.parse(params, Set.of(FORMAT), formatProblems);
+        if (format.isEmpty()) {
+            problems.add(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")");
+        }
+        params.keySet().stream().filter(name -> !name.equals(FORMAT) && !MatrixParameters.NAMES.contains(name))
+                .sorted().forEach(name -> problems.add(name + " (unknown parameter)"));
+        MatrixUrl.Parsed view = MatrixUrl.parse(new QueryParameters(params));
+        problems.addAll(view.warnings());
+        if (!problems.isEmpty()) {
+            throw ApiRequestException.badParameters(problems);
+        }
 
         response.setContentType(format.get().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -127,13 +127,19 @@ class MatrixExportControllerTest extends WritingIntegrationTest {
                         .param("minScore", "abc").param("platform", "cuda:maybe").param("minscore", "0.5"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Invalid parameters"))
+                .andExpect(jsonPath("$.title").value("Invalid query parameters"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.invalid_parameters", Matchers.hasSize(4)))
                 .andExpect(jsonPath("$.invalid_parameters[*]", Matchers.hasItems(
                         Matchers.startsWith("format=xls"), Matchers.startsWith("minScore=abc"),
                         Matchers.startsWith("platform=cuda:maybe"), Matchers.startsWith("minscore"))))
-                .andExpect(jsonPath("$.detail", Matchers.containsString("platform=<platform>")));
+                .andExpect(jsonPath("$.detail", Matchers.containsString("minScore=abc")));
+    }
+
+    @Test
+    void the_openapi_document_lists_the_export() throws Exception {
+        mvc.perform(get("/api/openapi.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/matrix/export'].get").exists());
     }
 
     @Test
