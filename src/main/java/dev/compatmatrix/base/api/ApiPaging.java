@@ -34,6 +34,16 @@ public record ApiPaging(int offset, int limit) {
         return fallback;
     }
 
+    /** Adds "name (unknown parameter)" for every parameter not in {@code known}: a typo must not widen a query. */
+    public static void refuseUnknown(Map<String, List<String>> params, java.util.Collection<String> known,
+                                     List<String> problems) {
+        params.keySet().stream().filter(name -> !known.contains(name)).sorted()
+                .forEach(name -> problems.add(name + " (unknown parameter)"));
+    }
+
+    /** The paging parameters' names. */
+    public static final List<String> NAMES = List.of("offset", "limit");
+
     /** A page of items with the total count of the filtered set. */
     public record Page<T>(long total, int offset, int limit, List<T> items) {
     }

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MatrixApiController {
 
+    private static final java.util.Set<String> KNOWN = java.util.stream.Stream.concat(ApiPaging.NAMES.stream(),
+            dev.compatmatrix.compatibility.query.MatrixParameters.NAMES.stream()).collect(Collectors.toSet());
+
     private final CompatibilityService compatibility;
 
     public MatrixApiController(CompatibilityService compatibility) {
@@ -32,6 +35,7 @@ public class MatrixApiController {
         Map<String, List<String>> params = parameters(request);
         List<String> problems = new ArrayList<>();
         ApiPaging paging = ApiPaging.read(params, problems);
+        ApiPaging.refuseUnknown(params, KNOWN, problems);
         MatrixUrl.Parsed parsed = MatrixUrl.parse(new QueryParameters(params));
         problems.addAll(parsed.warnings());
         if (!problems.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.compatmatrix.compatibility.api;
 
 import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.base.ui.UrlParams;
 import dev.compatmatrix.compatibility.export.ExportFormat;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,9 @@ public class MatrixExportController {
 
     private final ExportService exports;
 
+    private static final java.util.Set<String> KNOWN = java.util.stream.Stream.concat(Stream.of(FORMAT),
+            MatrixParameters.NAMES.stream()).collect(java.util.stream.Collectors.toSet());
+
     public MatrixExportController(ExportService exports) {
         this.exports = exports;
     }
@@ -46,8 +51,7 @@ public class MatrixExportController {
         if (format.isEmpty()) {
             problems.add(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")");
         }
-        params.keySet().stream().filter(name -> !name.equals(FORMAT) && !MatrixParameters.NAMES.contains(name))
-                .sorted().forEach(name -> problems.add(name + " (unknown parameter)"));
+        ApiPaging.refuseUnknown(params, KNOWN, problems);
         MatrixUrl.Parsed view = MatrixUrl.parse(new QueryParameters(params));
         problems.addAll(view.warnings());
         if (!problems.isEmpty()) {

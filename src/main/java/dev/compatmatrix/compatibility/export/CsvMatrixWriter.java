@@ -42,7 +42,7 @@ final class CsvMatrixWriter implements MatrixWriter {
 
     @Override
     public void row(MatrixRow row) throws IOException {
-        List<String> values = new ArrayList<>(List.of(row.name(), row.family(), row.type(), row.size(),
+        List<String> values = new ArrayList<>(List.of(inert(row.name()), inert(row.family()), row.type(), row.size(),
                 ExportValues.number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
             values.add(ExportValues.levelKey(row.cell(platform)));
@@ -54,6 +54,14 @@ final class CsvMatrixWriter implements MatrixWriter {
         values.add(row.recommended() == null ? "" : row.recommended().key());
         values.add(ExportValues.isoUtc(row.lastUpdated()));
         csv.printRecord(values);
+    }
+
+    /**
+     * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe
+     * (OWASP's advice against CSV injection); the apostrophe shows, the formula does not run.
+     */
+    static String inert(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     @Override

@@ -61,9 +61,10 @@ class ReadApiTest extends IntegrationTest {
 
     @Test
     void bad_parameters_are_a_400_naming_them() throws Exception {
-        read("/api/v1/matrix?type=robot&limit=100000&minScore=abc").andExpect(status().isBadRequest())
+        read("/api/v1/matrix?type=robot&limit=100000&minScore=abc&minscore=0.5").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid query parameters"))
-                .andExpect(jsonPath("$.invalid_parameters", hasSize(3)));
+                .andExpect(jsonPath("$.invalid_parameters", hasSize(4)))
+                .andExpect(jsonPath("$.invalid_parameters[?(@ == 'minscore (unknown parameter)')]").exists());
     }
 
     @Test
