@@ -36,7 +36,8 @@ public class ApiSecurityConfig {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .addFilterAfter(new ApiTokenAuthenticationFilter(authenticator, problems), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
+                                "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/results").hasAuthority(ApiScope.RESULTS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(ApiScope.READ.authority())
                         .anyRequest().denyAll())

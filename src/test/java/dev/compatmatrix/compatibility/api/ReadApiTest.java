@@ -113,5 +113,6 @@ class ReadApiTest extends IntegrationTest {
         mvc.perform(get("/api/openapi.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/results'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/matrix'].get").exists());
+        mvc.perform(get("/api/swagger-ui/index.html")).andExpect(status().isOk());
     }
 }
