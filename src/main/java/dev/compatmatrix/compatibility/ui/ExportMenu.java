@@ -36,10 +36,12 @@ class ExportMenu extends MenuBar {
             Anchor link = new Anchor();
             link.setId("export-" + format.key());
             link.setText(format.label());
-            // The whole menu item is the link, not only its text.
-            link.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none");
+            // The menu item, not the link, takes the click (mouse or keyboard Enter) and follows the link, so
+            // both ways download exactly once.
+            link.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none")
+                    .set("pointer-events", "none");
             links.put(format, link);
-            menu.getSubMenu().addItem(link);
+            menu.getSubMenu().addItem(link, e -> link.getElement().executeJs("this.click()"));
         }
         show(MatrixFilter.NONE, MatrixSort.BY_NAME);
     }
