@@ -130,6 +130,8 @@ public final class BulkLoader implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (DuckDBAppender appender : all()) {
+            // An explicit flush reports constraint violations; close() alone may drop the last rows silently.
+            appender.flush();
             appender.close();
         }
     }

@@ -125,8 +125,10 @@ public class ClaimRepository {
         if (compatibilityIds.isEmpty()) {
             return java.util.List.of();
         }
-        return jdbc.sql(SELECT + "WHERE d.compatibility_id IN (" + IDS_FROM_TEXT + ")").param("ids", idsText(compatibilityIds))
-                .query(ClaimRepository::map).list();
+        // The wanted ids first, so DuckDB joins ~1,000 claims to their models, not every claim.
+        return jdbc.sql("WITH wanted AS (" + IDS_FROM_TEXT + " AS id) " + SELECT.replace("FROM compatibility_details d",
+                        "FROM wanted w JOIN compatibility_details d ON d.compatibility_id = w.id"))
+                .param("ids", idsText(compatibilityIds)).query(ClaimRepository::map).list();
     }
 
     /** The levels of several models' claims, by compatibility id. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import dev.compatmatrix.base.db.MultiRowSql;
 import dev.compatmatrix.base.db.MultiRowSql.Column;
+import dev.compatmatrix.base.db.TableAppender;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class IngestRepository {
 
     private final JdbcClient jdbc;
+    private final TableAppender appender;
 
-    public IngestRepository(JdbcClient jdbc) {
+    public IngestRepository(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
+        this.appender = appender;
     }
 
     /** Joins model names into one parameter; {@link dev.compatmatrix.ingest.ResultChecks} refuses control characters. */
@@ -76,17 +79,13 @@ public class IngestRepository {
                              ValidationStatus status, int validatorId) {
     }
 
-    private static final List<String> CLAIM_INSERT_COLUMNS = List.of("id", "compatibility_id", "hardware_type",
-            "compatibility_level", "limitations", "workarounds", "performance_notes", "validation_status", "validator_id",
-            "validation_date", "evidence_run", "framework_version", "device", "batch_size", "precision", "simulated",
-            "row_version", "updated_by", "updated_at");
-
+    /** Appends new claims in compatibility_details' column order (V0001, then V0003's columns). */
     public void insertClaims(List<ClaimWrite> writes, String user, LocalDateTime now) {
-        MultiRowSql.insert(jdbc, "compatibility_details", CLAIM_INSERT_COLUMNS, writes.stream().map(w -> {
+        appender.append("compatibility_details", writes.stream().map(w -> {
             ClaimData d = w.data();
             return new Object[] {w.claimId(), w.compatibilityId(), w.platform(), d.level().key(), d.limitations(),
-                    d.workarounds(), d.performanceNotes(), w.status().key(), w.validatorId(), now, d.evidenceRun(),
-                    d.frameworkVersion(), d.device(), d.batchSize(), precision(d), d.simulated(), 1, user, now};
+                    d.workarounds(), d.performanceNotes(), w.status().key(), w.validatorId(), now, 1, d.evidenceRun(),
+                    d.frameworkVersion(), d.device(), d.batchSize(), precision(d), d.simulated(), user, now};
         }).toList());
     }
 
@@ -125,8 +124,8 @@ public class IngestRepository {
     }
 
     public void appendHistory(List<HistoryWrite> rows, String user, LocalDateTime now) {
-        MultiRowSql.insert(jdbc, "compatibility_history", List.of("model_id", "hardware_type", "previous_status",
-                        "new_status", "change_reason", "change_date", "change_version", "changed_by"),
+        // Column order: V0001's, then V0003's changed_by.
+        appender.appendWithIds("compatibility_history", "compatibility_history_seq",
                 rows.stream().map(h -> new Object[] {h.modelId(), h.platform(), h.previous(), h.next(), h.reason(), now,
                         h.version(), user}).toList());
     }
@@ -137,10 +136,8 @@ public class IngestRepository {
 
     public void appendApprovals(List<ReviewWrite> rows, int validatorId, int verificationLevel, String reviewer,
                                 String comment, LocalDateTime now) {
-        MultiRowSql.insert(jdbc, "validation_reviews", List.of("claim_id", "claim_version", "model_id", "hardware_type",
-                        "claim_level", "validator_id", "reviewer", "verification_level", "decision", "resulting_status",
-                        "comment", "framework_version", "reviewed_at"),
-                rows.stream().map(r -> new Object[] {r.claimId(), r.claimVersion(), r.modelId(), r.platform(),
+        // Column order of V0005.
+        appender.appendWithIds("validation_reviews", "validation_reviews_seq", rows.stream().map(r -> new Object[] {r.claimId(), r.claimVersion(), r.modelId(), r.platform(),
                         r.claimLevel(), validatorId, reviewer, verificationLevel, "approve", r.result().key(), comment,
                         r.frameworkVersion(), now}).toList());
     }
@@ -149,9 +146,8 @@ public class IngestRepository {
     }
 
     public void appendAutomatedResults(List<AutomatedWrite> rows, int validatorId, LocalDateTime now) {
-        MultiRowSql.insert(jdbc, "automated_results", List.of("model_id", "hardware_type", "validator_id",
-                        "reported_level", "evidence_run", "framework_version", "reported_at"),
-                rows.stream().map(a -> new Object[] {a.modelId(), a.platform(), validatorId, a.level(), a.run(),
+        // Column order of V0006.
+        appender.appendWithIds("automated_results", "automated_results_seq", rows.stream().map(a -> new Object[] {a.modelId(), a.platform(), validatorId, a.level(), a.run(),
                         a.version(), now}).toList());
     }
 

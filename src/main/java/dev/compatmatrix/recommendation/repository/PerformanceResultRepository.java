@@ -1,6 +1,6 @@
 package dev.compatmatrix.recommendation.repository;
 
-import dev.compatmatrix.base.db.MultiRowSql;
+import dev.compatmatrix.base.db.TableAppender;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +11,11 @@ import org.springframework.stereotype.Repository;
 public class PerformanceResultRepository {
 
     private final JdbcClient jdbc;
+    private final TableAppender appender;
 
-    public PerformanceResultRepository(JdbcClient jdbc) {
+    public PerformanceResultRepository(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
+        this.appender = appender;
     }
 
     /** A measurement reported for a model on a platform. */
@@ -21,12 +23,10 @@ public class PerformanceResultRepository {
                               Double throughput, Double latencyP50, Double latencyP95, Integer memoryMb) {
     }
 
-    /** Appends measurements in a few multi-row statements; the caller owns the transaction. */
+    /** Appends measurements through the appender; the caller owns the transaction. */
     public void append(List<Measurement> rows, String source, LocalDateTime measuredAt) {
-        MultiRowSql.insert(jdbc, "performance_results", List.of("model_id", "hardware_type", "task_type", "batch_size",
-                        "precision", "throughput_items_per_s", "latency_p50_ms", "latency_p95_ms", "memory_mb",
-                        "measured_at", "source"),
-                rows.stream().map(m -> new Object[] {m.modelId(), m.platform(), m.task(), m.batchSize(), m.precision(),
+        // Column order of V0007.
+        appender.appendWithIds("performance_results", "performance_results_seq", rows.stream().map(m -> new Object[] {m.modelId(), m.platform(), m.task(), m.batchSize(), m.precision(),
                         m.throughput(), m.latencyP50(), m.latencyP95(), m.memoryMb(), measuredAt, source}).toList());
     }
 
