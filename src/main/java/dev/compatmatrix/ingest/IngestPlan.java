@@ -1,6 +1,6 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.ingest.repository.IngestRepository.CellClaim;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.ingest.repository.IngestRepository.AutomatedWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.ClaimWrite;
@@ -34,7 +34,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
     /** Claims written through the API carry the caller's name with this prefix; the pipeline may overwrite them. */
     static final String API_PREFIX = "api:";
 
-    static IngestPlan of(List<CheckedResult> results, Map<String, ModelCells> models, Map<String, Claim> current,
+    static IngestPlan of(List<CheckedResult> results, Map<String, ModelCells> models, Map<String, CellClaim> current,
                          String caller, ApiToken token, String batchId) {
         List<Create> creates = new ArrayList<>();
         List<ClaimWrite> updates = new ArrayList<>();
@@ -55,7 +55,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
             automated.add(new AutomatedWrite(model.modelId(), platform, level, result.claim().evidenceRun(), version));
             result.performance().forEach(m -> measurements.add(new Measurement(model.modelId(), platform, m.task(),
                     m.batchSize(), m.precision(), m.throughput(), m.latencyP50(), m.latencyP95(), m.memoryMb())));
-            Claim claim = current.get(IngestService.cell(result.modelName(), platform));
+            CellClaim claim = current.get(IngestService.cell(model.compatibilityId(), platform));
             ValidationStatus approval = IngestService.approvalStatus(token, result.claim());
             if (claim == null) {
                 creates.add(new Create(model, result, approval, token.validatorId()));
@@ -64,22 +64,22 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
             } else if (claim.updatedBy() != null && claim.updatedBy().startsWith(API_PREFIX)) {
                 updates.add(new ClaimWrite(claim.claimId(), model.compatibilityId(), platform, result.claim(), approval,
                         token.validatorId()));
-                if (claim.data().level() != result.claim().level()) {
-                    history.add(new HistoryWrite(model.modelId(), platform, claim.data().level().key(), level, reason,
+                if (claim.level() != result.claim().level()) {
+                    history.add(new HistoryWrite(model.modelId(), platform, claim.level().key(), level, reason,
                             version));
                 }
                 reviews.add(new ReviewWrite(claim.claimId(), claim.version() + 1, model.modelId(), platform, level,
                         approval, version));
                 touched.add(model.compatibilityId());
-            } else if (claim.data().level() == result.claim().level()) {
-                ValidationStatus raised = ValidationRules.afterApproval(token.validatorLevel(), claim.data().level(),
-                        claim.data().simulated());
+            } else if (claim.level() == result.claim().level()) {
+                ValidationStatus raised = ValidationRules.afterApproval(token.validatorLevel(), claim.level(),
+                        claim.simulated());
                 ValidationStatus kept = ValidationRules.rank(raised) > ValidationRules.rank(claim.status()) ? raised : claim.status();
                 if (kept != claim.status()) {
                     confirmations.put(claim.claimId(), kept);
                 }
                 reviews.add(new ReviewWrite(claim.claimId(), claim.version(), model.modelId(), platform, level, kept,
-                        claim.data().frameworkVersion()));
+                        claim.frameworkVersion()));
                 confirmed++;
             } else {
                 disputed++;

@@ -2,7 +2,6 @@ package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DuckDbErrors;
-import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
@@ -90,9 +89,9 @@ public class IngestService {
         if (!unknown.isEmpty()) {
             throw new IngestRejectedException(unknown);
         }
-        Map<String, Claim> current = new HashMap<>();
-        for (Claim claim : claims.findAllIn(models.values().stream().map(ModelCells::compatibilityId).toList())) {
-            current.put(cell(claim.modelName(), claim.platform().key()), claim);
+        Map<String, IngestRepository.CellClaim> current = new HashMap<>();
+        for (var claim : ingest.claims(models.values().stream().map(ModelCells::compatibilityId).toList())) {
+            current.put(cell(claim.compatibilityId(), claim.platform()), claim);
         }
         LocalDateTime now = LocalDateTime.now(clock);
         IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId);
@@ -122,8 +121,8 @@ public class IngestService {
         return report;
     }
 
-    static String cell(String modelName, String platform) {
-        return modelName + "\u0000" + platform;
+    static String cell(int compatibilityId, String platform) {
+        return compatibilityId + "/" + platform;
     }
 
     /** The status a pipeline's approval gives a claim at this level. */

@@ -120,17 +120,6 @@ public class ClaimRepository {
         return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
-    /** The claims of several models' matrix rows, e.g. the cells an ingest batch touches. */
-    public java.util.List<Claim> findAllIn(java.util.Collection<Integer> compatibilityIds) {
-        if (compatibilityIds.isEmpty()) {
-            return java.util.List.of();
-        }
-        // The wanted ids first, so DuckDB joins ~1,000 claims to their models, not every claim.
-        return jdbc.sql("WITH wanted AS (" + IDS_FROM_TEXT + " AS id) " + SELECT.replace("FROM compatibility_details d",
-                        "FROM wanted w JOIN compatibility_details d ON d.compatibility_id = w.id"))
-                .param("ids", idsText(compatibilityIds)).query(ClaimRepository::map).list();
-    }
-
     /** The levels of several models' claims, by compatibility id. */
     public Map<Integer, Map<Platform, CompatibilityLevel>> levelsIn(java.util.Collection<Integer> compatibilityIds) {
         Map<Integer, Map<Platform, CompatibilityLevel>> levels = new java.util.HashMap<>();

@@ -5,7 +5,6 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
-import dev.compatmatrix.base.db.MultiRowSql;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,26 +75,43 @@ public class DerivedColumnsRepository {
         jdbc.sql(STORE_SQL).params(storeParams(compatibilityId, derived, now)).update();
     }
 
-    private static final List<MultiRowSql.Column> DERIVED_COLUMNS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(Platform.values()).map(p -> new MultiRowSql.Column(p.supportColumn(), "BOOLEAN")),
-            java.util.stream.Stream.of(new MultiRowSql.Column("compatibility_score", "FLOAT"),
-                    new MultiRowSql.Column("recommended_platform", "VARCHAR"),
-                    new MultiRowSql.Column("last_updated", "TIMESTAMP"))).toList();
+    /**
+     * {@link #store} for many models in one statement. The derived values (ids, booleans, scores, platform keys —
+     * never user text) travel as one text parameter, "id,flags,score,platform" per model and ";" between models,
+     * which DuckDB splits: planning a statement with a parameter per value costs more than the update itself.
+     */
+    private static final String STORE_ALL_SQL = """
+            UPDATE cross_platform_compatibility SET
+                cpu_support = v.flags[1] = '1', cuda_support = v.flags[2] = '1', rocm_support = v.flags[3] = '1',
+                mps_support = v.flags[4] = '1', openvino_support = v.flags[5] = '1',
+                qualcomm_support = v.flags[6] = '1', webnn_support = v.flags[7] = '1',
+                webgpu_support = v.flags[8] = '1', compatibility_score = v.score,
+                recommended_platform = v.recommended, last_updated = :now
+            FROM (
+                SELECT CAST(f[1] AS INTEGER) AS id, string_split(f[2], '') AS flags, CAST(f[3] AS FLOAT) AS score,
+                       nullif(f[4], '') AS recommended
+                FROM (SELECT string_split(unnest(string_split(:rows, ';')), ',') AS f)
+            ) AS v
+            WHERE cross_platform_compatibility.id = v.id
+            """;
 
-    /** {@link #store} for many models in a few multi-row statements. */
     public void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
-        MultiRowSql.update(jdbc, "cross_platform_compatibility", new MultiRowSql.Column("id", "INTEGER"), DERIVED_COLUMNS,
-                null, derivedById.entrySet().stream().map(e -> {
-                    List<Object> row = new java.util.ArrayList<>();
-                    row.add(e.getKey());
-                    for (Platform platform : Platform.values()) {
-                        row.add(e.getValue().supports(platform));
-                    }
-                    row.add(e.getValue().score());
-                    row.add(e.getValue().recommended() == null ? null : e.getValue().recommended().key());
-                    row.add(now);
-                    return row.toArray();
-                }).toList());
+        if (derivedById.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder();
+        derivedById.forEach((id, derived) -> {
+            if (!rows.isEmpty()) {
+                rows.append(';');
+            }
+            rows.append(id).append(',');
+            for (Platform platform : Platform.values()) {
+                rows.append(derived.supports(platform) ? '1' : '0');
+            }
+            rows.append(',').append(derived.score()).append(',')
+                    .append(derived.recommended() == null ? "" : derived.recommended().key());
+        });
+        jdbc.sql(STORE_ALL_SQL).param("rows", rows.toString()).param("now", now).update();
     }
 
     private static Map<String, Object> storeParams(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {
