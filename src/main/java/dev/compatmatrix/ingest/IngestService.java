@@ -70,8 +70,9 @@ public class IngestService {
             try {
                 return transaction.execute(status -> apply(batch.batchId(), results, caller));
             } catch (RuntimeException e) {
-                // Two batches touching the same cells at once: DuckDB refuses one; applying it again is safe.
-                if (attempt >= CONFLICT_RETRIES || !DuckDbErrors.isWriteWriteConflict(e)) {
+                // Two batches touching the same cells at once: DuckDB refuses one (a write-write conflict, or the
+                // same new claim twice); applying it again is safe, and then sees the other batch's claims.
+                if (attempt >= CONFLICT_RETRIES || !(DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e))) {
                     throw e;
                 }
             }

@@ -30,8 +30,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * for batches of 1,000, and the time from POST to the change being readable. See BENCHMARKS.md. Run with
  * {@code ./mvnw -Pbenchmark test-compile exec:exec@ingest-benchmark}.
  *
- * <p>Arguments (all optional): models (100000), measured batches (20), warm-up batches (3). One client posts
- * one batch at a time, as a CI pipeline does; every batch is new (no replays) and touches 1,000 distinct cells.
+ * <p>Arguments (all optional): models (100000), measured batches (20), warm-up batches (3), then a second
+ * phase's concurrent clients (2). First one client posts one batch at a time, as a CI pipeline does; then
+ * several pipelines post at once. Every batch is new (no replays) and touches 1,000 distinct cells.
  */
 public final class IngestBenchmark {
 
@@ -44,6 +45,7 @@ public final class IngestBenchmark {
         int models = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : SyntheticDatabaseGenerator.DEFAULT_MODELS;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
         MatrixBenchmark.ensureDatabase(source, models);
         Path copy = Path.of("target/benchmark/ingest-scratch.duckdb");
@@ -86,7 +88,41 @@ public final class IngestBenchmark {
                 }
             }
             report(postNanos, visibleNanos, measured, warmup, models);
+            concurrent(http, port, token, names, clients, measured);
         }
+    }
+
+    /** Several pipelines at once: each client posts its share of the batches back to back. */
+    private static void concurrent(HttpClient http, int port, String token, List<String> names, int clients,
+                                   int measured) throws Exception {
+        List<List<Batch>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<Batch> mine = new ArrayList<>();
+            Random random = new Random(1000 + c);
+            for (int i = 0; i < measured / clients; i++) {
+                mine.add(batch("parallel-" + c + "-" + i, names, random));
+            }
+            work.add(mine);
+        }
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (List<Batch> mine : work) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (Batch b : mine) {
+                    try {
+                        post(http, port, token, b);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%d concurrent clients, %d batches of %,d: %,.0f results/s%n", clients,
+                clients * (measured / clients), BATCH, clients * (measured / clients) * BATCH / seconds);
     }
 
     private record Batch(String json, String lastModel, String lastPlatform) {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,5 +227,38 @@ class IngestApiTest extends WritingIntegrationTest {
                 WHERE m.model_name = 'gpt2' AND a.hardware_type = 'cuda' AND a.reported_level = 'low'""")
                 .query(Long.class).single();
         assertThat(newest).isEqualTo(1);
+    }
+
+    @Test
+    void two_pipelines_reporting_the_same_new_cell_at_once_both_land_and_make_one_claim() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> cell = untestedCell();
+            String result = "{\"model\": \"%s\", \"hardware\": \"%s\", \"level\": \"medium\"}"
+                    .formatted(cell.get("model_name"), cell.get("platform"));
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                String body = "{\"batch_id\": \"race-%d-%d\", \"results\": [%s]}".formatted(round, t, result);
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        statuses.add(postResults(writer, body).andReturn().getResponse().getStatus());
+                    } catch (Exception e) {
+                        statuses.add(-1);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(statuses).containsExactly(201, 201);
+            long claims = jdbc.sql("""
+                    SELECT count(*) FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                    JOIN models m ON m.model_id = c.model_id WHERE m.model_name = :model AND d.hardware_type = :platform""")
+                    .param("model", cell.get("model_name")).param("platform", cell.get("platform")).query(Long.class).single();
+            assertThat(claims).isEqualTo(1);
+        }
     }
 }

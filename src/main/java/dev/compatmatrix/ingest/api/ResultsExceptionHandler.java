@@ -1,6 +1,7 @@
 package dev.compatmatrix.ingest.api;
 
 import dev.compatmatrix.ingest.IngestRejectedException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,6 +10,7 @@ import tools.jackson.core.JacksonException;
 
 /** Turns what can go wrong with a posted batch into RFC 9457 problem details with a clear message. */
 @RestControllerAdvice(assignableTypes = ResultsController.class)
+@Order(0) // before the API-wide last resort, base/api/ApiExceptionHandler
 class ResultsExceptionHandler {
 
     @ExceptionHandler(JacksonException.class)
