@@ -33,6 +33,8 @@ class IngestApiTest extends WritingIntegrationTest {
     ApiTokenService tokens;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.compatmatrix.validation.query.QueueQuery queue;
 
     MockMvc mvc;
     String writer;
@@ -227,6 +229,11 @@ class IngestApiTest extends WritingIntegrationTest {
                 WHERE m.model_name = 'gpt2' AND a.hardware_type = 'cuda' AND a.reported_level = 'low'""")
                 .query(Long.class).single();
         assertThat(newest).isEqualTo(1);
+        // The validation queue shows the cell as disputed, with the automated side.
+        var disputed = queue.page(new dev.compatmatrix.validation.query.QueueFilter(null,
+                        dev.compatmatrix.compatibility.Platform.CUDA, "gpt2", null), 0, 50).stream()
+                .filter(row -> row.modelName().equals("gpt2")).findFirst().orElseThrow();
+        assertThat(disputed.automatedDisagrees()).contains("Low");
     }
 
     @Test
