@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class FirstAdminInitializer implements ApplicationRunner {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(FirstAdminInitializer.class);
 
     private final UserRepository users;
@@ -49,10 +49,9 @@ public class FirstAdminInitializer implements ApplicationRunner {
                     + "COMPAT_ADMIN_PASSWORD (at least {} characters) and restart", MIN_PASSWORD_LENGTH);
             return;
         }
-        if (password.length() < MIN_PASSWORD_LENGTH || password.equalsIgnoreCase(username)) {
-            throw new IllegalStateException("COMPAT_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
-                    + " characters and differ from the user name");
-        }
+        PasswordPolicy.problem(username, password).ifPresent(problem -> {
+            throw new IllegalStateException("COMPAT_ADMIN_PASSWORD is refused: " + problem);
+        });
         users.insert(username, passwords.encode(password), "Administrator", null, List.of(Roles.ADMIN));
         log.info("Created the first admin '{}' from the configuration", username);
     }

@@ -9,7 +9,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /** The browser's security chain: Vaadin's login view and view access control, plus method security. */
 @Configuration
@@ -18,14 +21,28 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login; badges
         // too, whose service decides who may see them (anyone once an admin has made them public).
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**", "/charts/**", "/actuator/health", "/actuator/health/**",
                         "/badge/**").permitAll());
+        // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                .expiredUrl("/login"));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         return http.build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a servlet session ends. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** Stores bcrypt hashes with their {@code {bcrypt}} prefix, so the algorithm can change later. */

@@ -59,7 +59,7 @@ class FirstAdminInitializerTest {
         assertThatThrownBy(() -> initializer("ops", "short", false).run(null))
                 .hasMessageContaining("at least 12 characters");
         assertThatThrownBy(() -> initializer("operations-admin", "OPERATIONS-ADMIN", false).run(null))
-                .hasMessageContaining("differ from the user name");
+                .hasMessageContaining("not be the user name");
         assertThat(users.count()).isZero();
     }
 

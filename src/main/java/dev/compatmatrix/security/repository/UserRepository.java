@@ -21,20 +21,50 @@ public class UserRepository {
         this.clock = clock;
     }
 
+    private static final String SELECT = """
+            SELECT u.user_id, u.username, u.password_hash, u.display_name, u.validator_id, u.enabled,
+                   list(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL) AS roles
+            FROM app_users u LEFT JOIN user_roles r ON r.user_id = u.user_id
+            """;
+
     public Optional<AppUser> findByUsername(String username) {
+        return jdbc.sql(SELECT + " WHERE u.username = :username GROUP BY ALL")
+                .param("username", username).query(UserRepository::map).optional();
+    }
+
+    /** Every user, by name. */
+    public java.util.List<AppUser> all() {
+        return jdbc.sql(SELECT + " GROUP BY ALL ORDER BY u.username").query(UserRepository::map).list();
+    }
+
+    /** Enabled users holding the ADMIN role. */
+    public long enabledAdmins() {
         return jdbc.sql("""
-                        SELECT u.user_id, u.username, u.password_hash, u.display_name, u.validator_id, u.enabled,
-                               list(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL) AS roles
-                        FROM app_users u LEFT JOIN user_roles r ON r.user_id = u.user_id
-                        WHERE u.username = :username
-                        GROUP BY ALL
-                        """)
-                .param("username", username)
-                .query((rs, n) -> new AppUser(rs.getInt("user_id"), rs.getString("username"),
-                        rs.getString("password_hash"), rs.getString("display_name"),
-                        (Integer) rs.getObject("validator_id"), rs.getBoolean("enabled"),
-                        roles(rs.getArray("roles"))))
-                .optional();
+                        SELECT count(*) FROM app_users u JOIN user_roles r ON r.user_id = u.user_id
+                        WHERE u.enabled AND r.role = 'ADMIN'""").query(Long.class).single();
+    }
+
+    /** Replaces a user's name, validator link, enabled flag and roles; the caller's transaction makes it one change. */
+    public void update(int userId, String displayName, Integer validatorId, boolean enabled, Collection<String> roles) {
+        jdbc.sql("UPDATE app_users SET display_name = :name, validator_id = :validator, enabled = :enabled WHERE user_id = :id")
+                .param("name", displayName).param("validator", validatorId).param("enabled", enabled)
+                .param("id", userId).update();
+        jdbc.sql("DELETE FROM user_roles WHERE user_id = :id").param("id", userId).update();
+        for (String role : roles) {
+            jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:userId, :role)")
+                    .param("userId", userId).param("role", role).update();
+        }
+    }
+
+    public void setPasswordHash(int userId, String passwordHash) {
+        jdbc.sql("UPDATE app_users SET password_hash = :hash WHERE user_id = :id").param("hash", passwordHash)
+                .param("id", userId).update();
+    }
+
+    private static AppUser map(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new AppUser(rs.getInt("user_id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), (Integer) rs.getObject("validator_id"), rs.getBoolean("enabled"),
+                roles(rs.getArray("roles")));
     }
 
     public long count() {
