@@ -6,6 +6,7 @@ import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.security.PasswordPolicy;
 import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
+import dev.compatmatrix.validation.repository.ValidatorRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -32,14 +33,16 @@ public class UserAdminService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
 
     private final UserRepository users;
+    private final ValidatorRepository validators;
     private final PasswordEncoder passwords;
     private final SessionRegistry sessions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public UserAdminService(UserRepository users, PasswordEncoder passwords, SessionRegistry sessions, AuditLog audit,
-                            Clock clock) {
+    public UserAdminService(UserRepository users, ValidatorRepository validators, PasswordEncoder passwords,
+                            SessionRegistry sessions, AuditLog audit, Clock clock) {
         this.users = users;
+        this.validators = validators;
         this.passwords = passwords;
         this.sessions = sessions;
         this.audit = audit;
@@ -53,6 +56,12 @@ public class UserAdminService {
     @Transactional(readOnly = true)
     public List<AppUser> list() {
         return users.all();
+    }
+
+    /** The validator rows a user can be linked to (people validate as "human" validators). */
+    @Transactional(readOnly = true)
+    public List<ValidatorRepository.ValidatorRef> validators() {
+        return validators.humans();
     }
 
     @Transactional

@@ -49,4 +49,12 @@ public class ValidatorRepository {
                         rs.getInt("verification_level")))
                 .list();
     }
+
+    /** Validators that are people (type human), for linking console users. */
+    public java.util.List<ValidatorRef> humans() {
+        return jdbc.sql("SELECT validator_id, name, verification_level FROM validators WHERE type = 'human' ORDER BY name")
+                .query((rs, n) -> new ValidatorRef(rs.getInt("validator_id"), rs.getString("name"),
+                        rs.getInt("verification_level")))
+                .list();
+    }
 }
