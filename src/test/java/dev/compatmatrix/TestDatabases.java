@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Fresh DuckDB file paths in new temporary folders (the file itself is created by the application). */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
 
-    static Path newFile(String name) {
+    public static Path newFile(String name) {
         try {
             Path folder = Files.createTempDirectory("compat-" + name + "-");
             folder.toFile().deleteOnExit();
