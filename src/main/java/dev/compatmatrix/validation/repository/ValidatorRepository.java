@@ -57,4 +57,32 @@ public class ValidatorRepository {
                         rs.getInt("verification_level")))
                 .list();
     }
+
+    /** A validators row as admins edit it. */
+    public record ValidatorRow(int validatorId, String name, String type, String email, String organization,
+                               int level, LocalDateTime createdAt) {
+    }
+
+    public java.util.List<ValidatorRow> all() {
+        return jdbc.sql("""
+                        SELECT validator_id, name, type, email, organization, verification_level, created_at
+                        FROM validators ORDER BY name""")
+                .query((rs, n) -> new ValidatorRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), dev.compatmatrix.base.db.SqlTimes.utc(rs.getTimestamp(7))))
+                .list();
+    }
+
+    public java.util.Optional<ValidatorRow> find(int validatorId) {
+        return all().stream().filter(v -> v.validatorId() == validatorId).findFirst();
+    }
+
+    /** Changes a validator; its level counts for approvals from now on (past reviews keep theirs). */
+    public void update(int validatorId, String name, String type, String email, String organization, int level) {
+        jdbc.sql("""
+                        UPDATE validators SET name = :name, type = :type, email = :email, organization = :organization,
+                            verification_level = :level
+                        WHERE validator_id = :id""")
+                .param("name", name).param("type", type).param("email", email).param("organization", organization)
+                .param("level", level).param("id", validatorId).update();
+    }
 }
