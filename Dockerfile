@@ -19,7 +19,8 @@ WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
 ENV COMPAT_DB_PATH=/data/compat-matrix.duckdb \
     COMPAT_DB_THREADS=2 \
-    COMPAT_DB_MEMORY_LIMIT=1GB
+    COMPAT_DB_MEMORY_LIMIT=1GB \
+    COMPAT_BACKUP_DIR=/data/backups
 VOLUME ["/data"]
 USER compat
 EXPOSE 8080
