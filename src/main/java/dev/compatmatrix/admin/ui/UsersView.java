@@ -29,6 +29,7 @@ public class UsersView extends VerticalLayout {
     final Button create = new Button("New user");
     /** The editor last opened, for tests. */
     UserEditor editor;
+    private java.util.Map<Integer, String> validatorNames = java.util.Map.of();
 
     public UsersView(UserAdminService users) {
         this.users = users;
@@ -38,7 +39,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(AppUser::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(u -> u.displayName() == null ? "" : u.displayName()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
-        grid.addColumn(u -> u.validatorId() == null ? "" : "#" + u.validatorId()).setHeader("Validator");
+        grid.addColumn(this::validatorName).setHeader("Validates as");
         grid.addColumn(u -> u.enabled() ? "enabled" : "disabled").setHeader("State");
         grid.addItemClickListener(e -> open(e.getItem()));
         create.setId("user-create");
@@ -46,6 +47,10 @@ public class UsersView extends VerticalLayout {
         create.addClickListener(e -> open(null));
         add(new H2("Users"), create, grid);
         refresh();
+    }
+
+    private String validatorName(AppUser user) {
+        return user.validatorId() == null ? "" : validatorNames.getOrDefault(user.validatorId(), "#" + user.validatorId());
     }
 
     private void open(AppUser user) {
@@ -79,6 +84,8 @@ public class UsersView extends VerticalLayout {
     }
 
     private void refresh() {
+        validatorNames = new java.util.HashMap<>();
+        validators().forEach(v -> validatorNames.put(v.validatorId(), v.name() + " (level " + v.level() + ")"));
         grid.setItems(users.list());
     }
 }
