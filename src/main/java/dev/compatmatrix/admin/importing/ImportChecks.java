@@ -25,7 +25,8 @@ final class ImportChecks {
      * @param existingModels names of the models that exist (deleted ones do not)
      * @param currentLevels  the level of each existing claim, keyed by {@link #cell}
      */
-    static ImportPreview preview(List<ImportRow> rows, Set<String> existingModels, Map<String, String> currentLevels) {
+    static ImportPreview preview(List<ImportRow> rows, Set<String> existingModels, Map<String, String> currentLevels,
+                                 java.util.function.Function<ImportRow, List<String>> newModelProblems) {
         List<ImportPreview.RowError> errors = new ArrayList<>();
         Set<String> newModels = new HashSet<>();
         Map<String, Integer> seenCells = new HashMap<>();
@@ -34,6 +35,9 @@ final class ImportChecks {
         int unchanged = 0;
         for (ImportRow row : rows) {
             List<String> problems = problems(row, existingModels.contains(row.model()));
+            if (problems.isEmpty() && !existingModels.contains(row.model())) {
+                problems.addAll(newModelProblems.apply(row));
+            }
             if (problems.isEmpty() && row.hardware() != null) {
                 Integer earlier = seenCells.putIfAbsent(cell(row.model(), row.hardware()), row.line());
                 if (earlier != null) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.validation.Validator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Import of models and claims from CSV or JSON. The dry run reads the whole file, checks every row against the
  * rules and the current data, and says what would change, listing each bad row with its reason; it changes
- * nothing.
+ * nothing. Applying runs the same checks and writes everything in one transaction.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -24,17 +25,43 @@ public class ImportService {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
 
     private final JdbcClient jdbc;
+    private final ImportWriter writer;
+    private final Validator validator;
 
-    public ImportService(JdbcClient jdbc) {
+    public ImportService(JdbcClient jdbc, ImportWriter writer, Validator validator) {
         this.jdbc = jdbc;
+        this.writer = writer;
+        this.validator = validator;
     }
 
+    /** The dry run: what the file would change and which rows are bad, changing nothing. */
     @Transactional(readOnly = true)
     public ImportPreview preview(String fileName, byte[] content) {
+        return check(read(fileName, content));
+    }
+
+    /**
+     * Applies the file in one transaction — all of it, or nothing when any row is bad ({@link ImportRefusedException}
+     * with the same preview as the dry run) — with history and audit rows as for edits in the screens.
+     */
+    @Transactional
+    public ImportResult apply(String fileName, byte[] content) {
+        List<ImportRow> rows = read(fileName, content);
+        ImportPreview preview = check(rows);
+        if (!preview.applicable()) {
+            throw new ImportRefusedException(preview);
+        }
+        return writer.write(fileName, rows);
+    }
+
+    private static List<ImportRow> read(String fileName, byte[] content) {
         if (content.length > MAX_BYTES) {
             throw new ImportFileException("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
         }
-        List<ImportRow> rows = ImportFileReader.read(fileName, new ByteArrayInputStream(content));
+        return ImportFileReader.read(fileName, new ByteArrayInputStream(content));
+    }
+
+    private ImportPreview check(List<ImportRow> rows) {
         Set<String> existing = new HashSet<>(jdbc.sql("SELECT model_name FROM models WHERE deleted_at IS NULL")
                 .query(String.class).list());
         Map<String, String> levels = new HashMap<>();
@@ -47,6 +74,12 @@ public class ImportService {
                 .query(rs -> {
                     levels.put(ImportChecks.cell(rs.getString(1), rs.getString(2)), rs.getString(3));
                 });
-        return ImportChecks.preview(rows, existing, levels);
+        return ImportChecks.preview(rows, existing, levels, this::newModelProblems);
+    }
+
+    /** A new model obeys the same rules as one created on the model form. */
+    private List<String> newModelProblems(ImportRow row) {
+        return validator.validate(ImportWriter.modelData(row)).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
     }
 }
