@@ -1,0 +1,49 @@
+package dev.compatmatrix.admin.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import dev.compatmatrix.WritingKaribuTest;
+import dev.compatmatrix.base.ui.AccessDeniedView;
+import dev.compatmatrix.security.Roles;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ImportViewTest extends WritingKaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void an_admin_sees_the_bad_rows_fixes_them_and_applies() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/import");
+        ImportView view = _get(ImportView.class);
+        String bad = "model,family,type,size,hardware,level\nview-import-a,fam,audio,tiny,cuda,high\nview-import-b,fam,robot,tiny,cpu,low\n";
+        view.received("bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(view.apply.isEnabled()).isFalse();
+        assertThat(GridKt._size(view.errors)).isEqualTo(1);
+        assertThat(GridKt._get(view.errors, 0).line()).isEqualTo(3);
+
+        view.received("good.csv", bad.replace("robot", "vision").getBytes(StandardCharsets.UTF_8));
+        assertThat(view.summary.getText()).contains("2 new models", "2 new claims", "Ready to apply");
+        _click(view.apply);
+        long imported = jdbc.sql("SELECT count(*) FROM models WHERE model_name LIKE 'view-import-%'").query(Long.class).single();
+        assertThat(imported).isEqualTo(2);
+        assertThat(view.apply.isEnabled()).isFalse();
+    }
+
+    @Test
+    void other_roles_cannot_import() {
+        login("editor", Roles.EDITOR);
+        UI.getCurrent().navigate("admin/import");
+        _assertNone(ImportView.class);
+        _get(AccessDeniedView.class);
+    }
+}
