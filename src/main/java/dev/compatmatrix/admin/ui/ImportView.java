@@ -31,7 +31,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class ImportView extends VerticalLayout {
 
     private final ImportService imports;
-    final Upload upload;
+    final Upload upload = new Upload();
     final Paragraph summary = new Paragraph("Upload a file to see what it would change. Nothing is written until you apply it.");
     final Grid<ImportPreview.RowError> errors = new Grid<>();
     final Button apply = new Button("Apply import");
@@ -41,8 +41,11 @@ public class ImportView extends VerticalLayout {
     public ImportView(ImportService imports) {
         this.imports = imports;
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, data) ->
-                ui.access(() -> received(metadata.fileName(), data))));
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, data) -> ui.access(() -> {
+            received(metadata.fileName(), data);
+            // One file at a time: clearing the list lets the corrected file be uploaded next.
+            upload.clearFileList();
+        })));
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", ".json");
         upload.setMaxFiles(1);
