@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.compatmatrix.base.db.TextList;
 import jakarta.validation.Validator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,15 +63,23 @@ public class ImportService {
     }
 
     private ImportPreview check(List<ImportRow> rows) {
-        Set<String> existing = new HashSet<>(jdbc.sql("SELECT model_name FROM models WHERE deleted_at IS NULL")
-                .query(String.class).list());
+        // Only the models the file names, passed as one split text: the catalogue may hold 100,000 models.
+        String names = TextList.join(rows.stream().map(ImportRow::model).filter(java.util.Objects::nonNull).toList());
+        Set<String> existing = new HashSet<>(jdbc.sql("""
+                        SELECT m.model_name FROM models m
+                        JOIN """ + TextList.NAMES_TABLE + """
+                         n ON n.name = m.model_name
+                        WHERE m.deleted_at IS NULL""")
+                .param("names", names).query(String.class).list());
         Map<String, String> levels = new HashMap<>();
         jdbc.sql("""
                         SELECT m.model_name, d.hardware_type, d.compatibility_level
-                        FROM compatibility_details d
-                        JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                        JOIN models m ON m.model_id = c.model_id
-                        WHERE m.deleted_at IS NULL""")
+                        FROM """ + TextList.NAMES_TABLE + """
+                         n
+                        JOIN models m ON m.model_name = n.name AND m.deleted_at IS NULL
+                        JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                        JOIN compatibility_details d ON d.compatibility_id = c.id""")
+                .param("names", names)
                 .query(rs -> {
                     levels.put(ImportChecks.cell(rs.getString(1), rs.getString(2)), rs.getString(3));
                 });

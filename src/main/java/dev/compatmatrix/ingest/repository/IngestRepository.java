@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.compatmatrix.base.db.MultiRowSql;
 import dev.compatmatrix.base.db.MultiRowSql.Column;
 import dev.compatmatrix.base.db.TableAppender;
+import dev.compatmatrix.base.db.TextList;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +29,6 @@ public class IngestRepository {
         this.jdbc = jdbc;
         this.appender = appender;
     }
-
-    /** Joins model names into one parameter; {@link dev.compatmatrix.ingest.ResultChecks} refuses control characters. */
-    public static final String NAME_SEPARATOR = "\u001f";
 
     /** A model an ingest result names, with its matrix row. */
     public record ModelCells(String modelName, int modelId, int compatibilityId) {
@@ -52,14 +50,15 @@ public class IngestRepository {
     /** The named models that exist (deleted ones do not), by name. */
     public Map<String, ModelCells> models(Collection<String> names) {
         Map<String, ModelCells> models = new HashMap<>();
-        // One text parameter split in SQL: 1,000 bound parameters make DuckDB's planning slow.
+        // ResultChecks refuses control characters in model names, so the separator is safe.
         jdbc.sql("""
                         SELECT m.model_name, m.model_id, c.id AS compatibility_id
-                        FROM (SELECT unnest(string_split(:names, chr(31))) AS name) n
+                        FROM """ + TextList.NAMES_TABLE + """
+                         n
                         JOIN models m ON m.model_name = n.name
                         JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                         WHERE m.deleted_at IS NULL""")
-                .param("names", String.join(NAME_SEPARATOR, names))
+                .param("names", TextList.join(names))
                 .query(rs -> {
                     models.put(rs.getString(1), new ModelCells(rs.getString(1), rs.getInt(2), rs.getInt(3)));
                 });
