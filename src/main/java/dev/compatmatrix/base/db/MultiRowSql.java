@@ -7,9 +7,8 @@ import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Many rows in one statement: DuckDB pays a fixed cost per executed statement (about half a millisecond on
- * these machines, JDBC batches included), so a 1,000-row write as one multi-row statement is ~50× faster
- * than 1,000 executions. Table and column names come from the calling repository's constants, never from
+ * Many row updates in one statement: DuckDB pays a fixed cost per executed statement (JDBC batches included),
+ * so one {@code UPDATE … FROM (VALUES …)} beats an execution per row. (Appends go through {@link TableAppender}.) Table and column names come from the calling repository's constants, never from
  * input; every value is a bound parameter.
  */
 public final class MultiRowSql {
@@ -22,16 +21,6 @@ public final class MultiRowSql {
 
     /** A column of an UPDATE's value list, with the SQL type its parameters are cast to. */
     public record Column(String name, String sqlType) {
-    }
-
-    /** {@code INSERT INTO table (columns) VALUES (…), (…)}; each row has one value per column. */
-    public static void insert(JdbcClient jdbc, String table, List<String> columns, List<Object[]> rows) {
-        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        for (List<Object[]> chunk : chunks(rows)) {
-            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
-            jdbc.sql(sql).params(flatten(chunk)).update();
-        }
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.compatmatrix.compatibility.api;
 
 import dev.compatmatrix.base.api.ApiPaging;
+import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.ui.MatrixUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,7 +32,7 @@ public class MatrixApiController {
 
     @GetMapping("/api/v1/matrix")
     public ApiPaging.Page<ApiMatrixRow> matrix(HttpServletRequest request) {
-        Map<String, List<String>> params = parameters(request);
+        Map<String, List<String>> params = ApiQuery.parameters(request);
         List<String> problems = new ArrayList<>();
         ApiPaging paging = ApiPaging.read(params, problems);
         ApiPaging.refuseUnknown(params, KNOWN, problems);
@@ -45,11 +45,5 @@ public class MatrixApiController {
         List<ApiMatrixRow> rows = compatibility.matrixPage(parsed.filter(), parsed.sort(), paging.offset(), paging.limit())
                 .stream().map(ApiMatrixRow::of).toList();
         return new ApiPaging.Page<>(total, paging.offset(), paging.limit(), rows);
-    }
-
-    /** The request's query parameters, as the screens' URL classes read them. */
-    public static Map<String, List<String>> parameters(HttpServletRequest request) {
-        return request.getParameterMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
     }
 }

@@ -2,6 +2,7 @@ package dev.compatmatrix.compatibility.api;
 
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.base.api.ApiPaging;
+import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.base.ui.UrlParams;
 import dev.compatmatrix.compatibility.export.ExportFormat;
@@ -44,7 +45,7 @@ public class MatrixExportController {
 
     @GetMapping("/api/v1/matrix/export")
     public void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, List<String>> params = MatrixApiController.parameters(request);
+        Map<String, List<String>> params = ApiQuery.parameters(request);
         List<String> problems = new ArrayList<>();
         String formatValue = UrlParams.first(params, FORMAT);
         Optional<ExportFormat> format = ExportFormat.fromKey(formatValue);

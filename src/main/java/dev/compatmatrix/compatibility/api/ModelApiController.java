@@ -1,6 +1,7 @@
 package dev.compatmatrix.compatibility.api;
 
 import dev.compatmatrix.base.api.ApiPaging;
+import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.history.HistoryService;
@@ -48,7 +49,7 @@ public class ModelApiController {
             throw ApiRequestException.notFound("No model named '" + name + "'");
         }
         List<String> problems = new ArrayList<>();
-        ApiPaging paging = ApiPaging.read(MatrixApiController.parameters(request), problems);
+        ApiPaging paging = ApiPaging.read(ApiQuery.parameters(request), problems);
         if (!problems.isEmpty()) {
             throw ApiRequestException.badParameters(problems);
         }

@@ -1,6 +1,7 @@
 package dev.compatmatrix.compatibility.repository;
 
 import dev.compatmatrix.base.db.SqlTimes;
+import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimData;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
@@ -110,16 +111,6 @@ public class ClaimRepository {
                 .param("id", claimId).update();
     }
 
-    /**
-     * Many ids as one comma-separated text parameter: DuckDB plans a statement with 1,000 bound parameters
-     * noticeably slower than one that splits a single text.
-     */
-    private static final String IDS_FROM_TEXT = "SELECT CAST(unnest(string_split(:ids, ',')) AS INTEGER)";
-
-    private static String idsText(java.util.Collection<Integer> ids) {
-        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-    }
-
     /** The levels of several models' claims, by compatibility id. */
     public Map<Integer, Map<Platform, CompatibilityLevel>> levelsIn(java.util.Collection<Integer> compatibilityIds) {
         Map<Integer, Map<Platform, CompatibilityLevel>> levels = new java.util.HashMap<>();
@@ -129,8 +120,8 @@ public class ClaimRepository {
         }
         jdbc.sql("""
                         SELECT compatibility_id, hardware_type, compatibility_level FROM compatibility_details
-                        WHERE compatibility_id IN (""" + IDS_FROM_TEXT + ")")
-                .param("ids", idsText(compatibilityIds))
+                        WHERE compatibility_id IN (""" + TextList.IDS_QUERY + ")")
+                .param("ids", TextList.joinIds(compatibilityIds))
                 .query(rs -> {
                     levels.get(rs.getInt(1)).put(Platform.fromKey(rs.getString(2)).orElseThrow(),
                             CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());

@@ -82,8 +82,8 @@ public class IngestRepository {
                         SELECT id, row_version, compatibility_id, hardware_type, compatibility_level, simulated,
                                validation_status, updated_by, framework_version
                         FROM compatibility_details
-                        WHERE compatibility_id IN (SELECT CAST(unnest(string_split(:ids, ',')) AS INTEGER))""")
-                .param("ids", compatibilityIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                        WHERE compatibility_id IN (""" + TextList.IDS_QUERY + ")")
+                .param("ids", TextList.joinIds(compatibilityIds))
                 .query((rs, n) -> new CellClaim(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                         CompatibilityLevel.fromKey(rs.getString(5)).orElseThrow(), rs.getBoolean(6),
                         ValidationStatus.fromKey(rs.getString(7)).orElse(ValidationStatus.UNVALIDATED), rs.getString(8),

@@ -2,8 +2,8 @@ package dev.compatmatrix.recommendation.api;
 
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.base.api.ApiPaging;
+import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.base.api.ApiRequestException;
-import dev.compatmatrix.compatibility.api.MatrixApiController;
 import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.recommendation.ui.RecommendationsUrl;
@@ -29,7 +29,7 @@ public class RecommendationApiController {
 
     @GetMapping("/api/v1/recommendations")
     public ApiPaging.Page<RecommendationRow> recommendations(HttpServletRequest request) {
-        Map<String, List<String>> params = MatrixApiController.parameters(request);
+        Map<String, List<String>> params = ApiQuery.parameters(request);
         List<String> problems = new ArrayList<>();
         ApiPaging paging = ApiPaging.read(params, problems);
         var parsed = RecommendationsUrl.parse(new QueryParameters(params), recommendations.filterOptions());
