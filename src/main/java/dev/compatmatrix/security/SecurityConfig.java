@@ -2,6 +2,9 @@ package dev.compatmatrix.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.compatmatrix.security.ui.LoginView;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -12,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /** The browser's security chain: Vaadin's login view and view access control, plus method security. */
@@ -21,7 +25,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, Clock clock,
+            @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login; badges
         // too, whose service decides who may see them (anyone once an admin has made them public).
         http.authorizeHttpRequests(auth -> auth
@@ -30,6 +35,7 @@ public class SecurityConfig {
         // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredUrl("/login"));
+        http.addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout, clock), ConcurrentSessionFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         return http.build();
     }

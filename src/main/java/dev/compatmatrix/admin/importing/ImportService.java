@@ -43,16 +43,17 @@ public class ImportService {
 
     /**
      * Applies the file in one transaction — all of it, or nothing when any row is bad ({@link ImportRefusedException}
-     * with the same preview as the dry run) — with history and audit rows as for edits in the screens.
+     * with the same preview as the dry run) — with history and audit rows as for edits in the screens. Progress is
+     * reported while rows are written.
      */
     @Transactional
-    public ImportResult apply(String fileName, byte[] content) {
+    public ImportResult apply(String fileName, byte[] content, ImportProgress progress) {
         List<ImportRow> rows = read(fileName, content);
         ImportPreview preview = check(rows);
         if (!preview.applicable()) {
             throw new ImportRefusedException(preview);
         }
-        return writer.write(fileName, rows);
+        return writer.write(fileName, rows, progress);
     }
 
     private static List<ImportRow> read(String fileName, byte[] content) {

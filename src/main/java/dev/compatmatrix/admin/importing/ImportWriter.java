@@ -51,7 +51,7 @@ class ImportWriter {
                 row.parametersMillions() == null ? null : Double.valueOf(row.parametersMillions()), null);
     }
 
-    ImportResult write(String fileName, List<ImportRow> rows) {
+    ImportResult write(String fileName, List<ImportRow> rows, ImportProgress progress) {
         String user = Actor.name();
         LocalDateTime now = LocalDateTime.now(clock);
         String defaultReason = "Imported from " + fileName;
@@ -60,7 +60,12 @@ class ImportWriter {
         int changed = 0;
         int unchanged = 0;
         Set<Integer> touched = new LinkedHashSet<>();
+        int done = 0;
         for (ImportRow row : rows) {
+            if (done > 0 && done % ImportProgress.STEP == 0) {
+                progress.rowsWritten(done, rows.size());
+            }
+            done++;
             Optional<ModelRef> ref = derivedColumns.findByModelName(row.model());
             if (ref.isEmpty()) {
                 ModelData data = modelData(row);
@@ -114,6 +119,7 @@ class ImportWriter {
         for (int compatibilityId : touched) {
             derivedColumns.store(compatibilityId, ScoreRule.derive(claims.levels(compatibilityId)), now);
         }
+        progress.rowsWritten(rows.size(), rows.size());
         ImportResult result = new ImportResult(rows.size(), modelsCreated, created, changed, unchanged);
         audit.record(user, "import.apply", "import", fileName, "Imported " + fileName + ": " + rows.size() + " rows",
                 null, Map.of("models_created", modelsCreated, "claims_created", created, "claims_changed", changed), now);

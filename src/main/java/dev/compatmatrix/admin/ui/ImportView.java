@@ -1,6 +1,22 @@
 package dev.compatmatrix.admin.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.server.Command;
+import dev.compatmatrix.admin.importing.ImportProgress;
+import dev.compatmatrix.admin.importing.ImportResult;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,16 +46,26 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.ADMIN)
 public class ImportView extends VerticalLayout {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportView.class);
+    private static final int POLL_MILLIS = 500;
+    private static final int ALL_ERRORS_VISIBLE = 20;
+
     private final ImportService imports;
     final Upload upload = new Upload();
     final Paragraph summary = new Paragraph("Upload a file to see what it would change. Nothing is written until you apply it.");
     final Grid<ImportPreview.RowError> errors = new Grid<>();
     final Button apply = new Button("Apply import");
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    private final Executor background;
+    /** The import being applied, if any; tests wait for it. */
+    CompletableFuture<ImportResult> running = CompletableFuture.completedFuture(null);
     private String fileName;
     private byte[] content;
 
-    public ImportView(ImportService imports) {
+    public ImportView(ImportService imports, @Qualifier("applicationTaskExecutor") Executor background) {
         this.imports = imports;
+        this.background = background;
         UI ui = UI.getCurrent();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, data) -> ui.access(() -> {
             received(metadata.fileName(), data);
@@ -56,15 +82,19 @@ public class ImportView extends VerticalLayout {
         errors.addColumn(ImportPreview.RowError::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
         errors.addColumn(ImportPreview.RowError::message).setHeader("Why it is refused").setFlexGrow(1);
         errors.setVisible(false);
-        errors.setAllRowsVisible(true);
         apply.setId("import-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
         apply.addClickListener(e -> applyImport());
+        apply.setDisableOnClick(true);
+        progress.setId("import-progress");
+        progressText.setId("import-progress-text");
+        progress.setVisible(false);
+        progressText.setVisible(false);
         add(new H2("Import models and claims"), new Paragraph("CSV with a header row, or a JSON array of objects, "
                 + "with the columns " + String.join(", ", ImportRow.COLUMNS) + ". A new model needs family, type and "
                 + "size; a claim needs hardware and level. All rows are applied in one transaction, or none."),
-                upload, summary, apply, errors);
+                upload, summary, apply, progress, progressText, errors);
     }
 
     /** A file arrived: run the dry run and show it. */
@@ -82,27 +112,72 @@ public class ImportView extends VerticalLayout {
     }
 
     private void show(ImportPreview preview) {
-        summary.setText(String.format(java.util.Locale.ROOT, "%s: %,d rows — %,d new models, %,d new claims, "
+        summary.setText(String.format(Locale.ROOT, "%s: %,d rows — %,d new models, %,d new claims, "
                         + "%,d changed claims, %,d unchanged. %s", fileName, preview.rows(), preview.modelsToCreate(),
                 preview.claimsToCreate(), preview.claimsToChange(), preview.unchanged(),
                 preview.applicable() ? "Ready to apply." : preview.errors().size() + " bad rows: fix them and upload again."));
         errors.setItems(preview.errors());
+        // A few bad rows show in full; a file full of them scrolls inside the grid instead of loading every row.
+        errors.setAllRowsVisible(preview.errors().size() <= ALL_ERRORS_VISIBLE);
+        errors.setHeight(preview.errors().size() <= ALL_ERRORS_VISIBLE ? null : "24rem");
         errors.setVisible(!preview.applicable());
         apply.setEnabled(preview.applicable());
     }
 
+    /**
+     * Large files take a while: the import runs on a background thread under the admin's security context, while
+     * the page polls for its progress; the upload waits until it is done.
+     */
     private void applyImport() {
-        try {
-            var result = imports.apply(fileName, content);
-            Notification.show(String.format(java.util.Locale.ROOT, "Imported %s: %,d models and %,d claims created, "
-                            + "%,d claims changed", fileName, result.modelsCreated(), result.claimsCreated(),
+        UI ui = UI.getCurrent();
+        String name = fileName;
+        byte[] data = content;
+        upload.setEnabled(false);
+        progress.setValue(0);
+        progress.setVisible(true);
+        progressText.setText("Applying " + name + "…");
+        progressText.setVisible(true);
+        ui.setPollInterval(POLL_MILLIS);
+        ImportProgress shown = (done, total) -> report(ui, () -> {
+            progress.setValue(done / (double) total);
+            progressText.setText(String.format(Locale.ROOT, "%,d of %,d rows written", done, total));
+        });
+        SecurityContext security = SecurityContextHolder.getContext();
+        running = CompletableFuture.supplyAsync(() -> imports.apply(name, data, shown),
+                new DelegatingSecurityContextExecutor(background, security));
+        running.whenComplete((result, failure) -> report(ui, () -> finished(ui, name, result, failure)));
+    }
+
+    private void finished(UI ui, String name, ImportResult result, Throwable failure) {
+        ui.setPollInterval(-1);
+        upload.setEnabled(true);
+        progress.setVisible(false);
+        progressText.setVisible(false);
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause == null) {
+            Notification.show(String.format(Locale.ROOT, "Imported %s: %,d models and %,d claims created, "
+                            + "%,d claims changed", name, result.modelsCreated(), result.claimsCreated(),
                     result.claimsChanged()), 6000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            summary.setText("Imported " + fileName + ".");
-            apply.setEnabled(false);
+            summary.setText("Imported " + name + ".");
             upload.clearFileList();
-        } catch (ImportRefusedException e) {
-            show(e.preview());
+        } else if (cause instanceof ImportRefusedException refused) {
+            // The data changed since the dry run: show the new verdict.
+            show(refused.preview());
+        } else {
+            LOG.error("Import of {} failed", name, cause);
+            summary.setText("The import of " + name + " failed and changed nothing: " + cause.getMessage());
+            Notification.show("Import failed; nothing was changed", 6000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** Updates the page from the import's thread; a page closed meanwhile just stops hearing about it. */
+    private static void report(UI ui, Command change) {
+        try {
+            ui.access(change);
+        } catch (UIDetachedException closed) {
+            LOG.debug("Import page closed while the import runs");
         }
     }
 }

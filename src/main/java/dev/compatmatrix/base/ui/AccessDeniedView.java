@@ -10,12 +10,17 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.HttpStatusCode;
+import dev.compatmatrix.security.Actor;
 import jakarta.annotation.security.PermitAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Shown to a signed-in user who opens a screen their roles do not allow. */
 @PageTitle("Access denied")
 @PermitAll
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessDeniedView.class);
 
     public AccessDeniedView() {
         setId("access-denied");
@@ -26,6 +31,7 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        log.warn("Access denied: {} may not open the screen /{}", Actor.name(), event.getLocation().getPath());
         return HttpStatusCode.FORBIDDEN.getCode();
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.security.Roles;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,13 +42,18 @@ class ImportApplyTest extends WritingIntegrationTest {
         signIn("admin", Roles.ADMIN);
         long models = count("SELECT count(*) FROM models");
         long history = count("SELECT count(*) FROM compatibility_history");
-        assertThatThrownBy(() -> imports.apply("batch.csv", csv(true)))
+        assertThatThrownBy(() -> imports.apply("batch.csv", csv(true), ImportProgress.NONE))
                 .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.preview().errors())
                         .extracting(ImportPreview.RowError::line).containsExactly(12, 22, 32));
         assertThat(count("SELECT count(*) FROM models")).isEqualTo(models);
         assertThat(count("SELECT count(*) FROM compatibility_history")).isEqualTo(history);
 
-        ImportResult result = imports.apply("batch.csv", csv(false));
+        List<Integer> reported = new ArrayList<>();
+        ImportResult result = imports.apply("batch.csv", csv(false), (done, total) -> {
+            assertThat(total).isEqualTo(1000);
+            reported.add(done);
+        });
+        assertThat(reported).hasSize(10).isSorted().endsWith(1000).startsWith(100);
         assertThat(result.modelsCreated()).isEqualTo(1000);
         assertThat(result.claimsCreated()).isEqualTo(1000);
         assertThat(count("SELECT count(*) FROM models")).isEqualTo(models + 1000);
@@ -59,7 +66,7 @@ class ImportApplyTest extends WritingIntegrationTest {
         assertThat(supported).isTrue();
 
         // The same file again changes nothing.
-        ImportResult again = imports.apply("batch.csv", csv(false));
+        ImportResult again = imports.apply("batch.csv", csv(false), ImportProgress.NONE);
         assertThat(again.unchanged()).isEqualTo(1000);
         assertThat(again.modelsCreated()).isZero();
     }

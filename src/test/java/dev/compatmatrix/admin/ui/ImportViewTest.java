@@ -6,15 +6,20 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.base.ui.AccessDeniedView;
 import dev.compatmatrix.security.Roles;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ImportViewTest extends WritingKaribuTest {
 
     @Autowired
@@ -34,16 +39,24 @@ class ImportViewTest extends WritingKaribuTest {
         view.received("good.csv", bad.replace("robot", "vision").getBytes(StandardCharsets.UTF_8));
         assertThat(view.summary.getText()).contains("2 new models", "2 new claims", "Ready to apply");
         _click(view.apply);
+        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.upload.isEnabled()).isFalse();
+        view.running.join();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(view.upload.isEnabled()).isTrue();
+        assertThat(view.summary.getText()).isEqualTo("Imported good.csv.");
         long imported = jdbc.sql("SELECT count(*) FROM models WHERE model_name LIKE 'view-import-%'").query(Long.class).single();
         assertThat(imported).isEqualTo(2);
         assertThat(view.apply.isEnabled()).isFalse();
     }
 
     @Test
-    void other_roles_cannot_import() {
+    void other_roles_cannot_import_and_the_refusal_is_logged(CapturedOutput output) {
         login("editor", Roles.EDITOR);
         UI.getCurrent().navigate("admin/import");
         _assertNone(ImportView.class);
         _get(AccessDeniedView.class);
+        assertThat(output).contains("Access denied: editor may not open the screen /admin/import");
     }
 }
