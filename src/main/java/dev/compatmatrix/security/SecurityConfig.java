@@ -26,6 +26,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, Clock clock,
+            @Value("${server.servlet.session.timeout}") Duration idleTimeout,
             @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login; badges
         // too, whose service decides who may see them (anyone once an admin has made them public).
@@ -35,7 +36,7 @@ public class SecurityConfig {
         // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredUrl("/login"));
-        http.addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout, clock), ConcurrentSessionFilter.class);
+        http.addFilterAfter(new SessionTimeouts(idleTimeout, absoluteTimeout, clock), ConcurrentSessionFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         return http.build();
     }
