@@ -215,7 +215,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private int showCount(long count) {
-        rowCount.setText(count == 1 ? "1 model" : count + " models");
+        rowCount.setText(count == 1 ? "1 model" : String.format(java.util.Locale.ROOT, "%,d models", count));
         return (int) count;
     }
 }

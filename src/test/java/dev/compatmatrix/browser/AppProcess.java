@@ -1,0 +1,91 @@
+package dev.compatmatrix.browser;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production jar running in its own JVM on a free port, as an operator starts it; closed by destroying the
+ * process (SIGTERM, a graceful shutdown). Its output goes to a log file next to the database.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final long startedAtNanos;
+    private long readyAtNanos;
+
+    private AppProcess(Process process, int port, long startedAtNanos) {
+        this.process = process;
+        this.port = port;
+        this.startedAtNanos = startedAtNanos;
+    }
+
+    /** Starts {@code java -jar jar} with the environment given (plus PORT) and waits until it is ready. */
+    public static AppProcess start(Path jar, Map<String, String> environment, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar",
+                jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", String.valueOf(port));
+        long started = System.nanoTime();
+        AppProcess app = new AppProcess(builder.start(), port, started);
+        app.awaitReady(timeout, log);
+        return app;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** From process start until the readiness probe answered UP. */
+    public Duration startUpTime() {
+        return Duration.ofNanos(readyAtNanos - startedAtNanos);
+    }
+
+    private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    readyAtNanos = System.nanoTime();
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        close();
+        throw new IllegalStateException("The application was not ready within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
