@@ -180,14 +180,15 @@ public final class MatrixBenchmark {
                 pageCase("two filters: family + score ≥ 0.5", familyAndScore, 0),
                 pageCase("page at offset %,d".formatted(deep), MatrixFilter.NONE, deep),
                 pageCase("page at offset %,d".formatted(models / 2), MatrixFilter.NONE, models / 2),
-                // The first visit of a deep page for a filter and sort: the ordered id list is read once.
-                new Case("page at offset %,d, first visit (cache cleared)".formatted(deep),
-                        matrix.orderedIdsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME),
-                        () -> {
-                            matrix.clearCache();
-                            return matrix.page(MatrixFilter.NONE, MatrixSort.BY_NAME, deep, PAGE).size();
-                        },
-                        () -> raw.firstVisit(MatrixFilter.NONE, deep)),
+                // The first deep page after a claim write: the filter's members are read again and laid over the
+                // kept name order; the raw path sorts, as the SQL alone must.
+                firstVisitCase("page at offset %,d, first visit after a claim write".formatted(deep), MatrixFilter.NONE,
+                        deep, matrix::clearCache),
+                firstVisitCase("two filters at offset %,d, first visit after a claim write".formatted(deep / 5),
+                        typeAndCuda, deep / 5, matrix::clearCache),
+                // After a model was added, renamed or deleted the name order itself is read again.
+                firstVisitCase("page at offset %,d, first visit after a model write".formatted(deep), MatrixFilter.NONE,
+                        deep, matrix::clearAllCaches),
                 // What MatrixView gets: the service adds a read-only transaction around the same query.
                 new Case("first page via service (read-only tx)", firstPage,
                         () -> readOnly.execute(s -> service.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, PAGE)).size(),
@@ -205,6 +206,14 @@ public final class MatrixBenchmark {
                 : matrix.orderedIdsStatement(filter, MatrixSort.BY_NAME);
         return new Case(name, statement, () -> matrix.page(filter, MatrixSort.BY_NAME, offset, PAGE).size(),
                 () -> raw.page(filter, offset));
+    }
+
+    /** A deep page whose cached ordering a write has just made stale ({@code forget} drops what the write would). */
+    private Case firstVisitCase(String name, MatrixFilter filter, int offset, Runnable forget) {
+        return new Case(name, matrix.orderedIdsStatement(filter, MatrixSort.BY_NAME), () -> {
+            forget.run();
+            return matrix.page(filter, MatrixSort.BY_NAME, offset, PAGE).size();
+        }, () -> raw.firstVisit(filter, offset));
     }
 
     private Case countCase(String name, MatrixFilter filter) {

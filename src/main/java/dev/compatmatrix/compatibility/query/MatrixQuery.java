@@ -2,6 +2,7 @@ package dev.compatmatrix.compatibility.query;
 
 import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.compatibility.Platform;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,10 +34,12 @@ public class MatrixQuery {
 
     /**
      * Changes whenever a model or claim is added, removed or changed: every such write updates its
-     * model's {@code cross_platform_compatibility} row (derived columns and {@code last_updated}).
+     * model's {@code cross_platform_compatibility} row (derived columns and {@code last_updated}). The sum, not the
+     * maximum, of the update times: two writers may commit in the other order than their clocks read, so a change
+     * need not raise the maximum — but it always raises its own row's time, and so the sum.
      */
     public static final String VERSION_SQL = """
-            SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(epoch_us(max(last_updated)), 0)
+            SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(epoch_us(last_updated)), 0)
             FROM cross_platform_compatibility
             """;
 
@@ -52,6 +55,7 @@ public class MatrixQuery {
 
     private final JdbcClient jdbc;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
+    private final ModelNameOrder nameOrder = new ModelNameOrder();
     private final Clock clock;
     private final int staleAfterDays;
 
@@ -83,13 +87,42 @@ public class MatrixQuery {
     /** All model ids of the filtered matrix in display order; cached per data version. */
     public int[] orderedIds(MatrixFilter filter, MatrixSort sort) {
         String version = jdbc.sql(VERSION_SQL).query(String.class).single();
-        return orderedIds.get(new OrderedIdsCache.Key(filter, sort), version,
-                () -> ids(orderedIdsStatement(filter, sort)).stream().mapToInt(Integer::intValue).toArray());
+        return orderedIds.get(new OrderedIdsCache.Key(filter, sort), version, () -> sort.key().equals("name")
+                ? inNameOrder(filter, sort.descending())
+                : ids(orderedIdsStatement(filter, sort)).stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Forgets the cached id lists (for measuring the first visit of a deep page). */
+    /** The filter's members (read unordered) in the order of the cached name list; names are unique. */
+    private int[] inNameOrder(MatrixFilter filter, boolean descending) {
+        int[] byName = nameOrder.ids(jdbc);
+        BitSet members = null;
+        if (!filter.equals(MatrixFilter.NONE)) {
+            BitSet read = new BitSet();
+            Map<String, Object> params = new LinkedHashMap<>();
+            jdbc.sql(filtered("m.model_id", filter, MatrixSort.BY_NAME, params)).params(params)
+                    .query((RowCallbackHandler) rs -> read.set(rs.getInt(1)));
+            members = read;
+        }
+        int[] ordered = new int[byName.length];
+        int count = 0;
+        for (int i = 0; i < byName.length; i++) {
+            int id = byName[descending ? byName.length - 1 - i : i];
+            if (members == null || members.get(id)) {
+                ordered[count++] = id;
+            }
+        }
+        return java.util.Arrays.copyOf(ordered, count);
+    }
+
+    /** Forgets the cached id lists, as a claim write does (for measuring the first visit of a deep page). */
     public void clearCache() {
         orderedIds.clear();
+    }
+
+    /** Forgets the name order too, as adding, renaming or deleting a model does. */
+    public void clearAllCaches() {
+        orderedIds.clear();
+        nameOrder.clear();
     }
 
     private List<Integer> ids(Statement statement) {

@@ -119,7 +119,7 @@ class MatrixQueryTest extends IntegrationTest {
         List<String> keys = new java.util.ArrayList<>(java.util.Arrays.stream(MatrixSort.Column.values())
                 .map(MatrixSort.Column::key).toList());
         java.util.Arrays.stream(Platform.values()).forEach(p -> keys.add(p.key()));
-        var filter = MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED);
+        for (var filter : List.of(MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED), MatrixFilter.NONE))
         for (String key : keys) {
             for (boolean descending : new boolean[] {false, true}) {
                 var sort = new MatrixSort(key, descending);
@@ -149,6 +149,50 @@ class MatrixQueryTest extends IntegrationTest {
         int[] after = query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         assertThat(after).hasSize(before.length + 1);
         assertThat(after[0]).isEqualTo(modelId);
+    }
+
+    @Test
+    @org.springframework.transaction.annotation.Transactional // rolled back
+    void the_name_order_follows_a_renamed_model_and_a_changed_claim() {
+        var cpuSupported = MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED);
+        query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
+        int renamed = jdbc.sql("""
+                UPDATE models SET model_name = 'AAA renamed', row_version = row_version + 1
+                WHERE model_name = 'gpt2' RETURNING model_id""").query(Integer.class).single();
+        jdbc.sql("UPDATE cross_platform_compatibility SET last_updated = now() WHERE model_id = :id")
+                .param("id", renamed).update();
+        assertThat(query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME)[0]).isEqualTo(renamed);
+        assertThat(query.orderedIds(MatrixFilter.NONE, new MatrixSort("name", true))).endsWith(renamed);
+
+        // A claim write (models untouched): the filter's members are read again, in the kept name order.
+        int firstCpuModel = query.orderedIds(cpuSupported, MatrixSort.BY_NAME)[0];
+        jdbc.sql("UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL 1 SECOND WHERE model_id = :id")
+                .param("id", firstCpuModel).update();
+        int[] after = query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
+        assertThat(after).doesNotContain(firstCpuModel);
+        assertThat(java.util.Arrays.stream(after).boxed().toList()).isEqualTo(
+                ids(query.orderedIdsStatement(cpuSupported, MatrixSort.BY_NAME)));
+    }
+
+    @Test
+    @org.springframework.transaction.annotation.Transactional // rolled back
+    void a_write_stamped_earlier_than_the_latest_one_still_renews_the_cached_order() {
+        // Two writers may commit in the other order than their clocks read: the later commit carries the older time.
+        var cpuSupported = MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED);
+        jdbc.sql("""
+                UPDATE cross_platform_compatibility SET last_updated = last_updated + INTERVAL 1 HOUR
+                WHERE model_id = (SELECT max(model_id) FROM cross_platform_compatibility)""").update();
+        int[] before = query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
+        int oldest = jdbc.sql("SELECT model_id FROM cross_platform_compatibility WHERE cpu_support ORDER BY last_updated LIMIT 1")
+                .query(Integer.class).single();
+        jdbc.sql("""
+                UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL 1 SECOND
+                WHERE model_id = :id""").param("id", oldest).update();
+        assertThat(query.orderedIds(cpuSupported, MatrixSort.BY_NAME)).hasSize(before.length - 1).doesNotContain(oldest);
+    }
+
+    private List<Integer> ids(MatrixQuery.Statement statement) {
+        return jdbc.sql(statement.sql()).params(statement.params()).query(Integer.class).list();
     }
 
     @Test
