@@ -1,18 +1,13 @@
 package dev.compatmatrix.benchmark;
 
-import dev.compatmatrix.Application;
 import dev.compatmatrix.admin.importing.ImportProgress;
 import dev.compatmatrix.admin.importing.ImportResult;
 import dev.compatmatrix.admin.importing.ImportService;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.security.Roles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -36,15 +31,7 @@ public final class ImportBenchmark {
         int models = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : SyntheticDatabaseGenerator.DEFAULT_MODELS;
         int rows = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 10_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
-        MatrixBenchmark.ensureDatabase(source, models);
-        Path copy = Path.of("target/benchmark/import-scratch.duckdb");
-        Files.deleteIfExists(Path.of(copy + ".wal"));
-        Files.copy(Path.of(source), copy, StandardCopyOption.REPLACE_EXISTING);
-
-        try (ConfigurableApplicationContext app = SpringApplication.run(Application.class,
-                "--compat.db.path=" + copy, "--server.port=0", "--compat.demo.enabled=false",
-                "--vaadin.productionMode=false", "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(models, "import-scratch")) {
             ImportService imports = app.getBean(ImportService.class);
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
