@@ -1,6 +1,7 @@
 package dev.compatmatrix.admin.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.compatibility.ScoreRule;
@@ -21,9 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ImportMixedFileTest extends WritingIntegrationTest {
 
-    private static final String FLAN = "google/flan-t5-base";
-    private static final String BART = "facebook/bart-base";
-    private static final String ALBERT = "albert-base-v2";
+    // Demo models no other test names, from the middle of the demo data: other writing tests take claims of the first
+    // and of the last models by id, and the first untested cells by name. CLAP and MUSICGEN have all eight platforms
+    // tested, WHISPER all but Qualcomm.
+    private static final String CLAP = "laion/clap-htsat-unfused";
+    private static final String MUSICGEN = "facebook/musicgen-small";
+    private static final String WHISPER = "openai/whisper-base";
     /** Model-only rows that fill the first chunk, so that the last row lands in the second. */
     private static final int PADDING = ImportProgress.STEP - 9;
 
@@ -39,13 +43,13 @@ class ImportMixedFileTest extends WritingIntegrationTest {
                 model,family,type,size,parameters_millions,hardware,level,limitations,workarounds,notes,framework_version,reason
                 mixed-new-a,mixfam,vision,small,12,cuda,high,,,,torch 2.6,
                 mixed-only,mixfam,audio,tiny,,,,,,,,
-                google/flan-t5-base,,,,,cuda,medium,,,,,Regression in CUDA 12.6
-                google/flan-t5-base,,,,,cpu,high,,,,,
-                google/flan-t5-base,,,,,mps,medium,Needs macOS 15,,,,
-                google/flan-t5-base,,,,,webnn,medium,,,,Chrome 130 / ORT-web 1.20,
-                albert-base-v2,,,,,webnn,low,,,,,
-                albert-base-v2,,,,,,,,,,,
-                facebook/bart-base,,,,,cuda,unsupported,Driver crash on load,Use ROCm,,,
+                laion/clap-htsat-unfused,,,,,rocm,medium,,,,,Regression in ROCm 6.3
+                laion/clap-htsat-unfused,,,,,cpu,high,,,,,
+                laion/clap-htsat-unfused,,,,,webgpu,medium,Needs Chrome 127,,,,
+                laion/clap-htsat-unfused,,,,,webnn,medium,,,,Chrome 130 / ORT-web 1.20,
+                openai/whisper-base,,,,,qualcomm,low,,,,,
+                openai/whisper-base,,,,,,,,,,,
+                facebook/musicgen-small,,,,,cuda,unsupported,Driver crash on load,Use ROCm,,,
                 """);
         for (int i = 0; i < PADDING; i++) {
             csv.append("mixed-pad-").append(i).append(",padfam,text_embedding,tiny,,,,,,,,\n");
@@ -162,18 +166,21 @@ class ImportMixedFileTest extends WritingIntegrationTest {
     void a_mixed_file_writes_what_writing_row_by_row_wrote() {
         signIn("admin", Roles.ADMIN);
         // The demo cells the file changes, as the demo data set has them.
-        ClaimRow flanCuda = claim(FLAN, "cuda");
-        ClaimRow flanCpu = claim(FLAN, "cpu");
-        ClaimRow flanMps = claim(FLAN, "mps");
-        ClaimRow flanWebnn = claim(FLAN, "webnn");
-        ClaimRow bartCuda = claim(BART, "cuda");
-        assertThat(List.of(flanCuda.level(), flanCpu.level(), flanMps.level(), flanWebnn.level(), bartCuda.level()))
-                .containsExactly("high", "high", "medium", "medium", "high");
-        assertThat(List.of(flanCuda.status(), flanMps.status(), flanWebnn.status())).containsOnly("validated");
-        assertThat(flanMps.limitations()).isNotEqualTo("Needs macOS 15");
-        assertThat(claim(ALBERT, "webnn")).isNull();
-        assertThat(derived(FLAN)).extracting(DerivedRow::supports, DerivedRow::score, DerivedRow::recommended)
-                .containsExactly("11111111", 0.85, "cuda");
+        ClaimRow clapRocm = claim(CLAP, "rocm");
+        ClaimRow clapCpu = claim(CLAP, "cpu");
+        ClaimRow clapWebgpu = claim(CLAP, "webgpu");
+        ClaimRow clapWebnn = claim(CLAP, "webnn");
+        ClaimRow musicgenCuda = claim(MUSICGEN, "cuda");
+        assertThat(List.of(clapRocm.level(), clapCpu.level(), clapWebgpu.level(), clapWebnn.level(),
+                musicgenCuda.level())).containsExactly("high", "high", "medium", "medium", "high");
+        assertThat(List.of(clapRocm.status(), clapWebgpu.status(), clapWebnn.status(), musicgenCuda.status()))
+                .containsOnly("validated");
+        assertThat(clapWebgpu.limitations()).isNotEqualTo("Needs Chrome 127");
+        assertThat(claim(WHISPER, "qualcomm")).isNull();
+        assertThat(List.of(derived(CLAP), derived(MUSICGEN), derived(WHISPER)))
+                .extracting(DerivedRow::supports, DerivedRow::score, DerivedRow::recommended)
+                .containsExactly(tuple("11111111", 0.888, "cuda"), tuple("11111111", 0.888, "cuda"),
+                        tuple("11111011", 0.725, "cuda"));
         long history = maxId("compatibility_history");
         long audit = maxId("audit_log");
         List<Integer> reported = new ArrayList<>();
@@ -187,24 +194,24 @@ class ImportMixedFileTest extends WritingIntegrationTest {
         // Claims: created; level changed (validation reset); unchanged; limitations only (reset); framework only (kept).
         assertThat(claim("mixed-new-a", "cuda")).isEqualTo(ClaimRow.created("high", null, "torch 2.6", now));
         assertThat(claim("mixed-new-a", "cpu")).isEqualTo(ClaimRow.created("low", "Slow without AVX-512", null, now));
-        assertThat(claim(ALBERT, "webnn")).isEqualTo(ClaimRow.created("low", null, null, now));
-        assertThat(claim(FLAN, "cuda")).isEqualTo(flanCuda.written("medium", flanCuda.limitations(),
-                flanCuda.workarounds(), flanCuda.framework(), true, now));
-        assertThat(claim(FLAN, "cpu")).isEqualTo(flanCpu);
-        assertThat(claim(FLAN, "mps")).isEqualTo(flanMps.written("medium", "Needs macOS 15", flanMps.workarounds(),
-                flanMps.framework(), true, now));
-        assertThat(claim(FLAN, "webnn")).isEqualTo(flanWebnn.written("medium", flanWebnn.limitations(),
-                flanWebnn.workarounds(), "Chrome 130 / ORT-web 1.20", false, now));
-        assertThat(claim(BART, "cuda")).isEqualTo(bartCuda.written("unsupported", "Driver crash on load", "Use ROCm",
-                bartCuda.framework(), true, now));
+        assertThat(claim(WHISPER, "qualcomm")).isEqualTo(ClaimRow.created("low", null, null, now));
+        assertThat(claim(CLAP, "rocm")).isEqualTo(clapRocm.written("medium", clapRocm.limitations(),
+                clapRocm.workarounds(), clapRocm.framework(), true, now));
+        assertThat(claim(CLAP, "cpu")).isEqualTo(clapCpu);
+        assertThat(claim(CLAP, "webgpu")).isEqualTo(clapWebgpu.written("medium", "Needs Chrome 127",
+                clapWebgpu.workarounds(), clapWebgpu.framework(), true, now));
+        assertThat(claim(CLAP, "webnn")).isEqualTo(clapWebnn.written("medium", clapWebnn.limitations(),
+                clapWebnn.workarounds(), "Chrome 130 / ORT-web 1.20", false, now));
+        assertThat(claim(MUSICGEN, "cuda")).isEqualTo(musicgenCuda.written("unsupported", "Driver crash on load",
+                "Use ROCm", musicgenCuda.framework(), true, now));
 
         // History: creations and level changes only, in file order.
         String imported = "Imported from mixed.csv";
         assertThat(historyAfter(history)).containsExactly(
                 new HistoryRow("mixed-new-a", "cuda", null, "high", imported, "torch 2.6", now, "admin"),
-                new HistoryRow(FLAN, "cuda", "high", "medium", "Regression in CUDA 12.6", flanCuda.framework(), now, "admin"),
-                new HistoryRow(ALBERT, "webnn", null, "low", imported, null, now, "admin"),
-                new HistoryRow(BART, "cuda", "high", "unsupported", imported, bartCuda.framework(), now, "admin"),
+                new HistoryRow(CLAP, "rocm", "high", "medium", "Regression in ROCm 6.3", clapRocm.framework(), now, "admin"),
+                new HistoryRow(WHISPER, "qualcomm", null, "low", imported, null, now, "admin"),
+                new HistoryRow(MUSICGEN, "cuda", "high", "unsupported", imported, musicgenCuda.framework(), now, "admin"),
                 new HistoryRow("mixed-new-a", "cpu", null, "low", "Measured on CPU", null, now, "admin"));
 
         // Ids in file order, as one statement per row drew them.
@@ -212,7 +219,7 @@ class ImportMixedFileTest extends WritingIntegrationTest {
         assertThat(List.of(modelId("mixed-only"), modelId("mixed-pad-0"), modelId("mixed-pad-" + (PADDING - 1))))
                 .containsExactly(newA + 1, newA + 2, newA + 1 + PADDING);
         long newACuda = claimId("mixed-new-a", "cuda");
-        assertThat(List.of(claimId(ALBERT, "webnn"), claimId("mixed-new-a", "cpu"))).containsExactly(newACuda + 1, newACuda + 2);
+        assertThat(List.of(claimId(WHISPER, "qualcomm"), claimId("mixed-new-a", "cpu"))).containsExactly(newACuda + 1, newACuda + 2);
 
         // Audit: one row per write, in file order, then the import's own.
         List<AuditRow> rows = auditAfter(audit, now);
@@ -224,18 +231,19 @@ class ImportMixedFileTest extends WritingIntegrationTest {
                         "Imported CUDA claim for mixed-new-a: High", null, Map.of("level", "high")),
                 new AuditRow("model.create", "models", String.valueOf(newA + 1), "Imported model mixed-only", null,
                         Map.of("family", "mixfam", "type", "audio", "size", "tiny")),
-                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(FLAN, "cuda")),
-                        "Imported change of the CUDA claim for " + FLAN, Map.of("level", "high"), Map.of("level", "medium")),
-                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(FLAN, "mps")),
-                        "Imported change of the Apple MPS claim for " + FLAN, Map.of("level", "medium"),
+                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(CLAP, "rocm")),
+                        "Imported change of the ROCm claim for " + CLAP, Map.of("level", "high"),
                         Map.of("level", "medium")),
-                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(FLAN, "webnn")),
-                        "Imported change of the WebNN claim for " + FLAN, Map.of("level", "medium"),
+                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(CLAP, "webgpu")),
+                        "Imported change of the WebGPU claim for " + CLAP, Map.of("level", "medium"),
+                        Map.of("level", "medium")),
+                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(CLAP, "webnn")),
+                        "Imported change of the WebNN claim for " + CLAP, Map.of("level", "medium"),
                         Map.of("level", "medium")),
                 new AuditRow("claim.create", "compatibility_details", String.valueOf(newACuda + 1),
-                        "Imported WebNN claim for albert-base-v2: Low", null, Map.of("level", "low")),
-                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(BART, "cuda")),
-                        "Imported change of the CUDA claim for " + BART, Map.of("level", "high"),
+                        "Imported Qualcomm claim for " + WHISPER + ": Low", null, Map.of("level", "low")),
+                new AuditRow("claim.update", "compatibility_details", String.valueOf(claimId(MUSICGEN, "cuda")),
+                        "Imported change of the CUDA claim for " + MUSICGEN, Map.of("level", "high"),
                         Map.of("level", "unsupported")));
         assertThat(rows.get(8)).isEqualTo(new AuditRow("model.create", "models", String.valueOf(newA + 2),
                 "Imported model mixed-pad-0", null, Map.of("family", "padfam", "type", "text_embedding", "size", "tiny")));
@@ -247,9 +255,9 @@ class ImportMixedFileTest extends WritingIntegrationTest {
                         + " rows", null, Map.of("models_created", 2 + PADDING, "claims_created", 3, "claims_changed", 4)));
 
         // Derived columns of every touched model; a new model without claims stays untested.
-        assertThat(derived(FLAN)).isEqualTo(new DerivedRow("11111111", 0.813, "rocm", now));
-        assertThat(derived(BART)).isEqualTo(new DerivedRow("10111111", 0.688, "cpu", now));
-        assertThat(derived(ALBERT)).isEqualTo(new DerivedRow("11111111", 0.85, "cuda", now));
+        assertThat(derived(CLAP)).isEqualTo(new DerivedRow("11111111", 0.85, "cuda", now));
+        assertThat(derived(MUSICGEN)).isEqualTo(new DerivedRow("10111111", 0.763, "rocm", now));
+        assertThat(derived(WHISPER)).isEqualTo(new DerivedRow("11111111", 0.775, "cuda", now));
         assertThat(derived("mixed-new-a")).isEqualTo(new DerivedRow("11000000", 0.175, "cuda", now));
         assertThat(derived("mixed-only")).isEqualTo(new DerivedRow("00000000", 0.0, null, now));
         assertThat(derived("mixed-pad-0")).isEqualTo(new DerivedRow("00000000", 0.0, null, now));
