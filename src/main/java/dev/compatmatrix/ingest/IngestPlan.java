@@ -1,11 +1,11 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.ingest.repository.IngestRepository.CellClaim;
 import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.history.repository.HistoryRepository.HistoryWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.AutomatedWrite;
+import dev.compatmatrix.ingest.repository.IngestRepository.CellClaim;
 import dev.compatmatrix.ingest.repository.IngestRepository.ClaimWrite;
-import dev.compatmatrix.ingest.repository.IngestRepository.HistoryWrite;
-import dev.compatmatrix.ingest.repository.IngestRepository.ModelCells;
 import dev.compatmatrix.ingest.repository.IngestRepository.ReviewWrite;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository.Measurement;
 import dev.compatmatrix.security.token.ApiToken;
@@ -23,7 +23,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
                   Set<Integer> touchedModels, List<Measurement> measurements, int confirmedCount, int disputedCount) {
 
     /** A claim for a cell that was not tested; its id comes from the sequence when it is written. */
-    record Create(ModelCells model, CheckedResult result, ValidationStatus status, int validatorId) {
+    record Create(ModelRef model, CheckedResult result, ValidationStatus status, int validatorId) {
 
         ClaimWrite withId(long claimId) {
             return new ClaimWrite(claimId, model.compatibilityId(), result.platform().key(), result.claim(), status,
@@ -34,7 +34,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
     /** Claims written through the API carry the caller's name with this prefix; the pipeline may overwrite them. */
     static final String API_PREFIX = "api:";
 
-    static IngestPlan of(List<CheckedResult> results, Map<String, ModelCells> models, Map<String, CellClaim> current,
+    static IngestPlan of(List<CheckedResult> results, Map<String, ModelRef> models, Map<String, CellClaim> current,
                          String caller, ApiToken token, String batchId) {
         List<Create> creates = new ArrayList<>();
         List<ClaimWrite> updates = new ArrayList<>();
@@ -48,7 +48,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
         int disputed = 0;
         String reason = "Automated result from " + token.validatorName() + " (batch " + batchId + ")";
         for (CheckedResult result : results) {
-            ModelCells model = models.get(result.modelName());
+            ModelRef model = models.get(result.modelName());
             String platform = result.platform().key();
             String level = result.claim().level().key();
             String version = result.claim().frameworkVersion();

@@ -6,8 +6,9 @@ import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
+import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.history.repository.HistoryRepository;
 import dev.compatmatrix.ingest.repository.IngestRepository;
-import dev.compatmatrix.ingest.repository.IngestRepository.ModelCells;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.security.api.ApiPrincipal;
 import dev.compatmatrix.security.token.ApiToken;
@@ -47,18 +48,20 @@ public class IngestService {
     private final IngestRepository ingest;
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
+    private final HistoryRepository history;
     private final PerformanceResultRepository performance;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
-                         PerformanceResultRepository performance, AuditLog audit, TransactionTemplate transaction,
-                         Clock clock) {
+                         HistoryRepository history, PerformanceResultRepository performance, AuditLog audit,
+                         TransactionTemplate transaction, Clock clock) {
         this.performance = performance;
         this.ingest = ingest;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
+        this.history = history;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -84,19 +87,21 @@ public class IngestService {
         if (ingest.batchApplied(token.validatorId(), batchId)) {
             return new IngestReport(batchId, true, results.size(), 0, 0, 0, 0, 0);
         }
-        Map<String, ModelCells> models = ingest.models(results.stream().map(CheckedResult::modelName).collect(Collectors.toSet()));
+        // ResultChecks refuses control characters in model names, so the names' separator is safe.
+        Map<String, ModelRef> models = derivedColumns.findByModelNames(
+                results.stream().map(CheckedResult::modelName).collect(Collectors.toSet()));
         List<ItemError> unknown = results.stream().filter(r -> !models.containsKey(r.modelName()))
                 .map(r -> new ItemError(r.index(), "model", "No model named '" + r.modelName() + "'")).toList();
         if (!unknown.isEmpty()) {
             throw new IngestRejectedException(unknown);
         }
         Map<String, IngestRepository.CellClaim> current = new HashMap<>();
-        for (var claim : ingest.claims(models.values().stream().map(ModelCells::compatibilityId).toList())) {
+        for (var claim : ingest.claims(models.values().stream().map(ModelRef::compatibilityId).toList())) {
             current.put(cell(claim.compatibilityId(), claim.platform()), claim);
         }
         LocalDateTime now = LocalDateTime.now(clock);
         IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId);
-        List<Long> ids = ingest.newClaimIds(plan.creates().size());
+        List<Long> ids = claims.newIds(plan.creates().size());
         List<IngestRepository.ClaimWrite> creates = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             creates.add(plan.creates().get(i).withId(ids.get(i)));
@@ -104,7 +109,7 @@ public class IngestService {
         ingest.insertClaims(creates, caller.name(), now);
         ingest.updateClaims(plan.updates(), caller.name(), now);
         ingest.setValidation(plan.confirmations(), token.validatorId(), now);
-        ingest.appendHistory(plan.history(), caller.name(), now);
+        history.appendAll(plan.history(), caller.name(), now);
         ingest.appendApprovals(plan.approvals(ids), token.validatorId(), token.validatorLevel(), caller.name(),
                 "Automated result, batch " + batchId, now);
         ingest.appendAutomatedResults(plan.automatedResults(), token.validatorId(), now);

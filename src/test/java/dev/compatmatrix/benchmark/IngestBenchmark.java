@@ -1,6 +1,5 @@
 package dev.compatmatrix.benchmark;
 
-import dev.compatmatrix.Application;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.security.token.ApiScope;
@@ -9,16 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,15 +41,7 @@ public final class IngestBenchmark {
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
-        MatrixBenchmark.ensureDatabase(source, models);
-        Path copy = Path.of("target/benchmark/ingest-scratch.duckdb");
-        Files.deleteIfExists(Path.of(copy + ".wal"));
-        Files.copy(Path.of(source), copy, StandardCopyOption.REPLACE_EXISTING);
-
-        try (ConfigurableApplicationContext app = SpringApplication.run(Application.class,
-                "--compat.db.path=" + copy, "--server.port=0", "--compat.demo.enabled=false",
-                "--vaadin.productionMode=false", "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(models, "ingest-scratch")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             String token = token(app.getBean(ApiTokenService.class));
             JdbcClient jdbc = app.getBean(JdbcClient.class);

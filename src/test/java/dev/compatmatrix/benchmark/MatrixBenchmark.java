@@ -124,7 +124,7 @@ public final class MatrixBenchmark {
         this.matrix = new MatrixQuery(jdbc, java.time.Clock.systemUTC(), 180);
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
         this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
-                new HistoryQuery(jdbc), new ModelRepository(jdbc), new ReviewRepository(jdbc),
+                new HistoryQuery(jdbc), new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)), new ReviewRepository(jdbc),
                 new dev.compatmatrix.history.query.HistorySearch(jdbc), java.time.Clock.systemUTC(),
                 new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -4,8 +4,11 @@ package dev.compatmatrix.admin.importing;
 @FunctionalInterface
 public interface ImportProgress {
 
-    /** Rows are reported in steps of this many, and once more at the end. */
-    int STEP = 100;
+    /**
+     * Rows are written in chunks of this many (a handful of statements per chunk) and reported after each
+     * chunk; the last report is (total, total).
+     */
+    int STEP = 1000;
 
     ImportProgress NONE = (done, total) -> { };
 

@@ -6,9 +6,6 @@ import dev.compatmatrix.catalog.ModelSize;
 import dev.compatmatrix.catalog.ModelType;
 import dev.compatmatrix.catalog.repository.ModelRepository;
 import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
@@ -17,14 +14,20 @@ import dev.compatmatrix.history.repository.HistoryRepository;
 import dev.compatmatrix.security.Actor;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Writes checked import rows inside the caller's transaction: models, claims, history, derived columns, audit. */
+/**
+ * Writes checked import rows inside the caller's transaction: models, claims, history, derived columns, audit.
+ * Set-based, {@link ImportProgress#STEP} rows at a time: per chunk one query for its models and one for their
+ * claims, ids from the sequences in one statement each, appends and multi-row updates, and the derived columns
+ * of the touched models in one statement ({@link ImportPlan} decides what to write, row by row). The result is
+ * the same as writing one row after the other, ids and order of the audit rows included.
+ */
 @Component
 class ImportWriter {
 
@@ -54,79 +57,58 @@ class ImportWriter {
     ImportResult write(String fileName, List<ImportRow> rows, ImportProgress progress) {
         String user = Actor.name();
         LocalDateTime now = LocalDateTime.now(clock);
-        String defaultReason = "Imported from " + fileName;
         int modelsCreated = 0;
         int created = 0;
         int changed = 0;
         int unchanged = 0;
-        Set<Integer> touched = new LinkedHashSet<>();
-        int done = 0;
-        for (ImportRow row : rows) {
-            if (done > 0 && done % ImportProgress.STEP == 0) {
-                progress.rowsWritten(done, rows.size());
-            }
-            done++;
-            Optional<ModelRef> ref = derivedColumns.findByModelName(row.model());
-            if (ref.isEmpty()) {
-                ModelData data = modelData(row);
-                int id = models.insert(data, now);
-                derivedColumns.insertUntested(id, data.type().key(), data.size().key(), now);
-                audit.record(user, "model.create", "models", id, "Imported model " + data.name(), null,
-                        Map.of("family", data.family(), "type", data.type().key(), "size", data.size().key()), now);
-                modelsCreated++;
-                ref = derivedColumns.findByModelName(row.model());
-            }
-            if (row.hardware() == null) {
-                continue;
-            }
-            ModelRef model = ref.orElseThrow();
-            Platform platform = Platform.fromKey(row.hardware()).orElseThrow();
-            CompatibilityLevel level = CompatibilityLevel.fromKey(row.level()).orElseThrow();
-            String reason = row.reason() == null ? defaultReason : row.reason();
-            Optional<Claim> existing = claims.find(model.modelId(), platform);
-            if (existing.isEmpty()) {
-                ClaimData data = new ClaimData(level, row.limitations(), row.workarounds(), row.notes(), null,
-                        row.frameworkVersion(), null, null, null, false);
-                long id = claims.insert(model.compatibilityId(), platform, data, user, now);
-                history.append(model.modelId(), platform.key(), null, level.key(), reason, now, row.frameworkVersion(), user);
-                audit.record(user, "claim.create", "compatibility_details", id, "Imported " + platform.label()
-                        + " claim for " + row.model() + ": " + level.label(), null, Map.of("level", level.key()), now);
-                created++;
-                touched.add(model.compatibilityId());
-                continue;
-            }
-            Claim claim = existing.get();
-            ClaimData before = claim.data();
-            ClaimData after = new ClaimData(level, orKeep(row.limitations(), before.limitations()),
-                    orKeep(row.workarounds(), before.workarounds()), orKeep(row.notes(), before.performanceNotes()),
-                    before.evidenceRun(), orKeep(row.frameworkVersion(), before.frameworkVersion()), before.device(),
-                    before.batchSize(), before.precision(), before.simulated());
-            if (after.equals(before)) {
-                unchanged++;
-                continue;
-            }
-            claims.update(claim.claimId(), claim.version(), after, !before.sameSubstanceAs(after), user, now);
-            if (before.level() != level) {
-                history.append(model.modelId(), platform.key(), before.level().key(), level.key(), reason, now,
-                        after.frameworkVersion(), user);
-            }
-            audit.record(user, "claim.update", "compatibility_details", claim.claimId(), "Imported change of the "
-                    + platform.label() + " claim for " + row.model(), Map.of("level", before.level().key()),
-                    Map.of("level", level.key()), now);
-            changed++;
-            touched.add(model.compatibilityId());
+        for (int from = 0; from < rows.size(); from += ImportProgress.STEP) {
+            int to = Math.min(rows.size(), from + ImportProgress.STEP);
+            ImportPlan plan = plan(rows.subList(from, to), "Imported from " + fileName);
+            write(plan, user, now);
+            modelsCreated += plan.models.size();
+            created += plan.creates.size();
+            changed += plan.updates.size();
+            unchanged += plan.unchanged();
+            progress.rowsWritten(to, rows.size());
         }
-        for (int compatibilityId : touched) {
-            derivedColumns.store(compatibilityId, ScoreRule.derive(claims.levels(compatibilityId)), now);
+        if (rows.isEmpty()) {
+            progress.rowsWritten(0, 0);
         }
-        progress.rowsWritten(rows.size(), rows.size());
-        ImportResult result = new ImportResult(rows.size(), modelsCreated, created, changed, unchanged);
         audit.record(user, "import.apply", "import", fileName, "Imported " + fileName + ": " + rows.size() + " rows",
                 null, Map.of("models_created", modelsCreated, "claims_created", created, "claims_changed", changed), now);
-        return result;
+        return new ImportResult(rows.size(), modelsCreated, created, changed, unchanged);
     }
 
-    private static String orKeep(String imported, String current) {
-        return imported == null ? current : imported;
+    /** Reads what the chunk's rows name and draws the ids it needs; then the plan decides. */
+    private ImportPlan plan(List<ImportRow> chunk, String defaultReason) {
+        Map<String, ModelRef> known = derivedColumns.findByModelNames(chunk.stream().map(ImportRow::model).toList());
+        Map<String, Claim> current = new HashMap<>();
+        for (Claim claim : claims.findIn(known.values().stream().map(ModelRef::compatibilityId).toList())) {
+            current.put(ImportChecks.cell(claim.modelName(), claim.platform().key()), claim);
+        }
+        int newModels = ImportPlan.newModelCount(chunk, known);
+        List<Integer> modelIds = models.newIds(newModels);
+        List<Integer> matrixIds = derivedColumns.newIds(newModels);
+        List<ModelRef> refs = new ArrayList<>();
+        for (int i = 0; i < newModels; i++) {
+            refs.add(new ModelRef(modelIds.get(i), matrixIds.get(i)));
+        }
+        List<Long> claimIds = claims.newIds(ImportPlan.newClaimCount(chunk, current));
+        return ImportPlan.of(chunk, known, current, refs.iterator(), claimIds.iterator(), defaultReason);
+    }
+
+    private void write(ImportPlan plan, String user, LocalDateTime now) {
+        models.insertAll(plan.models, now);
+        derivedColumns.insertAllUntested(plan.matrixRows, now);
+        claims.insertAll(plan.creates, user, now);
+        if (claims.updateAll(plan.updates, user, now) != plan.updates.size()) {
+            // Not expected inside one transaction (DuckDB refuses a concurrent write first); never half an import.
+            throw new IllegalStateException("A claim changed while the import was written; nothing was imported");
+        }
+        history.appendAll(plan.history, user, now);
+        audit.recordAll(user, plan.audit, now);
+        Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
+        claims.levelsIn(plan.touched).forEach((id, levels) -> derived.put(id, ScoreRule.derive(levels)));
+        derivedColumns.storeAll(derived, now);
     }
 }

@@ -3,56 +3,64 @@ package dev.compatmatrix.base.db;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import org.duckdb.user.DuckDBUserArray;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Many row updates in one statement: DuckDB pays a fixed cost per executed statement (JDBC batches included),
- * so one {@code UPDATE … FROM (VALUES …)} beats an execution per row. (Appends go through {@link TableAppender}.) Table and column names come from the calling repository's constants, never from
- * input; every value is a bound parameter.
+ * so one {@code UPDATE … FROM (…)} beats an execution per row. The values travel as one list parameter per
+ * column ({@link DuckDBUserArray}), unnested side by side: planning a statement costs by the number of
+ * parameters, so a {@code VALUES} list with a parameter per value spent 600–1,700 ms on 1,000 claims of 14
+ * columns (BENCHMARKS.md, "Import (admin)") where the lists take ~20 ms. (Appends go through
+ * {@link TableAppender}.) Table and column names come from the calling repository's constants, never from input;
+ * every value is bound.
  */
 public final class MultiRowSql {
-
-    /** Rows per statement: large enough to amortise the cost, small enough to keep statements cheap to plan. */
-    static final int CHUNK = 500;
 
     private MultiRowSql() {
     }
 
-    /** A column of an UPDATE's value list, with the SQL type its parameters are cast to. */
+    /** A column of an UPDATE's value list, with the SQL type of its values. */
     public record Column(String name, String sqlType) {
     }
 
     /**
-     * {@code UPDATE table SET c = v.c, … FROM (VALUES …) v(key, c, …) WHERE table.key = v.key}; each row has
-     * the key first, then one value per column. {@code extraSet} is appended to the SET list as it is (e.g.
-     * {@code row_version = row_version + 1}).
+     * {@code UPDATE table SET c = v.c, … FROM (…) v(key, c, …) WHERE table.key = v.key}; each row has the key
+     * first, then one value per column. {@code extraSet} is appended to the SET list as it is (e.g.
+     * {@code row_version = row_version + 1}). Returns the number of rows updated.
      */
-    public static void update(JdbcClient jdbc, String table, Column key, List<Column> columns, String extraSet,
-                              List<Object[]> rows) {
-        List<Column> all = new ArrayList<>();
-        all.add(key);
+    public static int update(JdbcClient jdbc, String table, Column key, List<Column> columns, String extraSet,
+                             List<Object[]> rows) {
+        return update(jdbc, table, List.of(key), columns, extraSet, rows);
+    }
+
+    /**
+     * As above with a row matched by several columns (e.g. the id and the expected {@code row_version}, so a
+     * row someone else changed is not updated; qualify the table's own column in {@code extraSet} then, as in
+     * {@code row_version = claims.row_version + 1}). Each row has the keys first, then the columns.
+     */
+    public static int update(JdbcClient jdbc, String table, List<Column> keys, List<Column> columns, String extraSet,
+                             List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Column> all = new ArrayList<>(keys);
         all.addAll(columns);
-        String row = all.stream().map(c -> "CAST(? AS " + c.sqlType() + ")").collect(Collectors.joining(", ", "(", ")"));
+        String values = all.stream()
+                .map(c -> "unnest(CAST(:" + c.name() + " AS " + c.sqlType() + "[])) AS " + c.name())
+                .collect(Collectors.joining(", "));
         String set = columns.stream().map(c -> c.name() + " = v." + c.name()).collect(Collectors.joining(", "))
                 + (extraSet == null ? "" : ", " + extraSet);
-        String names = all.stream().map(Column::name).collect(Collectors.joining(", "));
-        for (List<Object[]> chunk : chunks(rows)) {
-            String sql = "UPDATE " + table + " SET " + set + " FROM (VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + ") AS v(" + names + ") WHERE "
-                    + table + "." + key.name() + " = v." + key.name();
-            jdbc.sql(sql).params(flatten(chunk)).update();
+        String where = keys.stream().map(k -> table + "." + k.name() + " = v." + k.name())
+                .collect(Collectors.joining(" AND "));
+        var statement = jdbc.sql("UPDATE " + table + " SET " + set + " FROM (SELECT " + values + ") AS v WHERE " + where);
+        for (int i = 0; i < all.size(); i++) {
+            Object[] column = new Object[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                column[r] = rows.get(r)[i];
+            }
+            statement = statement.param(all.get(i).name(), new DuckDBUserArray(all.get(i).sqlType(), column));
         }
-    }
-
-    private static List<List<Object[]>> chunks(List<Object[]> rows) {
-        return IntStream.range(0, (rows.size() + CHUNK - 1) / CHUNK)
-                .mapToObj(i -> rows.subList(i * CHUNK, Math.min(rows.size(), (i + 1) * CHUNK))).toList();
-    }
-
-    private static List<Object> flatten(List<Object[]> rows) {
-        List<Object> values = new ArrayList<>();
-        rows.forEach(row -> values.addAll(java.util.Arrays.asList(row)));
-        return values;
+        return statement.update();
     }
 }

@@ -35,14 +35,25 @@ public class TableAppender {
         if (rows.isEmpty()) {
             return;
         }
-        List<Long> ids = jdbc.sql("SELECT nextval('" + sequence + "') FROM range(:count)").param("count", rows.size())
-                .query(Long.class).list();
+        List<Long> ids = nextIds(sequence, rows.size());
         append(table, java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> {
             Object[] row = new Object[rows.get(i).length + 1];
             row[0] = ids.get(i);
             System.arraycopy(rows.get(i), 0, row, 1, rows.get(i).length);
             return row;
         }).toList());
+    }
+
+    /**
+     * {@code count} new ids from {@code sequence} in one statement, ascending: rows that get them in list order
+     * get the ids one statement per row would have given them.
+     */
+    public List<Long> nextIds(String sequence, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT nextval('" + sequence + "') AS id FROM range(:count) ORDER BY id")
+                .param("count", count).query(Long.class).list();
     }
 
     /** Appends rows holding every column. */

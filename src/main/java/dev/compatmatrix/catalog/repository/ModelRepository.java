@@ -1,5 +1,6 @@
 package dev.compatmatrix.catalog.repository;
 
+import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.catalog.MlModel;
 import dev.compatmatrix.catalog.ModelData;
 import dev.compatmatrix.catalog.ModelSize;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class ModelRepository {
 
     private final JdbcClient jdbc;
+    private final TableAppender appender;
 
-    public ModelRepository(JdbcClient jdbc) {
+    public ModelRepository(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
+        this.appender = appender;
     }
 
     public Optional<MlModel> findByName(String name) {
@@ -47,6 +50,22 @@ public class ModelRepository {
                                             source_url, created_at, row_version)
                         VALUES (:name, :family, :type, :size, :params, :url, :now, 1) RETURNING model_id""")
                 .params(params(data)).param("now", now).query(Integer.class).single();
+    }
+
+    /** Ids for new models, drawn from the models' sequence in one statement. */
+    public List<Integer> newIds(int count) {
+        return appender.nextIds("models_seq", count).stream().map(Long::intValue).toList();
+    }
+
+    /** A new model with an id from {@link #newIds}. */
+    public record NewModel(int modelId, ModelData data) {
+    }
+
+    /** {@link #insert} for many models, through the appender (column order of V0001, then V0004's columns). */
+    public void insertAll(List<NewModel> models, LocalDateTime now) {
+        appender.append("models", models.stream().map(m -> new Object[] {m.modelId(), m.data().name(),
+                m.data().family(), m.data().type().key(), m.data().size().key(), m.data().parametersMillions(),
+                m.data().sourceUrl(), now, 1, null}).toList());
     }
 
     /** Writes when the stored version is still {@code expectedVersion}; false when someone saved first. */

@@ -1,6 +1,9 @@
 package dev.compatmatrix.compatibility.repository;
 
+import dev.compatmatrix.base.db.MultiRowSql;
+import dev.compatmatrix.base.db.MultiRowSql.Column;
 import dev.compatmatrix.base.db.SqlTimes;
+import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimData;
@@ -11,7 +14,9 @@ import dev.compatmatrix.compatibility.ValidationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +36,11 @@ public class ClaimRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final TableAppender appender;
 
-    public ClaimRepository(JdbcClient jdbc) {
+    public ClaimRepository(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
+        this.appender = appender;
     }
 
     public Optional<Claim> findById(long claimId) {
@@ -95,6 +102,70 @@ public class ClaimRepository {
                 .update() == 1;
     }
 
+    /** The claims of several models' matrix rows (the ids as one split text parameter). */
+    public List<Claim> findIn(Collection<Integer> compatibilityIds) {
+        if (compatibilityIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "WHERE d.compatibility_id IN (" + TextList.IDS_QUERY + ")")
+                .param("ids", TextList.joinIds(compatibilityIds)).query(ClaimRepository::map).list();
+    }
+
+    /** Ids for new claims, drawn from the claims' sequence in one statement. */
+    public List<Long> newIds(int count) {
+        return appender.nextIds("compatibility_details_seq", count);
+    }
+
+    /** A new, unvalidated claim with an id from {@link #newIds}. */
+    public record NewClaim(long claimId, int compatibilityId, Platform platform, ClaimData data) {
+    }
+
+    /** {@link #insert} for many claims, through the appender (column order of V0001, then V0003's columns). */
+    public void insertAll(List<NewClaim> claims, String user, LocalDateTime now) {
+        appender.append("compatibility_details", claims.stream().map(c -> {
+            ClaimData d = c.data();
+            return new Object[] {c.claimId(), c.compatibilityId(), c.platform().key(), d.level().key(),
+                    d.limitations(), d.workarounds(), d.performanceNotes(), ValidationStatus.UNVALIDATED.key(), null,
+                    null, 1, d.evidenceRun(), d.frameworkVersion(), d.device(), d.batchSize(), precision(d),
+                    d.simulated(), user, now};
+        }).toList());
+    }
+
+    /** A new version of a claim read at {@code expectedVersion}, as {@link #update} writes it. */
+    public record ClaimUpdate(long claimId, int expectedVersion, ClaimData data, boolean resetValidation) {
+    }
+
+    private static final List<Column> MATCH = List.of(new Column("id", "BIGINT"), new Column("row_version", "INTEGER"));
+
+    private static final List<Column> UPDATE_COLUMNS = List.of(new Column("compatibility_level", "VARCHAR"),
+            new Column("limitations", "VARCHAR"), new Column("workarounds", "VARCHAR"),
+            new Column("performance_notes", "VARCHAR"), new Column("evidence_run", "VARCHAR"),
+            new Column("framework_version", "VARCHAR"), new Column("device", "VARCHAR"),
+            new Column("batch_size", "INTEGER"), new Column("precision", "VARCHAR"), new Column("simulated", "BOOLEAN"),
+            new Column("updated_by", "VARCHAR"), new Column("updated_at", "TIMESTAMP"));
+
+    private static final String NEXT_VERSION = "row_version = compatibility_details.row_version + 1";
+
+    /**
+     * {@link #update} for many claims in a few statements: those whose substance changed lose their validation.
+     * Returns how many were written; fewer than given means someone else saved one of them first.
+     */
+    public int updateAll(List<ClaimUpdate> updates, String user, LocalDateTime now) {
+        int written = 0;
+        for (boolean reset : new boolean[] {true, false}) {
+            String extraSet = reset ? "validation_status = 'unvalidated', validator_id = NULL, validation_date = NULL, "
+                    + NEXT_VERSION : NEXT_VERSION;
+            written += MultiRowSql.update(jdbc, "compatibility_details", MATCH, UPDATE_COLUMNS, extraSet,
+                    updates.stream().filter(u -> u.resetValidation() == reset).map(u -> {
+                        ClaimData d = u.data();
+                        return new Object[] {u.claimId(), u.expectedVersion(), d.level().key(), d.limitations(),
+                                d.workarounds(), d.performanceNotes(), d.evidenceRun(), d.frameworkVersion(),
+                                d.device(), d.batchSize(), precision(d), d.simulated(), user, now};
+                    }).toList());
+        }
+        return written;
+    }
+
     /** Deletes the claim when it is still at {@code expectedVersion}; returns false otherwise. */
     public boolean delete(long claimId, int expectedVersion) {
         return jdbc.sql("DELETE FROM compatibility_details WHERE id = :id AND row_version = :expected")
@@ -149,9 +220,13 @@ public class ClaimRepository {
         params.put("framework", data.frameworkVersion());
         params.put("device", data.device());
         params.put("batchSize", data.batchSize());
-        params.put("precision", data.precision() == null ? null : data.precision().key());
+        params.put("precision", precision(data));
         params.put("simulated", data.simulated());
         return params;
+    }
+
+    private static String precision(ClaimData data) {
+        return data.precision() == null ? null : data.precision().key();
     }
 
     private static Claim map(ResultSet rs, int rowNum) throws SQLException {

@@ -1,8 +1,12 @@
 package dev.compatmatrix.compatibility.repository;
 
+import dev.compatmatrix.base.db.TableAppender;
+import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.List;
@@ -14,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class DerivedColumnsRepository {
 
     private final JdbcClient jdbc;
+    private final TableAppender appender;
 
-    public DerivedColumnsRepository(JdbcClient jdbc) {
+    public DerivedColumnsRepository(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
+        this.appender = appender;
     }
 
     /** A model's id and its matrix row's id. */
@@ -29,6 +35,23 @@ public class DerivedColumnsRepository {
                         WHERE m.model_name = :name""")
                 .param("name", modelName)
                 .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2))).optional();
+    }
+
+    /** The named models that exist (deleted ones do not), by name, in one query; names not found are absent. */
+    public Map<String, ModelRef> findByModelNames(Collection<String> modelNames) {
+        Map<String, ModelRef> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.model_name, m.model_id, c.id
+                        FROM """ + TextList.NAMES_TABLE + """
+                         n
+                        JOIN models m ON m.model_name = n.name
+                        JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                        WHERE m.deleted_at IS NULL""")
+                .param("names", TextList.join(modelNames))
+                .query(rs -> {
+                    found.put(rs.getString(1), new ModelRef(rs.getInt(2), rs.getInt(3)));
+                });
+        return found;
     }
 
     public Optional<ModelRef> findByModelId(int modelId) {
@@ -47,6 +70,22 @@ public class DerivedColumnsRepository {
                                 NULL, 0, :now)""")
                 .param("modelId", modelId).param("type", modelType).param("size", modelSize).param("now", now)
                 .update();
+    }
+
+    /** Ids for new matrix rows, drawn from their sequence in one statement. */
+    public List<Integer> newIds(int count) {
+        return appender.nextIds("cross_platform_compatibility_seq", count).stream().map(Long::intValue).toList();
+    }
+
+    /** {@link #insertUntested} for many new models, through the appender (column order of V0001). */
+    public void insertAllUntested(List<Untested> rows, LocalDateTime now) {
+        appender.append("cross_platform_compatibility", rows.stream().map(r -> new Object[] {r.ref().compatibilityId(),
+                r.ref().modelId(), r.modelType(), r.modelSize(), false, false, false, false, false, false, false,
+                false, null, 0, now}).toList());
+    }
+
+    /** A new model's matrix row, with an id from {@link #newIds}. */
+    public record Untested(ModelRef ref, String modelType, String modelSize) {
     }
 
     /** The seed keeps type and size on the matrix row too; they follow the model. */

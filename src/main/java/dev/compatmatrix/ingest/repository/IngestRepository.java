@@ -5,7 +5,6 @@ import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import dev.compatmatrix.base.db.MultiRowSql;
@@ -30,10 +29,6 @@ public class IngestRepository {
         this.appender = appender;
     }
 
-    /** A model an ingest result names, with its matrix row. */
-    public record ModelCells(String modelName, int modelId, int compatibilityId) {
-    }
-
     public boolean batchApplied(int validatorId, String batchId) {
         return jdbc.sql("SELECT count(*) FROM ingest_batches WHERE validator_id = :validator AND batch_id = :batch")
                 .param("validator", validatorId).param("batch", batchId).query(Long.class).single() > 0;
@@ -45,24 +40,6 @@ public class IngestRepository {
                         VALUES (:validator, :batch, :token, :items, :now)""")
                 .param("validator", validatorId).param("batch", batchId).param("token", tokenId)
                 .param("items", items).param("now", now).update();
-    }
-
-    /** The named models that exist (deleted ones do not), by name. */
-    public Map<String, ModelCells> models(Collection<String> names) {
-        Map<String, ModelCells> models = new HashMap<>();
-        // ResultChecks refuses control characters in model names, so the separator is safe.
-        jdbc.sql("""
-                        SELECT m.model_name, m.model_id, c.id AS compatibility_id
-                        FROM """ + TextList.NAMES_TABLE + """
-                         n
-                        JOIN models m ON m.model_name = n.name
-                        JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-                        WHERE m.deleted_at IS NULL""")
-                .param("names", TextList.join(names))
-                .query(rs -> {
-                    models.put(rs.getString(1), new ModelCells(rs.getString(1), rs.getInt(2), rs.getInt(3)));
-                });
-        return models;
     }
 
     /** What ingest needs to know of a cell's current claim. */
@@ -89,15 +66,6 @@ public class IngestRepository {
                         ValidationStatus.fromKey(rs.getString(7)).orElse(ValidationStatus.UNVALIDATED), rs.getString(8),
                         rs.getString(9)))
                 .list();
-    }
-
-    /** Ids for new claims, drawn from the claims' sequence in one statement. */
-    public List<Long> newClaimIds(int count) {
-        if (count == 0) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT nextval('compatibility_details_seq') FROM range(:count)").param("count", count)
-                .query(Long.class).list();
     }
 
     /** A claim as an ingest batch writes it, with the validation the pipeline's approval gives it. */
@@ -143,17 +111,6 @@ public class IngestRepository {
                         new Column("validator_id", "INTEGER"), new Column("validation_date", "TIMESTAMP")), null,
                 statusByClaim.entrySet().stream()
                         .map(e -> new Object[] {e.getKey(), e.getValue().key(), validatorId, now}).toList());
-    }
-
-    public record HistoryWrite(int modelId, String platform, String previous, String next, String reason,
-                               String version) {
-    }
-
-    public void appendHistory(List<HistoryWrite> rows, String user, LocalDateTime now) {
-        // Column order: V0001's, then V0003's changed_by.
-        appender.appendWithIds("compatibility_history", "compatibility_history_seq",
-                rows.stream().map(h -> new Object[] {h.modelId(), h.platform(), h.previous(), h.next(), h.reason(), now,
-                        h.version(), user}).toList());
     }
 
     public record ReviewWrite(long claimId, int claimVersion, int modelId, String platform, String claimLevel,

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ImportApplyTest extends WritingIntegrationTest {
 
+    /** More than two chunks of {@link ImportProgress#STEP} rows, the last one partial. */
+    private static final int ROWS = 2 * ImportProgress.STEP + ImportProgress.STEP / 2;
     private static final String[] PLATFORMS = {"cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu"};
 
     @Autowired
@@ -27,7 +29,7 @@ class ImportApplyTest extends WritingIntegrationTest {
 
     private static byte[] csv(boolean withBadRows) {
         StringBuilder csv = new StringBuilder("model,family,type,size,hardware,level,reason\n");
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < ROWS; i++) {
             String type = withBadRows && i == 10 ? "robot" : "audio";
             String hardware = withBadRows && i == 20 ? "tpu" : PLATFORMS[i % 8];
             String name = withBadRows && i == 30 ? "has a space" : "apply-model-" + i;
@@ -50,16 +52,17 @@ class ImportApplyTest extends WritingIntegrationTest {
 
         List<Integer> reported = new ArrayList<>();
         ImportResult result = imports.apply("batch.csv", csv(false), (done, total) -> {
-            assertThat(total).isEqualTo(1000);
+            assertThat(total).isEqualTo(ROWS);
             reported.add(done);
         });
-        assertThat(reported).hasSize(10).isSorted().endsWith(1000).startsWith(100);
-        assertThat(result.modelsCreated()).isEqualTo(1000);
-        assertThat(result.claimsCreated()).isEqualTo(1000);
-        assertThat(count("SELECT count(*) FROM models")).isEqualTo(models + 1000);
+        // After each chunk, the last one partial.
+        assertThat(reported).isSorted().containsExactly(ImportProgress.STEP, 2 * ImportProgress.STEP, ROWS);
+        assertThat(result.modelsCreated()).isEqualTo(ROWS);
+        assertThat(result.claimsCreated()).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM models")).isEqualTo(models + ROWS);
         assertThat(count("""
                 SELECT count(*) FROM compatibility_history WHERE changed_by = 'admin' AND change_reason = 'First import'
-                  AND new_status = 'low'""")).isEqualTo(1000);
+                  AND new_status = 'low'""")).isEqualTo(ROWS);
         Boolean supported = jdbc.sql("""
                 SELECT cuda_support FROM cross_platform_compatibility c JOIN models m ON m.model_id = c.model_id
                 WHERE m.model_name = 'apply-model-1'""").query(Boolean.class).single();
@@ -67,7 +70,7 @@ class ImportApplyTest extends WritingIntegrationTest {
 
         // The same file again changes nothing.
         ImportResult again = imports.apply("batch.csv", csv(false), ImportProgress.NONE);
-        assertThat(again.unchanged()).isEqualTo(1000);
+        assertThat(again.unchanged()).isEqualTo(ROWS);
         assertThat(again.modelsCreated()).isZero();
     }
 }

@@ -1,0 +1,30 @@
+package dev.compatmatrix.benchmark;
+
+import dev.compatmatrix.Application;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The whole application on a random port over a scratch copy of the benchmark database, for the write benchmarks. */
+final class BenchmarkApp {
+
+    private BenchmarkApp() {
+    }
+
+    /**
+     * Generates the {@code models}-model benchmark database when needed ({@link MatrixBenchmark#ensureDatabase}),
+     * copies it to {@code target/benchmark/<scratch>.duckdb} (writes must not change the shared file) and starts
+     * the application on the copy.
+     */
+    static ConfigurableApplicationContext start(int models, String scratch) throws Exception {
+        String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
+        MatrixBenchmark.ensureDatabase(source, models);
+        Path copy = Path.of("target/benchmark/" + scratch + ".duckdb");
+        Files.deleteIfExists(Path.of(copy + ".wal"));
+        Files.copy(Path.of(source), copy, StandardCopyOption.REPLACE_EXISTING);
+        return SpringApplication.run(Application.class, "--compat.db.path=" + copy, "--server.port=0",
+                "--compat.demo.enabled=false", "--vaadin.productionMode=false", "--logging.level.root=warn");
+    }
+}
