@@ -115,7 +115,7 @@ public class ImportView extends VerticalLayout {
         summary.setText(String.format(Locale.ROOT, "%s: %,d rows — %,d new models, %,d new claims, "
                         + "%,d changed claims, %,d unchanged. %s", fileName, preview.rows(), preview.modelsToCreate(),
                 preview.claimsToCreate(), preview.claimsToChange(), preview.unchanged(),
-                preview.applicable() ? "Ready to apply." : preview.errors().size() + " bad rows: fix them and upload again."));
+                preview.applicable() ? "Ready to apply." : String.format(Locale.ROOT, "%,d bad rows: fix them and upload again.", preview.errors().size())));
         errors.setItems(preview.errors());
         // A few bad rows show in full; a file full of them scrolls inside the grid instead of loading every row.
         errors.setAllRowsVisible(preview.errors().size() <= ALL_ERRORS_VISIBLE);
