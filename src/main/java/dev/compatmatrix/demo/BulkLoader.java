@@ -24,12 +24,16 @@ public final class BulkLoader implements AutoCloseable {
     private final DuckDBAppender history;
     private final DuckDBAppender recommendations;
     private final DuckDBAppender performance;
+    private final DuckDBAppender reviews;
+    private final DuckDBAppender automatedResults;
     private final IdBlock modelIds = new IdBlock("models_seq");
     private final IdBlock matrixIds = new IdBlock("cross_platform_compatibility_seq");
     private final IdBlock detailIds = new IdBlock("compatibility_details_seq");
     private final IdBlock historyIds = new IdBlock("compatibility_history_seq");
     private final IdBlock recommendationIds = new IdBlock("hardware_recommendations_seq");
     private final IdBlock performanceIds = new IdBlock("performance_results_seq");
+    private final IdBlock reviewIds = new IdBlock("validation_reviews_seq");
+    private final IdBlock automatedResultIds = new IdBlock("automated_results_seq");
 
     public BulkLoader(Connection connection) throws SQLException {
         this.connection = connection;
@@ -40,6 +44,8 @@ public final class BulkLoader implements AutoCloseable {
         history = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_history");
         recommendations = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hardware_recommendations");
         performance = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "performance_results");
+        reviews = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "validation_reviews");
+        automatedResults = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "automated_results");
         // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes
         // short inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
         for (DuckDBAppender appender : all()) {
@@ -48,7 +54,8 @@ public final class BulkLoader implements AutoCloseable {
     }
 
     private DuckDBAppender[] all() {
-        return new DuckDBAppender[] {models, matrix, details, history, recommendations, performance};
+        return new DuckDBAppender[] {models, matrix, details, history, recommendations, performance, reviews,
+                automatedResults};
     }
 
     /** Appends one model with everything that belongs to it; returns its model id. */
@@ -77,7 +84,8 @@ public final class BulkLoader implements AutoCloseable {
 
         for (Map.Entry<Platform, GeneratedModel.Claim> entry : model.claims().entrySet()) {
             GeneratedModel.Claim claim = entry.getValue();
-            details.beginRow().append(detailIds.next()).append(matrixId).append(entry.getKey().key())
+            int claimId = detailIds.next();
+            details.beginRow().append(claimId).append(matrixId).append(entry.getKey().key())
                     .append(claim.level().key());
             appendNullable(details, claim.limitations());
             appendNullable(details, claim.workarounds());
@@ -89,10 +97,12 @@ public final class BulkLoader implements AutoCloseable {
                 details.append(claim.validationDate());
             }
             // V0003: row_version, evidence (run, version, device, batch, precision, simulated), updated_by/at.
-            details.append(1).append(claim.evidenceRun()).append(claim.frameworkVersion()).append(claim.device())
-                    .append(claim.batchSize()).append(claim.precision()).append(false).appendNull()
-                    .append(claim.updatedAt());
+            details.append(claim.version()).append(claim.evidenceRun()).append(claim.frameworkVersion())
+                    .append(claim.device()).append(claim.batchSize()).append(claim.precision()).append(false);
+            appendNullable(details, claim.updatedBy());
+            details.append(claim.updatedAt());
             details.endRow();
+            writeReviews(claimId, modelId, entry.getKey(), claim);
         }
         for (GeneratedModel.Change change : model.history()) {
             history.beginRow().append(historyIds.next()).append(modelId).append(change.platform().key());
@@ -116,7 +126,27 @@ public final class BulkLoader implements AutoCloseable {
                     .append(row.throughputItemsPerS()).append(row.latencyP50Ms()).append(row.latencyP95Ms())
                     .append(row.memoryMb()).append(row.measuredAt()).append("demo").endRow();
         }
+        // V0006's column order.
+        for (GeneratedModel.AutomatedResult result : model.automatedResults()) {
+            automatedResults.beginRow().append((long) automatedResultIds.next()).append(modelId)
+                    .append(result.platform().key()).append(result.validatorId()).append(result.reportedLevel().key())
+                    .append(result.evidenceRun()).append(result.frameworkVersion()).append(result.reportedAt())
+                    .endRow();
+        }
         return modelId;
+    }
+
+    /** V0005's column order. */
+    private void writeReviews(int claimId, int modelId, Platform platform, GeneratedModel.Claim claim)
+            throws SQLException {
+        for (GeneratedModel.Review review : claim.reviews()) {
+            reviews.beginRow().append((long) reviewIds.next()).append((long) claimId).append(review.claimVersion())
+                    .append(modelId).append(platform.key()).append(review.claimLevel().key())
+                    .append(review.validatorId()).append(review.reviewer()).append(review.verificationLevel())
+                    .append(review.decision().key()).append(review.resultingStatus().key());
+            appendNullable(reviews, review.comment());
+            reviews.append(review.frameworkVersion()).append(review.reviewedAt()).endRow();
+        }
     }
 
     private static void appendNullable(DuckDBAppender appender, String value) throws SQLException {

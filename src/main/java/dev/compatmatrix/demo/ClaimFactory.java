@@ -71,8 +71,21 @@ public final class ClaimFactory {
         this.performance = new PerformanceFactory(performanceDetail, historyEnd);
     }
 
-    /** A validator row as the generator needs it. */
-    public record ValidatorRef(int id, int level) {
+    /**
+     * A validator row as the generator needs it: {@code reviewer} is who signs its reviews (the console user
+     * linked to a person, {@code api:…} for a pipeline), {@code automated} whether it reports through the API.
+     */
+    public record ValidatorRef(int id, int level, String reviewer, boolean automated) {
+    }
+
+    /** The framework/runtime versions a platform's runs used, oldest first. */
+    static List<String> versions(Platform platform) {
+        return VERSIONS.get(platform);
+    }
+
+    /** A test run id as the evidence names it. */
+    static String evidenceRun(Platform platform, Random random) {
+        return String.format(java.util.Locale.ROOT, "run-%s-%06d", platform.key(), random.nextInt(1_000_000));
     }
 
     public GeneratedModel model(String name, String family, ModelType type, ModelSize size, double params,
@@ -94,7 +107,7 @@ public final class ClaimFactory {
         LocalDateTime createdAt = history.isEmpty() ? yearAgo : history.getFirst().date().minusDays(1);
         return new GeneratedModel(name, family, type, size, params, createdAt, claims, history,
                 recommendations(type, params, levels, random),
-                performance.measurements(name, params, TASKS.get(type), levels));
+                performance.measurements(name, params, TASKS.get(type), levels), List.of());
     }
 
     private List<GeneratedModel.Change> chain(Platform platform, CompatibilityLevel current, int changes,
@@ -175,7 +188,7 @@ public final class ClaimFactory {
         }
         LocalDateTime validated = approver == null ? null
                 : lastChange.date().plusHours(1 + random.nextInt(72));
-        String run = String.format(java.util.Locale.ROOT, "run-%s-%06d", platform.key(), random.nextInt(1_000_000));
+        String run = evidenceRun(platform, random);
         return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
                 approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
                 batch, precision, lastChange.date());

@@ -35,7 +35,7 @@ final class DemoAutomatedResults {
     }
 
     /** A plausible different outcome: one level worse, or "low" where the claim says unsupported. */
-    private static CompatibilityLevel disagreeing(CompatibilityLevel claimed) {
+    static CompatibilityLevel disagreeing(CompatibilityLevel claimed) {
         return switch (claimed) {
             case HIGH -> CompatibilityLevel.MEDIUM;
             case MEDIUM -> CompatibilityLevel.LOW;

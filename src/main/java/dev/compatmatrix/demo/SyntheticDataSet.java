@@ -4,6 +4,7 @@ import dev.compatmatrix.catalog.ModelSize;
 import dev.compatmatrix.catalog.ModelType;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Random;
  * A synthetic data set of any size for load tests and benchmarks: models named
  * {@code synthetic-<family>-<000001>}, families weighted roughly by how common they are on model hubs,
  * parameter counts spread log-uniformly within each family's real range, levels following
- * {@link DemoDataSet#typicalLevel} with a little noise, about 15 % of cells not tested, and 5–6 history
- * rows per claim.
+ * {@link DemoDataSet#typicalLevel} with a little noise, about 15 % of cells not tested, 6–7 history rows per
+ * claim, and the reviews and automated results behind each claim's validation status ({@link SyntheticValidation}).
  *
  * <p>Model {@code i} depends only on the seed and {@code i}, so a caller can stream any number of models
  * one at a time, and the same seed always gives the same database.
@@ -27,8 +28,8 @@ public final class SyntheticDataSet {
     private static final int NOT_TESTED_PERCENT = 15;
     /** Share of tested cells whose level departs from the typical one (odd kernels, regressions …). */
     private static final int NOISE_PERCENT = 4;
-    private static final int MIN_CHANGES = 5;
-    private static final int MAX_CHANGES = 6;
+    static final int MIN_CHANGES = 6;
+    static final int MAX_CHANGES = 7;
 
     /** A model family: its type, real parameter range in millions, and relative frequency. */
     private record Family(String key, ModelType type, double minParams, double maxParams, int weight) {
@@ -70,10 +71,16 @@ public final class SyntheticDataSet {
     private static final int TOTAL_WEIGHT = FAMILIES.stream().mapToInt(Family::weight).sum();
 
     private final ClaimFactory factory;
+    private final SyntheticValidation validation;
     private final long seed;
 
-    public SyntheticDataSet(ClaimFactory factory, long seed) {
-        this.factory = factory;
+    /**
+     * @param validators who approves, rejects and reports results (people and at least one pipeline)
+     * @param now        the newest possible time of any row
+     */
+    public SyntheticDataSet(List<ClaimFactory.ValidatorRef> validators, LocalDateTime now, long seed) {
+        this.factory = new ClaimFactory(validators, now, PerformanceDetail.SUMMARY);
+        this.validation = new SyntheticValidation(validators, now);
         this.seed = seed;
     }
 
@@ -93,8 +100,8 @@ public final class SyntheticDataSet {
                     : DemoDataSet.typicalLevel(platform, family.type(), params, name, random);
             levels.put(platform, level);
         }
-        return factory.model(name, family.key(), family.type(), size(params), params, levels, random,
-                MIN_CHANGES, MAX_CHANGES);
+        return validation.validate(factory.model(name, family.key(), family.type(), size(params), params, levels,
+                random, MIN_CHANGES, MAX_CHANGES), random);
     }
 
     public static String name(String family, int index) {

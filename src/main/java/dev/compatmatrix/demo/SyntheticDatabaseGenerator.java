@@ -104,15 +104,19 @@ public final class SyntheticDatabaseGenerator {
         LocalDateTime now = DemoDataLoader.DEMO_NOW;
         var validators = DemoValidators.insert(new ValidatorRepository(
                 JdbcClient.create(new SingleConnectionDataSource(connection, true))), now.minusDays(400));
-        var dataSet = new SyntheticDataSet(new ClaimFactory(validators, now, PerformanceDetail.SUMMARY), SEED);
-        long rows = 5;
+        var dataSet = new SyntheticDataSet(validators, now, SEED);
+        long rows = validators.size();
         try (BulkLoader loader = new BulkLoader(connection)) {
             for (int i = 1; i <= n; i++) {
                 GeneratedModel model = dataSet.model(i);
                 loader.write(model, now);
-                // models + cross_platform_compatibility + details + history + recommendations + performance
+                // models + cross_platform_compatibility + details + reviews + history + recommendations
+                // + performance + automated results
                 rows += 2 + model.claims().size() + model.history().size() + model.recommendations().size()
-                        + model.performance().size();
+                        + model.performance().size() + model.automatedResults().size();
+                for (GeneratedModel.Claim claim : model.claims().values()) {
+                    rows += claim.reviews().size();
+                }
                 if (i % PROGRESS_EVERY == 0 || i == n) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     System.out.printf(Locale.ROOT, "  %,9d models, %,11d rows, %6.1f s, %,9.0f rows/s%n",

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production jar running in its own JVM on a free port, as an operator starts it; closed by destroying the
- * process (SIGTERM, a graceful shutdown). Its output goes to a log file next to the database.
+ * The application running in its own JVM on a free port — the production jar as an operator starts it, or its main
+ * class from a classpath — closed by destroying the process (SIGTERM, a graceful shutdown). Its output goes to a
+ * log file, and it runs in the log file's folder.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -31,10 +32,23 @@ public final class AppProcess implements AutoCloseable {
     /** Starts {@code java -jar jar} with the environment given (plus PORT) and waits until it is ready. */
     public static AppProcess start(Path jar, Map<String, String> environment, Path log, Duration timeout)
             throws IOException, InterruptedException {
+        return launch(List.of("-jar", jar.toAbsolutePath().toString()), environment, log, timeout);
+    }
+
+    /** Starts {@code java -cp classpath mainClass} with the environment given (plus PORT) and waits until it is ready. */
+    public static AppProcess start(String classpath, String mainClass, Map<String, String> environment, Path log,
+                                   Duration timeout) throws IOException, InterruptedException {
+        return launch(List.of("-cp", classpath, mainClass), environment, log, timeout);
+    }
+
+    private static AppProcess launch(List<String> what, Map<String, String> environment, Path log, Duration timeout)
+            throws IOException, InterruptedException {
         int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar",
-                jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(what);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(log.toAbsolutePath().getParent().toFile());
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         long started = System.nanoTime();

@@ -151,10 +151,10 @@ class DemoDataInvariantsTest extends IntegrationTest {
 
     @Test
     void demo_data_are_deterministic() {
-        var first = new DemoDataSet(new ClaimFactory(List.of(new ClaimFactory.ValidatorRef(1, 1),
-                new ClaimFactory.ValidatorRef(2, 3)), LocalDateTime.of(2026, 1, 1, 0, 0))).models();
-        var second = new DemoDataSet(new ClaimFactory(List.of(new ClaimFactory.ValidatorRef(1, 1),
-                new ClaimFactory.ValidatorRef(2, 3)), LocalDateTime.of(2026, 1, 1, 0, 0))).models();
+        var first = new DemoDataSet(new ClaimFactory(List.of(new ClaimFactory.ValidatorRef(1, 1, "validator1", false),
+                new ClaimFactory.ValidatorRef(2, 3, "validator3", false)), LocalDateTime.of(2026, 1, 1, 0, 0))).models();
+        var second = new DemoDataSet(new ClaimFactory(List.of(new ClaimFactory.ValidatorRef(1, 1, "validator1", false),
+                new ClaimFactory.ValidatorRef(2, 3, "validator3", false)), LocalDateTime.of(2026, 1, 1, 0, 0))).models();
         assertThat(first).isEqualTo(second).hasSize(43);
     }
 

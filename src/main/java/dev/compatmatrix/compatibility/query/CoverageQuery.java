@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CoverageQuery {
 
-    private static final String SQL = """
+    public static final String SQL = """
             SELECT p.platform,
                    count(d.id) FILTER (WHERE d.validation_status = 'validated') AS validated,
                    count(d.id) FILTER (WHERE d.validation_status = 'partially_validated') AS partial,

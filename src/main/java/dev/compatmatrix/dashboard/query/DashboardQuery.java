@@ -14,7 +14,7 @@ public class DashboardQuery {
     /** Scores fall into this many equal buckets from 0 to 1; a score of exactly 1 counts in the last. */
     public static final int SCORE_BUCKETS = 10;
 
-    private static final String SCORE_SQL = """
+    public static final String SCORE_SQL = """
             SELECT least(floor(coalesce(c.compatibility_score, 0) * :buckets), :buckets - 1)::INTEGER AS bucket,
                    count(*) AS models
             FROM cross_platform_compatibility c
@@ -22,7 +22,7 @@ public class DashboardQuery {
             """;
 
     /** The families with most models, and per platform how many of their models are supported there. */
-    private static final String FAMILY_SQL = """
+    public static final String FAMILY_SQL = """
             WITH families AS (
                 SELECT m.model_family, count(*) AS models
                 FROM models m
@@ -40,7 +40,7 @@ public class DashboardQuery {
             GROUP BY f.model_family, f.models, d.hardware_type
             """;
 
-    private static final String RECENT_SQL = """
+    public static final String RECENT_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status, ch.change_reason,
                    ch.change_date, ch.change_version, ch.changed_by
             FROM compatibility_history ch

@@ -23,7 +23,7 @@ public class HistorySearch {
               AND (CAST(:version AS VARCHAR) IS NULL OR contains(lower(ch.change_version), lower(:version)))
             """;
 
-    private static final String PAGE_SQL = """
+    public static final String PAGE_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status, ch.change_reason,
                    ch.change_date, ch.change_version, ch.changed_by
             """ + FILTER + """
@@ -31,9 +31,9 @@ public class HistorySearch {
             LIMIT :limit OFFSET :offset
             """;
 
-    private static final String COUNT_SQL = "SELECT count(*) " + FILTER;
+    public static final String COUNT_SQL = "SELECT count(*) " + FILTER;
 
-    private static final String MONTHLY_SQL = """
+    public static final String MONTHLY_SQL = """
             SELECT strftime(date_trunc('month', ch.change_date), '%Y-%m') AS month, ch.hardware_type,
                    count(*) AS changes
             """ + FILTER + """
@@ -41,7 +41,7 @@ public class HistorySearch {
             ORDER BY month, ch.hardware_type
             """;
 
-    private static final String MODEL_LEVELS_SQL = """
+    public static final String MODEL_LEVELS_SQL = """
             SELECT ch.hardware_type, ch.new_status, ch.change_date
             FROM compatibility_history ch
             JOIN models m ON m.model_id = ch.model_id

@@ -3,6 +3,7 @@ package dev.compatmatrix.validation.query;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -40,6 +41,19 @@ public class QueueQuery {
     }
 
     public List<QueueRow> page(QueueFilter filter, int offset, int limit) {
+        MatrixQuery.Statement statement = pageStatement(filter, offset, limit);
+        return jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> new QueueRow(rs.getLong("id"),
+                rs.getInt("row_version"), rs.getString("model_name"), rs.getString("model_family"),
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
+                rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
+                rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"),
+                automatedSide(rs.getString("automated"), rs.getString("compatibility_level")), null))
+                .list();
+    }
+
+    /** The SQL and parameters of one queue page (for a benchmark to run the same over plain JDBC). */
+    public MatrixQuery.Statement pageStatement(QueueFilter filter, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
                 + REQUIRED + " AS required_level, d.validation_status, " + STALE + " AS stale, d.simulated, "
@@ -51,14 +65,7 @@ public class QueueQuery {
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql(sql).params(params).query((rs, n) -> new QueueRow(rs.getLong("id"), rs.getInt("row_version"),
-                rs.getString("model_name"), rs.getString("model_family"),
-                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
-                rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
-                rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"),
-                automatedSide(rs.getString("automated"), rs.getString("compatibility_level")), null))
-                .list();
+        return new MatrixQuery.Statement(sql, params);
     }
 
     /** "nightly-ci reports Medium" when the newest automated result disagrees with the claim, else null. */
@@ -72,8 +79,13 @@ public class QueueQuery {
     }
 
     public long count(QueueFilter filter) {
+        MatrixQuery.Statement statement = countStatement(filter);
+        return jdbc.sql(statement.sql()).params(statement.params()).query(Long.class).single();
+    }
+
+    public MatrixQuery.Statement countStatement(QueueFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT count(*)\n" + FROM + where(filter, params)).params(params).query(Long.class).single();
+        return new MatrixQuery.Statement("SELECT count(*)\n" + FROM + where(filter, params), params);
     }
 
     private String where(QueueFilter filter, Map<String, Object> params) {

@@ -7,6 +7,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ValidatorRepository {
 
+    /** The validator linked to an enabled console user. */
+    public static final String FOR_USER_SQL = """
+            SELECT v.validator_id, v.name, v.verification_level FROM app_users u
+            JOIN validators v ON v.validator_id = u.validator_id
+            WHERE u.username = :username AND u.enabled""";
+
     private final JdbcClient jdbc;
 
     public ValidatorRepository(JdbcClient jdbc) {
@@ -19,11 +25,7 @@ public class ValidatorRepository {
 
     /** The validator row linked to a console user, if any. */
     public java.util.Optional<ValidatorRef> findForUser(String username) {
-        return jdbc.sql("""
-                        SELECT v.validator_id, v.name, v.verification_level FROM app_users u
-                        JOIN validators v ON v.validator_id = u.validator_id
-                        WHERE u.username = :username AND u.enabled""")
-                .param("username", username)
+        return jdbc.sql(FOR_USER_SQL).param("username", username)
                 .query((rs, n) -> new ValidatorRef(rs.getInt(1), rs.getString(2), rs.getInt(3))).optional();
     }
 

@@ -1,0 +1,425 @@
+package dev.compatmatrix.benchmark;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.TableAppender;
+import dev.compatmatrix.browser.AppProcess;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.export.ExportFormat;
+import dev.compatmatrix.compatibility.export.ExportService;
+import dev.compatmatrix.compatibility.export.ExportServices;
+import dev.compatmatrix.compatibility.query.CoverageQuery;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.compatibility.repository.ClaimRepository;
+import dev.compatmatrix.dashboard.DashboardService;
+import dev.compatmatrix.dashboard.DashboardSnapshot;
+import dev.compatmatrix.dashboard.query.DashboardQuery;
+import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
+import dev.compatmatrix.history.HistoryCharts;
+import dev.compatmatrix.history.HistoryService;
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.validation.ValidationService;
+import dev.compatmatrix.validation.query.QueueFilter;
+import dev.compatmatrix.validation.query.QueueQuery;
+import dev.compatmatrix.validation.repository.ReviewRepository;
+import dev.compatmatrix.validation.repository.ValidatorRepository;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Latency of the other screens' reads at 100,000 synthetic models, each beside the same SQL over plain JDBC
+ * ({@link Bench}, {@link RawJdbc}): the validation queue's first page and count, the dashboard's aggregates, the
+ * history screen's charts and table; then the wall time of exporting the whole matrix as CSV, and of starting the
+ * application on (a copy of) the database. See BENCHMARKS.md. Run with
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@screens-benchmark}.
+ *
+ * <p>Arguments (all optional): models (100000), measured iterations per case (200), warm-up iterations (50),
+ * export runs (5), start-up runs (3), the production jar (its start-up is timed too when it exists). Services are
+ * built by hand over the console's own pool settings, as in {@link MatrixBenchmark}, with a validator signed in
+ * (the queue asks who is looking).
+ */
+public final class ScreensBenchmark {
+
+    private static final int PAGE = 50;
+    private static final int MODEL_SAMPLE = 64;
+    /** The signed-in user: the demo's level-3 validator (not in a generated database, so "not linked"). */
+    private static final String USER = "validator3";
+    private static final double EXPORT_TARGET_MS = 3_000;
+    private static final double START_UP_TARGET_MS = 10_000;
+
+    public static void main(String[] args) throws Exception {
+        SyntheticDatabaseGenerator.quietLogging();
+        int models = Bench.intArg(args, 0, SyntheticDatabaseGenerator.DEFAULT_MODELS);
+        int iterations = Bench.intArg(args, 1, 200);
+        int warmup = Bench.intArg(args, 2, 50);
+        int exportRuns = Bench.intArg(args, 3, 5);
+        int startUpRuns = Bench.intArg(args, 4, 3);
+        Path jar = args.length > 5 ? Path.of(args[5]) : null;
+
+        String path = MatrixBenchmark.databasePath(models);
+        MatrixBenchmark.ensureDatabase(path, models);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(USER,
+                null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.VALIDATOR),
+                        new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER))));
+        try (HikariDataSource dataSource = Bench.consolePool(path)) {
+            var benchmark = new ScreensBenchmark(dataSource);
+            benchmark.describe(path);
+            List<Bench.Result> results = new ArrayList<>();
+            for (Bench.Case c : benchmark.cases()) {
+                results.add(Bench.measure(c, iterations, warmup));
+            }
+            Bench.printTable(results, iterations, warmup);
+            Bench.explainMisses(dataSource, results);
+            benchmark.export(exportRuns);
+        }
+        // The pool is closed: the file is complete on disk and free to copy.
+        startUp(Path.of(path), startUpRuns, jar);
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate readOnly;
+    private final QueueQuery queue;
+    private final ValidationService validation;
+    private final CoverageQuery coverage;
+    private final DashboardQuery dashboardQuery;
+    private final DashboardService dashboard;
+    private final HistoryService history;
+    private final MatrixQuery matrix;
+    private final ExportService exports;
+
+    private ScreensBenchmark(DataSource dataSource) {
+        Clock clock = Clock.systemUTC();
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
+        // Built by hand, so Spring Security's method checks and @Transactional do not apply: read-only
+        // transactions are added where the services declare them.
+        this.queue = new QueueQuery(jdbc, clock, 180);
+        TableAppender appender = new TableAppender(dataSource, jdbc);
+        this.validation = new ValidationService(new ClaimRepository(jdbc, appender), new ReviewRepository(jdbc),
+                new ValidatorRepository(jdbc), queue, new AuditLog(jdbc, JsonMapper.builder().build(), appender),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+        this.coverage = new CoverageQuery(jdbc);
+        this.dashboardQuery = new DashboardQuery(jdbc);
+        this.dashboard = new DashboardService(coverage, dashboardQuery);
+        this.history = new HistoryService(new HistorySearch(jdbc), clock);
+        this.matrix = new MatrixQuery(jdbc, clock, 180);
+        this.exports = ExportServices.over(matrix, clock);
+    }
+
+    private List<Bench.Case> cases() {
+        var levelThreeCuda = new QueueFilter(3, Platform.CUDA, null, null);
+        List<String> sample = Bench.sampleNames(jdbc, MODEL_SAMPLE);
+        Supplier<String> chartModel = Bench.pairedTurns(sample);
+        Supplier<String> tableModel = Bench.pairedTurns(sample);
+        return List.of(
+                // What ValidationQueueView's grid asks for: its first page (the service also looks up who is
+                // signed in) and the count.
+                new Bench.Case("validation queue: first page (service)", null,
+                        sql(queue.pageStatement(QueueFilter.ALL, 0, PAGE)),
+                        () -> validation.queuePage(QueueFilter.ALL, 0, PAGE).size(), () -> rawQueuePage(QueueFilter.ALL)),
+                new Bench.Case("validation queue: count", null, sql(queue.countStatement(QueueFilter.ALL)),
+                        () -> (int) validation.queueCount(QueueFilter.ALL),
+                        () -> rawCount(sql(queue.countStatement(QueueFilter.ALL)))),
+                new Bench.Case("validation queue: first page, level 3 + CUDA", null,
+                        sql(queue.pageStatement(levelThreeCuda, 0, PAGE)),
+                        () -> validation.queuePage(levelThreeCuda, 0, PAGE).size(), () -> rawQueuePage(levelThreeCuda)),
+                new Bench.Case("validation queue: count, level 3 + CUDA", null, null,
+                        () -> (int) validation.queueCount(levelThreeCuda),
+                        () -> rawCount(sql(queue.countStatement(levelThreeCuda)))),
+                // DashboardView: one snapshot in a read-only transaction, then each of its four statements alone.
+                new Bench.Case("dashboard snapshot (read-only tx)", Bench.Target.DASHBOARD, null,
+                        () -> snapshotRows(readOnly.execute(s -> dashboard.snapshot())), this::rawDashboard),
+                new Bench.Case("dashboard: coverage per platform", null, new Bench.Sql(CoverageQuery.SQL, Map.of()),
+                        () -> coverage.perPlatform().size(),
+                        () -> rawRows(CoverageQuery.SQL, Map.of())),
+                new Bench.Case("dashboard: score distribution", null,
+                        new Bench.Sql(DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS)),
+                        () -> (int) Arrays.stream(dashboardQuery.scoreDistribution()).filter(n -> n > 0).count(),
+                        () -> rawRows(DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS))),
+                new Bench.Case("dashboard: family × platform support", null,
+                        new Bench.Sql(DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES)),
+                        () -> dashboardQuery.familySupport(DashboardService.HEATMAP_FAMILIES).size(),
+                        this::rawFamilies),
+                new Bench.Case("dashboard: recent changes", null,
+                        new Bench.Sql(DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES)),
+                        () -> dashboardQuery.recentChanges(DashboardService.RECENT_CHANGES).size(),
+                        () -> rawRows(DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES))),
+                // HistoryView: the charts, then the table's first page and count.
+                new Bench.Case("history charts, no filter", null,
+                        new Bench.Sql(HistorySearch.MONTHLY_SQL, historyParams(null)),
+                        () -> chartRows(readOnly.execute(s -> history.charts(HistoryFilter.NONE))),
+                        () -> rawRows(HistorySearch.MONTHLY_SQL, historyParams(null))),
+                new Bench.Case("history charts, one model", null, null,
+                        () -> chartRows(readOnly.execute(s -> history.charts(HistoryFilter.NONE.withModel(chartModel.get())))),
+                        () -> rawModelCharts(chartModel.get())),
+                new Bench.Case("history table: first page, no filter", null,
+                        new Bench.Sql(HistorySearch.PAGE_SQL, page(historyParams(null))),
+                        () -> readOnly.execute(s -> history.changes(HistoryFilter.NONE, 0, PAGE)).size(),
+                        () -> rawRows(HistorySearch.PAGE_SQL, page(historyParams(null)))),
+                new Bench.Case("history table: count, no filter", null,
+                        new Bench.Sql(HistorySearch.COUNT_SQL, historyParams(null)),
+                        () -> (int) (long) readOnly.execute(s -> history.count(HistoryFilter.NONE)),
+                        () -> rawCount(new Bench.Sql(HistorySearch.COUNT_SQL, historyParams(null)))),
+                new Bench.Case("history table: first page, one model", null, null,
+                        () -> readOnly.execute(s -> history.changes(HistoryFilter.NONE.withModel(tableModel.get()), 0, PAGE))
+                                .size(),
+                        () -> rawRows(HistorySearch.PAGE_SQL, page(historyParams(tableModel.get())))));
+    }
+
+    private static Bench.Sql sql(MatrixQuery.Statement statement) {
+        return new Bench.Sql(statement.sql(), statement.params());
+    }
+
+    private static int snapshotRows(DashboardSnapshot snapshot) {
+        return snapshot.coverage().size() + (int) Arrays.stream(snapshot.scoreBuckets()).filter(n -> n > 0).count()
+                + snapshot.families().size() + snapshot.recentChanges().size();
+    }
+
+    private static int chartRows(HistoryCharts charts) {
+        return charts.monthly().size() + charts.levelPeriods().size();
+    }
+
+    /** HistorySearch's parameters for no filter but perhaps one model. */
+    private static Map<String, Object> historyParams(String model) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("model", model);
+        params.put("platform", null);
+        params.put("fromDay", null);
+        params.put("afterDay", null);
+        params.put("version", null);
+        return params;
+    }
+
+    private static Map<String, Object> page(Map<String, Object> params) {
+        params.put("limit", PAGE);
+        params.put("offset", 0);
+        return params;
+    }
+
+    // The raw paths: the same statements over plain JDBC, on one connection from the same pool.
+
+    private int rawQueuePage(QueueFilter filter) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            RawJdbc.query(c, ValidatorRepository.FOR_USER_SQL, Map.of("username", USER));
+            MatrixQuery.Statement page = queue.pageStatement(filter, 0, PAGE);
+            return RawJdbc.query(c, page.sql(), page.params()).size();
+        }
+    }
+
+    private int rawCount(Bench.Sql count) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return (int) RawJdbc.single(c, count.sql(), count.params());
+        }
+    }
+
+    private int rawRows(String sql, Map<String, ?> params) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return RawJdbc.query(c, sql, params).size();
+        }
+    }
+
+    private int rawDashboard() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return RawJdbc.query(c, CoverageQuery.SQL, Map.of()).size()
+                    + RawJdbc.query(c, DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS)).size()
+                    + families(c) + RawJdbc.query(c, DashboardQuery.RECENT_SQL,
+                            Map.of("limit", DashboardService.RECENT_CHANGES)).size();
+        }
+    }
+
+    private int rawFamilies() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return families(c);
+        }
+    }
+
+    /** The family statement returns a row per family and platform; the dashboard shows a row per family. */
+    private static int families(Connection c) throws SQLException {
+        RawJdbc.Rows rows = RawJdbc.query(c, DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES));
+        int family = rows.column("model_family");
+        return (int) rows.values().stream().map(row -> row[family]).distinct().count();
+    }
+
+    private int rawModelCharts(String model) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Object> levels = new HashMap<>();
+            levels.put("model", model);
+            levels.put("platform", null);
+            return RawJdbc.query(c, HistorySearch.MONTHLY_SQL, historyParams(model)).size()
+                    + RawJdbc.query(c, HistorySearch.MODEL_LEVELS_SQL, levels).size();
+        }
+    }
+
+    /**
+     * The whole matrix as CSV through ExportService in its read-only transaction, into a stream that only counts:
+     * one warm-up run, then {@code runs} timed ones.
+     */
+    private void export(int runs) throws Exception {
+        double[] millis = new double[runs];
+        long bytes = 0;
+        long lines = 0;
+        for (int i = -1; i < runs; i++) {
+            CountingStream out = new CountingStream();
+            long start = System.nanoTime();
+            readOnly.executeWithoutResult(s -> {
+                try {
+                    exports.export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.CSV, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            bytes = out.bytes;
+            lines = out.lines;
+        }
+        double p95 = Bench.percentile(sorted(millis), 95);
+        System.out.printf(Locale.ROOT,
+                "%nExport of the whole matrix as CSV (%,d lines, %,d bytes): %s — target p95 ≤ %,.0f ms %s%n",
+                lines, bytes, Bench.wallTimes(millis), EXPORT_TARGET_MS, p95 <= EXPORT_TARGET_MS ? "met" : "**missed**");
+        if (p95 > EXPORT_TARGET_MS) {
+            Bench.explain(dataSource, "export of the whole matrix",
+                    sql(matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME)));
+        }
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    /** Discards what is written, counting bytes and lines. */
+    private static final class CountingStream extends OutputStream {
+        long bytes;
+        long lines;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+            if (b == '\n') {
+                lines++;
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                }
+            }
+        }
+    }
+
+    /** Starts the application with this environment, its output going to this log. */
+    private interface Launch {
+        AppProcess start(Map<String, String> environment, Path log) throws Exception;
+    }
+
+    /**
+     * The application in a child JVM on a fresh copy of the database each run: from process start until
+     * {@code /actuator/health/readiness} answers UP, then shut down. First its main class on the test classpath;
+     * then, when it has been built ({@code ./mvnw -Pproduction -DskipTests package}), the production jar. Logs stay
+     * in {@code target/benchmark/start-up/}.
+     */
+    private static void startUp(Path source, int runs, Path jar) throws Exception {
+        if (runs == 0) {
+            return;
+        }
+        Path work = Files.createDirectories(Path.of("target/benchmark/start-up").toAbsolutePath());
+        Duration timeout = Duration.ofMinutes(3);
+        timeStartUps("java -cp <test classpath> dev.compatmatrix.Application", "classpath", source, runs, work,
+                (environment, log) -> AppProcess.start(System.getProperty("java.class.path"),
+                        "dev.compatmatrix.Application", environment, log, timeout));
+        if (jar != null && Files.exists(jar)) {
+            timeStartUps("java -jar " + jar.getFileName() + (developmentBuild(jar) ? " (development build: "
+                    + "vaadin-dev inside)" : " (production build)"), "jar", source, runs, work,
+                    (environment, log) -> AppProcess.start(jar, environment, log, timeout));
+        } else {
+            System.out.println("No production jar at " + jar + ": build it with ./mvnw -Pproduction -DskipTests "
+                    + "package to time its start-up too.");
+        }
+    }
+
+    /** A jar packaged without {@code -Pproduction} carries Vaadin's development tools and starts in development mode. */
+    private static boolean developmentBuild(Path jar) throws IOException {
+        try (var file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/lib/vaadin-dev"));
+        }
+    }
+
+    private static void timeStartUps(String what, String logName, Path source, int runs, Path work, Launch launch)
+            throws Exception {
+        Path database = work.resolve("start-up.duckdb");
+        double[] millis = new double[runs];
+        System.out.printf(Locale.ROOT, "%nStart-up: %s on a copy of %s%n", what, source);
+        for (int i = 0; i < runs; i++) {
+            Files.deleteIfExists(Path.of(database + ".wal"));
+            Files.copy(source, database, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path log = work.resolve(logName + "-" + (i + 1) + ".log");
+            Map<String, String> environment = Map.of("COMPAT_DB_PATH", database.toString(), "COMPAT_DEMO_ENABLED", "false",
+                    "COMPAT_ADMIN_USERNAME", "benchmark-admin", "COMPAT_ADMIN_PASSWORD", "start-up benchmark only",
+                    "COMPAT_BACKUP_DIR", work.resolve("backups").toString());
+            String load = Bench.loadAverage();
+            try (AppProcess app = launch.start(environment, log)) {
+                millis[i] = app.startUpTime().toNanos() / 1e6;
+            }
+            System.out.printf(Locale.ROOT, "  run %d: ready after %,.0f ms (load average %s at its start); %s%n", i + 1,
+                    millis[i], load, Files.readAllLines(log).stream().filter(l -> l.contains("Started Application"))
+                            .map(l -> l.substring(l.indexOf("Started Application"))).findFirst().orElse("?"));
+        }
+        Files.deleteIfExists(Path.of(database + ".wal"));
+        Files.deleteIfExists(database);
+        double p95 = Bench.percentile(sorted(millis), 95);
+        System.out.printf(Locale.ROOT, "Start-up to readiness UP (%s): %s — target ≤ %,.0f ms %s%n", logName,
+                Bench.wallTimes(millis), START_UP_TARGET_MS, p95 <= START_UP_TARGET_MS ? "met" : "**missed**");
+    }
+
+    private void describe(String path) throws IOException {
+        Bench.describe(jdbc, path, MatrixBenchmark.TABLES);
+        System.out.println(jdbc.sql("""
+                        SELECT printf('  claims: %d; validated %.1f %%, partially %.1f %%, unvalidated %.1f %% (rejected %.1f %%); '
+                               || 'version 2 (re-run after approval) %.1f %%; reviews per claim %.2f',
+                               count(*), 100.0 * count(*) FILTER (WHERE validation_status = 'validated') / count(*),
+                               100.0 * count(*) FILTER (WHERE validation_status = 'partially_validated') / count(*),
+                               100.0 * count(*) FILTER (WHERE validation_status = 'unvalidated') / count(*),
+                               100.0 * count(*) FILTER (WHERE id IN (SELECT claim_id FROM validation_reviews
+                                                                    WHERE decision = 'reject')) / count(*),
+                               100.0 * count(*) FILTER (WHERE row_version > 1) / count(*),
+                               (SELECT count(*) FROM validation_reviews) / count(*))
+                        FROM compatibility_details""").query(String.class).single());
+        System.out.printf(Locale.ROOT, "  validation queue: %,d claims waiting%n%n", queue.count(QueueFilter.ALL));
+    }
+}
