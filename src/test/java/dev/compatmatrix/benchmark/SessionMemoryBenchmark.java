@@ -42,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Retained heap per signed-in session with the matrix open (issue "Scale": at most 500 kB per session, measured over
@@ -120,6 +121,9 @@ public final class SessionMemoryBenchmark {
             }
             rounds.add(benchmark.round(largest, false));
             report(rounds, probe.productionMode, loadAtStart);
+        } finally {
+            // The demo database (with 0 models) and the unused backup folder live here.
+            FileSystemUtils.deleteRecursively(scratch);
         }
     }
 
