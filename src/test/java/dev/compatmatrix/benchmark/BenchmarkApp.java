@@ -26,7 +26,7 @@ final class BenchmarkApp {
 
     /** The copy {@link #start} uses, for a benchmark that starts the application with settings of its own. */
     static Path scratchCopy(int models, String scratch) throws Exception {
-        String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
+        String source = MatrixBenchmark.databasePath(models);
         MatrixBenchmark.ensureDatabase(source, models);
         Path copy = Path.of("target/benchmark/" + scratch + ".duckdb");
         Files.deleteIfExists(Path.of(copy + ".wal"));
