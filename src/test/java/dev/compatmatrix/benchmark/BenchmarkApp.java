@@ -19,12 +19,18 @@ final class BenchmarkApp {
      * the application on the copy.
      */
     static ConfigurableApplicationContext start(int models, String scratch) throws Exception {
-        String source = "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
+        return SpringApplication.run(Application.class, "--compat.db.path=" + scratchCopy(models, scratch),
+                "--server.port=0", "--compat.demo.enabled=false", "--vaadin.productionMode=false",
+                "--logging.level.root=warn");
+    }
+
+    /** The copy {@link #start} uses, for a benchmark that starts the application with settings of its own. */
+    static Path scratchCopy(int models, String scratch) throws Exception {
+        String source = MatrixBenchmark.databasePath(models);
         MatrixBenchmark.ensureDatabase(source, models);
         Path copy = Path.of("target/benchmark/" + scratch + ".duckdb");
         Files.deleteIfExists(Path.of(copy + ".wal"));
         Files.copy(Path.of(source), copy, StandardCopyOption.REPLACE_EXISTING);
-        return SpringApplication.run(Application.class, "--compat.db.path=" + copy, "--server.port=0",
-                "--compat.demo.enabled=false", "--vaadin.productionMode=false", "--logging.level.root=warn");
+        return copy;
     }
 }
