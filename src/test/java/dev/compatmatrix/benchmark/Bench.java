@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -226,6 +227,18 @@ final class Bench {
         for (String table : tables) {
             long rows = jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
             System.out.printf(Locale.ROOT, "  %-30s %,12d rows%n", table, rows);
+        }
+    }
+
+    /** The version of the DuckDB library on the class path, e.g. {@code v2.0.0}. */
+    static String duckdbVersion() {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT library_version FROM pragma_version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB does not start", e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.compatmatrix.benchmark;
 import dev.compatmatrix.browser.AppProcess;
 import dev.compatmatrix.browser.Chromium;
 import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,7 +69,9 @@ public final class BrowserBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
-        Path source = Path.of(args[1]);
+        int models = Bench.intArg(args, 1, SyntheticDatabaseGenerator.DEFAULT_MODELS);
+        Path source = Path.of(MatrixBenchmark.databasePath(models));
+        MatrixBenchmark.ensureDatabase(source.toString(), models);
         int iterations = Integer.parseInt(args[2]);
         if (!Chromium.installed()) {
             throw new IllegalStateException("Needs Debian's chromium and chromium-driver");
@@ -77,7 +80,6 @@ public final class BrowserBenchmark {
         Path database = work.resolve("matrix.duckdb");
         Files.copy(source, database, StandardCopyOption.REPLACE_EXISTING);
         String firstModel = firstModelByName(database);
-        long models = modelCount(database);
         Map<String, String> environment = Map.of("COMPAT_DB_PATH", database.toString(), "COMPAT_DEMO_ENABLED", "false",
                 "COMPAT_ADMIN_USERNAME", USER, "COMPAT_ADMIN_PASSWORD", PASSWORD,
                 "COMPAT_BACKUP_DIR", work.resolve("backups").toString());
@@ -158,14 +160,6 @@ public final class BrowserBenchmark {
                      "SELECT model_name FROM models WHERE deleted_at IS NULL ORDER BY model_name LIMIT 1")) {
             rows.next();
             return rows.getString(1);
-        }
-    }
-
-    private static long modelCount(Path database) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:duckdb:" + database);
-             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM models WHERE deleted_at IS NULL")) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 }

@@ -99,9 +99,14 @@ public final class MatrixBenchmark {
             "compatibility_history", "validation_reviews", "automated_results", "hardware_recommendations",
             "performance_results", "validators");
 
-    /** Where the benchmark database with this many models lives, e.g. {@code target/benchmark/matrix-100k.duckdb}. */
+    /**
+     * Where the benchmark database with this many models lives for the DuckDB on the class path, e.g.
+     * {@code target/benchmark/matrix-100k-duckdb-v2.0.0.duckdb}: a file written by DuckDB 2.0 does not open in 1.4,
+     * so comparing versions ({@code -Dduckdb.version=…}) takes one file per version.
+     */
     static String databasePath(int models) {
-        return "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + ".duckdb";
+        return "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + "-duckdb-"
+                + Bench.duckdbVersion() + ".duckdb";
     }
 
     /** Reuses the database when it has exactly {@code models} models; otherwise generates it afresh. */
