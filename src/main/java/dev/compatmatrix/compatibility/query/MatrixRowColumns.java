@@ -18,16 +18,40 @@ import java.util.Map;
  */
 final class MatrixRowColumns {
 
-    /** Models with their derived columns and claims, one row per claim; the caller adds a WHERE that selects models. */
-    static final String SELECT = """
-            SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
-                   c.compatibility_score, c.recommended_platform, c.last_updated,
-                   d.hardware_type, d.compatibility_level, d.validation_status,
-                   %s AS stale, %s AS disputed
-            FROM models m
-            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
-            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
+    /**
+     * The rows of the models {@code :ids}, with the columns of {@link #SELECT}: the same stale and disputed rules
+     * ({@link StaleValidation#CONDITION}, {@link DisputedClaim#CONDITION}), but reviews and automated results are
+     * read for these models only. As correlated subqueries DuckDB joined every page against all approvals (half a
+     * million at 100,000 models): 130–180 ms a page instead of 25–30 ms (BENCHMARKS.md).
+     */
+    static final String FOR_MODELS = """
+            WITH page AS (
+                SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
+                       c.compatibility_score, c.recommended_platform, c.last_updated, d.id AS claim_id,
+                       d.hardware_type, d.compatibility_level, d.validation_status, d.validation_date, d.framework_version
+                FROM models m
+                JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+                WHERE m.model_id IN (:ids)),
+            changed_since_approval AS (
+                SELECT DISTINCT r.claim_id
+                FROM validation_reviews r JOIN page p ON r.claim_id = p.claim_id
+                WHERE r.model_id IN (:ids) AND r.decision = 'approve' AND r.reviewed_at = p.validation_date
+                  AND r.framework_version IS DISTINCT FROM p.framework_version),
+            latest_result AS (
+                SELECT a.model_id, a.hardware_type, a.reported_level
+                FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
+                WHERE a.model_id IN (:ids)
+                QUALIFY row_number() OVER (PARTITION BY a.model_id, a.hardware_type
+                                           ORDER BY a.reported_at DESC, a.id DESC) = 1)
+            SELECT p.*,
+                   (p.validation_status <> 'unvalidated'
+                    AND (p.validation_date < :staleBefore OR s.claim_id IS NOT NULL)) AS stale,
+                   coalesce(l.reported_level <> p.compatibility_level, false) AS disputed
+            FROM page p
+            LEFT JOIN changed_since_approval s ON s.claim_id = p.claim_id
+            LEFT JOIN latest_result l ON l.model_id = p.model_id AND l.hardware_type = p.hardware_type
+            """;
 
     private MatrixRowColumns() {
     }

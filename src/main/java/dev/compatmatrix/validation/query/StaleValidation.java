@@ -3,7 +3,8 @@ package dev.compatmatrix.validation.query;
 /**
  * When a validation has gone stale (PRODUCT.md §4), as one SQL condition over a claim {@code d}: it is older
  * than {@code :staleBefore}, or the claim's framework/runtime version differs from the one recorded by the
- * approval that set its status. Shared by the queue and the matrix so both mark the same claims.
+ * approval that set its status. Shared by the queue and the matrix so both mark the same claims (the matrix's
+ * page rows restate it as joins for speed; MatrixStaleAndDisputedTest holds the two to the same answer).
  */
 public final class StaleValidation {
 
