@@ -1,6 +1,7 @@
 package dev.compatmatrix.benchmark;
 
 import dev.compatmatrix.browser.AppProcess;
+import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +19,7 @@ import java.util.jar.JarFile;
 /**
  * Start-up on the benchmark database (part of {@link ScreensBenchmark}): the application in a child JVM on a fresh
  * copy of the database each run, from process start until {@code /actuator/health/readiness} answers UP, then shut
- * down. First its main class on the test classpath; then, when it has been built
- * ({@code ./mvnw -Pproduction -DskipTests package}), the production jar as it is, and the same jar extracted with a
+ * down: the production jar ({@code ./mvnw -Pproduction -DskipTests package}) as it is, and the same jar extracted with a
  * JVM AOT cache (JDK 25, JEP 483/514) made by one training run — what the Dockerfile does. Logs stay in
  * {@code target/benchmark/start-up/}.
  */
@@ -35,17 +35,22 @@ final class StartUpBenchmark {
     private StartUpBenchmark() {
     }
 
+    /** Arguments: models (100000), runs (3), the production jar. */
+    public static void main(String[] args) throws Exception {
+        int models = Bench.intArg(args, 0, SyntheticDatabaseGenerator.DEFAULT_MODELS);
+        String path = MatrixBenchmark.databasePath(models);
+        MatrixBenchmark.ensureDatabase(path, models);
+        run(Path.of(path), Bench.intArg(args, 1, 3), args.length > 2 ? Path.of(args[2]) : null);
+    }
+
     static void run(Path source, int runs, Path jar) throws Exception {
         if (runs == 0) {
             return;
         }
         Path work = Files.createDirectories(Path.of("target/benchmark/start-up").toAbsolutePath());
-        time("java -cp <test classpath> dev.compatmatrix.Application", "classpath", source, runs, work,
-                (environment, log) -> AppProcess.start(System.getProperty("java.class.path"),
-                        "dev.compatmatrix.Application", environment, log, TIMEOUT));
         if (jar == null || !Files.exists(jar)) {
             System.out.println("No production jar at " + jar + ": build it with ./mvnw -Pproduction -DskipTests "
-                    + "package to time its start-up too.");
+                    + "package to time the start-up.");
             return;
         }
         String build = developmentBuild(jar) ? " (development build: vaadin-dev inside)" : " (production build)";

@@ -19,10 +19,9 @@ import java.util.Map;
 final class MatrixRowColumns {
 
     /**
-     * The rows of the models {@code :ids}, with the columns of {@link #SELECT}: the same stale and disputed rules
-     * ({@link StaleValidation#CONDITION}, {@link DisputedClaim#CONDITION}), but reviews and automated results are
-     * read for these models only. As correlated subqueries DuckDB joined every page against all approvals (half a
-     * million at 100,000 models): 130–180 ms a page instead of 25–30 ms (BENCHMARKS.md).
+     * The rows of the models {@code :ids}, one row per claim (or one without a claim), with the stale and disputed
+     * marks. Reviews and automated results are read for these models only: as correlated subqueries DuckDB joined
+     * every page against all approvals (half a million at 100,000 models), 130–180 ms a page instead of 25–30 ms.
      */
     static final String FOR_MODELS = """
             WITH page AS (
@@ -32,26 +31,14 @@ final class MatrixRowColumns {
                 FROM models m
                 JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                 LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
-                WHERE m.model_id IN (:ids)),
-            changed_since_approval AS (
-                SELECT DISTINCT r.claim_id
-                FROM validation_reviews r JOIN page p ON r.claim_id = p.claim_id
-                WHERE r.model_id IN (:ids) AND r.decision = 'approve' AND r.reviewed_at = p.validation_date
-                  AND r.framework_version IS DISTINCT FROM p.framework_version),
-            latest_result AS (
-                SELECT a.model_id, a.hardware_type, a.reported_level
-                FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
-                WHERE a.model_id IN (:ids)
-                QUALIFY row_number() OVER (PARTITION BY a.model_id, a.hardware_type
-                                           ORDER BY a.reported_at DESC, a.id DESC) = 1)
-            SELECT p.*,
-                   (p.validation_status <> 'unvalidated'
-                    AND (p.validation_date < :staleBefore OR s.claim_id IS NOT NULL)) AS stale,
-                   coalesce(l.reported_level <> p.compatibility_level, false) AS disputed
-            FROM page p
-            LEFT JOIN changed_since_approval s ON s.claim_id = p.claim_id
-            LEFT JOIN latest_result l ON l.model_id = p.model_id AND l.hardware_type = p.hardware_type
-            """;
+                WHERE m.model_id IN (:ids))
+            SELECT d.*, %s AS stale, %s AS disputed
+            FROM page d
+            LEFT JOIN (%s) changed ON changed.claim_id = d.claim_id
+            LEFT JOIN (%s) latest ON latest.model_id = d.model_id AND latest.hardware_type = d.hardware_type
+            """.formatted(StaleValidation.JOINED, DisputedClaim.JOINED,
+            StaleValidation.changedSinceApproval("AND r.model_id IN (:ids)"),
+            DisputedClaim.latestResults("WHERE a.model_id IN (:ids)"));
 
     private MatrixRowColumns() {
     }
@@ -89,9 +76,12 @@ final class MatrixRowColumns {
             JOIN models m ON m.model_id = o.model_id
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+            LEFT JOIN (%s) changed ON changed.claim_id = d.id
+            LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             GROUP BY ALL
             ORDER BY o.position
-            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
+            """.formatted(StaleValidation.JOINED, DisputedClaim.JOINED, StaleValidation.changedSinceApproval(""),
+            DisputedClaim.latestResults(""));
 
     /** A row of {@link #FOLDED_BY_POSITION}. */
     static MatrixRow folded(ResultSet rs) throws SQLException {
