@@ -35,6 +35,8 @@ class IngestApiTest extends WritingIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     dev.compatmatrix.validation.query.QueueQuery queue;
+    @Autowired
+    dev.compatmatrix.catalog.CatalogService catalog;
 
     MockMvc mvc;
     String writer;
@@ -267,5 +269,52 @@ class IngestApiTest extends WritingIntegrationTest {
                     .param("model", cell.get("model_name")).param("platform", cell.get("platform")).query(Long.class).single();
             assertThat(claims).isEqualTo(1);
         }
+    }
+
+    @Test
+    void several_pipelines_posting_overlapping_batches_at_once_all_land() throws Exception {
+        signIn("editor", dev.compatmatrix.security.Roles.EDITOR);
+        List<String> models = new java.util.ArrayList<>();
+        for (int m = 0; m < 6; m++) {
+            models.add("zz-overlap-" + m);
+            catalog.create(new dev.compatmatrix.catalog.ModelData(models.getLast(), "overlap",
+                    dev.compatmatrix.catalog.ModelType.VISION, dev.compatmatrix.catalog.ModelSize.SMALL, 10.0, null));
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        String[] levels = {"high", "medium", "low", "unsupported"};
+        var random = new java.util.Random(9);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        List<Thread> pipelines = new java.util.ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            List<String> bodies = new java.util.ArrayList<>();
+            for (int b = 0; b < 4; b++) {
+                List<String> results = new java.util.ArrayList<>();
+                for (String model : models) {
+                    for (String platform : List.of("cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu")) {
+                        results.add("{\"model\": \"%s\", \"hardware\": \"%s\", \"level\": \"%s\"}"
+                                .formatted(model, platform, levels[random.nextInt(levels.length)]));
+                    }
+                }
+                bodies.add("{\"batch_id\": \"overlap-%d-%d\", \"results\": [%s]}".formatted(p, b, String.join(",", results)));
+            }
+            pipelines.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (String body : bodies) {
+                        statuses.add(postResults(writer, body).andReturn().getResponse().getStatus());
+                    }
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread pipeline : pipelines) {
+            pipeline.join();
+        }
+        assertThat(statuses).hasSize(16).containsOnly(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'overlap-%'").query(Long.class)
+                .single()).isEqualTo(16);
     }
 }
