@@ -24,4 +24,8 @@ public abstract class WritingKaribuTest extends WritingIntegrationTest {
     protected void login(String username, String... storedRoles) {
         KaribuSupport.login(username, storedRoles);
     }
+
+    protected void logout() {
+        KaribuSupport.logout();
+    }
 }

@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -53,6 +56,12 @@ public class IngestService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /**
+     * Batches that collided are applied again one at a time, after the first attempts under way have ended and
+     * before new ones start (fair): a retry then meets no other batch, and collisions among many pipelines posting
+     * overlapping cells end after one retry instead of exhausting the retries (issue 9's crash test found 500s).
+     */
+    private final ReadWriteLock turns = new ReentrantReadWriteLock(true);
 
     public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
                          HistoryRepository history, PerformanceResultRepository performance, AuditLog audit,
@@ -70,14 +79,22 @@ public class IngestService {
     public IngestReport ingest(ResultBatch batch, ApiPrincipal caller) {
         List<CheckedResult> results = ResultChecks.check(batch);
         for (int attempt = 1; ; attempt++) {
+            // First attempts run side by side; a retry runs alone (see turns).
+            Lock turn = attempt == 1 ? turns.readLock() : turns.writeLock();
+            turn.lock();
             try {
                 return transaction.execute(status -> apply(batch.batchId(), results, caller));
             } catch (RuntimeException e) {
                 // Two batches touching the same cells at once: DuckDB refuses one (a write-write conflict, or the
                 // same new claim twice); applying it again is safe, and then sees the other batch's claims.
-                if (attempt >= CONFLICT_RETRIES || !(DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e))) {
+                if (!(DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e))) {
                     throw e;
                 }
+                if (attempt >= CONFLICT_RETRIES) {
+                    throw new IngestConflictException(e);
+                }
+            } finally {
+                turn.unlock();
             }
         }
     }

@@ -19,7 +19,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -55,13 +54,6 @@ public class BackupService {
     /** Takes a backup now; returns it. */
     public Backup backupNow() {
         return backup(Actor.name());
-    }
-
-    /** The nightly backup, when {@code compat.backup.cron} is set (e.g. {@code 0 30 2 * * *}). */
-    @Scheduled(cron = "${compat.backup.cron:-}", zone = "UTC")
-    @PreAuthorize("permitAll()") // the scheduler runs it; there is no user
-    public void scheduledBackup() {
-        backup("scheduler");
     }
 
     private Backup backup(String actor) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /api/v1/results}: a CI pipeline's batch of test results (token scope {@code results:write}).
  * 201 with a report when applied, 200 when the batch id was applied before; 400 for malformed JSON, 413 for
- * a body over {@link #MAX_BODY_BYTES}, 422 listing every bad result when any is bad (then nothing is written).
+ * a body over {@link #MAX_BODY_BYTES}, 422 listing every bad result when any is bad (then nothing is written), 409
+ * when other writes kept changing the same cells through every retry (nothing written; post it again).
  */
 @RestController
 @RequestMapping("/api/v1/results")

@@ -1,5 +1,6 @@
 package dev.compatmatrix.ingest.api;
 
+import dev.compatmatrix.ingest.IngestConflictException;
 import dev.compatmatrix.ingest.IngestRejectedException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,13 @@ class ResultsExceptionHandler {
     ProblemDetail tooLarge(ResultsController.BodyTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         problem.setTitle("Body too large");
+        return problem;
+    }
+
+    @ExceptionHandler(IngestConflictException.class)
+    ProblemDetail conflict(IngestConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflicting write");
         return problem;
     }
 

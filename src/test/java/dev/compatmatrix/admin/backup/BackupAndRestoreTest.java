@@ -92,4 +92,17 @@ class BackupAndRestoreTest extends WritingIntegrationTest {
         assertThatThrownBy(() -> backups.backupNow()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> backups.list()).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Autowired
+    NightlyBackup nightly;
+
+    @Test
+    void the_nightly_backup_runs_as_the_scheduler_while_the_service_admits_admins_only() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        nightly.run();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'backup.create' AND actor = 'scheduler'")
+                .query(Long.class).single()).isPositive();
+        assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
+                .as("the scheduler's identity does not stay on the thread").isNull();
+    }
 }

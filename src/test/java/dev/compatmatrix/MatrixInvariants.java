@@ -1,0 +1,63 @@
+package dev.compatmatrix;
+
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ScoreRule;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The invariants of PRODUCT.md §2 that tie the matrix to its claims, checked over any database: each one answers
+ * the rows that break it (empty when it holds), so a test can print them.
+ */
+public final class MatrixInvariants {
+
+    private MatrixInvariants() {
+    }
+
+    /** Matrix rows whose support booleans, score or recommended platform do not follow their claims by ScoreRule. */
+    public static List<String> derivedColumnsNotFollowingClaims(JdbcClient jdbc) {
+        Map<Integer, Map<Platform, CompatibilityLevel>> levels = new HashMap<>();
+        jdbc.sql("SELECT compatibility_id, hardware_type, compatibility_level FROM compatibility_details")
+                .query((ResultSet rs) -> {
+                    levels.computeIfAbsent(rs.getInt(1), id -> new EnumMap<>(Platform.class))
+                            .put(Platform.fromKey(rs.getString(2)).orElseThrow(),
+                                    CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
+                });
+        List<String> broken = new ArrayList<>();
+        for (Map<String, Object> row : jdbc.sql("SELECT * FROM cross_platform_compatibility").query().listOfRows()) {
+            var derived = ScoreRule.derive(levels.getOrDefault((Integer) row.get("id"), Map.of()));
+            String model = "model " + row.get("model_id");
+            for (Platform platform : Platform.values()) {
+                if (!Objects.equals(row.get(platform.supportColumn()), derived.supports(platform))) {
+                    broken.add(model + ": " + platform.supportColumn() + " = " + row.get(platform.supportColumn()));
+                }
+            }
+            if (Math.abs(((Number) row.get("compatibility_score")).doubleValue() - derived.score()) > 0.0005) {
+                broken.add(model + ": score " + row.get("compatibility_score") + " instead of " + derived.score());
+            }
+            String recommended = derived.recommended() == null ? null : derived.recommended().key();
+            if (!Objects.equals(row.get("recommended_platform"), recommended)) {
+                broken.add(model + ": recommended " + row.get("recommended_platform") + " instead of " + recommended);
+            }
+        }
+        return broken;
+    }
+
+    /** Claims whose newest history row does not end at their current level. */
+    public static List<String> claimsWhoseHistoryEndsElsewhere(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT c.model_id || '/' || d.hardware_type FROM compatibility_details d
+                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                WHERE d.compatibility_level IS DISTINCT FROM (
+                    SELECT h.new_status FROM compatibility_history h
+                    WHERE h.model_id = c.model_id AND h.hardware_type = d.hardware_type
+                    ORDER BY h.change_date DESC, h.id DESC LIMIT 1)""").query(String.class).list();
+    }
+}

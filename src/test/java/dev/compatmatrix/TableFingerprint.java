@@ -1,0 +1,47 @@
+package dev.compatmatrix;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The content of every table of the database in one short text, so a test can tell that refused input changed
+ * nothing, anywhere: per table its row count, and for the tables named as updatable also an order-independent hash
+ * of all their rows (the others only ever gain rows, so their count tells). One query.
+ */
+public final class TableFingerprint {
+
+    /**
+     * Columns that change on every authenticated request, not because of what was sent: a token's last use is
+     * recorded (at most once a minute) whatever the request then does.
+     */
+    private static final Map<String, String> IGNORED_COLUMNS = Map.of("api_tokens", "last_used_at");
+
+    private final JdbcClient jdbc;
+    private final String sql;
+
+    private TableFingerprint(JdbcClient jdbc, String sql) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+    }
+
+    /** A fingerprint over the tables that exist now, hashing the rows of those named (all of them: "*"). */
+    public static TableFingerprint of(JdbcClient jdbc, java.util.Set<String> updatable) {
+        List<String> tables = jdbc.sql("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name""").query(String.class).list();
+        String sql = tables.stream().map(table -> {
+            String rows = IGNORED_COLUMNS.containsKey(table)
+                    ? "(SELECT * EXCLUDE (" + IGNORED_COLUMNS.get(table) + ") FROM " + table + ")" : table;
+            String hash = updatable.contains(table) || updatable.contains("*") ? " || ':' || coalesce(bit_xor(hash(t)), 0)" : "";
+            return "(SELECT '" + table + "=' || count(*)" + hash + " FROM " + rows + " AS t)";
+        }).collect(Collectors.joining(" || ' ' || ", "SELECT ", ""));
+        return new TableFingerprint(jdbc, sql);
+    }
+
+    /** The current content, e.g. {@code models=43:1234… validators=5:…}. */
+    public String take() {
+        return jdbc.sql(sql).query(String.class).single();
+    }
+}
