@@ -38,25 +38,41 @@ public final class Browser implements AutoCloseable {
             const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
             return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive());""";
 
-    /** The rows a grid has rendered, in order: header text → cell text; null while the grid is loading. */
-    private static final String GRID_ROWS = """
+    /**
+     * Defines {@code grid} (by the id in arguments[0]), {@code text(cell)}, {@code headers} (header text, or #index when
+     * empty) and {@code rows} (the rendered rows' tr elements in order); {@code rows} is null while the grid loads.
+     */
+    private static final String GRID = """
             const grid = document.getElementById(arguments[0]);
-            if (!grid || grid.hasAttribute('loading')) return null;
             const text = cell => {
               const slot = cell.querySelector('slot');
               const content = slot ? slot.assignedElements()[0] : null;
               return content ? content.textContent.replace(/\\s+/g, ' ').trim() : '';
             };
-            const headerRows = [...grid.shadowRoot.querySelectorAll('#header tr')];
-            const headers = [...headerRows[headerRows.length - 1].children].map((cell, i) => text(cell) || '#' + i);
-            const rows = [...grid.shadowRoot.querySelectorAll('#items tr')]
-                .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size);
-            if (rows.some(tr => tr.hasAttribute('loading'))) return null;
-            return rows.sort((a, b) => a.index - b.index).map(tr => {
+            let headers = [], rows = null;
+            if (grid && !grid.hasAttribute('loading')) {
+              const headerRows = [...grid.shadowRoot.querySelectorAll('#header tr')];
+              headers = [...headerRows[headerRows.length - 1].children].map((cell, i) => text(cell) || '#' + i);
+              rows = [...grid.shadowRoot.querySelectorAll('#items tr')]
+                  .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
+                  .sort((a, b) => a.index - b.index);
+              if (rows.some(tr => tr.hasAttribute('loading'))) rows = null;
+            }
+            """;
+
+    /** The rows a grid has rendered, in order: header text → cell text; null while the grid is loading. */
+    private static final String GRID_ROWS = GRID + """
+            return rows && rows.map(tr => {
               const row = {};
               [...tr.children].forEach((cell, i) => { if (!cell.hidden) row[headers[i]] = text(cell); });
               return row;
             });""";
+
+    /** The content element of one rendered cell: arguments[1] the row's place, arguments[2] the column's header. */
+    private static final String GRID_CELL = GRID + """
+            if (!rows || !rows[arguments[1]]) return null;
+            const slot = rows[arguments[1]].children[headers.indexOf(arguments[2])].querySelector('slot');
+            return slot.assignedElements()[0];""";
 
     final ChromeDriver driver;
     final Path downloads;
@@ -86,12 +102,25 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the login form (demo users' password is their user name) and waits for the main layout. */
     public void signIn(String user) {
-        open("/login");
-        type(By.cssSelector("input[name=username]"), user);
-        type(By.cssSelector("input[name=password]"), user);
-        find(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
-        until(d -> !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty());
-        awaitIdle();
+        for (int attempt = 1; ; attempt++) {
+            open("/login");
+            type(By.cssSelector("input[name=username]"), user);
+            type(By.cssSelector("input[name=password]"), user);
+            js("window.__signingIn = true");
+            find(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
+            // Signed in (the main layout), or back on a new login page (no error: see the note in the report).
+            String outcome = until(d -> !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty() ? "signed in"
+                    : js("return window.__signingIn === undefined && !!document.querySelector('vaadin-login-form')")
+                    .equals(Boolean.TRUE) ? "login page" : null);
+            if (outcome.equals("signed in")) {
+                awaitIdle();
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("Signing in as " + user + " ended on the login page three times");
+            }
+            System.err.println("Signing in as " + user + " ended on a new login page (" + path() + "); again");
+        }
     }
 
     /** Types into an input until it holds the text (a field upgraded while typing loses what was typed). */
@@ -148,6 +177,30 @@ public final class Browser implements AutoCloseable {
             var rows = (List<Map<String, String>>) js(GRID_ROWS, gridId);
             return rows != null && check.test(rows) ? rows : null;
         });
+    }
+
+    /** The content element of a rendered cell of the grid (row by its place among the rendered rows). */
+    public WebElement gridCell(String gridId, int row, String header) {
+        awaitIdle();
+        return until(d -> (WebElement) js(GRID_CELL, gridId, row, header));
+    }
+
+    /** Types into the text field, text area or number field labelled {@code label}. */
+    public void fill(String label, String text) {
+        type(By.xpath("//*[self::vaadin-text-field or self::vaadin-text-area or self::vaadin-integer-field]"
+                + "[.//label[normalize-space()='" + label + "']]//*[self::input or self::textarea]"), text);
+    }
+
+    /** Opens the tab whose label starts with {@code label}. */
+    public void tab(String label) {
+        find(By.xpath("//vaadin-tab[starts-with(normalize-space(), '" + label + "')]")).click();
+        awaitIdle();
+    }
+
+    /** Clicks a grid cell as a mouse does, after scrolling it into view (frozen columns may cover it otherwise). */
+    public void click(WebElement cell) {
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click();", cell);
+        awaitIdle();
     }
 
     /** The labels of the side navigation's items. */
