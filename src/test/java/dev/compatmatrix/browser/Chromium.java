@@ -50,6 +50,8 @@ public final class Chromium {
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        // A driver call that gets no answer (a hung renderer) fails after a minute instead of blocking the run.
+        return new ChromeDriver(service, options,
+                org.openqa.selenium.remote.http.ClientConfig.defaultConfig().readTimeout(java.time.Duration.ofSeconds(60)));
     }
 }
