@@ -3,7 +3,6 @@ package dev.compatmatrix.benchmark;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.TableAppender;
-import dev.compatmatrix.browser.AppProcess;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +69,6 @@ public final class ScreensBenchmark {
     /** The signed-in user: the demo's level-3 validator (not in a generated database, so "not linked"). */
     private static final String USER = "validator3";
     private static final double EXPORT_TARGET_MS = 3_000;
-    private static final double START_UP_TARGET_MS = 10_000;
 
     public static void main(String[] args) throws Exception {
         SyntheticDatabaseGenerator.quietLogging();
@@ -99,7 +96,7 @@ public final class ScreensBenchmark {
             benchmark.export(exportRuns);
         }
         // The pool is closed: the file is complete on disk and free to copy.
-        startUp(Path.of(path), startUpRuns, jar);
+        StartUpBenchmark.run(Path.of(path), startUpRuns, jar);
     }
 
     private final JdbcClient jdbc;
@@ -303,7 +300,7 @@ public final class ScreensBenchmark {
             bytes = out.bytes;
             lines = out.lines;
         }
-        double p95 = Bench.percentile(sorted(millis), 95);
+        double p95 = Bench.percentile(Bench.sorted(millis), 95);
         System.out.printf(Locale.ROOT,
                 "%nExport of the whole matrix as CSV (%,d lines, %,d bytes): %s — target p95 ≤ %,.0f ms %s%n",
                 lines, bytes, Bench.wallTimes(millis), EXPORT_TARGET_MS, p95 <= EXPORT_TARGET_MS ? "met" : "**missed**");
@@ -311,12 +308,6 @@ public final class ScreensBenchmark {
             Bench.explain(dataSource, "export of the whole matrix",
                     sql(matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME)));
         }
-    }
-
-    private static double[] sorted(double[] values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 
     /** Discards what is written, counting bytes and lines. */
@@ -344,69 +335,6 @@ public final class ScreensBenchmark {
     }
 
     /** Starts the application with this environment, its output going to this log. */
-    private interface Launch {
-        AppProcess start(Map<String, String> environment, Path log) throws Exception;
-    }
-
-    /**
-     * The application in a child JVM on a fresh copy of the database each run: from process start until
-     * {@code /actuator/health/readiness} answers UP, then shut down. First its main class on the test classpath;
-     * then, when it has been built ({@code ./mvnw -Pproduction -DskipTests package}), the production jar. Logs stay
-     * in {@code target/benchmark/start-up/}.
-     */
-    private static void startUp(Path source, int runs, Path jar) throws Exception {
-        if (runs == 0) {
-            return;
-        }
-        Path work = Files.createDirectories(Path.of("target/benchmark/start-up").toAbsolutePath());
-        Duration timeout = Duration.ofMinutes(3);
-        timeStartUps("java -cp <test classpath> dev.compatmatrix.Application", "classpath", source, runs, work,
-                (environment, log) -> AppProcess.start(System.getProperty("java.class.path"),
-                        "dev.compatmatrix.Application", environment, log, timeout));
-        if (jar != null && Files.exists(jar)) {
-            timeStartUps("java -jar " + jar.getFileName() + (developmentBuild(jar) ? " (development build: "
-                    + "vaadin-dev inside)" : " (production build)"), "jar", source, runs, work,
-                    (environment, log) -> AppProcess.start(jar, environment, log, timeout));
-        } else {
-            System.out.println("No production jar at " + jar + ": build it with ./mvnw -Pproduction -DskipTests "
-                    + "package to time its start-up too.");
-        }
-    }
-
-    /** A jar packaged without {@code -Pproduction} carries Vaadin's development tools and starts in development mode. */
-    private static boolean developmentBuild(Path jar) throws IOException {
-        try (var file = new java.util.jar.JarFile(jar.toFile())) {
-            return file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/lib/vaadin-dev"));
-        }
-    }
-
-    private static void timeStartUps(String what, String logName, Path source, int runs, Path work, Launch launch)
-            throws Exception {
-        Path database = work.resolve("start-up.duckdb");
-        double[] millis = new double[runs];
-        System.out.printf(Locale.ROOT, "%nStart-up: %s on a copy of %s%n", what, source);
-        for (int i = 0; i < runs; i++) {
-            Files.deleteIfExists(Path.of(database + ".wal"));
-            Files.copy(source, database, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Path log = work.resolve(logName + "-" + (i + 1) + ".log");
-            Map<String, String> environment = Map.of("COMPAT_DB_PATH", database.toString(), "COMPAT_DEMO_ENABLED", "false",
-                    "COMPAT_ADMIN_USERNAME", "benchmark-admin", "COMPAT_ADMIN_PASSWORD", "start-up benchmark only",
-                    "COMPAT_BACKUP_DIR", work.resolve("backups").toString());
-            String load = Bench.loadAverage();
-            try (AppProcess app = launch.start(environment, log)) {
-                millis[i] = app.startUpTime().toNanos() / 1e6;
-            }
-            System.out.printf(Locale.ROOT, "  run %d: ready after %,.0f ms (load average %s at its start); %s%n", i + 1,
-                    millis[i], load, Files.readAllLines(log).stream().filter(l -> l.contains("Started Application"))
-                            .map(l -> l.substring(l.indexOf("Started Application"))).findFirst().orElse("?"));
-        }
-        Files.deleteIfExists(Path.of(database + ".wal"));
-        Files.deleteIfExists(database);
-        double p95 = Bench.percentile(sorted(millis), 95);
-        System.out.printf(Locale.ROOT, "Start-up to readiness UP (%s): %s — target ≤ %,.0f ms %s%n", logName,
-                Bench.wallTimes(millis), START_UP_TARGET_MS, p95 <= START_UP_TARGET_MS ? "met" : "**missed**");
-    }
-
     private void describe(String path) throws IOException {
         Bench.describe(jdbc, path, MatrixBenchmark.TABLES);
         System.out.println(jdbc.sql("""

@@ -41,6 +41,12 @@ public final class AppProcess implements AutoCloseable {
         return launch(List.of("-cp", classpath, mainClass), environment, log, timeout);
     }
 
+    /** Starts {@code java <arguments>} (JVM options, then {@code -jar …} or {@code -cp … mainClass}) and waits until it is ready. */
+    public static AppProcess start(List<String> arguments, Map<String, String> environment, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        return launch(arguments, environment, log, timeout);
+    }
+
     private static AppProcess launch(List<String> what, Map<String, String> environment, Path log, Duration timeout)
             throws IOException, InterruptedException {
         int port = freePort();

@@ -51,7 +51,7 @@ public class MatrixQuery {
                               WHEN 'xl' THEN 5 WHEN 'xxl' THEN 6 END""";
 
     /** These models, one row per claim (or one row without a claim), pivoted in Java; see {@link MatrixRowColumns}. */
-    public static final String ROWS_SQL = MatrixRowColumns.SELECT + "WHERE m.model_id IN (:ids)\n";
+    public static final String ROWS_SQL = MatrixRowColumns.FOR_MODELS;
 
     private final JdbcClient jdbc;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);

@@ -18,16 +18,27 @@ import java.util.Map;
  */
 final class MatrixRowColumns {
 
-    /** Models with their derived columns and claims, one row per claim; the caller adds a WHERE that selects models. */
-    static final String SELECT = """
-            SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
-                   c.compatibility_score, c.recommended_platform, c.last_updated,
-                   d.hardware_type, d.compatibility_level, d.validation_status,
-                   %s AS stale, %s AS disputed
-            FROM models m
-            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
-            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
+    /**
+     * The rows of the models {@code :ids}, one row per claim (or one without a claim), with the stale and disputed
+     * marks. Reviews and automated results are read for these models only: as correlated subqueries DuckDB joined
+     * every page against all approvals (half a million at 100,000 models), 130–180 ms a page instead of 25–30 ms.
+     */
+    static final String FOR_MODELS = """
+            WITH page AS (
+                SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
+                       c.compatibility_score, c.recommended_platform, c.last_updated, d.id AS claim_id,
+                       d.hardware_type, d.compatibility_level, d.validation_status, d.validation_date, d.framework_version
+                FROM models m
+                JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+                WHERE m.model_id IN (:ids))
+            SELECT d.*, %s AS stale, %s AS disputed
+            FROM page d
+            LEFT JOIN (%s) changed ON changed.claim_id = d.claim_id
+            LEFT JOIN (%s) latest ON latest.model_id = d.model_id AND latest.hardware_type = d.hardware_type
+            """.formatted(StaleValidation.JOINED, DisputedClaim.JOINED,
+            StaleValidation.changedSinceApproval("AND r.model_id IN (:ids)"),
+            DisputedClaim.latestResults("WHERE a.model_id IN (:ids)"));
 
     private MatrixRowColumns() {
     }
@@ -65,9 +76,12 @@ final class MatrixRowColumns {
             JOIN models m ON m.model_id = o.model_id
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+            LEFT JOIN (%s) changed ON changed.claim_id = d.id
+            LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             GROUP BY ALL
             ORDER BY o.position
-            """.formatted(StaleValidation.CONDITION, DisputedClaim.CONDITION);
+            """.formatted(StaleValidation.JOINED, DisputedClaim.JOINED, StaleValidation.changedSinceApproval(""),
+            DisputedClaim.latestResults(""));
 
     /** A row of {@link #FOLDED_BY_POSITION}. */
     static MatrixRow folded(ResultSet rs) throws SQLException {

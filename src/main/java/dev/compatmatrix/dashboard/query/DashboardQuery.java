@@ -40,13 +40,13 @@ public class DashboardQuery {
             GROUP BY f.model_family, f.models, d.hardware_type
             """;
 
+    /** The newest changes; the top rows are picked before the join (4.4 M history rows at 100,000 models). */
     public static final String RECENT_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status, ch.change_reason,
                    ch.change_date, ch.change_version, ch.changed_by
-            FROM compatibility_history ch
+            FROM (SELECT * FROM compatibility_history ORDER BY change_date DESC, id DESC LIMIT :limit) ch
             JOIN models m ON m.model_id = ch.model_id
             ORDER BY ch.change_date DESC, ch.id DESC
-            LIMIT :limit
             """;
 
     private final JdbcClient jdbc;

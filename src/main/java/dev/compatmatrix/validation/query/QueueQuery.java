@@ -22,13 +22,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class QueueQuery {
 
+    /** Every claim with its model, and what decides its stale and disputed marks (set-based: see StaleValidation). */
     private static final String FROM = """
             FROM compatibility_details d
             JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
             JOIN models m ON m.model_id = c.model_id
-            """;
+            LEFT JOIN (%s) changed ON changed.claim_id = d.id
+            LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
+            """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""));
     private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
-    private static final String STALE = StaleValidation.CONDITION;
+    private static final String STALE = StaleValidation.JOINED;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -57,7 +60,7 @@ public class QueueQuery {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
                 + REQUIRED + " AS required_level, d.validation_status, " + STALE + " AS stale, d.simulated, "
-                + DisputedClaim.LATEST_RESULT + " AS automated, " + DisputedClaim.CONDITION + " AS disputed, "
+                + "latest.reported_level || '|' || latest.reporter AS automated, " + DisputedClaim.JOINED + " AS disputed, "
                 + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
                 + FROM + where(filter, params)
                 + "\nORDER BY disputed DESC, stale DESC,"
@@ -92,7 +95,7 @@ public class QueueQuery {
         LocalDateTime now = LocalDateTime.now(clock);
         params.put("staleBefore", now.minusDays(staleAfterDays));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
-                + STALE + " OR " + DisputedClaim.CONDITION + ")");
+                + STALE + " OR " + DisputedClaim.JOINED + ")");
         if (filter.requiredLevel() != null) {
             where.append(" AND ").append(REQUIRED).append(" = :required");
             params.put("required", filter.requiredLevel());

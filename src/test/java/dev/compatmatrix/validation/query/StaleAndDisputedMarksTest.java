@@ -1,0 +1,145 @@
+package dev.compatmatrix.validation.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.compatmatrix.base.db.DatabaseConfig;
+import dev.compatmatrix.base.db.DatabaseProperties;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The matrix pages, the export and the validation queue read the stale and disputed marks as joins, for speed.
+ * Over a synthetic data set with every kind of validation trail they mark exactly the claims that the rules, stated
+ * here as plainly as SQL allows (PRODUCT.md §4), mark.
+ */
+class StaleAndDisputedMarksTest {
+
+    /** Stale: validated before the age limit, or the approval that set the status recorded another runtime. */
+    private static final String STALE_RULE = """
+            d.validation_status <> 'unvalidated' AND (d.validation_date < :staleBefore OR EXISTS (
+                SELECT 1 FROM validation_reviews r WHERE r.claim_id = d.id AND r.decision = 'approve'
+                AND r.reviewed_at = d.validation_date AND r.framework_version IS DISTINCT FROM d.framework_version))""";
+
+    /** Disputed: the newest automated result for the cell reports another level. */
+    private static final String DISPUTED_RULE = """
+            coalesce((SELECT a.reported_level FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
+                      WHERE a.model_id = c.model_id AND a.hardware_type = d.hardware_type
+                      ORDER BY a.reported_at DESC, a.id DESC LIMIT 1) <> d.compatibility_level, false)""";
+
+    @TempDir
+    Path folder;
+
+    private SingleConnectionDataSource dataSource;
+    private JdbcClient jdbc;
+    private MatrixQuery matrix;
+    private Set<String> staleByRule;
+    private Set<String> disputedByRule;
+
+    @BeforeEach
+    void generate() {
+        String file = folder.resolve("s.duckdb").toString();
+        SyntheticDatabaseGenerator.generate(file, 600);
+        dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(file), true);
+        dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
+        jdbc = JdbcClient.create(dataSource);
+        matrix = new MatrixQuery(jdbc, Clock.systemUTC(), 180);
+        staleByRule = claims(STALE_RULE);
+        disputedByRule = claims(DISPUTED_RULE);
+        // Both kinds of stale (old, and re-run on another runtime after approval) and disputes are present.
+        assertThat(staleByRule).hasSizeGreaterThan(20);
+        assertThat(disputedByRule).hasSizeGreaterThan(20);
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.destroy();
+    }
+
+    @Test
+    void matrix_pages_mark_the_claims_the_rules_mark() {
+        List<Integer> ids = jdbc.sql("SELECT model_id FROM models ORDER BY model_id").query(Integer.class).list();
+        Set<String> stale = new HashSet<>();
+        Set<String> disputed = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 50) { // pages, as the grid asks for them
+            collect(matrix.rows(ids.subList(from, Math.min(ids.size(), from + 50))), stale, disputed);
+        }
+        assertThat(stale).isEqualTo(cells(staleByRule));
+        assertThat(disputed).isEqualTo(cells(disputedByRule));
+    }
+
+    @Test
+    void the_export_marks_the_claims_the_rules_mark() {
+        Set<String> stale = new HashSet<>();
+        Set<String> disputed = new HashSet<>();
+        matrix.forEachRow(dev.compatmatrix.compatibility.query.MatrixFilter.NONE,
+                dev.compatmatrix.compatibility.query.MatrixSort.BY_NAME, row -> collect(List.of(row), stale, disputed));
+        assertThat(stale).isEqualTo(cells(staleByRule));
+        assertThat(disputed).isEqualTo(cells(disputedByRule));
+    }
+
+    @Test
+    void the_queue_holds_and_marks_the_claims_the_rules_mark() {
+        var queue = new QueueQuery(jdbc, Clock.systemUTC(), 180);
+        List<QueueRow> rows = queue.page(QueueFilter.ALL, 0, 100_000);
+        assertThat(queue.count(QueueFilter.ALL)).isEqualTo(rows.size());
+        Set<String> stale = new HashSet<>();
+        Set<String> disputed = new HashSet<>();
+        for (QueueRow row : rows) {
+            if (row.stale()) {
+                stale.add(String.valueOf(row.claimId()));
+            }
+            if (row.automatedDisagrees() != null) {
+                disputed.add(String.valueOf(row.claimId()));
+            }
+        }
+        assertThat(stale).isEqualTo(ids(staleByRule));
+        assertThat(disputed).isEqualTo(ids(disputedByRule));
+    }
+
+    private static void collect(List<MatrixRow> rows, Set<String> stale, Set<String> disputed) {
+        for (MatrixRow row : rows) {
+            row.cells().forEach((platform, cell) -> {
+                if (cell.stale()) {
+                    stale.add(row.modelId() + "/" + platform.key());
+                }
+                if (cell.disputed()) {
+                    disputed.add(row.modelId() + "/" + platform.key());
+                }
+            });
+        }
+    }
+
+    /** "claim id/model id/platform" of each claim the condition holds for. */
+    private Set<String> claims(String condition) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT d.id || '/' || c.model_id || '/' || d.hardware_type
+                        FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                        WHERE
+                        """ + condition)
+                .param("staleBefore", matrix.staleBefore()).query(String.class).list());
+    }
+
+    private static Set<String> cells(Set<String> claims) {
+        Set<String> cells = new HashSet<>();
+        claims.forEach(c -> cells.add(c.substring(c.indexOf('/') + 1)));
+        return cells;
+    }
+
+    private static Set<String> ids(Set<String> claims) {
+        Set<String> ids = new HashSet<>();
+        claims.forEach(c -> ids.add(c.substring(0, c.indexOf('/'))));
+        return ids;
+    }
+}
