@@ -23,14 +23,35 @@ public final class Chromium {
         return Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
     }
 
+    /** Fails with what to install when the browser or its driver is missing (browser tests never skip silently). */
+    public static void requireInstalled() {
+        if (!installed()) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: " + BROWSER + " and "
+                    + DRIVER + " (apt-get install -y chromium chromium-driver; .ci/run installs them), or set CHROMIUM_BIN "
+                    + "and CHROMEDRIVER_BIN. Skip the browser tests with -DskipITs.");
+        }
+    }
+
     /** A fresh browser (own profile, no cookies) with a window of the given size in CSS pixels. */
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /** As {@link #start(int, int)}, saving downloads into {@code downloads} without asking (when not null). */
+    public static ChromeDriver start(int width, int height, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height);
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + width + "," + height);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                    downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        // A driver call that gets no answer (a hung renderer) fails after a minute instead of blocking the run.
+        return new ChromeDriver(service, options,
+                org.openqa.selenium.remote.http.ClientConfig.defaultConfig().readTimeout(java.time.Duration.ofSeconds(60)));
     }
 }

@@ -1,0 +1,142 @@
+package dev.compatmatrix.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * axe-core on every screen of every role (no serious or critical violation), the main actions by keyboard alone,
+ * and levels that never rely on colour alone.
+ */
+@BrowserTest
+class AccessibilityBrowserIT {
+
+    /**
+     * Findings inside Vaadin's own components that our views cannot change (rule id and the start of the target),
+     * still printed with the counts: vaadin-select puts aria-required on its value button (role=button) when the field
+     * is required, and vaadin-tabs (role=tablist, used by TabSheet) holds a focusable scroller div.
+     */
+    private static final List<String> VAADIN_INTERNAL = List.of(
+            "aria-allowed-attr [[\"vaadin-select-value-button[aria-required=",
+            "aria-required-children [[\"vaadin-tabs\"]");
+
+    private static final List<String> LEVEL_WORDS = List.of("High", "Medium", "Low", "Unsupported", "Not tested");
+
+    @Test
+    void no_screen_has_serious_or_critical_axe_violations(Browser browser) {
+        Map<String, List<Map<String, Object>>> found = new LinkedHashMap<>();
+        browser.open("/login");
+        found.put("anonymous /login", browser.axeViolations());
+        check(browser, found, "viewer", List.of("/", "/dashboard", "/recommendations", "/history?model=llama-7b",
+                "/models/bert-base-uncased"), null);
+        check(browser, found, "editor", List.of("/?q=whisper-base"), b -> {
+            b.gridRowsWhen("matrix-grid", r -> r.size() == 1);
+            b.click(b.gridCell("matrix-grid", 0, "ROCm"));
+            b.find(By.id("claim-save"));
+        });
+        check(browser, found, "validator3", List.of("/queue"), null);
+        check(browser, found, "admin", List.of("/admin/users", "/admin/validators", "/admin/tokens", "/admin/badges",
+                "/admin/audit", "/admin/import", "/admin/backups"), null);
+
+        List<String> serious = new ArrayList<>();
+        System.out.println("axe-core violations per screen (critical / serious / moderate / minor):");
+        found.forEach((screen, violations) -> {
+            System.out.printf("  %-42s %d / %d / %d / %d%n", screen, count(violations, "critical"),
+                    count(violations, "serious"), count(violations, "moderate"), count(violations, "minor"));
+            violations.stream().filter(v -> List.of("critical", "serious").contains(v.get("impact")))
+                    .filter(v -> VAADIN_INTERNAL.stream().noneMatch(known -> (v.get("id") + " " + v.get("targets"))
+                            .startsWith(known)))
+                    .forEach(v -> serious.add(screen + ": " + v.get("impact") + " " + v.get("id") + " — " + v.get("help")
+                            + " " + v.get("targets")));
+            violations.forEach(v -> System.out.println("      " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")));
+        });
+        assertThat(serious).isEmpty();
+    }
+
+    private static void check(Browser browser, Map<String, List<Map<String, Object>>> found, String user,
+                              List<String> paths, Consumer<Browser> then) {
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn(user);
+        for (String path : paths) {
+            browser.open(path);
+            if (then != null) {
+                then.accept(browser);
+            }
+            found.put(user + " " + path + (then == null ? "" : " (claim editor)"), browser.axeViolations());
+        }
+    }
+
+    private static long count(List<Map<String, Object>> violations, String impact) {
+        return violations.stream().filter(v -> impact.equals(v.get("impact"))).count();
+    }
+
+    @Test
+    void level_cells_carry_a_word_and_a_label_not_only_a_colour(Browser browser) {
+        browser.signIn("viewer");
+        browser.open("/");
+        browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> cells = (List<Map<String, String>>) browser.js("""
+                return [...document.querySelectorAll('#matrix-grid vaadin-grid-cell-content .level')]
+                    .map(level => ({ text: level.textContent.trim(), title: level.getAttribute('title') || '' }));""");
+        assertThat(cells).hasSizeGreaterThan(40).allSatisfy(cell -> {
+            assertThat(LEVEL_WORDS).anyMatch(word -> cell.get("text").startsWith(word));
+            assertThat(cell.get("title")).contains(":");
+        });
+    }
+
+    @Test
+    void the_main_actions_work_with_the_keyboard_alone(Browser browser) {
+        browser.open("/login");
+        browser.until(d -> browser.focused().startsWith("input"));
+        browser.keys().sendKeys("editor").sendKeys(Keys.TAB).sendKeys("editor").sendKeys(Keys.ENTER).perform();
+        browser.find(By.id("matrix-grid"));
+        browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
+
+        // Tab to the search field and filter by typing.
+        tabUntil(browser, "return document.activeElement.closest('vaadin-text-field')?.label === 'Search'");
+        browser.keys().sendKeys("whisper-tiny").perform();
+        browser.gridRowsWhen("matrix-grid", r -> r.size() == 1);
+
+        // Tab to the Type filter, open it with the keyboard, pick a value with the arrow keys.
+        tabUntil(browser, "return document.activeElement.closest('vaadin-select')?.label === 'Type'");
+        browser.keys().sendKeys(Keys.ENTER).perform();
+        browser.until(d -> browser.js("return document.querySelector('vaadin-select[opened]') !== null"));
+        browser.keys().sendKeys(Keys.ESCAPE).perform();
+
+        // Tab into the grid, move to the CUDA cell with the arrow keys and open the claim with Space.
+        tabUntil(browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
+        for (int i = 0; i < 6; i++) {
+            browser.keys().sendKeys(Keys.ARROW_RIGHT).perform();
+        }
+        browser.screenshot("keyboard-cell-focused");
+        browser.keys().sendKeys(Keys.SPACE).perform();
+        browser.find(By.id("claim-save"));
+
+        // In the claim form: Tab to Limitations, type, Tab on to Save and press Enter.
+        tabUntil(browser, "return document.activeElement.closest('vaadin-text-area')?.label === 'Limitations'");
+        browser.keys().sendKeys("Keyboard test: fine on CUDA 12").perform();
+        tabUntil(browser, "return document.activeElement.id === 'claim-save'");
+        browser.keys().sendKeys(Keys.ENTER).perform();
+        browser.notification("Saved CUDA claim for openai/whisper-tiny");
+        browser.screenshot("keyboard-after-save");
+    }
+
+    /** Presses Tab until the script says the focus is where it should be (at most 60 times). */
+    private static void tabUntil(Browser browser, String focusedWhere) {
+        for (int i = 0; i < 60; i++) {
+            if (Boolean.TRUE.equals(browser.js(focusedWhere))) {
+                return;
+            }
+            browser.keys().sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached the target; focus is on " + browser.focused());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.compatmatrix.e2e;
+
+import dev.compatmatrix.browser.AppProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The production jar started once per test run on a fresh demo database (demo data and demo users), shared by every
+ * browser test class and stopped when the run ends. Its folder (log, database, downloads) is under
+ * {@code target/browser-tests}.
+ */
+final class TestApp implements AutoCloseable {
+
+    final AppProcess process;
+    final Path folder;
+
+    private TestApp(AppProcess process, Path folder) {
+        this.process = process;
+        this.folder = folder;
+    }
+
+    static TestApp start() {
+        Path jar = Path.of(System.getProperty("compat.browser.jar", "target/compat-matrix-console-0.1.0-SNAPSHOT.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No application jar at " + jar.toAbsolutePath()
+                    + ": the browser tests run against the production jar (./mvnw -Pproduction verify)");
+        }
+        try {
+            Path work = Path.of(System.getProperty("compat.browser.work", "target/browser-tests"));
+            Files.createDirectories(work);
+            Path folder = Files.createTempDirectory(work.toAbsolutePath(), "run-");
+            Path log = folder.resolve("app.log");
+            AppProcess process = AppProcess.start(jar, Map.of(
+                    "COMPAT_DB_PATH", folder.resolve("compat.duckdb").toString(),
+                    "COMPAT_DEMO_ENABLED", "true",
+                    "COMPAT_BACKUP_DIR", folder.resolve("backups").toString()), log, Duration.ofMinutes(3));
+            System.out.println("Browser tests: the application runs at " + process.url("/") + " in " + folder
+                    + " (started in " + process.startUpTime().toMillis() + " ms; log " + log + ")");
+            return new TestApp(process, folder);
+        } catch (IOException e) {
+            throw new IllegalStateException("Starting the application failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String url(String path) {
+        return process.url(path);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}
