@@ -1,7 +1,9 @@
 package dev.compatmatrix.base.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -30,7 +32,7 @@ public class MainLayout extends AppLayout {
 
     public MainLayout(CurrentUser currentUser) {
         setPrimarySection(Section.DRAWER);
-        Span title = new Span("Compatibility Matrix");
+        H1 title = new H1("Compatibility Matrix");
         title.addClassName("app-title");
         addToDrawer(title, navigation);
         MenuConfiguration.getMenuEntries().forEach(entry -> navigation.addItem(item(entry)));
@@ -47,6 +49,13 @@ public class MainLayout extends AppLayout {
         header.addToEnd(userMenu);
         header.addClassName("app-header");
         addToNavbar(true, header);
+    }
+
+    /** The screen shown is the page's main landmark, so assistive technology can jump to it. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        content.getElement().setAttribute("role", "main");
     }
 
     private static SideNavItem item(MenuEntry entry) {
