@@ -10,8 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -249,24 +253,11 @@ class IngestApiTest extends WritingIntegrationTest {
             Map<String, Object> cell = untestedCell();
             String result = "{\"model\": \"%s\", \"hardware\": \"%s\", \"level\": \"medium\"}"
                     .formatted(cell.get("model_name"), cell.get("platform"));
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
-            List<Thread> threads = new java.util.ArrayList<>();
+            List<List<String>> pipelines = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
-                String body = "{\"batch_id\": \"race-%d-%d\", \"results\": [%s]}".formatted(round, t, result);
-                threads.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        start.await();
-                        statuses.add(postResults(writer, body).andReturn().getResponse().getStatus());
-                    } catch (Exception e) {
-                        statuses.add(-1);
-                    }
-                }));
+                pipelines.add(List.of("{\"batch_id\": \"race-%d-%d\", \"results\": [%s]}".formatted(round, t, result)));
             }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
+            List<Integer> statuses = postAtOnce(pipelines);
             assertThat(statuses).containsExactly(201, 201);
             long claims = jdbc.sql("""
                     SELECT count(*) FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
@@ -279,7 +270,7 @@ class IngestApiTest extends WritingIntegrationTest {
     @Test
     void several_pipelines_posting_overlapping_batches_at_once_all_land() throws Exception {
         signIn("editor", dev.compatmatrix.security.Roles.EDITOR);
-        List<String> models = new java.util.ArrayList<>();
+        List<String> models = new ArrayList<>();
         for (int m = 0; m < 6; m++) {
             models.add("zz-overlap-" + m);
             catalog.create(new dev.compatmatrix.catalog.ModelData(models.getLast(), "overlap",
@@ -287,14 +278,12 @@ class IngestApiTest extends WritingIntegrationTest {
         }
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         String[] levels = {"high", "medium", "low", "unsupported"};
-        var random = new java.util.Random(9);
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
-        List<Thread> pipelines = new java.util.ArrayList<>();
+        var random = new Random(9);
+        List<List<String>> pipelines = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
-            List<String> bodies = new java.util.ArrayList<>();
+            List<String> bodies = new ArrayList<>();
             for (int b = 0; b < 4; b++) {
-                List<String> results = new java.util.ArrayList<>();
+                List<String> results = new ArrayList<>();
                 for (String model : models) {
                     for (String platform : List.of("cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu")) {
                         results.add("{\"model\": \"%s\", \"hardware\": \"%s\", \"level\": \"%s\"}"
@@ -303,7 +292,21 @@ class IngestApiTest extends WritingIntegrationTest {
                 }
                 bodies.add("{\"batch_id\": \"overlap-%d-%d\", \"results\": [%s]}".formatted(p, b, String.join(",", results)));
             }
-            pipelines.add(Thread.ofPlatform().start(() -> {
+            pipelines.add(bodies);
+        }
+        List<Integer> statuses = postAtOnce(pipelines);
+        assertThat(statuses).hasSize(16).containsOnly(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'overlap-%'").query(Long.class)
+                .single()).isEqualTo(16);
+    }
+
+    /** Each pipeline posts its batches in order on its own thread, all starting at once; every answer's status. */
+    private List<Integer> postAtOnce(List<List<String>> pipelines) throws InterruptedException {
+        var start = new CountDownLatch(1);
+        var statuses = new ConcurrentLinkedQueue<Integer>();
+        List<Thread> threads = new ArrayList<>();
+        for (List<String> bodies : pipelines) {
+            threads.add(Thread.ofPlatform().start(() -> {
                 try {
                     start.await();
                     for (String body : bodies) {
@@ -315,11 +318,9 @@ class IngestApiTest extends WritingIntegrationTest {
             }));
         }
         start.countDown();
-        for (Thread pipeline : pipelines) {
-            pipeline.join();
+        for (Thread thread : threads) {
+            thread.join();
         }
-        assertThat(statuses).hasSize(16).containsOnly(201);
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'overlap-%'").query(Long.class)
-                .single()).isEqualTo(16);
+        return List.copyOf(statuses);
     }
 }

@@ -31,7 +31,6 @@ public class QueueQuery {
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""));
     private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
-    private static final String STALE = StaleValidation.JOINED;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -59,7 +58,7 @@ public class QueueQuery {
     public MatrixQuery.Statement pageStatement(QueueFilter filter, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
-                + REQUIRED + " AS required_level, d.validation_status, " + STALE + " AS stale, d.simulated, "
+                + REQUIRED + " AS required_level, d.validation_status, " + StaleValidation.JOINED + " AS stale, d.simulated, "
                 + "latest.reported_level || '|' || latest.reporter AS automated, " + DisputedClaim.JOINED + " AS disputed, "
                 + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
                 + FROM + where(filter, params)
@@ -95,7 +94,7 @@ public class QueueQuery {
         LocalDateTime now = LocalDateTime.now(clock);
         params.put("staleBefore", now.minusDays(staleAfterDays));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
-                + STALE + " OR " + DisputedClaim.JOINED + ")");
+                + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + ")");
         if (filter.requiredLevel() != null) {
             where.append(" AND ").append(REQUIRED).append(" = :required");
             params.put("required", filter.requiredLevel());
