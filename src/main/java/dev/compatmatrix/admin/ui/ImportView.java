@@ -143,9 +143,10 @@ public class ImportView extends VerticalLayout {
             progressText.setText(String.format(Locale.ROOT, "%,d of %,d rows written", done, total));
         });
         SecurityContext security = SecurityContextHolder.getContext();
+        // The page update is part of the stage kept, so whoever waits on it also waits until the update is queued.
         running = CompletableFuture.supplyAsync(() -> imports.apply(name, data, shown),
-                new DelegatingSecurityContextExecutor(background, security));
-        running.whenComplete((result, failure) -> report(ui, () -> finished(ui, name, result, failure)));
+                        new DelegatingSecurityContextExecutor(background, security))
+                .whenComplete((result, failure) -> report(ui, () -> finished(ui, name, result, failure)));
     }
 
     private void finished(UI ui, String name, ImportResult result, Throwable failure) {
