@@ -34,6 +34,11 @@ public enum CompatibilityLevel implements Keyed {
         return scoreWeight;
     }
 
+    /** The level as a number that sorts from unsupported (1) to high (4), as stored on the matrix row. */
+    public int sortRank() {
+        return values().length - ordinal();
+    }
+
     public boolean isSupported() {
         return this != UNSUPPORTED;
     }

@@ -36,6 +36,11 @@ public enum Platform implements Keyed {
         return key + "_support";
     }
 
+    /** The matrix row's column holding this platform's {@link CompatibilityLevel#sortRank()} (NULL: not tested). */
+    public String levelRankColumn() {
+        return key + "_level_rank";
+    }
+
     public static Optional<Platform> fromKey(String key) {
         return Keyed.fromKey(Platform.class, key);
     }

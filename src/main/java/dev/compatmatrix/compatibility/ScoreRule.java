@@ -45,7 +45,7 @@ public final class ScoreRule {
                 .filter(p -> levels.get(p) != null && levels.get(p).isSupported())
                 .min(Comparator.comparingInt((Platform p) -> levels.get(p).ordinal())
                         .thenComparingInt(PREFERENCE::indexOf));
-        return new Derived(support, score, recommended.orElse(null));
+        return new Derived(support, score, recommended.orElse(null), Map.copyOf(levels));
     }
 
     /**
@@ -71,11 +71,21 @@ public final class ScoreRule {
         return Math.round(storedScore * 1000) / 1000.0;
     }
 
-    /** What {@link #derive} produces: the seed's booleans, score and recommended platform. */
-    public record Derived(Map<Platform, Boolean> support, double score, Platform recommended) {
+    /**
+     * What {@link #derive} produces: the seed's booleans, score and recommended platform, and the levels they came
+     * from (stored as sort ranks, so a platform sort needs no join).
+     */
+    public record Derived(Map<Platform, Boolean> support, double score, Platform recommended,
+                          Map<Platform, CompatibilityLevel> levels) {
 
         public boolean supports(Platform platform) {
             return support.get(platform);
+        }
+
+        /** The platform's level as {@link CompatibilityLevel#sortRank()}, or null when not tested. */
+        public Integer levelRank(Platform platform) {
+            CompatibilityLevel level = levels.get(platform);
+            return level == null ? null : level.sortRank();
         }
     }
 }

@@ -80,7 +80,16 @@ public final class BulkLoader implements AutoCloseable {
         } else {
             matrix.append(derived.recommended().key());
         }
-        matrix.append((float) derived.score()).append(lastUpdated).endRow();
+        matrix.append((float) derived.score()).append(lastUpdated);
+        for (Platform p : Platform.values()) { // V0009's column order
+            Integer rank = derived.levelRank(p);
+            if (rank == null) {
+                matrix.appendNull();
+            } else {
+                matrix.append(rank.byteValue());
+            }
+        }
+        matrix.endRow();
 
         for (Map.Entry<Platform, GeneratedModel.Claim> entry : model.claims().entrySet()) {
             GeneratedModel.Claim claim = entry.getValue();

@@ -94,8 +94,11 @@ public final class SyntheticDatabaseGenerator {
         }
     }
 
-    /** Flyway over the one connection, so it runs with the same DuckDB options as the load. */
-    private static void migrate(Connection connection) {
+    /**
+     * Flyway over the one connection, so it runs with the same DuckDB options as the load; benchmarks also bring a
+     * reused database up to date with it, as the console does at start.
+     */
+    public static void migrate(Connection connection) {
         var dataSource = new SingleConnectionDataSource(connection, true);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }

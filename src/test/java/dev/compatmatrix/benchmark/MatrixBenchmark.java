@@ -14,6 +14,7 @@ import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
 import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.compatibility.query.PlatformState;
+import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.history.query.HistorySearch;
@@ -83,7 +84,7 @@ public final class MatrixBenchmark {
 
     private MatrixBenchmark(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.matrix = new MatrixQuery(jdbc, java.time.Clock.systemUTC(), 180);
+        this.matrix = new MatrixQuery(jdbc, dataSource, java.time.Clock.systemUTC(), 180);
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
         this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
                 new HistoryQuery(jdbc), new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)), new ReviewRepository(jdbc),
@@ -109,7 +110,10 @@ public final class MatrixBenchmark {
                 + Bench.duckdbVersion() + ".duckdb";
     }
 
-    /** Reuses the database when it has exactly {@code models} models; otherwise generates it afresh. */
+    /**
+     * Reuses the database when it has exactly {@code models} models, after the migrations it lacks (as the console
+     * runs them at start); otherwise generates it afresh.
+     */
     static void ensureDatabase(String path, int models) throws SQLException {
         Path file = Path.of(path);
         if (Files.exists(file)) {
@@ -119,6 +123,7 @@ public final class MatrixBenchmark {
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM models")) {
                 rs.next();
                 if (rs.getLong(1) == models) {
+                    SyntheticDatabaseGenerator.migrate(c);
                     System.out.printf(Locale.ROOT, "Reusing %s (%,d models)%n", path, models);
                     return;
                 }
@@ -182,6 +187,14 @@ public final class MatrixBenchmark {
         for (String key : keys) {
             cases.add(pageCase("first page, sorted by " + key, MatrixFilter.NONE, new MatrixSort(key, false), 0));
         }
+        // Before and after V0009 in one run: "raw" here is the platform sort as it was, joining that platform's
+        // claims; the ratio is after / before.
+        for (Platform platform : List.of(Platform.CUDA, Platform.WEBNN)) {
+            var sort = new MatrixSort(platform.key(), false);
+            cases.add(new Bench.Case("first page, sorted by %s: level rank (app) vs joining its claims (raw)"
+                    .formatted(platform.key()), null, List.of(),
+                    () -> matrix.page(MatrixFilter.NONE, sort, 0, PAGE).size(), () -> raw.pageJoiningClaims(platform)));
+        }
         return cases;
     }
 
@@ -205,7 +218,7 @@ public final class MatrixBenchmark {
                 : matrix.orderedIdsStatement(filter, sort);
         List<Integer> page = matrix.page(filter, sort, offset, PAGE).stream().map(MatrixRow::modelId).toList();
         return page.isEmpty() ? List.of(sql(ids)) : List.of(sql(ids),
-                new Bench.Sql(MatrixQuery.ROWS_SQL, Map.of("ids", page, "staleBefore", matrix.staleBefore())));
+                new Bench.Sql(MatrixQuery.ROWS_SQL, Map.of("ids", TextList.joinIds(page), "staleBefore", matrix.staleBefore())));
     }
 
     private Bench.Case countCase(String name, MatrixFilter filter) {
@@ -268,6 +281,23 @@ public final class MatrixBenchmark {
             }
         }
 
+        /** The first page sorted by this platform (ascending) as before V0009: joining its claims for their level. */
+        int pageJoiningClaims(Platform platform) throws SQLException {
+            String sql = """
+                    SELECT m.model_id FROM models m
+                    JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+                    LEFT JOIN compatibility_details sd ON sd.compatibility_id = c.id AND sd.hardware_type = :platform
+                    WHERE m.deleted_at IS NULL
+                    ORDER BY CASE sd.compatibility_level WHEN 'high' THEN 4 WHEN 'medium' THEN 3 WHEN 'low' THEN 2
+                                                         WHEN 'unsupported' THEN 1 END ASC NULLS LAST,
+                             m.model_name ASC NULLS LAST
+                    LIMIT :limit OFFSET 0""";
+            try (Connection c = dataSource.getConnection()) {
+                var ids = RawJdbc.query(c, sql, Map.of("platform", platform.key(), "limit", PAGE));
+                return rows(c, ids.values().stream().map(r -> r[0]).toList());
+            }
+        }
+
         /** A deep page's first visit: the data version, the whole ordered id list, then the slice's rows. */
         int firstVisit(MatrixFilter filter, int offset) throws SQLException {
             try (Connection c = dataSource.getConnection()) {
@@ -289,7 +319,9 @@ public final class MatrixBenchmark {
             if (ids.isEmpty()) {
                 return 0;
             }
-            return (int) RawJdbc.query(c, MatrixQuery.ROWS_SQL, Map.of("ids", ids, "staleBefore", matrix.staleBefore()))
+            return (int) RawJdbc.query(c, MatrixQuery.ROWS_SQL, Map.of("ids",
+                            TextList.joinIds(ids.stream().map(id -> ((Number) id).intValue()).toList()),
+                            "staleBefore", matrix.staleBefore()))
                     .values().stream().map(row -> row[0]).distinct().count();
         }
 

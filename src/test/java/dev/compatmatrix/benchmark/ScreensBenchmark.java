@@ -128,7 +128,7 @@ public final class ScreensBenchmark {
         this.dashboardQuery = new DashboardQuery(jdbc);
         this.dashboard = new DashboardService(coverage, dashboardQuery);
         this.history = new HistoryService(new HistorySearch(jdbc), clock);
-        this.matrix = new MatrixQuery(jdbc, clock, 180);
+        this.matrix = new MatrixQuery(jdbc, dataSource, clock, 180);
         this.exports = ExportServices.over(matrix, clock);
     }
 

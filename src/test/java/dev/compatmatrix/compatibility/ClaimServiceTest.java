@@ -249,6 +249,9 @@ class ClaimServiceTest extends WritingIntegrationTest {
                 .param("n", modelName).query().singleRow();
         for (Platform platform : Platform.values()) {
             assertThat(row.get(platform.supportColumn())).as(platform.key()).isEqualTo(expected.supports(platform));
+            Object rank = row.get(platform.levelRankColumn());
+            assertThat(rank == null ? null : ((Number) rank).intValue()).as(platform.levelRankColumn())
+                    .isEqualTo(expected.levelRank(platform));
         }
         assertThat(ScoreRule.fromStored(((Number) row.get("compatibility_score")).doubleValue())).isEqualTo(expected.score());
         assertThat(row.get("recommended_platform"))

@@ -298,6 +298,8 @@ class IngestApiTest extends WritingIntegrationTest {
         assertThat(statuses).hasSize(16).containsOnly(201);
         assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'overlap-%'").query(Long.class)
                 .single()).isEqualTo(16);
+        // Whichever batch wrote a cell last, every matrix row follows its claims (support, ranks, score).
+        assertThat(dev.compatmatrix.MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "zz-overlap-%")).isEmpty();
     }
 
     /** Each pipeline posts its batches in order on its own thread, all starting at once; every answer's status. */

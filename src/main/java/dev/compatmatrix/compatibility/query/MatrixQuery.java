@@ -1,6 +1,8 @@
 package dev.compatmatrix.compatibility.query;
 
+import dev.compatmatrix.base.db.ReusedStatements;
 import dev.compatmatrix.base.db.SqlLike;
+import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.compatibility.Platform;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import dev.compatmatrix.validation.query.StaleValidation;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -43,9 +46,6 @@ public class MatrixQuery {
             FROM cross_platform_compatibility
             """;
 
-    private static final String LEVEL_RANK = """
-            CASE sd.compatibility_level WHEN 'high' THEN 4 WHEN 'medium' THEN 3 WHEN 'low' THEN 2
-                                        WHEN 'unsupported' THEN 1 END""";
     private static final String SIZE_RANK = """
             CASE m.model_size WHEN 'tiny' THEN 1 WHEN 'small' THEN 2 WHEN 'base' THEN 3 WHEN 'large' THEN 4
                               WHEN 'xl' THEN 5 WHEN 'xxl' THEN 6 END""";
@@ -54,13 +54,17 @@ public class MatrixQuery {
     public static final String ROWS_SQL = MatrixRowColumns.FOR_MODELS;
 
     private final JdbcClient jdbc;
+    /** The statements of every page (its ids, its rows), prepared once per connection. */
+    private final ReusedStatements reused;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
     private final ModelNameOrder nameOrder = new ModelNameOrder();
     private final Clock clock;
     private final int staleAfterDays;
 
-    public MatrixQuery(JdbcClient jdbc, Clock clock, @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
+    public MatrixQuery(JdbcClient jdbc, DataSource dataSource, Clock clock,
+                       @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
         this.jdbc = jdbc;
+        this.reused = new ReusedStatements(dataSource);
         this.clock = clock;
         this.staleAfterDays = staleAfterDays;
     }
@@ -126,7 +130,11 @@ public class MatrixQuery {
     }
 
     private List<Integer> ids(Statement statement) {
-        return jdbc.sql(statement.sql()).params(statement.params()).query(Integer.class).list();
+        List<Integer> ids = new java.util.ArrayList<>();
+        reused.query(statement.sql(), statement.params(), rs -> {
+            ids.add(rs.getInt(1));
+        });
+        return ids;
     }
 
     /** The rows of these models, in the order given. */
@@ -136,7 +144,7 @@ public class MatrixQuery {
         }
         Map<Integer, MatrixRow> models = new HashMap<>();
         Map<Integer, Map<Platform, MatrixRow.Cell>> cells = new HashMap<>();
-        jdbc.sql(ROWS_SQL).param("ids", modelIds).param("staleBefore", staleBefore()).query(rs -> {
+        reused.query(ROWS_SQL, Map.of("ids", TextList.joinIds(modelIds), "staleBefore", staleBefore()), rs -> {
             int modelId = rs.getInt("model_id");
             if (!models.containsKey(modelId)) {
                 models.put(modelId, MatrixRowColumns.model(rs));
@@ -197,9 +205,6 @@ public class MatrixQuery {
 
     /** SELECT these columns from the tables the filter and sort need, filtered. */
     private static String filtered(String columns, MatrixFilter filter, MatrixSort sort, Map<String, Object> params) {
-        if (sort.platform().isPresent()) {
-            params.put("sortPlatform", sort.platform().get().key());
-        }
         return "SELECT " + columns + from(filter, sort) + where(filter, params);
     }
 
@@ -212,15 +217,15 @@ public class MatrixQuery {
         if (matrixColumns) {
             from += "\nJOIN cross_platform_compatibility c ON c.model_id = m.model_id";
         }
-        if (sort.platform().isPresent()) {
-            from += "\nLEFT JOIN compatibility_details sd ON sd.compatibility_id = c.id AND sd.hardware_type = :sortPlatform";
-        }
         return from;
     }
 
-    /** The sort column, then the unique name as tie-break, so the order is total and pages are stable. */
+    /**
+     * The sort column, then the unique name as tie-break, so the order is total and pages are stable. A platform
+     * sorts by the level rank kept on the matrix row (V0009): joining that platform's claims doubled the cost.
+     */
     private static String orderBy(MatrixSort sort) {
-        String column = sort.platform().isPresent() ? LEVEL_RANK : switch (sort.key()) {
+        String column = sort.platform().isPresent() ? "c." + sort.platform().get().levelRankColumn() : switch (sort.key()) {
             case "family" -> "m.model_family";
             case "type" -> "m.model_type";
             case "size" -> SIZE_RANK;

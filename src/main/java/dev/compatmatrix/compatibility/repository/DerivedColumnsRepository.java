@@ -77,11 +77,12 @@ public class DerivedColumnsRepository {
         return appender.nextIds("cross_platform_compatibility_seq", count).stream().map(Long::intValue).toList();
     }
 
-    /** {@link #insertUntested} for many new models, through the appender (column order of V0001). */
+    /** {@link #insertUntested} for many new models, through the appender (column order of V0001, then V0009). */
     public void insertAllUntested(List<Untested> rows, LocalDateTime now) {
         appender.append("cross_platform_compatibility", rows.stream().map(r -> new Object[] {r.ref().compatibilityId(),
                 r.ref().modelId(), r.modelType(), r.modelSize(), false, false, false, false, false, false, false,
-                false, null, 0, now}).toList());
+                false, null, 0, now, // V0009: no level ranks, nothing is tested yet
+                null, null, null, null, null, null, null, null}).toList());
     }
 
     /** A new model's matrix row, with an id from {@link #newIds}. */
@@ -105,6 +106,9 @@ public class DerivedColumnsRepository {
             UPDATE cross_platform_compatibility SET cpu_support = :cpu, cuda_support = :cuda,
                 rocm_support = :rocm, mps_support = :mps, openvino_support = :openvino,
                 qualcomm_support = :qualcomm, webnn_support = :webnn, webgpu_support = :webgpu,
+                cpu_level_rank = :cpuRank, cuda_level_rank = :cudaRank, rocm_level_rank = :rocmRank,
+                mps_level_rank = :mpsRank, openvino_level_rank = :openvinoRank,
+                qualcomm_level_rank = :qualcommRank, webnn_level_rank = :webnnRank, webgpu_level_rank = :webgpuRank,
                 compatibility_score = :score, recommended_platform = :recommended, last_updated = :now
             WHERE id = :id
             """;
@@ -115,20 +119,27 @@ public class DerivedColumnsRepository {
     }
 
     /**
-     * {@link #store} for many models in one statement. The derived values (ids, booleans, scores, platform keys —
-     * never user text) travel as one text parameter, "id,flags,score,platform" per model and ";" between models,
-     * which DuckDB splits: planning a statement with a parameter per value costs more than the update itself.
+     * {@link #store} for many models in one statement. The derived values (ids, booleans, level ranks, scores,
+     * platform keys — never user text) travel as one text parameter, "id,flags,ranks,score,platform" per model and
+     * ";" between models, which DuckDB splits: planning a statement with a parameter per value costs more than the
+     * update itself. Ranks are one digit per platform, 0 for not tested.
      */
     private static final String STORE_ALL_SQL = """
             UPDATE cross_platform_compatibility SET
                 cpu_support = v.flags[1] = '1', cuda_support = v.flags[2] = '1', rocm_support = v.flags[3] = '1',
                 mps_support = v.flags[4] = '1', openvino_support = v.flags[5] = '1',
                 qualcomm_support = v.flags[6] = '1', webnn_support = v.flags[7] = '1',
-                webgpu_support = v.flags[8] = '1', compatibility_score = v.score,
-                recommended_platform = v.recommended, last_updated = :now
+                webgpu_support = v.flags[8] = '1',
+                cpu_level_rank = nullif(v.ranks[1]::TINYINT, 0), cuda_level_rank = nullif(v.ranks[2]::TINYINT, 0),
+                rocm_level_rank = nullif(v.ranks[3]::TINYINT, 0), mps_level_rank = nullif(v.ranks[4]::TINYINT, 0),
+                openvino_level_rank = nullif(v.ranks[5]::TINYINT, 0),
+                qualcomm_level_rank = nullif(v.ranks[6]::TINYINT, 0),
+                webnn_level_rank = nullif(v.ranks[7]::TINYINT, 0), webgpu_level_rank = nullif(v.ranks[8]::TINYINT, 0),
+                compatibility_score = v.score, recommended_platform = v.recommended, last_updated = :now
             FROM (
-                SELECT CAST(f[1] AS INTEGER) AS id, string_split(f[2], '') AS flags, CAST(f[3] AS FLOAT) AS score,
-                       nullif(f[4], '') AS recommended
+                SELECT CAST(f[1] AS INTEGER) AS id, string_split(f[2], '') AS flags,
+                       string_split(f[3], '') AS ranks,
+                       CAST(f[4] AS FLOAT) AS score, nullif(f[5], '') AS recommended
                 FROM (SELECT string_split(unnest(string_split(:rows, ';')), ',') AS f)
             ) AS v
             WHERE cross_platform_compatibility.id = v.id
@@ -147,6 +158,11 @@ public class DerivedColumnsRepository {
             for (Platform platform : Platform.values()) {
                 rows.append(derived.supports(platform) ? '1' : '0');
             }
+            rows.append(',');
+            for (Platform platform : Platform.values()) {
+                Integer rank = derived.levelRank(platform);
+                rows.append(rank == null ? 0 : rank);
+            }
             rows.append(',').append(derived.score()).append(',')
                     .append(derived.recommended() == null ? "" : derived.recommended().key());
         });
@@ -157,6 +173,7 @@ public class DerivedColumnsRepository {
         Map<String, Object> params = new java.util.HashMap<>();
         for (Platform platform : Platform.values()) {
             params.put(platform.key(), derived.supports(platform));
+            params.put(platform.key() + "Rank", derived.levelRank(platform));
         }
         params.put("score", derived.score());
         params.put("recommended", derived.recommended() == null ? null : derived.recommended().key());

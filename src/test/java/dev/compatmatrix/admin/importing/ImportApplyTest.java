@@ -67,6 +67,7 @@ class ImportApplyTest extends WritingIntegrationTest {
                 SELECT cuda_support FROM cross_platform_compatibility c JOIN models m ON m.model_id = c.model_id
                 WHERE m.model_name = 'apply-model-1'""").query(Boolean.class).single();
         assertThat(supported).isTrue();
+        assertThat(dev.compatmatrix.MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "apply-model-%")).isEmpty();
 
         // The same file again changes nothing.
         ImportResult again = imports.apply("batch.csv", csv(false), ImportProgress.NONE);

@@ -104,6 +104,25 @@ class MatrixQueryTest extends IntegrationTest {
     }
 
     @Test
+    void every_platform_sorts_by_the_levels_of_its_cells_with_not_tested_last_and_names_breaking_ties() {
+        List<MatrixRow> rows = all(MatrixFilter.NONE, MatrixSort.BY_NAME);
+        for (Platform platform : Platform.values()) {
+            for (boolean descending : List.of(true, false)) {
+                Comparator<MatrixRow> byLevel = Comparator.comparing((MatrixRow r) -> r.cell(platform).level(),
+                        descending ? Comparator.naturalOrder() : Comparator.reverseOrder()); // HIGH is first
+                List<String> expected = rows.stream()
+                        .sorted(Comparator.comparing((MatrixRow r) -> r.cell(platform) == null)
+                                .thenComparing((a, b) -> a.cell(platform) == null ? 0 : byLevel.compare(a, b))
+                                .thenComparing(MatrixRow::name))
+                        .map(MatrixRow::name).toList();
+                assertThat(all(MatrixFilter.NONE, new MatrixSort(platform.key(), descending)))
+                        .as("%s %s", platform, descending ? "descending" : "ascending")
+                        .extracting(MatrixRow::name).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void pages_are_disjoint_and_cover_the_whole_sorted_matrix() {
         var sort = new MatrixSort("recommended", false);
         List<String> paged = new java.util.ArrayList<>();

@@ -25,7 +25,9 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
     private Map<String, Object> row(int id) {
         return jdbc.sql("""
                 SELECT cpu_support, cuda_support, rocm_support, mps_support, openvino_support, qualcomm_support,
-                       webnn_support, webgpu_support, compatibility_score, recommended_platform, last_updated
+                       webnn_support, webgpu_support, cpu_level_rank, cuda_level_rank, rocm_level_rank, mps_level_rank,
+                       openvino_level_rank, qualcomm_level_rank, webnn_level_rank, webgpu_level_rank,
+                       compatibility_score, recommended_platform, last_updated
                 FROM cross_platform_compatibility WHERE id = :id""").param("id", id).query().singleRow();
     }
 
@@ -52,10 +54,15 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
         assertThat(row(ids.get(3))).isEqualTo(row(ids.get(1)));
         assertThat(row(ids.get(2)).get("webgpu_support")).isEqualTo(true);
         assertThat(row(ids.get(2)).get("qualcomm_support")).isEqualTo(false);
+        // Level ranks: high 4, low 2, unsupported 1, not tested NULL.
+        assertThat(row(ids.get(2))).containsEntry("cpu_level_rank", (byte) 4).containsEntry("webgpu_level_rank", (byte) 2)
+                .containsEntry("qualcomm_level_rank", (byte) 1).containsEntry("cuda_level_rank", null);
+        assertThat(row(ids.get(3))).containsEntry("cuda_level_rank", (byte) 3).containsEntry("cpu_level_rank", null);
 
         derivedColumns.store(ids.get(0), none, now);
         derivedColumns.storeAll(Map.of(ids.get(2), none), now);
         assertThat(row(ids.get(2))).isEqualTo(row(ids.get(0)));
         assertThat(row(ids.get(2)).get("recommended_platform")).isNull();
+        assertThat(row(ids.get(2))).containsEntry("cpu_level_rank", null).containsEntry("webgpu_level_rank", null);
     }
 }

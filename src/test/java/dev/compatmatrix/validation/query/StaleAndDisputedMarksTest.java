@@ -54,7 +54,7 @@ class StaleAndDisputedMarksTest {
         dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(file), true);
         dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
         jdbc = JdbcClient.create(dataSource);
-        matrix = new MatrixQuery(jdbc, Clock.systemUTC(), 180);
+        matrix = new MatrixQuery(jdbc, dataSource, Clock.systemUTC(), 180);
         staleByRule = claims(STALE_RULE);
         disputedByRule = claims(DISPUTED_RULE);
         // Both kinds of stale (old, and re-run on another runtime after approval) and disputes are present.
