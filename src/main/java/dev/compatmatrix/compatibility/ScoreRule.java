@@ -1,7 +1,6 @@
 package dev.compatmatrix.compatibility;
 
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +32,9 @@ public final class ScoreRule {
 
     /** The derived values for a model whose claims have these levels (absent platform = not tested). */
     public static Derived derive(Map<Platform, CompatibilityLevel> levels) {
-        var support = new EnumMap<Platform, Boolean>(Platform.class);
         double sum = 0;
         for (Platform platform : Platform.values()) {
             CompatibilityLevel level = levels.get(platform);
-            support.put(platform, level != null && level.isSupported());
             sum += level == null ? 0 : level.scoreWeight();
         }
         double score = Math.round(sum / Platform.values().length * 1000) / 1000.0;
@@ -45,7 +42,7 @@ public final class ScoreRule {
                 .filter(p -> levels.get(p) != null && levels.get(p).isSupported())
                 .min(Comparator.comparingInt((Platform p) -> levels.get(p).ordinal())
                         .thenComparingInt(PREFERENCE::indexOf));
-        return new Derived(support, score, recommended.orElse(null), Map.copyOf(levels));
+        return new Derived(Map.copyOf(levels), score, recommended.orElse(null));
     }
 
     /**
@@ -72,14 +69,15 @@ public final class ScoreRule {
     }
 
     /**
-     * What {@link #derive} produces: the seed's booleans, score and recommended platform, and the levels they came
-     * from (stored as sort ranks, so a platform sort needs no join).
+     * What {@link #derive} produces from the levels (absent platform = not tested): the seed's booleans, score and
+     * recommended platform, and the levels as sort ranks, so a platform sort needs no join.
      */
-    public record Derived(Map<Platform, Boolean> support, double score, Platform recommended,
-                          Map<Platform, CompatibilityLevel> levels) {
+    public record Derived(Map<Platform, CompatibilityLevel> levels, double score, Platform recommended) {
 
+        /** The seed's {@code *_support}: a claim whose level is not unsupported. */
         public boolean supports(Platform platform) {
-            return support.get(platform);
+            CompatibilityLevel level = levels.get(platform);
+            return level != null && level.isSupported();
         }
 
         /** The platform's level as {@link CompatibilityLevel#sortRank()}, or null when not tested. */

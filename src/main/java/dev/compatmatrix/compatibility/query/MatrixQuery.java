@@ -4,6 +4,7 @@ import dev.compatmatrix.base.db.ReusedStatements;
 import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.compatibility.Platform;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -130,7 +131,7 @@ public class MatrixQuery {
     }
 
     private List<Integer> ids(Statement statement) {
-        List<Integer> ids = new java.util.ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
         reused.query(statement.sql(), statement.params(), rs -> {
             ids.add(rs.getInt(1));
         });
