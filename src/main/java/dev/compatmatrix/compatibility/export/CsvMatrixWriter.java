@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.export;
 
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class CsvMatrixWriter implements MatrixWriter {
 
     @Override
     public void row(MatrixRow row) throws IOException {
-        List<String> values = new ArrayList<>(List.of(inert(row.name()), inert(row.family()), row.type(), row.size(),
+        List<String> values = new ArrayList<>(List.of(inert(VisibleText.of(row.name())), inert(VisibleText.of(row.family())), row.type(), row.size(),
                 ExportValues.number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
             values.add(ExportValues.levelKey(row.cell(platform)));

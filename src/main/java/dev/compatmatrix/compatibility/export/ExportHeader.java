@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.export;
 
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixSort;
@@ -13,9 +14,9 @@ record ExportHeader(MatrixFilter filter, MatrixSort sort, Instant generatedAt, l
     private static final DateTimeFormatter MINUTES_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** A title for people: the filter and the time. */
+    /** A title for people: the filter (hidden characters named) and the time. */
     String title() {
-        return "Compatibility matrix · filter: " + MatrixParameters.describe(filter, sort) + " · "
+        return "Compatibility matrix · filter: " + VisibleText.of(MatrixParameters.describe(filter, sort)) + " · "
                 + MINUTES_UTC.format(generatedAt);
     }
 

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.export;
 
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
@@ -40,7 +41,7 @@ final class ExportValues {
 
     /** A row's cells under {@link #readableColumns()}. */
     static List<String> readableCells(MatrixRow row) {
-        List<String> cells = new ArrayList<>(List.of(row.name(), row.family(), row.type(), row.size(),
+        List<String> cells = new ArrayList<>(List.of(VisibleText.of(row.name()), VisibleText.of(row.family()), row.type(), row.size(),
                 number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
             cells.add(cellText(row.cell(platform)));

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.export;
 
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixRow;
@@ -30,10 +31,10 @@ final class JsonMatrixWriter implements MatrixWriter {
         for (Map.Entry<String, List<String>> param : MatrixParameters.of(header.filter(), header.sort()).entrySet()) {
             if (param.getKey().equals("platform")) {
                 json.writeArrayPropertyStart("platform");
-                param.getValue().forEach(json::writeString);
+                param.getValue().forEach(value -> json.writeString(VisibleText.of(value)));
                 json.writeEndArray();
             } else if (!param.getKey().equals("sort")) {
-                json.writeStringProperty(param.getKey(), param.getValue().getFirst());
+                json.writeStringProperty(param.getKey(), VisibleText.of(param.getValue().getFirst()));
             }
         }
         json.writeEndObject();
@@ -46,8 +47,8 @@ final class JsonMatrixWriter implements MatrixWriter {
     @Override
     public void row(MatrixRow row) {
         json.writeStartObject();
-        json.writeStringProperty("model", row.name());
-        json.writeStringProperty("family", row.family());
+        json.writeStringProperty("model", VisibleText.of(row.name()));
+        json.writeStringProperty("family", VisibleText.of(row.family()));
         json.writeStringProperty("type", row.type());
         json.writeStringProperty("size", row.size());
         json.writeName("parameters_millions");

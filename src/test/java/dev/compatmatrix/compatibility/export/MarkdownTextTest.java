@@ -26,6 +26,13 @@ class MarkdownTextTest {
     }
 
     @Test
+    void links_images_emphasis_and_code_are_escaped_to_literal_text() {
+        assertThat(MarkdownText.cell("[click](javascript:alert(1)) ![b](http://127.0.0.1:9/b.png)"))
+                .isEqualTo("\\[click\\](javascript:alert(1)) \\!\\[b\\](http://127.0.0.1:9/b.png)");
+        assertThat(MarkdownText.cell("*a* _b_ `c` ~~d~~")).isEqualTo("\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~");
+    }
+
+    @Test
     void plain_text_and_nothing_stay_as_they_are() {
         assertThat(MarkdownText.cell("prajjwal1/bert-tiny (4.4M), ok")).isEqualTo("prajjwal1/bert-tiny (4.4M), ok");
         assertThat(MarkdownText.cell(null)).isEmpty();
