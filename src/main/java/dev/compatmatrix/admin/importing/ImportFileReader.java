@@ -1,8 +1,10 @@
 package dev.compatmatrix.admin.importing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ImportFileReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private ImportFileReader() {
     }
@@ -37,7 +40,7 @@ final class ImportFileReader {
     private static List<ImportRow> csv(InputStream in) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), format)) {
             List<String> header = parser.getHeaderNames();
             List<String> unknown = header.stream().filter(h -> !ImportRow.COLUMNS.contains(h)).toList();
             if (!header.contains("model") || !unknown.isEmpty()) {
@@ -55,6 +58,16 @@ final class ImportFileReader {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ImportFileException("The CSV file is malformed: " + e.getMessage());
         }
+    }
+
+    /** Excel saves "CSV UTF-8" with a byte-order mark first: it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+        return reader;
     }
 
     private static List<ImportRow> json(InputStream in) {
