@@ -1,6 +1,7 @@
 package dev.compatmatrix.admin.backup;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.OwnerOnly;
 import dev.compatmatrix.security.Actor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,16 +60,18 @@ public class BackupService {
     private Backup backup(String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
         Path target = directory.resolve(NAME.format(now));
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the backup folder " + directory, e);
-        }
         if (Files.exists(target)) {
             throw new IllegalStateException("A backup named " + target.getFileName() + " exists already; try again");
         }
+        try {
+            // Backups hold password and token hashes: the folders are made 0700 before DuckDB writes into them.
+            OwnerOnly.createFolders(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the backup folder " + target, e);
+        }
         // The path is ours (configured folder + timestamp), never user input; EXPORT takes no parameters.
         jdbc.sql("EXPORT DATABASE '" + target.toString().replace("'", "''") + "' (FORMAT parquet)").update();
+        OwnerOnly.restrict(target);
         Backup backup = new Backup(target.getFileName().toString(), size(target));
         audit.record(actor, "backup.create", "database", backup.name(), "Backup " + backup.name() + " ("
                 + backup.bytes() / 1024 + " kB)", null, Map.of("folder", target.toString()), now);

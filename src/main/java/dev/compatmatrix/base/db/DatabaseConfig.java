@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,14 +30,28 @@ public class DatabaseConfig {
         config.setMaximumPoolSize(props.poolSize());
         config.setMinimumIdle(1);
         config.setConnectionInitSql("SET TimeZone = 'UTC'");
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        restrictFiles(props.path());
+        return pool;
     }
 
-    /** The JDBC URL for a database file, creating its folder (DuckDB does not). */
+    /**
+     * The database file (opened by now: the pool opens its first connection at once) and its write-ahead log
+     * readable by the owner only. DuckDB creates them with the process's umask, refuses a file created empty
+     * beforehand, and writes each new log afresh: the folder created 0700 (or the Docker image's umask 077)
+     * keeps those away from others.
+     */
+    static void restrictFiles(String path) {
+        Path file = Path.of(path).toAbsolutePath();
+        OwnerOnly.restrict(file);
+        OwnerOnly.restrict(file.resolveSibling(file.getFileName() + ".wal"));
+    }
+
+    /** The JDBC URL for a database file, creating its folder (DuckDB does not) readable by the owner only. */
     public static String jdbcUrl(String path) {
         Path file = Path.of(path).toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createFolders(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the database folder " + file.getParent(), e);
         }
