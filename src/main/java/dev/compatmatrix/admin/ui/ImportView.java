@@ -30,7 +30,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import dev.compatmatrix.admin.importing.ImportFileException;
 import dev.compatmatrix.admin.importing.ImportPreview;
 import dev.compatmatrix.admin.importing.ImportRefusedException;
@@ -66,12 +65,11 @@ public class ImportView extends VerticalLayout {
     public ImportView(ImportService imports, @Qualifier("applicationTaskExecutor") Executor background) {
         this.imports = imports;
         this.background = background;
-        UI ui = UI.getCurrent();
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, data) -> ui.access(() -> {
-            received(metadata.fileName(), data);
+        upload.setUploadHandler(new SizeLimitedUpload(ImportService.MAX_BYTES, (name, data) -> {
+            received(name, data);
             // One file at a time: clearing the list lets the corrected file be uploaded next.
             upload.clearFileList();
-        })));
+        }, this::refused));
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", ".json");
         upload.setMaxFiles(1);
@@ -97,7 +95,7 @@ public class ImportView extends VerticalLayout {
                 upload, summary, apply, progress, progressText, errors);
     }
 
-    /** A file arrived: run the dry run and show it. */
+    /** A file arrived: run the dry run and show it; the file is kept only while it can be applied. */
     void received(String name, byte[] data) {
         fileName = name;
         content = data;
@@ -105,10 +103,25 @@ public class ImportView extends VerticalLayout {
             ImportPreview preview = imports.preview(name, data);
             show(preview);
         } catch (ImportFileException e) {
-            summary.setText(name + ": " + e.getMessage());
-            errors.setVisible(false);
-            apply.setEnabled(false);
+            refused(name + ": " + e.getMessage());
         }
+        if (!apply.isEnabled()) {
+            content = null;
+        }
+    }
+
+    /** A file that cannot be imported: say why, and keep nothing of it. */
+    private void refused(String reason) {
+        summary.setText(reason);
+        errors.setVisible(false);
+        apply.setEnabled(false);
+        content = null;
+        upload.clearFileList();
+    }
+
+    /** Whether the page still holds an uploaded file (only between a good dry run and its import). */
+    boolean holdsUpload() {
+        return content != null;
     }
 
     private void show(ImportPreview preview) {
@@ -150,6 +163,8 @@ public class ImportView extends VerticalLayout {
     }
 
     private void finished(UI ui, String name, ImportResult result, Throwable failure) {
+        // Applied, refused or failed: the file is not needed any more (a corrected one is uploaded afresh).
+        content = null;
         ui.setPollInterval(-1);
         upload.setEnabled(true);
         progress.setVisible(false);

@@ -7,10 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import dev.compatmatrix.WritingKaribuTest;
+import dev.compatmatrix.admin.importing.ImportService;
 import dev.compatmatrix.base.ui.AccessDeniedView;
 import dev.compatmatrix.security.Roles;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +59,129 @@ class ImportViewTest extends WritingKaribuTest {
         long imported = jdbc.sql("SELECT count(*) FROM models WHERE model_name LIKE 'view-import-%'").query(Long.class).single();
         assertThat(imported).isEqualTo(2);
         assertThat(view.apply.isEnabled()).isFalse();
+        assertThat(view.holdsUpload()).as("the page keeps no uploaded data after the import").isFalse();
+    }
+
+    @Test
+    void an_upload_over_the_limit_is_refused_having_read_no_more_than_the_limit() throws IOException {
+        ImportView view = openAsAdmin();
+        // 400 MB generated as it is read, sent without a length (chunked), as an attacker's script would.
+        var body = new GeneratedBody(400L * 1024 * 1024);
+        post(view, "huge.csv", body, -1);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(body.consumed).isBetween((long) ImportService.MAX_BYTES, ImportService.MAX_BYTES + 64L * 1024);
+        assertThat(view.summary.getText()).isEqualTo("huge.csv is larger than 20 MB and was not read: split it into "
+                + "smaller files.");
+        assertThat(view.apply.isEnabled()).isFalse();
+        assertThat(view.holdsUpload()).isFalse();
+    }
+
+    @Test
+    void an_upload_announced_over_the_limit_is_refused_before_a_byte_is_read() throws IOException {
+        ImportView view = openAsAdmin();
+        var body = new GeneratedBody(400L * 1024 * 1024);
+
+        post(view, "huge.csv", body, body.size);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(body.consumed).isZero();
+        assertThat(view.summary.getText()).startsWith("huge.csv is larger than 20 MB");
+    }
+
+    @Test
+    void a_file_that_cannot_be_applied_is_not_kept() {
+        ImportView view = openAsAdmin();
+
+        view.received("bad.csv", "model,family,type\nx,fam,robot\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.holdsUpload()).isFalse();
+        view.received("notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.holdsUpload()).isFalse();
+        assertThat(view.summary.getText()).isEqualTo("notes.txt: Upload a .csv or .json file");
+    }
+
+    private ImportView openAsAdmin() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/import");
+        return _get(ImportView.class);
+    }
+
+    /** Posts a body to the page's upload handler the way the browser's upload does (an XHR with the file name). */
+    private static void post(ImportView view, String fileName, GeneratedBody body, long announcedLength) throws IOException {
+        var current = (VaadinServletRequest) VaadinRequest.getCurrent();
+        var http = new HttpServletRequestWrapper(current.getHttpServletRequest()) {
+            @Override
+            public String getMethod() {
+                return "POST";
+            }
+
+            @Override
+            public String getContentType() {
+                return "text/csv";
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return name.equalsIgnoreCase("X-Filename") ? fileName : super.getHeader(name);
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return announcedLength;
+            }
+
+            @Override
+            public ServletInputStream getInputStream() {
+                return body;
+            }
+        };
+        UploadKt.get_handler(view.upload).handleRequest(new VaadinServletRequest(http, current.getService()),
+                VaadinResponse.getCurrent(), VaadinSession.getCurrent(), view.upload.getElement());
+    }
+
+    /** A request body of the given size, made up as it is read, counting what was read. */
+    static final class GeneratedBody extends ServletInputStream {
+        final long size;
+        long consumed;
+
+        GeneratedBody(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            if (consumed >= size) {
+                return -1;
+            }
+            consumed++;
+            return 'a';
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (consumed >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(length, size - consumed);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+            consumed += n;
+            return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return consumed >= size;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
