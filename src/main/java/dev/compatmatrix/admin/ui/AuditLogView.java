@@ -14,6 +14,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.admin.AuditService;
 import dev.compatmatrix.admin.query.AuditEntry;
 import dev.compatmatrix.admin.query.AuditFilter;
@@ -70,8 +71,8 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> e.entity() + " " + e.entityId()).setHeader("Entity").setAutoWidth(true);
-        grid.addColumn(AuditEntry::summary).setHeader("What").setFlexGrow(1);
+        grid.addColumn(e -> VisibleText.of(e.entity() + " " + e.entityId())).setHeader("Entity").setAutoWidth(true);
+        grid.addColumn(e -> VisibleText.of(e.summary())).setHeader("What").setFlexGrow(1);
         // Old → new values on demand, so the list stays readable.
         grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> new Div(
                 new Span("Before"), new Pre(e.oldValue() == null ? "—" : e.oldValue()),

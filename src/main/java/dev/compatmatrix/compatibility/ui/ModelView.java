@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
 import dev.compatmatrix.history.query.HistoryFilter;
@@ -305,7 +306,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private static String text(String value) {
-        return value == null ? "" : value;
+        return value == null ? "" : VisibleText.of(value);
     }
 
     private static String time(LocalDateTime time) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
@@ -78,13 +79,13 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         changes.setMinHeight("20rem");
         changes.setEmptyStateText("No change matches these filters.");
         changes.addColumn(row -> WHEN.format(row.changeDate())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
-        changes.addColumn(HistoryRow::modelName).setHeader("Model").setAutoWidth(true);
+        changes.addColumn(row -> VisibleText.of(row.modelName())).setHeader("Model").setAutoWidth(true);
         changes.addColumn(row -> Platform.fromKey(row.hardwareType()).map(Platform::label).orElse(row.hardwareType()))
                 .setHeader("Platform").setAutoWidth(true);
         changes.addColumn(row -> level(row.previousStatus())).setHeader("From").setAutoWidth(true);
         changes.addColumn(row -> level(row.newStatus())).setHeader("To").setAutoWidth(true);
         changes.addColumn(HistoryRow::changeVersion).setHeader("Version").setAutoWidth(true);
-        changes.addColumn(HistoryRow::changeReason).setHeader("Reason").setFlexGrow(1);
+        changes.addColumn(row -> VisibleText.of(row.changeReason())).setHeader("Reason").setFlexGrow(1);
         changes.addColumn(row -> row.changedBy() == null ? "" : row.changedBy()).setHeader("By").setAutoWidth(true);
         changes.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("models/" + e.getItem().modelName())));
         changes.setItems(query -> service.changes(filter, query.getOffset(), query.getLimit()).stream(),

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.compatibility.ClaimConflictException;
 import dev.compatmatrix.compatibility.CompatibilityService;
@@ -90,10 +91,10 @@ public class ValidationQueueView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> r.disputed() ? "Disputed" : r.stale() ? "Stale" : "").setHeader("").setWidth("6rem")
                 .setFlexGrow(0);
-        grid.addColumn(QueueRow::modelName).setHeader("Model").setWidth("16rem").setFlexGrow(1);
+        grid.addColumn(r -> VisibleText.of(r.modelName())).setHeader("Model").setWidth("16rem").setFlexGrow(1);
         grid.addColumn(r -> r.platform().label()).setHeader("Platform").setWidth("8rem").setFlexGrow(0);
         grid.addComponentColumn(r -> new LevelBadge(r.level(), r.status())).setHeader("Claim").setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(r -> r.disputed() ? r.automatedDisagrees() : "").setHeader("Automated result")
+        grid.addColumn(r -> r.disputed() ? VisibleText.of(r.automatedDisagrees()) : "").setHeader("Automated result")
                 .setWidth("12rem").setFlexGrow(0);
         grid.addColumn(r -> "Level " + r.requiredLevel()).setHeader("Requires").setWidth("6rem").setFlexGrow(0);
         grid.addColumn(r -> r.status().label() + (r.simulated() ? " · simulated" : "")).setHeader("Status")
