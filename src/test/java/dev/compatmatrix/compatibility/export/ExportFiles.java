@@ -44,6 +44,11 @@ final class ExportFiles {
         return Arrays.stream(inner.split("(?<!\\\\)\\|", -1)).map(String::strip).toList();
     }
 
+    /** A cell's text without Markdown's backslash escapes, as a reader sees it. */
+    static String unescapeMarkdown(String cell) {
+        return cell.replaceAll("\\\\(\\p{Punct})", "$1");
+    }
+
     static List<Element> htmlRows(String text) {
         return Jsoup.parse(text).select("tbody > tr");
     }
@@ -52,7 +57,7 @@ final class ExportFiles {
         return switch (format) {
             case CSV -> csv(text).stream().map(r -> r.get("model")).toList();
             case JSON -> json(text).get("rows").valueStream().map(r -> r.get("model").asString()).toList();
-            case MARKDOWN -> markdownRows(text).stream().map(List::getFirst).toList();
+            case MARKDOWN -> markdownRows(text).stream().map(r -> unescapeMarkdown(r.getFirst())).toList();
             case HTML -> htmlRows(text).stream().map(r -> r.child(0).text()).toList();
         };
     }
