@@ -8,19 +8,19 @@ import dev.compatmatrix.history.HistoryService;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistoryRow;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/models/{name}} and {@code GET /api/v1/models/{name}/history}. Model names may contain
- * "/" (e.g. {@code openai/whisper-tiny}), so the name is the rest of the path.
+ * {@code GET /api/v1/models/{name}} and {@code GET /api/v1/models/{name}/history}. Model names may contain "/"
+ * (e.g. {@code openai/whisper-tiny}), so the name is the rest of the path, which Spring's path matching hands over
+ * decoded: the one place a name is decoded ({@code %C3%BC} is "ü", {@code +} a plus sign, {@code %20} a space).
  */
 @RestController
 public class ModelApiController {
 
-    private static final String PREFIX = "/api/v1/models/";
     private static final String HISTORY = "/history";
 
     private final CompatibilityService compatibility;
@@ -31,11 +31,16 @@ public class ModelApiController {
         this.history = history;
     }
 
-    @GetMapping("/api/v1/models/**")
-    public Object model(HttpServletRequest request) {
-        String rest = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+    /** {@code path} is the decoded rest of the path, with its leading "/" (empty for {@code /api/v1/models}). */
+    @GetMapping("/api/v1/models/{*path}")
+    public Object model(@PathVariable String path, HttpServletRequest request) {
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        if (rest.isEmpty()) {
+            throw ApiRequestException.notFound("Give a model's name: /api/v1/models/{name} or /api/v1/models/{name}/history");
+        }
         var model = compatibility.modelOverview(rest);
         if (model.isPresent()) {
+            ApiQuery.of(request, List.of()).refuseIfAnyProblem();
             return ApiModel.of(model.get());
         }
         if (rest.endsWith(HISTORY)) {
@@ -48,11 +53,9 @@ public class ModelApiController {
         if (!history.modelExists(name)) {
             throw ApiRequestException.notFound("No model named '" + name + "'");
         }
-        List<String> problems = new ArrayList<>();
-        ApiPaging paging = ApiPaging.read(ApiQuery.parameters(request), problems);
-        if (!problems.isEmpty()) {
-            throw ApiRequestException.badParameters(problems);
-        }
+        ApiQuery query = ApiQuery.of(request, ApiPaging.NAMES);
+        ApiPaging paging = query.paging();
+        query.refuseIfAnyProblem();
         HistoryFilter filter = HistoryFilter.NONE.withModel(name);
         return new ApiPaging.Page<>(history.count(filter), paging.offset(), paging.limit(),
                 history.changes(filter, paging.offset(), paging.limit()));
