@@ -1,6 +1,7 @@
 package dev.compatmatrix.compatibility.api;
 
 import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.compatibility.CompatibilityService;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +32,8 @@ public class MatrixApiController {
         this.compatibility = compatibility;
     }
 
+    @ApiDocs.Paged
+    @Operation(summary = "The matrix, filtered and sorted like the matrix screen, paged")
     @GetMapping("/api/v1/matrix")
     public ApiPaging.Page<ApiMatrixRow> matrix(HttpServletRequest request) {
         ApiQuery query = ApiQuery.of(request, ACCEPTED);

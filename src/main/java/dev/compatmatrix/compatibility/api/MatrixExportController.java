@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,6 +41,7 @@ public class MatrixExportController {
         this.exports = exports;
     }
 
+    @Operation(summary = "The whole filtered matrix as a CSV, JSON, Markdown or HTML file")
     @GetMapping("/api/v1/matrix/export")
     public void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiQuery query = ApiQuery.of(request, ACCEPTED);

@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.IntegrationTest;
+import dev.compatmatrix.ingest.IngestApiSupport;
+import dev.compatmatrix.ingest.IngestApiSupport.ApiCaller;
+import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +32,11 @@ class ApiProtocolTest extends IntegrationTest {
     @Autowired
     ApiTokenService tokens;
 
-    ApiReader api;
+    ApiCaller api;
 
     @BeforeEach
     void setUp() {
-        api = ApiReader.create(context, tokens);
+        api = IngestApiSupport.caller(context, tokens, ApiScope.READ);
     }
 
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {

@@ -5,6 +5,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.ingest.IngestApiSupport;
+import dev.compatmatrix.ingest.IngestApiSupport.ApiCaller;
+import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ModelData;
 import dev.compatmatrix.catalog.ModelSize;
@@ -34,11 +37,11 @@ class ModelNamesApiTest extends WritingIntegrationTest {
     @Autowired
     CatalogService catalog;
 
-    ApiReader api;
+    ApiCaller api;
 
     @BeforeEach
     void setUp() {
-        api = ApiReader.create(context, tokens);
+        api = IngestApiSupport.caller(context, tokens, ApiScope.READ);
         signIn("editor", Roles.EDITOR);
         for (String name : NAMES) {
             if (catalog.find(name).isEmpty()) {
