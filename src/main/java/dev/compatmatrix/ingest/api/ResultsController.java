@@ -1,10 +1,10 @@
 package dev.compatmatrix.ingest.api;
 
+import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.ingest.IngestReport;
 import dev.compatmatrix.ingest.IngestService;
 import dev.compatmatrix.ingest.ResultBatch;
 import dev.compatmatrix.security.api.ApiPrincipal;
-import dev.compatmatrix.base.api.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
