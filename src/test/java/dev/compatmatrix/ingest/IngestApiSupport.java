@@ -4,6 +4,12 @@ import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.util.Set;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,6 +33,21 @@ public final class IngestApiSupport {
                     .secret();
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    /** Calls the API through the real filter chains with a new token of nightly-ci's with these scopes. */
+    public static ApiCaller caller(WebApplicationContext context, ApiTokenService tokens, ApiScope... scopes) {
+        return new ApiCaller(MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build(), token(tokens, "nightly-ci", scopes));
+    }
+
+    /** A client of the API with its token. */
+    public record ApiCaller(MockMvc mvc, String token) {
+
+        /** The request with the token. */
+        public ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+            return mvc.perform(request.header("Authorization", "Bearer " + token));
         }
     }
 }

@@ -35,7 +35,8 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse known) {
             // Spring MVC's own (unsupported media type, missing parameter …) and our ApiRequestException.
-            return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
+            // Their headers too: a 405 says which methods are allowed.
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
         }
         log.error("API request failed", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -3,15 +3,19 @@ package dev.compatmatrix.base.api;
 import java.util.List;
 import java.util.Map;
 
-/** Offset/limit paging of the read API: {@code offset} ≥ 0, {@code limit} 1–500 (default 50). */
+/**
+ * Offset/limit paging of the read API: {@code offset} 0–{@link #MAX_OFFSET}, {@code limit} 1–500 (default 50). The
+ * offset's bound keeps {@code offset + limit} a valid int, so no query's arithmetic overflows.
+ */
 public record ApiPaging(int offset, int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    public static final int MAX_OFFSET = Integer.MAX_VALUE - MAX_LIMIT;
 
     /** Reads offset and limit; an unusable value is added to {@code problems}. */
-    public static ApiPaging read(Map<String, List<String>> params, List<String> problems) {
-        int offset = number(params, "offset", 0, 0, Integer.MAX_VALUE, problems);
+    static ApiPaging read(Map<String, List<String>> params, List<String> problems) {
+        int offset = number(params, "offset", 0, 0, MAX_OFFSET, problems);
         int limit = number(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
         return new ApiPaging(offset, limit);
     }
@@ -32,13 +36,6 @@ public record ApiPaging(int offset, int limit) {
         }
         problems.add(name + "=" + values.getFirst() + " (a whole number from " + min + " to " + max + ")");
         return fallback;
-    }
-
-    /** Adds "name (unknown parameter)" for every parameter not in {@code known}: a typo must not widen a query. */
-    public static void refuseUnknown(Map<String, List<String>> params, java.util.Collection<String> known,
-                                     List<String> problems) {
-        params.keySet().stream().filter(name -> !known.contains(name)).sorted()
-                .forEach(name -> problems.add(name + " (unknown parameter)"));
     }
 
     /** The paging parameters' names. */

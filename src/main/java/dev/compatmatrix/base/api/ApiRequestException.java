@@ -1,5 +1,6 @@
 package dev.compatmatrix.base.api;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +22,13 @@ public class ApiRequestException extends ErrorResponseException {
         return problem;
     }
 
-    public static ApiRequestException badParameters(List<String> problems) {
-        return new ApiRequestException(HttpStatus.BAD_REQUEST, "Invalid query parameters",
-                "These parameters cannot be used: " + String.join(", ", problems), problems);
+    /** A 400 naming every unusable parameter, and the parameters the endpoint accepts. */
+    public static ApiRequestException badParameters(List<String> problems, Collection<String> accepted) {
+        ApiRequestException refused = new ApiRequestException(HttpStatus.BAD_REQUEST, "Invalid query parameters",
+                "These parameters cannot be used: " + String.join(", ", problems) + ". Accepted parameters: "
+                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted)) + ".", problems);
+        refused.getBody().setProperty("accepted_parameters", List.copyOf(accepted));
+        return refused;
     }
 
     public static ApiRequestException notFound(String what) {

@@ -20,7 +20,17 @@ public record ApiModel(String model, String family, String type, String size,
     public record ApiClaim(String level, String validation, String validator,
                            @JsonProperty("validation_date") LocalDateTime validationDate, String limitations,
                            String workarounds, @JsonProperty("performance_notes") String performanceNotes,
-                           ModelOverview.Evidence evidence) {
+                           ApiEvidence evidence) {
+    }
+
+    /** What a claim rests on. */
+    public record ApiEvidence(String run, @JsonProperty("framework_version") String frameworkVersion, String device,
+                              @JsonProperty("batch_size") Integer batchSize, String precision, boolean simulated) {
+
+        static ApiEvidence of(ModelOverview.Evidence evidence) {
+            return evidence == null ? null : new ApiEvidence(evidence.run(), evidence.frameworkVersion(),
+                    evidence.device(), evidence.batchSize(), evidence.precision(), evidence.simulated());
+        }
     }
 
     public record ApiRecommendation(@JsonProperty("task_type") String taskType, @JsonProperty("batch_size") int batchSize,
@@ -42,7 +52,7 @@ public record ApiModel(String model, String family, String type, String size,
             ModelOverview.ClaimRow claim = overview.claims().get(platform);
             platforms.put(platform.key(), claim == null ? null : new ApiClaim(claim.level().key(), claim.status().key(),
                     claim.validator(), claim.validationDate(), claim.limitations(), claim.workarounds(),
-                    claim.performanceNotes(), claim.evidence()));
+                    claim.performanceNotes(), ApiEvidence.of(claim.evidence())));
         }
         return new ApiModel(header.name(), header.family(), header.type(), header.size(), header.parametersMillions(),
                 header.score(), header.recommended() == null ? null : header.recommended().key(), header.lastUpdated(),

@@ -1,16 +1,18 @@
 package dev.compatmatrix.compatibility.api;
 
+import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
-import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.ui.MatrixUrl;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-import com.vaadin.flow.router.QueryParameters;
+import java.util.stream.Stream;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MatrixApiController {
 
-    private static final java.util.Set<String> KNOWN = java.util.stream.Stream.concat(ApiPaging.NAMES.stream(),
-            dev.compatmatrix.compatibility.query.MatrixParameters.NAMES.stream()).collect(Collectors.toSet());
+    private static final Set<String> ACCEPTED = Stream.concat(ApiPaging.NAMES.stream(), MatrixParameters.NAMES.stream())
+            .collect(Collectors.toSet());
 
     private final CompatibilityService compatibility;
 
@@ -30,17 +32,15 @@ public class MatrixApiController {
         this.compatibility = compatibility;
     }
 
+    @ApiDocs.Paged
+    @Operation(summary = "The matrix, filtered and sorted like the matrix screen, paged")
     @GetMapping("/api/v1/matrix")
     public ApiPaging.Page<ApiMatrixRow> matrix(HttpServletRequest request) {
-        Map<String, List<String>> params = ApiQuery.parameters(request);
-        List<String> problems = new ArrayList<>();
-        ApiPaging paging = ApiPaging.read(params, problems);
-        ApiPaging.refuseUnknown(params, KNOWN, problems);
-        MatrixUrl.Parsed parsed = MatrixUrl.parse(new QueryParameters(params));
-        problems.addAll(parsed.warnings());
-        if (!problems.isEmpty()) {
-            throw ApiRequestException.badParameters(problems);
-        }
+        ApiQuery query = ApiQuery.of(request, ACCEPTED);
+        ApiPaging paging = query.paging();
+        MatrixUrl.Parsed parsed = MatrixUrl.parse(new QueryParameters(query.parameters()));
+        query.addProblems(parsed.warnings());
+        query.refuseIfAnyProblem();
         long total = compatibility.matrixCount(parsed.filter());
         List<ApiMatrixRow> rows = compatibility.matrixPage(parsed.filter(), parsed.sort(), paging.offset(), paging.limit())
                 .stream().map(ApiMatrixRow::of).toList();

@@ -1,9 +1,7 @@
 package dev.compatmatrix.compatibility.api;
 
 import com.vaadin.flow.router.QueryParameters;
-import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
-import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.base.ui.UrlParams;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
@@ -12,15 +10,15 @@ import dev.compatmatrix.compatibility.ui.MatrixUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,28 +34,25 @@ public class MatrixExportController {
 
     private final ExportService exports;
 
-    private static final java.util.Set<String> KNOWN = java.util.stream.Stream.concat(Stream.of(FORMAT),
-            MatrixParameters.NAMES.stream()).collect(java.util.stream.Collectors.toSet());
+    private static final Set<String> ACCEPTED = Stream.concat(Stream.of(FORMAT), MatrixParameters.NAMES.stream())
+            .collect(Collectors.toSet());
 
     public MatrixExportController(ExportService exports) {
         this.exports = exports;
     }
 
+    @Operation(summary = "The whole filtered matrix as a CSV, JSON, Markdown or HTML file")
     @GetMapping("/api/v1/matrix/export")
     public void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, List<String>> params = ApiQuery.parameters(request);
-        List<String> problems = new ArrayList<>();
-        String formatValue = UrlParams.first(params, FORMAT);
+        ApiQuery query = ApiQuery.of(request, ACCEPTED);
+        String formatValue = UrlParams.first(query.parameters(), FORMAT);
         Optional<ExportFormat> format = ExportFormat.fromKey(formatValue);
         if (format.isEmpty()) {
-            problems.add(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")");
+            query.addProblems(List.of(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")"));
         }
-        ApiPaging.refuseUnknown(params, KNOWN, problems);
-        MatrixUrl.Parsed view = MatrixUrl.parse(new QueryParameters(params));
-        problems.addAll(view.warnings());
-        if (!problems.isEmpty()) {
-            throw ApiRequestException.badParameters(problems);
-        }
+        MatrixUrl.Parsed view = MatrixUrl.parse(new QueryParameters(query.parameters()));
+        query.addProblems(view.warnings());
+        query.refuseIfAnyProblem();
 
         response.setContentType(format.get().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

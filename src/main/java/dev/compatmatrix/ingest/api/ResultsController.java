@@ -1,9 +1,14 @@
 package dev.compatmatrix.ingest.api;
 
+import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.ingest.IngestReport;
 import dev.compatmatrix.ingest.IngestService;
 import dev.compatmatrix.ingest.ResultBatch;
 import dev.compatmatrix.security.api.ApiPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +19,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,11 +40,21 @@ public class ResultsController {
 
     public ResultsController(IngestService ingest, JsonMapper json) {
         this.ingest = ingest;
-        // Unknown fields are refused: a typo in a field name must not silently drop data.
-        this.reader = json.readerFor(ResultBatch.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.reader = BatchReader.create(json);
     }
 
+    @Operation(summary = "Post a CI pipeline's batch of results: all of it lands, or none of it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResultBatch.class)))
+    @ApiResponse(responseCode = "201", description = "Applied", content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @ApiResponse(responseCode = "200", description = "This batch_id was applied before; nothing changed",
+            content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @ApiResponse(responseCode = "409", description = "Other writes kept changing the same cells; nothing written, post again",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 4 MiB",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "Results refused, each listed in 'errors'; nothing written",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IngestReport> post(HttpServletRequest request, @AuthenticationPrincipal ApiPrincipal caller)
             throws IOException {

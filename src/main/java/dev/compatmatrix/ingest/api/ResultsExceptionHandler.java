@@ -16,14 +16,13 @@ class ResultsExceptionHandler {
 
     @ExceptionHandler(JacksonException.class)
     ProblemDetail malformed(JacksonException e) {
-        // The parser's own location details (with a redacted source) end the message; ours follow instead.
-        String message = e.getOriginalMessage();
-        int details = message == null ? -1 : message.indexOf(" (");
+        BodyProblem body = BodyProblem.of(e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is not a valid results batch: " + (details > 0 ? message.substring(0, details) : message)
-                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ")"));
-        problem.setTitle("Malformed JSON");
+                body.detail() + ". Nothing was written.");
+        problem.setTitle(body.title());
+        if (body.pointer() != null) {
+            problem.setProperty("pointer", body.pointer());
+        }
         return problem;
     }
 

@@ -1,16 +1,14 @@
 package dev.compatmatrix.recommendation.api;
 
 import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
-import dev.compatmatrix.base.api.ApiRequestException;
 import dev.compatmatrix.recommendation.RecommendationService;
-import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.recommendation.ui.RecommendationsUrl;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,23 +19,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RecommendationApiController {
 
+    private static final List<String> ACCEPTED = List.of("task", "batch", "model", "sort", "offset", "limit");
+
     private final RecommendationService recommendations;
 
     public RecommendationApiController(RecommendationService recommendations) {
         this.recommendations = recommendations;
     }
 
+    @ApiDocs.Paged
+    @Operation(summary = "Hardware recommendations per task and batch size, filtered like the Recommendations screen, paged")
     @GetMapping("/api/v1/recommendations")
-    public ApiPaging.Page<RecommendationRow> recommendations(HttpServletRequest request) {
-        Map<String, List<String>> params = ApiQuery.parameters(request);
-        List<String> problems = new ArrayList<>();
-        ApiPaging paging = ApiPaging.read(params, problems);
-        var parsed = RecommendationsUrl.parse(new QueryParameters(params), recommendations.filterOptions());
-        problems.addAll(parsed.warnings());
-        if (!problems.isEmpty()) {
-            throw ApiRequestException.badParameters(problems);
-        }
+    public ApiPaging.Page<ApiRecommendationRow> recommendations(HttpServletRequest request) {
+        ApiQuery query = ApiQuery.of(request, ACCEPTED);
+        ApiPaging paging = query.paging();
+        var parsed = RecommendationsUrl.parse(new QueryParameters(query.parameters()), recommendations.filterOptions());
+        query.addProblems(parsed.warnings());
+        query.refuseIfAnyProblem();
         return new ApiPaging.Page<>(recommendations.count(parsed.filter()), paging.offset(), paging.limit(),
-                recommendations.page(parsed.filter(), parsed.sort(), paging.offset(), paging.limit()));
+                recommendations.page(parsed.filter(), parsed.sort(), paging.offset(), paging.limit()).stream()
+                        .map(ApiRecommendationRow::of).toList());
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @Configuration
 public class ApiSecurityConfig {
 
+    private static final String[] DOCUMENTATION = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs",
+            "/api/docs/**", "/api/swagger-ui/**"};
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator,
@@ -36,11 +39,14 @@ public class ApiSecurityConfig {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .addFilterAfter(new ApiTokenAuthenticationFilter(authenticator, problems), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
-                                "/api/docs/**", "/api/swagger-ui/**").permitAll()
+                        // OPTIONS only answers which methods a path allows; HEAD is GET without the body.
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                        .requestMatchers(DOCUMENTATION).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/results").hasAuthority(ApiScope.RESULTS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(ApiScope.READ.authority())
-                        .anyRequest().denyAll())
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAuthority(ApiScope.READ.authority())
+                        // Any other method or path, for a valid token: the API answers 405 with Allow, or 404.
+                        .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",

@@ -79,7 +79,7 @@ class ReadApiTest extends IntegrationTest {
         read("/api/v1/models/llama-7b/history?limit=5").andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(llama))
                 .andExpect(jsonPath("$.items", hasSize(5)))
-                .andExpect(jsonPath("$.items[0].modelName").value("llama-7b"));
+                .andExpect(jsonPath("$.items[0].model_name").value("llama-7b"));
         read("/api/v1/models/prajjwal1/bert-tiny").andExpect(status().isOk())
                 .andExpect(jsonPath("$.model").value("prajjwal1/bert-tiny"));
         read("/api/v1/models/prajjwal1/bert-tiny/history").andExpect(status().isOk());
