@@ -3,8 +3,6 @@ package dev.compatmatrix.compatibility.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.compatibility.export.ExportFormat;
@@ -20,7 +18,7 @@ import java.util.Map;
  * filter and sort (all of them, not the loaded page). The links are replaced whenever the view changes, so a
  * download always matches what the screen shows.
  */
-class ExportMenu extends MenuBar {
+class ExportMenu extends ToolMenu {
 
     /**
      * A mouse click lands on the link itself; the keyboard (Enter) clicks the item, which passes the click on to
@@ -34,12 +32,8 @@ class ExportMenu extends MenuBar {
     final Map<ExportFormat, Anchor> links = new EnumMap<>(ExportFormat.class);
 
     ExportMenu(ExportService exports) {
+        super("export-menu", VaadinIcon.DOWNLOAD_ALT, "Export", "Export the filtered matrix");
         this.exports = exports;
-        setId("export-menu");
-        addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-        MenuItem menu = addItem(VaadinIcon.DOWNLOAD_ALT.create());
-        menu.add("Export");
-        menu.setAriaLabel("Export the filtered matrix");
         for (ExportFormat format : ExportFormat.values()) {
             Anchor link = new Anchor();
             link.setId("export-" + format.key());
