@@ -109,7 +109,7 @@ class AccessibilityBrowserIT {
         // Tab to the Filters toggle and unfold the filters with Enter; Tab to the Type filter and open it.
         tabUntil(browser, "return document.activeElement.id === 'filter-toggle'");
         browser.keys().sendKeys(Keys.ENTER).perform();
-        browser.until(d -> browser.js("return !document.getElementById('filter-panel').hidden"));
+        browser.until(d -> browser.js("const panel = document.getElementById('filter-panel'); return !!panel && !panel.hidden"));
         tabUntil(browser, "return document.activeElement.closest('vaadin-select')?.label === 'Type'");
         browser.keys().sendKeys(Keys.ENTER).perform();
         browser.until(d -> browser.js("return document.querySelector('vaadin-select[opened]') !== null"));
