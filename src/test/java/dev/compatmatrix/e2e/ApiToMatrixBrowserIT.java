@@ -22,14 +22,7 @@ class ApiToMatrixBrowserIT {
     @Test
     void a_result_posted_through_the_api_appears_in_the_open_matrix(Browser admin, Browser viewer) throws Exception {
         admin.signIn("admin");
-        admin.open("/admin/tokens");
-        admin.fill("Name", "browser test pipeline");
-        admin.choose("Validator", "nightly-ci (level 2)");
-        admin.byId("token-create").click();
-        String token = admin.until(d -> {
-            Object value = admin.js("const f = document.querySelector('#token-secret textarea'); return f && f.value");
-            return value instanceof String secret && secret.startsWith("cmc_") ? secret : null;
-        });
+        String token = createToken(admin, "browser test pipeline");
 
         viewer.signIn("viewer");
         // A model no other browser test changes (they edit t5-small and bert-base-uncased, export the audio models).
@@ -57,5 +50,17 @@ class ApiToMatrixBrowserIT {
         viewer.click(viewer.find(By.xpath("//vaadin-grid-sorter[normalize-space()='" + untested.label() + "']")));
         viewer.gridRowsWhen("matrix-grid", r -> r.size() == 1 && r.getFirst().get(untested.label()).startsWith("Low "));
         viewer.screenshot("matrix-after-api-result");
+    }
+
+    /** Creates a token for nightly-ci on the API tokens screen as an admin does; its secret as the dialog shows it. */
+    static String createToken(Browser admin, String name) {
+        admin.open("/admin/tokens");
+        admin.fill("Name", name);
+        admin.choose("Validator", "nightly-ci (level 2)");
+        admin.byId("token-create").click();
+        return admin.until(d -> {
+            Object value = admin.js("const f = document.querySelector('#token-secret textarea'); return f && f.value");
+            return value instanceof String secret && secret.startsWith("cmc_") ? secret : null;
+        });
     }
 }

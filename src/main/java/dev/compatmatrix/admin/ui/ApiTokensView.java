@@ -8,9 +8,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -142,7 +145,19 @@ public class ApiTokensView extends VerticalLayout {
         value.setValue(secret);
         value.setReadOnly(true);
         value.setWidth("36rem");
-        dialog.add(value, new Paragraph("Use it as: Authorization: Bearer " + token.prefix() + "…"));
+        Span copied = new Span();
+        copied.setId("token-copied");
+        copied.getElement().setAttribute("role", "status");
+        Button copy = new Button("Copy", VaadinIcon.COPY.create());
+        copy.setId("token-copy");
+        copy.setAriaLabel("Copy the secret to the clipboard");
+        copy.addClickListener(e -> copy.getElement()
+                .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", secret)
+                .then(Boolean.class, done -> copied.setText(Boolean.TRUE.equals(done) ? "Copied"
+                        : "Could not reach the clipboard: select the text and copy it")));
+        HorizontalLayout copyLine = new HorizontalLayout(copy, copied);
+        copyLine.setAlignItems(Alignment.CENTER);
+        dialog.add(value, copyLine, new Paragraph("Use it as: Authorization: Bearer " + token.prefix() + "…"));
         Button close = new Button("I have copied it", e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(close);

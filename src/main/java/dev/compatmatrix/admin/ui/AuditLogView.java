@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.admin.AuditService;
+import dev.compatmatrix.base.ui.IsoDatePicker;
 import dev.compatmatrix.admin.query.AuditEntry;
 import dev.compatmatrix.admin.query.AuditFilter;
 import dev.compatmatrix.security.Roles;
@@ -35,8 +36,8 @@ public class AuditLogView extends VerticalLayout {
     private final AuditService audit;
     final ComboBox<String> actor = new ComboBox<>("User");
     final ComboBox<String> entity = new ComboBox<>("Entity");
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
+    final DatePicker from = new IsoDatePicker("From");
+    final DatePicker to = new IsoDatePicker("To");
     final Grid<AuditEntry> grid = new Grid<>();
     final Span count = new Span();
     private AuditFilter filter = AuditFilter.NONE;

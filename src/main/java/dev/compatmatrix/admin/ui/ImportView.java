@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.Command;
+import dev.compatmatrix.base.Plural;
 import dev.compatmatrix.admin.importing.ImportProgress;
 import dev.compatmatrix.admin.importing.ImportResult;
 import java.util.Locale;
@@ -125,10 +126,12 @@ public class ImportView extends VerticalLayout {
     }
 
     private void show(ImportPreview preview) {
-        summary.setText(String.format(Locale.ROOT, "%s: %,d rows — %,d new models, %,d new claims, "
-                        + "%,d changed claims, %,d unchanged. %s", fileName, preview.rows(), preview.modelsToCreate(),
-                preview.claimsToCreate(), preview.claimsToChange(), preview.unchanged(),
-                preview.applicable() ? "Ready to apply." : String.format(Locale.ROOT, "%,d bad rows: fix them and upload again.", preview.errors().size())));
+        summary.setText(fileName + ": " + Plural.of(preview.rows(), "row") + " — "
+                + Plural.of(preview.modelsToCreate(), "new model") + ", " + Plural.of(preview.claimsToCreate(), "new claim")
+                + ", " + Plural.of(preview.claimsToChange(), "changed claim")
+                + String.format(Locale.ROOT, ", %,d unchanged. ", preview.unchanged())
+                + (preview.applicable() ? "Ready to apply."
+                : Plural.of(preview.errors().size(), "bad row") + ": fix them and upload again."));
         errors.setItems(preview.errors());
         // A few bad rows show in full; a file full of them scrolls inside the grid instead of loading every row.
         errors.setAllRowsVisible(preview.errors().size() <= ALL_ERRORS_VISIBLE);
@@ -153,7 +156,7 @@ public class ImportView extends VerticalLayout {
         ui.setPollInterval(POLL_MILLIS);
         ImportProgress shown = (done, total) -> report(ui, () -> {
             progress.setValue(done / (double) total);
-            progressText.setText(String.format(Locale.ROOT, "%,d of %,d rows written", done, total));
+            progressText.setText(String.format(Locale.ROOT, "%,d of %s written", done, Plural.of(total, "row")));
         });
         SecurityContext security = SecurityContextHolder.getContext();
         // The page update is part of the stage kept, so whoever waits on it also waits until the update is queued.
@@ -171,9 +174,10 @@ public class ImportView extends VerticalLayout {
         progressText.setVisible(false);
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
         if (cause == null) {
-            Notification.show(String.format(Locale.ROOT, "Imported %s: %,d models and %,d claims created, "
-                            + "%,d claims changed", name, result.modelsCreated(), result.claimsCreated(),
-                    result.claimsChanged()), 6000, Notification.Position.BOTTOM_START)
+            Notification.show("Imported " + name + ": " + Plural.of(result.modelsCreated(), "model") + " and "
+                            + Plural.of(result.claimsCreated(), "claim") + " created, "
+                            + Plural.of(result.claimsChanged(), "claim") + " changed", 6000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             summary.setText("Imported " + name + ".");
             upload.clearFileList();

@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV (commons-csv quotes commas, quotes and line breaks): one header row, then one row per model with
- * each platform's level key ({@code not_tested} without a claim) and each platform's validation status.
+ * each platform's level key ({@code not_tested} without a claim), validation status, and whether its validation is
+ * stale and whether an automated result disputes it ({@code true}/{@code false}, as in the JSON export).
  */
 final class CsvMatrixWriter implements MatrixWriter {
 
@@ -31,6 +32,12 @@ final class CsvMatrixWriter implements MatrixWriter {
         }
         for (Platform platform : Platform.values()) {
             header.add(platform.key() + "_validation");
+        }
+        for (Platform platform : Platform.values()) {
+            header.add(platform.key() + "_stale");
+        }
+        for (Platform platform : Platform.values()) {
+            header.add(platform.key() + "_disputed");
         }
         header.addAll(List.of("score", "recommended_platform", "last_updated"));
         return header;
@@ -50,6 +57,12 @@ final class CsvMatrixWriter implements MatrixWriter {
         }
         for (Platform platform : Platform.values()) {
             values.add(row.cell(platform) == null ? "" : row.cell(platform).status().key());
+        }
+        for (Platform platform : Platform.values()) {
+            values.add(String.valueOf(row.cell(platform) != null && row.cell(platform).stale()));
+        }
+        for (Platform platform : Platform.values()) {
+            values.add(String.valueOf(row.cell(platform) != null && row.cell(platform).disputed()));
         }
         values.add(ExportValues.number(row.score()));
         values.add(row.recommended() == null ? "" : row.recommended().key());

@@ -3,8 +3,6 @@ package dev.compatmatrix.compatibility.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.compatibility.export.ExportFormat;
@@ -20,28 +18,30 @@ import java.util.Map;
  * filter and sort (all of them, not the loaded page). The links are replaced whenever the view changes, so a
  * download always matches what the screen shows.
  */
-class ExportMenu extends MenuBar {
+class ExportMenu extends ToolMenu {
+
+    /**
+     * A mouse click lands on the link itself; the keyboard (Enter) clicks the item, which passes the click on to
+     * its link in the browser. The link's click, bubbling back through the item, is not passed on again, and no
+     * server listener takes part: one choice, one download, no round trip.
+     */
+    private static final String PASS_CLICK_TO_LINK =
+            "this.addEventListener('click', e => { if (!$0.contains(e.target)) $0.click(); })";
 
     private final ExportService exports;
     final Map<ExportFormat, Anchor> links = new EnumMap<>(ExportFormat.class);
 
     ExportMenu(ExportService exports) {
+        super("export-menu", VaadinIcon.DOWNLOAD_ALT, "Export", "Export the filtered matrix");
         this.exports = exports;
-        setId("export-menu");
-        addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-        MenuItem menu = addItem(VaadinIcon.DOWNLOAD_ALT.create());
-        menu.add("Export");
-        menu.setAriaLabel("Export the filtered matrix");
         for (ExportFormat format : ExportFormat.values()) {
             Anchor link = new Anchor();
             link.setId("export-" + format.key());
             link.setText(format.label());
-            // The menu item, not the link, takes the click (mouse or keyboard Enter) and follows the link, so
-            // both ways download exactly once.
-            link.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none")
-                    .set("pointer-events", "none");
+            link.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none");
             links.put(format, link);
-            menu.getSubMenu().addItem(link, e -> link.getElement().executeJs("this.click()"));
+            MenuItem item = menu.getSubMenu().addItem(link);
+            item.getElement().addAttachListener(attached -> item.getElement().executeJs(PASS_CLICK_TO_LINK, link.getElement()));
         }
         show(MatrixFilter.NONE, MatrixSort.BY_NAME);
     }

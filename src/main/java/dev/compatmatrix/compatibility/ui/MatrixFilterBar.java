@@ -1,12 +1,11 @@
 package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -17,31 +16,44 @@ import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.PlatformState;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The matrix's filter fields: what they show comes from a {@link MatrixFilter}, and they read back into one. */
-class MatrixFilterBar extends VerticalLayout {
+/**
+ * The matrix's filters, folded so the grid starts near the top: the search field and a "Filters (n)" toggle sit on
+ * the view's tool line; this panel (the other fields) opens from the toggle. What the fields show comes from a
+ * {@link MatrixFilter}, and they read back into one.
+ */
+class MatrixFilterBar extends FlexLayout {
 
-    final TextField search = new TextField("Search");
+    final TextField search = new TextField();
+    final Button toggle = new Button(VaadinIcon.FILTER.create());
     final ComboBox<String> family = new ComboBox<>("Family");
     final Select<ModelType> type = new Select<>();
     final Select<ModelSize> size = new Select<>();
     final Select<ValidationStatus> validation = new Select<>();
     final NumberField minScore = new NumberField("Min. score");
     final Map<Platform, Select<PlatformState>> platformFilters = new EnumMap<>(Platform.class);
-    final Details platformFilterPanel = new Details();
+    final Button clear = new Button("Clear filters");
     /** True while fields are set from a filter, so their listeners don't report a user change. */
     private boolean showing;
 
     MatrixFilterBar(List<String> families, Runnable onChange) {
-        setPadding(false);
-        search.setPlaceholder("Name or family");
+        setId("filter-panel");
+        addClassNames("filter-bar", "filter-panel");
+        setFlexWrap(FlexWrap.WRAP);
+        search.setId("matrix-search");
+        search.setAriaLabel("Search");
+        search.setPlaceholder("Search name or family");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        toggle.setId("filter-toggle");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggle.addClickListener(e -> fold(!isVisible()));
         family.setItems(families);
         family.setClearButtonVisible(true);
         choices(type, "Type", ModelType.values(), ModelType::key);
@@ -52,31 +64,36 @@ class MatrixFilterBar extends VerticalLayout {
         minScore.setStep(0.05);
         minScore.setStepButtonsVisible(true);
         minScore.setClearButtonVisible(true);
-        minScore.setHelperText("0 – 1");
         minScore.setErrorMessage("Between 0 and 1");
+        minScore.setTooltipText("0 – 1");
         List.<HasValue<?, ?>>of(search, family, type, size, validation, minScore)
                 .forEach(field -> field.addValueChangeListener(e -> changed(onChange)));
-
-        FlexLayout selects = new FlexLayout();
-        selects.addClassName("filter-bar");
+        add(family, type, size, validation, minScore);
         for (Platform platform : Platform.values()) {
             Select<PlatformState> select = new Select<>();
             choices(select, platform.label(), PlatformState.values(), PlatformState::label);
             select.addValueChangeListener(e -> changed(onChange));
             platformFilters.put(platform, select);
-            selects.add(select);
+            add(select);
         }
-        platformFilterPanel.add(selects);
-        platformFilterPanel.setId("platform-filters");
-        showPlatformFilterCount(0, false);
-
-        HorizontalLayout bar = new HorizontalLayout(search, family, type, size, validation, minScore);
-        bar.addClassName("filter-bar");
-        bar.setWidthFull();
-        add(bar, platformFilterPanel);
+        clear.setId("filter-clear");
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clear.addClickListener(e -> {
+            show(MatrixFilter.NONE);
+            onChange.run();
+        });
+        add(clear);
+        fold(false);
     }
 
-    /** Shows a filter (from a link); opens the platform panel when the filter uses it. */
+    /** Opens or closes the panel; the toggle says which, for assistive technology too. */
+    void fold(boolean open) {
+        setVisible(open);
+        toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        toggle.getElement().setAttribute("aria-controls", "filter-panel");
+    }
+
+    /** Shows a filter (from a link); the toggle counts the filters in use besides the search. */
     void show(MatrixFilter filter) {
         showing = true;
         try {
@@ -90,7 +107,7 @@ class MatrixFilterBar extends VerticalLayout {
         } finally {
             showing = false;
         }
-        showPlatformFilterCount(filter.platforms().size(), true);
+        showActiveCount();
     }
 
     /** The filter the fields describe, or empty while one of them holds an invalid value. */
@@ -113,16 +130,28 @@ class MatrixFilterBar extends VerticalLayout {
 
     private void changed(Runnable onChange) {
         if (!showing) {
-            showPlatformFilterCount((int) platformFilters.values().stream().filter(s -> s.getValue() != null).count(),
-                    false);
+            showActiveCount();
             onChange.run();
         }
     }
 
-    private void showPlatformFilterCount(int active, boolean openWhenActive) {
-        platformFilterPanel.setSummaryText(active == 0 ? "Platform filters" : "Platform filters (" + active + " active)");
-        if (active > 0 && openWhenActive) {
-            platformFilterPanel.setOpened(true);
+    /** "Filters" or "Filters (3)", with the filters in use as the tooltip. */
+    private void showActiveCount() {
+        List<String> active = new ArrayList<>();
+        describe(active, "Family", family.getValue());
+        describe(active, "Type", type.getValue() == null ? null : type.getValue().key());
+        describe(active, "Size", size.getValue() == null ? null : size.getValue().key());
+        describe(active, "Validation", validation.getValue() == null ? null : validation.getValue().label());
+        describe(active, "Min. score", minScore.getValue() == null ? null : String.valueOf(minScore.getValue()));
+        platformFilters.forEach((platform, select) -> describe(active, platform.label(),
+                select.getValue() == null ? null : select.getValue().label()));
+        toggle.setText(active.isEmpty() ? "Filters" : "Filters (" + active.size() + ")");
+        toggle.setTooltipText(active.isEmpty() ? "No filters besides the search" : String.join(" · ", active));
+    }
+
+    private static void describe(List<String> active, String name, String value) {
+        if (value != null) {
+            active.add(name + ": " + value);
         }
     }
 

@@ -5,10 +5,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -17,7 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.base.Plural;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
@@ -31,6 +31,7 @@ import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.security.Roles;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,12 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final CatalogService catalog;
     final Button newModel = new Button("New model", VaadinIcon.PLUS.create());
     final ExportMenu exportMenu;
+    final MatrixColumns columns;
+    final Span legend = new Span(MatrixCells.LEGEND);
+    /** Below this window width the matrix shows cards instead of columns. */
+    static final int PHONE_WIDTH = 700;
+    /** True while the grid shows one card per model. */
+    boolean cards;
 
     public MatrixView(CompatibilityService service, ClaimService claimService, CatalogService catalog,
                       CurrentUser currentUser, ExportService exports) {
@@ -77,18 +84,44 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 name -> ModelView.open(name)).open());
         addClassName("matrix-view");
         setSizeFull();
+        setPadding(false);
+        setSpacing(false);
         filters = new MatrixFilterBar(service.families(), this::filterChanged);
         exportMenu = new ExportMenu(exports);
         configureGrid();
+        columns = new MatrixColumns(grid);
         urlNotice.setId("url-notice");
         rowCount.setId("row-count");
-        Span legend = new Span("Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ◷ stale · ⚠ disputed. "
-                + "A dashed \"Not tested\" cell has no claim; \"Unsupported\" means tested and failing.");
+        legend.setId("matrix-legend");
         legend.addClassName("legend");
-        HorizontalLayout summary = new HorizontalLayout(rowCount, exportMenu, legend, newModel);
-        summary.setAlignItems(Alignment.BASELINE);
-        summary.addClassName("filter-bar");
-        add(filters, urlNotice, summary, grid);
+        FlexLayout tools = new FlexLayout(filters.search, filters.toggle, columns, exportMenu, rowCount, newModel);
+        tools.addClassNames("filter-bar", "matrix-tools");
+        add(tools, legend, filters, urlNotice, grid);
+        addAttachListener(e -> followWindowWidth(e.getUI()));
+    }
+
+    /** One card per model below {@link #PHONE_WIDTH} px of window, the platform columns above. */
+    private void followWindowWidth(UI ui) {
+        ui.getPage().retrieveExtendedClientDetails(details -> useCards(details.getWindowInnerWidth() < PHONE_WIDTH));
+        Registration resizing = ui.getPage().addBrowserWindowResizeListener(e -> useCards(e.getWidth() < PHONE_WIDTH));
+        addDetachListener(e -> {
+            resizing.remove();
+            e.unregisterListener();
+        });
+    }
+
+    /** Cards (all eight platforms of a model at once, for a phone) or one column per platform. */
+    void useCards(boolean cards) {
+        this.cards = cards;
+        addClassName(cards ? "matrix-cards" : "matrix-columns");
+        removeClassName(cards ? "matrix-columns" : "matrix-cards");
+        grid.getColumnByKey("card").setVisible(cards);
+        grid.getColumnByKey("name").setVisible(!cards);
+        for (Platform platform : Platform.values()) {
+            grid.getColumnByKey(platform.key()).setVisible(!cards);
+        }
+        columns.hideAll(cards);
+        columns.setVisible(!cards);
     }
 
     @Override
@@ -114,44 +147,35 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         grid.setPageSize(50);
         grid.setEmptyStateText("No model matches these filters.");
         grid.addColumn(MatrixRow::name).setHeader("Model").setKey("name").setSortable(true)
-                .setFrozen(true).setWidth("18rem").setFlexGrow(1).setTooltipGenerator(MatrixRow::name);
-        grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setWidth("8rem")
+                .setFrozen(true).setWidth("13rem").setFlexGrow(1).setTooltipGenerator(MatrixRow::name);
+        grid.addColumn(MatrixCells.card()).setHeader("Model and its platforms").setKey("card").setSortable(true)
+                .setSortProperty("name").setFlexGrow(1).setVisible(false);
+        grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setWidth("7rem")
                 .setFlexGrow(0);
-        grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setWidth("10rem")
+        grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setWidth("9rem")
                 .setFlexGrow(0);
-        grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setWidth("6rem")
+        grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setWidth("5rem")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.parametersMillions() == null ? "" : formatParams(r.parametersMillions()))
                 .setHeader("Params").setKey("parameters").setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("5.5rem").setFlexGrow(0);
         for (Platform platform : Platform.values()) {
-            grid.addColumn(LitRenderer.<MatrixRow>of(
-                                    "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.word} ${item.mark}${item.stale}</span>")
-                            .withProperty("css", r -> LevelBadge.cssClass(level(r, platform)))
-                            .withProperty("word", r -> LevelBadge.word(level(r, platform)))
-                            .withProperty("mark", r -> r.cell(platform) == null ? "" : r.cell(platform).status().mark())
-                            .withProperty("stale", r -> r.cell(platform) == null ? ""
-                                    : (r.cell(platform).stale() ? " ◷" : "") + (r.cell(platform).disputed() ? " ⚠" : ""))
-                            .withProperty("title", r -> platform.label() + ": " + LevelBadge.title(level(r, platform),
-                                    r.cell(platform) == null ? null : r.cell(platform).status())
-                                    + (r.cell(platform) != null && r.cell(platform).stale() ? " (validation stale)" : "")
-                                    + (r.cell(platform) != null && r.cell(platform).disputed() ? " (disputed by an automated result)" : "")))
-                    .setHeader(platform.label()).setKey(platform.key()).setSortable(true).setWidth("9rem").setFlexGrow(0);
+            grid.addColumn(MatrixCells.platformColumn(platform)).setHeader(platform.label()).setKey(platform.key())
+                    .setSortable(true).setWidth("6.25rem").setFlexGrow(0);
         }
         grid.addColumn(r -> r.recommended() == null ? "—" : r.recommended().label())
-                .setHeader("Recommended").setKey("recommended").setSortable(true).setWidth("9rem").setFlexGrow(0);
+                .setHeader("Recommended").setKey("recommended").setSortable(true).setWidth("8rem").setFlexGrow(0);
         Span scoreHeader = new Span("Score");
         scoreHeader.getElement().setAttribute("title", ScoreRule.EXPLANATION);
         grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.score()))
                 .setHeader(scoreHeader).setKey("score").setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> ScoreRule.EXPLANATION);
+                .setWidth("4.5rem").setFlexGrow(0).setTooltipGenerator(r -> ScoreRule.EXPLANATION);
         grid.setItems(query -> service.matrixPage(filter, sortFrom(query.getSortOrders()), query.getOffset(),
                 query.getLimit()).stream(), query -> showCount(service.matrixCount(filter)));
         grid.addSortListener(e -> {
             if (!restoring) {
                 sort = sortFrom(e.getSortOrder().stream()
-                        .map(o -> new com.vaadin.flow.data.provider.QuerySortOrder(o.getSorted().getKey(), o.getDirection()))
-                        .toList());
+                        .flatMap(o -> o.getSorted().getSortOrder(o.getDirection())).toList());
                 exportMenu.show(filter, sort);
                 writeUrl();
             }
@@ -165,10 +189,6 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 ModelView.open(e.getItem().name());
             }
         });
-    }
-
-    private static dev.compatmatrix.compatibility.CompatibilityLevel level(MatrixRow row, Platform platform) {
-        return row.cell(platform) == null ? null : row.cell(platform).level();
     }
 
     static String formatParams(double millions) {
@@ -215,7 +235,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private int showCount(long count) {
-        rowCount.setText(count == 1 ? "1 model" : String.format(java.util.Locale.ROOT, "%,d models", count));
+        rowCount.setText(Plural.of(count, "model"));
         return (int) count;
     }
 }

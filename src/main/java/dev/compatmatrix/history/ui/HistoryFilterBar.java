@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.compatmatrix.base.ui.IsoDatePicker;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.history.HistoryService;
 import dev.compatmatrix.history.query.HistoryFilter;
@@ -19,8 +20,8 @@ class HistoryFilterBar extends FlexLayout {
 
     final ComboBox<String> model = new ComboBox<>("Model");
     final Select<Platform> platform = new Select<>();
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
+    final DatePicker from = new IsoDatePicker("From");
+    final DatePicker to = new IsoDatePicker("To");
     final TextField version = new TextField("Version contains");
     private final Button clear = new Button("Clear filters");
     private boolean showing;

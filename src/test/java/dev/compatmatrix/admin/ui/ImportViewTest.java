@@ -185,6 +185,19 @@ class ImportViewTest extends WritingKaribuTest {
     }
 
     @Test
+    void one_new_model_and_one_claim_are_counted_in_the_singular() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/import");
+        ImportView view = _get(ImportView.class);
+
+        view.received("one.csv", "model,family,type,size,hardware,level\nview-import-one,fam,audio,tiny,cuda,high\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(view.summary.getText()).isEqualTo("one.csv: 1 row — 1 new model, 1 new claim, 0 changed claims, "
+                + "0 unchanged. Ready to apply.");
+    }
+
+    @Test
     void other_roles_cannot_import_and_the_refusal_is_logged(CapturedOutput output) {
         login("editor", Roles.EDITOR);
         UI.getCurrent().navigate("admin/import");

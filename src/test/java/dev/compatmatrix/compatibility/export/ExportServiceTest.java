@@ -111,6 +111,28 @@ class ExportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void csv_has_a_stale_and_a_disputed_column_per_platform_matching_the_matrix_marks() throws IOException {
+        List<MatrixRow> rows = compatibility.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 500);
+        List<CSVRecord> records = ExportFiles.csv(export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.CSV));
+
+        int stale = 0;
+        int disputed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            for (Platform platform : Platform.values()) {
+                MatrixRow.Cell cell = rows.get(i).cell(platform);
+                assertThat(records.get(i).get(platform.key() + "_stale")).as("%s on %s", rows.get(i).name(), platform)
+                        .isEqualTo(String.valueOf(cell != null && cell.stale()));
+                assertThat(records.get(i).get(platform.key() + "_disputed"))
+                        .isEqualTo(String.valueOf(cell != null && cell.disputed()));
+                stale += cell != null && cell.stale() ? 1 : 0;
+                disputed += cell != null && cell.disputed() ? 1 : 0;
+            }
+        }
+        assertThat(stale).as("stale cells in the demo data").isPositive();
+        assertThat(disputed).as("disputed cells in the demo data").isPositive();
+    }
+
+    @Test
     void json_echoes_the_filter_and_nests_each_platform() throws IOException {
         JsonNode json = ExportFiles.json(export(FILTER, SORT, ExportFormat.JSON));
 

@@ -53,8 +53,9 @@ class MatrixViewTest extends KaribuTest {
         assertThat(view.filters.type.getValue()).isEqualTo(ModelType.VISION);
         assertThat(view.filters.minScore.getValue()).isEqualTo(0.5);
         assertThat(view.filters.platformFilters.get(Platform.WEBGPU).getValue()).isEqualTo(PlatformState.SUPPORTED);
-        assertThat(view.filters.platformFilterPanel.isOpened()).isTrue();
-        assertThat(view.filters.platformFilterPanel.getSummaryText()).isEqualTo("Platform filters (1 active)");
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters (3)");
+        assertThat(view.filters.toggle.getTooltip().getText()).contains("Type: vision", "Min. score: 0.5",
+                "WebGPU: Supported");
         assertThat(view.urlNotice.isVisible()).isFalse();
         var rows = rows(view);
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
@@ -105,6 +106,62 @@ class MatrixViewTest extends KaribuTest {
         GridKt._clickItem(_get(MatrixView.class).grid, 0, "cuda");
         _assertOne(ModelView.class);
         com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(ClaimEditor.class);
+    }
+
+    @Test
+    void the_filters_fold_behind_a_toggle_that_counts_the_filters_in_use() {
+        UI.getCurrent().navigate("");
+        MatrixView view = _get(MatrixView.class);
+        assertThat(view.filters.isVisible()).isFalse();
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters");
+
+        view.filters.toggle.click();
+        assertThat(view.filters.isVisible()).isTrue();
+        assertThat(view.filters.toggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+        view.filters.type.setValue(ModelType.AUDIO);
+        view.filters.platformFilters.get(Platform.CUDA).setValue(PlatformState.SUPPORTED);
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters (2)");
+
+        view.filters.clear.click();
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters");
+        assertThat(GridKt._size(view.grid)).isEqualTo(43);
+    }
+
+    @Test
+    void by_default_the_model_its_eight_platforms_and_the_score_show_and_the_columns_menu_adds_others() {
+        UI.getCurrent().navigate("");
+        MatrixView view = _get(MatrixView.class);
+        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()))
+                .containsExactly("name", "cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu", "score");
+
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(view.columns, view.columns.choices.get("type"));
+        assertThat(view.columns.choices.get("type").isChecked()).isTrue();
+        assertThat(view.grid.getColumnByKey("type").isVisible()).isTrue();
+    }
+
+    @Test
+    void on_a_narrow_window_each_model_is_one_card_holding_all_eight_platforms() {
+        UI.getCurrent().navigate("", QueryParameters.fromString("q=whisper-tiny"));
+        MatrixView view = _get(MatrixView.class);
+
+        view.useCards(true);
+
+        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey())).containsExactly("card");
+        assertThat(view.columns.isVisible()).isFalse();
+        GridKt._clickItem(view.grid, 0);
+        _assertOne(ModelView.class);
+    }
+
+    @Test
+    void a_cell_shows_the_level_word_or_its_abbreviation_with_marks_and_its_tooltip_the_full_text() {
+        var cell = new MatrixRow.Cell(dev.compatmatrix.compatibility.CompatibilityLevel.MEDIUM,
+                dev.compatmatrix.compatibility.ValidationStatus.VALIDATED, true, true);
+        assertThat(MatrixCells.text(cell)).isEqualTo("Med ✓ ◷ ⚠");
+        assertThat(MatrixCells.title(Platform.CUDA, cell))
+                .isEqualTo("CUDA: Medium · Validated (validation stale) (disputed by an automated result)");
+        assertThat(MatrixCells.text(null)).isEqualTo("Not tested");
+        assertThat(MatrixCells.text(new MatrixRow.Cell(dev.compatmatrix.compatibility.CompatibilityLevel.UNSUPPORTED,
+                dev.compatmatrix.compatibility.ValidationStatus.UNVALIDATED, false, false))).isEqualTo("Unsup ○");
     }
 
     private static java.util.List<MatrixRow> rows(MatrixView view) {

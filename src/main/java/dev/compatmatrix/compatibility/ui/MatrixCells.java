@@ -1,0 +1,80 @@
+package dev.compatmatrix.compatibility.ui;
+
+import com.vaadin.flow.data.renderer.LitRenderer;
+import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+
+/**
+ * How the matrix shows a claim, compactly so eight platforms fit a laptop screen: the level's word or its usual
+ * abbreviation ("Med", "Unsup") with the validation mark and the ◷ stale and ⚠ disputed marks, on the level's colour
+ * (never colour alone); the full text in the tooltip. Two layouts: one column per platform, or on a phone one card
+ * per model holding all eight platforms.
+ */
+final class MatrixCells {
+
+    /** What the marks and words in the cells mean. */
+    static final String LEGEND = "✓ validated · ◐ partly validated · ○ unvalidated · ◷ stale · ⚠ disputed · "
+            + "Med = Medium · Unsup = Unsupported (tested, fails) · dashed \"Not tested\" = no claim";
+
+    private MatrixCells() {
+    }
+
+    /** "High ✓", "Med ◐ ◷ ⚠", "Not tested". */
+    static String text(MatrixRow.Cell cell) {
+        if (cell == null) {
+            return LevelBadge.word(null);
+        }
+        return shortWord(cell.level()) + " " + cell.status().mark() + (cell.stale() ? " ◷" : "")
+                + (cell.disputed() ? " ⚠" : "");
+    }
+
+    static String shortWord(CompatibilityLevel level) {
+        return switch (level) {
+            case MEDIUM -> "Med";
+            case UNSUPPORTED -> "Unsup";
+            default -> level.label();
+        };
+    }
+
+    /** "CUDA: Medium · Validated (validation stale) (disputed by an automated result)". */
+    static String title(Platform platform, MatrixRow.Cell cell) {
+        return platform.label() + ": " + LevelBadge.title(cell == null ? null : cell.level(),
+                cell == null ? null : cell.status())
+                + (cell != null && cell.stale() ? " (validation stale)" : "")
+                + (cell != null && cell.disputed() ? " (disputed by an automated result)" : "");
+    }
+
+    static String cssClass(MatrixRow.Cell cell) {
+        return LevelBadge.cssClass(cell == null ? null : cell.level());
+    }
+
+    /** One platform's column. */
+    static LitRenderer<MatrixRow> platformColumn(Platform platform) {
+        return LitRenderer.<MatrixRow>of("<span class=\"level ${item.css}\" title=\"${item.title}\">${item.text}</span>")
+                .withProperty("css", r -> cssClass(r.cell(platform)))
+                .withProperty("text", r -> text(r.cell(platform)))
+                .withProperty("title", r -> title(platform, r.cell(platform)));
+    }
+
+    /** A model as a card: its name, then each platform's label over its cell, four to a line. */
+    static LitRenderer<MatrixRow> card() {
+        StringBuilder template = new StringBuilder("<div class=\"matrix-card\"><div class=\"card-name\">${item.name}"
+                + "</div><div class=\"card-cells\">");
+        for (Platform platform : Platform.values()) {
+            String key = platform.key();
+            template.append("<span class=\"card-cell\"><span class=\"card-platform\">").append(platform.label())
+                    .append("</span><span class=\"level ${item.").append(key).append("Css}\" title=\"${item.")
+                    .append(key).append("Title}\">${item.").append(key).append("Text}</span></span>");
+        }
+        LitRenderer<MatrixRow> renderer = LitRenderer.of(template.append("</div></div>").toString());
+        renderer.withProperty("name", MatrixRow::name);
+        for (Platform platform : Platform.values()) {
+            renderer.withProperty(platform.key() + "Css", r -> cssClass(r.cell(platform)))
+                    .withProperty(platform.key() + "Text", r -> text(r.cell(platform)))
+                    .withProperty(platform.key() + "Title", r -> title(platform, r.cell(platform)));
+        }
+        return renderer;
+    }
+}
