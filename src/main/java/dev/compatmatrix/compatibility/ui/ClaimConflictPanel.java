@@ -104,7 +104,7 @@ class ClaimConflictPanel extends VerticalLayout {
                 valueBox("Yours", myValue, "conflict-mine-" + field.key()), choice);
         choice.getStyle().set("grid-column", "1 / -1");
         row.addClassName("claim-conflict-row");
-        row.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(14rem, 1fr))")
+        row.getStyle().set("display", "grid").set("grid-template-columns", "minmax(0, 1fr) minmax(0, 1fr)")
                 .set("gap", "var(--lumo-space-xs) var(--lumo-space-m)").set("padding", "var(--lumo-space-s) 0")
                 .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         rowsBox.add(row);
