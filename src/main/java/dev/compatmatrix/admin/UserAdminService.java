@@ -67,13 +67,13 @@ public class UserAdminService {
     @Transactional
     public AppUser create(String username, String password, UserChange change) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new UserAdminException("A user name has 2 to 64 letters, digits or . _ @ -");
+            throw new UserAdminException("username", "A user name has 2 to 64 letters, digits or . _ @ -");
         }
         if (users.findByUsername(username).isPresent()) {
-            throw new UserAdminException("A user named '" + username + "' exists already");
+            throw new UserAdminException("username", "A user named '" + username + "' exists already");
         }
         PasswordPolicy.problem(username, password).ifPresent(problem -> {
-            throw new UserAdminException(problem);
+            throw new UserAdminException("password", problem);
         });
         Set<String> roles = checkedRoles(change.roles());
         users.insert(username, passwords.encode(password), blankToNull(change.displayName()), change.validatorId(), roles);
@@ -94,7 +94,7 @@ public class UserAdminService {
         boolean staysAdmin = change.enabled() && roles.contains(Roles.ADMIN);
         boolean isAdmin = user.enabled() && user.roles().contains(Roles.ADMIN);
         if (isAdmin && !staysAdmin && users.enabledAdmins() <= 1) {
-            throw new UserAdminException("'" + username + "' is the last enabled admin; make another admin first");
+            throw new UserAdminException("roles", "'" + username + "' is the last enabled admin; make another admin first");
         }
         users.update(user.userId(), blankToNull(change.displayName()), change.validatorId(), change.enabled(), roles);
         audit.record(Actor.name(), "user.update", "app_users", user.userId(), "Changed user '" + username + "'",
@@ -112,7 +112,7 @@ public class UserAdminService {
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new UserAdminException("No user named '" + username + "'"));
         PasswordPolicy.problem(username, password).ifPresent(problem -> {
-            throw new UserAdminException(problem);
+            throw new UserAdminException("password", problem);
         });
         users.setPasswordHash(user.userId(), passwords.encode(password));
         audit.record(Actor.name(), "user.password", "app_users", user.userId(),
@@ -131,10 +131,10 @@ public class UserAdminService {
 
     private static Set<String> checkedRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new UserAdminException("Give the user at least one role");
+            throw new UserAdminException("roles", "Give the user at least one role");
         }
         if (!Roles.ALL.containsAll(roles)) {
-            throw new UserAdminException("Unknown role; roles are " + Roles.ALL);
+            throw new UserAdminException("roles", "Unknown role; roles are " + Roles.ALL);
         }
         return new TreeSet<>(roles);
     }

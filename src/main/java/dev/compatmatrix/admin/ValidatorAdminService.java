@@ -70,16 +70,16 @@ public class ValidatorAdminService {
 
     private static void check(ValidatorData data) {
         if (data.name() == null || data.name().isBlank() || data.name().strip().length() > 100) {
-            throw new UserAdminException("A validator needs a name of 1 to 100 characters");
+            throw new UserAdminException("name", "A validator needs a name of 1 to 100 characters");
         }
         if (!TYPES.contains(data.type())) {
-            throw new UserAdminException("The type is one of " + TYPES);
+            throw new UserAdminException("type", "The type is one of " + TYPES);
         }
         if (data.level() < 1 || data.level() > 3) {
-            throw new UserAdminException("The verification level is 1, 2 or 3");
+            throw new UserAdminException("level", "The verification level is 1, 2 or 3");
         }
         if (data.email() != null && !data.email().isBlank() && !EMAIL.matcher(data.email().strip()).matches()) {
-            throw new UserAdminException("That is not an e-mail address");
+            throw new UserAdminException("email", "That is not an e-mail address");
         }
     }
 

@@ -9,6 +9,12 @@ import java.util.Objects;
 /** A claim's fields by name, for the audit log and for telling a user what someone else changed. */
 final class ClaimFields {
 
+    /** The form's words for the fields, for messages. */
+    private static final Map<String, String> LABELS = Map.of("level", "level", "limitations", "limitations",
+            "workarounds", "workarounds", "performanceNotes", "performance notes", "evidenceRun", "test run",
+            "frameworkVersion", "framework version", "device", "device", "batchSize", "batch size",
+            "precision", "precision", "simulated", "simulated");
+
     private ClaimFields() {
     }
 
@@ -50,7 +56,8 @@ final class ClaimFields {
             if (!Objects.equals(value, other)) {
                 boolean shortValue = !(value instanceof String s && s.length() > 40)
                         && !(other instanceof String t && t.length() > 40);
-                parts.add(shortValue ? field + " " + show(value) + " → " + show(other) : field + " changed");
+                String label = LABELS.get(field);
+                parts.add(shortValue ? label + " " + show(value) + " → " + show(other) : label + " changed");
             }
         });
         return String.join(", ", parts);

@@ -55,7 +55,7 @@ public class ClaimService {
 
     /** Records a claim for a cell that was not tested. */
     public Claim create(String modelName, Platform platform, ClaimData data, ChangeNote note) {
-        rules.checkCreate(data, note);
+        rules.check(data, note.problems(null, data.level()));
         String user = Actor.name();
         return write(null, () -> {
             ModelRef model = derivedColumns.findByModelName(modelName)
@@ -80,7 +80,7 @@ public class ClaimService {
     /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
     public Claim update(Claim loaded, ClaimData data, ChangeNote note) {
         boolean levelChanged = loaded.data().level() != data.level();
-        rules.checkUpdate(data, note, levelChanged);
+        rules.check(data, note.problems(loaded, data.level()));
         String user = Actor.name();
         return write(loaded, () -> {
             LocalDateTime now = LocalDateTime.now(clock);
@@ -150,7 +150,8 @@ public class ClaimService {
         String who = now.updatedBy() == null ? "Someone" : now.updatedBy();
         String changes = ClaimFields.describeDifferences(loaded.data(), now.data());
         return new ClaimConflictException(who + " saved this claim after you opened it" + (changes.isEmpty() ? "."
-                : ": " + changes + ".") + " Nothing was saved; your input is kept, review it and save again.", now);
+                : ": " + changes + ".") + " Nothing was saved. Their values are shown beside yours: choose, then save"
+                + " again.", now);
     }
 
 
@@ -162,18 +163,10 @@ public class ClaimService {
             this.validator = validator;
         }
 
-        void checkCreate(ClaimData data, ChangeNote note) {
+        /** Refuses {@code data} with every problem at once: its fields' and the change note's. */
+        void check(ClaimData data, Map<String, String> noteProblems) {
             Map<String, String> errors = dataErrors(data);
-            requireNote(note, errors, "A new claim needs the reason (what was run)",
-                    "A new claim needs the framework/driver/runtime version it was tested with");
-            throwIfAny(errors);
-        }
-
-        void checkUpdate(ClaimData data, ChangeNote note, boolean levelChanged) {
-            Map<String, String> errors = dataErrors(data);
-            if (levelChanged) {
-                requireNote(note, errors, "A level change needs a reason", "A level change needs the version it is about");
-            }
+            errors.putAll(noteProblems);
             throwIfAny(errors);
         }
 
@@ -182,7 +175,7 @@ public class ClaimService {
                 throw new InvalidChangeException(Map.of("reason", "Removing a claim needs a reason"));
             }
             if (reason.length() > ChangeNote.REASON_MAX) {
-                throw new InvalidChangeException(Map.of("reason", "At most " + ChangeNote.REASON_MAX + " characters"));
+                throw new InvalidChangeException(Map.of("reason", TextLimit.tooLong(ChangeNote.REASON_MAX, reason.length())));
             }
         }
 
@@ -193,20 +186,6 @@ public class ClaimService {
                 errors.putIfAbsent("evidenceRun", EvidenceRun.MESSAGE);
             }
             return errors;
-        }
-
-        private static void requireNote(ChangeNote note, Map<String, String> errors, String reasonMessage,
-                                        String versionMessage) {
-            if (note.reason() == null) {
-                errors.put("reason", reasonMessage);
-            } else if (note.reason().length() > ChangeNote.REASON_MAX) {
-                errors.put("reason", "At most " + ChangeNote.REASON_MAX + " characters");
-            }
-            if (note.version() == null) {
-                errors.put("version", versionMessage);
-            } else if (note.version().length() > ClaimData.VERSION_MAX) {
-                errors.put("version", "At most " + ClaimData.VERSION_MAX + " characters");
-            }
         }
 
         private static void throwIfAny(Map<String, String> errors) {

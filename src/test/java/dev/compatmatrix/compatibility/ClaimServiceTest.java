@@ -2,6 +2,7 @@ package dev.compatmatrix.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.security.Roles;
@@ -163,6 +164,38 @@ class ClaimServiceTest extends WritingIntegrationTest {
     }
 
     @Test
+    void text_past_the_limit_is_refused_whole_not_cut_and_every_problem_is_named_at_once() {
+        Claim claim = anyClaim(CompatibilityLevel.HIGH);
+        String state = snapshot();
+        var tooLong = new ClaimData(CompatibilityLevel.LOW, "x".repeat(ClaimData.TEXT_MAX + 1), null, null, null, null,
+                null, null, null, false);
+        assertThatThrownBy(() -> service.update(claim, tooLong, ChangeNote.NONE))
+                .isInstanceOfSatisfying(InvalidChangeException.class, e -> {
+                    assertThat(e.fieldErrors()).containsOnlyKeys("limitations", "reason", "version");
+                    assertThat(e.fieldErrors().get("reason")).isEqualTo("A level change needs a reason");
+                });
+        assertThatThrownBy(() -> service.remove(claim, "y".repeat(ChangeNote.REASON_MAX + 1)))
+                .isInstanceOfSatisfying(InvalidChangeException.class,
+                        e -> assertThat(e.fieldErrors().get("reason")).contains("1,000", "1,001"));
+        assertThat(snapshot()).isEqualTo(state);
+    }
+
+    @Test
+    void a_save_based_on_the_version_a_conflict_showed_is_refused_again_when_a_newer_one_exists() {
+        Claim opened = anyClaim(CompatibilityLevel.MEDIUM);
+        Claim second = service.update(opened, withWorkarounds(opened.data(), "second"), ChangeNote.NONE);
+        ClaimConflictException first = catchThrowableOfType(ClaimConflictException.class,
+                () -> service.update(opened, withWorkarounds(opened.data(), "mine"), ChangeNote.NONE));
+        assertThat(first.current()).isEqualTo(second);
+        Claim third = service.update(second, withWorkarounds(second.data(), "third"), ChangeNote.NONE);
+
+        assertThatThrownBy(() -> service.update(first.current(), withWorkarounds(second.data(), "mine"),
+                ChangeNote.NONE)).isInstanceOfSatisfying(ClaimConflictException.class,
+                        e -> assertThat(e.current()).isEqualTo(third));
+        assertThat(service.find(opened.modelName(), opened.platform()).orElseThrow()).isEqualTo(third);
+    }
+
+    @Test
     void a_viewer_may_read_but_not_write() {
         Claim claim = anyClaim(CompatibilityLevel.HIGH);
         String state = snapshot();
@@ -206,6 +239,11 @@ class ClaimServiceTest extends WritingIntegrationTest {
     private static ClaimData data(CompatibilityLevel level, String limitations) {
         return new ClaimData(level, limitations, null, null, "https://ci.example.org/runs/42", "torch 2.5.1",
                 "M2 Max", 8, Precision.FP16, false);
+    }
+
+    private static ClaimData withWorkarounds(ClaimData data, String workarounds) {
+        return new ClaimData(data.level(), data.limitations(), workarounds, data.performanceNotes(), data.evidenceRun(),
+                data.frameworkVersion(), data.device(), data.batchSize(), data.precision(), data.simulated());
     }
 
     private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {

@@ -9,15 +9,20 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.compatmatrix.admin.UserAdminException;
 import dev.compatmatrix.admin.UserAdminService;
 import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.security.PasswordPolicy;
 import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRef;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.function.Consumer;
 
-/** A dialog to create a user or change one; the service checks everything again. */
+/**
+ * A dialog to create a user or change one. Refusals show on the field they are about; the password is checked by
+ * {@link PasswordPolicy} before anything is saved, so a refused password leaves the user unchanged.
+ */
 class UserEditor extends Dialog {
 
     /** What the admin entered; {@code password} is empty when it is not to change. */
@@ -31,8 +36,11 @@ class UserEditor extends Dialog {
     final Checkbox enabled = new Checkbox("Enabled", true);
     final PasswordField password = new PasswordField();
     final Button save = new Button("Save");
+    private final AdminFormErrors errors = new AdminFormErrors(Map.of("username", username, "password", password,
+            "roles", roles, "displayName", displayName));
 
-    UserEditor(AppUser user, List<ValidatorRef> validators, Predicate<Values> onSave) {
+    /** @param onSave saves the values; throws {@link UserAdminException} when the service refuses them */
+    UserEditor(AppUser user, List<ValidatorRef> validators, Consumer<Values> onSave) {
         boolean newUser = user == null;
         setHeaderTitle(newUser ? "New user" : "User " + user.username());
         username.setReadOnly(!newUser);
@@ -54,14 +62,25 @@ class UserEditor extends Dialog {
         } else {
             roles.setValue(java.util.Set.of(Roles.VIEWER));
         }
-        add(new FormLayout(username, displayName, roles, validator, enabled, password));
+        add(errors.general, new FormLayout(username, displayName, roles, validator, enabled, password));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            errors.clear();
             Values values = new Values(newUser, username.getValue().strip(), password.getValue(),
                     new UserAdminService.UserChange(displayName.getValue(), roles.getValue(),
                             validator.getValue() == null ? null : validator.getValue().validatorId(), enabled.getValue()));
-            if (onSave.test(values)) {
+            if (newUser || !values.password().isEmpty()) {
+                var problem = PasswordPolicy.problem(values.username(), values.password());
+                if (problem.isPresent()) {
+                    errors.show("password", problem.get());
+                    return;
+                }
+            }
+            try {
+                onSave.accept(values);
                 close();
+            } catch (UserAdminException refused) {
+                errors.show(refused);
             }
         });
         getFooter().add(new Button("Cancel", e -> close()), save);

@@ -6,12 +6,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.admin.UserAdminException;
 import dev.compatmatrix.admin.UserAdminService;
 import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.security.Roles;
@@ -62,25 +60,18 @@ public class UsersView extends VerticalLayout {
         return users.validators();
     }
 
-    /** Saves what the editor holds; a refusal is shown and leaves the editor open. */
-    private boolean save(UserEditor.Values values) {
-        try {
-            if (values.newUser()) {
-                users.create(values.username(), values.password(), values.change());
-            } else {
-                users.update(values.username(), values.change());
-                if (values.password() != null && !values.password().isEmpty()) {
-                    users.resetPassword(values.username(), values.password());
-                }
+    /** Saves what the editor holds; a refusal is thrown back to the editor, which shows it on the field. */
+    private void save(UserEditor.Values values) {
+        if (values.newUser()) {
+            users.create(values.username(), values.password(), values.change());
+        } else {
+            users.update(values.username(), values.change());
+            if (values.password() != null && !values.password().isEmpty()) {
+                users.resetPassword(values.username(), values.password());
             }
-            Notification.show("Saved " + values.username(), 3000, Notification.Position.BOTTOM_START);
-            refresh();
-            return true;
-        } catch (UserAdminException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return false;
         }
+        Notification.show("Saved " + values.username(), 3000, Notification.Position.BOTTOM_START);
+        refresh();
     }
 
     private void refresh() {

@@ -8,8 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -72,6 +70,8 @@ public class ValidatorsView extends VerticalLayout {
         final TextField organization = new TextField("Organization");
         final EmailField email = new EmailField("E-mail");
         final Button save = new Button("Save");
+        private final AdminFormErrors errors = new AdminFormErrors(java.util.Map.of("name", name, "type", type,
+                "level", level, "organization", organization, "email", email));
 
         Editor(ValidatorRow row) {
             setHeaderTitle(row == null ? "New validator" : "Validator " + row.name());
@@ -89,9 +89,10 @@ public class ValidatorsView extends VerticalLayout {
                 type.setValue("human");
                 level.setValue(1);
             }
-            add(new FormLayout(name, type, level, organization, email));
+            add(errors.general, new FormLayout(name, type, level, organization, email));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> {
+                errors.clear();
                 var data = new ValidatorAdminService.ValidatorData(name.getValue(), type.getValue(),
                         email.getValue(), organization.getValue(), level.getValue() == null ? 0 : level.getValue());
                 try {
@@ -102,9 +103,8 @@ public class ValidatorsView extends VerticalLayout {
                     }
                     close();
                     refresh();
-                } catch (UserAdminException ex) {
-                    Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                } catch (UserAdminException refused) {
+                    errors.show(refused);
                 }
             });
             getFooter().add(new Button("Cancel", e -> close()), save);

@@ -1,6 +1,5 @@
 package dev.compatmatrix.compatibility.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +15,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.data.validator.StringLengthValidator;
+import com.vaadin.flow.data.binder.ValidationResult;
+import com.vaadin.flow.data.binder.Validator;
 import dev.compatmatrix.compatibility.ChangeNote;
 import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimConflictException;
@@ -27,11 +27,14 @@ import dev.compatmatrix.compatibility.EvidenceRun;
 import dev.compatmatrix.compatibility.InvalidChangeException;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.compatibility.TextLimit;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The form for one claim: create it for a not-tested cell, edit it, or remove it. Every save is one service
- * call; field errors and conflicts come back from the service and are shown here, the input stays.
+ * The form for one claim: create it for a not-tested cell, edit it, or remove it (after asking). Every save is one
+ * service call; every error of the form shows at once on its field; a conflict shows the other person's values
+ * beside the user's, and the next save goes against the version the user was shown.
  */
 class ClaimEditor extends Dialog {
 
@@ -39,7 +42,7 @@ class ClaimEditor extends Dialog {
     private final String modelName;
     private final Platform platform;
     private final Runnable onSaved;
-    /** The version the user edits; after a conflict it becomes the current one, shown in {@link #conflict}. */
+    /** The version the user's input is based on; after a conflict, the version the conflict panel showed. */
     private Claim loaded;
 
     final Select<CompatibilityLevel> level = new Select<>();
@@ -54,11 +57,31 @@ class ClaimEditor extends Dialog {
     final Checkbox simulated = new Checkbox("Simulated (emulator or simulator; can never be validated)");
     final TextArea reason = new TextArea("Reason for the change");
     final TextField version = new TextField("Version the change is about");
-    final Paragraph conflict = new Paragraph();
+    /** A refusal that belongs to no field. */
+    final Paragraph formError = new Paragraph();
+    final ClaimConflictPanel conflictPanel = new ClaimConflictPanel(this::loadTheirs);
+    /** The conflict's message (inside {@link #conflictPanel}). */
+    final Paragraph conflict = conflictPanel.message;
+    final List<ClaimFormField<?>> fields = List.of(
+            new ClaimFormField<>("level", "Level", level, ClaimData::level),
+            new ClaimFormField<>("limitations", "Limitations", limitations, ClaimData::limitations),
+            new ClaimFormField<>("workarounds", "Workarounds", workarounds, ClaimData::workarounds),
+            new ClaimFormField<>("performanceNotes", "Performance notes", performanceNotes, ClaimData::performanceNotes),
+            new ClaimFormField<>("evidenceRun", "Test run", evidenceRun, ClaimData::evidenceRun),
+            new ClaimFormField<>("frameworkVersion", "Framework version", frameworkVersion, ClaimData::frameworkVersion),
+            new ClaimFormField<>("device", "Device", device, ClaimData::device),
+            new ClaimFormField<>("batchSize", "Batch size", batchSize, ClaimData::batchSize),
+            new ClaimFormField<>("precision", "Precision", precision, ClaimData::precision),
+            new ClaimFormField<>("simulated", "Simulated", simulated, ClaimData::simulated));
     /** Checks each field as the user types; the service checks everything again on save. */
     private final Binder<ClaimData> binder = new Binder<>(ClaimData.class);
+    /** Reason and version, checked by the rule the service applies ({@link ChangeNote#problems}). */
+    private final Binder<ChangeNote> noteBinder = new Binder<>(ChangeNote.class);
+    private final CharacterCounter reasonCounter;
     final Button save = new Button("Save");
     final Button remove = new Button("Remove claim…");
+    /** The removal dialog last opened, for tests. */
+    RemoveClaimDialog removeDialog;
 
     ClaimEditor(ClaimService service, String modelName, Platform platform, Claim loaded, Runnable onSaved) {
         this.service = service;
@@ -68,10 +91,10 @@ class ClaimEditor extends Dialog {
         this.onSaved = onSaved;
         setHeaderTitle((loaded == null ? "New claim: " : "Edit claim: ") + modelName + " on " + platform.label());
         setWidth("min(56rem, 100vw)");
+        reasonCounter = CharacterCounter.on(reason, ChangeNote.REASON_MAX);
         configureFields();
-        conflict.setId("claim-conflict");
-        conflict.addClassName("url-notice");
-        conflict.setVisible(false);
+        formError.addClassName("url-notice");
+        formError.setVisible(false);
 
         FormLayout form = new FormLayout(level, precision, limitations, workarounds, performanceNotes, evidenceRun,
                 frameworkVersion, device, batchSize, simulated, reason, version);
@@ -81,7 +104,7 @@ class ClaimEditor extends Dialog {
         form.setColspan(performanceNotes, 2);
         form.setColspan(simulated, 2);
         form.setColspan(reason, 2);
-        add(conflict, form);
+        add(conflictPanel, formError, form);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("claim-save");
@@ -89,7 +112,7 @@ class ClaimEditor extends Dialog {
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         remove.setId("claim-remove");
         remove.setVisible(loaded != null);
-        remove.addClickListener(e -> remove());
+        remove.addClickListener(e -> confirmRemove());
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(remove, cancel, save);
         bindFields();
@@ -100,23 +123,37 @@ class ClaimEditor extends Dialog {
 
     private void bindFields() {
         binder.forField(level).asRequired("Choose a level").bind("level");
-        String tooLong = "At most " + ClaimData.TEXT_MAX + " characters";
-        binder.forField(limitations).withValidator(new StringLengthValidator(tooLong, 0, ClaimData.TEXT_MAX))
-                .bind("limitations");
-        binder.forField(workarounds).withValidator(new StringLengthValidator(tooLong, 0, ClaimData.TEXT_MAX))
-                .bind("workarounds");
-        binder.forField(performanceNotes).withValidator(new StringLengthValidator(tooLong, 0, ClaimData.TEXT_MAX))
-                .bind("performanceNotes");
-        binder.forField(evidenceRun).withValidator(EvidenceRun::isValid, EvidenceRun.MESSAGE).bind("evidenceRun");
-        String shortTooLong = "At most " + ClaimData.VERSION_MAX + " characters";
-        binder.forField(frameworkVersion).withValidator(new StringLengthValidator(shortTooLong, 0, ClaimData.VERSION_MAX))
-                .bind("frameworkVersion");
-        binder.forField(device).withValidator(new StringLengthValidator(shortTooLong, 0, ClaimData.VERSION_MAX))
-                .bind("device");
+        binder.forField(limitations).withValidator(limit(ClaimData.TEXT_MAX)).bind("limitations");
+        binder.forField(workarounds).withValidator(limit(ClaimData.TEXT_MAX)).bind("workarounds");
+        binder.forField(performanceNotes).withValidator(limit(ClaimData.TEXT_MAX)).bind("performanceNotes");
+        binder.forField(evidenceRun).withValidator(limit(ClaimData.SHORT_MAX))
+                .withValidator(EvidenceRun::isValid, EvidenceRun.MESSAGE).bind("evidenceRun");
+        binder.forField(frameworkVersion).withValidator(limit(ClaimData.VERSION_MAX)).bind("frameworkVersion");
+        binder.forField(device).withValidator(limit(ClaimData.VERSION_MAX)).bind("device");
         binder.forField(batchSize).withValidator(size -> size == null || size > 0, "A batch size is a positive number")
                 .bind("batchSize");
         binder.forField(precision).bind("precision");
         binder.forField(simulated).bind("simulated");
+        noteBinder.forField(reason).withValidator(noteRule("reason")).bind("reason");
+        noteBinder.forField(version).withValidator(noteRule("version")).bind("version");
+    }
+
+    /** Refuses text past {@code max} characters, saying how long it is; the browser itself cuts nothing. */
+    private static Validator<String> limit(int max) {
+        return (text, context) -> text == null || text.length() <= max ? ValidationResult.ok()
+                : ValidationResult.error(TextLimit.tooLong(max, text.length()));
+    }
+
+    /** The service's rule for the change note, for one of its fields, against the level chosen now. */
+    private Validator<String> noteRule(String field) {
+        return (text, context) -> {
+            String problem = note().problems(loaded, level.getValue()).get(field);
+            return problem == null ? ValidationResult.ok() : ValidationResult.error(problem);
+        };
+    }
+
+    private ChangeNote note() {
+        return new ChangeNote(reason.getValue(), version.getValue());
     }
 
     private void configureFields() {
@@ -130,111 +167,132 @@ class ClaimEditor extends Dialog {
         precision.setItemLabelGenerator(p -> p == null ? "—" : p.key());
         precision.setEmptySelectionAllowed(true);
         for (TextArea area : new TextArea[] {limitations, workarounds, performanceNotes}) {
-            area.setMaxLength(ClaimData.TEXT_MAX);
+            CharacterCounter.on(area, ClaimData.TEXT_MAX);
         }
-        evidenceRun.setMaxLength(ClaimData.SHORT_MAX);
         evidenceRun.setHelperText("e.g. run-1234 or https://ci.example.org/runs/1234");
-        frameworkVersion.setMaxLength(ClaimData.VERSION_MAX);
-        device.setMaxLength(ClaimData.VERSION_MAX);
         batchSize.setMin(1);
         batchSize.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage("A batch size is a positive number")
                 .setBadInputErrorMessage("A batch size is a positive number"));
         batchSize.setStepButtonsVisible(true);
-        reason.setMaxLength(ChangeNote.REASON_MAX);
-        version.setMaxLength(ClaimData.VERSION_MAX);
         showChangeNoteRequirement();
     }
 
     /** Reason and version are required for a new claim and for a level change; say so before saving. */
     private void showChangeNoteRequirement() {
-        boolean required = loaded == null || (level.getValue() != null && level.getValue() != loaded.data().level());
+        boolean required = ChangeNote.required(loaded, level.getValue());
         reason.setRequiredIndicatorVisible(required);
         version.setRequiredIndicatorVisible(required);
-        reason.setHelperText(required ? "Required: what was run and what it showed" : "Optional unless the level changes");
+        reasonCounter.hint(required ? "Required: what was run and what it showed" : "Optional unless the level changes");
     }
 
     private void save() {
         clearErrors();
+        // Validate both binders and the open conflict choices before stopping, so every error shows at once.
+        boolean claimValid = binder.validate().isOk();
+        boolean noteValid = noteBinder.validate().isOk();
+        boolean chosen = !conflictPanel.unresolved();
+        if (!claimValid || !noteValid || !chosen) {
+            return;
+        }
         ClaimData data;
+        ChangeNote note;
         try {
             data = binder.writeRecord();
+            note = noteBinder.writeRecord();
         } catch (ValidationException e) {
-            return; // the binder shows each field's error
+            return; // not reached: validated above
         }
-        ChangeNote note = new ChangeNote(reason.getValue(), version.getValue());
-        attempt(() -> {
-            if (loaded == null) {
+        Claim base = loaded;
+        try {
+            if (base == null) {
                 service.create(modelName, platform, data, note);
             } else {
-                service.update(loaded, data, note);
+                service.update(base, data, note);
             }
-        }, "Saved " + platform.label() + " claim for " + modelName);
-    }
-
-    private void remove() {
-        clearErrors();
-        attempt(() -> service.remove(loaded, reason.getValue()),
-                "Removed " + platform.label() + " claim for " + modelName + "; the cell is not tested now");
-    }
-
-    /** One service call: on success close and refresh; on refusal show why and keep the input. */
-    private void attempt(Runnable change, String doneMessage) {
-        try {
-            change.run();
-            Notification.show(doneMessage, 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            close();
-            onSaved.run();
+            done("Saved " + platform.label() + " claim for " + modelName);
         } catch (InvalidChangeException e) {
             fieldErrors(e.fieldErrors());
         } catch (ClaimConflictException e) {
-            showConflict(e);
+            showConflict(e, base == null ? null : base.data(), data);
         }
     }
 
-    /** Keeps the user's input; the next save goes against the current version, which the message describes. */
-    private void showConflict(ClaimConflictException e) {
-        conflict.setText(e.getMessage());
-        conflict.setVisible(true);
+    private void confirmRemove() {
+        Claim base = loaded;
+        removeDialog = new RemoveClaimDialog(platform.label() + " claim for " + modelName, removalReason -> {
+            try {
+                service.remove(base, removalReason);
+                done("Removed " + platform.label() + " claim for " + modelName + "; the cell is not tested now");
+            } catch (ClaimConflictException e) {
+                showConflict(e, base.data(), inputOr(base.data()));
+            }
+        });
+        removeDialog.open();
+    }
+
+    /** What the form holds now, or {@code fallback} when some field is invalid. */
+    private ClaimData inputOr(ClaimData fallback) {
+        try {
+            return binder.writeRecord();
+        } catch (ValidationException e) {
+            return fallback;
+        }
+    }
+
+    private void done(String message) {
+        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        close();
+        onSaved.run();
+    }
+
+    /**
+     * Shows the version saved meanwhile beside the user's input ({@code mine}, made on {@code base}); from now on the
+     * user edits on that version, so the next save can only overwrite what this panel showed.
+     */
+    private void showConflict(ClaimConflictException e, ClaimData base, ClaimData mine) {
         loaded = e.current();
+        conflictPanel.show(e.getMessage(), base, mine, loaded, fields);
         remove.setVisible(loaded != null);
         showChangeNoteRequirement();
     }
 
+    /** "Reload": the form shows the current version; the user's input is discarded. */
+    private void loadTheirs(ClaimData theirs) {
+        clearErrors();
+        binder.readRecord(theirs);
+        conflictPanel.clear();
+    }
+
     private void fieldErrors(Map<String, String> errors) {
         errors.forEach((field, message) -> {
-            if (fieldFor(field) instanceof HasValidation input) {
+            if (inputFor(field) instanceof HasValidation input) {
                 input.setErrorMessage(message);
                 input.setInvalid(true);
             } else {
-                conflict.setText(message);
-                conflict.setVisible(true);
+                formError.setText(message);
+                formError.setVisible(true);
             }
         });
     }
 
-    private Component fieldFor(String name) {
+    private Object inputFor(String name) {
         return switch (name) {
-            case "level" -> level;
-            case "limitations" -> limitations;
-            case "workarounds" -> workarounds;
-            case "performanceNotes" -> performanceNotes;
-            case "evidenceRun" -> evidenceRun;
-            case "frameworkVersion" -> frameworkVersion;
-            case "device" -> device;
-            case "batchSize" -> batchSize;
             case "reason" -> reason;
             case "version" -> version;
-            default -> null;
+            default -> fields.stream().filter(f -> f.key().equals(name)).map(ClaimFormField::input).findFirst()
+                    .orElse(null);
         };
     }
 
     private void clearErrors() {
-        conflict.setVisible(false);
-        for (HasValidation input : new HasValidation[] {level, limitations, workarounds, performanceNotes, evidenceRun,
-                frameworkVersion, device, batchSize, reason, version}) {
-            input.setInvalid(false);
-        }
+        formError.setVisible(false);
+        fields.forEach(f -> {
+            if (f.input() instanceof HasValidation input) {
+                input.setInvalid(false);
+            }
+        });
+        reason.setInvalid(false);
+        version.setInvalid(false);
     }
-
 }

@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.base.ui.AccessDeniedView;
@@ -79,5 +80,39 @@ class UsersViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("admin/users");
         _assertNone(UsersView.class);
         _get(AccessDeniedView.class);
+    }
+
+    @Test
+    void a_refused_password_shows_on_the_password_field_and_changes_nothing() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+        AppUser before = users.findByUsername("viewer").orElseThrow();
+        clickRow(view, "viewer");
+        view.editor.displayName.setValue("Renamed with a bad password");
+        view.editor.password.setValue("short");
+        _click(view.editor.save);
+
+        assertThat(view.editor.isOpened()).isTrue();
+        assertThat(view.editor.password.isInvalid()).isTrue();
+        assertThat(view.editor.password.getErrorMessage()).contains("12 characters");
+        NotificationsKt.expectNoNotifications();
+        assertThat(users.findByUsername("viewer").orElseThrow()).as("one change, all or nothing").isEqualTo(before);
+    }
+
+    @Test
+    void a_refused_user_name_shows_on_the_user_name_field() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+        _click(view.create);
+        view.editor.username.setValue("no spaces allowed");
+        view.editor.password.setValue("a long enough password");
+        _click(view.editor.save);
+
+        assertThat(view.editor.username.isInvalid()).isTrue();
+        assertThat(view.editor.username.getErrorMessage()).contains("2 to 64");
+        assertThat(view.editor.password.isInvalid()).isFalse();
+        NotificationsKt.expectNoNotifications();
     }
 }

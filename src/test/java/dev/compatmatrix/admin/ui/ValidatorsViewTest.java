@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.admin.ValidatorAdminService;
@@ -71,5 +72,29 @@ class ValidatorsViewTest extends WritingKaribuTest {
         assertThatThrownBy(() -> service.list()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.create(new ValidatorAdminService.ValidatorData("x", "human", null, null, 1)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_refused_name_or_e_mail_shows_on_that_field_and_nothing_is_saved() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/validators");
+        ValidatorsView view = _get(ValidatorsView.class);
+        int before = GridKt._size(view.grid);
+        _click(view.create);
+        view.editor.name.setValue("   ");
+        _click(view.editor.save);
+
+        assertThat(view.editor.name.isInvalid()).isTrue();
+        assertThat(view.editor.name.getErrorMessage()).contains("name of 1 to 100 characters");
+        NotificationsKt.expectNoNotifications();
+
+        view.editor.name.setValue("Weekend shift");
+        view.editor.email.setValue("not an address");
+        _click(view.editor.save);
+        assertThat(view.editor.name.isInvalid()).isFalse();
+        assertThat(view.editor.email.isInvalid()).isTrue();
+        assertThat(view.editor.email.getErrorMessage()).contains("e-mail");
+        NotificationsKt.expectNoNotifications();
+        assertThat(GridKt._size(view.grid)).isEqualTo(before);
     }
 }

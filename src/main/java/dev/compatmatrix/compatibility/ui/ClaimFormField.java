@@ -1,0 +1,23 @@
+package dev.compatmatrix.compatibility.ui;
+
+import com.vaadin.flow.component.HasValue;
+import dev.compatmatrix.compatibility.ClaimData;
+import java.util.function.Function;
+
+/** One field of the claim form: its key as the service names it, its label, its input and its value in a claim. */
+record ClaimFormField<T>(String key, String label, HasValue<?, T> input, Function<ClaimData, T> read) {
+
+    Object value(ClaimData data) {
+        return read.apply(data);
+    }
+
+    /** Puts this field's value of {@code data} into the input. */
+    void show(ClaimData data) {
+        T value = read.apply(data);
+        if (value == null) {
+            input.clear();
+        } else {
+            input.setValue(value);
+        }
+    }
+}
