@@ -19,12 +19,11 @@ public record ReviewOutcome(ValidationStatus before, ValidationStatus status, In
         return objectionNeedsLevel != null;
     }
 
-    /** "Validated", "already Validated (your approval is recorded)", "kept as an objection: needs level 3". */
+    /** "Validated", "already Validated (your review is recorded)", or that it was kept as an objection. */
     public String describe() {
         if (objection()) {
             return "kept as an objection for a validator of level " + objectionNeedsLevel + "; still " + status.label();
         }
-        return unchanged() ? "already " + status.label() + " (your review is recorded; the status is unchanged)"
-                : status.label();
+        return unchanged() ? "already " + status.label() + " (your review is recorded)" : status.label();
     }
 }

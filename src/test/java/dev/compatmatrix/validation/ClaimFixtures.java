@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Claims for validation tests on the writing tests' database: fresh ones, and disputes made by a newer CI result. */
-final class ClaimFixtures {
+public final class ClaimFixtures {
 
     /** Which untouched claim to take next; shared, as the test classes share one database. */
     private static final AtomicInteger NEXT = new AtomicInteger(150);
@@ -21,13 +21,13 @@ final class ClaimFixtures {
     private final ClaimService claims;
     private final JdbcClient jdbc;
 
-    ClaimFixtures(ClaimService claims, JdbcClient jdbc) {
+    public ClaimFixtures(ClaimService claims, JdbcClient jdbc) {
         this.claims = claims;
         this.jdbc = jdbc;
     }
 
     /** A claim nobody else touches and no CI reported on, rewritten by {@code author} at this level (so unvalidated). */
-    Claim fresh(CompatibilityLevel level, boolean simulated, String author, String... roles) {
+    public Claim fresh(CompatibilityLevel level, boolean simulated, String author, String... roles) {
         TestUsers.signIn(author, roles.length == 0 ? new String[] {Roles.EDITOR} : roles);
         Claim claim = jdbc.sql("""
                 SELECT m.model_name, d.hardware_type FROM compatibility_details d
@@ -42,19 +42,26 @@ final class ClaimFixtures {
     }
 
     /** The claim as stored now. */
-    Claim stored(Claim claim) {
+    public Claim stored(Claim claim) {
         TestUsers.signIn("viewer", Roles.VIEWER);
         return claims.find(claim.modelName(), claim.platform()).orElseThrow();
     }
 
     /** The demo claim of a model on a platform. */
-    Claim demo(String modelName, Platform platform) {
+    public Claim demo(String modelName, Platform platform) {
         TestUsers.signIn("viewer", Roles.VIEWER);
         return claims.find(modelName, platform).orElseThrow();
     }
 
+    /** A claim by its id, as stored now. */
+    public Claim demo(long claimId) {
+        return jdbc.sql("SELECT m.model_name, d.hardware_type FROM compatibility_details d JOIN cross_platform_compatibility c"
+                        + " ON c.id = d.compatibility_id JOIN models m USING (model_id) WHERE d.id = :id").param("id", claimId)
+                .query((rs, n) -> demo(rs.getString(1), Platform.fromKey(rs.getString(2)).orElseThrow())).single();
+    }
+
     /** nightly-ci reports {@code level} for the claim's cell now, after every earlier result. */
-    void ciReports(Claim claim, CompatibilityLevel level) {
+    public void ciReports(Claim claim, CompatibilityLevel level) {
         jdbc.sql("""
                         INSERT INTO automated_results (model_id, hardware_type, validator_id, reported_level, evidence_run,
                             framework_version, reported_at)
@@ -65,7 +72,7 @@ final class ClaimFixtures {
                 .param("now", LocalDateTime.now()).update();
     }
 
-    long count(String table, Claim claim) {
+    public long count(String table, Claim claim) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE claim_id = :id").param("id", claim.claimId())
                 .query(Long.class).single();
     }

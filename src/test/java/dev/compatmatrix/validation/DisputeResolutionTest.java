@@ -124,7 +124,7 @@ class DisputeResolutionTest extends ValidationWritingTest {
         var outcomes = validation.approveAll(List.of(ClaimRef.of(validated), ClaimRef.of(waiting)));
 
         assertThat(outcomes.get(0).describe()).isEqualTo(
-                "already Validated (your review is recorded; the status is unchanged)");
+                "already Validated (your review is recorded)");
         assertThat(outcomes.get(1).describe()).isEqualTo("Validated");
     }
 

@@ -124,7 +124,8 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(QueueCells::claim).setHeader("Claim").setKey("claim")
                 .setWidth("var(--queue-claim-width, 15rem)").setFlexGrow(1).setFrozen(true);
-        grid.addColumn(r -> r.status().label() + (r.simulated() ? " · simulated" : "")).setHeader("Status")
+        grid.addColumn(r -> r.status().label() + (r.stale() ? " · stale" : "") + (r.simulated() ? " · simulated" : ""))
+                .setHeader("Status")
                 .setKey("status").setWidth("8.5rem").setFlexGrow(0);
         grid.addComponentColumn(row -> QueueCells.why(row, () -> resolve(row, false), () -> resolve(row, true)))
                 .setHeader("Why here").setKey("why").setWidth("15rem").setFlexGrow(2);
