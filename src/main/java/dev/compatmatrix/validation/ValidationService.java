@@ -137,10 +137,10 @@ public class ValidationService {
     }
 
     private static QueueRow.Access access(QueueRow row, String user, ValidatorRef me) {
-        String blocked = user.equals(row.writtenBy()) ? "Not yours to review (you wrote it)"
-                : me == null ? "Not linked to a validator" : null;
+        boolean yours = user.equals(row.writtenBy());
+        String blocked = yours ? "Not yours to review (you wrote it)" : me == null ? "Not linked to a validator" : null;
         if (blocked != null) {
-            return new QueueRow.Access(blocked, blocked, blocked);
+            return new QueueRow.Access(blocked, blocked, blocked, yours);
         }
         String resolveBlocked = me.level() >= row.requiredLevel() ? null
                 : "Resolving this dispute needs level " + row.requiredLevel() + "; you are level " + me.level();
@@ -148,7 +148,7 @@ public class ValidationService {
                 ? "Needs level " + row.objection().needsLevel() + " (objection)"
                 : row.simulated() ? "Partially (simulated result)"
                 : me.level() >= row.requiredLevel() ? "Fully validate" : "Partially (needs level " + row.requiredLevel() + ")";
-        return new QueueRow.Access(youMay, null, resolveBlocked);
+        return new QueueRow.Access(youMay, null, resolveBlocked, false);
     }
 
     /** The validation trail of a model's claims, newest first. */

@@ -31,8 +31,7 @@ class ValidationBrowserIT {
         String platform = part(browser, row, "queue-platform");
         browser.screenshot("validation-queue");
 
-        browser.gridCell("queue-grid", row, "Actions").findElement(By.xpath(".//vaadin-button[normalize-space()='Approve']"))
-                .click();
+        clickIn(browser, row, "Actions", "Approve");
 
         assertThat(browser.notification("Approved " + platform + " claim of " + model)).contains("Validated");
         browser.until(d -> waiting(browser) <= before); // disputed claims stay in the queue after approval
@@ -66,10 +65,12 @@ class ValidationBrowserIT {
         }
         String model = part(browser, row, "queue-model");
         String platform = part(browser, row, "queue-platform");
-        browser.gridCell("queue-grid", row, "Why here")
-                .findElement(By.xpath(".//vaadin-button[normalize-space()='Keep claim…']")).click();
+        clickIn(browser, row, "Why here", "Keep claim…");
         browser.awaitIdle();
-        assertThat(browser.find(By.cssSelector("vaadin-dialog-overlay")).getText()).contains("The claim", "nightly-ci reports");
+        String sides = browser.until(d -> (String) browser.js("""
+                const sides = document.querySelector('.dispute-sides');
+                return sides ? sides.textContent : null;"""));
+        assertThat(sides).contains("The claim", "nightly-ci reports");
         browser.fill("Why the claim is right", "Full suite re-run on the reference machine: the claimed level holds");
         browser.find(By.id("confirm-keep")).click();
         assertThat(browser.notification("Kept the claim")).contains("resolved");
@@ -108,8 +109,22 @@ class ValidationBrowserIT {
         browser.screenshot("validation-queue-phone");
     }
 
+    /** The text of a part of a row's Claim cell (model, platform), once rendered. */
     private static String part(Browser browser, int row, String className) {
-        return browser.gridCell("queue-grid", row, "Claim").findElement(By.className(className)).getText();
+        return browser.until(d -> (String) browser.js("""
+                const part = arguments[0].querySelector('.' + arguments[1]);
+                return part && part.textContent.trim() ? part.textContent.trim() : null;""",
+                browser.gridCell("queue-grid", row, "Claim"), className));
+    }
+
+    /** Clicks the button labelled {@code label} in a row's cell, scrolled into view as a person would. */
+    private static void clickIn(Browser browser, int row, String header, String label) {
+        WebElement button = browser.until(d -> browser.gridCell("queue-grid", row, header)
+                .findElements(By.xpath(".//vaadin-button[starts-with(normalize-space(), '" + label + "')]")).stream().findFirst()
+                .orElse(null));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        browser.awaitIdle();
     }
 
     private static String platformKey(String label) {

@@ -22,8 +22,9 @@ public record QueueRow(long claimId, int version, String modelName, String famil
      * @param youMay what an approval would do, or why there is nothing to do ("Fully validate", …)
      * @param reviewBlocked why approve and reject are not offered, or null when they are
      * @param resolveBlocked why the dispute cannot be resolved by this validator, or null when it can
+     * @param yours the signed-in user wrote the claim's present version
      */
-    public record Access(String youMay, String reviewBlocked, String resolveBlocked) {
+    public record Access(String youMay, String reviewBlocked, String resolveBlocked, boolean yours) {
     }
 
     public QueueRow withAccess(Access access) {

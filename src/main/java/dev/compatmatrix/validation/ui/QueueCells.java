@@ -64,9 +64,7 @@ final class QueueCells {
         if (row.writtenBy() == null) {
             return "—";
         }
-        boolean mine = row.access() != null && row.access().reviewBlocked() != null
-                && row.access().reviewBlocked().contains("you wrote it");
-        return row.writtenBy() + (mine ? " (you)" : "");
+        return row.writtenBy() + (row.access() != null && row.access().yours() ? " (you)" : "");
     }
 
     /** Approve and Reject…, disabled with the reason as tooltip when this validator may not review the row. */
