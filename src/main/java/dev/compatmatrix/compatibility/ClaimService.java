@@ -121,6 +121,18 @@ public class ClaimService {
         });
     }
 
+    /**
+     * A validator resolving a dispute takes the automated result's level: the same write as an editor's level change
+     * (history row with the reason, validation reset, derived columns, audit). Only ValidationService calls it, after
+     * checking the dispute and the validator's level.
+     */
+    @PreAuthorize("hasRole('VALIDATOR')")
+    public Claim takeLevel(Claim loaded, CompatibilityLevel level, ChangeNote note) {
+        ClaimData d = loaded.data();
+        return update(loaded, new ClaimData(level, d.limitations(), d.workarounds(), d.performanceNotes(),
+                d.evidenceRun(), d.frameworkVersion(), d.device(), d.batchSize(), d.precision(), d.simulated()), note);
+    }
+
     private void rederive(ModelRef model, LocalDateTime now) {
         derivedColumns.store(model.compatibilityId(), ScoreRule.derive(claims.levels(model.compatibilityId())), now);
     }

@@ -3,13 +3,20 @@ package dev.compatmatrix.validation;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.compatibility.ChangeNote;
 import dev.compatmatrix.compatibility.ClaimConflictException;
+import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.repository.ClaimRepository;
 import dev.compatmatrix.security.Actor;
+import dev.compatmatrix.validation.query.AutomatedResult;
+import dev.compatmatrix.validation.query.ClaimMarksQuery;
+import dev.compatmatrix.validation.query.Objection;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
 import dev.compatmatrix.validation.query.QueueRow;
+import dev.compatmatrix.validation.repository.DisputeResolutionRepository;
 import dev.compatmatrix.validation.repository.ReviewRepository;
 import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRef;
 import dev.compatmatrix.validation.repository.ValidatorRepository;
@@ -23,55 +30,79 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Approvals and rejections by validators (PRODUCT.md §4). Each is one transaction that keeps a review row
- * and sets the claim's status: an approval of level L makes it validated when L reaches the claim's required
- * level and the result was not simulated, else partially validated, and never lowers a status; a rejection
- * (comment required) makes it unvalidated. Nobody reviews a claim version they wrote. Two approvals at the
- * same moment both land: DuckDB's write-write conflict is retried, as an approval is safe to repeat.
+ * Approvals, rejections and dispute resolutions by validators (PRODUCT.md §4). Each is one transaction that keeps
+ * a review (or resolution) row and sets the claim's status: an approval of level L makes it validated when L reaches
+ * the claim's required level and the result was not simulated, else partially validated, and never lowers a status;
+ * a rejection (comment required) makes it unvalidated when its level reaches the level of the approval that set the
+ * status, else it is kept as an objection for a validator of that level. A validator of at least the claim's required
+ * level resolves a dispute: keep the claim (comment required) or take the automated level (a claim change through
+ * {@link ClaimService}). Nobody reviews a claim version they wrote. Two approvals at the same moment both land:
+ * DuckDB's write-write conflict is retried, as an approval is safe to repeat.
  */
 @Service
 @PreAuthorize("hasRole('VALIDATOR')")
 public class ValidationService {
 
     static final int CONFLICT_RETRIES = 5;
+    /** At most this many characters in a resolution's comment (it also goes into the claim's history reason). */
+    public static final int RESOLUTION_COMMENT_MAX = 800;
 
     private final ClaimRepository claims;
     private final ReviewRepository reviews;
     private final ValidatorRepository validators;
     private final QueueQuery queue;
+    private final ClaimMarksQuery marks;
+    private final DisputeResolutionRepository resolutions;
+    private final ClaimService claimWrites;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public ValidationService(ClaimRepository claims, ReviewRepository reviews, ValidatorRepository validators,
-                             QueueQuery queue, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+                             QueueQuery queue, ClaimMarksQuery marks, DisputeResolutionRepository resolutions,
+                             ClaimService claimWrites, AuditLog audit, TransactionTemplate transaction, Clock clock) {
         this.claims = claims;
         this.reviews = reviews;
         this.validators = validators;
         this.queue = queue;
+        this.marks = marks;
+        this.resolutions = resolutions;
+        this.claimWrites = claimWrites;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Approves the claim version the validator reviewed; returns the status it now has. */
-    public ValidationStatus approve(ClaimRef reviewed, String comment) {
+    /** Approves the claim version the validator reviewed; says what it did to the status. */
+    public ReviewOutcome approve(ClaimRef reviewed, String comment) {
         return review(reviewed, Review.Decision.APPROVE, comment);
     }
 
-    /** Rejects the reviewed version with a comment editors will see; the claim becomes unvalidated. */
-    public ValidationStatus reject(ClaimRef reviewed, String comment) {
+    /**
+     * Rejects the reviewed version with a comment editors will see: the claim becomes unvalidated, or, when the
+     * validator is below the level of the approval that set its status, the rejection is kept as an objection.
+     */
+    public ReviewOutcome reject(ClaimRef reviewed, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new ReviewRefusedException("A rejection needs a comment that tells the editor what is wrong");
         }
         return review(reviewed, Review.Decision.REJECT, comment);
     }
 
-    /** One outcome of a bulk approval: the status reached, or why the claim was refused. */
-    public record BulkOutcome(ClaimRef claim, ValidationStatus status, String refusal) {
+    /** One outcome of a bulk approval: what it did to the status, or why the claim was refused. */
+    public record BulkOutcome(ClaimRef claim, ReviewOutcome outcome, String refusal) {
 
         public boolean approved() {
             return refusal == null;
+        }
+
+        public ValidationStatus status() {
+            return outcome == null ? null : outcome.status();
+        }
+
+        /** "Validated", "already Validated (…)", or "refused — why". */
+        public String describe() {
+            return approved() ? outcome.describe() : "refused — " + refusal;
         }
     }
 
@@ -93,22 +124,31 @@ public class ValidationService {
         String user = Actor.name();
         var me = validators.findForUser(user);
         return queue.page(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
-                .map(row -> row.withYouMay(youMay(row, user, me.orElse(null)))).toList();
+                .map(row -> row.withAccess(access(row, user, me.orElse(null)))).toList();
+    }
+
+    /** The signed-in validator's verification level, if the account is linked to a validator. */
+    public java.util.Optional<Integer> myLevel() {
+        return validators.findForUser(Actor.name()).map(ValidatorRef::level);
     }
 
     public long queueCount(QueueFilter filter) {
         return queue.count(filter);
     }
 
-    private static String youMay(QueueRow row, String user, ValidatorRef me) {
-        if (user.equals(row.writtenBy())) {
-            return "Not yours to review (you wrote it)";
+    private static QueueRow.Access access(QueueRow row, String user, ValidatorRef me) {
+        boolean yours = user.equals(row.writtenBy());
+        String blocked = yours ? "Not yours to review (you wrote it)" : me == null ? "Not linked to a validator" : null;
+        if (blocked != null) {
+            return new QueueRow.Access(blocked, blocked, blocked, yours);
         }
-        if (me == null) {
-            return "Not linked to a validator";
-        }
-        return row.simulated() ? "Partially (simulated result)"
+        String resolveBlocked = me.level() >= row.requiredLevel() ? null
+                : "Resolving this dispute needs level " + row.requiredLevel() + "; you are level " + me.level();
+        String youMay = row.objection() != null && me.level() < row.objection().needsLevel()
+                ? "Needs level " + row.objection().needsLevel() + " (objection)"
+                : row.simulated() ? "Partially (simulated result)"
                 : me.level() >= row.requiredLevel() ? "Fully validate" : "Partially (needs level " + row.requiredLevel() + ")";
+        return new QueueRow.Access(youMay, null, resolveBlocked, false);
     }
 
     /** The validation trail of a model's claims, newest first. */
@@ -117,10 +157,112 @@ public class ValidationService {
         return reviews.forModel(modelId);
     }
 
-    private ValidationStatus review(ClaimRef reviewed, Review.Decision decision, String comment) {
+    /** A model's disputed claims by platform: the automated result (who, when, what level, evidence) each disagrees with. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Map<Platform, AutomatedResult> disputes(int modelId) {
+        return marks.disputes(modelId);
+    }
+
+    /** A model's claims with an open objection (a lower-level rejection waiting for a higher-level validator). */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Map<Platform, Objection> objections(int modelId) {
+        return marks.objections(modelId);
+    }
+
+    /**
+     * Resolves the reviewed claim's dispute by keeping the claim as it is (its level and validation status); the
+     * comment says why. It stays resolved until a newer automated result disagrees.
+     */
+    public void keepClaim(ClaimRef reviewed, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new ReviewRefusedException("Keeping a disputed claim needs a comment that says why the claim is right");
+        }
+        resolve(reviewed, DisputeResolutionRepository.Decision.KEEP, comment);
+    }
+
+    /**
+     * Resolves the reviewed claim's dispute by taking the automated level: a claim change through the usual rules
+     * (history row with the reason, validation reset, derived columns, audit). Returns the changed claim.
+     */
+    public Claim takeAutomatedLevel(ClaimRef reviewed, String comment) {
+        return resolve(reviewed, DisputeResolutionRepository.Decision.TAKE, comment);
+    }
+
+    private Claim resolve(ClaimRef reviewed, DisputeResolutionRepository.Decision decision, String comment) {
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (note != null && note.length() > RESOLUTION_COMMENT_MAX) {
+            throw new ReviewRefusedException("At most " + RESOLUTION_COMMENT_MAX + " characters, please");
+        }
         String user = Actor.name();
-        ValidatorRef validator = validators.findForUser(user).orElseThrow(() -> new ReviewRefusedException(
+        ValidatorRef validator = linkedValidator(user);
+        try {
+            return transaction.execute(status -> resolveOnce(reviewed, decision, note, user, validator));
+        } catch (RuntimeException e) {
+            if (DuckDbErrors.isWriteWriteConflict(e)) {
+                throw new ClaimConflictException("Someone changed this claim at the same moment; nothing was resolved."
+                        + " Try again.", null);
+            }
+            throw e;
+        }
+    }
+
+    private Claim resolveOnce(ClaimRef reviewed, DisputeResolutionRepository.Decision decision, String comment,
+                              String user, ValidatorRef validator) {
+        Claim current = currentVersion(reviewed, user);
+        int required = ValidationRules.requiredLevel(current.data().level());
+        if (validator.level() < required) {
+            throw new ReviewRefusedException("Resolving the dispute over " + describe(current) + " needs a validator of"
+                    + " level " + required + " (what a " + current.data().level().label() + " claim requires); you are"
+                    + " level " + validator.level());
+        }
+        AutomatedResult result = marks.disputes(current.modelId()).get(current.platform());
+        if (result == null) {
+            throw new ReviewRefusedException(describe(current) + " is not disputed (any more); nothing was resolved");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        boolean take = decision == DisputeResolutionRepository.Decision.TAKE;
+        resolutions.insert(current, result.resultId(), decision,
+                take ? result.level() : current.data().level(), validator, user, comment, now);
+        audit.record(user, "claim.dispute_" + decision.key(), "compatibility_details", current.claimId(),
+                (take ? "Took " + result.summary() + " for " : "Kept ") + describe(current) + " ("
+                        + current.data().level().label() + ") against " + result.summary()
+                        + (comment == null ? "" : ": " + comment),
+                Map.of("compatibility_level", current.data().level().key()),
+                Map.of("compatibility_level", (take ? result.level() : current.data().level()).key()), now);
+        if (!take) {
+            return current;
+        }
+        String version = result.frameworkVersion() != null ? result.frameworkVersion()
+                : current.data().frameworkVersion() != null ? current.data().frameworkVersion() : "not reported";
+        String reason = "Dispute resolved by " + user + " (level " + validator.level() + "): took " + result.summary()
+                + (result.evidenceRun() == null ? "" : " (run " + result.evidenceRun() + ")")
+                + (comment == null ? "" : ": " + comment);
+        return claimWrites.takeLevel(current, result.level(), new ChangeNote(reason, version));
+    }
+
+    private ValidatorRef linkedValidator(String user) {
+        return validators.findForUser(user).orElseThrow(() -> new ReviewRefusedException(
                 "Your account is not linked to a validator; ask an administrator to link it"));
+    }
+
+    /** The claim as it is now, when it is still the version the validator looked at and someone else wrote it. */
+    private Claim currentVersion(ClaimRef reviewed, String user) {
+        Claim current = claims.findById(reviewed.claimId()).orElseThrow(() -> new ClaimConflictException(
+                "This claim was removed after you opened it; nothing was reviewed.", null));
+        if (current.version() != reviewed.version()) {
+            throw new ClaimConflictException(describe(current) + " was changed after you opened it (now version "
+                    + current.version() + "); review the current version.", current);
+        }
+        if (user.equals(current.updatedBy())) {
+            throw new ReviewRefusedException("Four eyes: you wrote this version of " + describe(current)
+                    + ", so someone else must review it");
+        }
+        return current;
+    }
+
+    private ReviewOutcome review(ClaimRef reviewed, Review.Decision decision, String comment) {
+        String user = Actor.name();
+        ValidatorRef validator = linkedValidator(user);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> reviewOnce(reviewed, decision, comment, user, validator));
@@ -132,23 +274,21 @@ public class ValidationService {
         }
     }
 
-    private ValidationStatus reviewOnce(ClaimRef reviewed, Review.Decision decision, String comment, String user,
-                                        ValidatorRef validator) {
-        Claim current = claims.findById(reviewed.claimId()).orElseThrow(() -> new ClaimConflictException(
-                "This claim was removed after you opened it; nothing was reviewed.", null));
-        if (current.version() != reviewed.version()) {
-            throw new ClaimConflictException(describe(current) + " was changed after you opened it (now version "
-                    + current.version() + "); review the current version.", current);
-        }
-        if (user.equals(current.updatedBy())) {
-            throw new ReviewRefusedException("Four eyes: you wrote this version of " + describe(current)
-                    + ", so someone else must review it");
-        }
+    private ReviewOutcome reviewOnce(ClaimRef reviewed, Review.Decision decision, String comment, String user,
+                                     ValidatorRef validator) {
+        Claim current = currentVersion(reviewed, user);
         LocalDateTime now = LocalDateTime.now(clock);
         ValidationStatus result;
+        Integer objectionNeeds = null;
         if (decision == Review.Decision.REJECT) {
-            result = ValidationStatus.UNVALIDATED;
-            claims.setValidation(current.claimId(), result, null, null);
+            int approvalLevel = reviews.approvalLevel(current);
+            if (validator.level() >= approvalLevel) {
+                result = ValidationStatus.UNVALIDATED;
+                claims.setValidation(current.claimId(), result, null, null);
+            } else {
+                result = current.status(); // a lower-level rejection does not undo a higher validation: an objection
+                objectionNeeds = approvalLevel;
+            }
         } else {
             ValidationStatus outcome = ValidationRules.afterApproval(validator.level(), current.data().level(),
                     current.data().simulated());
@@ -159,12 +299,16 @@ public class ValidationService {
                 result = current.status(); // a lower-level approval is kept as a review but lowers nothing
             }
         }
-        reviews.insert(current, validator, user, decision, result, comment == null ? null : comment.strip(), now);
+        long reviewId = reviews.insert(current, validator, user, decision, result,
+                comment == null ? null : comment.strip(), now);
+        if (objectionNeeds != null) {
+            reviews.insertObjection(reviewId, current, objectionNeeds);
+        }
         audit.record(user, "claim." + decision.key(), "compatibility_details", current.claimId(),
-                (decision == Review.Decision.APPROVE ? "Approved " : "Rejected ") + describe(current) + " at level "
-                        + validator.level(), Map.of("validation_status", current.status().key()),
-                Map.of("validation_status", result.key()), now);
-        return result;
+                (decision == Review.Decision.APPROVE ? "Approved " : objectionNeeds != null ? "Objected to " : "Rejected ")
+                        + describe(current) + " at level " + validator.level(),
+                Map.of("validation_status", current.status().key()), Map.of("validation_status", result.key()), now);
+        return new ReviewOutcome(current.status(), result, objectionNeeds);
     }
 
     private static String describe(Claim claim) {

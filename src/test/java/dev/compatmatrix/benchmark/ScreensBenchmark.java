@@ -22,6 +22,8 @@ import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistorySearch;
 import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.validation.ValidationService;
+import dev.compatmatrix.validation.query.ClaimMarksQuery;
+import dev.compatmatrix.validation.repository.DisputeResolutionRepository;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
 import dev.compatmatrix.validation.repository.ReviewRepository;
@@ -122,7 +124,8 @@ public final class ScreensBenchmark {
         this.queue = new QueueQuery(jdbc, clock, 180);
         TableAppender appender = new TableAppender(dataSource, jdbc);
         this.validation = new ValidationService(new ClaimRepository(jdbc, appender), new ReviewRepository(jdbc),
-                new ValidatorRepository(jdbc), queue, new AuditLog(jdbc, JsonMapper.builder().build(), appender),
+                new ValidatorRepository(jdbc), queue, new ClaimMarksQuery(jdbc), new DisputeResolutionRepository(jdbc),
+                null, new AuditLog(jdbc, JsonMapper.builder().build(), appender),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
         this.coverage = new CoverageQuery(jdbc);
         this.dashboardQuery = new DashboardQuery(jdbc);
@@ -133,7 +136,7 @@ public final class ScreensBenchmark {
     }
 
     private List<Bench.Case> cases() {
-        var levelThreeCuda = new QueueFilter(3, Platform.CUDA, null, null);
+        var levelThreeCuda = new QueueFilter(null, 3, Platform.CUDA, null, null);
         List<String> sample = Bench.sampleNames(jdbc, MODEL_SAMPLE);
         Supplier<String> chartModel = Bench.pairedTurns(sample);
         Supplier<String> tableModel = Bench.pairedTurns(sample);

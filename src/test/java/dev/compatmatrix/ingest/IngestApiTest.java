@@ -241,7 +241,7 @@ class IngestApiTest extends WritingIntegrationTest {
         // Other tests (the fuzz test) may have reported on this cell before: one more result, this one.
         assertThat(lowResultsOnGpt2Cuda()).isEqualTo(earlierLowResults + 1);
         // The validation queue shows the cell as disputed, with the automated side.
-        var disputed = queue.page(new dev.compatmatrix.validation.query.QueueFilter(null,
+        var disputed = queue.page(new dev.compatmatrix.validation.query.QueueFilter(null, null,
                         dev.compatmatrix.compatibility.Platform.CUDA, "gpt2", null), 0, 50).stream()
                 .filter(row -> row.modelName().equals("gpt2")).findFirst().orElseThrow();
         assertThat(disputed.automatedDisagrees()).contains("Low");

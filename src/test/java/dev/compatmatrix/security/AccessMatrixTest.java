@@ -88,7 +88,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("charts", "changes", "count", "modelNames", "modelExists").forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("filterOptions", "page", "count", "platformTally").forEach(m -> signedIn.accept("RecommendationService." + m));
         Stream.of("DashboardService.snapshot", "ExportService.export", "ExportService.fileName", "CatalogService.find",
-                "ClaimService.find", "ValidationService.trail").forEach(signedIn);
+                "ClaimService.find", "ValidationService.trail", "ValidationService.disputes",
+                "ValidationService.objections").forEach(signedIn);
         // Badges: signed-in users always; anyone else once an admin makes them public (private here, the default).
         allowed.put("BadgeService.badge", SIGNED_IN);
         allowed.put("BadgeService.badgesPublic", EVERYONE);
@@ -97,8 +98,9 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));
         Stream.of("create", "update").forEach(m -> allowed.put("CatalogService." + m, EDITORS_AND_ADMINS));
         allowed.put("CatalogService.delete", ADMINS);
-        Stream.of("approve", "reject", "approveAll", "queuePage", "queueCount")
-                .forEach(m -> allowed.put("ValidationService." + m, VALIDATORS));
+        Stream.of("approve", "reject", "approveAll", "queuePage", "queueCount", "myLevel", "keepClaim",
+                "takeAutomatedLevel").forEach(m -> allowed.put("ValidationService." + m, VALIDATORS));
+        allowed.put("ClaimService.takeLevel", VALIDATORS); // only ValidationService calls it, to resolve a dispute
         allowed.put("IngestService.ingest", Set.of(API_WRITE));
         // Administration
         Stream.of("UserAdminService.list", "UserAdminService.validators", "UserAdminService.create",

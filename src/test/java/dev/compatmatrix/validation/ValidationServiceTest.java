@@ -3,14 +3,11 @@ package dev.compatmatrix.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.compatibility.ChangeNote;
 import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimConflictException;
 import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.security.Roles;
 import java.util.ArrayList;
@@ -20,21 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** PRODUCT.md §4 through the service, on real DuckDB. */
-class ValidationServiceTest extends WritingIntegrationTest {
-
-    @Autowired
-    ValidationService validation;
-    @Autowired
-    ClaimService claims;
-    @Autowired
-    JdbcClient jdbc;
-
-    private int nextClaim;
+class ValidationServiceTest extends ValidationWritingTest {
 
     @Test
     void every_validator_level_times_every_claim_level_gives_the_rule_s_status() {
@@ -42,7 +28,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
             for (CompatibilityLevel level : CompatibilityLevel.values()) {
                 Claim claim = freshClaim(level, false, "editor");
                 signIn("validator" + validatorLevel, Roles.VALIDATOR);
-                ValidationStatus status = validation.approve(ClaimRef.of(claim), null);
+                ValidationStatus status = validation.approve(ClaimRef.of(claim), null).status();
                 ValidationStatus expected = validatorLevel >= ValidationRules.requiredLevel(level)
                         ? ValidationStatus.VALIDATED : ValidationStatus.PARTIALLY_VALIDATED;
                 assertThat(status).as("level %d approving %s", validatorLevel, level).isEqualTo(expected);
@@ -71,7 +57,8 @@ class ValidationServiceTest extends WritingIntegrationTest {
     void a_simulated_result_never_becomes_validated() {
         Claim simulated = freshClaim(CompatibilityLevel.LOW, true, "editor");
         signIn("validator3", Roles.VALIDATOR);
-        assertThat(validation.approve(ClaimRef.of(simulated), "looks right")).isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
+        assertThat(validation.approve(ClaimRef.of(simulated), "looks right").status())
+                .isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
     }
 
     @Test
@@ -80,11 +67,12 @@ class ValidationServiceTest extends WritingIntegrationTest {
         signIn("validator3", Roles.VALIDATOR);
         validation.approve(ClaimRef.of(claim), null);
         signIn("validator1", Roles.VALIDATOR);
-        assertThat(validation.approve(ClaimRef.of(claim), null)).isEqualTo(ValidationStatus.VALIDATED);
+        assertThat(validation.approve(ClaimRef.of(claim), null).status()).isEqualTo(ValidationStatus.VALIDATED);
         assertThat(reviews(claim)).isEqualTo(2);
 
+        signIn("validator3", Roles.VALIDATOR);
         assertThatThrownBy(() -> validation.reject(ClaimRef.of(claim), " ")).isInstanceOf(ReviewRefusedException.class);
-        assertThat(validation.reject(ClaimRef.of(claim), "Throughput figure is from batch 1, not 32"))
+        assertThat(validation.reject(ClaimRef.of(claim), "Throughput figure is from batch 1, not 32").status())
                 .isEqualTo(ValidationStatus.UNVALIDATED);
         var trail = validation.trail(claim.modelId());
         assertThat(trail.getFirst().decision()).isEqualTo(Review.Decision.REJECT);
@@ -119,7 +107,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
         Claim claim = freshClaim(CompatibilityLevel.HIGH, false, "editor");
         var start = new CyclicBarrier(2);
         var pool = Executors.newFixedThreadPool(2);
-        List<Future<ValidationStatus>> results = new ArrayList<>();
+        List<Future<ReviewOutcome>> results = new ArrayList<>();
         for (String validator : List.of("validator2", "validator3")) {
             results.add(pool.submit(() -> {
                 signIn(validator, Roles.VALIDATOR);
@@ -127,7 +115,7 @@ class ValidationServiceTest extends WritingIntegrationTest {
                 return validation.approve(ClaimRef.of(claim), null);
             }));
         }
-        for (Future<ValidationStatus> result : results) {
+        for (Future<ReviewOutcome> result : results) {
             result.get(30, TimeUnit.SECONDS);
         }
         pool.shutdown();
@@ -159,28 +147,16 @@ class ValidationServiceTest extends WritingIntegrationTest {
         assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isNotInstanceOf(ClaimConflictException.class);
     }
 
-    /** A claim nobody else in this class touches, rewritten by {@code author} at this level (so unvalidated). */
     private Claim freshClaim(CompatibilityLevel level, boolean simulated, String author, String... roles) {
-        signIn(author, roles.length == 0 ? new String[] {Roles.EDITOR} : roles);
-        List<Claim> candidates = jdbc.sql("""
-                SELECT m.model_name, d.hardware_type FROM compatibility_details d
-                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
-                WHERE d.updated_by IS NULL ORDER BY d.id DESC LIMIT 1 OFFSET :skip""").param("skip", nextClaim++)
-                .query((rs, n) -> claims.find(rs.getString(1), Platform.fromKey(rs.getString(2)).orElseThrow())
-                        .orElseThrow()).list();
-        Claim claim = candidates.getFirst();
-        var data = new ClaimData(level, "Set up by " + author, null, null, null, "torch 2.5.1", null, null, null, simulated);
-        return claims.update(claim, data, new ChangeNote("Test setup", "torch 2.5.1"));
+        return fixtures.fresh(level, simulated, author, roles);
     }
 
     private Claim stored(Claim claim) {
-        signIn("viewer", Roles.VIEWER);
-        return claims.find(claim.modelName(), claim.platform()).orElseThrow();
+        return fixtures.stored(claim);
     }
 
     private long reviews(Claim claim) {
-        return jdbc.sql("SELECT count(*) FROM validation_reviews WHERE claim_id = :id").param("id", claim.claimId())
-                .query(Long.class).single();
+        return fixtures.count("validation_reviews", claim);
     }
 
     private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {

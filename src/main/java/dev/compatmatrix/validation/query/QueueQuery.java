@@ -1,5 +1,6 @@
 package dev.compatmatrix.validation.query;
 
+import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
@@ -16,21 +17,25 @@ import org.springframework.stereotype.Repository;
 /**
  * The validation queue: claims that are unvalidated or partially validated, validated ones gone stale —
  * older than the configured age, or whose framework/runtime version changed since the approval that set
- * their status — and disputed ones (an automated result says otherwise). Disputed first, then stale, then
- * by required level and age.
+ * their status —, disputed ones (an automated result says otherwise, unresolved) and ones with an open objection
+ * (a lower-level rejection waiting for a validator of the approval's level). Disputed first, then objections, then
+ * stale, then by the level needed and age.
  */
 @Repository
 public class QueueQuery {
 
-    /** Every claim with its model, and what decides its stale and disputed marks (set-based: see StaleValidation). */
+    /** Every claim with its model, and what decides its marks (set-based: see StaleValidation). */
     private static final String FROM = """
             FROM compatibility_details d
             JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
             JOIN models m ON m.model_id = c.model_id
             LEFT JOIN (%s) changed ON changed.claim_id = d.id
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
-            """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""));
+            %s
+            """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""), OpenObjection.JOIN);
     private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+    /** The level a validator needs to settle the row: the claim's, or the objected approval's when higher. */
+    private static final String NEEDED = "greatest(" + REQUIRED + ", coalesce(objection.needs_level, 0))";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,7 +55,14 @@ public class QueueQuery {
                 CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
                 rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
                 rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"),
-                automatedSide(rs.getString("automated"), rs.getString("compatibility_level")), null))
+                rs.getBoolean("disputed") ? new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"),
+                        CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
+                        SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("result_run"),
+                        rs.getString("result_version")) : null,
+                rs.getObject("needs_level") == null ? null : new Objection(rs.getString("objector"),
+                        rs.getString("objector_name"), rs.getInt("objector_level"), rs.getInt("needs_level"),
+                        rs.getString("objection_comment"), SqlTimes.utc(rs.getTimestamp("objected_at"))),
+                null))
                 .list();
     }
 
@@ -59,25 +71,19 @@ public class QueueQuery {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
                 + REQUIRED + " AS required_level, d.validation_status, " + StaleValidation.JOINED + " AS stale, d.simulated, "
-                + "latest.reported_level || '|' || latest.reporter AS automated, " + DisputedClaim.JOINED + " AS disputed, "
+                + "latest.result_id, latest.reporter, latest.reported_level, latest.reported_at, "
+                + "latest.evidence_run AS result_run, latest.framework_version AS result_version, "
+                + DisputedClaim.JOINED + " AS disputed, objection.needs_level, objection.reviewer AS objector, "
+                + "objection.validator_name AS objector_name, objection.verification_level AS objector_level, "
+                + "objection.comment AS objection_comment, objection.reviewed_at AS objected_at, "
                 + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
                 + FROM + where(filter, params)
-                + "\nORDER BY disputed DESC, stale DESC,"
+                + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC,"
                 + " required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);
         params.put("offset", offset);
         return new MatrixQuery.Statement(sql, params);
-    }
-
-    /** "nightly-ci reports Medium" when the newest automated result disagrees with the claim, else null. */
-    private static String automatedSide(String latest, String claimedLevel) {
-        if (latest == null) {
-            return null;
-        }
-        String[] parts = latest.split("\\|", 2);
-        return parts[0].equals(claimedLevel) ? null : parts[1] + " reports "
-                + CompatibilityLevel.fromKey(parts[0]).map(CompatibilityLevel::label).orElse(parts[0]);
     }
 
     public long count(QueueFilter filter) {
@@ -94,18 +100,22 @@ public class QueueQuery {
         LocalDateTime now = LocalDateTime.now(clock);
         params.put("staleBefore", now.minusDays(staleAfterDays));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
-                + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + ")");
+                + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + " OR objection.claim_id IS NOT NULL)");
+        if (filter.model() != null) {
+            where.append(" AND contains(lower(m.model_name), lower(:model))");
+            params.put("model", filter.model());
+        }
         if (filter.requiredLevel() != null) {
-            where.append(" AND ").append(REQUIRED).append(" = :required");
+            where.append(" AND ").append(NEEDED).append(" = :required");
             params.put("required", filter.requiredLevel());
         }
         if (filter.platform() != null) {
             where.append(" AND d.hardware_type = :platform");
             params.put("platform", filter.platform().key());
         }
-        if (filter.family() != null && !filter.family().isBlank()) {
+        if (filter.family() != null) {
             where.append(" AND m.model_family = :family");
-            params.put("family", filter.family().strip());
+            params.put("family", filter.family());
         }
         if (filter.minAgeDays() != null) {
             where.append(" AND coalesce(d.updated_at, d.validation_date, c.last_updated) <= :changedBefore");

@@ -5,24 +5,50 @@ import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 
 /**
- * A claim waiting for validation: unvalidated, partially validated, or validated but stale.
+ * A claim waiting for validation: unvalidated, partially validated, or validated but stale, disputed or objected to.
  *
- * @param automatedDisagrees "nightly-ci reports Medium" when the cell is disputed, else null
- * @param youMay what the signed-in validator may do with it (filled in by the service; null from the query)
+ * @param dispute the automated result the claim disagrees with, when disputed ({@link DisputedClaim}), else null
+ * @param objection the open objection to its validation ({@link OpenObjection}), else null
+ * @param access what the signed-in validator may do with it (filled in by the service; null from the query)
  */
 public record QueueRow(long claimId, int version, String modelName, String family, Platform platform,
                        CompatibilityLevel level, int requiredLevel, ValidationStatus status, boolean stale,
-                       boolean simulated, String writtenBy, long ageDays, String automatedDisagrees,
-                       String youMay) {
+                       boolean simulated, String writtenBy, long ageDays, AutomatedResult dispute,
+                       Objection objection, Access access) {
 
-    public QueueRow withYouMay(String text) {
-        return new QueueRow(claimId, version, modelName, family, platform, level, requiredLevel, status, stale,
-                simulated, writtenBy, ageDays, automatedDisagrees, text);
+    /**
+     * What the signed-in validator may do with a row.
+     *
+     * @param youMay what an approval would do, or why there is nothing to do ("Fully validate", …)
+     * @param reviewBlocked why approve and reject are not offered, or null when they are
+     * @param resolveBlocked why the dispute cannot be resolved by this validator, or null when it can
+     * @param yours the signed-in user wrote the claim's present version
+     */
+    public record Access(String youMay, String reviewBlocked, String resolveBlocked, boolean yours) {
     }
 
-    /** An automated result for this cell reports another level than the claim. */
+    public QueueRow withAccess(Access access) {
+        return new QueueRow(claimId, version, modelName, family, platform, level, requiredLevel, status, stale,
+                simulated, writtenBy, ageDays, dispute, objection, access);
+    }
+
+    public String youMay() {
+        return access == null ? null : access.youMay();
+    }
+
+    /** An automated result for this cell reports another level than the claim, and no resolution answered it. */
     public boolean disputed() {
-        return automatedDisagrees != null;
+        return dispute != null;
+    }
+
+    /** "nightly-ci reports Medium" when disputed, else null. */
+    public String automatedDisagrees() {
+        return dispute == null ? null : dispute.summary();
+    }
+
+    /** The verification level a validator needs to settle this row: the claim's, or the objected approval's. */
+    public int neededLevel() {
+        return objection == null ? requiredLevel : Math.max(requiredLevel, objection.needsLevel());
     }
 
     @Override

@@ -47,6 +47,30 @@ public class ReviewRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * The verification level of the approval that set the claim's present status: its review, or (for claims
+     * validated before reviews were kept) the approving validator's level; 0 when nothing approved it.
+     */
+    public int approvalLevel(Claim claim) {
+        return jdbc.sql("""
+                        SELECT coalesce((SELECT r.verification_level FROM validation_reviews r
+                                         WHERE r.claim_id = d.id AND r.decision = 'approve'
+                                           AND r.reviewed_at = d.validation_date AND r.validator_id = d.validator_id
+                                         ORDER BY r.id DESC LIMIT 1), v.verification_level, 0)
+                        FROM compatibility_details d LEFT JOIN validators v ON v.validator_id = d.validator_id
+                        WHERE d.id = :id AND d.validation_status <> 'unvalidated'""")
+                .param("id", claim.claimId()).query(Integer.class).optional().orElse(0);
+    }
+
+    /** Keeps a rejection as an objection to the claim version it reviewed, for a validator of {@code needsLevel}. */
+    public void insertObjection(long reviewId, Claim claim, int needsLevel) {
+        jdbc.sql("""
+                        INSERT INTO validation_objections (review_id, claim_id, claim_version, needs_level)
+                        VALUES (:reviewId, :claimId, :version, :needs)""")
+                .param("reviewId", reviewId).param("claimId", claim.claimId()).param("version", claim.version())
+                .param("needs", needsLevel).update();
+    }
+
     /** A model's reviews, newest first: the validation trail of its claims. */
     public List<Review> forModel(int modelId) {
         return jdbc.sql(FOR_MODEL_SQL)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +33,26 @@ class StaleAndDisputedMarksTest {
                 SELECT 1 FROM validation_reviews r WHERE r.claim_id = d.id AND r.decision = 'approve'
                 AND r.reviewed_at = d.validation_date AND r.framework_version IS DISTINCT FROM d.framework_version))""";
 
-    /** Disputed: the newest automated result for the cell reports another level. */
+    /**
+     * Disputed: the newest automated result for the cell reports another level, and the newest resolution of that
+     * result (if any) did not leave the claim at the level it has now.
+     */
     private static final String DISPUTED_RULE = """
-            coalesce((SELECT a.reported_level FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
+            coalesce((SELECT a.reported_level <> d.compatibility_level AND coalesce(
+                          (SELECT k.kept_level FROM dispute_resolutions k WHERE k.automated_result_id = a.id
+                           ORDER BY k.id DESC LIMIT 1) <> d.compatibility_level, true)
+                      FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
                       WHERE a.model_id = c.model_id AND a.hardware_type = d.hardware_type
-                      ORDER BY a.reported_at DESC, a.id DESC LIMIT 1) <> d.compatibility_level, false)""";
+                      ORDER BY a.reported_at DESC, a.id DESC LIMIT 1), false)""";
+
+    /**
+     * An open objection: a rejection kept as an objection to the claim's present version, with no later review of the
+     * claim at the level it needs.
+     */
+    private static final String OBJECTION_RULE = """
+            EXISTS (SELECT 1 FROM validation_objections o WHERE o.claim_id = d.id AND o.claim_version = d.row_version
+                    AND NOT EXISTS (SELECT 1 FROM validation_reviews r WHERE r.claim_id = d.id AND r.id > o.review_id
+                                    AND r.verification_level >= o.needs_level))""";
 
     @TempDir
     Path folder;
@@ -46,6 +62,7 @@ class StaleAndDisputedMarksTest {
     private MatrixQuery matrix;
     private Set<String> staleByRule;
     private Set<String> disputedByRule;
+    private Set<String> objectedByRule;
 
     @BeforeEach
     void generate() {
@@ -56,7 +73,14 @@ class StaleAndDisputedMarksTest {
         jdbc = JdbcClient.create(dataSource);
         matrix = new MatrixQuery(jdbc, dataSource, Clock.systemUTC(), 180);
         staleByRule = claims(STALE_RULE);
+        int disputedBefore = claims(DISPUTED_RULE).size();
+        resolveSomeDisputes();
+        objectToSomeValidations();
         disputedByRule = claims(DISPUTED_RULE);
+        objectedByRule = claims(OBJECTION_RULE);
+        // Resolutions that hold, and ones that do not (an older result answered, another level kept, overruled).
+        assertThat(disputedByRule.size()).isLessThan(disputedBefore).isGreaterThan(disputedBefore / 2);
+        assertThat(objectedByRule).hasSizeGreaterThan(5);
         // Both kinds of stale (old, and re-run on another runtime after approval) and disputes are present.
         assertThat(staleByRule).hasSizeGreaterThan(20);
         assertThat(disputedByRule).hasSizeGreaterThan(20);
@@ -96,6 +120,7 @@ class StaleAndDisputedMarksTest {
         assertThat(queue.count(QueueFilter.ALL)).isEqualTo(rows.size());
         Set<String> stale = new HashSet<>();
         Set<String> disputed = new HashSet<>();
+        Set<String> objected = new HashSet<>();
         for (QueueRow row : rows) {
             if (row.stale()) {
                 stale.add(String.valueOf(row.claimId()));
@@ -103,9 +128,91 @@ class StaleAndDisputedMarksTest {
             if (row.automatedDisagrees() != null) {
                 disputed.add(String.valueOf(row.claimId()));
             }
+            if (row.objection() != null) {
+                objected.add(String.valueOf(row.claimId()));
+            }
         }
         assertThat(stale).isEqualTo(ids(staleByRule));
         assertThat(disputed).isEqualTo(ids(disputedByRule));
+        assertThat(objected).isEqualTo(ids(objectedByRule));
+    }
+
+    /**
+     * Resolves disputes four ways, one in four each: kept at the claim's level (holds), kept at another level (does not
+     * hold), an older result of the cell answered (does not hold), and kept then overruled by a newer resolution of
+     * the same result at another level (does not hold).
+     */
+    private void resolveSomeDisputes() {
+        List<Map<String, Object>> disputed = jdbc.sql("""
+                SELECT d.id, d.row_version, c.model_id, d.hardware_type, d.compatibility_level,
+                       max(a.id) FILTER (WHERE a.reported_level <> d.compatibility_level) AS result_id,
+                       min(a.id) AS oldest_result_id
+                FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                JOIN automated_results a ON a.model_id = c.model_id AND a.hardware_type = d.hardware_type
+                WHERE\s""" + DISPUTED_RULE + " GROUP BY ALL ORDER BY d.id").param("staleBefore", matrix.staleBefore())
+                .query().listOfRows();
+        for (int i = 0; i < disputed.size(); i++) {
+            Map<String, Object> claim = disputed.get(i);
+            String level = (String) claim.get("compatibility_level");
+            String other = level.equals("low") ? "medium" : "low";
+            switch (i % 4) {
+                case 0 -> resolve(claim, latestResult(claim), level);
+                case 1 -> resolve(claim, latestResult(claim), other);
+                case 2 -> resolve(claim, (Long) claim.get("oldest_result_id") - 1_000_000, level);
+                default -> {
+                    resolve(claim, latestResult(claim), level);
+                    resolve(claim, latestResult(claim), other);
+                }
+            }
+        }
+    }
+
+    private long latestResult(Map<String, Object> claim) {
+        return jdbc.sql("""
+                SELECT id FROM automated_results WHERE model_id = :model AND hardware_type = :platform
+                ORDER BY reported_at DESC, id DESC LIMIT 1""").param("model", claim.get("model_id"))
+                .param("platform", claim.get("hardware_type")).query(Long.class).single();
+    }
+
+    private void resolve(Map<String, Object> claim, long resultId, String keptLevel) {
+        jdbc.sql("""
+                INSERT INTO dispute_resolutions (claim_id, claim_version, model_id, hardware_type, automated_result_id,
+                    decision, kept_level, validator_id, resolver, verification_level, comment, resolved_at)
+                VALUES (:id, :version, :model, :platform, :result, 'keep', :kept, 1, 'validator3', 3, 'checked', now())""")
+                .param("id", claim.get("id")).param("version", claim.get("row_version")).param("model", claim.get("model_id"))
+                .param("platform", claim.get("hardware_type")).param("result", resultId).param("kept", keptLevel).update();
+    }
+
+    /**
+     * Objects (level 1) to every 40th validated claim, needing level 3; every other objection is answered by a later
+     * level-3 review, and some are to an earlier version of the claim.
+     */
+    private void objectToSomeValidations() {
+        List<Map<String, Object>> validated = jdbc.sql("""
+                SELECT d.id, d.row_version, c.model_id, d.hardware_type, d.compatibility_level FROM compatibility_details d
+                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                WHERE d.validation_status = 'validated' AND d.id % 40 = 0 ORDER BY d.id""").query().listOfRows();
+        for (int i = 0; i < validated.size(); i++) {
+            Map<String, Object> claim = validated.get(i);
+            long objection = review(claim, "reject", 1);
+            int version = ((Number) claim.get("row_version")).intValue() - (i % 5 == 4 ? 1 : 0);
+            jdbc.sql("INSERT INTO validation_objections VALUES (:review, :id, :version, 3)").param("review", objection)
+                    .param("id", claim.get("id")).param("version", version).update();
+            if (i % 2 == 1) {
+                review(claim, i % 4 == 1 ? "approve" : "reject", 3);
+            }
+        }
+    }
+
+    private long review(Map<String, Object> claim, String decision, int level) {
+        return jdbc.sql("""
+                INSERT INTO validation_reviews (claim_id, claim_version, model_id, hardware_type, claim_level, validator_id,
+                    reviewer, verification_level, decision, resulting_status, comment, reviewed_at)
+                VALUES (:id, :version, :model, :platform, :level, 1, 'validator' || :verification, :verification,
+                    :decision, 'validated', 'test', now()) RETURNING id""")
+                .param("id", claim.get("id")).param("version", claim.get("row_version")).param("model", claim.get("model_id"))
+                .param("platform", claim.get("hardware_type")).param("level", claim.get("compatibility_level"))
+                .param("verification", level).param("decision", decision).query(Long.class).single();
     }
 
     private static void collect(List<MatrixRow> rows, Set<String> stale, Set<String> disputed) {

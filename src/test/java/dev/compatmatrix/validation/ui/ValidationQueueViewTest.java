@@ -1,25 +1,34 @@
 package dev.compatmatrix.validation.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.base.ui.AccessDeniedView;
+import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.compatibility.ChangeNote;
+import dev.compatmatrix.compatibility.Claim;
 import dev.compatmatrix.compatibility.ClaimData;
 import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.security.Roles;
 import dev.compatmatrix.security.ui.LoginView;
+import dev.compatmatrix.validation.ClaimFixtures;
 import dev.compatmatrix.validation.query.QueueRow;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ValidationQueueViewTest extends WritingKaribuTest {
 
@@ -27,6 +36,8 @@ class ValidationQueueViewTest extends WritingKaribuTest {
     ClaimService claims;
     @Autowired
     dev.compatmatrix.validation.ValidationService validation;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void the_queue_lists_disputed_then_stale_then_waiting_claims_and_says_what_you_may_do() {
@@ -36,17 +47,21 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         List<QueueRow> rows = rows(view);
         assertThat(rows).isNotEmpty();
         assertThat(rows).allSatisfy(r ->
-                assertThat(r.status() != ValidationStatus.VALIDATED || r.stale() || r.disputed()).isTrue());
+                assertThat(r.status() != ValidationStatus.VALIDATED || r.stale() || r.disputed() || r.objection() != null)
+                        .isTrue());
         assertThat(rows).anyMatch(QueueRow::stale);
         // Disputed cells come first, with the automated side shown beside the claim.
         assertThat(rows.getFirst().disputed()).isTrue();
         assertThat(rows.getFirst().automatedDisagrees()).startsWith("nightly-ci reports ");
         int firstNotDisputed = (int) rows.stream().takeWhile(QueueRow::disputed).count();
         assertThat(rows.subList(firstNotDisputed, rows.size())).noneMatch(QueueRow::disputed);
-        assertThat(rows.get(firstNotDisputed).stale()).isTrue();
+        // Objections (other tests may have left some) come next, then stale claims.
+        int firstStale = firstNotDisputed + (int) rows.subList(firstNotDisputed, rows.size()).stream()
+                .takeWhile(r -> r.objection() != null).count();
+        assertThat(rows.get(firstStale).stale()).isTrue();
         assertThat(rows).extracting(QueueRow::youMay).contains("Fully validate", "Partially (needs level 3)");
         view.requiredLevel.setValue(3);
-        assertThat(rows(view)).isNotEmpty().allSatisfy(r -> assertThat(r.requiredLevel()).isEqualTo(3));
+        assertThat(rows(view)).isNotEmpty().allSatisfy(r -> assertThat(r.neededLevel()).isEqualTo(3));
     }
 
     @Test
@@ -91,7 +106,8 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("queue");
         ValidationQueueView view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.CPU);
-        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null).findFirst().orElseThrow();
+        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null && r.status() == ValidationStatus.UNVALIDATED)
+                .findFirst().orElseThrow();
         validation.reject(dev.compatmatrix.validation.ClaimRef.of(row), "The run log shows fp32, not fp16");
 
         login("editor", Roles.EDITOR);
@@ -113,7 +129,137 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         _assertOne(AccessDeniedView.class);
     }
 
+    @Test
+    void on_your_own_claim_approve_and_reject_are_disabled_with_the_reason_as_tooltip() {
+        Claim own = fixtures().fresh(CompatibilityLevel.LOW, false, "validator2", Roles.EDITOR, Roles.VALIDATOR);
+        ValidationQueueView view = openQueue("validator2", "q=" + own.modelName() + "&platform=" + own.platform().key());
+        int row = indexOf(view, own);
+        List<Button> buttons = _find(GridKt._getCellComponent(view.grid, row, "actions"), Button.class);
+        assertThat(buttons).extracting(Button::getText).containsExactly("Approve", "Reject…");
+        assertThat(buttons).allSatisfy(button -> {
+            assertThat(button.isEnabled()).isFalse();
+            assertThat(button.getTooltip().getText()).isEqualTo("Not yours to review (you wrote it)");
+        });
+        assertThat(GridKt._getFormatted(view.grid, row, "author")).isEqualTo("validator2 (you)");
+        // Someone else's claim: enabled, the tooltip says what an approval does.
+        Claim other = fixtures().fresh(CompatibilityLevel.LOW, false, "editor");
+        view = openQueue("validator2", "q=" + other.modelName() + "&platform=" + other.platform().key());
+        Button approve = _find(GridKt._getCellComponent(view.grid, indexOf(view, other), "actions"), Button.class).getFirst();
+        assertThat(approve.isEnabled()).isTrue();
+        assertThat(approve.getTooltip().getText()).isEqualTo("Fully validate");
+    }
+
+    @Test
+    void a_disputed_row_shows_both_sides_and_keeping_the_claim_takes_it_out_of_the_queue() {
+        Claim claim = fixtures().fresh(CompatibilityLevel.HIGH, false, "editor");
+        fixtures().ciReports(claim, CompatibilityLevel.MEDIUM);
+        String url = "q=" + claim.modelName() + "&platform=" + claim.platform().key();
+
+        ValidationQueueView view = openQueue("validator1", url);
+        List<Button> resolve = _find(GridKt._getCellComponent(view.grid, indexOf(view, claim), "why"), Button.class);
+        assertThat(resolve).extracting(Button::getText).containsExactly("Keep claim…", "Take Medium…");
+        assertThat(resolve).allSatisfy(button -> {
+            assertThat(button.isEnabled()).isFalse();
+            assertThat(button.getTooltip().getText()).isEqualTo("Resolving this dispute needs level 3; you are level 1");
+        });
+
+        view = openQueue("validator3", url);
+        int row = indexOf(view, claim);
+        assertThat(_get(GridKt._getCellComponent(view.grid, row, "why"), Span.class, spec -> spec.withClasses("queue-disputed"))
+                .getText()).startsWith("Disputed: nightly-ci reports Medium");
+        assertThat(_get(GridKt._getCellComponent(view.grid, row, "claim"), LevelBadge.class).getText()).startsWith("High");
+        view.approve(GridKt._get(view.grid, row)); // approval alone does not end a dispute
+        assertThat(rows(view)).anySatisfy(r -> assertThat(r.claimId() == claim.claimId() && r.disputed()).isTrue());
+
+        _find(GridKt._getCellComponent(view.grid, indexOf(view, claim), "why"), Button.class).getFirst().click();
+        ResolveDisputeDialog dialog = _get(ResolveDisputeDialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Keep the " + claim.platform().label() + " claim of " + claim.modelName());
+        dialog.confirm.click();
+        assertThat(dialog.comment.isInvalid()).as("a comment is required").isTrue();
+        dialog.comment.setValue("Full suite re-run on the reference machine: High holds");
+        dialog.confirm.click();
+
+        assertThat(rows(view)).noneMatch(r -> r.claimId() == claim.claimId());
+        assertThat(view.emptyState.getText()).startsWith("No claim in the queue matches these filters");
+    }
+
+    @Test
+    void a_lower_level_rejection_shows_as_an_objection_that_needs_the_higher_level() {
+        var claim = dev.compatmatrix.validation.ClaimRef.of(fixtures().fresh(CompatibilityLevel.HIGH, false, "editor"));
+        login("validator3", Roles.VALIDATOR);
+        validation.approve(claim, null);
+        login("validator1", Roles.VALIDATOR);
+        validation.reject(claim, "Fails at batch 32");
+
+        Claim stored = fixtures().demo(claim.claimId());
+        ValidationQueueView view = openQueue("validator1", "q=" + stored.modelName() + "&platform=" + stored.platform().key());
+        int row = indexOf(view, stored);
+        assertThat(_get(GridKt._getCellComponent(view.grid, row, "why"), Span.class).getText())
+                .isEqualTo("Objection by validator1 (level 1) — needs level 3");
+        assertThat(GridKt._getFormatted(view.grid, row, "needs")).isEqualTo("Level 3");
+        assertThat(GridKt._getFormatted(view.grid, row, "status")).isEqualTo("Validated");
+    }
+
+    @Test
+    void filters_come_from_the_url_and_a_filter_without_matches_says_so() {
+        ValidationQueueView view = openQueue("validator2", "q=BERT&platform=qualcomm&level=3&age=0");
+        assertThat(view.model.getValue()).isEqualTo("BERT");
+        assertThat(view.platform.getValue()).isEqualTo(Platform.QUALCOMM);
+        assertThat(view.requiredLevel.getValue()).isEqualTo(3);
+        assertThat(view.minAgeDays.getValue()).isZero();
+        assertThat(rows(view)).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.modelName()).containsIgnoringCase("bert");
+            assertThat(r.platform()).isEqualTo(Platform.QUALCOMM);
+            assertThat(r.neededLevel()).isEqualTo(3);
+        });
+        assertThat(QueueUrl.toQuery(QueueUrl.parse(QueryParameters.fromString("q=BERT&platform=qualcomm&level=3&age=0"))
+                .filter()).getQueryString()).isEqualTo("q=BERT&level=3&platform=qualcomm&age=0");
+
+        view.model.setValue("no-such-model");
+        assertThat(GridKt._size(view.grid)).isZero();
+        assertThat(view.count.getText()).isEqualTo("0 claims waiting");
+        assertThat(view.emptyState.getText()).isEqualTo("No claim in the queue matches these filters. Clear a filter to see more.");
+
+        view = openQueue("validator2", "level=9&platform=tpu");
+        assertThat(view.urlNotice.isVisible()).isTrue();
+        assertThat(view.urlNotice.getText()).contains("level=9", "platform=tpu");
+        assertThat(view.emptyState.getText()).startsWith("Nothing waiting for your level (level 2)");
+    }
+
+    @Test
+    void bulk_approval_says_which_claims_were_already_validated() {
+        Claim validated = fixtures().fresh(CompatibilityLevel.LOW, false, "editor");
+        fixtures().ciReports(validated, CompatibilityLevel.MEDIUM); // disputed, so it stays in the queue once validated
+        login("validator2", Roles.VALIDATOR);
+        validation.approve(dev.compatmatrix.validation.ClaimRef.of(validated), null);
+
+        ValidationQueueView view = openQueue("validator2", "q=" + validated.modelName() + "&platform="
+                + validated.platform().key());
+        GridKt._selectRow(view.grid, indexOf(view, validated));
+        view.approveSelected.click();
+
+        var report = _get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("bulk-report"));
+        assertThat(report.getElement().getTextRecursively()).isEqualTo(validated.modelName() + " on "
+                + validated.platform().label() + ": already Validated (your review is recorded)");
+    }
+
+    private ClaimFixtures fixtures() {
+        return new ClaimFixtures(claims, jdbc);
+    }
+
+    private ValidationQueueView openQueue(String validator, String query) {
+        login(validator, Roles.VALIDATOR);
+        UI.getCurrent().navigate("queue", QueryParameters.fromString(query));
+        return _get(ValidationQueueView.class);
+    }
+
+    private static int indexOf(ValidationQueueView view, Claim claim) {
+        List<QueueRow> rows = rows(view);
+        return IntStream.range(0, rows.size()).filter(i -> rows.get(i).claimId() == claim.claimId()).findFirst()
+                .orElseThrow(() -> new AssertionError(claim.modelName() + " on " + claim.platform() + " is not in the queue"));
+    }
+
     private static List<QueueRow> rows(ValidationQueueView view) {
-        return IntStream.range(0, Math.min(200, GridKt._size(view.grid))).mapToObj(i -> GridKt._get(view.grid, i)).toList();
+        return GridKt._fetch(view.grid, 0, Math.min(200, GridKt._size(view.grid)));
     }
 }
