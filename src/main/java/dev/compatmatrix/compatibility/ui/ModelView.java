@@ -9,6 +9,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -37,6 +38,8 @@ import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.ValidationMarks;
+import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
@@ -157,12 +160,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         top.setPadding(false);
         top.addClassName("model-header");
 
+        latestReviews = overview;
         claims.setItems(Arrays.stream(Platform.values())
                 .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList());
         recommendations.setItems(overview.recommendations());
         history.setItems(overview.history());
         reviews.setItems(overview.reviews());
-        latestReviews = overview;
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Platforms", claims);
@@ -216,13 +219,16 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         claims.addColumn(c -> c.platform().label()).setHeader("Platform").setWidth("8rem").setFlexGrow(0);
         claims.addComponentColumn(c -> c.claim() == null ? new LevelBadge(null, null)
-                : new LevelBadge(c.claim().level(), c.claim().status())).setHeader("Level").setAutoWidth(true).setFlexGrow(0);
-        claims.addColumn(c -> c.claim() == null ? "" : c.claim().status().label()).setHeader("Validation")
-                .setAutoWidth(true).setFlexGrow(0);
+                : new LevelBadge(c.claim().level(), c.claim().status(), marks(c).stale(), marks(c).disputed()))
+                .setHeader("Level").setKey("level").setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : validationWords(c.claim().status(), marks(c)))
+                .setHeader("Validation").setKey("validation").setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().validator())).setHeader("Validator")
                 .setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate())).setHeader("Validated")
                 .setAutoWidth(true).setFlexGrow(0);
+        claims.addComponentColumn(c -> marksNotes(marks(c))).setHeader("Stale / disputed").setKey("marks")
+                .setWidth("18rem").setFlexGrow(1);
         // A rejection's comment is for the editors: shown on the claim until its next version.
         claims.addColumn(c -> latestReviews == null ? "" : latestReviews.latestReview(c.platform())
                         .filter(r -> r.decision() == Review.Decision.REJECT)
@@ -247,6 +253,53 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             }).setHeader("").setKey("edit").setWidth("8rem").setFlexGrow(0).setFrozenToEnd(true);
         }
         claims.setAllRowsVisible(true);
+    }
+
+    private ModelOverview.Marks marks(PlatformClaim row) {
+        return latestReviews == null ? ModelOverview.Marks.NONE : latestReviews.marks(row.platform());
+    }
+
+    /** "Validated · ◷ stale · ⚠ disputed": the status and the matrix's marks in words. */
+    static String validationWords(ValidationStatus status, ModelOverview.Marks marks) {
+        return status.label() + (marks.stale() ? " · " + ValidationMarks.STALE + " stale" : "")
+                + (marks.disputed() ? " · " + ValidationMarks.DISPUTED + " disputed" : "");
+    }
+
+    /** Why a claim is stale, and who disputes it with what: one line each, empty when neither. */
+    static Component marksNotes(ModelOverview.Marks marks) {
+        Div notes = new Div();
+        if (marks.stale()) {
+            Div stale = new Div(ValidationMarks.STALE + " Stale: " + marks.staleReason());
+            stale.addClassName("stale-note");
+            notes.add(stale);
+        }
+        if (marks.disputed()) {
+            Div disputed = new Div(ValidationMarks.DISPUTED + " Disputed: " + disputeText(marks.dispute()));
+            disputed.addClassName("dispute-note");
+            notes.add(disputed);
+        }
+        return notes;
+    }
+
+    /** "nightly-ci (CI pipeline) reports Medium on 2026-10-30 00:00 UTC · run nightly-4201 · OpenVINO 2024.5". */
+    static String disputeText(ModelOverview.AutomatedResult result) {
+        if (result == null) {
+            return "an automated result reports another level";
+        }
+        StringBuilder text = new StringBuilder(text(result.validator()));
+        if (result.validatorType() != null) {
+            text.append(" (").append(result.validatorType().equals("ci_pipeline") ? "CI pipeline"
+                    : result.validatorType().equals("automated_test") ? "automated test" : result.validatorType())
+                    .append(")");
+        }
+        text.append(" reports ").append(result.level().label()).append(" on ").append(time(result.reportedAt()));
+        if (result.run() != null && !result.run().isBlank()) {
+            text.append(" · run ").append(result.run());
+        }
+        if (result.frameworkVersion() != null && !result.frameworkVersion().isBlank()) {
+            text.append(" · ").append(result.frameworkVersion());
+        }
+        return text.toString();
     }
 
     private void configureRecommendations() {
