@@ -95,7 +95,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.canDeleteModel = currentUser.roles().contains(Roles.ADMIN);
         this.canManageModel = canEdit || canDeleteModel;
         addClassName("model-view");
-        setSizeFull();
+        // Only as wide as the window: the page grows with its lists and scrolls as a whole.
+        setWidthFull();
         configureClaims();
         configureRecommendations();
         configureHistory();
@@ -166,16 +167,46 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         recommendations.setItems(overview.recommendations());
         history.setItems(overview.history());
         reviews.setItems(overview.reviews());
+        growWithPage(recommendations, overview.recommendations().size());
+        growWithPage(history, overview.history().size());
+        growWithPage(reviews, overview.reviews().size());
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Platforms", claims);
         tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
         PerformanceTab.addTo(tabs, service, header.name());
-        tabs.add("History (" + overview.history().size() + ")", history);
+        tabs.add("History (" + overview.history().size() + ")", historyTab(overview));
         tabs.add("Level timeline", levelTimeline(overview));
         tabs.add("Validation trail (" + overview.reviews().size() + ")", reviews);
-        tabs.setSizeFull();
         add(top, tabs);
+    }
+
+    /**
+     * A bounded list shows all its rows and the page grows with it, instead of a small box that scrolls on its own;
+     * a longer one (more than the model page ever loads of its history) keeps a tall box of its own.
+     */
+    static void growWithPage(Grid<?> grid, int rows) {
+        boolean whole = rows <= CompatibilityService.MODEL_HISTORY_LIMIT;
+        grid.setAllRowsVisible(whole);
+        grid.setHeight(whole ? null : "75vh");
+    }
+
+    /** The history grid, and where the rest is when the page shows only the newest changes. */
+    private Component historyTab(ModelOverview overview) {
+        if (overview.history().size() < CompatibilityService.MODEL_HISTORY_LIMIT) {
+            return history;
+        }
+        Anchor all = new Anchor(historyUrl(overview.header().name()), "Showing the newest "
+                + CompatibilityService.MODEL_HISTORY_LIMIT + " changes; all of them in History");
+        all.setId("history-all");
+        VerticalLayout tab = new VerticalLayout(history, all);
+        tab.setPadding(false);
+        return tab;
+    }
+
+    private static String historyUrl(String model) {
+        return RouteConfiguration.forSessionScope().getUrl(HistoryView.class) + "?"
+                + HistoryUrl.toQuery(new HistoryFilter(model, null, null, null, null)).getQueryString();
     }
 
     private static Component fact(String label, String value) {
@@ -304,6 +335,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void configureRecommendations() {
         recommendations.setId("recommendations-grid");
+        recommendations.setEmptyStateText("No hardware recommendations: none has been generated for this model "
+                + "(they need at least one supported platform).");
         recommendations.addColumn(RecommendationRow::taskType).setHeader("Task").setAutoWidth(true);
         recommendations.addColumn(RecommendationRow::batchSize).setHeader("Batch").setAutoWidth(true);
         recommendations.addColumn(r -> platformLabel(r.recommendedHardware())).setHeader("Recommended").setAutoWidth(true);
@@ -318,6 +351,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void configureReviews() {
         reviews.setId("reviews-grid");
+        reviews.setEmptyStateText("No reviews yet: no claim of this model has been approved or rejected.");
         reviews.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         reviews.addColumn(r -> time(r.reviewedAt())).setHeader("When").setAutoWidth(true);
         reviews.addColumn(r -> platformLabel(r.platform())).setHeader("Platform").setAutoWidth(true);
@@ -332,6 +366,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void configureHistory() {
         history.setId("history-grid");
+        history.setEmptyStateText("No changes recorded: no claim of this model has been created, changed or removed.");
         history.addColumn(h -> time(h.changeDate())).setHeader("When").setAutoWidth(true);
         history.addColumn(h -> platformLabel(h.hardwareType())).setHeader("Platform").setAutoWidth(true);
         history.addComponentColumn(h -> levelBadge(h.previousStatus())).setHeader("From").setAutoWidth(true);
@@ -367,9 +402,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private Component levelTimeline(ModelOverview overview) {
         levelChart.show(HistoryChartSpecs.levels(overview.header().name(), overview.levelPeriods()));
-        Anchor allChanges = new Anchor(RouteConfiguration.forSessionScope().getUrl(HistoryView.class)
-                + "?" + HistoryUrl.toQuery(new HistoryFilter(overview.header().name(), null, null, null, null))
-                .getQueryString(), "All changes of this model in History");
+        Anchor allChanges = new Anchor(historyUrl(overview.header().name()), "All changes of this model in History");
         return new VerticalLayout(levelChart, allChanges);
     }
 }

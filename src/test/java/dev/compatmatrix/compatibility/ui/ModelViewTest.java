@@ -121,6 +121,37 @@ class ModelViewTest extends KaribuTest {
         assertThat(openvino).containsPattern("◷ Stale: validated 2026-\\d\\d-\\d\\d, before the age limit \\(2026-05-31\\)");
     }
 
+    @Test
+    void the_validation_trail_holds_the_approval_the_platforms_tab_names_and_history_rows_name_their_author() {
+        UI.getCurrent().navigate("models/bert-base-uncased");
+        ModelView view = _get(ModelView.class);
+        var reviews = view.reviews.getGenericDataView().getItems().toList();
+        var approved = view.claims.getGenericDataView().getItems().map(ModelView.PlatformClaim::claim)
+                .filter(c -> c.status() != dev.compatmatrix.compatibility.ValidationStatus.UNVALIDATED).toList();
+        assertThat(approved).isNotEmpty();
+        for (var claim : approved) {
+            assertThat(reviews).as(claim.platform().label()).anyMatch(r -> r.claimId() == claim.claimId()
+                    && r.decision() == dev.compatmatrix.validation.Review.Decision.APPROVE
+                    && r.validatorName().equals(claim.validator()) && r.reviewedAt().equals(claim.validationDate()));
+        }
+        assertThat(view.history.getGenericDataView().getItems()).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.changedBy()).isNotBlank());
+        for (int row = 0; row < GridKt._size(view.history); row++) {
+            assertThat(GridKt._getFormattedRow(view.history, row).get(5)).as("By").isNotBlank();
+        }
+    }
+
+    @Test
+    void the_lists_of_the_model_page_show_all_their_rows_instead_of_a_small_scrolling_box() {
+        UI.getCurrent().navigate("models/llama-7b");
+        ModelView view = _get(ModelView.class);
+        assertThat(GridKt._size(view.history)).isGreaterThan(9);
+        assertThat(view.history.isAllRowsVisible()).isTrue();
+        assertThat(view.reviews.isAllRowsVisible()).isTrue();
+        assertThat(view.recommendations.isAllRowsVisible()).isTrue();
+        assertThat(view.claims.isAllRowsVisible()).isTrue();
+    }
+
     private static String text(com.vaadin.flow.component.Component component) {
         return component.getElement().getTextRecursively();
     }
