@@ -50,7 +50,10 @@ public final class ClaimFactory {
             ModelType.MULTIMODAL, List.of("zero_shot_classification"),
             ModelType.VISION_LANGUAGE, List.of("image_captioning", "visual_question_answering")));
 
-    /** The demo's editor account: who wrote the generated claims and their history (never an approver). */
+    /**
+     * The demo's editor account, the author of the generated history (never an approver). The claims themselves keep
+     * no author ({@code updated_by} null): tests take such untouched demo claims as fresh ones.
+     */
     static final String AUTHOR = "editor";
 
     private final List<ValidatorRef> validators;
@@ -194,7 +197,7 @@ public final class ClaimFactory {
         String run = evidenceRun(platform, random);
         return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
                 approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
-                batch, precision, lastChange.date(), 1, lastChange.changedBy(), List.of());
+                batch, precision, lastChange.date());
     }
 
     /**

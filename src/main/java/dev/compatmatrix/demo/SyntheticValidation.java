@@ -32,7 +32,7 @@ import java.util.Random;
  * the same outcome: version 2, status kept, so the validation is stale;</li>
  * <li>{@value #DISPUTED_PERCENT} % of all claims have a newer automated result that disagrees (disputed).</li>
  * </ul>
- * Nobody reviews a version they wrote: generated claims and re-runs are the editor's, who never reviews.
+ * Nobody reviews a version they wrote: generated claims have no author, re-runs are the editor's.
  */
 final class SyntheticValidation {
 
