@@ -76,4 +76,26 @@ public final class MatrixInvariants {
                     WHERE h.model_id = c.model_id AND h.hardware_type = d.hardware_type
                     ORDER BY h.change_date DESC, h.id DESC LIMIT 1)""").query(String.class).list();
     }
+
+    /**
+     * Validated or partially validated claims without the approval that set their status: a review approving the
+     * claim by the validator the claim names, at the date it names (PRODUCT.md §4).
+     */
+    public static List<String> claimsWithoutTheirApproval(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT c.model_id || '/' || d.hardware_type || ' ' || d.validation_status
+                FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                WHERE d.validation_status <> 'unvalidated' AND NOT EXISTS (
+                    SELECT 1 FROM validation_reviews r
+                    WHERE r.claim_id = d.id AND r.decision = 'approve' AND r.validator_id = d.validator_id
+                      AND r.reviewed_at = d.validation_date AND r.resulting_status = d.validation_status)""")
+                .query(String.class).list();
+    }
+
+    /** History rows without their author ({@code changed_by}, PRODUCT.md §2). */
+    public static List<String> historyRowsWithoutAuthor(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT id || ': ' || model_id || '/' || hardware_type FROM compatibility_history
+                WHERE changed_by IS NULL OR trim(changed_by) = ''""").query(String.class).list();
+    }
 }

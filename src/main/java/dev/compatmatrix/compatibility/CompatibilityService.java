@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -78,10 +79,34 @@ public class CompatibilityService {
             details.claims(header.modelId()).forEach(claim -> claims.put(claim.platform(), claim));
             var levelPeriods = LevelTimeline.periods(historySearch.levelChanges(header.name(), null), null,
                     LocalDateTime.now(clock));
-            return new ModelOverview(header, claims, recommendations.forModel(header.modelId()),
+            return new ModelOverview(header, claims, marks(header.modelId(), claims),
+                    recommendations.forModel(header.modelId()),
                     history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()),
                     levelPeriods);
         });
+    }
+
+    /**
+     * The stale and disputed marks of a model's claims exactly as the matrix reads them (its row of the matrix),
+     * with the reason a claim is stale and the automated result that disputes it.
+     */
+    private Map<Platform, ModelOverview.Marks> marks(int modelId, Map<Platform, ModelOverview.ClaimRow> claims) {
+        Map<Platform, ModelOverview.Marks> marks = new EnumMap<>(Platform.class);
+        List<MatrixRow> row = matrix.rows(List.of(modelId));
+        if (row.isEmpty()) {
+            return marks;
+        }
+        Map<Platform, ModelOverview.AutomatedResult> automated = details.latestAutomatedResults(modelId);
+        LocalDateTime staleBefore = matrix.staleBefore();
+        row.getFirst().cells().forEach((platform, cell) -> {
+            ModelOverview.ClaimRow claim = claims.get(platform);
+            if (claim != null && (cell.stale() || cell.disputed())) {
+                marks.put(platform, new ModelOverview.Marks(cell.stale(), cell.disputed(),
+                        cell.stale() ? ModelOverview.Marks.staleReason(claim, staleBefore) : null,
+                        cell.disputed() ? automated.get(platform) : null));
+            }
+        });
+        return marks;
     }
 
     /**

@@ -118,7 +118,7 @@ public final class BulkLoader implements AutoCloseable {
             appendNullable(history, change.previous() == null ? null : change.previous().key());
             appendNullable(history, change.next() == null ? null : change.next().key());
             history.append(change.reason()).append(change.date()).append(change.version())
-                    .appendNull() // changed_by: generated history has no console user
+                    .append(change.changedBy()) // V0003: changed_by
                     .endRow();
         }
         for (GeneratedModel.Recommendation rec : model.recommendations()) {

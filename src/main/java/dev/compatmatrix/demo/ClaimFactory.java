@@ -50,6 +50,12 @@ public final class ClaimFactory {
             ModelType.MULTIMODAL, List.of("zero_shot_classification"),
             ModelType.VISION_LANGUAGE, List.of("image_captioning", "visual_question_answering")));
 
+    /**
+     * The demo's editor account, the author of the generated history (never an approver). The claims themselves keep
+     * no author ({@code updated_by} null): tests take such untouched demo claims as fresh ones.
+     */
+    static final String AUTHOR = "editor";
+
     private final List<ValidatorRef> validators;
     private final LocalDateTime historyEnd;
     private final PerformanceFactory performance;
@@ -136,7 +142,7 @@ public final class ClaimFactory {
                     + random.nextInt(2)));
             CompatibilityLevel previous = i == 0 ? null : steps[i - 1];
             chain.add(new GeneratedModel.Change(platform, previous, steps[i],
-                    reason(platform, previous, steps[i], version), date, version));
+                    reason(platform, previous, steps[i], version), date, version, AUTHOR));
         }
         return chain;
     }
@@ -192,6 +198,25 @@ public final class ClaimFactory {
         return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
                 approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
                 batch, precision, lastChange.date());
+    }
+
+    /**
+     * The model with the approval behind each validated or partially validated claim that has none yet: by the
+     * validator the claim names, at the date it names ({@link SyntheticValidation#approval}).
+     */
+    GeneratedModel withApprovals(GeneratedModel model) {
+        Map<Platform, GeneratedModel.Claim> claims = new EnumMap<>(Platform.class);
+        List<GeneratedModel.AutomatedResult> results = new ArrayList<>(model.automatedResults());
+        model.claims().forEach((platform, claim) -> claims.put(platform,
+                claim.status() == ValidationStatus.UNVALIDATED || !claim.reviews().isEmpty() ? claim
+                        : claim.reviewed(claim.status(), claim.validatorId(), claim.validationDate(),
+                        List.of(SyntheticValidation.approval(platform, claim, approver(claim), results)))));
+        return model.withValidation(claims, results);
+    }
+
+    /** The validator a claim names as its approver. */
+    ValidatorRef approver(GeneratedModel.Claim claim) {
+        return validators.stream().filter(v -> v.id() == claim.validatorId()).findFirst().orElseThrow();
     }
 
     private List<GeneratedModel.Recommendation> recommendations(ModelType type, double params,

@@ -27,7 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  * The demo data set: the 43 real models of {@code db/demo-models.csv} with levels that follow the typical
  * pattern of PRODUCT.md §7 (CPU and CUDA high almost everywhere, Qualcomm high under 1B parameters and low
  * or unsupported at 7B, WebNN high for embeddings and unsupported for 7B language models, WebGPU medium for
- * small models and low for LLaVA), about one cell in eight not tested. Deterministic: the same every run.
+ * small models and low for LLaVA), about one cell in eight not tested. Like real data, every validated or partially
+ * validated claim has the approval behind it and every history row its author. Deterministic: the same every run.
  */
 public final class DemoDataSet {
 
@@ -57,7 +58,8 @@ public final class DemoDataSet {
                     levels.put(platform, typicalLevel(platform, type, params, name, random));
                 }
             }
-            models.add(factory.model(name, row.get("model_family"), type, size, params, levels, random, 1, 4));
+            models.add(factory.withApprovals(
+                    factory.model(name, row.get("model_family"), type, size, params, levels, random, 1, 4)));
         }
         return models;
     }

@@ -83,9 +83,12 @@ public record GeneratedModel(String name, String family, ModelType type, ModelSi
                                   String evidenceRun, String frameworkVersion, LocalDateTime reportedAt) {
     }
 
-    /** A {@code compatibility_history} row; {@code previous} is null for the first claim on a platform. */
+    /**
+     * A {@code compatibility_history} row; {@code previous} is null for the first claim on a platform, {@code changedBy}
+     * the console user who made the change.
+     */
     public record Change(Platform platform, CompatibilityLevel previous, CompatibilityLevel next, String reason,
-                         LocalDateTime date, String version) {
+                         LocalDateTime date, String version, String changedBy) {
     }
 
     /** A {@code hardware_recommendations} row; {@code fallback} may be null. */

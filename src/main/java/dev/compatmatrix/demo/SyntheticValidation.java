@@ -41,7 +41,7 @@ final class SyntheticValidation {
     static final int RERUN_PERCENT = 5;
     static final int DISPUTED_PERCENT = 3;
     /** The demo's editor account: who re-ran claims. */
-    static final String RERUN_BY = "editor";
+    static final String RERUN_BY = ClaimFactory.AUTHOR;
 
     private static final List<String> REJECTIONS = List.of(
             "The evidence run is a smoke test only; attach a run of the full suite.",
@@ -101,21 +101,29 @@ final class SyntheticValidation {
                     ValidationStatus.PARTIALLY_VALIDATED, null,
                     between(claim.updatedAt(), claim.validationDate(), random)));
         }
-        String comment = null;
-        if (approver.automated()) {
-            // As IngestService leaves it: the pipeline's result at the claim's level approved the claim.
-            String batch = token(approver) + "-" + BATCH_DAY.format(claim.validationDate());
-            comment = "Automated result, batch " + batch;
-            results.add(new AutomatedResult(platform, approver.id(), claim.level(), batch, claim.frameworkVersion(),
-                    claim.validationDate()));
-        }
-        reviews.add(review(claim, approver, Decision.APPROVE, claim.status(), comment, claim.validationDate()));
+        reviews.add(approval(platform, claim, approver, results));
         Claim reviewed = claim.reviewed(claim.status(), claim.validatorId(), claim.validationDate(), reviews);
         if (claim.status() == ValidationStatus.VALIDATED && random.nextInt(100) < RERUN_PERCENT) {
             return reviewed.rerun(ClaimFactory.evidenceRun(platform, random), another(platform, claim.frameworkVersion()),
                     RERUN_BY, between(claim.validationDate(), now, random));
         }
         return reviewed;
+    }
+
+    /**
+     * The approval that set a validated or partially validated claim's status: by its approver, at its validation
+     * date. A pipeline's approval comes with its agreeing automated result, added to {@code results}, as
+     * IngestService leaves it.
+     */
+    static Review approval(Platform platform, Claim claim, ValidatorRef approver, List<AutomatedResult> results) {
+        String comment = null;
+        if (approver.automated()) {
+            String batch = token(approver) + "-" + BATCH_DAY.format(claim.validationDate());
+            comment = "Automated result, batch " + batch;
+            results.add(new AutomatedResult(platform, approver.id(), claim.level(), batch, claim.frameworkVersion(),
+                    claim.validationDate()));
+        }
+        return review(claim, approver, Decision.APPROVE, claim.status(), comment, claim.validationDate());
     }
 
     /** A rejection by a person leaves the claim unvalidated with no approver (ValidationService.reject). */

@@ -70,6 +70,17 @@ class DemoDataInvariantsTest extends IntegrationTest {
     }
 
     @Test
+    void every_validated_or_partially_validated_claim_has_the_approval_that_set_it() {
+        assertThat(MatrixInvariants.claimsWithoutTheirApproval(jdbc)).isEmpty();
+        assertThat(count("SELECT count(*) FROM validation_reviews")).isPositive();
+    }
+
+    @Test
+    void every_history_row_names_its_author() {
+        assertThat(MatrixInvariants.historyRowsWithoutAuthor(jdbc)).isEmpty();
+    }
+
+    @Test
     void validators_cover_three_levels_a_ci_pipeline_and_an_automated_test() {
         assertThat(jdbc.sql("SELECT DISTINCT verification_level FROM validators WHERE type = 'human' ORDER BY 1")
                 .query(Integer.class).list()).containsExactly(1, 2, 3);

@@ -71,6 +71,9 @@ class SyntheticDatabaseGeneratorTest {
             long claims = count(jdbc, "SELECT count(*) FROM compatibility_details");
             long reviews = count(jdbc, "SELECT count(*) FROM validation_reviews");
             assertThat(reviews).as("past an appender flush").isGreaterThan(4_096).isBetween(claims * 6 / 10, claims);
+            // The same invariants as the demo data: every approval behind its status, every history row's author.
+            assertThat(dev.compatmatrix.MatrixInvariants.claimsWithoutTheirApproval(jdbc)).isEmpty();
+            assertThat(dev.compatmatrix.MatrixInvariants.historyRowsWithoutAuthor(jdbc)).isEmpty();
             // Each review names an existing claim as it was (model, platform, level, an existing version), and its
             // validator at that validator's level; nobody reviewed a version they wrote.
             assertThat(count(jdbc, """

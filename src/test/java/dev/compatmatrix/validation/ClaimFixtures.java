@@ -76,4 +76,10 @@ public final class ClaimFixtures {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE claim_id = :id").param("id", claim.claimId())
                 .query(Long.class).single();
     }
+
+    /** Reviews of this version of the claim or later (the demo data keep the approvals of earlier versions). */
+    public long reviewsOfThisVersionOrLater(Claim claim) {
+        return jdbc.sql("SELECT count(*) FROM validation_reviews WHERE claim_id = :id AND claim_version >= :version")
+                .param("id", claim.claimId()).param("version", claim.version()).query(Long.class).single();
+    }
 }

@@ -2,6 +2,7 @@ package dev.compatmatrix.base.ui;
 
 import com.vaadin.flow.component.html.Span;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.ValidationMarks;
 import dev.compatmatrix.compatibility.ValidationStatus;
 
 /**
@@ -11,9 +12,15 @@ import dev.compatmatrix.compatibility.ValidationStatus;
 public class LevelBadge extends Span {
 
     public LevelBadge(CompatibilityLevel level, ValidationStatus status) {
+        this(level, status, false, false);
+    }
+
+    /** With the stale (◷) and disputed (⚠) marks after the validation mark, as the matrix shows them. */
+    public LevelBadge(CompatibilityLevel level, ValidationStatus status, boolean stale, boolean disputed) {
         addClassNames("level", cssClass(level));
-        setText(word(level) + (level == null ? "" : " " + status.mark()));
-        getElement().setAttribute("title", title(level, status));
+        setText(word(level) + (level == null ? "" : " " + status.mark() + ValidationMarks.symbols(stale, disputed)));
+        getElement().setAttribute("title", title(level, status)
+                + (level == null ? "" : ValidationMarks.words(stale, disputed)));
     }
 
     public static String cssClass(CompatibilityLevel level) {

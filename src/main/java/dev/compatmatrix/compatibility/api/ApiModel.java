@@ -16,11 +16,16 @@ public record ApiModel(String model, String family, String type, String size,
                        @JsonProperty("last_updated") LocalDateTime lastUpdated,
                        Map<String, ApiClaim> platforms, List<ApiRecommendation> recommendations) {
 
-    /** A claim with its validation and evidence; times are UTC. */
+    /**
+     * A claim with its validation and evidence, and the matrix's stale and disputed marks: why it is stale, and the
+     * automated result that disputes it (null unless disputed); times are UTC.
+     */
     public record ApiClaim(String level, String validation, String validator,
                            @JsonProperty("validation_date") LocalDateTime validationDate, String limitations,
                            String workarounds, @JsonProperty("performance_notes") String performanceNotes,
-                           ApiEvidence evidence) {
+                           ApiEvidence evidence, boolean stale, boolean disputed,
+                           @JsonProperty("stale_reason") String staleReason,
+                           @JsonProperty("disputed_by") ApiAutomatedResult disputedBy) {
     }
 
     /** What a claim rests on. */
@@ -30,6 +35,19 @@ public record ApiModel(String model, String family, String type, String size,
         static ApiEvidence of(ModelOverview.Evidence evidence) {
             return evidence == null ? null : new ApiEvidence(evidence.run(), evidence.frameworkVersion(),
                     evidence.device(), evidence.batchSize(), evidence.precision(), evidence.simulated());
+        }
+    }
+
+    /** An automated validator's result for a cell: who, which level, when, on what evidence. */
+    public record ApiAutomatedResult(String validator, @JsonProperty("validator_type") String validatorType,
+                                     @JsonProperty("reported_level") String reportedLevel,
+                                     @JsonProperty("reported_at") LocalDateTime reportedAt,
+                                     @JsonProperty("evidence_run") String evidenceRun,
+                                     @JsonProperty("framework_version") String frameworkVersion) {
+
+        static ApiAutomatedResult of(ModelOverview.AutomatedResult result) {
+            return result == null ? null : new ApiAutomatedResult(result.validator(), result.validatorType(),
+                    result.level().key(), result.reportedAt(), result.run(), result.frameworkVersion());
         }
     }
 
@@ -50,9 +68,11 @@ public record ApiModel(String model, String family, String type, String size,
         Map<String, ApiClaim> platforms = new LinkedHashMap<>();
         for (Platform platform : Platform.values()) {
             ModelOverview.ClaimRow claim = overview.claims().get(platform);
+            ModelOverview.Marks marks = overview.marks(platform);
             platforms.put(platform.key(), claim == null ? null : new ApiClaim(claim.level().key(), claim.status().key(),
                     claim.validator(), claim.validationDate(), claim.limitations(), claim.workarounds(),
-                    claim.performanceNotes(), ApiEvidence.of(claim.evidence())));
+                    claim.performanceNotes(), ApiEvidence.of(claim.evidence()), marks.stale(), marks.disputed(),
+                    marks.staleReason(), ApiAutomatedResult.of(marks.dispute())));
         }
         return new ApiModel(header.name(), header.family(), header.type(), header.size(), header.parametersMillions(),
                 header.score(), header.recommended() == null ? null : header.recommended().key(), header.lastUpdated(),

@@ -2,6 +2,7 @@ package dev.compatmatrix.compatibility.badge;
 
 import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationMarks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public class BadgeController {
     static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
     private static final String SUFFIX = ".svg";
     /** Part of every ETag: raise it when the badge's look changes, so caches fetch the new one. */
-    private static final String DESIGN = "1";
+    private static final String DESIGN = "2";
     private static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private final BadgeService badges;
@@ -61,9 +62,11 @@ public class BadgeController {
     }
 
     static String svg(BadgeData data) {
-        String message = LevelBadge.word(data.level()) + (data.level() == null ? "" : " " + data.status().mark());
+        String message = LevelBadge.word(data.level()) + (data.level() == null ? ""
+                : " " + data.status().mark() + ValidationMarks.symbols(data.stale(), data.disputed()));
         String title = data.modelName() + " on " + data.platform().label() + ": "
-                + LevelBadge.title(data.level(), data.status());
+                + LevelBadge.title(data.level(), data.status())
+                + (data.level() == null ? "" : ValidationMarks.words(data.stale(), data.disputed()));
         return BadgeSvg.render(data.platform().label(), message, BadgeSvg.colour(data.level()), title);
     }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class BadgeQuery {
 
     private static final String SQL = """
-            SELECT m.model_name, d.compatibility_level, d.validation_status,
+            SELECT m.model_id, m.model_name, d.compatibility_level, d.validation_status,
                    concat_ws('|', epoch_us(c.last_updated), d.id, d.row_version, d.compatibility_level,
                              d.validation_status, epoch_us(d.validation_date)) AS version
             FROM models m
@@ -27,12 +27,12 @@ public class BadgeQuery {
         this.jdbc = jdbc;
     }
 
-    /** Empty when no model has this name. */
+    /** Empty when no model has this name; without the stale and disputed marks (BadgeService adds them). */
     public Optional<BadgeData> find(String modelName, Platform platform) {
         return jdbc.sql(SQL).param("name", modelName).param("platform", platform.key())
-                .query((rs, n) -> new BadgeData(rs.getString("model_name"), platform,
+                .query((rs, n) -> new BadgeData(rs.getInt("model_id"), rs.getString("model_name"), platform,
                         CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElse(null),
-                        ValidationStatus.fromKey(rs.getString("validation_status")).orElse(null),
+                        ValidationStatus.fromKey(rs.getString("validation_status")).orElse(null), false, false,
                         rs.getString("version")))
                 .optional();
     }

@@ -3,10 +3,13 @@ package dev.compatmatrix.compatibility.badge;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.settings.SettingsRepository;
 import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.security.Actor;
 import dev.compatmatrix.security.Roles;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,12 +31,15 @@ public class BadgeService {
     static final String PUBLIC_SETTING = "badges.public";
 
     private final BadgeQuery badges;
+    private final MatrixQuery matrix;
     private final SettingsRepository settings;
     private final AuditLog audit;
     private final Clock clock;
 
-    public BadgeService(BadgeQuery badges, SettingsRepository settings, AuditLog audit, Clock clock) {
+    public BadgeService(BadgeQuery badges, MatrixQuery matrix, SettingsRepository settings, AuditLog audit,
+                        Clock clock) {
         this.badges = badges;
+        this.matrix = matrix;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -50,7 +56,17 @@ public class BadgeService {
         if (!badgesPublic() && !signedIn()) {
             throw new AccessDeniedException("Badges are not public; sign in to see them");
         }
-        return badges.find(modelName, platform);
+        return badges.find(modelName, platform).map(this::withMarks);
+    }
+
+    /** The stale and disputed marks of the badge's cell, read as the matrix reads them (its row of the matrix). */
+    private BadgeData withMarks(BadgeData data) {
+        if (data.level() == null) {
+            return data;
+        }
+        MatrixRow.Cell cell = matrix.rows(List.of(data.modelId())).stream().findFirst()
+                .map(row -> row.cell(data.platform())).orElse(null);
+        return cell == null ? data : data.withMarks(cell.stale(), cell.disputed());
     }
 
     @PreAuthorize("permitAll()")

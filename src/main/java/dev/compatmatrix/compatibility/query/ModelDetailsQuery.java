@@ -5,8 +5,11 @@ import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +21,26 @@ public class ModelDetailsQuery {
     public static final String CLAIMS_SQL = """
             SELECT cd.id, cd.row_version, cd.hardware_type, cd.compatibility_level, cd.limitations, cd.workarounds,
                    cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date,
-                   cd.evidence_run, cd.framework_version, cd.device, cd.batch_size, cd.precision, cd.simulated
+                   cd.evidence_run, cd.framework_version, cd.device, cd.batch_size, cd.precision, cd.simulated,
+                   (SELECT r.framework_version FROM validation_reviews r
+                    WHERE r.claim_id = cd.id AND r.decision = 'approve' AND r.reviewed_at = cd.validation_date
+                    ORDER BY r.id DESC LIMIT 1) AS approved_version
             FROM cross_platform_compatibility cpc
             JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
             LEFT JOIN validators v ON cd.validator_id = v.validator_id
             WHERE cpc.model_id = :modelId
+            """;
+
+    /**
+     * The newest automated result of each of a model's cells with its evidence: the result whose level
+     * DisputedClaim compares with the claim (same order: newest report, then newest row).
+     */
+    public static final String LATEST_AUTOMATED_SQL = """
+            SELECT a.hardware_type, a.reported_level, a.reported_at, a.evidence_run, a.framework_version,
+                   v.name AS validator, v.type AS validator_type
+            FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
+            WHERE a.model_id = :modelId
+            QUALIFY row_number() OVER (PARTITION BY a.hardware_type ORDER BY a.reported_at DESC, a.id DESC) = 1
             """;
 
     /** One model with its derived columns, by name. */
@@ -64,8 +82,20 @@ public class ModelDetailsQuery {
                         rs.getString("validator"), SqlTimes.utc(rs.getTimestamp("validation_date")),
                         new ModelOverview.Evidence(rs.getString("evidence_run"), rs.getString("framework_version"),
                                 rs.getString("device"), (Integer) rs.getObject("batch_size"), rs.getString("precision"),
-                                rs.getBoolean("simulated"))))
+                                rs.getBoolean("simulated")), rs.getString("approved_version")))
                 .list();
+    }
+
+    /** The newest automated result per platform of a model; platforms without one are absent. */
+    public Map<Platform, ModelOverview.AutomatedResult> latestAutomatedResults(int modelId) {
+        Map<Platform, ModelOverview.AutomatedResult> results = new EnumMap<>(Platform.class);
+        jdbc.sql(LATEST_AUTOMATED_SQL).param("modelId", modelId).query((RowCallbackHandler) rs -> results.put(
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                new ModelOverview.AutomatedResult(rs.getString("validator"), rs.getString("validator_type"),
+                        CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
+                        SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("evidence_run"),
+                        rs.getString("framework_version"))));
+        return results;
     }
 
 }

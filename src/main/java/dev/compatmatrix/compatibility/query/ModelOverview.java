@@ -12,8 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything the model page shows, read in one service call. */
-public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, List<RecommendationRow> recommendations,
-                            List<HistoryRow> history, List<Review> reviews, List<LevelTimeline.Period> levelPeriods) {
+public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, Map<Platform, Marks> marks,
+                            List<RecommendationRow> recommendations, List<HistoryRow> history, List<Review> reviews,
+                            List<LevelTimeline.Period> levelPeriods) {
+
+    /** A platform's stale and disputed marks; {@link Marks#NONE} when it has none or is not tested. */
+    public Marks marks(Platform platform) {
+        return marks.getOrDefault(platform, Marks.NONE);
+    }
 
     /** The newest review of a platform's current claim version, if any (a rejection's comment is for editors). */
     public java.util.Optional<Review> latestReview(Platform platform) {
@@ -31,7 +37,40 @@ public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, List<
     /** The seed's "detailed compatibility information" for one platform, with the claim's evidence. */
     public record ClaimRow(long claimId, int version, Platform platform, CompatibilityLevel level, String limitations,
                            String workarounds, String performanceNotes, ValidationStatus status, String validator,
-                           LocalDateTime validationDate, Evidence evidence) {
+                           LocalDateTime validationDate, Evidence evidence, String approvedFrameworkVersion) {
+    }
+
+    /**
+     * A claim's marks as the matrix has them (the shared rules decide them), with what explains them:
+     * {@code staleReason} in words, {@code dispute} the automated result that disagrees (null unless disputed).
+     */
+    public record Marks(boolean stale, boolean disputed, String staleReason, AutomatedResult dispute) {
+
+        public static final Marks NONE = new Marks(false, false, null, null);
+
+        /**
+         * Why a stale claim is stale: validated before {@code staleBefore}, and/or approved for another
+         * framework/runtime version than the claim names now.
+         */
+        public static String staleReason(ClaimRow claim, LocalDateTime staleBefore) {
+            var reasons = new java.util.ArrayList<String>();
+            if (claim.validationDate() != null && claim.validationDate().isBefore(staleBefore)) {
+                reasons.add("validated " + claim.validationDate().toLocalDate() + ", before the age limit ("
+                        + staleBefore.toLocalDate() + ")");
+            }
+            if (claim.approvedFrameworkVersion() != null
+                    && !claim.approvedFrameworkVersion().equals(claim.evidence().frameworkVersion())) {
+                reasons.add("approved for " + claim.approvedFrameworkVersion() + "; a newer run names "
+                        + (claim.evidence().frameworkVersion() == null ? "no version"
+                        : claim.evidence().frameworkVersion()));
+            }
+            return reasons.isEmpty() ? "the validation is out of date" : String.join("; ", reasons);
+        }
+    }
+
+    /** What an automated validator (CI pipeline, test harness) reported for a cell, and on what evidence. */
+    public record AutomatedResult(String validator, String validatorType, CompatibilityLevel level,
+                                  LocalDateTime reportedAt, String run, String frameworkVersion) {
     }
 
     /** What the claim rests on: run id or link, version, device, batch size, precision, simulated. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -38,6 +39,8 @@ import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.compatibility.ValidationMarks;
+import dev.compatmatrix.compatibility.ValidationStatus;
 import dev.compatmatrix.compatibility.query.ModelOverview;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
@@ -93,7 +96,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.canDeleteModel = currentUser.roles().contains(Roles.ADMIN);
         this.canManageModel = canEdit || canDeleteModel;
         addClassName("model-view");
-        setSizeFull();
+        // Only as wide as the window: the page grows with its lists and scrolls as a whole.
+        setWidthFull();
         configureClaims();
         configureRecommendations();
         configureHistory();
@@ -158,22 +162,52 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         top.setPadding(false);
         top.addClassName("model-header");
 
+        latestReviews = overview;
         claims.setItems(Arrays.stream(Platform.values())
                 .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList());
         recommendations.setItems(overview.recommendations());
         history.setItems(overview.history());
         reviews.setItems(overview.reviews());
-        latestReviews = overview;
+        growWithPage(recommendations, overview.recommendations().size());
+        growWithPage(history, overview.history().size());
+        growWithPage(reviews, overview.reviews().size());
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Platforms", claims);
         tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
         PerformanceTab.addTo(tabs, service, header.name());
-        tabs.add("History (" + overview.history().size() + ")", history);
+        tabs.add("History (" + overview.history().size() + ")", historyTab(overview));
         tabs.add("Level timeline", levelTimeline(overview));
         tabs.add("Validation trail (" + overview.reviews().size() + ")", reviews);
-        tabs.setSizeFull();
         add(top, tabs);
+    }
+
+    /**
+     * A bounded list shows all its rows and the page grows with it, instead of a small box that scrolls on its own;
+     * a longer one (more than the model page ever loads of its history) keeps a tall box of its own.
+     */
+    static void growWithPage(Grid<?> grid, int rows) {
+        boolean whole = rows <= CompatibilityService.MODEL_HISTORY_LIMIT;
+        grid.setAllRowsVisible(whole);
+        grid.setHeight(whole ? null : "75vh");
+    }
+
+    /** The history grid, and where the rest is when the page shows only the newest changes. */
+    private Component historyTab(ModelOverview overview) {
+        if (overview.history().size() < CompatibilityService.MODEL_HISTORY_LIMIT) {
+            return history;
+        }
+        Anchor all = new Anchor(historyUrl(overview.header().name()), "Showing the newest "
+                + CompatibilityService.MODEL_HISTORY_LIMIT + " changes; all of them in History");
+        all.setId("history-all");
+        VerticalLayout tab = new VerticalLayout(history, all);
+        tab.setPadding(false);
+        return tab;
+    }
+
+    private static String historyUrl(String model) {
+        return RouteConfiguration.forSessionScope().getUrl(HistoryView.class) + "?"
+                + HistoryUrl.toQuery(new HistoryFilter(model, null, null, null, null)).getQueryString();
     }
 
     private static Component fact(String label, String value) {
@@ -217,13 +251,16 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         claims.addColumn(c -> c.platform().label()).setHeader("Platform").setWidth("8rem").setFlexGrow(0);
         claims.addComponentColumn(c -> c.claim() == null ? new LevelBadge(null, null)
-                : new LevelBadge(c.claim().level(), c.claim().status())).setHeader("Level").setAutoWidth(true).setFlexGrow(0);
-        claims.addColumn(c -> c.claim() == null ? "" : c.claim().status().label()).setHeader("Validation")
-                .setAutoWidth(true).setFlexGrow(0);
+                : new LevelBadge(c.claim().level(), c.claim().status(), marks(c).stale(), marks(c).disputed()))
+                .setHeader("Level").setKey("level").setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : validationWords(c.claim().status(), marks(c)))
+                .setHeader("Validation").setKey("validation").setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().validator())).setHeader("Validator")
                 .setAutoWidth(true).setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate())).setHeader("Validated")
                 .setAutoWidth(true).setFlexGrow(0);
+        claims.addComponentColumn(c -> marksNotes(marks(c))).setHeader("Stale / disputed").setKey("marks")
+                .setWidth("18rem").setFlexGrow(1);
         // A rejection's comment is for the editors: shown on the claim until its next version.
         claims.addColumn(c -> latestReviews == null ? "" : latestReviews.latestReview(c.platform())
                         .filter(r -> r.decision() == Review.Decision.REJECT)
@@ -250,8 +287,57 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         claims.setAllRowsVisible(true);
     }
 
+    private ModelOverview.Marks marks(PlatformClaim row) {
+        return latestReviews == null ? ModelOverview.Marks.NONE : latestReviews.marks(row.platform());
+    }
+
+    /** "Validated · ◷ stale · ⚠ disputed": the status and the matrix's marks in words. */
+    static String validationWords(ValidationStatus status, ModelOverview.Marks marks) {
+        return status.label() + (marks.stale() ? " · " + ValidationMarks.STALE + " stale" : "")
+                + (marks.disputed() ? " · " + ValidationMarks.DISPUTED + " disputed" : "");
+    }
+
+    /** Why a claim is stale, and who disputes it with what: one line each, empty when neither. */
+    static Component marksNotes(ModelOverview.Marks marks) {
+        Div notes = new Div();
+        if (marks.stale()) {
+            Div stale = new Div(ValidationMarks.STALE + " Stale: " + marks.staleReason());
+            stale.addClassName("stale-note");
+            notes.add(stale);
+        }
+        if (marks.disputed()) {
+            Div disputed = new Div(ValidationMarks.DISPUTED + " Disputed: " + disputeText(marks.dispute()));
+            disputed.addClassName("dispute-note");
+            notes.add(disputed);
+        }
+        return notes;
+    }
+
+    /** "nightly-ci (CI pipeline) reports Medium on 2026-10-30 00:00 UTC · run nightly-4201 · OpenVINO 2024.5". */
+    static String disputeText(ModelOverview.AutomatedResult result) {
+        if (result == null) {
+            return "an automated result reports another level";
+        }
+        StringBuilder text = new StringBuilder(text(result.validator()));
+        if (result.validatorType() != null) {
+            text.append(" (").append(result.validatorType().equals("ci_pipeline") ? "CI pipeline"
+                    : result.validatorType().equals("automated_test") ? "automated test" : result.validatorType())
+                    .append(")");
+        }
+        text.append(" reports ").append(result.level().label()).append(" on ").append(time(result.reportedAt()));
+        if (result.run() != null && !result.run().isBlank()) {
+            text.append(" · run ").append(result.run());
+        }
+        if (result.frameworkVersion() != null && !result.frameworkVersion().isBlank()) {
+            text.append(" · ").append(result.frameworkVersion());
+        }
+        return text.toString();
+    }
+
     private void configureRecommendations() {
         recommendations.setId("recommendations-grid");
+        recommendations.setEmptyStateText("No hardware recommendations: none has been generated for this model "
+                + "(they need at least one supported platform).");
         recommendations.addColumn(RecommendationRow::taskType).setHeader("Task").setAutoWidth(true);
         recommendations.addColumn(RecommendationRow::batchSize).setHeader("Batch").setAutoWidth(true);
         recommendations.addColumn(r -> platformLabel(r.recommendedHardware())).setHeader("Recommended").setAutoWidth(true);
@@ -266,6 +352,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void configureReviews() {
         reviews.setId("reviews-grid");
+        reviews.setEmptyStateText("No reviews yet: no claim of this model has been approved or rejected.");
         reviews.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         reviews.addColumn(r -> time(r.reviewedAt())).setHeader("When").setAutoWidth(true);
         reviews.addColumn(r -> platformLabel(r.platform())).setHeader("Platform").setAutoWidth(true);
@@ -280,6 +367,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void configureHistory() {
         history.setId("history-grid");
+        history.setEmptyStateText("No changes recorded: no claim of this model has been created, changed or removed.");
         history.addColumn(h -> time(h.changeDate())).setHeader("When").setAutoWidth(true);
         history.addColumn(h -> platformLabel(h.hardwareType())).setHeader("Platform").setAutoWidth(true);
         history.addComponentColumn(h -> levelBadge(h.previousStatus())).setHeader("From").setAutoWidth(true);
@@ -315,9 +403,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private Component levelTimeline(ModelOverview overview) {
         levelChart.show(HistoryChartSpecs.levels(overview.header().name(), overview.levelPeriods()));
-        Anchor allChanges = new Anchor(RouteConfiguration.forSessionScope().getUrl(HistoryView.class)
-                + "?" + HistoryUrl.toQuery(new HistoryFilter(overview.header().name(), null, null, null, null))
-                .getQueryString(), "All changes of this model in History");
+        Anchor allChanges = new Anchor(historyUrl(overview.header().name()), "All changes of this model in History");
         return new VerticalLayout(levelChart, allChanges);
     }
 }

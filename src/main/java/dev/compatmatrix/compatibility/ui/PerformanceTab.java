@@ -58,6 +58,7 @@ class PerformanceTab extends VerticalLayout {
         measurements.setId("performance-measurements");
         measurements.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         measurements.setAllRowsVisible(true);
+        measurements.setEmptyStateText("No measurement for this task, batch size and precision.");
         measurements.addColumn(r -> r.platform().label()).setHeader("Platform").setAutoWidth(true);
         measurements.addColumn(r -> RecommendationFormat.memory(r.memoryMb())).setHeader("Memory").setAutoWidth(true);
         measurements.addColumn(r -> r.measuredAt() == null ? "" : ModelView.UTC_TIME.format(r.measuredAt()))

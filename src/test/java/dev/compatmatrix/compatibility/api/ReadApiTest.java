@@ -88,6 +88,20 @@ class ReadApiTest extends IntegrationTest {
     }
 
     @Test
+    void a_models_claims_carry_the_stale_and_disputed_marks_with_the_disputing_result() throws Exception {
+        read("/api/v1/models/bert-base-uncased").andExpect(status().isOk())
+                .andExpect(jsonPath("$.platforms.qualcomm.disputed").value(true))
+                .andExpect(jsonPath("$.platforms.qualcomm.disputed_by.validator").value("nightly-ci"))
+                .andExpect(jsonPath("$.platforms.qualcomm.disputed_by.reported_level").value("medium"))
+                .andExpect(jsonPath("$.platforms.qualcomm.disputed_by.evidence_run").value("nightly-4201"))
+                .andExpect(jsonPath("$.platforms.openvino.stale").value(true))
+                .andExpect(jsonPath("$.platforms.openvino.stale_reason").value(
+                        org.hamcrest.Matchers.containsString("before the age limit")))
+                .andExpect(jsonPath("$.platforms.cuda.disputed").value(false))
+                .andExpect(jsonPath("$.platforms.cuda.disputed_by").doesNotExist());
+    }
+
+    @Test
     void recommendations_filter_like_the_screen() throws Exception {
         long t5 = jdbc.sql("""
                 SELECT count(*) FROM hardware_recommendations hr JOIN models m ON m.model_id = hr.model_id

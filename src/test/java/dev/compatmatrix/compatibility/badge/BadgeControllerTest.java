@@ -19,6 +19,8 @@ import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import java.util.List;
 import dev.compatmatrix.security.Roles;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +144,38 @@ class BadgeControllerTest extends WritingIntegrationTest {
     }
 
     @Test
+    void a_stale_or_disputed_claims_badge_shows_the_matrix_marks_in_its_text_and_title(@Autowired MatrixQuery matrix)
+            throws Exception {
+        makePublic();
+        // A newer automated result that disagrees with bert-base-uncased's Qualcomm claim disputes it, whatever
+        // other writing tests did to the claim.
+        int modelId = jdbc.sql("SELECT model_id FROM models WHERE model_name = 'bert-base-uncased'")
+                .query(Integer.class).single();
+        String level = matrix.rows(List.of(modelId)).getFirst().cell(Platform.QUALCOMM).level().key();
+        jdbc.sql("""
+                INSERT INTO automated_results (model_id, hardware_type, validator_id, reported_level, evidence_run,
+                                               framework_version, reported_at)
+                SELECT :model, 'qualcomm', validator_id, :level, 'badge-test-run', 'QNN 9', now()::TIMESTAMP
+                FROM validators WHERE name = 'nightly-ci'""")
+                .param("model", modelId).param("level", level.equals("low") ? "unsupported" : "low").update();
+
+        var cells = matrix.rows(List.of(modelId)).getFirst().cells();
+        assertThat(cells.get(Platform.QUALCOMM).disputed()).isTrue();
+        for (Platform platform : Platform.values()) {
+            var cell = cells.get(platform);
+            String text = cell.level().label() + " " + cell.status().mark() + (cell.stale() ? " ◷" : "")
+                    + (cell.disputed() ? " ⚠" : "");
+            String title = ": " + cell.level().label() + " · " + cell.status().label()
+                    + (cell.stale() ? " (validation stale)" : "") + (cell.disputed() ? " (disputed by an automated result)" : "")
+                    + "</title>";
+            mvc.perform(get("/badge/bert-base-uncased/" + platform.key() + ".svg"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString(">" + text + "</text>")))
+                    .andExpect(content().string(Matchers.containsString(title)));
+        }
+    }
+
+    @Test
     void an_unknown_model_or_platform_or_path_is_a_404_unknown_badge() throws Exception {
         makePublic();
         for (String path : new String[]{"/badge/no-such/model/cuda.svg", "/badge/prajjwal1/bert-tiny/tpu.svg",
@@ -164,8 +198,11 @@ class BadgeControllerTest extends WritingIntegrationTest {
     private String expectedMessage() {
         signIn("viewer", Roles.VIEWER);
         try {
-            var claim = compatibility.modelOverview("prajjwal1/bert-tiny").orElseThrow().claims().get(Platform.CUDA);
-            return claim.level().label() + " " + claim.status().mark();
+            var model = compatibility.modelOverview("prajjwal1/bert-tiny").orElseThrow();
+            var claim = model.claims().get(Platform.CUDA);
+            var marks = model.marks(Platform.CUDA);
+            return claim.level().label() + " " + claim.status().mark() + (marks.stale() ? " ◷" : "")
+                    + (marks.disputed() ? " ⚠" : "");
         } finally {
             SecurityContextHolder.clearContext();
         }

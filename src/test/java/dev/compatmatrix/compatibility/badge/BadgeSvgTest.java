@@ -3,6 +3,8 @@ package dev.compatmatrix.compatibility.badge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -31,6 +33,19 @@ class BadgeSvgTest {
         var texts = svg.getElementsByTagName("text");
         assertThat(texts.item(0).getTextContent()).isEqualTo("CUDA");
         assertThat(texts.item(1).getTextContent()).isEqualTo("High ✓");
+    }
+
+    @Test
+    void stale_and_disputed_marks_are_in_the_badges_text_and_title_as_in_the_matrix() throws Exception {
+        Document svg = parse(BadgeController.svg(new BadgeData(1, "bert-base-uncased", Platform.QUALCOMM,
+                CompatibilityLevel.HIGH, ValidationStatus.VALIDATED, true, true, "v")));
+
+        assertThat(svg.getElementsByTagName("text").item(1).getTextContent()).isEqualTo("High ✓ ◷ ⚠");
+        assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(
+                "bert-base-uncased on Qualcomm: High · Validated (validation stale) (disputed by an automated result)");
+        assertThat(parse(BadgeController.svg(new BadgeData(1, "m", Platform.CPU, CompatibilityLevel.LOW,
+                ValidationStatus.UNVALIDATED, false, false, "v"))).getElementsByTagName("text").item(1)
+                .getTextContent()).isEqualTo("Low ○");
     }
 
     @Test

@@ -11,6 +11,11 @@ import dev.compatmatrix.KaribuTest;
 import dev.compatmatrix.base.ui.NotFoundView;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.security.Roles;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +83,76 @@ class ModelViewTest extends KaribuTest {
         _get(NotFoundView.class);
         assertThat(_get(Paragraph.class, spec -> spec.withId("not-found-message")).getText())
                 .contains("no-such-model");
+    }
+
+    @Test
+    void the_platforms_tab_shows_the_same_stale_and_disputed_marks_as_the_matrix(@Autowired MatrixQuery matrix,
+                                                                                  @Autowired JdbcClient jdbc) {
+        UI.getCurrent().navigate("models/bert-base-uncased");
+        ModelView view = _get(ModelView.class);
+        int modelId = jdbc.sql("SELECT model_id FROM models WHERE model_name = 'bert-base-uncased'")
+                .query(Integer.class).single();
+        var cells = matrix.rows(java.util.List.of(modelId)).getFirst().cells();
+        assertThat(cells.values()).anyMatch(MatrixRow.Cell::stale).anyMatch(MatrixRow.Cell::disputed);
+        for (Platform platform : Platform.values()) {
+            MatrixRow.Cell cell = cells.get(platform);
+            String level = text(GridKt._getCellComponent(view.claims, platform.ordinal(), "level"));
+            String validation = GridKt._getFormatted(view.claims, platform.ordinal(), "validation");
+            // The matrix cell's words and symbols: "High ✓ ◷ ⚠", and the marks in words beside the status.
+            assertThat(level).as(platform.label()).isEqualTo(cell.level().label() + " " + cell.status().mark()
+                    + (cell.stale() ? " ◷" : "") + (cell.disputed() ? " ⚠" : ""));
+            assertThat(validation.contains("◷ stale")).as(platform.label()).isEqualTo(cell.stale());
+            assertThat(validation.contains("⚠ disputed")).as(platform.label()).isEqualTo(cell.disputed());
+            String notes = text(GridKt._getCellComponent(view.claims, platform.ordinal(), "marks"));
+            assertThat(notes.contains("Stale:")).isEqualTo(cell.stale());
+            assertThat(notes.contains("Disputed:")).isEqualTo(cell.disputed());
+        }
+    }
+
+    @Test
+    void a_disputed_claim_names_the_automated_result_that_disputes_it_and_a_stale_one_says_why() {
+        UI.getCurrent().navigate("models/bert-base-uncased");
+        ModelView view = _get(ModelView.class);
+        // The demo's nightly CI run 4201 reports Medium for bert-base-uncased on Qualcomm, where the claim says High.
+        String qualcomm = text(GridKt._getCellComponent(view.claims, Platform.QUALCOMM.ordinal(), "marks"));
+        assertThat(qualcomm).contains("⚠ Disputed: nightly-ci (CI pipeline) reports Medium on 2026-10-30",
+                "run nightly-4201", "QNN 2.");
+        String openvino = text(GridKt._getCellComponent(view.claims, Platform.OPENVINO.ordinal(), "marks"));
+        assertThat(openvino).containsPattern("◷ Stale: validated 2026-\\d\\d-\\d\\d, before the age limit \\(2026-05-31\\)");
+    }
+
+    @Test
+    void the_validation_trail_holds_the_approval_the_platforms_tab_names_and_history_rows_name_their_author() {
+        UI.getCurrent().navigate("models/bert-base-uncased");
+        ModelView view = _get(ModelView.class);
+        var reviews = view.reviews.getGenericDataView().getItems().toList();
+        var approved = view.claims.getGenericDataView().getItems().map(ModelView.PlatformClaim::claim)
+                .filter(c -> c.status() != dev.compatmatrix.compatibility.ValidationStatus.UNVALIDATED).toList();
+        assertThat(approved).isNotEmpty();
+        for (var claim : approved) {
+            assertThat(reviews).as(claim.platform().label()).anyMatch(r -> r.claimId() == claim.claimId()
+                    && r.decision() == dev.compatmatrix.validation.Review.Decision.APPROVE
+                    && r.validatorName().equals(claim.validator()) && r.reviewedAt().equals(claim.validationDate()));
+        }
+        assertThat(view.history.getGenericDataView().getItems()).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.changedBy()).isNotBlank());
+        for (int row = 0; row < GridKt._size(view.history); row++) {
+            assertThat(GridKt._getFormattedRow(view.history, row).get(5)).as("By").isNotBlank();
+        }
+    }
+
+    @Test
+    void the_lists_of_the_model_page_show_all_their_rows_instead_of_a_small_scrolling_box() {
+        UI.getCurrent().navigate("models/llama-7b");
+        ModelView view = _get(ModelView.class);
+        assertThat(GridKt._size(view.history)).isGreaterThan(9);
+        assertThat(view.history.isAllRowsVisible()).isTrue();
+        assertThat(view.reviews.isAllRowsVisible()).isTrue();
+        assertThat(view.recommendations.isAllRowsVisible()).isTrue();
+        assertThat(view.claims.isAllRowsVisible()).isTrue();
+    }
+
+    private static String text(com.vaadin.flow.component.Component component) {
+        return component.getElement().getTextRecursively();
     }
 }

@@ -4,6 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
+import dev.compatmatrix.base.db.TableAppender;
+import dev.compatmatrix.base.settings.SettingsRepository;
+import dev.compatmatrix.catalog.repository.ModelRepository;
+import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.badge.BadgeQuery;
+import dev.compatmatrix.compatibility.badge.BadgeService;
+import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
+import dev.compatmatrix.history.query.HistoryQuery;
+import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.recommendation.query.PerformanceQuery;
+import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import dev.compatmatrix.validation.repository.ReviewRepository;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
@@ -21,7 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The matrix pages, the export and the validation queue read the stale and disputed marks as joins, for speed.
+ * The matrix pages, the export and the validation queue read the stale and disputed marks as joins, for speed; the
+ * model page, the API's model and the badges read them from the matrix's rows.
  * Over a synthetic data set with every kind of validation trail they mark exactly the claims that the rules, stated
  * here as plainly as SQL allows (PRODUCT.md §4), mark.
  */
@@ -213,6 +230,76 @@ class StaleAndDisputedMarksTest {
                 .param("id", claim.get("id")).param("version", claim.get("row_version")).param("model", claim.get("model_id"))
                 .param("platform", claim.get("hardware_type")).param("level", claim.get("compatibility_level"))
                 .param("verification", level).param("decision", decision).query(Long.class).single();
+    }
+
+    @Test
+    void the_model_page_the_api_and_the_badges_mark_the_claims_the_rules_mark() {
+        // The model page (and the API's model, which is the same overview) and the badges of some models read one
+        // by one: the first ones, and a few with a disputed claim.
+        List<Integer> disputedModels = disputedByRule.stream().map(c -> Integer.valueOf(c.split("/")[1])).sorted()
+                .limit(3).toList();
+        List<Object[]> models = jdbc.sql("""
+                        SELECT model_id, model_name FROM models
+                        WHERE model_id <= (SELECT min(model_id) FROM models) + :n OR model_id IN (:disputed)
+                        ORDER BY model_id""")
+                .param("n", CHECKED_MODELS).param("disputed", disputedModels)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
+        var pages = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
+                new HistoryQuery(jdbc), new ModelRepository(jdbc, new TableAppender(dataSource, jdbc)),
+                new ReviewRepository(jdbc), new HistorySearch(jdbc), Clock.systemUTC(), new PerformanceQuery(jdbc));
+        var badges = new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null,
+                Clock.systemUTC());
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "viewer", null, AuthorityUtils.createAuthorityList("ROLE_VIEWER")));
+        Set<String> pageStale = new HashSet<>();
+        Set<String> pageDisputed = new HashSet<>();
+        Set<String> badgeStale = new HashSet<>();
+        Set<String> badgeDisputed = new HashSet<>();
+        try {
+            for (Object[] model : models) {
+                var overview = pages.modelOverview((String) model[1]).orElseThrow();
+                for (Platform platform : Platform.values()) {
+                    String cell = model[0] + "/" + platform.key();
+                    var marks = overview.marks(platform);
+                    addIf(marks.stale(), pageStale, cell);
+                    addIf(marks.disputed() && marks.dispute() != null, pageDisputed, cell);
+                    var badge = badges.badge((String) model[1], platform).orElseThrow();
+                    addIf(badge.stale(), badgeStale, cell);
+                    addIf(badge.disputed(), badgeDisputed, cell);
+                }
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        Set<String> stale = firstModels(cells(staleByRule), models);
+        Set<String> disputed = firstModels(cells(disputedByRule), models);
+        assertThat(stale).isNotEmpty();
+        assertThat(disputed).isNotEmpty();
+        assertThat(pageStale).isEqualTo(stale);
+        assertThat(pageDisputed).isEqualTo(disputed);
+        assertThat(badgeStale).isEqualTo(stale);
+        assertThat(badgeDisputed).isEqualTo(disputed);
+    }
+
+    /** How many models the model page and badge check reads one by one (each is a few queries). */
+    private static final int CHECKED_MODELS = 8;
+
+    private static void addIf(boolean marked, Set<String> set, String cell) {
+        if (marked) {
+            set.add(cell);
+        }
+    }
+
+    private static Set<String> firstModels(Set<String> cells, List<Object[]> models) {
+        Set<String> ids = new HashSet<>();
+        models.forEach(m -> ids.add(String.valueOf(m[0])));
+        Set<String> kept = new HashSet<>();
+        cells.forEach(c -> {
+            if (ids.contains(c.substring(0, c.indexOf('/')))) {
+                kept.add(c);
+            }
+        });
+        return kept;
     }
 
     private static void collect(List<MatrixRow> rows, Set<String> stale, Set<String> disputed) {
