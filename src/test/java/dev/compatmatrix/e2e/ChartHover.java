@@ -88,22 +88,34 @@ final class ChartHover {
      * Hovers every mark and legend entry of the chart inside the element with the id, checking after each move that
      * nothing was injected; returns the tooltip texts seen.
      */
-    @SuppressWarnings("unchecked")
     static List<String> hoverEverything(Browser browser, String chartId) {
-        var root = browser.byId(chartId);
-        List<List<Number>> points = browser.until(d -> {
-            var found = (List<List<Number>>) browser.js(POINTS, root);
-            return found == null || found.isEmpty() ? null : found;
-        });
         List<String> tooltips = new ArrayList<>();
-        for (List<Number> point : points) {
-            new Actions(browser.driver).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).perform();
+        for (List<Number> point : points(browser, chartId)) {
+            moveTo(browser, point);
             tooltips.add((String) browser.js(TOOLTIP_TEXT));
             assertNothingInjected(browser, chartId);
         }
         // Leave the chart, so the next one starts without a tooltip shown.
         new Actions(browser.driver).moveToLocation(1, 1).perform();
         return tooltips;
+    }
+
+    /** Moves the mouse over the chart's first mark, leaving its tooltip shown (for a screenshot). */
+    static void hoverFirstMark(Browser browser, String chartId) {
+        moveTo(browser, points(browser, chartId).getFirst());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Number>> points(Browser browser, String chartId) {
+        var root = browser.byId(chartId);
+        return browser.until(d -> {
+            var found = (List<List<Number>>) browser.js(POINTS, root);
+            return found == null || found.isEmpty() ? null : found;
+        });
+    }
+
+    private static void moveTo(Browser browser, List<Number> point) {
+        new Actions(browser.driver).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).perform();
     }
 
     @SuppressWarnings("unchecked")

@@ -49,6 +49,9 @@ class ChartTextBrowserIT {
             drawnText.add((String) browser.js("return document.getElementById('chart-probe').textContent"));
         }
         ChartHover.assertNothingInjected(browser, "every chart type");
+        browser.js(DRAW, json.writeValueAsString(hostileSpecs().get(HEATMAP).toApexOptions()));
+        ChartHover.hoverFirstMark(browser, "chart-probe");
+        browser.screenshot("chart-hostile-text");
         String seen = String.join(" | ", tooltips);
         // The tooltips (HTML in ApexCharts) and the axis, title and legend texts (SVG or HTML) show the text as typed.
         assertThat(seen).contains(IMG, SVG, QUOTE, BOLD);
@@ -104,6 +107,8 @@ class ChartTextBrowserIT {
         }
         ChartHover.assertNothingInjected(browser, path);
     }
+
+    private static final int HEATMAP = 5;
 
     /** One spec of each kind the component draws, with hostile text in every text it takes. */
     private static List<ChartSpec> hostileSpecs() {
