@@ -10,9 +10,10 @@ import jakarta.validation.constraints.Size;
 public record ModelData(
         @NotBlank(message = "Enter the model's name")
         @Size(max = 200, message = "At most 200 characters")
-        @Pattern(regexp = "[\\p{L}\\p{N}._/+:@-]+", message = "Letters, digits and . _ / + : @ - only, no spaces")
+        @ValidIdentifier(Identifier.MODEL_NAME)
         String name,
-        @NotBlank(message = "Enter the family") @Size(max = 80, message = "At most 80 characters") String family,
+        @NotBlank(message = "Enter the family") @Size(max = 80, message = "At most 80 characters")
+        @ValidIdentifier(Identifier.FAMILY) String family,
         @NotNull(message = "Choose a type") ModelType type,
         @NotNull(message = "Choose a size") ModelSize size,
         @Positive(message = "Parameters are a positive number of millions") Double parametersMillions,

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('VIEWER')")
 public class DashboardService {
 
-    /** The heatmap shows this many of the biggest families, so it fits a wall screen. */
+    /** The heatmap shows this many families at a time, biggest first, so it fits a wall screen; the rest are paged. */
     public static final int HEATMAP_FAMILIES = 12;
     public static final int RECENT_CHANGES = 8;
 
@@ -26,6 +26,14 @@ public class DashboardService {
     @Transactional(readOnly = true)
     public DashboardSnapshot snapshot() {
         return new DashboardSnapshot(coverage.perPlatform(), dashboard.scoreDistribution(),
-                dashboard.familySupport(HEATMAP_FAMILIES), dashboard.recentChanges(RECENT_CHANGES));
+                families(0), dashboard.recentChanges(RECENT_CHANGES));
+    }
+
+    /** The heatmap's page of families from the {@code offset}-th, biggest first (0 for the biggest). */
+    @Transactional(readOnly = true)
+    public FamilyPage families(int offset) {
+        int total = dashboard.familyCount();
+        int start = Math.clamp(offset, 0, Math.max(0, total - 1));
+        return new FamilyPage(dashboard.familySupport(start, HEATMAP_FAMILIES), start, total);
     }
 }

@@ -1,5 +1,6 @@
 package dev.compatmatrix.ingest;
 
+import dev.compatmatrix.catalog.Identifier;
 import dev.compatmatrix.compatibility.ClaimData;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
@@ -71,10 +72,10 @@ public final class ResultChecks {
     }
 
     private static CheckedResult checkOne(int i, ResultBatch.Result r, List<ItemError> errors) {
-        if (r.model() == null || r.model().isBlank() || r.model().length() > NAME_MAX
-                || r.model().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new ItemError(i, "model", "Required: a model name of at most " + NAME_MAX
-                    + " characters, without control characters"));
+        if (r.model() == null || r.model().isBlank() || r.model().length() > NAME_MAX) {
+            errors.add(new ItemError(i, "model", "Required: a model name of at most " + NAME_MAX + " characters"));
+        } else {
+            Identifier.MODEL_NAME.problem(r.model().strip()).ifPresent(p -> errors.add(new ItemError(i, "model", p)));
         }
         Optional<Platform> platform = r.hardware() == null ? Optional.empty() : Platform.fromKey(r.hardware());
         if (platform.isEmpty()) {

@@ -1,18 +1,52 @@
 // Glue between the server-side ApexChart component and the ApexCharts library (served from charts/lib).
-window.compatCharts = {
-  render(element, config, attempt = 0) {
-    if (typeof window.ApexCharts === 'undefined') {
-      // The library script may still be loading right after the page opened.
-      if (attempt < 50) {
-        setTimeout(() => window.compatCharts.render(element, config, attempt + 1), 100);
+//
+// ApexCharts draws titles, axis labels and data labels as SVG text (shown as typed), but puts tooltip and legend
+// texts into the page as HTML. Every chart drawn here therefore gets formatters that escape exactly those texts,
+// so that no name a user typed can become markup or script, and none shows an entity such as "&lt;".
+(() => {
+  const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  const escape = value => (value === undefined || value === null ? '' : String(value))
+      .replace(/[&<>"']/g, c => ENTITIES[c]);
+  const isoDay = time => new Date(time).toISOString().slice(0, 10);
+
+  /** The config with escaping formatters on every text that ApexCharts puts into HTML. */
+  const withTextOnlyHtml = config => {
+    const datetime = (config.xaxis || {}).type === 'datetime';
+    // A timeline's x values are instants; everything else is a category or number shown as it is.
+    const x = value => escape(datetime && typeof value === 'number' ? isoDay(value) : value);
+    const y = value => escape(value);
+    const seriesName = name => (name ? escape(name) + ': ' : '');
+    const tooltip = config.tooltip || {};
+    const xaxis = config.xaxis || {};
+    return {
+      ...config,
+      tooltip: {
+        ...tooltip,
+        x: { ...(tooltip.x || {}), formatter: x },
+        y: { ...(tooltip.y || {}), formatter: y, title: { formatter: seriesName } },
+        z: { ...(tooltip.z || {}), formatter: y, title: '' }
+      },
+      xaxis: { ...xaxis, tooltip: { ...(xaxis.tooltip || {}), formatter: x } },
+      legend: { ...(config.legend || {}), formatter: name => escape(name) }
+    };
+  };
+
+  window.compatCharts = {
+    render(element, config, attempt = 0) {
+      if (typeof window.ApexCharts === 'undefined') {
+        // The library script may still be loading right after the page opened.
+        if (attempt < 50) {
+          setTimeout(() => window.compatCharts.render(element, config, attempt + 1), 100);
+        }
+        return;
       }
-      return;
+      const safeConfig = withTextOnlyHtml(config);
+      if (element.$compatChart) {
+        element.$compatChart.updateOptions(safeConfig, true, false);
+        return;
+      }
+      element.$compatChart = new window.ApexCharts(element, safeConfig);
+      element.$compatChart.render();
     }
-    if (element.$compatChart) {
-      element.$compatChart.updateOptions(config, true, false);
-      return;
-    }
-    element.$compatChart = new window.ApexCharts(element, config);
-    element.$compatChart.render();
-  }
-};
+  };
+})();

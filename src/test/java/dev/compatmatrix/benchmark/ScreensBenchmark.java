@@ -166,8 +166,8 @@ public final class ScreensBenchmark {
                         () -> (int) Arrays.stream(dashboardQuery.scoreDistribution()).filter(n -> n > 0).count(),
                         () -> rawRows(DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS))),
                 new Bench.Case("dashboard: family × platform support", null,
-                        List.of(new Bench.Sql(DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES))),
-                        () -> dashboardQuery.familySupport(DashboardService.HEATMAP_FAMILIES).size(),
+                        List.of(new Bench.Sql(DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES, "offset", 0))),
+                        () -> dashboardQuery.familySupport(0, DashboardService.HEATMAP_FAMILIES).size(),
                         this::rawFamilies),
                 new Bench.Case("dashboard: recent changes", null,
                         List.of(new Bench.Sql(DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES))),
@@ -201,7 +201,7 @@ public final class ScreensBenchmark {
 
     private static int snapshotRows(DashboardSnapshot snapshot) {
         return snapshot.coverage().size() + (int) Arrays.stream(snapshot.scoreBuckets()).filter(n -> n > 0).count()
-                + snapshot.families().size() + snapshot.recentChanges().size();
+                + snapshot.families().families().size() + snapshot.recentChanges().size();
     }
 
     private static int chartRows(HistoryCharts charts) {
@@ -264,7 +264,7 @@ public final class ScreensBenchmark {
 
     /** The family statement returns a row per family and platform; the dashboard shows a row per family. */
     private static int families(Connection c) throws SQLException {
-        RawJdbc.Rows rows = RawJdbc.query(c, DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES));
+        RawJdbc.Rows rows = RawJdbc.query(c, DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES, "offset", 0));
         int family = rows.column("model_family");
         return (int) rows.values().stream().map(row -> row[family]).distinct().count();
     }

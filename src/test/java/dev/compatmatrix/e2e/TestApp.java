@@ -4,7 +4,12 @@ import dev.compatmatrix.browser.AppProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +18,8 @@ import java.util.Map;
  * {@code target/browser-tests}.
  */
 final class TestApp implements AutoCloseable {
+
+    private static final String DATABASE = "compat.duckdb";
 
     final AppProcess process;
     final Path folder;
@@ -23,18 +30,48 @@ final class TestApp implements AutoCloseable {
     }
 
     static TestApp start() {
+        try {
+            Path work = Path.of(System.getProperty("compat.browser.work", "target/browser-tests"));
+            Files.createDirectories(work);
+            return startIn(Files.createTempDirectory(work.toAbsolutePath(), "run-"), "app.log");
+        } catch (IOException e) {
+            throw new IllegalStateException("Starting the application failed", e);
+        }
+    }
+
+    /**
+     * A separate application whose demo database was then changed by {@code statements} while it was stopped, as a
+     * database written by an older version holds rows today's rules refuse; it runs on that file after a restart.
+     */
+    static TestApp startWithRowsChanged(List<String> statements) {
+        TestApp first = start();
+        try {
+            first.close();
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + first.folder.resolve(DATABASE));
+                 Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+            return startIn(first.folder, "app-restarted.log");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Changing the test database failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestApp startIn(Path folder, String logName) {
         Path jar = Path.of(System.getProperty("compat.browser.jar", "target/compat-matrix-console-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No application jar at " + jar.toAbsolutePath()
                     + ": the browser tests run against the production jar (./mvnw -Pproduction verify)");
         }
         try {
-            Path work = Path.of(System.getProperty("compat.browser.work", "target/browser-tests"));
-            Files.createDirectories(work);
-            Path folder = Files.createTempDirectory(work.toAbsolutePath(), "run-");
-            Path log = folder.resolve("app.log");
+            Path log = folder.resolve(logName);
             AppProcess process = AppProcess.start(jar, Map.of(
-                    "COMPAT_DB_PATH", folder.resolve("compat.duckdb").toString(),
+                    "COMPAT_DB_PATH", folder.resolve(DATABASE).toString(),
                     "COMPAT_DEMO_ENABLED", "true",
                     "COMPAT_BACKUP_DIR", folder.resolve("backups").toString()), log, Duration.ofMinutes(3));
             System.out.println("Browser tests: the application runs at " + process.url("/") + " in " + folder

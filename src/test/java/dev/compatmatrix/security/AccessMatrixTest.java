@@ -87,9 +87,9 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists").forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("filterOptions", "page", "count", "platformTally").forEach(m -> signedIn.accept("RecommendationService." + m));
-        Stream.of("DashboardService.snapshot", "ExportService.export", "ExportService.fileName", "CatalogService.find",
-                "ClaimService.find", "ValidationService.trail", "ValidationService.disputes",
-                "ValidationService.objections").forEach(signedIn);
+        Stream.of("DashboardService.snapshot", "DashboardService.families", "ExportService.export",
+                "ExportService.fileName", "CatalogService.find", "ClaimService.find", "ValidationService.trail",
+                "ValidationService.disputes", "ValidationService.objections").forEach(signedIn);
         // Badges: signed-in users always; anyone else once an admin makes them public (private here, the default).
         allowed.put("BadgeService.badge", SIGNED_IN);
         allowed.put("BadgeService.badgesPublic", EVERYONE);

@@ -9,14 +9,12 @@ import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.security.Roles;
 import java.time.LocalDateTime;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Claims for validation tests on the writing tests' database: fresh ones, and disputes made by a newer CI result. */
 public final class ClaimFixtures {
 
     /** Which untouched claim to take next; shared, as the test classes share one database. */
-    private static final AtomicInteger NEXT = new AtomicInteger(150);
 
     private final ClaimService claims;
     private final JdbcClient jdbc;
@@ -34,7 +32,7 @@ public final class ClaimFixtures {
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
                 WHERE d.updated_by IS NULL AND NOT EXISTS (SELECT 1 FROM automated_results a
                     WHERE a.model_id = c.model_id AND a.hardware_type = d.hardware_type)
-                ORDER BY d.id DESC LIMIT 1 OFFSET :skip""").param("skip", NEXT.getAndIncrement())
+                ORDER BY d.id DESC LIMIT 1""")
                 .query((rs, n) -> claims.find(rs.getString(1), Platform.fromKey(rs.getString(2)).orElseThrow())
                         .orElseThrow()).single();
         var data = new ClaimData(level, "Set up by " + author, null, null, null, "torch 2.5.1", null, null, null, simulated);

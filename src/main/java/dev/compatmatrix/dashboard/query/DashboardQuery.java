@@ -21,7 +21,7 @@ public class DashboardQuery {
             GROUP BY bucket
             """;
 
-    /** The families with most models, and per platform how many of their models are supported there. */
+    /** A page of the families, most models first, and per platform how many of their models are supported there. */
     public static final String FAMILY_SQL = """
             WITH families AS (
                 SELECT m.model_family, count(*) AS models
@@ -29,7 +29,7 @@ public class DashboardQuery {
                 WHERE m.deleted_at IS NULL
                 GROUP BY m.model_family
                 ORDER BY models DESC, m.model_family
-                LIMIT :limit
+                LIMIT :limit OFFSET :offset
             )
             SELECT f.model_family, f.models, d.hardware_type,
                    count(*) FILTER (WHERE d.compatibility_level <> 'unsupported') AS supported
@@ -38,6 +38,10 @@ public class DashboardQuery {
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
             GROUP BY f.model_family, f.models, d.hardware_type
+            """;
+
+    public static final String FAMILY_COUNT_SQL = """
+            SELECT count(DISTINCT model_family) FROM models WHERE deleted_at IS NULL
             """;
 
     /** The newest changes; the top rows are picked before the join (4.4 M history rows at 100,000 models). */
@@ -63,10 +67,13 @@ public class DashboardQuery {
         return counts;
     }
 
-    /** The {@code limit} biggest families, with the share of their models supported on each platform. */
-    public List<FamilySupport> familySupport(int limit) {
+    /**
+     * {@code limit} families from the {@code offset}-th, biggest first, with the share of their models supported on
+     * each platform.
+     */
+    public List<FamilySupport> familySupport(int offset, int limit) {
         var byFamily = new java.util.LinkedHashMap<String, FamilySupport>();
-        jdbc.sql(FAMILY_SQL).param("limit", limit).query(rs -> {
+        jdbc.sql(FAMILY_SQL).param("limit", limit).param("offset", offset).query(rs -> {
             String family = rs.getString("model_family");
             FamilySupport row = byFamily.computeIfAbsent(family,
                     f -> new FamilySupport(f, uncheckedLong(rs, "models"), new long[Platform.values().length]));
@@ -77,6 +84,11 @@ public class DashboardQuery {
                 .sorted(java.util.Comparator.comparingLong(FamilySupport::models).reversed()
                         .thenComparing(FamilySupport::family))
                 .toList();
+    }
+
+    /** How many families the models (not deleted) belong to. */
+    public int familyCount() {
+        return jdbc.sql(FAMILY_COUNT_SQL).query(Integer.class).single();
     }
 
     public List<HistoryRow> recentChanges(int limit) {

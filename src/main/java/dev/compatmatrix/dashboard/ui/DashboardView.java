@@ -1,9 +1,13 @@
 package dev.compatmatrix.dashboard.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -17,6 +21,7 @@ import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.query.PlatformCoverage;
 import dev.compatmatrix.dashboard.DashboardService;
 import dev.compatmatrix.dashboard.DashboardSnapshot;
+import dev.compatmatrix.dashboard.FamilyPage;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
 import dev.compatmatrix.dashboard.query.FamilySupport;
 import dev.compatmatrix.history.query.HistoryRow;
@@ -47,9 +52,15 @@ public class DashboardView extends VerticalLayout {
     final ChartPanel statusChart = new ChartPanel("status-chart");
     final ChartPanel scoreChart = new ChartPanel("score-chart");
     final ChartPanel familyChart = new ChartPanel("family-chart");
+    final Span familyRange = new Span();
+    final Button previousFamilies = new Button("Bigger families", VaadinIcon.ANGLE_LEFT.create());
+    final Button nextFamilies = new Button("Smaller families", VaadinIcon.ANGLE_RIGHT.create());
     final Grid<HistoryRow> recentChanges = new Grid<>();
+    private final DashboardService service;
+    private FamilyPage familyPage;
 
     public DashboardView(DashboardService service) {
+        this.service = service;
         setSizeFull();
         setPadding(true);
         addClassName("dashboard");
@@ -57,12 +68,12 @@ public class DashboardView extends VerticalLayout {
         coverageChart.show(coverage(snapshot.coverage()));
         statusChart.show(status(snapshot.coverage()));
         scoreChart.show(scores(snapshot.scoreBuckets()));
-        familyChart.show(families(snapshot.families()));
+        showFamilies(snapshot.families());
         configureRecentChanges(snapshot.recentChanges());
 
         Div recent = new Div(new H2("Recent changes"), recentChanges);
         recent.addClassName("dashboard-recent");
-        Div tiles = new Div(coverageChart, statusChart, scoreChart, familyChart, recent);
+        Div tiles = new Div(coverageChart, statusChart, scoreChart, familyTile(), recent);
         tiles.addClassName("dashboard-grid");
         tiles.setWidthFull();
         add(tiles);
@@ -76,7 +87,7 @@ public class DashboardView extends VerticalLayout {
                         series("Unvalidated", coverage, PlatformCoverage::unvalidated),
                         series("Not tested", coverage, PlatformCoverage::notTested)))
                 .withStacking().withColors(ChartColours.VALIDATION).withAxisTitles("Platform", "Models")
-                .withHeight(CHART_HEIGHT_PX);
+                .withSlantedLabels().withHeight(CHART_HEIGHT_PX);
     }
 
     private static ChartSpec status(List<PlatformCoverage> coverage) {
@@ -95,7 +106,41 @@ public class DashboardView extends VerticalLayout {
                 .mapToObj(i -> String.format(Locale.ROOT, "%.1f–%.1f", i * width, (i + 1) * width)).toList();
         List<Long> counts = Stream.of(buckets).flatMapToLong(java.util.Arrays::stream).boxed().toList();
         return ChartSpec.bar("Compatibility score distribution", labels, List.of(new ChartSpec.Series("Models", counts)))
-                .withColors(List.of("#4a7fd0")).withAxisTitles("Score", "Models").withHeight(CHART_HEIGHT_PX);
+                .withColors(List.of("#4a7fd0")).withAxisTitles("Score", "Models").withSlantedLabels()
+                .withHeight(CHART_HEIGHT_PX);
+    }
+
+    /** The heatmap with a line saying which of all the families it shows, and buttons to page through them. */
+    private Div familyTile() {
+        familyRange.setId("family-range");
+        familyRange.addClassName("hint");
+        previousFamilies.setId("previous-families");
+        previousFamilies.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        previousFamilies.addClickListener(e -> showFamilies(
+                service.families(familyPage.offset() - DashboardService.HEATMAP_FAMILIES)));
+        nextFamilies.setId("next-families");
+        nextFamilies.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        nextFamilies.setIconAfterText(true);
+        nextFamilies.addClickListener(e -> showFamilies(
+                service.families(familyPage.offset() + DashboardService.HEATMAP_FAMILIES)));
+        Div pager = new Div(familyRange, previousFamilies, nextFamilies);
+        pager.addClassName("family-pager");
+        Div tile = new Div(pager, familyChart);
+        tile.addClassName("family-tile");
+        return tile;
+    }
+
+    private void showFamilies(FamilyPage page) {
+        familyPage = page;
+        familyChart.show(families(page.families()));
+        familyRange.setText(page.total() <= page.families().size()
+                ? "All " + page.total() + " families, biggest first"
+                : "Families " + (page.offset() + 1) + "–" + (page.offset() + page.families().size()) + " of "
+                + page.total() + ", biggest first");
+        previousFamilies.setVisible(page.hasPrevious() || page.hasNext());
+        nextFamilies.setVisible(page.hasPrevious() || page.hasNext());
+        previousFamilies.setEnabled(page.hasPrevious());
+        nextFamilies.setEnabled(page.hasNext());
     }
 
     private static ChartSpec families(List<FamilySupport> families) {

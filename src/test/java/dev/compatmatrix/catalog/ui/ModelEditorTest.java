@@ -51,6 +51,32 @@ class ModelEditorTest extends WritingKaribuTest {
     }
 
     @Test
+    void markup_control_and_text_direction_characters_in_name_or_family_are_refused_on_the_field() {
+        login("editor", Roles.EDITOR);
+        UI.getCurrent().navigate("");
+        _get(Button.class, spec -> spec.withId("new-model")).click();
+        ModelEditor form = _get(ModelEditor.class);
+        form.type.setValue(ModelType.VISION);
+        form.size.setValue(ModelSize.TINY);
+        form.name.setValue("abc\u202Egnp.exe");
+        form.family.setValue("<img src=x onerror=alert(1)>");
+        form.save.click();
+        assertThat(form.name.getErrorMessage())
+                .isEqualTo("A model name cannot contain invisible characters that change how text reads (U+202E)");
+        assertThat(form.family.getErrorMessage()).startsWith("A family cannot contain ‘<’");
+        assertThat(form.isOpened()).isTrue();
+        form.name.setValue("bell\u0007model");
+        form.family.setValue("vit");
+        form.save.click();
+        assertThat(form.name.getErrorMessage()).isEqualTo("A model name cannot contain control characters (U+0007)");
+        assertThat(form.family.isInvalid()).isFalse();
+        form.name.setValue("ünïcødé-模型");
+        form.family.setValue("Vision (tiny)");
+        form.save.click();
+        assertThat(_get(H2.class, spec -> spec.withId("model-name")).getText()).isEqualTo("ünïcødé-模型");
+    }
+
+    @Test
     void a_viewer_has_no_new_model_button() {
         login("viewer", Roles.VIEWER);
         UI.getCurrent().navigate("");

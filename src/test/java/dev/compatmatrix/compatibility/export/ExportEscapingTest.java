@@ -19,12 +19,16 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Text an editor typed comes out of every format exactly as typed, never breaking the file's structure. */
 class ExportEscapingTest extends WritingIntegrationTest {
 
     static final String NAME = "acme/escape-me";
-    /** Family names are free text: commas, quotes, line breaks, pipes, backslashes and markup. */
+    /**
+     * A family as an older version stored it (today's rule, catalog/Identifier, refuses it): commas, quotes, line
+     * breaks, pipes, backslashes and markup.
+     */
     static final String FAMILY = "fam, \"quoted\" | piped \\ slashed\r\nnext line <script>alert('x')</script>";
     static final MatrixFilter ONLY_IT = new MatrixFilter("escape-me", null, null, null, Map.of(), null, null);
 
@@ -32,12 +36,16 @@ class ExportEscapingTest extends WritingIntegrationTest {
     CatalogService catalog;
     @Autowired
     ExportService exports;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void createTheModel() {
         signIn("editor", Roles.EDITOR);
         if (catalog.find(NAME).isEmpty()) {
-            catalog.create(new ModelData(NAME, FAMILY, ModelType.VISION, ModelSize.SMALL, 12.5, null));
+            catalog.create(new ModelData(NAME, "escape-family", ModelType.VISION, ModelSize.SMALL, 12.5, null));
+            jdbc.sql("UPDATE models SET model_family = :family WHERE model_name = :name")
+                    .param("family", FAMILY).param("name", NAME).update();
         }
     }
 

@@ -80,6 +80,32 @@ class DashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void the_heatmap_says_which_families_it_shows_and_pages_through_all_of_them() {
+        login("viewer", Roles.VIEWER);
+        UI.getCurrent().navigate("dashboard");
+        DashboardView view = _get(DashboardView.class);
+        int families = jdbc.sql("SELECT count(DISTINCT model_family) FROM models WHERE deleted_at IS NULL")
+                .query(Integer.class).single();
+        assertThat(families).isGreaterThan(DashboardService.HEATMAP_FAMILIES);
+        assertThat(view.familyRange.getText()).isEqualTo("Families 1–12 of " + families + ", biggest first");
+        assertThat(view.previousFamilies.isEnabled()).isFalse();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (true) {
+            view.familyChart.spec().series().forEach(s -> seen.add(s.name()));
+            if (!view.nextFamilies.isEnabled()) {
+                break;
+            }
+            view.nextFamilies.click();
+        }
+        assertThat(seen).hasSize(families);
+        assertThat(view.familyRange.getText()).endsWith("–" + families + " of " + families + ", biggest first");
+        assertThat(view.previousFamilies.isEnabled()).isTrue();
+        view.previousFamilies.click();
+        int previousPage = (families - 1) / 12 * 12 - 12;
+        assertThat(view.familyRange.getText()).startsWith("Families " + (previousPage + 1) + "–" + (previousPage + 12) + " of");
+    }
+
+    @Test
     void recent_changes_list_the_newest_history_rows() {
         login("viewer", Roles.VIEWER);
         UI.getCurrent().navigate("dashboard");

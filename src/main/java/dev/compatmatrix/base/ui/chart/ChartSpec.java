@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record ChartSpec(ChartType type, String title, List<String> categories, List<Series> series,
                         List<RangeSeries> ranges, List<String> colors, String xTitle, String yTitle,
-                        boolean stacked, boolean horizontal, int heightPx) {
+                        boolean stacked, boolean horizontal, int heightPx, boolean slantedLabels) {
 
     /** A named row of numbers, one per category. */
     public record Series(String name, List<? extends Number> data) {
@@ -73,31 +73,41 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
     /** Horizontal bars over time, one row per {@link Range#row()}, rows in the given order. */
     public static ChartSpec timeline(String title, List<String> rows, List<RangeSeries> ranges) {
         return new ChartSpec(ChartType.RANGE_BAR, title, rows, List.of(), ranges, List.of(), null, null,
-                false, true, HEIGHT_PX);
+                false, true, HEIGHT_PX, false);
     }
 
     private static ChartSpec of(ChartType type, String title, List<String> categories, List<Series> series) {
-        return new ChartSpec(type, title, categories, series, List.of(), List.of(), null, null, false, false, HEIGHT_PX);
+        return new ChartSpec(type, title, categories, series, List.of(), List.of(), null, null, false, false, HEIGHT_PX,
+                false);
     }
 
     public ChartSpec withColors(List<String> newColors) {
-        return new ChartSpec(type, title, categories, series, ranges, newColors, xTitle, yTitle, stacked, horizontal, heightPx);
+        return new ChartSpec(type, title, categories, series, ranges, newColors, xTitle, yTitle, stacked, horizontal, heightPx, slantedLabels);
     }
 
     public ChartSpec withAxisTitles(String newXTitle, String newYTitle) {
-        return new ChartSpec(type, title, categories, series, ranges, colors, newXTitle, newYTitle, stacked, horizontal, heightPx);
+        return new ChartSpec(type, title, categories, series, ranges, colors, newXTitle, newYTitle, stacked, horizontal, heightPx, slantedLabels);
     }
 
     public ChartSpec withStacking() {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, true, horizontal, heightPx);
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, true, horizontal, heightPx, slantedLabels);
     }
 
     public ChartSpec withHorizontalBars() {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, true, heightPx);
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, true, heightPx, slantedLabels);
     }
 
     public ChartSpec withHeight(int newHeightPx) {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, newHeightPx);
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, newHeightPx, slantedLabels);
+    }
+
+    /**
+     * Category labels drawn at a slant, every one of them: ApexCharts otherwise hides labels that would overlap (a
+     * platform went missing) or lets long ones run together (score ranges).
+     */
+    public ChartSpec withSlantedLabels() {
+        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, heightPx,
+                true);
     }
 
     /** True when there is nothing to draw. */
@@ -133,7 +143,8 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
             }
             default -> {
                 options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.data())).toList());
-                putAxes(options, Map.of("categories", categories));
+                putAxes(options, slantedLabels ? Map.of("categories", categories, "labels", Map.of("rotate", -45,
+                        "rotateAlways", true, "hideOverlappingLabels", false)) : Map.of("categories", categories));
                 options.put("plotOptions", Map.of("bar", Map.of("horizontal", horizontal)));
             }
         }
