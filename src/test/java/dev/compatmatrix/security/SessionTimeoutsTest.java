@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import dev.compatmatrix.IntegrationTest;
 import dev.compatmatrix.security.SessionTimeouts.Stamp;
@@ -58,13 +59,12 @@ class SessionTimeoutsTest extends IntegrationTest {
     }
 
     /**
-     * The session is over and the request went on as anonymous (a page then asks for sign-in; Vaadin's requests get
-     * Vaadin's "session expired" answer, see SessionEndedBrowserIT).
+     * The session is over and the request is sent to the sign-in page saying so (Vaadin's own requests get Vaadin's
+     * "session expired" answer instead, see SessionEndedBrowserIT).
      */
-    private static void assertEnded(MockHttpSession session, ResultActions request)
-            throws Exception {
+    private static void assertEnded(MockHttpSession session, ResultActions request) throws Exception {
         assertThat(session.isInvalid()).isTrue();
-        request.andExpect(unauthenticated());
+        request.andExpect(unauthenticated()).andExpect(redirectedUrl("/login?ended"));
     }
 
     @Test
