@@ -1,6 +1,8 @@
 package dev.compatmatrix.security;
 
 import dev.compatmatrix.security.repository.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConsoleUserDetailsService implements UserDetailsService {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsoleUserDetailsService.class);
     private final UserRepository users;
     private final LoginThrottle throttle;
 
@@ -23,10 +26,12 @@ public class ConsoleUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        if (throttle.mustWait(username)) {
+        String address = ClientAddress.current();
+        throttle.mustWait(username, address).ifPresent(reason -> {
+            log.warn("Sign-in refused for '{}' from {}: {}", username, address, reason);
             // The login page shows the same message for every failure, so this reveals nothing more.
-            throw new LockedException("Too many failed sign-ins for this account; wait a moment");
-        }
+            throw new LockedException("Wait a moment: " + reason);
+        });
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
         return User.withUsername(user.username())

@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.compatmatrix.security.ui.LoginView;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -24,8 +26,11 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    private static final java.util.Set<String> PAGE_METHODS = java.util.Set.of("GET", "HEAD");
+
     @Bean
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, Clock clock,
+            RequestUtil vaadinRequests, SessionEnded sessionEnded,
             @Value("${server.servlet.session.timeout}") Duration idleTimeout,
             @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login; badges
@@ -35,9 +40,18 @@ public class SecurityConfig {
                         "/badge/**").permitAll());
         // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
-                .expiredUrl("/login"));
+                .expiredSessionStrategy(sessionEnded));
         http.addFilterAfter(new SessionTimeouts(idleTimeout, absoluteTimeout, clock), ConcurrentSessionFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        // Vaadin exempts the sign-in form from CSRF checks; the form sends the token (from the page's _csrf meta
+        // tags), so it is required, or another site could sign a victim in as the attacker. Vaadin's own requests
+        // carry Vaadin's token instead.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                .enableCsrfConfiguration(false)
+                // A path that is no view, file or endpoint reaches Vaadin's router, which answers with the
+                // "Not found" page and 404, signed in or not (instead of an empty 403); other methods stay refused.
+                .anyRequest(path -> path.access((user, request) -> new AuthorizationDecision(
+                        PAGE_METHODS.contains(request.getRequest().getMethod())))));
         return http.build();
     }
 

@@ -57,8 +57,12 @@ final class SessionTimeouts extends OncePerRequestFilter {
                 if (ended != null) {
                     log.info("Session of {} ended: {}", user.getName(), ended);
                     session.invalidate();
-                    // Carry on as anonymous: a page asks for sign-in, a Vaadin request sees its session expired.
                     SecurityContextHolder.clearContext();
+                    if (!isVaadinRequest(request)) {
+                        SessionEnded.redirectToSignIn(request, response);
+                        return;
+                    }
+                    // A Vaadin request carries on without a session; Vaadin answers it with its "session expired".
                 } else if (!isHeartbeat(request)) {
                     session.setAttribute(STAMP, new Stamp(stamp.sessionId(), stamp.signedInAt(), now));
                 }
@@ -67,6 +71,10 @@ final class SessionTimeouts extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isVaadinRequest(HttpServletRequest request) {
+        return request.getParameter("v-r") != null;
     }
 
     private static boolean isHeartbeat(HttpServletRequest request) {

@@ -76,7 +76,7 @@ class UserAdminServiceTest extends WritingIntegrationTest {
         signIn("admin", Roles.ADMIN);
         users.update("leaver", change(false, Roles.VIEWER));
         SecurityContextHolder.clearContext();
-        mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/login?ended"));
         mvc.perform(formLogin("/login").user("leaver").password("a good long password")).andExpect(unauthenticated());
     }
 

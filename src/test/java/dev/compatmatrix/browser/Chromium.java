@@ -48,6 +48,8 @@ public final class Chromium {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
                     downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
         }
+        // The console's messages are kept, so tests can look for Content-Security-Policy violations.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
                 .usingAnyFreePort().build();
         // A driver call that gets no answer (a hung renderer) fails after a minute instead of blocking the run.

@@ -102,10 +102,15 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the login form (demo users' password is their user name) and waits for the main layout. */
     public void signIn(String user) {
+        signIn(user, user);
+    }
+
+    /** Signs in through the login form with this password and waits for the main layout. */
+    public void signIn(String user, String password) {
         for (int attempt = 1; ; attempt++) {
             open("/login");
             type(By.cssSelector("input[name=username]"), user);
-            type(By.cssSelector("input[name=password]"), user);
+            type(By.cssSelector("input[name=password]"), password);
             js("window.__signingIn = true");
             find(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
             // Signed in (the main layout), or back on a new login page (no error: see the note in the report).
@@ -294,6 +299,16 @@ public final class Browser implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save the failure of " + test + " (" + name + "): " + e);
         }
+    }
+
+    /**
+     * The Content-Security-Policy violations the browser's console reported since the last call (a refused inline
+     * script, event handler, eval or source).
+     */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     @Override

@@ -37,6 +37,7 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isEmpty()) {
+            failOnContentSecurityPolicyViolations(context);
             return;
         }
         String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
@@ -45,6 +46,20 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
             browser.saveFailure(FAILURES, test);
         }
     }
+
+    /** Every browser test also proves that the Content-Security-Policy lets the console work: nothing was refused. */
+    private static void failOnContentSecurityPolicyViolations(ExtensionContext context) {
+        List<String> violations = new ArrayList<>();
+        for (Browser browser : browsers(context)) {
+            violations.addAll(browser.cspViolations());
+        }
+        if (!violations.isEmpty() && !context.getTags().contains(EXPECTS_CSP_VIOLATIONS)) {
+            throw new AssertionError("The browser refused content by the Content-Security-Policy: " + violations);
+        }
+    }
+
+    /** A test that provokes violations on purpose (injected markup) says so with this tag. */
+    static final String EXPECTS_CSP_VIOLATIONS = "expects-csp-violations";
 
     @Override
     public void afterEach(ExtensionContext context) {

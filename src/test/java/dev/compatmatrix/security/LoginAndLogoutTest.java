@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.IntegrationTest;
 import java.util.List;
@@ -63,8 +64,18 @@ class LoginAndLogoutTest extends IntegrationTest {
     }
 
     @Test
-    void anonymous_requests_are_sent_to_the_login_page() throws Exception {
-        mvc.perform(get("/")).andExpect(redirectedUrl("/login"));
+    void signing_in_without_the_csrf_token_is_refused() throws Exception {
+        // Login CSRF: a page on another site posting the attacker's name and password must not sign the victim in.
+        mvc.perform(post("/login").param("username", "viewer").param("password", "viewer"))
+                .andExpect(unauthenticated()).andExpect(status().isForbidden());
+        mvc.perform(post("/login").param("username", "viewer").param("password", "viewer").with(csrf().useInvalidToken()))
+                .andExpect(unauthenticated()).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anonymous_requests_that_no_page_answers_are_sent_to_the_login_page() throws Exception {
+        // (MockMvc runs no Vaadin servlet; that anonymous page requests get the sign-in page is NavigationBrowserIT's.)
+        mvc.perform(post("/dashboard").with(csrf())).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -73,13 +84,12 @@ class LoginAndLogoutTest extends IntegrationTest {
                 .andExpect(authenticated()).andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
         assertThat(session).isNotNull();
-        var signedIn = mvc.perform(get("/").session(session)).andReturn().getResponse();
-        assertThat(signedIn.getRedirectedUrl()).as("signed-in request is not sent to login").isNull();
+        mvc.perform(get("/actuator/health").session(session)).andExpect(authenticated().withUsername("viewer"));
 
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
 
         assertThat(session.isInvalid()).isTrue();
-        mvc.perform(get("/").session(new MockHttpSession())).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/actuator/health").session(session)).andExpect(unauthenticated());
     }
 
     @Test

@@ -10,11 +10,14 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.HttpStatusCode;
-import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** A clear "not found" page for unknown routes and unknown models. */
+/**
+ * A clear "not found" page (404) for unknown paths and unknown models; shown signed out too, as a mistyped address
+ * is no reason to sign in first (only to be told then that nothing is there).
+ */
 @PageTitle("Not found")
-@PermitAll
+@AnonymousAllowed
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     final Paragraph message = new Paragraph();
@@ -27,8 +30,11 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        message.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage()
-                : "There is no page at '" + event.getLocation().getPath() + "'.");
+        // The router's own message ("Couldn't find route for …") is for developers; a person gets the address.
+        boolean ownMessage = parameter.hasCustomMessage()
+                && !parameter.getCustomMessage().startsWith("Couldn't find route");
+        message.setText(ownMessage ? parameter.getCustomMessage() : "There is no page at '/"
+                + event.getLocation().getPath() + "'. Check the address, or go back to the matrix.");
         return HttpStatusCode.NOT_FOUND.getCode();
     }
 }

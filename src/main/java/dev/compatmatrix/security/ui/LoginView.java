@@ -17,6 +17,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm login = new LoginForm();
     final Paragraph loggedOut = new Paragraph("You have been signed out.");
+    final Paragraph sessionEnded = new Paragraph("Your session ended. Sign in again to go on.");
 
     public LoginView() {
         addClassName("login-view");
@@ -28,7 +29,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         loggedOut.setVisible(false);
         loggedOut.setId("logged-out-notice");
-        add(new H1("Compatibility Matrix Console"), loggedOut, login);
+        sessionEnded.setVisible(false);
+        sessionEnded.setId("session-ended-notice");
+        add(new H1("Compatibility Matrix Console"), loggedOut, sessionEnded, login);
     }
 
     @Override
@@ -36,5 +39,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var params = event.getLocation().getQueryParameters().getParameters();
         login.setError(params.containsKey("error"));
         loggedOut.setVisible(params.containsKey("logout"));
+        sessionEnded.setVisible(params.containsKey("ended"));
     }
 }
