@@ -72,9 +72,7 @@ public class UserAdminService {
         if (users.findByUsername(username).isPresent()) {
             throw new UserAdminException("username", "A user named '" + username + "' exists already");
         }
-        PasswordPolicy.problem(username, password).ifPresent(problem -> {
-            throw new UserAdminException("password", problem);
-        });
+        checkPassword(username, password);
         Set<String> roles = checkedRoles(change.roles());
         users.insert(username, passwords.encode(password), blankToNull(change.displayName()), change.validatorId(), roles);
         AppUser created = users.findByUsername(username).orElseThrow();
@@ -107,17 +105,38 @@ public class UserAdminService {
         return users.findByUsername(username).orElseThrow();
     }
 
+    /**
+     * Changes a user and, when {@code newPassword} is not empty, their password, in one transaction: a refused
+     * password changes nothing.
+     */
+    @Transactional
+    public AppUser save(String username, UserChange change, String newPassword) {
+        boolean newPasswordGiven = newPassword != null && !newPassword.isEmpty();
+        if (newPasswordGiven) {
+            checkPassword(username, newPassword);
+        }
+        AppUser updated = update(username, change);
+        if (newPasswordGiven) {
+            resetPassword(username, newPassword);
+        }
+        return updated;
+    }
+
     @Transactional
     public void resetPassword(String username, String password) {
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new UserAdminException("No user named '" + username + "'"));
-        PasswordPolicy.problem(username, password).ifPresent(problem -> {
-            throw new UserAdminException("password", problem);
-        });
+        checkPassword(username, password);
         users.setPasswordHash(user.userId(), passwords.encode(password));
         audit.record(Actor.name(), "user.password", "app_users", user.userId(),
                 "Reset the password of '" + username + "'", null, null, LocalDateTime.now(clock));
         endSessions(username);
+    }
+
+    private static void checkPassword(String username, String password) {
+        PasswordPolicy.problem(username, password).ifPresent(problem -> {
+            throw new UserAdminException("password", problem);
+        });
     }
 
     private void endSessions(String username) {

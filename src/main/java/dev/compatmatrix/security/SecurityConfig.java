@@ -41,7 +41,7 @@ public class SecurityConfig {
         // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredSessionStrategy(sessionEnded));
-        http.addFilterAfter(new SessionTimeouts(idleTimeout, absoluteTimeout, clock), ConcurrentSessionFilter.class);
+        http.addFilterAfter(new SessionTimeouts(idleTimeout, absoluteTimeout, clock, vaadinRequests), ConcurrentSessionFilter.class);
         // Vaadin exempts the sign-in form from CSRF checks; the form sends the token (from the page's _csrf meta
         // tags), so it is required, or another site could sign a victim in as the attacker. Vaadin's own requests
         // carry Vaadin's token instead.

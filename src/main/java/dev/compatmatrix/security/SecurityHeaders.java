@@ -37,11 +37,16 @@ class SecurityHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        String nonce = Base64.getEncoder().encodeToString(bytes);
-        request.setAttribute(NONCE, nonce);
-        response.setHeader("Content-Security-Policy", isApiData(request) ? API_POLICY : PAGE_POLICY.formatted(nonce));
+        if (isApiData(request)) {
+            response.setHeader("Content-Security-Policy", API_POLICY);
+        } else {
+            // A fresh nonce per page: the start page's scripts carry it, anything injected does not.
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            String nonce = Base64.getEncoder().encodeToString(bytes);
+            request.setAttribute(NONCE, nonce);
+            response.setHeader("Content-Security-Policy", PAGE_POLICY.formatted(nonce));
+        }
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         chain.doFilter(request, new RelativeRedirects(request, response));

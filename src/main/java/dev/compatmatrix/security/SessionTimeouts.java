@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,11 +38,13 @@ final class SessionTimeouts extends OncePerRequestFilter {
     private final Duration idle;
     private final Duration absolute;
     private final Clock clock;
+    private final RequestUtil vaadinRequests;
 
-    SessionTimeouts(Duration idle, Duration absolute, Clock clock) {
+    SessionTimeouts(Duration idle, Duration absolute, Clock clock, RequestUtil vaadinRequests) {
         this.idle = idle;
         this.absolute = absolute;
         this.clock = clock;
+        this.vaadinRequests = vaadinRequests;
     }
 
     @Override
@@ -58,7 +61,7 @@ final class SessionTimeouts extends OncePerRequestFilter {
                     log.info("Session of {} ended: {}", user.getName(), ended);
                     session.invalidate();
                     SecurityContextHolder.clearContext();
-                    if (!isVaadinRequest(request)) {
+                    if (!vaadinRequests.isFrameworkInternalRequest(request)) {
                         SessionEnded.redirectToSignIn(request, response);
                         return;
                     }
@@ -71,10 +74,6 @@ final class SessionTimeouts extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean isVaadinRequest(HttpServletRequest request) {
-        return request.getParameter("v-r") != null;
     }
 
     private static boolean isHeartbeat(HttpServletRequest request) {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** Ingest refuses model names that break the identifier rule, saying which character (issue 15, items 1 and 10). */
@@ -29,8 +27,7 @@ class IngestIdentifierTest extends WritingIntegrationTest {
     @Test
     void model_names_with_markup_control_or_text_direction_characters_are_refused_with_the_character_named()
             throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        String token = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
+        var api = IngestApiSupport.caller(context, tokens, ApiScope.RESULTS_WRITE);
         long claims = jdbc.sql("SELECT count(*) FROM compatibility_details").query(Long.class).single();
         String body = """
                 {"batch_id": "names-1", "results": [
@@ -38,8 +35,7 @@ class IngestIdentifierTest extends WritingIntegrationTest {
                   {"model": "<img src=x onerror=alert(1)>", "hardware": "cpu", "level": "high"},
                   {"model": "abc\\u202Egnp.exe", "hardware": "cpu", "level": "high"},
                   {"model": "bell\\u0007", "hardware": "cpu", "level": "high"}]}""";
-        mvc.perform(post("/api/v1/results").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("Authorization", "Bearer " + token))
+        api.perform(post("/api/v1/results").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().is(422))
                 .andExpect(jsonPath("$.errors.length()").value(3))
                 .andExpect(jsonPath("$.errors[0].index").value(1))

@@ -104,8 +104,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         allowed.put("IngestService.ingest", Set.of(API_WRITE));
         // Administration
         Stream.of("UserAdminService.list", "UserAdminService.validators", "UserAdminService.create",
-                "UserAdminService.update", "UserAdminService.resetPassword", "ValidatorAdminService.list",
-                "ValidatorAdminService.create", "ValidatorAdminService.update", "ApiTokenService.create",
+                "UserAdminService.update", "UserAdminService.save", "UserAdminService.resetPassword",
+                "ValidatorAdminService.list", "ValidatorAdminService.create", "ValidatorAdminService.update", "ApiTokenService.create",
                 "ApiTokenService.revoke", "ApiTokenService.list", "ApiTokenService.automatedValidators",
                 "ImportService.preview", "ImportService.apply", "AuditService.page", "AuditService.count",
                 "AuditService.filterOptions", "BackupService.backupNow", "BackupService.list", "BackupService.download")

@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Claims for validation tests on the writing tests' database: fresh ones, and disputes made by a newer CI result. */
 public final class ClaimFixtures {
 
-    /** Which untouched claim to take next; shared, as the test classes share one database. */
-
     private final ClaimService claims;
     private final JdbcClient jdbc;
 

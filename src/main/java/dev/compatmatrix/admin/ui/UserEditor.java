@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A dialog to create a user or change one. Refusals show on the field they are about; the password is checked by
- * {@link PasswordPolicy} before anything is saved, so a refused password leaves the user unchanged.
+ * A dialog to create a user or change one. Refusals show on the field they are about; the service checks the
+ * password ({@link PasswordPolicy}) before it saves anything, so a refused password leaves the user unchanged.
  */
 class UserEditor extends Dialog {
 
@@ -69,13 +69,6 @@ class UserEditor extends Dialog {
             Values values = new Values(newUser, username.getValue().strip(), password.getValue(),
                     new UserAdminService.UserChange(displayName.getValue(), roles.getValue(),
                             validator.getValue() == null ? null : validator.getValue().validatorId(), enabled.getValue()));
-            if (newUser || !values.password().isEmpty()) {
-                var problem = PasswordPolicy.problem(values.username(), values.password());
-                if (problem.isPresent()) {
-                    errors.show("password", problem.get());
-                    return;
-                }
-            }
             try {
                 onSave.accept(values);
                 close();

@@ -65,10 +65,7 @@ public class UsersView extends VerticalLayout {
         if (values.newUser()) {
             users.create(values.username(), values.password(), values.change());
         } else {
-            users.update(values.username(), values.change());
-            if (values.password() != null && !values.password().isEmpty()) {
-                users.resetPassword(values.username(), values.password());
-            }
+            users.save(values.username(), values.change(), values.password());
         }
         Notification.show("Saved " + values.username(), 3000, Notification.Position.BOTTOM_START);
         refresh();

@@ -33,13 +33,6 @@ public final class OwnerOnly {
         }
     }
 
-    /** Creates an empty file readable by the owner only, unless it exists. */
-    public static void createFile(Path file) throws IOException {
-        if (posix() && !Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
-        }
-    }
-
     /** Makes a file, or a folder and everything in it, readable by the owner only. */
     public static void restrict(Path path) {
         if (!posix() || !Files.exists(path)) {

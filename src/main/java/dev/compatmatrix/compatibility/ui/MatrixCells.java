@@ -4,6 +4,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import dev.compatmatrix.base.ui.LevelBadge;
 import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.compatibility.ValidationMarks;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 
 /**
@@ -26,8 +27,8 @@ final class MatrixCells {
         if (cell == null) {
             return LevelBadge.word(null);
         }
-        return shortWord(cell.level()) + " " + cell.status().mark() + (cell.stale() ? " ◷" : "")
-                + (cell.disputed() ? " ⚠" : "");
+        return shortWord(cell.level()) + " " + cell.status().mark()
+                + ValidationMarks.symbols(cell.stale(), cell.disputed());
     }
 
     static String shortWord(CompatibilityLevel level) {
@@ -42,8 +43,7 @@ final class MatrixCells {
     static String title(Platform platform, MatrixRow.Cell cell) {
         return platform.label() + ": " + LevelBadge.title(cell == null ? null : cell.level(),
                 cell == null ? null : cell.status())
-                + (cell != null && cell.stale() ? " (validation stale)" : "")
-                + (cell != null && cell.disputed() ? " (disputed by an automated result)" : "");
+                + (cell == null ? "" : ValidationMarks.words(cell.stale(), cell.disputed()));
     }
 
     static String cssClass(MatrixRow.Cell cell) {

@@ -1,5 +1,6 @@
 package dev.compatmatrix.ingest.api;
 
+import dev.compatmatrix.ingest.ResultBatch;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ record BodyProblem(String title, String pointer, String detail) {
                         + names(unknown.getKnownPropertyIds()));
             }
             case MismatchedInputException mismatch when mismatch.getCurrentToken() == null && mismatch.getPath().isEmpty()
-                    && mismatch.getTargetType() != null && mismatch.getTargetType().getSimpleName().equals("ResultBatch")
+                    && mismatch.getTargetType() == ResultBatch.class
                     && e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input") ->
                     new BodyProblem("Malformed JSON", "", "The body is empty: send a results batch, "
                             + "a JSON object with batch_id and results");

@@ -8,6 +8,7 @@ import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.ui.RecommendationsUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.stream.Stream;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RecommendationApiController {
 
-    private static final List<String> ACCEPTED = List.of("task", "batch", "model", "sort", "offset", "limit");
+    private static final List<String> ACCEPTED = Stream.concat(
+            Stream.of("task", "batch", "model", "sort"), ApiPaging.NAMES.stream()).toList();
 
     private final RecommendationService recommendations;
 

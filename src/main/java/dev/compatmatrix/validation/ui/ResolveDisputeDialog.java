@@ -17,7 +17,7 @@ import dev.compatmatrix.validation.ReviewRefusedException;
 import dev.compatmatrix.validation.ValidationService;
 import dev.compatmatrix.validation.query.AutomatedResult;
 import dev.compatmatrix.validation.query.QueueRow;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Resolving a disputed claim, with both sides shown side by side: keep the claim (a comment is required) or take the
@@ -28,8 +28,8 @@ class ResolveDisputeDialog extends Dialog {
     final TextArea comment = new TextArea();
     final Button confirm = new Button();
 
-    /** {@code done} gets the message to show once the dispute is resolved, or a refusal to show as a warning. */
-    ResolveDisputeDialog(ValidationService validation, QueueRow row, boolean take, Consumer<String> done) {
+    /** {@code done} gets the message to show and whether it reports success (false: a refusal, shown as a warning). */
+    ResolveDisputeDialog(ValidationService validation, QueueRow row, boolean take, BiConsumer<String, Boolean> done) {
         AutomatedResult result = row.dispute();
         setHeaderTitle((take ? "Take the automated level for " : "Keep the ") + row.platform().label() + " claim of "
                 + row.modelName());
@@ -59,10 +59,10 @@ class ResolveDisputeDialog extends Dialog {
                 if (take) {
                     validation.takeAutomatedLevel(ClaimRef.of(row), comment.getValue());
                     done.accept("Took " + result.summary() + ": the claim is now " + result.level().label()
-                            + ", unvalidated, and back in the queue");
+                            + ", unvalidated, and back in the queue", true);
                 } else {
                     validation.keepClaim(ClaimRef.of(row), comment.getValue());
-                    done.accept("Kept the claim; the dispute with " + result.reporter() + " is resolved");
+                    done.accept("Kept the claim; the dispute with " + result.reporter() + " is resolved", true);
                 }
                 close();
             } catch (ReviewRefusedException | InvalidChangeException ex) {
@@ -70,7 +70,7 @@ class ResolveDisputeDialog extends Dialog {
                 comment.setInvalid(true);
             } catch (ClaimConflictException ex) {
                 close();
-                done.accept("! " + ex.getMessage());
+                done.accept(ex.getMessage(), false);
             }
         });
         add(sides, effect, comment);

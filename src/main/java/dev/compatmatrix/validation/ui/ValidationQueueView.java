@@ -212,8 +212,8 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
 
     /** Opens the dialog that keeps the disputed claim, or ({@code take}) takes the automated level. */
     ResolveDisputeDialog resolve(QueueRow row, boolean take) {
-        ResolveDisputeDialog dialog = new ResolveDisputeDialog(validation, row, take, message -> {
-            notify(message.startsWith("! ") ? message.substring(2) : message, !message.startsWith("! "));
+        ResolveDisputeDialog dialog = new ResolveDisputeDialog(validation, row, take, (message, ok) -> {
+            notify(message, ok);
             grid.getDataProvider().refreshAll();
         });
         dialog.open();
