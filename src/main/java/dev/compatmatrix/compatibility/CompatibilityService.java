@@ -14,6 +14,8 @@ import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceComparison;
 import dev.compatmatrix.recommendation.query.PerformanceQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import dev.compatmatrix.validation.query.AutomatedResult;
+import dev.compatmatrix.validation.query.ClaimMarksQuery;
 import dev.compatmatrix.validation.repository.ReviewRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -38,6 +40,7 @@ public class CompatibilityService {
 
     private final MatrixQuery matrix;
     private final ModelDetailsQuery details;
+    private final ClaimMarksQuery claimMarks;
     private final RecommendationQuery recommendations;
     private final HistoryQuery history;
     private final ModelRepository models;
@@ -48,7 +51,9 @@ public class CompatibilityService {
 
     public CompatibilityService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
                                 HistoryQuery history, ModelRepository models, ReviewRepository reviews,
-                                HistorySearch historySearch, Clock clock, PerformanceQuery performance) {
+                                HistorySearch historySearch, Clock clock, PerformanceQuery performance,
+                                ClaimMarksQuery claimMarks) {
+        this.claimMarks = claimMarks;
         this.performance = performance;
         this.historySearch = historySearch;
         this.clock = clock;
@@ -96,14 +101,14 @@ public class CompatibilityService {
         if (row.isEmpty()) {
             return marks;
         }
-        Map<Platform, ModelOverview.AutomatedResult> automated = details.latestAutomatedResults(modelId);
+        Map<Platform, AutomatedResult> disputes = claimMarks.disputes(modelId);
         LocalDateTime staleBefore = matrix.staleBefore();
         row.getFirst().cells().forEach((platform, cell) -> {
             ModelOverview.ClaimRow claim = claims.get(platform);
             if (claim != null && (cell.stale() || cell.disputed())) {
                 marks.put(platform, new ModelOverview.Marks(cell.stale(), cell.disputed(),
                         cell.stale() ? ModelOverview.Marks.staleReason(claim, staleBefore) : null,
-                        cell.disputed() ? automated.get(platform) : null));
+                        cell.disputed() ? disputes.get(platform) : null));
             }
         });
         return marks;

@@ -89,7 +89,8 @@ public final class MatrixBenchmark {
         this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
                 new HistoryQuery(jdbc), new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)), new ReviewRepository(jdbc),
                 new HistorySearch(jdbc), java.time.Clock.systemUTC(),
-                new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc));
+                new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc),
+                new dev.compatmatrix.validation.query.ClaimMarksQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);

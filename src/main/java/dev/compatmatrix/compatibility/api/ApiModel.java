@@ -3,6 +3,7 @@ package dev.compatmatrix.compatibility.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.query.ModelOverview;
+import dev.compatmatrix.validation.query.AutomatedResult;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -45,9 +46,9 @@ public record ApiModel(String model, String family, String type, String size,
                                      @JsonProperty("evidence_run") String evidenceRun,
                                      @JsonProperty("framework_version") String frameworkVersion) {
 
-        static ApiAutomatedResult of(ModelOverview.AutomatedResult result) {
-            return result == null ? null : new ApiAutomatedResult(result.validator(), result.validatorType(),
-                    result.level().key(), result.reportedAt(), result.run(), result.frameworkVersion());
+        static ApiAutomatedResult of(AutomatedResult result) {
+            return result == null ? null : new ApiAutomatedResult(result.reporter(), result.reporterType(),
+                    result.level().key(), result.reportedAt(), result.evidenceRun(), result.frameworkVersion());
         }
     }
 

@@ -5,11 +5,8 @@ import dev.compatmatrix.compatibility.CompatibilityLevel;
 import dev.compatmatrix.compatibility.Platform;
 import dev.compatmatrix.compatibility.ScoreRule;
 import dev.compatmatrix.compatibility.ValidationStatus;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,18 +26,6 @@ public class ModelDetailsQuery {
             JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
             LEFT JOIN validators v ON cd.validator_id = v.validator_id
             WHERE cpc.model_id = :modelId
-            """;
-
-    /**
-     * The newest automated result of each of a model's cells with its evidence: the result whose level
-     * DisputedClaim compares with the claim (same order: newest report, then newest row).
-     */
-    public static final String LATEST_AUTOMATED_SQL = """
-            SELECT a.hardware_type, a.reported_level, a.reported_at, a.evidence_run, a.framework_version,
-                   v.name AS validator, v.type AS validator_type
-            FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
-            WHERE a.model_id = :modelId
-            QUALIFY row_number() OVER (PARTITION BY a.hardware_type ORDER BY a.reported_at DESC, a.id DESC) = 1
             """;
 
     /** One model with its derived columns, by name. */
@@ -86,16 +71,5 @@ public class ModelDetailsQuery {
                 .list();
     }
 
-    /** The newest automated result per platform of a model; platforms without one are absent. */
-    public Map<Platform, ModelOverview.AutomatedResult> latestAutomatedResults(int modelId) {
-        Map<Platform, ModelOverview.AutomatedResult> results = new EnumMap<>(Platform.class);
-        jdbc.sql(LATEST_AUTOMATED_SQL).param("modelId", modelId).query((RowCallbackHandler) rs -> results.put(
-                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                new ModelOverview.AutomatedResult(rs.getString("validator"), rs.getString("validator_type"),
-                        CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
-                        SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("evidence_run"),
-                        rs.getString("framework_version"))));
-        return results;
-    }
 
 }

@@ -7,6 +7,7 @@ import dev.compatmatrix.history.LevelTimeline;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.validation.Review;
+import dev.compatmatrix.validation.query.AutomatedResult;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +67,6 @@ public record ModelOverview(Header header, Map<Platform, ClaimRow> claims, Map<P
             }
             return reasons.isEmpty() ? "the validation is out of date" : String.join("; ", reasons);
         }
-    }
-
-    /** What an automated validator (CI pipeline, test harness) reported for a cell, and on what evidence. */
-    public record AutomatedResult(String validator, String validatorType, CompatibilityLevel level,
-                                  LocalDateTime reportedAt, String run, String frameworkVersion) {
     }
 
     /** What the claim rests on: run id or link, version, device, batch size, precision, simulated. */

@@ -47,6 +47,7 @@ import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.recommendation.ui.RecommendationFormat;
 import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.validation.Review;
+import dev.compatmatrix.validation.query.AutomatedResult;
 import dev.compatmatrix.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
@@ -314,19 +315,19 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** "nightly-ci (CI pipeline) reports Medium on 2026-10-30 00:00 UTC · run nightly-4201 · OpenVINO 2024.5". */
-    static String disputeText(ModelOverview.AutomatedResult result) {
+    static String disputeText(AutomatedResult result) {
         if (result == null) {
             return "an automated result reports another level";
         }
-        StringBuilder text = new StringBuilder(text(result.validator()));
-        if (result.validatorType() != null) {
-            text.append(" (").append(result.validatorType().equals("ci_pipeline") ? "CI pipeline"
-                    : result.validatorType().equals("automated_test") ? "automated test" : result.validatorType())
+        StringBuilder text = new StringBuilder(text(result.reporter()));
+        if (result.reporterType() != null) {
+            text.append(" (").append(result.reporterType().equals("ci_pipeline") ? "CI pipeline"
+                    : result.reporterType().equals("automated_test") ? "automated test" : result.reporterType())
                     .append(")");
         }
         text.append(" reports ").append(result.level().label()).append(" on ").append(time(result.reportedAt()));
-        if (result.run() != null && !result.run().isBlank()) {
-            text.append(" · run ").append(result.run());
+        if (result.evidenceRun() != null && !result.evidenceRun().isBlank()) {
+            text.append(" · run ").append(result.evidenceRun());
         }
         if (result.frameworkVersion() != null && !result.frameworkVersion().isBlank()) {
             text.append(" · ").append(result.frameworkVersion());

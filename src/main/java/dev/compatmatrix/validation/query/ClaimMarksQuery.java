@@ -38,7 +38,7 @@ public class ClaimMarksQuery {
         Map<Platform, AutomatedResult> disputes = new EnumMap<>(Platform.class);
         jdbc.sql(DISPUTES).param("modelId", modelId).query((rs, n) -> disputes.put(
                 Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"),
+                new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"), rs.getString("reporter_type"),
                         CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
                         SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("evidence_run"),
                         rs.getString("framework_version")))).list();

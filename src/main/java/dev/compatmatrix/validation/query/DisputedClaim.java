@@ -10,7 +10,7 @@ public final class DisputedClaim {
 
     /**
      * The newest automated result of each cell (model_id, hardware_type) — {@code result_id}, {@code reported_level},
-     * {@code reporter}, {@code reported_at}, {@code evidence_run}, {@code framework_version} — with the level the
+     * {@code reporter} and {@code reporter_type}, {@code reported_at}, {@code evidence_run}, {@code framework_version} — with the level the
      * newest resolution of that result left the claim at ({@code resolved_level}, null when unresolved), as a derived
      * table; {@code resultFilter} narrows the results read (e.g. {@code WHERE a.model_id IN (:ids)}) or is empty.
      */
@@ -18,7 +18,7 @@ public final class DisputedClaim {
         return """
                 SELECT newest.*, resolution.kept_level AS resolved_level
                 FROM (SELECT a.id AS result_id, a.model_id, a.hardware_type, a.reported_level, v.name AS reporter,
-                             a.reported_at, a.evidence_run, a.framework_version
+                             v.type AS reporter_type, a.reported_at, a.evidence_run, a.framework_version
                       FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
                       """ + resultFilter + """
 

@@ -55,7 +55,7 @@ public class QueueQuery {
                 CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
                 rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
                 rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"),
-                rs.getBoolean("disputed") ? new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"),
+                rs.getBoolean("disputed") ? new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"), rs.getString("reporter_type"),
                         CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
                         SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("result_run"),
                         rs.getString("result_version")) : null,
@@ -71,7 +71,7 @@ public class QueueQuery {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
                 + REQUIRED + " AS required_level, d.validation_status, " + StaleValidation.JOINED + " AS stale, d.simulated, "
-                + "latest.result_id, latest.reporter, latest.reported_level, latest.reported_at, "
+                + "latest.result_id, latest.reporter, latest.reporter_type, latest.reported_level, latest.reported_at, "
                 + "latest.evidence_run AS result_run, latest.framework_version AS result_version, "
                 + DisputedClaim.JOINED + " AS disputed, objection.needs_level, objection.reviewer AS objector, "
                 + "objection.validator_name AS objector_name, objection.verification_level AS objector_level, "

@@ -246,7 +246,8 @@ class StaleAndDisputedMarksTest {
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
         var pages = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
                 new HistoryQuery(jdbc), new ModelRepository(jdbc, new TableAppender(dataSource, jdbc)),
-                new ReviewRepository(jdbc), new HistorySearch(jdbc), Clock.systemUTC(), new PerformanceQuery(jdbc));
+                new ReviewRepository(jdbc), new HistorySearch(jdbc), Clock.systemUTC(), new PerformanceQuery(jdbc),
+                new ClaimMarksQuery(jdbc));
         var badges = new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null,
                 Clock.systemUTC());
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
