@@ -1,8 +1,8 @@
 package dev.compatmatrix;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ScoreRule;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,12 +1,12 @@
 package dev.compatmatrix.admin;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.security.Actor;
+import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.security.PasswordPolicy;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.compatmatrix.admin;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.security.Actor;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
-import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRow;
+import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.store.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;

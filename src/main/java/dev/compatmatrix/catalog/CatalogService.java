@@ -1,15 +1,17 @@
 package dev.compatmatrix.catalog;
 
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.MlModel;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.InvalidChangeException;
-import dev.compatmatrix.compatibility.repository.ClaimRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
-import dev.compatmatrix.history.repository.HistoryRepository;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.store.HistoryRepository;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.recommendation.repository.RecommendationRepository;
-import dev.compatmatrix.security.Actor;
+import dev.compatmatrix.matrix.Actor;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ScoreRule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;

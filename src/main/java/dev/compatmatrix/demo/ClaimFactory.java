@@ -1,12 +1,12 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.validation.ValidationRules;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.ValidationRules;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;

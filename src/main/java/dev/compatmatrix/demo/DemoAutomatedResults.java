@@ -1,10 +1,10 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.repository.ClaimRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
-import dev.compatmatrix.validation.repository.AutomatedResultRepository;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.store.AutomatedResultRepository;
 import java.time.LocalDateTime;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.compatmatrix.demo;
 
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
-import dev.compatmatrix.compatibility.repository.ClaimRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
-import dev.compatmatrix.security.Roles;
-import dev.compatmatrix.validation.repository.AutomatedResultRepository;
+import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.store.AutomatedResultRepository;
 import dev.compatmatrix.security.repository.UserRepository;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;

@@ -1,14 +1,14 @@
 package dev.compatmatrix.demo;
 
-import static dev.compatmatrix.compatibility.CompatibilityLevel.HIGH;
-import static dev.compatmatrix.compatibility.CompatibilityLevel.LOW;
-import static dev.compatmatrix.compatibility.CompatibilityLevel.MEDIUM;
-import static dev.compatmatrix.compatibility.CompatibilityLevel.UNSUPPORTED;
+import static dev.compatmatrix.matrix.CompatibilityLevel.HIGH;
+import static dev.compatmatrix.matrix.CompatibilityLevel.LOW;
+import static dev.compatmatrix.matrix.CompatibilityLevel.MEDIUM;
+import static dev.compatmatrix.matrix.CompatibilityLevel.UNSUPPORTED;
 
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,7 +1,7 @@
 package dev.compatmatrix.demo;
 
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.time.LocalDateTime;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.matrix.Precision;
 import java.util.List;
 
 /** How many performance measurements a generated model gets. */

@@ -1,8 +1,8 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;

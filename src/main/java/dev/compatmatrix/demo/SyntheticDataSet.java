@@ -1,9 +1,9 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;

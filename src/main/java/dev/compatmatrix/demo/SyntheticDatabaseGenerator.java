@@ -3,7 +3,7 @@ package dev.compatmatrix.demo;
 import ch.qos.logback.classic.Level;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

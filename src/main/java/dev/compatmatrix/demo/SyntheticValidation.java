@@ -1,14 +1,14 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
 import dev.compatmatrix.demo.GeneratedModel.AutomatedResult;
 import dev.compatmatrix.demo.GeneratedModel.Claim;
 import dev.compatmatrix.demo.GeneratedModel.Review;
-import dev.compatmatrix.validation.Review.Decision;
-import dev.compatmatrix.validation.ValidationRules;
+import dev.compatmatrix.matrix.Review.Decision;
+import dev.compatmatrix.matrix.ValidationRules;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

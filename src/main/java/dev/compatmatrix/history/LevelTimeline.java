@@ -1,7 +1,7 @@
 package dev.compatmatrix.history;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.query.LevelChange;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

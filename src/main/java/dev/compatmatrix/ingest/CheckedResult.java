@@ -1,7 +1,7 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.Platform;
 import java.util.List;
 
 /** A result that passed the shape checks, in the console's own types. */

@@ -1,15 +1,15 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.history.repository.HistoryRepository.HistoryWrite;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.matrix.store.HistoryRepository.HistoryWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.AutomatedWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.CellClaim;
 import dev.compatmatrix.ingest.repository.IngestRepository.ClaimWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.ReviewWrite;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository.Measurement;
 import dev.compatmatrix.security.token.ApiToken;
-import dev.compatmatrix.validation.ValidationRules;
+import dev.compatmatrix.matrix.ValidationRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -2,17 +2,17 @@ package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DuckDbErrors;
-import dev.compatmatrix.compatibility.ScoreRule;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.compatibility.repository.ClaimRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.history.repository.HistoryRepository;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.matrix.store.HistoryRepository;
 import dev.compatmatrix.ingest.repository.IngestRepository;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.security.api.ApiPrincipal;
 import dev.compatmatrix.security.token.ApiToken;
-import dev.compatmatrix.validation.ValidationRules;
+import dev.compatmatrix.matrix.ValidationRules;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -149,7 +149,7 @@ public class IngestService {
     }
 
     /** The status a pipeline's approval gives a claim at this level. */
-    static ValidationStatus approvalStatus(ApiToken token, dev.compatmatrix.compatibility.ClaimData data) {
+    static ValidationStatus approvalStatus(ApiToken token, dev.compatmatrix.matrix.ClaimData data) {
         return ValidationRules.afterApproval(token.validatorLevel(), data.level(), data.simulated());
     }
 }

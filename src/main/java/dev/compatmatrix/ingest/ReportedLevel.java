@@ -1,6 +1,6 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 
 /**
  * The level a result reports when it gives pass/fail counts instead of a level: high from 98 % passed,

@@ -1,10 +1,10 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.catalog.Identifier;
-import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.matrix.Identifier;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

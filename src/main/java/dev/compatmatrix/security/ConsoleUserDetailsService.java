@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
 import java.util.List;
 import org.slf4j.Logger;

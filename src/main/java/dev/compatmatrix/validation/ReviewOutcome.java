@@ -1,6 +1,6 @@
 package dev.compatmatrix.validation;
 
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ValidationStatus;
 
 /**
  * What one approval or rejection did to a claim's status.

@@ -2,7 +2,7 @@ package dev.compatmatrix.benchmark;
 
 import dev.compatmatrix.browser.AppProcess;
 import dev.compatmatrix.browser.Chromium;
-import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;

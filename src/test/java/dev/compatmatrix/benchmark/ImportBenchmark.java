@@ -4,7 +4,7 @@ import dev.compatmatrix.admin.importing.ImportProgress;
 import dev.compatmatrix.admin.importing.ImportResult;
 import dev.compatmatrix.admin.importing.ImportService;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.compatmatrix.benchmark;
 
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.net.URI;

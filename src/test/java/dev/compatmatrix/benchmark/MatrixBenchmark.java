@@ -3,23 +3,24 @@ package dev.compatmatrix.benchmark;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
-import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.catalog.repository.ModelRepository;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.modelpage.ModelPageService;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
-import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
-import dev.compatmatrix.compatibility.query.ModelOverview;
+import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
+import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.history.query.HistorySearch;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
-import dev.compatmatrix.validation.repository.ReviewRepository;
+import dev.compatmatrix.matrix.store.ReviewRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,6 +80,7 @@ public final class MatrixBenchmark {
     private final JdbcClient jdbc;
     private final MatrixQuery matrix;
     private final CompatibilityService service;
+    private final ModelPageService modelPage;
     private final TransactionTemplate readOnly;
     private final Raw raw;
 
@@ -86,11 +88,13 @@ public final class MatrixBenchmark {
         this.jdbc = JdbcClient.create(dataSource);
         this.matrix = new MatrixQuery(jdbc, dataSource, java.time.Clock.systemUTC(), 180);
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
-        this.service = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
-                new HistoryQuery(jdbc), new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)), new ReviewRepository(jdbc),
+        this.service = new CompatibilityService(matrix,
+                new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)));
+        this.modelPage = new ModelPageService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
+                new HistoryQuery(jdbc), new ReviewRepository(jdbc),
                 new HistorySearch(jdbc), java.time.Clock.systemUTC(),
                 new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc),
-                new dev.compatmatrix.validation.query.ClaimMarksQuery(jdbc));
+                new dev.compatmatrix.matrix.query.ClaimMarksQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);
@@ -231,9 +235,9 @@ public final class MatrixBenchmark {
         return new Bench.Sql(statement.sql(), statement.params());
     }
 
-    /** What the model page loads: CompatibilityService.modelOverview in its read-only transaction. */
+    /** What the model page loads: ModelPageService.modelOverview in its read-only transaction. */
     private int modelPage(String name) {
-        ModelOverview overview = readOnly.execute(s -> service.modelOverview(name).orElseThrow());
+        ModelOverview overview = readOnly.execute(s -> modelPage.modelOverview(name).orElseThrow());
         return 1 + overview.claims().size() + overview.recommendations().size() + overview.history().size()
                 + overview.reviews().size();
     }
@@ -332,7 +336,7 @@ public final class MatrixBenchmark {
             }
         }
 
-        /** The model page's statements on one connection, as CompatibilityService.modelOverview runs them. */
+        /** The model page's statements on one connection, as ModelPageService.modelOverview runs them. */
         int modelPage(String name) throws SQLException {
             try (Connection c = dataSource.getConnection()) {
                 RawJdbc.Rows header = RawJdbc.query(c, ModelDetailsQuery.HEADER_SQL, Map.of("name", name));
@@ -346,7 +350,7 @@ public final class MatrixBenchmark {
                 return 1 + claims
                         + RawJdbc.query(c, RecommendationQuery.FOR_MODEL_SQL, Map.of("modelId", modelId)).size()
                         + RawJdbc.query(c, HistoryQuery.FOR_MODEL_SQL, Map.of("modelId", modelId,
-                                "limit", CompatibilityService.MODEL_HISTORY_LIMIT)).size()
+                                "limit", ModelPageService.MODEL_HISTORY_LIMIT)).size()
                         + RawJdbc.query(c, ReviewRepository.FOR_MODEL_SQL, Map.of("modelId", modelId)).size();
             }
         }

@@ -9,7 +9,7 @@ import com.vaadin.flow.server.Version;
 import dev.compatmatrix.Application;
 import dev.compatmatrix.compatibility.ui.MatrixView;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,13 +1,18 @@
 package dev.compatmatrix.catalog;
 
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.MlModel;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.compatibility.InvalidChangeException;
+import dev.compatmatrix.modelpage.ModelPageService;
+import dev.compatmatrix.matrix.InvalidChangeException;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +24,8 @@ class CatalogServiceTest extends WritingIntegrationTest {
     CatalogService catalog;
     @Autowired
     CompatibilityService compatibility;
+    @Autowired
+    ModelPageService modelPage;
     @Autowired
     JdbcClient jdbc;
 
@@ -33,7 +40,7 @@ class CatalogServiceTest extends WritingIntegrationTest {
         MlModel created = catalog.create(model("acme/new-vision-1"));
         assertThat(created.version()).isEqualTo(1);
         assertThat(compatibility.matrixCount(MatrixFilter.NONE)).isEqualTo(before + 1);
-        var overview = compatibility.modelOverview("acme/new-vision-1").orElseThrow();
+        var overview = modelPage.modelOverview("acme/new-vision-1").orElseThrow();
         assertThat(overview.claims()).isEmpty();
         assertThat(overview.header().score()).isZero();
         assertThat(overview.header().recommended()).isNull();
@@ -84,7 +91,7 @@ class CatalogServiceTest extends WritingIntegrationTest {
         assertThatThrownBy(() -> catalog.delete(target, " ")).isInstanceOf(InvalidChangeException.class);
         catalog.delete(target, "Duplicate of another entry");
 
-        assertThat(compatibility.modelOverview("facebook/opt-125m")).isEmpty();
+        assertThat(modelPage.modelOverview("facebook/opt-125m")).isEmpty();
         assertThat(history(target.modelId())).isEqualTo(historyBefore + claims);
         assertThat(jdbc.sql("SELECT count(*) FROM cross_platform_compatibility WHERE model_id = :id")
                 .param("id", target.modelId()).query(Long.class).single()).isZero();

@@ -1,11 +1,21 @@
 package dev.compatmatrix.compatibility;
 
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.ValidationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

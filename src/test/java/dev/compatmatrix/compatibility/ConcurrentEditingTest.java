@@ -1,9 +1,15 @@
 package dev.compatmatrix.compatibility;
 
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.compatmatrix.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,7 +2,7 @@ package dev.compatmatrix.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import java.io.IOException;
 import java.io.Reader;

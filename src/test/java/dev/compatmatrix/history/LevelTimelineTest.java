@@ -2,8 +2,8 @@ package dev.compatmatrix.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.LevelTimeline.Period;
 import dev.compatmatrix.history.query.LevelChange;
 import java.time.LocalDateTime;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.compatmatrix.IntegrationTest;
 import dev.compatmatrix.MatrixInvariants;
 import dev.compatmatrix.browser.AppProcess;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

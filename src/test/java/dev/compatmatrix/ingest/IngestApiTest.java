@@ -242,7 +242,7 @@ class IngestApiTest extends WritingIntegrationTest {
         assertThat(lowResultsOnGpt2Cuda()).isEqualTo(earlierLowResults + 1);
         // The validation queue shows the cell as disputed, with the automated side.
         var disputed = queue.page(new dev.compatmatrix.validation.query.QueueFilter(null, null,
-                        dev.compatmatrix.compatibility.Platform.CUDA, "gpt2", null), 0, 50).stream()
+                        dev.compatmatrix.matrix.Platform.CUDA, "gpt2", null), 0, 50).stream()
                 .filter(row -> row.modelName().equals("gpt2")).findFirst().orElseThrow();
         assertThat(disputed.automatedDisagrees()).contains("Low");
     }
@@ -269,12 +269,12 @@ class IngestApiTest extends WritingIntegrationTest {
 
     @Test
     void several_pipelines_posting_overlapping_batches_at_once_all_land() throws Exception {
-        signIn("editor", dev.compatmatrix.security.Roles.EDITOR);
+        signIn("editor", dev.compatmatrix.matrix.Roles.EDITOR);
         List<String> models = new ArrayList<>();
         for (int m = 0; m < 6; m++) {
             models.add("zz-overlap-" + m);
-            catalog.create(new dev.compatmatrix.catalog.ModelData(models.getLast(), "overlap",
-                    dev.compatmatrix.catalog.ModelType.VISION, dev.compatmatrix.catalog.ModelSize.SMALL, 10.0, null));
+            catalog.create(new dev.compatmatrix.matrix.ModelData(models.getLast(), "overlap",
+                    dev.compatmatrix.matrix.ModelType.VISION, dev.compatmatrix.matrix.ModelSize.SMALL, 10.0, null));
         }
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         String[] levels = {"high", "medium", "low", "unsupported"};

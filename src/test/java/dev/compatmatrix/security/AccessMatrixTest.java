@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.matrix.Roles;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.base.ui.AccessDeniedView;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.ui.LoginView;
 import java.lang.reflect.InvocationTargetException;
@@ -83,8 +84,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("users", "validators", "tokens", "badges", "audit", "import", "backups")
                 .forEach(r -> allowed.put("route admin/" + r, ADMINS));
         // Reading services: every signed-in role
-        Stream.of("matrixPage", "matrixCount", "families", "modelOverview", "performanceComparison")
-                .forEach(m -> signedIn.accept("CompatibilityService." + m));
+        Stream.of("matrixPage", "matrixCount", "families").forEach(m -> signedIn.accept("CompatibilityService." + m));
+        Stream.of("modelOverview", "performanceComparison").forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists").forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("filterOptions", "page", "count", "platformTally").forEach(m -> signedIn.accept("RecommendationService." + m));
         Stream.of("DashboardService.snapshot", "DashboardService.families", "ExportService.export",

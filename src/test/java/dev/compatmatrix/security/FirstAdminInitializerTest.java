@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.matrix.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

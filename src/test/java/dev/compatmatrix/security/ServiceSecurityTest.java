@@ -1,10 +1,12 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.matrix.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.IntegrationTest;
 import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.query.RecommendationFilter;
@@ -23,6 +25,8 @@ class ServiceSecurityTest extends IntegrationTest {
 
     @Autowired
     CompatibilityService service;
+    @Autowired
+    ModelPageService modelPage;
 
     @AfterEach
     void clear() {
@@ -33,9 +37,9 @@ class ServiceSecurityTest extends IntegrationTest {
     void reading_the_matrix_without_signing_in_is_refused() {
         assertThatThrownBy(() -> service.matrixCount(MatrixFilter.NONE))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> service.modelOverview("bert-base-uncased"))
+        assertThatThrownBy(() -> modelPage.modelOverview("bert-base-uncased"))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> service.performanceComparison("bert-base-uncased", null))
+        assertThatThrownBy(() -> modelPage.performanceComparison("bert-base-uncased", null))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
@@ -51,7 +55,7 @@ class ServiceSecurityTest extends IntegrationTest {
         for (String role : Roles.ALL) {
             signIn(role);
             assertThat(service.matrixCount(MatrixFilter.NONE)).as(role).isEqualTo(43);
-            assertThat(service.modelOverview("bert-base-uncased")).as(role).isPresent();
+            assertThat(modelPage.modelOverview("bert-base-uncased")).as(role).isPresent();
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.compatmatrix.validation;
 
 import dev.compatmatrix.TestUsers;
-import dev.compatmatrix.compatibility.ChangeNote;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimData;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Roles;
 import java.time.LocalDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,13 +1,14 @@
 package dev.compatmatrix.validation;
 
+import dev.compatmatrix.matrix.ClaimRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.Roles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;

@@ -1,12 +1,13 @@
 package dev.compatmatrix.validation;
 
+import dev.compatmatrix.matrix.ClaimRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.Roles;
 import org.junit.jupiter.api.Test;
 
 /**

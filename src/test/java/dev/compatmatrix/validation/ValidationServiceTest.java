@@ -1,15 +1,18 @@
 package dev.compatmatrix.validation;
 
+import dev.compatmatrix.matrix.ClaimRef;
+import dev.compatmatrix.matrix.Review;
+import dev.compatmatrix.matrix.ValidationRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.compatmatrix.compatibility.ChangeNote;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimConflictException;
-import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;

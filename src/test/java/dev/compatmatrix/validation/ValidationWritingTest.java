@@ -1,7 +1,7 @@
 package dev.compatmatrix.validation;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.compatibility.Claim;
+import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueRow;

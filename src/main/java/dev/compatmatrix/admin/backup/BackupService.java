@@ -2,7 +2,7 @@ package dev.compatmatrix.admin.backup;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.OwnerOnly;
-import dev.compatmatrix.security.Actor;
+import dev.compatmatrix.matrix.Actor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

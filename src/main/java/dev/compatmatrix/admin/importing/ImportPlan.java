@@ -1,17 +1,17 @@
 package dev.compatmatrix.admin.importing;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.catalog.ModelData;
+import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.catalog.repository.ModelRepository.NewModel;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.repository.ClaimRepository.ClaimUpdate;
-import dev.compatmatrix.compatibility.repository.ClaimRepository.NewClaim;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.Untested;
-import dev.compatmatrix.history.repository.HistoryRepository.HistoryWrite;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.store.ClaimRepository.ClaimUpdate;
+import dev.compatmatrix.matrix.store.ClaimRepository.NewClaim;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.Untested;
+import dev.compatmatrix.matrix.store.HistoryRepository.HistoryWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

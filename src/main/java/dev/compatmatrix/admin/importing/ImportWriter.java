@@ -1,17 +1,17 @@
 package dev.compatmatrix.admin.importing;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.catalog.ModelData;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ScoreRule;
-import dev.compatmatrix.compatibility.repository.ClaimRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository;
-import dev.compatmatrix.compatibility.repository.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.history.repository.HistoryRepository;
-import dev.compatmatrix.security.Actor;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.matrix.store.HistoryRepository;
+import dev.compatmatrix.matrix.Actor;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import dev.compatmatrix.admin.AuditService;
 import dev.compatmatrix.base.ui.IsoDatePicker;
 import dev.compatmatrix.admin.query.AuditEntry;
 import dev.compatmatrix.admin.query.AuditFilter;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

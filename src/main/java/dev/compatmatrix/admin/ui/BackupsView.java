@@ -16,7 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.admin.backup.BackupService;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 

@@ -36,7 +36,7 @@ import dev.compatmatrix.admin.importing.ImportPreview;
 import dev.compatmatrix.admin.importing.ImportRefusedException;
 import dev.compatmatrix.admin.importing.ImportRow;
 import dev.compatmatrix.admin.importing.ImportService;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Upload a CSV or JSON file of models and claims, see the dry run (every bad row and why), then apply it. */

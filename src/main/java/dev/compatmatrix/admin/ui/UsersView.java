@@ -12,7 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.admin.UserAdminService;
 import dev.compatmatrix.security.AppUser;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins list users, create them, change roles, validator link and name, disable them and reset passwords. */
@@ -56,7 +56,7 @@ public class UsersView extends VerticalLayout {
         editor.open();
     }
 
-    private java.util.List<dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRef> validators() {
+    private java.util.List<dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef> validators() {
         return users.validators();
     }
 

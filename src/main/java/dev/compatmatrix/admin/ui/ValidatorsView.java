@@ -17,8 +17,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.admin.UserAdminException;
 import dev.compatmatrix.admin.ValidatorAdminService;
-import dev.compatmatrix.security.Roles;
-import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRow;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins create and edit validators: people (linked to users on the Users screen) and CI machines. */

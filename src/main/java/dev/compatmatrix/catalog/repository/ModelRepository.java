@@ -1,10 +1,10 @@
 package dev.compatmatrix.catalog.repository;
 
 import dev.compatmatrix.base.db.TableAppender;
-import dev.compatmatrix.catalog.MlModel;
-import dev.compatmatrix.catalog.ModelData;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.matrix.MlModel;
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.compatmatrix.compatibility.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.util.LinkedHashMap;
 import java.util.Map;

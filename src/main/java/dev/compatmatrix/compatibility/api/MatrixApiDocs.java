@@ -5,10 +5,10 @@ import static dev.compatmatrix.base.api.ApiDocs.query;
 
 import dev.compatmatrix.base.Keyed;
 import dev.compatmatrix.base.api.ApiDocs;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;

@@ -1,8 +1,8 @@
 package dev.compatmatrix.compatibility.export;
 
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.base.ui.LevelBadge;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

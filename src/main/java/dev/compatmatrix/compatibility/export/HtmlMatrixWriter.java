@@ -1,7 +1,7 @@
 package dev.compatmatrix.compatibility.export;
 
-import dev.compatmatrix.base.ui.LevelBadge;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.io.BufferedWriter;
 import java.io.IOException;

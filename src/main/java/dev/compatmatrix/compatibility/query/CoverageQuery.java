@@ -1,6 +1,6 @@
 package dev.compatmatrix.compatibility.query;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

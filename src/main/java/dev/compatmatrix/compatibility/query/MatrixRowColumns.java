@@ -2,12 +2,12 @@ package dev.compatmatrix.compatibility.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.base.db.TextList;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ScoreRule;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.validation.query.DisputedClaim;
-import dev.compatmatrix.validation.query.StaleValidation;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.query.DisputedClaim;
+import dev.compatmatrix.matrix.query.StaleValidation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.compatmatrix.compatibility.query;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.util.Arrays;
 import java.util.Optional;
 

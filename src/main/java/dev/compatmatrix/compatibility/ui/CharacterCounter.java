@@ -2,7 +2,7 @@ package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import dev.compatmatrix.compatibility.TextLimit;
+import dev.compatmatrix.matrix.TextLimit;
 
 /**
  * "123 / 2,000 characters" under a text area, after an optional hint, updated as the user types. The browser is

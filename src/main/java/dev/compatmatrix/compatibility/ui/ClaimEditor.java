@@ -17,17 +17,17 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
-import dev.compatmatrix.compatibility.ChangeNote;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimConflictException;
-import dev.compatmatrix.compatibility.ClaimData;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.EvidenceRun;
-import dev.compatmatrix.compatibility.InvalidChangeException;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
-import dev.compatmatrix.compatibility.TextLimit;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.EvidenceRun;
+import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.matrix.TextLimit;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ import java.util.Map;
  * service call; every error of the form shows at once on its field; a conflict shows the other person's values
  * beside the user's, and the next save goes against the version the user was shown.
  */
-class ClaimEditor extends Dialog {
+public class ClaimEditor extends Dialog {
 
     private final ClaimService service;
     private final String modelName;
@@ -83,7 +83,7 @@ class ClaimEditor extends Dialog {
     /** The removal dialog last opened, for tests. */
     RemoveClaimDialog removeDialog;
 
-    ClaimEditor(ClaimService service, String modelName, Platform platform, Claim loaded, Runnable onSaved) {
+    public ClaimEditor(ClaimService service, String modelName, Platform platform, Claim loaded, Runnable onSaved) {
         this.service = service;
         this.modelName = modelName;
         this.platform = platform;

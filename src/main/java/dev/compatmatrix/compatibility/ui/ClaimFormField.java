@@ -1,7 +1,7 @@
 package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.component.HasValue;
-import dev.compatmatrix.compatibility.ClaimData;
+import dev.compatmatrix.matrix.ClaimData;
 import java.util.function.Function;
 
 /** One field of the claim form: its key as the service names it, its label, its input and its value in a claim. */

@@ -1,10 +1,10 @@
 package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.data.renderer.LitRenderer;
-import dev.compatmatrix.base.ui.LevelBadge;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationMarks;
+import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationMarks;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 
 /**

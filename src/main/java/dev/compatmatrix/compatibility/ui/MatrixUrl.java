@@ -4,10 +4,10 @@ import static dev.compatmatrix.base.ui.UrlParams.first;
 import static dev.compatmatrix.base.ui.UrlParams.read;
 
 import com.vaadin.flow.router.QueryParameters;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixSort;

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.ui;
 
+import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -23,14 +24,14 @@ import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ScoreRule;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.security.CurrentUser;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -81,7 +82,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         newModel.setVisible(canEdit || currentUser.roles().contains(Roles.ADMIN));
         newModel.setId("new-model");
         newModel.addClickListener(e -> new ModelEditor(catalog, null, service.families(), false,
-                name -> ModelView.open(name)).open());
+                name -> ModelPages.open(name)).open());
         addClassName("matrix-view");
         setSizeFull();
         setPadding(false);
@@ -186,12 +187,12 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
             if (canEdit && platform.isPresent()) {
                 openEditor(e.getItem().name(), platform.get());
             } else {
-                ModelView.open(e.getItem().name());
+                ModelPages.open(e.getItem().name());
             }
         });
     }
 
-    static String formatParams(double millions) {
+    public static String formatParams(double millions) {
         return millions >= 1000 ? String.format(Locale.ROOT, "%.1fB", millions / 1000)
                 : String.format(Locale.ROOT, "%sM", millions == Math.rint(millions)
                 ? String.valueOf((long) millions) : String.valueOf(millions));

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import dev.compatmatrix.compatibility.ChangeNote;
-import dev.compatmatrix.compatibility.InvalidChangeException;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.InvalidChangeException;
 import java.util.function.Consumer;
 
 /**

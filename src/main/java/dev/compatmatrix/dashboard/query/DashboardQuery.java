@@ -1,7 +1,7 @@
 package dev.compatmatrix.dashboard.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.query.HistoryRow;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

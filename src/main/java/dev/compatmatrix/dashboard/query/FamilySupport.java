@@ -1,6 +1,6 @@
 package dev.compatmatrix.dashboard.query;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 
 /**
  * How many of a family's models are supported on each platform.

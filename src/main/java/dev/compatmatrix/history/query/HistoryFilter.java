@@ -1,6 +1,6 @@
 package dev.compatmatrix.history.query;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDate;
 
 /**

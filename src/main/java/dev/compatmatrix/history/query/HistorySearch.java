@@ -1,8 +1,8 @@
 package dev.compatmatrix.history.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

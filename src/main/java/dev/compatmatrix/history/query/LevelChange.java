@@ -1,7 +1,7 @@
 package dev.compatmatrix.history.query;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDateTime;
 
 /** One model's level on a platform from {@code date} on; {@code level} null when the claim was removed. */

@@ -1,9 +1,9 @@
 package dev.compatmatrix.history.ui;
 
-import dev.compatmatrix.base.ui.chart.ChartColours;
+import dev.compatmatrix.matrix.ui.ChartColours;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.LevelTimeline;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.MonthlyChanges;

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.compatmatrix.base.ui.IsoDatePicker;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.HistoryService;
 import dev.compatmatrix.history.query.HistoryFilter;
 import java.time.LocalDate;

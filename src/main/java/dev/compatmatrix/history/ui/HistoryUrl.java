@@ -5,7 +5,7 @@ import static dev.compatmatrix.base.ui.UrlParams.put;
 import static dev.compatmatrix.base.ui.UrlParams.read;
 
 import com.vaadin.flow.router.QueryParameters;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.query.HistoryFilter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
 package dev.compatmatrix.ingest.repository;
 
-import dev.compatmatrix.compatibility.ClaimData;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.ValidationStatus;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;

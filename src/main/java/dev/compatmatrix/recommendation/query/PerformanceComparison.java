@@ -1,7 +1,7 @@
 package dev.compatmatrix.recommendation.query;
 
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.compatmatrix.recommendation.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package dev.compatmatrix.recommendation.query;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDateTime;
 
 /** A platform's newest {@code performance_results} row for one choice; the metrics may be unknown (null). */

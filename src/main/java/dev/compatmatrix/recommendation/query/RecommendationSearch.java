@@ -1,7 +1,7 @@
 package dev.compatmatrix.recommendation.query;
 
 import dev.compatmatrix.base.db.SqlLike;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

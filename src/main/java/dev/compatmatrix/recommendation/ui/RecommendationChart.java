@@ -1,8 +1,8 @@
 package dev.compatmatrix.recommendation.ui;
 
-import dev.compatmatrix.base.ui.chart.ChartColours;
+import dev.compatmatrix.matrix.ui.ChartColours;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.recommendation.query.PlatformTally;
 import java.util.List;
 import java.util.function.ToLongFunction;

@@ -1,6 +1,6 @@
 package dev.compatmatrix.recommendation.ui;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import java.util.Locale;
 
 /** How recommendations read on screen: platform labels, the performance ratio as a percentage, memory in MB or GB. */

@@ -16,14 +16,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
-import dev.compatmatrix.compatibility.ui.ModelView;
+import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.query.FilterOptions;
 import dev.compatmatrix.recommendation.query.RecommendationFilter;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.recommendation.query.RecommendationSort;
 import dev.compatmatrix.recommendation.query.RecommendationSort.Column;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -122,7 +122,7 @@ public class RecommendationsView extends VerticalLayout implements BeforeEnterOb
                 writeUrl();
             }
         });
-        grid.addItemClickListener(e -> ModelView.open(e.getItem().modelName()));
+        grid.addItemClickListener(e -> ModelPages.open(e.getItem().modelName()));
     }
 
     private static RecommendationSort sortFrom(List<QuerySortOrder> orders) {

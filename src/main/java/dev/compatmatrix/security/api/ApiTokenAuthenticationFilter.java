@@ -1,6 +1,6 @@
 package dev.compatmatrix.security.api;
 
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.security.token.ApiTokenAuthenticator;

@@ -1,9 +1,9 @@
 package dev.compatmatrix.security.token;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.security.Actor;
-import dev.compatmatrix.validation.repository.ValidatorRepository;
-import dev.compatmatrix.validation.repository.ValidatorRepository.ValidatorRef;
+import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.store.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;

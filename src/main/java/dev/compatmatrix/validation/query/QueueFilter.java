@@ -1,6 +1,6 @@
 package dev.compatmatrix.validation.query;
 
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 
 /**
  * What the validation queue shows; null parts do not restrict. {@code model}: part of the model name;

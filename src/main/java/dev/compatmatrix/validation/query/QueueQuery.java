@@ -1,9 +1,14 @@
 package dev.compatmatrix.validation.query;
 
+import dev.compatmatrix.matrix.query.Objection;
+import dev.compatmatrix.matrix.query.OpenObjection;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.DisputedClaim;
+import dev.compatmatrix.matrix.query.StaleValidation;
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,8 +1,11 @@
 package dev.compatmatrix.validation.query;
 
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ClaimVersion;
+import dev.compatmatrix.matrix.query.Objection;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 
 /**
  * A claim waiting for validation: unvalidated, partially validated, or validated but stale, disputed or objected to.
@@ -14,7 +17,7 @@ import dev.compatmatrix.compatibility.ValidationStatus;
 public record QueueRow(long claimId, int version, String modelName, String family, Platform platform,
                        CompatibilityLevel level, int requiredLevel, ValidationStatus status, boolean stale,
                        boolean simulated, String writtenBy, long ageDays, AutomatedResult dispute,
-                       Objection objection, Access access) {
+                       Objection objection, Access access) implements ClaimVersion {
 
     /**
      * What the signed-in validator may do with a row.

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.base.ui.LevelBadge;
+import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.validation.query.QueueRow;
 
 /** The components of the queue's cells; user text only ever as text. */

@@ -9,13 +9,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import dev.compatmatrix.base.ui.LevelBadge;
-import dev.compatmatrix.compatibility.ClaimConflictException;
-import dev.compatmatrix.compatibility.InvalidChangeException;
-import dev.compatmatrix.validation.ClaimRef;
+import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.validation.ReviewRefusedException;
 import dev.compatmatrix.validation.ValidationService;
-import dev.compatmatrix.validation.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.validation.query.QueueRow;
 import java.util.function.BiConsumer;
 

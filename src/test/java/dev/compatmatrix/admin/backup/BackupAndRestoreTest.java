@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.compatmatrix.Application;
 import dev.compatmatrix.TestDatabases;
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

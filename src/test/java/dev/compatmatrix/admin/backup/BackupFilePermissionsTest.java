@@ -3,7 +3,7 @@ package dev.compatmatrix.admin.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.compatmatrix.admin.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.TableFingerprint;
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.compatibility.ScoreRule;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.Roles;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -9,15 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.catalog.ModelType;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.ingest.IngestApiSupport;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.io.StringReader;

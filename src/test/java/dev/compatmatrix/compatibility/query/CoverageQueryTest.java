@@ -3,7 +3,7 @@ package dev.compatmatrix.compatibility.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.IntegrationTest;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,11 +3,11 @@ package dev.compatmatrix.compatibility.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.IntegrationTest;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.ui;
 
+import dev.compatmatrix.modelpage.ui.ModelView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,14 +9,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.compatmatrix.TestUsers;
-import dev.compatmatrix.compatibility.ChangeNote;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimData;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,9 +90,9 @@ class ClaimEditorTest extends WritingKaribuTest {
         _get(ModelView.class).openEditor(Platform.ROCM);
         ClaimEditor bobsForm = _get(ClaimEditor.class);
         var loaded = claims.find("gpt2", Platform.ROCM).orElseThrow();
-        claims.update(loaded, new dev.compatmatrix.compatibility.ClaimData(CompatibilityLevel.UNSUPPORTED,
+        claims.update(loaded, new dev.compatmatrix.matrix.ClaimData(CompatibilityLevel.UNSUPPORTED,
                         "Kernel crash", null, null, null, null, null, null, null, false),
-                new dev.compatmatrix.compatibility.ChangeNote("Crashes on load", "ROCm 6.3"));
+                new dev.compatmatrix.matrix.ChangeNote("Crashes on load", "ROCm 6.3"));
 
         bobsForm.workarounds.setValue("Bob's workaround");
         bobsForm.save.click();

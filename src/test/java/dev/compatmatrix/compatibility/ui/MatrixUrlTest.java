@@ -3,10 +3,10 @@ package dev.compatmatrix.compatibility.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.router.QueryParameters;
-import dev.compatmatrix.catalog.ModelSize;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.ui;
 
+import dev.compatmatrix.modelpage.ui.ModelView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,11 +9,11 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.KaribuTest;
-import dev.compatmatrix.catalog.ModelType;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.PlatformState;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class MatrixViewTest extends KaribuTest {
         GridKt._clickItem(view.grid, 0, "cuda");
         ClaimEditor editor = _get(ClaimEditor.class);
         assertThat(editor.getHeaderTitle()).isEqualTo("Edit claim: openai/whisper-tiny on CUDA");
-        assertThat(editor.level.getValue()).isEqualTo(dev.compatmatrix.compatibility.CompatibilityLevel.HIGH);
+        assertThat(editor.level.getValue()).isEqualTo(dev.compatmatrix.matrix.CompatibilityLevel.HIGH);
         editor.close();
         GridKt._clickItem(view.grid, 0, "name");
         _assertOne(ModelView.class);
@@ -154,14 +155,14 @@ class MatrixViewTest extends KaribuTest {
 
     @Test
     void a_cell_shows_the_level_word_or_its_abbreviation_with_marks_and_its_tooltip_the_full_text() {
-        var cell = new MatrixRow.Cell(dev.compatmatrix.compatibility.CompatibilityLevel.MEDIUM,
-                dev.compatmatrix.compatibility.ValidationStatus.VALIDATED, true, true);
+        var cell = new MatrixRow.Cell(dev.compatmatrix.matrix.CompatibilityLevel.MEDIUM,
+                dev.compatmatrix.matrix.ValidationStatus.VALIDATED, true, true);
         assertThat(MatrixCells.text(cell)).isEqualTo("Med ✓ ◷ ⚠");
         assertThat(MatrixCells.title(Platform.CUDA, cell))
                 .isEqualTo("CUDA: Medium · Validated (validation stale) (disputed by an automated result)");
         assertThat(MatrixCells.text(null)).isEqualTo("Not tested");
-        assertThat(MatrixCells.text(new MatrixRow.Cell(dev.compatmatrix.compatibility.CompatibilityLevel.UNSUPPORTED,
-                dev.compatmatrix.compatibility.ValidationStatus.UNVALIDATED, false, false))).isEqualTo("Unsup ○");
+        assertThat(MatrixCells.text(new MatrixRow.Cell(dev.compatmatrix.matrix.CompatibilityLevel.UNSUPPORTED,
+                dev.compatmatrix.matrix.ValidationStatus.UNVALIDATED, false, false))).isEqualTo("Unsup ○");
     }
 
     private static java.util.List<MatrixRow> rows(MatrixView view) {

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.UI;
 import dev.compatmatrix.KaribuTest;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
 import dev.compatmatrix.dashboard.DashboardService;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.ui.LoginView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,8 +2,8 @@ package dev.compatmatrix.recommendation.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.Precision;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.compatmatrix.recommendation.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.IntegrationTest;
-import dev.compatmatrix.compatibility.Platform;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.recommendation.query.RecommendationSort.Column;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.ingest.IngestService;
 import dev.compatmatrix.ingest.ResultBatch;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.Roles;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

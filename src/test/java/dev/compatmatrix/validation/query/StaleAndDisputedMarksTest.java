@@ -1,5 +1,6 @@
 package dev.compatmatrix.validation.query;
 
+import dev.compatmatrix.matrix.query.ClaimMarksQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.base.db.DatabaseConfig;
@@ -7,16 +8,16 @@ import dev.compatmatrix.base.db.DatabaseProperties;
 import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.base.settings.SettingsRepository;
 import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.badge.BadgeQuery;
-import dev.compatmatrix.compatibility.badge.BadgeService;
-import dev.compatmatrix.compatibility.query.ModelDetailsQuery;
+import dev.compatmatrix.modelpage.ModelPageService;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.badge.BadgeQuery;
+import dev.compatmatrix.badge.BadgeService;
+import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.history.query.HistorySearch;
 import dev.compatmatrix.recommendation.query.PerformanceQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
-import dev.compatmatrix.validation.repository.ReviewRepository;
+import dev.compatmatrix.matrix.store.ReviewRepository;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -244,9 +245,8 @@ class StaleAndDisputedMarksTest {
                         ORDER BY model_id""")
                 .param("n", CHECKED_MODELS).param("disputed", disputedModels)
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
-        var pages = new CompatibilityService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
-                new HistoryQuery(jdbc), new ModelRepository(jdbc, new TableAppender(dataSource, jdbc)),
-                new ReviewRepository(jdbc), new HistorySearch(jdbc), Clock.systemUTC(), new PerformanceQuery(jdbc),
+        var pages = new ModelPageService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
+                new HistoryQuery(jdbc), new ReviewRepository(jdbc), new HistorySearch(jdbc), Clock.systemUTC(), new PerformanceQuery(jdbc),
                 new ClaimMarksQuery(jdbc));
         var badges = new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null,
                 Clock.systemUTC());

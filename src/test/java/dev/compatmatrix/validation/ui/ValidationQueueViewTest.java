@@ -11,16 +11,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.base.ui.AccessDeniedView;
-import dev.compatmatrix.base.ui.LevelBadge;
-import dev.compatmatrix.compatibility.ChangeNote;
-import dev.compatmatrix.compatibility.Claim;
-import dev.compatmatrix.compatibility.ClaimData;
+import dev.compatmatrix.security.ui.AccessDeniedView;
+import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.compatibility.CompatibilityLevel;
-import dev.compatmatrix.compatibility.Platform;
-import dev.compatmatrix.compatibility.ValidationStatus;
-import dev.compatmatrix.security.Roles;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.ui.LoginView;
 import dev.compatmatrix.validation.ClaimFixtures;
 import dev.compatmatrix.validation.query.QueueRow;
@@ -108,11 +108,11 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         view.platform.setValue(Platform.CPU);
         QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null && r.status() == ValidationStatus.UNVALIDATED)
                 .findFirst().orElseThrow();
-        validation.reject(dev.compatmatrix.validation.ClaimRef.of(row), "The run log shows fp32, not fp16");
+        validation.reject(dev.compatmatrix.matrix.ClaimRef.of(row), "The run log shows fp32, not fp16");
 
         login("editor", Roles.EDITOR);
         UI.getCurrent().navigate("models/" + row.modelName());
-        var page = _get(dev.compatmatrix.compatibility.ui.ModelView.class);
+        var page = _get(dev.compatmatrix.modelpage.ui.ModelView.class);
         int cpuRow = 0; // platforms are listed in order, CPU first
         assertThat(GridKt._getFormatted(page.claimsGrid(), cpuRow, "review-note"))
                 .isEqualTo("Rejected by Priya Raman: The run log shows fp32, not fp16");
@@ -185,7 +185,7 @@ class ValidationQueueViewTest extends WritingKaribuTest {
 
     @Test
     void a_lower_level_rejection_shows_as_an_objection_that_needs_the_higher_level() {
-        var claim = dev.compatmatrix.validation.ClaimRef.of(fixtures().fresh(CompatibilityLevel.HIGH, false, "editor"));
+        var claim = dev.compatmatrix.matrix.ClaimRef.of(fixtures().fresh(CompatibilityLevel.HIGH, false, "editor"));
         login("validator3", Roles.VALIDATOR);
         validation.approve(claim, null);
         login("validator1", Roles.VALIDATOR);
@@ -231,7 +231,7 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         Claim validated = fixtures().fresh(CompatibilityLevel.LOW, false, "editor");
         fixtures().ciReports(validated, CompatibilityLevel.MEDIUM); // disputed, so it stays in the queue once validated
         login("validator2", Roles.VALIDATOR);
-        validation.approve(dev.compatmatrix.validation.ClaimRef.of(validated), null);
+        validation.approve(dev.compatmatrix.matrix.ClaimRef.of(validated), null);
 
         ValidationQueueView view = openQueue("validator2", "q=" + validated.modelName() + "&platform="
                 + validated.platform().key());

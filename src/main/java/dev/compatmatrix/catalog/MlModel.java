@@ -1,5 +1,0 @@
-package dev.compatmatrix.catalog;
-
-/** A stored model at one row version. */
-public record MlModel(int modelId, int version, ModelData data) {
-}

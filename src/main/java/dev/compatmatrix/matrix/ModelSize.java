@@ -1,0 +1,18 @@
+package dev.compatmatrix.matrix;
+
+import dev.compatmatrix.base.Keyed;
+import java.util.Optional;
+
+/** The size classes of PRODUCT.md §2, smallest first. */
+public enum ModelSize implements Keyed {
+    TINY, SMALL, BASE, LARGE, XL, XXL;
+
+    @Override
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<ModelSize> fromKey(String key) {
+        return Keyed.fromKey(ModelSize.class, key);
+    }
+}

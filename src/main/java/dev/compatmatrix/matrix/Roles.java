@@ -1,0 +1,29 @@
+package dev.compatmatrix.matrix;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The console's roles (PRODUCT.md §1). Every signed-in role may also do what a viewer may. */
+public final class Roles {
+
+    public static final String VIEWER = "VIEWER";
+    public static final String EDITOR = "EDITOR";
+    public static final String VALIDATOR = "VALIDATOR";
+    public static final String ADMIN = "ADMIN";
+
+    public static final List<String> ALL = List.of(VIEWER, EDITOR, VALIDATOR, ADMIN);
+
+    private Roles() {
+    }
+
+    /** The roles a user acts with: the stored ones plus VIEWER, which every role includes. */
+    public static Set<String> effective(Collection<String> stored) {
+        Set<String> roles = new LinkedHashSet<>(stored);
+        if (!roles.isEmpty()) {
+            roles.add(VIEWER);
+        }
+        return roles;
+    }
+}

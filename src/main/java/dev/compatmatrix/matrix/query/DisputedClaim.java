@@ -1,0 +1,38 @@
+package dev.compatmatrix.matrix.query;
+
+/**
+ * When a claim {@code d} is disputed (PRODUCT.md §4): the newest automated result for its cell reports another level,
+ * and no resolution answered that result leaving the claim at its present level (a resolution holds until a newer
+ * result arrives). Shared by the queue, the matrix, the export, the API, the model page and the badges, as a join to
+ * {@link #latestResults}; StaleAndDisputedMarksTest holds them to the rule stated plainly.
+ */
+public final class DisputedClaim {
+
+    /**
+     * The newest automated result of each cell (model_id, hardware_type) — {@code result_id}, {@code reported_level},
+     * {@code reporter} and {@code reporter_type}, {@code reported_at}, {@code evidence_run}, {@code framework_version} — with the level the
+     * newest resolution of that result left the claim at ({@code resolved_level}, null when unresolved), as a derived
+     * table; {@code resultFilter} narrows the results read (e.g. {@code WHERE a.model_id IN (:ids)}) or is empty.
+     */
+    public static String latestResults(String resultFilter) {
+        return """
+                SELECT newest.*, resolution.kept_level AS resolved_level
+                FROM (SELECT a.id AS result_id, a.model_id, a.hardware_type, a.reported_level, v.name AS reporter,
+                             v.type AS reporter_type, a.reported_at, a.evidence_run, a.framework_version
+                      FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
+                      """ + resultFilter + """
+
+                      QUALIFY row_number() OVER (PARTITION BY a.model_id, a.hardware_type
+                                                 ORDER BY a.reported_at DESC, a.id DESC) = 1) newest
+                LEFT JOIN (SELECT automated_result_id, kept_level FROM dispute_resolutions
+                           QUALIFY row_number() OVER (PARTITION BY automated_result_id ORDER BY id DESC) = 1) resolution
+                       ON resolution.automated_result_id = newest.result_id""";
+    }
+
+    /** Disputed, for a claim {@code d} LEFT JOINed to {@link #latestResults} as {@code latest}. */
+    public static final String JOINED = "coalesce(latest.reported_level <> d.compatibility_level"
+            + " AND latest.resolved_level IS DISTINCT FROM d.compatibility_level, false)";
+
+    private DisputedClaim() {
+    }
+}

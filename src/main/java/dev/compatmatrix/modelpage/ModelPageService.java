@@ -1,0 +1,112 @@
+package dev.compatmatrix.modelpage;
+
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
+import dev.compatmatrix.modelpage.query.ModelOverview;
+import dev.compatmatrix.history.LevelTimeline;
+import dev.compatmatrix.history.query.HistoryQuery;
+import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.recommendation.query.PerformanceChoice;
+import dev.compatmatrix.recommendation.query.PerformanceComparison;
+import dev.compatmatrix.recommendation.query.PerformanceQuery;
+import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.ClaimMarksQuery;
+import dev.compatmatrix.matrix.store.ReviewRepository;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One model's page: its claims with their marks, reviews, history, recommendations and performance. Every
+ * signed-in role may read (VIEWER is in every role).
+ */
+@Service
+@PreAuthorize("hasRole('VIEWER')")
+@Transactional(readOnly = true)
+public class ModelPageService {
+
+    /** The model page shows this many of the newest history rows. */
+    public static final int MODEL_HISTORY_LIMIT = 200;
+
+    private final MatrixQuery matrix;
+    private final ModelDetailsQuery details;
+    private final ClaimMarksQuery claimMarks;
+    private final RecommendationQuery recommendations;
+    private final HistoryQuery history;
+    private final ReviewRepository reviews;
+    private final HistorySearch historySearch;
+    private final Clock clock;
+    private final PerformanceQuery performance;
+
+    public ModelPageService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
+                            HistoryQuery history, ReviewRepository reviews,
+                            HistorySearch historySearch, Clock clock, PerformanceQuery performance,
+                            ClaimMarksQuery claimMarks) {
+        this.claimMarks = claimMarks;
+        this.performance = performance;
+        this.historySearch = historySearch;
+        this.clock = clock;
+        this.reviews = reviews;
+        this.matrix = matrix;
+        this.details = details;
+        this.recommendations = recommendations;
+        this.history = history;
+    }
+
+    /** The model page's content, or empty when no model has this name. */
+    public Optional<ModelOverview> modelOverview(String modelName) {
+        return details.header(modelName).map(header -> {
+            var claims = new EnumMap<Platform, ModelOverview.ClaimRow>(Platform.class);
+            details.claims(header.modelId()).forEach(claim -> claims.put(claim.platform(), claim));
+            var levelPeriods = LevelTimeline.periods(historySearch.levelChanges(header.name(), null), null,
+                    LocalDateTime.now(clock));
+            return new ModelOverview(header, claims, marks(header.modelId(), claims),
+                    recommendations.forModel(header.modelId()),
+                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()),
+                    levelPeriods);
+        });
+    }
+
+    /**
+     * The stale and disputed marks of a model's claims exactly as the matrix reads them (its row of the matrix),
+     * with the reason a claim is stale and the automated result that disputes it.
+     */
+    private Map<Platform, ModelOverview.Marks> marks(int modelId, Map<Platform, ModelOverview.ClaimRow> claims) {
+        Map<Platform, ModelOverview.Marks> marks = new EnumMap<>(Platform.class);
+        List<MatrixRow> row = matrix.rows(List.of(modelId));
+        if (row.isEmpty()) {
+            return marks;
+        }
+        Map<Platform, AutomatedResult> disputes = claimMarks.disputes(modelId);
+        LocalDateTime staleBefore = matrix.staleBefore();
+        row.getFirst().cells().forEach((platform, cell) -> {
+            ModelOverview.ClaimRow claim = claims.get(platform);
+            if (claim != null && (cell.stale() || cell.disputed())) {
+                marks.put(platform, new ModelOverview.Marks(cell.stale(), cell.disputed(),
+                        cell.stale() ? ModelOverview.Marks.staleReason(claim, staleBefore) : null,
+                        cell.disputed() ? disputes.get(platform) : null));
+            }
+        });
+        return marks;
+    }
+
+    /**
+     * The model page's performance comparison: what was measured, and each platform's numbers for
+     * {@code choice}, or for the default choice when it is null. No measurements (or no such model): empty.
+     */
+    public PerformanceComparison performanceComparison(String modelName, PerformanceChoice choice) {
+        var choices = performance.choices(modelName);
+        PerformanceChoice chosen = choice != null ? choice : PerformanceComparison.defaultChoice(choices).orElse(null);
+        return new PerformanceComparison(choices, chosen,
+                chosen == null ? List.of() : performance.platforms(modelName, chosen));
+    }
+}
