@@ -1,6 +1,6 @@
 package dev.compatmatrix.badge;
 
-import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.LevelWords;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationMarks;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +62,10 @@ public class BadgeController {
     }
 
     static String svg(BadgeData data) {
-        String message = LevelBadge.word(data.level()) + (data.level() == null ? ""
+        String message = LevelWords.word(data.level()) + (data.level() == null ? ""
                 : " " + data.status().mark() + ValidationMarks.symbols(data.stale(), data.disputed()));
         String title = data.modelName() + " on " + data.platform().label() + ": "
-                + LevelBadge.title(data.level(), data.status())
+                + LevelWords.title(data.level(), data.status())
                 + (data.level() == null ? "" : ValidationMarks.words(data.stale(), data.disputed()));
         return BadgeSvg.render(data.platform().label(), message, BadgeSvg.colour(data.level()), title);
     }

@@ -1,7 +1,8 @@
 package dev.compatmatrix.badge;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.settings.SettingsRepository;
+import dev.compatmatrix.badge.query.BadgeQuery;
+import dev.compatmatrix.base.repository.SettingsRepository;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;

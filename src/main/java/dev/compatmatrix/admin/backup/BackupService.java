@@ -1,6 +1,7 @@
 package dev.compatmatrix.admin.backup;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.DatabaseSnapshots;
 import dev.compatmatrix.base.db.OwnerOnly;
 import dev.compatmatrix.matrix.Actor;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -35,14 +35,14 @@ public class BackupService {
 
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'backup-'yyyyMMdd-HHmmss-SSS", Locale.ROOT);
 
-    private final JdbcClient jdbc;
+    private final DatabaseSnapshots snapshots;
     private final AuditLog audit;
     private final Clock clock;
     private final Path directory;
 
-    public BackupService(JdbcClient jdbc, AuditLog audit, Clock clock,
+    public BackupService(DatabaseSnapshots snapshots, AuditLog audit, Clock clock,
                          @Value("${compat.backup.dir:./data/backups}") String directory) {
-        this.jdbc = jdbc;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
         this.directory = Path.of(directory).toAbsolutePath().normalize();
@@ -69,8 +69,7 @@ public class BackupService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the backup folder " + target, e);
         }
-        // The path is ours (configured folder + timestamp), never user input; EXPORT takes no parameters.
-        jdbc.sql("EXPORT DATABASE '" + target.toString().replace("'", "''") + "' (FORMAT parquet)").update();
+        snapshots.exportTo(target);
         OwnerOnly.restrict(target);
         Backup backup = new Backup(target.getFileName().toString(), size(target));
         audit.record(actor, "backup.create", "database", backup.name(), "Backup " + backup.name() + " ("

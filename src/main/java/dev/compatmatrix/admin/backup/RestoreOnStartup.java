@@ -1,14 +1,13 @@
 package dev.compatmatrix.admin.backup;
 
+import dev.compatmatrix.base.db.DatabaseSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +21,11 @@ public class RestoreOnStartup implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreOnStartup.class);
 
-    private final JdbcClient jdbc;
+    private final DatabaseSnapshots snapshots;
     private final String restoreFrom;
 
-    /** Takes the DataSource, not the JdbcClient bean: that one waits for the migrations this runs. */
-    public RestoreOnStartup(DataSource dataSource, @Value("${compat.restore.from:}") String restoreFrom) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public RestoreOnStartup(DatabaseSnapshots snapshots, @Value("${compat.restore.from:}") String restoreFrom) {
+        this.snapshots = snapshots;
         this.restoreFrom = restoreFrom;
     }
 
@@ -43,13 +41,12 @@ public class RestoreOnStartup implements FlywayMigrationStrategy {
         if (!Files.isRegularFile(folder.resolve("schema.sql")) || !Files.isRegularFile(folder.resolve("load.sql"))) {
             throw new IllegalStateException("compat.restore.from=" + folder + " is not a backup folder (no schema.sql/load.sql)");
         }
-        long tables = jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'")
-                .query(Long.class).single();
+        long tables = snapshots.tableCount();
         if (tables > 0) {
             throw new IllegalStateException("Refusing to restore " + folder + " into a database that has " + tables
                     + " tables; point COMPAT_DB_PATH at a new file");
         }
-        jdbc.sql("IMPORT DATABASE '" + folder.toString().replace("'", "''") + "'").update();
+        snapshots.importFrom(folder);
         log.info("Restored the database from {}", folder);
     }
 }

@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import dev.compatmatrix.base.db.TextList;
+import dev.compatmatrix.admin.importing.query.ImportTargetsQuery;
+import dev.compatmatrix.admin.importing.query.ImportTargetsQuery.CurrentLevel;
 import jakarta.validation.Validator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +26,12 @@ public class ImportService {
     /** Larger uploads are refused before reading. */
     public static final int MAX_BYTES = 20 * 1024 * 1024;
 
-    private final JdbcClient jdbc;
+    private final ImportTargetsQuery targets;
     private final ImportWriter writer;
     private final Validator validator;
 
-    public ImportService(JdbcClient jdbc, ImportWriter writer, Validator validator) {
-        this.jdbc = jdbc;
+    public ImportService(ImportTargetsQuery targets, ImportWriter writer, Validator validator) {
+        this.targets = targets;
         this.writer = writer;
         this.validator = validator;
     }
@@ -64,26 +65,12 @@ public class ImportService {
     }
 
     private ImportPreview check(List<ImportRow> rows) {
-        // Only the models the file names, passed as one split text: the catalogue may hold 100,000 models.
-        String names = TextList.join(rows.stream().map(ImportRow::model).filter(java.util.Objects::nonNull).toList());
-        Set<String> existing = new HashSet<>(jdbc.sql("""
-                        SELECT m.model_name FROM models m
-                        JOIN """ + TextList.NAMES_TABLE + """
-                         n ON n.name = m.model_name
-                        WHERE m.deleted_at IS NULL""")
-                .param("names", names).query(String.class).list());
+        List<String> names = rows.stream().map(ImportRow::model).filter(Objects::nonNull).toList();
+        Set<String> existing = new HashSet<>(targets.existingModels(names));
         Map<String, String> levels = new HashMap<>();
-        jdbc.sql("""
-                        SELECT m.model_name, d.hardware_type, d.compatibility_level
-                        FROM """ + TextList.NAMES_TABLE + """
-                         n
-                        JOIN models m ON m.model_name = n.name AND m.deleted_at IS NULL
-                        JOIN cross_platform_compatibility c ON c.model_id = m.model_id
-                        JOIN compatibility_details d ON d.compatibility_id = c.id""")
-                .param("names", names)
-                .query(rs -> {
-                    levels.put(ImportChecks.cell(rs.getString(1), rs.getString(2)), rs.getString(3));
-                });
+        for (CurrentLevel current : targets.levels(names)) {
+            levels.put(ImportChecks.cell(current.model(), current.platform()), current.level());
+        }
         return ImportChecks.preview(rows, existing, levels, this::newModelProblems);
     }
 

@@ -1,12 +1,10 @@
 package dev.compatmatrix.compatibility.api;
 
-import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
-import dev.compatmatrix.compatibility.ui.MatrixUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +36,7 @@ public class MatrixApiController {
     public ApiPaging.Page<ApiMatrixRow> matrix(HttpServletRequest request) {
         ApiQuery query = ApiQuery.of(request, ACCEPTED);
         ApiPaging paging = query.paging();
-        MatrixUrl.Parsed parsed = MatrixUrl.parse(new QueryParameters(query.parameters()));
+        MatrixParameters.Parsed parsed = MatrixParameters.parse(query.parameters());
         query.addProblems(parsed.warnings());
         query.refuseIfAnyProblem();
         long total = compatibility.matrixCount(parsed.filter());

@@ -1,12 +1,10 @@
 package dev.compatmatrix.compatibility.api;
 
-import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.base.api.ApiQuery;
-import dev.compatmatrix.base.ui.UrlParams;
+import dev.compatmatrix.base.UrlParams;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
-import dev.compatmatrix.compatibility.ui.MatrixUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,7 +48,7 @@ public class MatrixExportController {
         if (format.isEmpty()) {
             query.addProblems(List.of(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")"));
         }
-        MatrixUrl.Parsed view = MatrixUrl.parse(new QueryParameters(query.parameters()));
+        MatrixParameters.Parsed view = MatrixParameters.parse(query.parameters());
         query.addProblems(view.warnings());
         query.refuseIfAnyProblem();
 

@@ -1,7 +1,7 @@
 package dev.compatmatrix.compatibility.export;
 
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.LevelWords;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.math.BigDecimal;
@@ -74,9 +74,9 @@ final class ExportValues {
     /** The cell as the matrix shows it: level word and validation mark, plus ◷ when stale and ⚠ when disputed. */
     static String cellText(MatrixRow.Cell cell) {
         if (cell == null) {
-            return LevelBadge.word(null);
+            return LevelWords.word(null);
         }
-        return LevelBadge.word(cell.level()) + " " + cell.status().mark() + (cell.stale() ? " ◷" : "")
+        return LevelWords.word(cell.level()) + " " + cell.status().mark() + (cell.stale() ? " ◷" : "")
                 + (cell.disputed() ? " ⚠" : "");
     }
 }

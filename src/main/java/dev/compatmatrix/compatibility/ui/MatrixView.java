@@ -28,6 +28,7 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.security.CurrentUser;
@@ -127,7 +128,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        MatrixUrl.Parsed parsed = MatrixUrl.parse(event.getLocation().getQueryParameters());
+        MatrixParameters.Parsed parsed = MatrixUrl.parse(event.getLocation().getQueryParameters());
         filter = parsed.filter();
         filters.show(filter);
         restoring = true;

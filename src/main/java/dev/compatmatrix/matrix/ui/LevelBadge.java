@@ -2,6 +2,7 @@ package dev.compatmatrix.matrix.ui;
 
 import com.vaadin.flow.component.html.Span;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.LevelWords;
 import dev.compatmatrix.matrix.ValidationMarks;
 import dev.compatmatrix.matrix.ValidationStatus;
 
@@ -27,12 +28,13 @@ public class LevelBadge extends Span {
         return level == null ? "level-none" : "level-" + level.key();
     }
 
+    /** {@link LevelWords#word}, for the screens. */
     public static String word(CompatibilityLevel level) {
-        return level == null ? "Not tested" : level.label();
+        return LevelWords.word(level);
     }
 
+    /** {@link LevelWords#title}, for the screens. */
     public static String title(CompatibilityLevel level, ValidationStatus status) {
-        return level == null ? "Not tested: no claim recorded for this platform"
-                : level.label() + " · " + status.label();
+        return LevelWords.title(level, status);
     }
 }

@@ -1,11 +1,10 @@
 package dev.compatmatrix.recommendation.api;
 
-import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.recommendation.RecommendationService;
-import dev.compatmatrix.recommendation.ui.RecommendationsUrl;
+import dev.compatmatrix.recommendation.query.RecommendationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,7 +34,7 @@ public class RecommendationApiController {
     public ApiPaging.Page<ApiRecommendationRow> recommendations(HttpServletRequest request) {
         ApiQuery query = ApiQuery.of(request, ACCEPTED);
         ApiPaging paging = query.paging();
-        var parsed = RecommendationsUrl.parse(new QueryParameters(query.parameters()), recommendations.filterOptions());
+        var parsed = RecommendationParameters.parse(query.parameters(), recommendations.filterOptions());
         query.addProblems(parsed.warnings());
         query.refuseIfAnyProblem();
         return new ApiPaging.Page<>(recommendations.count(parsed.filter()), paging.offset(), paging.limit(),

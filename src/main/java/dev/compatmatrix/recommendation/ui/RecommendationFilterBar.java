@@ -8,6 +8,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.compatmatrix.recommendation.query.FilterOptions;
 import dev.compatmatrix.recommendation.query.RecommendationFilter;
+import dev.compatmatrix.recommendation.query.RecommendationParameters;
 import java.util.List;
 
 /** The recommendations screen's filter fields: they show a {@link RecommendationFilter} and read back into one. */
@@ -35,7 +36,7 @@ class RecommendationFilterBar extends HorizontalLayout {
         model.setId("model-filter");
         model.setPlaceholder("Part of the name");
         model.setClearButtonVisible(true);
-        model.setMaxLength(RecommendationsUrl.MAX_MODEL_TEXT);
+        model.setMaxLength(RecommendationParameters.MAX_MODEL_TEXT);
         model.setValueChangeMode(ValueChangeMode.LAZY);
         model.setPrefixComponent(VaadinIcon.SEARCH.create());
         List.<HasValue<?, ?>>of(task, batch, model).forEach(field -> field.addValueChangeListener(e -> {

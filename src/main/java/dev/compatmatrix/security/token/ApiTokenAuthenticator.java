@@ -1,5 +1,6 @@
 package dev.compatmatrix.security.token;
 
+import dev.compatmatrix.security.repository.ApiTokenRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -2,6 +2,7 @@ package dev.compatmatrix.security.token;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.security.repository.ApiTokenRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.compatmatrix.validation.ui;
 
-import static dev.compatmatrix.base.ui.UrlParams.first;
-import static dev.compatmatrix.base.ui.UrlParams.put;
-import static dev.compatmatrix.base.ui.UrlParams.read;
+import static dev.compatmatrix.base.UrlParams.first;
+import static dev.compatmatrix.base.UrlParams.put;
+import static dev.compatmatrix.base.UrlParams.read;
 
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.matrix.Platform;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.compatmatrix.Application;
 import dev.compatmatrix.TestDatabases;
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.base.db.DatabaseSnapshots;
 import dev.compatmatrix.matrix.Roles;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class BackupAndRestoreTest extends WritingIntegrationTest {
         }
         assertThatThrownBy(() -> backups.download("../etc", new ByteArrayOutputStream())).hasMessageContaining("No backup");
 
-        var restoreInto = new RestoreOnStartup(dataSource, backupDir.resolve(backup.name()).toString());
+        var restoreInto = new RestoreOnStartup(new DatabaseSnapshots(dataSource), backupDir.resolve(backup.name()).toString());
         assertThatThrownBy(() -> restoreInto.migrate(null)).hasMessageContaining("Refusing to restore");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.recommendation.query.FilterOptions;
 import dev.compatmatrix.recommendation.query.RecommendationFilter;
+import dev.compatmatrix.recommendation.query.RecommendationParameters;
 import dev.compatmatrix.recommendation.query.RecommendationSort;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class RecommendationsUrlTest {
 
     @Test
     void a_model_text_over_200_characters_is_dropped_and_its_warning_shortened() {
-        String atLimit = "m".repeat(RecommendationsUrl.MAX_MODEL_TEXT);
+        String atLimit = "m".repeat(RecommendationParameters.MAX_MODEL_TEXT);
         assertThat(RecommendationsUrl.parse(QueryParameters.fromString("model=" + atLimit), OPTIONS).filter().modelText())
                 .isEqualTo(atLimit);
         var parsed = RecommendationsUrl.parse(QueryParameters.fromString("model=" + atLimit + "m"), OPTIONS);

@@ -1,4 +1,4 @@
-package dev.compatmatrix.base.settings;
+package dev.compatmatrix.base.repository;
 
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

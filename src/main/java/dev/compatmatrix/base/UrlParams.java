@@ -1,4 +1,4 @@
-package dev.compatmatrix.base.ui;
+package dev.compatmatrix.base;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.compatmatrix.badge;
+package dev.compatmatrix.badge.query;
 
+import dev.compatmatrix.badge.BadgeData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;

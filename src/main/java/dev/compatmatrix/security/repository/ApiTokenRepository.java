@@ -1,6 +1,8 @@
-package dev.compatmatrix.security.token;
+package dev.compatmatrix.security.repository;
 
 import dev.compatmatrix.base.db.SqlTimes;
+import dev.compatmatrix.security.token.ApiScope;
+import dev.compatmatrix.security.token.ApiToken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
