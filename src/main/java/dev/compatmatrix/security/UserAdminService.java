@@ -1,9 +1,7 @@
-package dev.compatmatrix.admin;
+package dev.compatmatrix.security;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;
-import dev.compatmatrix.security.AppUser;
-import dev.compatmatrix.security.PasswordPolicy;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;

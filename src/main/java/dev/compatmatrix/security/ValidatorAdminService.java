@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin;
+package dev.compatmatrix.security;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;

@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin;
+package dev.compatmatrix.security;
 
 /**
  * A user or validator change an admin asked for that the rules refuse; the message says why, nothing was changed.

@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,8 +1,8 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Paragraph;
-import dev.compatmatrix.admin.UserAdminException;
+import dev.compatmatrix.security.UserAdminException;
 import java.util.Map;
 
 /** Shows an admin service's refusal on the input it names, or above the form when it names none. */

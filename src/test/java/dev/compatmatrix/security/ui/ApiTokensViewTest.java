@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -9,7 +9,6 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.security.token.ApiTokenAuthenticator;

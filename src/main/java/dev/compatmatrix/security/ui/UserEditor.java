@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,8 +9,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.compatmatrix.admin.UserAdminException;
-import dev.compatmatrix.admin.UserAdminService;
+import dev.compatmatrix.security.UserAdminException;
+import dev.compatmatrix.security.UserAdminService;
 import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.security.PasswordPolicy;
 import dev.compatmatrix.matrix.Roles;

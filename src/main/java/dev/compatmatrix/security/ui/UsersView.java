@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.admin.UserAdminService;
+import dev.compatmatrix.security.UserAdminService;
 import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin;
+package dev.compatmatrix.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,8 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.admin.UserAdminException;
-import dev.compatmatrix.admin.ValidatorAdminService;
+import dev.compatmatrix.security.UserAdminException;
+import dev.compatmatrix.security.ValidatorAdminService;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package dev.compatmatrix.admin.ui;
+package dev.compatmatrix.security.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -10,8 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.admin.ValidatorAdminService;
-import dev.compatmatrix.security.ui.AccessDeniedView;
+import dev.compatmatrix.security.ValidatorAdminService;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
 import java.util.stream.IntStream;
