@@ -8,6 +8,7 @@ import dev.compatmatrix.matrix.query.StaleValidation;
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public class QueueQuery {
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             %s
             """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""), OpenObjection.JOIN);
-    private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+    private static final String REQUIRED = SqlRanks.requiredLevel("d.compatibility_level");
     /** The level a validator needs to settle the row: the claim's, or the objected approval's when higher. */
     private static final String NEEDED = "greatest(" + REQUIRED + ", coalesce(objection.needs_level, 0))";
 
