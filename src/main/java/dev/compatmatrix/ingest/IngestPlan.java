@@ -74,7 +74,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
             } else if (claim.level() == result.claim().level()) {
                 ValidationStatus raised = ValidationRules.afterApproval(token.validatorLevel(), claim.level(),
                         claim.simulated());
-                ValidationStatus kept = ValidationRules.rank(raised) > ValidationRules.rank(claim.status()) ? raised : claim.status();
+                ValidationStatus kept = ValidationRules.keptAfterApproval(raised, claim.status());
                 if (kept != claim.status()) {
                     confirmations.put(claim.claimId(), kept);
                 }

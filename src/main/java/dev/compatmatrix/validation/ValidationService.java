@@ -295,7 +295,7 @@ public class ValidationService {
         } else {
             ValidationStatus outcome = ValidationRules.afterApproval(validator.level(), current.data().level(),
                     current.data().simulated());
-            if (ValidationRules.rank(outcome) >= ValidationRules.rank(current.status())) {
+            if (ValidationRules.approvalStands(outcome, current.status())) {
                 claims.setValidation(current.claimId(), outcome, validator.validatorId(), now);
                 result = outcome;
             } else {
