@@ -18,6 +18,11 @@ public final class SqlRanks {
         return of(CompatibilityLevel.class, levelColumn, ValidationRules::requiredLevel);
     }
 
+    /** The size order, smallest first (see {@link ModelSize#rank}), for a size column. */
+    public static String sizeRank(String sizeColumn) {
+        return of(ModelSize.class, sizeColumn, ModelSize::rank);
+    }
+
     /** {@code CASE column WHEN 'key' THEN rank … END} over every constant of the enum. */
     static <E extends Enum<E> & Keyed> String of(Class<E> type, String column, ToIntFunction<E> rank) {
         StringBuilder sql = new StringBuilder("CASE ").append(column);

@@ -40,6 +40,28 @@ class SqlRanksTest {
                 .containsEntry("unsupported", 1);
     }
 
+    @Test
+    void the_size_order_in_sql_is_the_enum_order_smallest_first() throws SQLException {
+        assertThat(evaluate(ModelSize.class, SqlRanks::sizeRank)).isEqualTo(expected(ModelSize.class, ModelSize::rank))
+                .containsExactly(Map.entry("tiny", 1), Map.entry("small", 2), Map.entry("base", 3),
+                        Map.entry("large", 4), Map.entry("xl", 5), Map.entry("xxl", 6));
+    }
+
+    @Test
+    void a_key_that_could_break_out_of_the_sql_literal_is_refused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> SqlRanks.of(Quoted.class, "x", Quoted::ordinal));
+    }
+
+    private enum Quoted implements Keyed {
+        PLAIN, QUOTED;
+
+        @Override
+        public String key() {
+            return this == PLAIN ? "plain" : "it's";
+        }
+    }
+
     /** Each constant's key → the rank the SQL gives it. */
     private <E extends Enum<E> & Keyed> Map<String, Integer> evaluate(Class<E> type, Function<String, String> sql)
             throws SQLException {

@@ -4,6 +4,7 @@ import dev.compatmatrix.base.db.ReusedStatements;
 import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -47,9 +48,7 @@ public class MatrixQuery {
             FROM cross_platform_compatibility
             """;
 
-    private static final String SIZE_RANK = """
-            CASE m.model_size WHEN 'tiny' THEN 1 WHEN 'small' THEN 2 WHEN 'base' THEN 3 WHEN 'large' THEN 4
-                              WHEN 'xl' THEN 5 WHEN 'xxl' THEN 6 END""";
+    private static final String SIZE_RANK = SqlRanks.sizeRank("m.model_size");
 
     /** These models, one row per claim (or one row without a claim), pivoted in Java; see {@link MatrixRowColumns}. */
     public static final String ROWS_SQL = MatrixRowColumns.FOR_MODELS;
