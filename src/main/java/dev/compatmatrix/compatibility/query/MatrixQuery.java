@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import dev.compatmatrix.matrix.query.StaleValidation;
-import java.time.Clock;
+import dev.compatmatrix.matrix.Staleness;
 import java.time.LocalDateTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,20 +56,17 @@ public class MatrixQuery {
     private final ReusedStatements reused;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
     private final ModelNameOrder nameOrder = new ModelNameOrder();
-    private final Clock clock;
-    private final int staleAfterDays;
+    private final Staleness staleness;
 
-    public MatrixQuery(JdbcClient jdbc, DataSource dataSource, Clock clock,
-                       @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
+    public MatrixQuery(JdbcClient jdbc, DataSource dataSource, Staleness staleness) {
         this.jdbc = jdbc;
         this.reused = new ReusedStatements(dataSource);
-        this.clock = clock;
-        this.staleAfterDays = staleAfterDays;
+        this.staleness = staleness;
     }
 
     /** The oldest validation date that is not stale yet. */
     public LocalDateTime staleBefore() {
-        return LocalDateTime.now(clock).minusDays(staleAfterDays);
+        return staleness.staleBefore();
     }
 
     /** SQL and named parameters of a statement, so a benchmark can run exactly the same over plain JDBC. */

@@ -9,6 +9,7 @@ import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,12 +45,12 @@ public class QueueQuery {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final int staleAfterDays;
+    private final Staleness staleness;
 
-    public QueueQuery(JdbcClient jdbc, Clock clock, @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
+    public QueueQuery(JdbcClient jdbc, Clock clock, Staleness staleness) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.staleAfterDays = staleAfterDays;
+        this.staleness = staleness;
     }
 
     public List<QueueRow> page(QueueFilter filter, int offset, int limit) {
@@ -104,7 +104,7 @@ public class QueueQuery {
 
     private String where(QueueFilter filter, Map<String, Object> params) {
         LocalDateTime now = LocalDateTime.now(clock);
-        params.put("staleBefore", now.minusDays(staleAfterDays));
+        params.put("staleBefore", staleness.staleBefore(now));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
                 + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + " OR objection.claim_id IS NOT NULL)");
         if (filter.model() != null) {
