@@ -64,16 +64,16 @@ public class ClaimEditor extends Dialog {
     /** The conflict's message (inside {@link #conflictPanel}). */
     final Paragraph conflict = conflictPanel.message;
     final List<ClaimFormField<?>> fields = List.of(
-            new ClaimFormField<>("level", "Level", level, ClaimData::level),
-            new ClaimFormField<>("limitations", "Limitations", limitations, ClaimData::limitations),
-            new ClaimFormField<>("workarounds", "Workarounds", workarounds, ClaimData::workarounds),
-            new ClaimFormField<>("performanceNotes", "Performance notes", performanceNotes, ClaimData::performanceNotes),
-            new ClaimFormField<>("evidenceRun", "Test run", evidenceRun, ClaimData::evidenceRun),
-            new ClaimFormField<>("frameworkVersion", "Framework version", frameworkVersion, ClaimData::frameworkVersion),
-            new ClaimFormField<>("device", "Device", device, ClaimData::device),
-            new ClaimFormField<>("batchSize", "Batch size", batchSize, ClaimData::batchSize),
-            new ClaimFormField<>("precision", "Precision", precision, ClaimData::precision),
-            new ClaimFormField<>("simulated", "Simulated", simulated, ClaimData::simulated));
+            new ClaimFormField<>("level", level, ClaimData::level),
+            new ClaimFormField<>("limitations", limitations, ClaimData::limitations),
+            new ClaimFormField<>("workarounds", workarounds, ClaimData::workarounds),
+            new ClaimFormField<>("performanceNotes", performanceNotes, ClaimData::performanceNotes),
+            new ClaimFormField<>("evidenceRun", evidenceRun, ClaimData::evidenceRun),
+            new ClaimFormField<>("frameworkVersion", frameworkVersion, ClaimData::frameworkVersion),
+            new ClaimFormField<>("device", device, ClaimData::device),
+            new ClaimFormField<>("batchSize", batchSize, ClaimData::batchSize),
+            new ClaimFormField<>("precision", precision, ClaimData::precision),
+            new ClaimFormField<>("simulated", simulated, ClaimData::simulated));
     /**
      * Checks each field as the user types by ClaimData's own constraints (limits and messages); the browser itself
      * cuts nothing, and the service checks everything again on save.
