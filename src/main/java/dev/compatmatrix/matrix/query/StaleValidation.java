@@ -15,8 +15,9 @@ public final class StaleValidation {
     public static String changedSinceApproval(String reviewFilter) {
         return """
                 SELECT DISTINCT r.claim_id FROM validation_reviews r JOIN compatibility_details rd ON rd.id = r.claim_id
-                WHERE r.decision = 'approve' AND r.reviewed_at = rd.validation_date
-                  AND r.framework_version IS DISTINCT FROM rd.framework_version\s""" + reviewFilter;
+                WHERE %s
+                  AND r.framework_version IS DISTINCT FROM rd.framework_version\s""".formatted(SettingApproval.of("r", "rd"))
+                + reviewFilter;
     }
 
     /** Stale, for a claim {@code d} LEFT JOINed to {@link #changedSinceApproval} as {@code changed}. */
