@@ -5,12 +5,13 @@ import dev.compatmatrix.admin.query.AuditFilter;
 import dev.compatmatrix.admin.query.AuditQuery;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the audit log of every write; admins only. */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.HAS_ADMIN)
 @Transactional(readOnly = true)
 public class AuditService {
 

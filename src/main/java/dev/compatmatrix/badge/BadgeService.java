@@ -75,7 +75,7 @@ public class BadgeService {
         return settings.find(PUBLIC_SETTING).map(Boolean::parseBoolean).orElse(false);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.HAS_ADMIN)
     @Transactional
     public void setBadgesPublic(boolean makePublic) {
         boolean was = badgesPublic();
@@ -89,6 +89,6 @@ public class BadgeService {
     private static boolean signedIn() {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.VIEWER));
+                .anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.VIEWER)));
     }
 }

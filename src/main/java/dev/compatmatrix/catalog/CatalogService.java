@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recommendations and its performance results, and keeps the model row hidden so its history stays readable.
  */
 @Service
-@PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@PreAuthorize(Roles.HAS_EDITOR_OR_ADMIN)
 public class CatalogService {
 
     private final ModelRepository models;
@@ -59,7 +60,7 @@ public class CatalogService {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasRole('VIEWER')")
+    @PreAuthorize(Roles.HAS_VIEWER)
     public Optional<MlModel> find(String name) {
         return models.findByName(name);
     }
@@ -100,7 +101,7 @@ public class CatalogService {
     }
 
     /** Deletes a model: its claims end in history, the model row is kept hidden. Admins only. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.HAS_ADMIN)
     public void delete(MlModel loaded, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidChangeException(Map.of("reason", "Deleting a model needs a reason"));

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bad input is an {@link InvalidChangeException}; in both cases nothing is written.
  */
 @Service
-@PreAuthorize("hasRole('EDITOR')")
+@PreAuthorize(Roles.HAS_EDITOR)
 public class ClaimService {
 
     private final ClaimRepository claims;
@@ -59,7 +60,7 @@ public class ClaimService {
     }
 
     /** The claim of a model on a platform, to load into the editor; empty when not tested. */
-    @PreAuthorize("hasRole('VIEWER')")
+    @PreAuthorize(Roles.HAS_VIEWER)
     public Optional<Claim> find(String modelName, Platform platform) {
         return derivedColumns.findByModelName(modelName).flatMap(ref -> claims.find(ref.modelId(), platform));
     }
@@ -137,7 +138,7 @@ public class ClaimService {
      * (history row with the reason, validation reset, derived columns, audit). Only ValidationService calls it, after
      * checking the dispute and the validator's level.
      */
-    @PreAuthorize("hasRole('VALIDATOR')")
+    @PreAuthorize(Roles.HAS_VALIDATOR)
     public Claim takeLevel(Claim loaded, CompatibilityLevel level, ChangeNote note) {
         ClaimData d = loaded.data();
         return update(loaded, new ClaimData(level, d.limitations(), d.workarounds(), d.performanceNotes(),

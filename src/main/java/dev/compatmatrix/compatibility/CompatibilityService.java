@@ -7,12 +7,13 @@ import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the matrix. Every signed-in role may read (VIEWER is in every role). */
 @Service
-@PreAuthorize("hasRole('VIEWER')")
+@PreAuthorize(Roles.HAS_VIEWER)
 @Transactional(readOnly = true)
 public class CompatibilityService {
 

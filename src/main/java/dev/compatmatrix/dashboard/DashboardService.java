@@ -3,12 +3,13 @@ package dev.compatmatrix.dashboard;
 import dev.compatmatrix.compatibility.query.CoverageQuery;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The read-only team dashboard; every signed-in role may read it. */
 @Service
-@PreAuthorize("hasRole('VIEWER')")
+@PreAuthorize(Roles.HAS_VIEWER)
 public class DashboardService {
 
     /** The heatmap shows this many families at a time, biggest first, so it fits a wall screen; the rest are paged. */

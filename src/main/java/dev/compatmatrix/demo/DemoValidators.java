@@ -1,6 +1,7 @@
 package dev.compatmatrix.demo;
 
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
+import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -18,9 +19,9 @@ final class DemoValidators {
             new Validator("Priya Raman", "human", "priya.raman@example.org", "Edge ML Lab", 1, "validator1"),
             new Validator("Jonas Weber", "human", "jonas.weber@example.org", "Inference Platform", 2, "validator2"),
             new Validator("Mei Chen", "human", "mei.chen@example.org", "Model Quality", 3, "validator3"),
-            new Validator("nightly-ci", "ci_pipeline", "ci@example.org", "Build Infrastructure", 2, "api:nightly-ci"),
+            new Validator("nightly-ci", "ci_pipeline", "ci@example.org", "Build Infrastructure", 2, Actor.pipeline("nightly-ci")),
             new Validator("hw-test-harness", "automated_test", "harness@example.org", "Device Farm", 1,
-                    "api:hw-test-harness"));
+                    Actor.pipeline("hw-test-harness")));
 
     private DemoValidators() {
     }

@@ -7,12 +7,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the compatibility history: charts, the table of changes and the model picker. Every role may read. */
 @Service
-@PreAuthorize("hasRole('VIEWER')")
+@PreAuthorize(Roles.HAS_VIEWER)
 @Transactional(readOnly = true)
 public class HistoryService {
 

@@ -1,5 +1,6 @@
 package dev.compatmatrix.ingest;
 
+import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.HistoryRepository.HistoryWrite;
@@ -31,9 +32,6 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
         }
     }
 
-    /** Claims written through the API carry the caller's name with this prefix; the pipeline may overwrite them. */
-    static final String API_PREFIX = "api:";
-
     static IngestPlan of(List<CheckedResult> results, Map<String, ModelRef> models, Map<String, CellClaim> current,
                          String caller, ApiToken token, String batchId) {
         List<Create> creates = new ArrayList<>();
@@ -61,7 +59,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
                 creates.add(new Create(model, result, approval, token.validatorId()));
                 history.add(new HistoryWrite(model.modelId(), platform, null, level, reason, version));
                 touched.add(model.compatibilityId());
-            } else if (claim.updatedBy() != null && claim.updatedBy().startsWith(API_PREFIX)) {
+            } else if (Actor.isPipeline(claim.updatedBy())) {
                 updates.add(new ClaimWrite(claim.claimId(), model.compatibilityId(), platform, result.claim(), approval,
                         token.validatorId()));
                 if (claim.level() != result.claim().level()) {
@@ -74,7 +72,7 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
             } else if (claim.level() == result.claim().level()) {
                 ValidationStatus raised = ValidationRules.afterApproval(token.validatorLevel(), claim.level(),
                         claim.simulated());
-                ValidationStatus kept = ValidationRules.rank(raised) > ValidationRules.rank(claim.status()) ? raised : claim.status();
+                ValidationStatus kept = ValidationRules.keptAfterApproval(raised, claim.status());
                 if (kept != claim.status()) {
                     confirmations.put(claim.claimId(), kept);
                 }

@@ -3,19 +3,25 @@ package dev.compatmatrix.matrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /** A claim's fields by name, for the audit log and for telling a user what someone else changed. */
 public final class ClaimFields {
 
-    /** The form's words for the fields, for messages. */
-    private static final Map<String, String> LABELS = Map.of("level", "level", "limitations", "limitations",
-            "workarounds", "workarounds", "performanceNotes", "performance notes", "evidenceRun", "test run",
-            "frameworkVersion", "framework version", "device", "device", "batchSize", "batch size",
-            "precision", "precision", "simulated", "simulated");
+    /** The form's words for the fields (lower-cased inside a sentence). */
+    private static final Map<String, String> LABELS = Map.of("level", "Level", "limitations", "Limitations",
+            "workarounds", "Workarounds", "performanceNotes", "Performance notes", "evidenceRun", "Test run",
+            "frameworkVersion", "Framework version", "device", "Device", "batchSize", "Batch size",
+            "precision", "Precision", "simulated", "Simulated");
 
     private ClaimFields() {
+    }
+
+    /** "Performance notes": how the form names the field {@code field} (a key of {@link #of}). */
+    public static String label(String field) {
+        return LABELS.get(field);
     }
 
     public static Map<String, Object> of(ClaimData data) {
@@ -56,7 +62,7 @@ public final class ClaimFields {
             if (!Objects.equals(value, other)) {
                 boolean shortValue = !(value instanceof String s && s.length() > 40)
                         && !(other instanceof String t && t.length() > 40);
-                String label = LABELS.get(field);
+                String label = label(field).toLowerCase(Locale.ROOT);
                 parts.add(shortValue ? label + " " + show(value) + " → " + show(other) : label + " changed");
             }
         });

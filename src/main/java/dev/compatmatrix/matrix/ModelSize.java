@@ -12,6 +12,11 @@ public enum ModelSize implements Keyed {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The size as a number that sorts from tiny (1) to xxl (6); in SQL see {@link SqlRanks#sizeRank}. */
+    public int rank() {
+        return ordinal() + 1;
+    }
+
     public static Optional<ModelSize> fromKey(String key) {
         return Keyed.fromKey(ModelSize.class, key);
     }

@@ -15,7 +15,22 @@ public final class Roles {
 
     public static final List<String> ALL = List.of(VIEWER, EDITOR, VALIDATOR, ADMIN);
 
+    /** {@code @PreAuthorize} expressions over these roles, so no role name is spelled twice. */
+    public static final String HAS_VIEWER = "hasRole('" + VIEWER + "')";
+    public static final String HAS_EDITOR = "hasRole('" + EDITOR + "')";
+    public static final String HAS_VALIDATOR = "hasRole('" + VALIDATOR + "')";
+    public static final String HAS_ADMIN = "hasRole('" + ADMIN + "')";
+    public static final String HAS_EDITOR_OR_ADMIN = "hasAnyRole('" + EDITOR + "', '" + ADMIN + "')";
+
+    /** What Spring Security puts before a role's name in the authority that {@code hasRole} checks. */
+    public static final String AUTHORITY_PREFIX = "ROLE_";
+
     private Roles() {
+    }
+
+    /** The authority a holder of this role has. */
+    public static String authority(String role) {
+        return AUTHORITY_PREFIX + role;
     }
 
     /** The roles a user acts with: the stored ones plus VIEWER, which every role includes. */

@@ -22,8 +22,21 @@ public final class ValidationRules {
                 ? ValidationStatus.VALIDATED : ValidationStatus.PARTIALLY_VALIDATED;
     }
 
-    /** How far a status goes: an approval never lowers a claim's status. */
-    public static int rank(ValidationStatus status) {
+    /**
+     * An approval never lowers a claim's status: its outcome stands when it ranks at least as high as the current
+     * status. An equal one stands too, so a validator's approval renews who validated and when.
+     */
+    public static boolean approvalStands(ValidationStatus outcome, ValidationStatus current) {
+        return rank(outcome) >= rank(current);
+    }
+
+    /** The claim's status after an approval with this outcome: the outcome where it stands, else unchanged. */
+    public static ValidationStatus keptAfterApproval(ValidationStatus outcome, ValidationStatus current) {
+        return approvalStands(outcome, current) ? outcome : current;
+    }
+
+    /** How far a status goes (see {@link #approvalStands}). */
+    private static int rank(ValidationStatus status) {
         return switch (status) {
             case UNVALIDATED -> 0;
             case PARTIALLY_VALIDATED -> 1;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * signed-in role may read (VIEWER is in every role).
  */
 @Service
-@PreAuthorize("hasRole('VIEWER')")
+@PreAuthorize(Roles.HAS_VIEWER)
 @Transactional(readOnly = true)
 public class ModelPageService {
 

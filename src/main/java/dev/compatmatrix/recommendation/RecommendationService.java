@@ -8,12 +8,13 @@ import dev.compatmatrix.recommendation.query.RecommendationSearch;
 import dev.compatmatrix.recommendation.query.RecommendationSort;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the hardware recommendations per task and batch size. Every signed-in role may read. */
 @Service
-@PreAuthorize("hasRole('VIEWER')")
+@PreAuthorize(Roles.HAS_VIEWER)
 @Transactional(readOnly = true)
 public class RecommendationService {
 

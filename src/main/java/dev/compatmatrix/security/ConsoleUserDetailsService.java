@@ -39,7 +39,7 @@ public class ConsoleUserDetailsService implements UserDetailsService {
                 .password(user.passwordHash())
                 .disabled(!user.enabled())
                 .authorities(Roles.effective(user.roles()).stream()
-                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList())
+                        .map(role -> new SimpleGrantedAuthority(Roles.authority(role))).toList())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.matrix.Roles;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ public class CurrentUser {
     public Set<String> roles() {
         return authentication.getGrantedAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring("ROLE_".length()))
+                .filter(a -> a.startsWith(Roles.AUTHORITY_PREFIX))
+                .map(a -> a.substring(Roles.AUTHORITY_PREFIX.length()))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reset passwords. The last enabled admin can be neither disabled nor demoted. Every change is audited.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.HAS_ADMIN)
 public class UserAdminService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * DuckDB's write-write conflict is retried, as an approval is safe to repeat.
  */
 @Service
-@PreAuthorize("hasRole('VALIDATOR')")
+@PreAuthorize(Roles.HAS_VALIDATOR)
 public class ValidationService {
 
     static final int CONFLICT_RETRIES = 5;
@@ -155,19 +156,19 @@ public class ValidationService {
     }
 
     /** The validation trail of a model's claims, newest first. */
-    @PreAuthorize("hasRole('VIEWER')")
+    @PreAuthorize(Roles.HAS_VIEWER)
     public List<Review> trail(int modelId) {
         return reviews.forModel(modelId);
     }
 
     /** A model's disputed claims by platform: the automated result (who, when, what level, evidence) each disagrees with. */
-    @PreAuthorize("hasRole('VIEWER')")
+    @PreAuthorize(Roles.HAS_VIEWER)
     public Map<Platform, AutomatedResult> disputes(int modelId) {
         return marks.disputes(modelId);
     }
 
     /** A model's claims with an open objection (a lower-level rejection waiting for a higher-level validator). */
-    @PreAuthorize("hasRole('VIEWER')")
+    @PreAuthorize(Roles.HAS_VIEWER)
     public Map<Platform, Objection> objections(int modelId) {
         return marks.objections(modelId);
     }
@@ -295,7 +296,7 @@ public class ValidationService {
         } else {
             ValidationStatus outcome = ValidationRules.afterApproval(validator.level(), current.data().level(),
                     current.data().simulated());
-            if (ValidationRules.rank(outcome) >= ValidationRules.rank(current.status())) {
+            if (ValidationRules.approvalStands(outcome, current.status())) {
                 claims.setValidation(current.claimId(), outcome, validator.validatorId(), now);
                 result = outcome;
             } else {

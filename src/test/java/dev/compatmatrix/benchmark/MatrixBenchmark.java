@@ -8,6 +8,7 @@ import dev.compatmatrix.catalog.repository.ModelRepository;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
@@ -86,7 +87,7 @@ public final class MatrixBenchmark {
 
     private MatrixBenchmark(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.matrix = new MatrixQuery(jdbc, dataSource, java.time.Clock.systemUTC(), 180);
+        this.matrix = new MatrixQuery(jdbc, dataSource, new Staleness(java.time.Clock.systemUTC(), 180));
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
         this.service = new CompatibilityService(matrix,
                 new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)));

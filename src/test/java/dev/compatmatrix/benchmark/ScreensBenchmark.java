@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.export.ExportServices;
@@ -121,7 +122,7 @@ public final class ScreensBenchmark {
         this.readOnly.setReadOnly(true);
         // Built by hand, so Spring Security's method checks and @Transactional do not apply: read-only
         // transactions are added where the services declare them.
-        this.queue = new QueueQuery(jdbc, clock, 180);
+        this.queue = new QueueQuery(jdbc, clock, new Staleness(clock, 180));
         TableAppender appender = new TableAppender(dataSource, jdbc);
         this.validation = new ValidationService(new ClaimRepository(jdbc, appender), new ReviewRepository(jdbc),
                 new ValidatorRepository(jdbc), queue, new ClaimMarksQuery(jdbc), new DisputeResolutionRepository(jdbc),
@@ -131,7 +132,7 @@ public final class ScreensBenchmark {
         this.dashboardQuery = new DashboardQuery(jdbc);
         this.dashboard = new DashboardService(coverage, dashboardQuery);
         this.history = new HistoryService(new HistorySearch(jdbc), clock);
-        this.matrix = new MatrixQuery(jdbc, dataSource, clock, 180);
+        this.matrix = new MatrixQuery(jdbc, dataSource, new Staleness(clock, 180));
         this.exports = ExportServices.over(matrix, clock);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
@@ -124,8 +125,8 @@ class SyntheticDatabaseGeneratorTest {
 
             // The queue (the product's own query) has pending, partially validated, rejected, stale and disputed
             // claims, disputed first.
-            var queue = new QueueQuery(jdbc, Clock.fixed(DemoDataLoader.DEMO_NOW.toInstant(ZoneOffset.UTC),
-                    ZoneOffset.UTC), 180);
+            Clock demoNow = Clock.fixed(DemoDataLoader.DEMO_NOW.toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            var queue = new QueueQuery(jdbc, demoNow, new Staleness(demoNow, 180));
             assertThat(queue.count(QueueFilter.ALL)).isBetween(claims * 3 / 10, claims * 7 / 10);
             List<QueueRow> first = queue.page(QueueFilter.ALL, 0, 50);
             assertThat(first).isNotEmpty().allMatch(QueueRow::disputed);

@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * configurable ({@code compat.backup.cron}).
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.HAS_ADMIN)
 public class BackupService {
 
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'backup-'yyyyMMdd-HHmmss-SSS", Locale.ROOT);

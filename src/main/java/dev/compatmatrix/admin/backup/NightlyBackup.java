@@ -1,5 +1,6 @@
 package dev.compatmatrix.admin.backup;
 
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -29,7 +30,7 @@ class NightlyBackup {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext scheduler = SecurityContextHolder.createEmptyContext();
         scheduler.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+                AuthorityUtils.createAuthorityList(Roles.authority(Roles.ADMIN))));
         SecurityContextHolder.setContext(scheduler);
         try {
             backups.backupNow();

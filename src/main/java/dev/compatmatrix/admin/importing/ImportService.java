@@ -11,6 +11,7 @@ import dev.compatmatrix.admin.importing.query.ImportTargetsQuery;
 import dev.compatmatrix.admin.importing.query.ImportTargetsQuery.CurrentLevel;
 import jakarta.validation.Validator;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing. Applying runs the same checks and writes everything in one transaction.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.HAS_ADMIN)
 public class ImportService {
 
     /** Larger uploads are refused before reading. */

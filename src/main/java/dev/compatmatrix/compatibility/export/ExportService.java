@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Markdown or a standalone HTML page. Every signed-in role may export (VIEWER is in every role).
  */
 @Service
-@PreAuthorize("hasRole('VIEWER')")
+@PreAuthorize(Roles.HAS_VIEWER)
 public class ExportService {
 
     private final MatrixExporter exporter;

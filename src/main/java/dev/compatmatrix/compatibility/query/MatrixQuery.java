@@ -4,6 +4,7 @@ import dev.compatmatrix.base.db.ReusedStatements;
 import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -13,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import dev.compatmatrix.matrix.query.StaleValidation;
-import java.time.Clock;
+import dev.compatmatrix.matrix.Staleness;
 import java.time.LocalDateTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,9 +46,7 @@ public class MatrixQuery {
             FROM cross_platform_compatibility
             """;
 
-    private static final String SIZE_RANK = """
-            CASE m.model_size WHEN 'tiny' THEN 1 WHEN 'small' THEN 2 WHEN 'base' THEN 3 WHEN 'large' THEN 4
-                              WHEN 'xl' THEN 5 WHEN 'xxl' THEN 6 END""";
+    private static final String SIZE_RANK = SqlRanks.sizeRank("m.model_size");
 
     /** These models, one row per claim (or one row without a claim), pivoted in Java; see {@link MatrixRowColumns}. */
     public static final String ROWS_SQL = MatrixRowColumns.FOR_MODELS;
@@ -59,20 +56,17 @@ public class MatrixQuery {
     private final ReusedStatements reused;
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
     private final ModelNameOrder nameOrder = new ModelNameOrder();
-    private final Clock clock;
-    private final int staleAfterDays;
+    private final Staleness staleness;
 
-    public MatrixQuery(JdbcClient jdbc, DataSource dataSource, Clock clock,
-                       @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
+    public MatrixQuery(JdbcClient jdbc, DataSource dataSource, Staleness staleness) {
         this.jdbc = jdbc;
         this.reused = new ReusedStatements(dataSource);
-        this.clock = clock;
-        this.staleAfterDays = staleAfterDays;
+        this.staleness = staleness;
     }
 
     /** The oldest validation date that is not stale yet. */
     public LocalDateTime staleBefore() {
-        return LocalDateTime.now(clock).minusDays(staleAfterDays);
+        return staleness.staleBefore();
     }
 
     /** SQL and named parameters of a statement, so a benchmark can run exactly the same over plain JDBC. */

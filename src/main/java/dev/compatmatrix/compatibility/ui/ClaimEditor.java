@@ -13,10 +13,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
+import com.vaadin.flow.data.validator.BeanValidator;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
@@ -27,7 +29,6 @@ import dev.compatmatrix.matrix.EvidenceRun;
 import dev.compatmatrix.matrix.InvalidChangeException;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
-import dev.compatmatrix.matrix.TextLimit;
 import java.util.List;
 import java.util.Map;
 
@@ -63,18 +64,21 @@ public class ClaimEditor extends Dialog {
     /** The conflict's message (inside {@link #conflictPanel}). */
     final Paragraph conflict = conflictPanel.message;
     final List<ClaimFormField<?>> fields = List.of(
-            new ClaimFormField<>("level", "Level", level, ClaimData::level),
-            new ClaimFormField<>("limitations", "Limitations", limitations, ClaimData::limitations),
-            new ClaimFormField<>("workarounds", "Workarounds", workarounds, ClaimData::workarounds),
-            new ClaimFormField<>("performanceNotes", "Performance notes", performanceNotes, ClaimData::performanceNotes),
-            new ClaimFormField<>("evidenceRun", "Test run", evidenceRun, ClaimData::evidenceRun),
-            new ClaimFormField<>("frameworkVersion", "Framework version", frameworkVersion, ClaimData::frameworkVersion),
-            new ClaimFormField<>("device", "Device", device, ClaimData::device),
-            new ClaimFormField<>("batchSize", "Batch size", batchSize, ClaimData::batchSize),
-            new ClaimFormField<>("precision", "Precision", precision, ClaimData::precision),
-            new ClaimFormField<>("simulated", "Simulated", simulated, ClaimData::simulated));
-    /** Checks each field as the user types; the service checks everything again on save. */
-    private final Binder<ClaimData> binder = new Binder<>(ClaimData.class);
+            new ClaimFormField<>("level", level, ClaimData::level),
+            new ClaimFormField<>("limitations", limitations, ClaimData::limitations),
+            new ClaimFormField<>("workarounds", workarounds, ClaimData::workarounds),
+            new ClaimFormField<>("performanceNotes", performanceNotes, ClaimData::performanceNotes),
+            new ClaimFormField<>("evidenceRun", evidenceRun, ClaimData::evidenceRun),
+            new ClaimFormField<>("frameworkVersion", frameworkVersion, ClaimData::frameworkVersion),
+            new ClaimFormField<>("device", device, ClaimData::device),
+            new ClaimFormField<>("batchSize", batchSize, ClaimData::batchSize),
+            new ClaimFormField<>("precision", precision, ClaimData::precision),
+            new ClaimFormField<>("simulated", simulated, ClaimData::simulated));
+    /**
+     * Checks each field as the user types by ClaimData's own constraints (limits and messages); the browser itself
+     * cuts nothing, and the service checks everything again on save.
+     */
+    private final Binder<ClaimData> binder = new BeanValidationBinder<>(ClaimData.class);
     /** Reason and version, checked by the rule the service applies ({@link ChangeNote#problems}). */
     private final Binder<ChangeNote> noteBinder = new Binder<>(ChangeNote.class);
     private final CharacterCounter reasonCounter;
@@ -122,26 +126,20 @@ public class ClaimEditor extends Dialog {
     }
 
     private void bindFields() {
-        binder.forField(level).asRequired("Choose a level").bind("level");
-        binder.forField(limitations).withValidator(limit(ClaimData.TEXT_MAX)).bind("limitations");
-        binder.forField(workarounds).withValidator(limit(ClaimData.TEXT_MAX)).bind("workarounds");
-        binder.forField(performanceNotes).withValidator(limit(ClaimData.TEXT_MAX)).bind("performanceNotes");
-        binder.forField(evidenceRun).withValidator(limit(ClaimData.SHORT_MAX))
+        binder.forField(level).bind("level");
+        binder.forField(limitations).bind("limitations");
+        binder.forField(workarounds).bind("workarounds");
+        binder.forField(performanceNotes).bind("performanceNotes");
+        // The length first, as the service reports it; the binder adds the same check again after the link's.
+        binder.forField(evidenceRun).withValidator(new BeanValidator(ClaimData.class, "evidenceRun"))
                 .withValidator(EvidenceRun::isValid, EvidenceRun.MESSAGE).bind("evidenceRun");
-        binder.forField(frameworkVersion).withValidator(limit(ClaimData.VERSION_MAX)).bind("frameworkVersion");
-        binder.forField(device).withValidator(limit(ClaimData.VERSION_MAX)).bind("device");
-        binder.forField(batchSize).withValidator(size -> size == null || size > 0, "A batch size is a positive number")
-                .bind("batchSize");
+        binder.forField(frameworkVersion).bind("frameworkVersion");
+        binder.forField(device).bind("device");
+        binder.forField(batchSize).bind("batchSize");
         binder.forField(precision).bind("precision");
         binder.forField(simulated).bind("simulated");
         noteBinder.forField(reason).withValidator(noteRule("reason")).bind("reason");
         noteBinder.forField(version).withValidator(noteRule("version")).bind("version");
-    }
-
-    /** Refuses text past {@code max} characters, saying how long it is; the browser itself cuts nothing. */
-    private static Validator<String> limit(int max) {
-        return (text, context) -> text == null || text.length() <= max ? ValidationResult.ok()
-                : ValidationResult.error(TextLimit.tooLong(max, text.length()));
     }
 
     /** The service's rule for the change note, for one of its fields, against the level chosen now. */
@@ -171,8 +169,8 @@ public class ClaimEditor extends Dialog {
         }
         evidenceRun.setHelperText("e.g. run-1234 or https://ci.example.org/runs/1234");
         batchSize.setMin(1);
-        batchSize.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage("A batch size is a positive number")
-                .setBadInputErrorMessage("A batch size is a positive number"));
+        batchSize.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(ClaimData.BATCH_SIZE_MESSAGE)
+                .setBadInputErrorMessage(ClaimData.BATCH_SIZE_MESSAGE));
         batchSize.setStepButtonsVisible(true);
         showChangeNoteRequirement();
     }

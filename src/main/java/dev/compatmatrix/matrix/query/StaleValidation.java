@@ -1,7 +1,7 @@
 package dev.compatmatrix.matrix.query;
 
 /**
- * When a validation has gone stale (PRODUCT.md §4): it is older than {@code :staleBefore}, or the claim's
+ * When a validation has gone stale (PRODUCT.md §4): it is older than {@code :staleBefore} (see {@link dev.compatmatrix.matrix.Staleness}), or the claim's
  * framework/runtime version differs from the one recorded by the approval that set its status. The queue and the
  * matrix read it the same way, as joins (correlated subqueries cost seconds over a large catalogue);
  * StaleAndDisputedMarksTest holds both to the rule stated as plainly as SQL allows.
@@ -15,16 +15,14 @@ public final class StaleValidation {
     public static String changedSinceApproval(String reviewFilter) {
         return """
                 SELECT DISTINCT r.claim_id FROM validation_reviews r JOIN compatibility_details rd ON rd.id = r.claim_id
-                WHERE r.decision = 'approve' AND r.reviewed_at = rd.validation_date
-                  AND r.framework_version IS DISTINCT FROM rd.framework_version\s""" + reviewFilter;
+                WHERE %s
+                  AND r.framework_version IS DISTINCT FROM rd.framework_version\s""".formatted(SettingApproval.of("r", "rd"))
+                + reviewFilter;
     }
 
     /** Stale, for a claim {@code d} LEFT JOINed to {@link #changedSinceApproval} as {@code changed}. */
     public static final String JOINED = """
             (d.validation_status <> 'unvalidated' AND (d.validation_date < :staleBefore OR changed.claim_id IS NOT NULL))""";
-
-    /** The setting that decides the age limit. */
-    public static final String MAX_AGE_PROPERTY = "${compat.validation.stale-after-days:180}";
 
     private StaleValidation() {
     }

@@ -1,5 +1,6 @@
 package dev.compatmatrix.matrix.store;
 
+import dev.compatmatrix.matrix.query.SettingApproval;
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ValidationStatus;
@@ -54,11 +55,10 @@ public class ReviewRepository {
     public int approvalLevel(Claim claim) {
         return jdbc.sql("""
                         SELECT coalesce((SELECT r.verification_level FROM validation_reviews r
-                                         WHERE r.claim_id = d.id AND r.decision = 'approve'
-                                           AND r.reviewed_at = d.validation_date AND r.validator_id = d.validator_id
+                                         WHERE r.claim_id = d.id AND %s AND r.validator_id = d.validator_id
                                          ORDER BY r.id DESC LIMIT 1), v.verification_level, 0)
                         FROM compatibility_details d LEFT JOIN validators v ON v.validator_id = d.validator_id
-                        WHERE d.id = :id AND d.validation_status <> 'unvalidated'""")
+                        WHERE d.id = :id AND d.validation_status <> 'unvalidated'""".formatted(SettingApproval.of("r", "d")))
                 .param("id", claim.claimId()).query(Integer.class).optional().orElse(0);
     }
 

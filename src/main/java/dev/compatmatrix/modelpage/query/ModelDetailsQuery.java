@@ -5,6 +5,7 @@ import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.query.SettingApproval;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +21,13 @@ public class ModelDetailsQuery {
                    cd.performance_notes, cd.validation_status, v.name AS validator, cd.validation_date,
                    cd.evidence_run, cd.framework_version, cd.device, cd.batch_size, cd.precision, cd.simulated,
                    (SELECT r.framework_version FROM validation_reviews r
-                    WHERE r.claim_id = cd.id AND r.decision = 'approve' AND r.reviewed_at = cd.validation_date
+                    WHERE r.claim_id = cd.id AND %s
                     ORDER BY r.id DESC LIMIT 1) AS approved_version
             FROM cross_platform_compatibility cpc
             JOIN compatibility_details cd ON cpc.id = cd.compatibility_id
             LEFT JOIN validators v ON cd.validator_id = v.validator_id
             WHERE cpc.model_id = :modelId
-            """;
+            """.formatted(SettingApproval.of("r", "cd"));
 
     /** One model with its derived columns, by name. */
     public static final String HEADER_SQL = """

@@ -79,7 +79,7 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                 authorities.add(new SimpleGrantedAuthority(scope.authority()));
             }
             if (token.scopes().contains(ApiScope.READ)) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER));
+                authorities.add(new SimpleGrantedAuthority(Roles.authority(Roles.VIEWER)));
             }
             return authorities;
         }

@@ -8,6 +8,8 @@ import dev.compatmatrix.matrix.query.StaleValidation;
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import java.time.Clock;
@@ -15,7 +17,6 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,18 +39,18 @@ public class QueueQuery {
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             %s
             """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""), OpenObjection.JOIN);
-    private static final String REQUIRED = "CASE d.compatibility_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+    private static final String REQUIRED = SqlRanks.requiredLevel("d.compatibility_level");
     /** The level a validator needs to settle the row: the claim's, or the objected approval's when higher. */
     private static final String NEEDED = "greatest(" + REQUIRED + ", coalesce(objection.needs_level, 0))";
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final int staleAfterDays;
+    private final Staleness staleness;
 
-    public QueueQuery(JdbcClient jdbc, Clock clock, @Value(StaleValidation.MAX_AGE_PROPERTY) int staleAfterDays) {
+    public QueueQuery(JdbcClient jdbc, Clock clock, Staleness staleness) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.staleAfterDays = staleAfterDays;
+        this.staleness = staleness;
     }
 
     public List<QueueRow> page(QueueFilter filter, int offset, int limit) {
@@ -103,7 +104,7 @@ public class QueueQuery {
 
     private String where(QueueFilter filter, Map<String, Object> params) {
         LocalDateTime now = LocalDateTime.now(clock);
-        params.put("staleBefore", now.minusDays(staleAfterDays));
+        params.put("staleBefore", staleness.staleBefore(now));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
                 + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + " OR objection.claim_id IS NOT NULL)");
         if (filter.model() != null) {

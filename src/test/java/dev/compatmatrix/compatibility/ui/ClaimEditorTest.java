@@ -251,6 +251,36 @@ class ClaimEditorTest extends WritingKaribuTest {
     }
 
     @Test
+    void the_form_refuses_each_field_in_the_words_the_service_takes_from_claim_data() {
+        Claim claim = untouchedClaim(8);
+        ClaimEditor form = openAs("editor", claim);
+        String workarounds = "w".repeat(ClaimData.TEXT_MAX + 1);
+        String run = "r".repeat(ClaimData.SHORT_MAX + 1);
+        String version = "v".repeat(ClaimData.VERSION_MAX + 1);
+        String device = "d".repeat(ClaimData.VERSION_MAX + 5);
+        form.workarounds.setValue(workarounds);
+        form.evidenceRun.setValue(run);
+        form.frameworkVersion.setValue(version);
+        form.device.setValue(device);
+        form.batchSize.setValue(0);
+        form.save.click();
+
+        var refused = new ClaimData(claim.data().level(), claim.data().limitations(), workarounds,
+                claim.data().performanceNotes(), run, version, device, 0, claim.data().precision(), false);
+        var service = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.compatmatrix.matrix.InvalidChangeException.class,
+                () -> claims.update(claim, refused, ChangeNote.NONE)).fieldErrors();
+        assertThat(java.util.Map.of("workarounds", form.workarounds.getErrorMessage(),
+                "evidenceRun", form.evidenceRun.getErrorMessage(),
+                "frameworkVersion", form.frameworkVersion.getErrorMessage(),
+                "device", form.device.getErrorMessage(), "batchSize", form.batchSize.getErrorMessage()))
+                .isEqualTo(service)
+                .containsEntry("device", "At most 120 characters (this has 125): shorten it")
+                .containsEntry("batchSize", "A batch size is a positive number");
+        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow()).isEqualTo(claim);
+    }
+
+    @Test
     void remove_claim_asks_for_the_reason_in_one_dialog_and_cancel_leaves_the_claim() {
         Claim claim = untouchedClaim(5);
         ClaimEditor form = openAs("editor", claim);

@@ -11,6 +11,7 @@ import dev.compatmatrix.catalog.repository.ModelRepository;
 import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.badge.query.BadgeQuery;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.badge.BadgeService;
 import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
 import dev.compatmatrix.history.query.HistoryQuery;
@@ -89,7 +90,7 @@ class StaleAndDisputedMarksTest {
         dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(file), true);
         dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
         jdbc = JdbcClient.create(dataSource);
-        matrix = new MatrixQuery(jdbc, dataSource, Clock.systemUTC(), 180);
+        matrix = new MatrixQuery(jdbc, dataSource, new Staleness(Clock.systemUTC(), 180));
         staleByRule = claims(STALE_RULE);
         int disputedBefore = claims(DISPUTED_RULE).size();
         resolveSomeDisputes();
@@ -133,7 +134,7 @@ class StaleAndDisputedMarksTest {
 
     @Test
     void the_queue_holds_and_marks_the_claims_the_rules_mark() {
-        var queue = new QueueQuery(jdbc, Clock.systemUTC(), 180);
+        var queue = new QueueQuery(jdbc, Clock.systemUTC(), new Staleness(Clock.systemUTC(), 180));
         List<QueueRow> rows = queue.page(QueueFilter.ALL, 0, 100_000);
         assertThat(queue.count(QueueFilter.ALL)).isEqualTo(rows.size());
         Set<String> stale = new HashSet<>();

@@ -1,0 +1,37 @@
+package dev.compatmatrix.matrix;
+
+import dev.compatmatrix.base.Keyed;
+import java.util.function.ToIntFunction;
+
+/**
+ * SQL {@code CASE} expressions that rank the keys stored for an enum exactly as its Java rule does, generated
+ * from the enum so the rule is stated once. Every constant gets a branch; the schema's CHECK constraints admit
+ * no other value.
+ */
+public final class SqlRanks {
+
+    private SqlRanks() {
+    }
+
+    /** The verification level a claim needs (see {@link ValidationRules#requiredLevel}), for a level column. */
+    public static String requiredLevel(String levelColumn) {
+        return of(CompatibilityLevel.class, levelColumn, ValidationRules::requiredLevel);
+    }
+
+    /** The size order, smallest first (see {@link ModelSize#rank}), for a size column. */
+    public static String sizeRank(String sizeColumn) {
+        return of(ModelSize.class, sizeColumn, ModelSize::rank);
+    }
+
+    /** {@code CASE column WHEN 'key' THEN rank … END} over every constant of the enum. */
+    static <E extends Enum<E> & Keyed> String of(Class<E> type, String column, ToIntFunction<E> rank) {
+        StringBuilder sql = new StringBuilder("CASE ").append(column);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.key().contains("'")) {
+                throw new IllegalArgumentException("Not a plain key: " + constant.key());
+            }
+            sql.append(" WHEN '").append(constant.key()).append("' THEN ").append(rank.applyAsInt(constant));
+        }
+        return sql.append(" END").toString();
+    }
+}
