@@ -202,7 +202,7 @@ public final class ClaimFactory {
 
     /**
      * The model with the approval behind each validated or partially validated claim that has none yet: by the
-     * validator the claim names, at the date it names ({@link SyntheticValidation#approval}).
+     * validator the claim names, at the date it names ({@link DemoApprovals#approval}).
      */
     GeneratedModel withApprovals(GeneratedModel model) {
         Map<Platform, GeneratedModel.Claim> claims = new EnumMap<>(Platform.class);
@@ -210,7 +210,7 @@ public final class ClaimFactory {
         model.claims().forEach((platform, claim) -> claims.put(platform,
                 claim.status() == ValidationStatus.UNVALIDATED || !claim.reviews().isEmpty() ? claim
                         : claim.reviewed(claim.status(), claim.validatorId(), claim.validationDate(),
-                        List.of(SyntheticValidation.approval(platform, claim, approver(claim), results)))));
+                        List.of(DemoApprovals.approval(platform, claim, approver(claim), results)))));
         return model.withValidation(claims, results);
     }
 

@@ -90,7 +90,7 @@ final class PerformanceFactory {
     /** One cell's measurement; the same cell always gives the same values, whatever else is generated. */
     GeneratedModel.Performance measure(String model, Platform platform, CompatibilityLevel level, double params,
                                        String task, int batch, String precision) {
-        Random jitter = new Random(SyntheticDataSet.mix(Objects.hash(model, platform.key(), task, batch, precision)));
+        Random jitter = new Random(Seeds.mix(Objects.hash(model, platform.key(), task, batch, precision)));
         double fp16 = BERT_BASE_CUDA_ITEMS_PER_S * Math.pow(110.0 / params, 0.75)
                 * relativeThroughput(platform, level, params, batch)
                 * Math.pow((double) batch / REFERENCE_BATCH, 0.6); // sub-linear in the batch size

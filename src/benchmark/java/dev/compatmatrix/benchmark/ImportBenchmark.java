@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The admin import into a copy of the 100,000-model benchmark database, through {@link ImportService#apply} as the
  * import screen calls it (read, checks, writing, commit): a file of new models with a claim each, then a file
  * changing every one of those claims. See BENCHMARKS.md. Run with
- * {@code ./mvnw -Pbenchmark test-compile exec:exec@import-benchmark}.
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=import}.
  *
  * <p>Arguments (all optional): models in the benchmark database (100000), rows per file (10000), runs (3). Each run
  * imports models of its own, so every run creates and then changes the same number of rows.

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Latency of the matrix's read paths at 100,000 synthetic models, each beside the same SQL over plain JDBC:
  * first page, filters, text search, every sort column, deep pages, the count and the model page. See BENCHMARKS.md
  * for the method and the figures; {@link Bench} and {@link RawJdbc} hold what the read-path benchmarks share. Run with
- * {@code ./mvnw -Pbenchmark test-compile exec:exec@matrix-benchmark} (or {@code ./mvnw -Pbenchmark verify}).
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=matrix} (or {@code ./mvnw -Pbenchmark verify}).
  *
  * <p>Arguments (all optional): models (100000), measured iterations per case (200), warm-up iterations (50).
  * The database is generated once into {@code target/benchmark/} and reused while it has that many models.

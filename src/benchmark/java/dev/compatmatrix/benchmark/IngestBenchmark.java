@@ -23,7 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Ingest through the real HTTP API into a copy of the 100,000-model benchmark database: results per second
  * for batches of 1,000, and the time from POST to the change being readable. See BENCHMARKS.md. Run with
- * {@code ./mvnw -Pbenchmark test-compile exec:exec@ingest-benchmark}.
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=ingest}.
  *
  * <p>Arguments (all optional): models (100000), measured batches (20), warm-up batches (3), then a second
  * phase's concurrent clients (2). First one client posts one batch at a time, as a CI pipeline does; then

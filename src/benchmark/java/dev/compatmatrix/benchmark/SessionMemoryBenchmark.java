@@ -47,7 +47,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Retained heap per signed-in session with the matrix open (issue "Scale": at most 500 kB per session, measured over
  * 200 concurrent sessions as heap after GC divided by sessions). See BENCHMARKS.md. Run with
- * {@code ./mvnw -B -q -Pproduction,benchmark test-compile exec:exec@session-memory-benchmark}: the production
+ * {@code ./mvnw -B -q -Pproduction,benchmark test-compile exec:exec@benchmark -Dbenchmark=session-memory}: the production
  * profile makes Vaadin run in production mode, as a deployed console does (in development mode Vaadin keeps two
  * stack traces per component for its dev tools, about 1 MB per session here).
  *

@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link Bench}, {@link RawJdbc}): the validation queue's first page and count, the dashboard's aggregates, the
  * history screen's charts and table; then the wall time of exporting the whole matrix as CSV, and of starting the
  * application on (a copy of) the database. See BENCHMARKS.md. Run with
- * {@code ./mvnw -Pbenchmark test-compile exec:exec@screens-benchmark}.
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=screens}.
  *
  * <p>Arguments (all optional): models (100000), measured iterations per case (200), warm-up iterations (50),
  * export runs (5), start-up runs (3), the production jar (its start-up is timed too when it exists). Services are

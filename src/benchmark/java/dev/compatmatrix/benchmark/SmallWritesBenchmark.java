@@ -25,7 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * benchmark database: opening a claim and saving a level change (claim, history row, derived columns, audit row
  * in one transaction — {@link ClaimService#update}), and adding a model with its matrix row
  * ({@link CatalogService#create}). See BENCHMARKS.md, "DuckDB 1.4 vs 2.0". Run with
- * {@code ./mvnw -Pbenchmark test-compile exec:exec@small-writes-benchmark} ({@code -Dduckdb.version=1.4.4.0} for 1.4).
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=small-writes} ({@code -Dduckdb.version=1.4.4.0} for 1.4).
  *
  * <p>Arguments (all optional): models (100000), measured writes per case (300), warm-up writes (50). Each edit
  * opens a claim of a different model, spread over the id range, and moves it to the next level (high → medium →

@@ -23,8 +23,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * validation trail ({@link SyntheticDataSet}), for benchmarks and load tests. No users are created, so the console cannot
  * log in to it without {@code compat.admin.*}.
  *
- * <pre>./mvnw -q compile exec:java -Dexec.mainClass=dev.compatmatrix.demo.SyntheticDatabaseGenerator \
- *     -Dexec.args="target/synthetic.duckdb 100000"</pre>
+ * <pre>./mvnw -q -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=generator \
+ *     -Dbenchmark.file=target/synthetic.duckdb -Dbenchmark.models=100000</pre>
  *
  * Everything goes in through DuckDB appenders in one transaction: 100,000 models make 7.8 M rows (4.4 M history,
  * 1.3 M performance results, 0.57 M reviews, 0.15 M automated results) and a 254 MB file, in about a minute on a

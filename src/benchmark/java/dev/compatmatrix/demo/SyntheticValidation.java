@@ -11,7 +11,6 @@ import dev.compatmatrix.matrix.Review.Decision;
 import dev.compatmatrix.matrix.ValidationRules;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +47,6 @@ final class SyntheticValidation {
             "Throughput in the notes does not match the linked run.",
             "Level looks too high for the operator fallbacks listed under limitations.",
             "Device in the evidence is not the one the run used; please re-run on the stated device.");
-    private static final DateTimeFormatter BATCH_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final List<ValidatorRef> validators;
     private final List<ValidatorRef> people;
@@ -80,7 +78,8 @@ final class SyntheticValidation {
                 LocalDateTime last = claim.validationDate() == null || claim.validationDate().isBefore(claim.updatedAt())
                         ? claim.updatedAt() : claim.validationDate();
                 results.add(new AutomatedResult(platform, pipeline.id(),
-                        DemoAutomatedResults.disagreeing(claim.level()), token(pipeline) + "-" + random.nextInt(100_000),
+                        DemoAutomatedResults.disagreeing(claim.level()),
+                        DemoApprovals.token(pipeline) + "-" + random.nextInt(100_000),
                         claim.frameworkVersion(), between(last, now, random)));
             }
             claims.put(platform, claim);
@@ -97,11 +96,11 @@ final class SyntheticValidation {
         List<ValidatorRef> lower = people.stream().filter(v -> v.level() < required).toList();
         if (claim.status() == ValidationStatus.VALIDATED && !lower.isEmpty()
                 && random.nextInt(100) < EARLIER_PARTIAL_PERCENT) {
-            reviews.add(review(claim, lower.get(random.nextInt(lower.size())), Decision.APPROVE,
+            reviews.add(DemoApprovals.review(claim, lower.get(random.nextInt(lower.size())), Decision.APPROVE,
                     ValidationStatus.PARTIALLY_VALIDATED, null,
                     between(claim.updatedAt(), claim.validationDate(), random)));
         }
-        reviews.add(approval(platform, claim, approver, results));
+        reviews.add(DemoApprovals.approval(platform, claim, approver, results));
         Claim reviewed = claim.reviewed(claim.status(), claim.validatorId(), claim.validationDate(), reviews);
         if (claim.status() == ValidationStatus.VALIDATED && random.nextInt(100) < RERUN_PERCENT) {
             return reviewed.rerun(ClaimFactory.evidenceRun(platform, random), another(platform, claim.frameworkVersion()),
@@ -110,43 +109,16 @@ final class SyntheticValidation {
         return reviewed;
     }
 
-    /**
-     * The approval that set a validated or partially validated claim's status: by its approver, at its validation
-     * date. A pipeline's approval comes with its agreeing automated result, added to {@code results}, as
-     * IngestService leaves it.
-     */
-    static Review approval(Platform platform, Claim claim, ValidatorRef approver, List<AutomatedResult> results) {
-        String comment = null;
-        if (approver.automated()) {
-            String batch = token(approver) + "-" + BATCH_DAY.format(claim.validationDate());
-            comment = "Automated result, batch " + batch;
-            results.add(new AutomatedResult(platform, approver.id(), claim.level(), batch, claim.frameworkVersion(),
-                    claim.validationDate()));
-        }
-        return review(claim, approver, Decision.APPROVE, claim.status(), comment, claim.validationDate());
-    }
-
     /** A rejection by a person leaves the claim unvalidated with no approver (ValidationService.reject). */
     private Claim maybeRejected(Claim claim, Random random) {
         if (random.nextInt(100) >= REJECTED_PERCENT) {
             return claim;
         }
         LocalDateTime when = claim.updatedAt().plusHours(1 + random.nextInt(72));
-        Review rejection = review(claim, people.get(random.nextInt(people.size())), Decision.REJECT,
+        Review rejection = DemoApprovals.review(claim, people.get(random.nextInt(people.size())), Decision.REJECT,
                 ValidationStatus.UNVALIDATED, REJECTIONS.get(random.nextInt(REJECTIONS.size())),
                 when.isAfter(now) ? now : when);
         return claim.reviewed(ValidationStatus.UNVALIDATED, null, null, List.of(rejection));
-    }
-
-    private static Review review(Claim claim, ValidatorRef validator, Decision decision, ValidationStatus result,
-                                 String comment, LocalDateTime at) {
-        return new Review(claim.version(), claim.level(), validator.id(), validator.level(), validator.reviewer(),
-                decision, result, comment, claim.frameworkVersion(), at);
-    }
-
-    /** The name of a pipeline's token: its API principal without the {@code api:} prefix. */
-    private static String token(ValidatorRef pipeline) {
-        return pipeline.reviewer().substring(pipeline.reviewer().indexOf(':') + 1);
     }
 
     /** The platform's newest version, or the one before it when the claim already ran on the newest. */

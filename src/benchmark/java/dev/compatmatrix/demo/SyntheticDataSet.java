@@ -86,7 +86,7 @@ public final class SyntheticDataSet {
 
     /** The model with this 1-based index; the same index and seed always give the same model. */
     public GeneratedModel model(int index) {
-        Random random = new Random(mix(seed + index));
+        Random random = new Random(Seeds.mix(seed + index));
         Family family = pickFamily(random);
         double params = params(family, random);
         String name = name(family.key(), index);
@@ -141,16 +141,5 @@ public final class SyntheticDataSet {
             return ModelSize.XL;
         }
         return ModelSize.XXL;
-    }
-
-    /**
-     * SplitMix64's finaliser. {@code new Random(seed + index)} alone would give neighbouring models
-     * nearly linear first draws (java.util.Random only scrambles its seed with an XOR), so families and
-     * untested cells would follow the index in a visible pattern.
-     */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Locale;
  * with constraints). {@code export} writes schema, data (Parquet) and Flyway's history with the DuckDB on the class
  * path; {@code import} creates a new file from that folder with the DuckDB on its class path.
  *
- * <pre>./mvnw -q -Pbenchmark exec:exec@database-transfer -Dtransfer.mode=export \
+ * <pre>./mvnw -q -Pbenchmark exec:exec@benchmark -Dbenchmark=transfer -Dtransfer.mode=export \
  *     -Dtransfer.from=target/benchmark/matrix-100k-duckdb-v2.0.0.duckdb -Dtransfer.to=target/benchmark/export-100k
- * ./mvnw -q -Pbenchmark -Dduckdb.version=1.4.4.0 test-compile exec:exec@database-transfer \
+ * ./mvnw -q -Pbenchmark -Dduckdb.version=1.4.4.0 test-compile exec:exec@benchmark -Dbenchmark=transfer \
  *     -Dtransfer.mode=import -Dtransfer.from=target/benchmark/export-100k \
  *     -Dtransfer.to=target/benchmark/matrix-100k-duckdb-v1.4.4.duckdb</pre>
  */
