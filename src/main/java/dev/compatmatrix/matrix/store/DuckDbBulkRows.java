@@ -1,0 +1,55 @@
+package dev.compatmatrix.matrix.store;
+
+import dev.compatmatrix.base.db.MultiRowSql;
+import dev.compatmatrix.base.db.TableAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link BulkRows} by DuckDB's appender and list parameters unnested side by side ({@link MultiRowSql}). */
+@Component
+class DuckDbBulkRows implements BulkRows {
+
+    private final JdbcClient jdbc;
+    private final TableAppender appender;
+
+    DuckDbBulkRows(JdbcClient jdbc, TableAppender appender) {
+        this.jdbc = jdbc;
+        this.appender = appender;
+    }
+
+    @Override
+    public List<Long> nextIds(String sequence, int count) {
+        return appender.nextIds(sequence, count);
+    }
+
+    @Override
+    public <R> List<Long> append(MatrixTables.Table<R> table, List<R> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = table.drawsIds() ? nextIds(table.sequence(), rows.size()) : List.of();
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            values.add(table.values(ids.isEmpty() ? null : ids.get(i), rows.get(i)));
+        }
+        appender.append(table.name(), table.columnNames(), values);
+        return ids;
+    }
+
+    @Override
+    public int update(String table, List<? extends MatrixTables.Column<?>> keys, List<? extends MatrixTables.Column<?>> columns,
+                      String extraSet, List<Object[]> rows) {
+        return MultiRowSql.update(jdbc, table, sql(keys), sql(columns), extraSet, rows);
+    }
+
+    @Override
+    public int delete(String table, List<? extends MatrixTables.Column<?>> keys, List<Object[]> rows) {
+        return MultiRowSql.delete(jdbc, table, sql(keys), rows);
+    }
+
+    private static List<MultiRowSql.Column> sql(List<? extends MatrixTables.Column<?>> columns) {
+        return columns.stream().map(c -> new MultiRowSql.Column(c.name(), c.sqlType())).toList();
+    }
+}
