@@ -1,12 +1,12 @@
 package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.ConflictRetry;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
@@ -49,14 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasAuthority('SCOPE_results:write')")
 public class IngestService {
 
-    static final int CONFLICT_RETRIES = 5;
-
     private final IngestRepository ingest;
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
     private final MatrixWriter writer;
     private final PerformanceResultRepository performance;
     private final TransactionTemplate transaction;
+    private final ConflictRetry retry;
     private final Clock clock;
     /**
      * Batches that collided are applied again one at a time, after the first attempts under way have ended and
@@ -67,37 +66,31 @@ public class IngestService {
 
     public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
                          MatrixWriter writer, PerformanceResultRepository performance, TransactionTemplate transaction,
-                         Clock clock) {
+                         ConflictRetry retry, Clock clock) {
         this.performance = performance;
         this.ingest = ingest;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
         this.writer = writer;
         this.transaction = transaction;
+        this.retry = retry;
         this.clock = clock;
     }
 
     public IngestReport ingest(ResultBatch batch, ApiPrincipal caller) {
         List<CheckedResult> results = ResultChecks.check(batch);
-        for (int attempt = 1; ; attempt++) {
+        // Two batches touching the same cells at once: the database refuses one (a write-write conflict, or the same
+        // new claim twice); applying it again is safe, and then sees the other batch's claims.
+        return retry.run(attempt -> {
             // First attempts run side by side; a retry runs alone (see turns).
             Lock turn = attempt == 1 ? turns.readLock() : turns.writeLock();
             turn.lock();
             try {
                 return transaction.execute(status -> apply(batch.batchId(), results, caller));
-            } catch (RuntimeException e) {
-                // Two batches touching the same cells at once: DuckDB refuses one (a write-write conflict, or the
-                // same new claim twice); applying it again is safe, and then sees the other batch's claims.
-                if (!(DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e))) {
-                    throw e;
-                }
-                if (attempt >= CONFLICT_RETRIES) {
-                    throw new IngestConflictException(e);
-                }
             } finally {
                 turn.unlock();
             }
-        }
+        }, IngestConflictException::new);
     }
 
     private IngestReport apply(String batchId, List<CheckedResult> results, ApiPrincipal caller) {

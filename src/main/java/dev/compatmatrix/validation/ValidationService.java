@@ -12,6 +12,7 @@ import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.ConflictRetry;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
@@ -45,13 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * status, else it is kept as an objection for a validator of that level. A validator of at least the claim's required
  * level resolves a dispute: keep the claim (comment required) or take the automated level (a claim change through
  * {@link ClaimService}). Nobody reviews a claim version they wrote. Two approvals at the same moment both land:
- * DuckDB's write-write conflict is retried, as an approval is safe to repeat.
+ * a write-write conflict is retried ({@link ConflictRetry}), as an approval is safe to repeat.
  */
 @Service
 @PreAuthorize("hasRole('VALIDATOR')")
 public class ValidationService {
 
-    static final int CONFLICT_RETRIES = 5;
     /** At most this many characters in a resolution's comment (it also goes into the claim's history reason). */
     public static final int RESOLUTION_COMMENT_MAX = 800;
 
@@ -63,11 +63,12 @@ public class ValidationService {
     private final MatrixWriter writer;
     private final ClaimService claimWrites;
     private final TransactionTemplate transaction;
+    private final ConflictRetry retry;
     private final Clock clock;
 
     public ValidationService(ClaimRepository claims, ReviewRepository reviews, ValidatorRepository validators,
                              QueueQuery queue, ClaimMarksQuery marks, MatrixWriter writer, ClaimService claimWrites,
-                             TransactionTemplate transaction, Clock clock) {
+                             TransactionTemplate transaction, ConflictRetry retry, Clock clock) {
         this.claims = claims;
         this.reviews = reviews;
         this.validators = validators;
@@ -76,6 +77,7 @@ public class ValidationService {
         this.writer = writer;
         this.claimWrites = claimWrites;
         this.transaction = transaction;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -270,15 +272,8 @@ public class ValidationService {
     private ReviewOutcome review(ClaimRef reviewed, Review.Decision decision, String comment) {
         String user = Actor.name();
         ValidatorRef validator = linkedValidator(user);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> reviewOnce(reviewed, decision, comment, user, validator));
-            } catch (RuntimeException e) {
-                if (attempt >= CONFLICT_RETRIES || !DuckDbErrors.isWriteWriteConflict(e)) {
-                    throw e;
-                }
-            }
-        }
+        return retry.run(attempt -> transaction.execute(status -> reviewOnce(reviewed, decision, comment, user,
+                validator)), conflict -> conflict);
     }
 
     private ReviewOutcome reviewOnce(ClaimRef reviewed, Review.Decision decision, String comment, String user,

@@ -122,7 +122,7 @@ public final class ScreensBenchmark {
         TableAppender appender = new TableAppender(dataSource, jdbc);
         this.validation = new ValidationService(new ClaimRepository(jdbc, appender), new ReviewRepository(jdbc),
                 new ValidatorRepository(jdbc), queue, new ClaimMarksQuery(jdbc), null, null,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), null, clock);
         this.coverage = new CoverageQuery(jdbc);
         this.dashboardQuery = new DashboardQuery(jdbc);
         this.dashboard = new DashboardService(coverage, dashboardQuery);

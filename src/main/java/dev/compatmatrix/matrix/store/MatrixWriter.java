@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The only writer of the matrix: claims, their history, validation, reviews and objections, automated results,
  * dispute resolutions, the models' matrix rows with their derived columns, and the audit rows of these writes.
  * Features decide what changes and hand it over as a list; one change or 10,000 take the same path, a handful of
- * set-based statements per table ({@link BulkRows}). Each call is one transaction (the caller's, when it has one):
+ * set-based statements per table ({@link MatrixDatabase}). Each call is one transaction (the caller's, when it has one):
  * all of it is written or none of it.
  */
 @Component
@@ -46,13 +46,13 @@ public class MatrixWriter {
     private static final List<Column<MatrixRow>> MATRIX_ROW_KIND = List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_type",
             "model_size", "last_updated"));
 
-    private final BulkRows bulk;
+    private final MatrixDatabase bulk;
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    MatrixWriter(BulkRows bulk, ClaimRepository claims, DerivedColumnsRepository derivedColumns, AuditLog audit,
+    MatrixWriter(MatrixDatabase bulk, ClaimRepository claims, DerivedColumnsRepository derivedColumns, AuditLog audit,
                  TransactionTemplate transaction) {
         this.bulk = bulk;
         this.claims = claims;

@@ -1,5 +1,6 @@
 package dev.compatmatrix.matrix.store;
 
+import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.base.db.MultiRowSql;
 import dev.compatmatrix.base.db.TableAppender;
 import java.util.ArrayList;
@@ -7,14 +8,17 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** {@link BulkRows} by DuckDB's appender and list parameters unnested side by side ({@link MultiRowSql}). */
+/**
+ * {@link MatrixDatabase} by DuckDB's appender, list parameters unnested side by side ({@link MultiRowSql}) and
+ * DuckDB's error messages ({@link DuckDbErrors}).
+ */
 @Component
-class DuckDbBulkRows implements BulkRows {
+class DuckDbMatrixDatabase implements MatrixDatabase {
 
     private final JdbcClient jdbc;
     private final TableAppender appender;
 
-    DuckDbBulkRows(JdbcClient jdbc, TableAppender appender) {
+    DuckDbMatrixDatabase(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
         this.appender = appender;
     }
@@ -47,6 +51,11 @@ class DuckDbBulkRows implements BulkRows {
     @Override
     public int delete(String table, List<? extends MatrixTables.Column<?>> keys, List<Object[]> rows) {
         return MultiRowSql.delete(jdbc, table, sql(keys), rows);
+    }
+
+    @Override
+    public boolean isConflict(Throwable e) {
+        return DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e);
     }
 
     private static List<MultiRowSql.Column> sql(List<? extends MatrixTables.Column<?>> columns) {
