@@ -17,12 +17,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DerivedColumnsRepository {
 
+    /** The columns {@link ScoreRule} derives, and the time they were derived. */
+    private static final List<MatrixTables.Column<MatrixTables.MatrixRow>> DERIVED = MatrixTables.MATRIX_ROWS.columns(
+            "cuda_support", "rocm_support", "mps_support", "openvino_support", "qualcomm_support", "webnn_support",
+            "webgpu_support", "cpu_support", "recommended_platform", "compatibility_score", "last_updated",
+            "cpu_level_rank", "cuda_level_rank", "rocm_level_rank", "mps_level_rank", "openvino_level_rank",
+            "qualcomm_level_rank", "webnn_level_rank", "webgpu_level_rank");
+    private static final List<MatrixTables.Column<MatrixTables.MatrixRow>> ID = MatrixTables.MATRIX_ROWS.columns("id");
+
     private final JdbcClient jdbc;
     private final TableAppender appender;
+    private final MatrixDatabase database;
 
-    public DerivedColumnsRepository(JdbcClient jdbc, TableAppender appender) {
+    public DerivedColumnsRepository(JdbcClient jdbc, TableAppender appender, MatrixDatabase database) {
         this.jdbc = jdbc;
         this.appender = appender;
+        this.database = database;
     }
 
     /** A model's id and its matrix row's id. */
@@ -95,6 +105,14 @@ public class DerivedColumnsRepository {
 
     void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
         if (derivedById.isEmpty()) {
+            return;
+        }
+        if (derivedById.size() == 1) {
+            // One model: a plain UPDATE of the column list plans faster than splitting a text.
+            var only = derivedById.entrySet().iterator().next();
+            var row = new MatrixTables.MatrixRow(only.getKey(), 0, null, null, only.getValue(), now);
+            database.update(MatrixTables.MATRIX_ROWS.name(), ID, DERIVED, null,
+                    List.<Object[]>of(MatrixTables.MATRIX_ROWS.values(row, ID, DERIVED)));
             return;
         }
         StringBuilder rows = new StringBuilder();

@@ -33,6 +33,9 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
         if (rows.isEmpty()) {
             return List.of();
         }
+        if (rows.size() == 1) {
+            return insertOne(table, rows.getFirst());
+        }
         List<Long> ids = table.drawsIds() ? nextIds(table.sequence(), rows.size()) : List.of();
         List<Object[]> values = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -40,6 +43,27 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
         }
         appender.append(table.name(), table.columnNames(), values);
         return ids;
+    }
+
+    /** One row by a plain INSERT: opening an appender costs more than the row (its id drawn in the statement). */
+    private <R> List<Long> insertOne(MatrixTables.Table<R> table, R row) {
+        List<String> names = table.columnNames();
+        Object[] values = table.values(null, row);
+        StringBuilder placeholders = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            placeholders.append(i == 0 ? "" : ", ")
+                    .append(table.drawsIds() && i == 0 ? "nextval('" + table.sequence() + "')" : ":p" + i);
+        }
+        var statement = jdbc.sql("INSERT INTO " + table.name() + " (" + String.join(", ", names) + ") VALUES ("
+                + placeholders + ")" + (table.drawsIds() ? " RETURNING id" : ""));
+        for (int i = table.drawsIds() ? 1 : 0; i < names.size(); i++) {
+            statement = statement.param("p" + i, values[i]);
+        }
+        if (table.drawsIds()) {
+            return List.of(statement.query(Long.class).single());
+        }
+        statement.update();
+        return List.of();
     }
 
     @Override

@@ -46,15 +46,15 @@ public class MatrixWriter {
     private static final List<Column<MatrixRow>> MATRIX_ROW_KIND = List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_type",
             "model_size", "last_updated"));
 
-    private final MatrixDatabase bulk;
+    private final MatrixDatabase database;
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    MatrixWriter(MatrixDatabase bulk, ClaimRepository claims, DerivedColumnsRepository derivedColumns, AuditLog audit,
+    MatrixWriter(MatrixDatabase database, ClaimRepository claims, DerivedColumnsRepository derivedColumns, AuditLog audit,
                  TransactionTemplate transaction) {
-        this.bulk = bulk;
+        this.database = database;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
         this.audit = audit;
@@ -84,7 +84,7 @@ public class MatrixWriter {
     /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
     public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
         ScoreRule.Derived untested = ScoreRule.derive(Map.of());
-        inOneTransaction(() -> bulk.append(MatrixTables.MATRIX_ROWS, rows.stream().map(r -> new MatrixRow(
+        inOneTransaction(() -> database.append(MatrixTables.MATRIX_ROWS, rows.stream().map(r -> new MatrixRow(
                 r.model().compatibilityId(), r.model().modelId(), r.modelType(), r.modelSize(), untested, now)).toList()));
     }
 
@@ -94,7 +94,7 @@ public class MatrixWriter {
 
     /** The matrix rows follow their models' new type and size. */
     public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
-        inOneTransaction(() -> bulk.update(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_MODEL, MATRIX_ROW_KIND, null,
+        inOneTransaction(() -> database.update(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_MODEL, MATRIX_ROW_KIND, null,
                 kinds.stream().map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now}).toList()));
     }
 
@@ -107,7 +107,7 @@ public class MatrixWriter {
                     removals.add(ClaimChange.remove(claim, model, reason));
                 }
                 writeClaimRows(removals, user, now);
-                bulk.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID,
+                database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID,
                         List.<Object[]>of(new Object[] {model.compatibilityId()}));
             });
             return null;
@@ -128,8 +128,8 @@ public class MatrixWriter {
                             review.validation().validatorId(), validationDate(review.validation(), now)});
                 }
             }
-            bulk.update(MatrixTables.CLAIMS.name(), CLAIM_ID, CLAIM_VALIDATION, null, validations);
-            List<Long> ids = bulk.append(MatrixTables.REVIEWS, reviews.stream().map(ReviewChange::review).toList());
+            database.update(MatrixTables.CLAIMS.name(), CLAIM_ID, CLAIM_VALIDATION, null, validations);
+            List<Long> ids = database.append(MatrixTables.REVIEWS, reviews.stream().map(ReviewChange::review).toList());
             List<ObjectionRow> objections = new ArrayList<>();
             for (int i = 0; i < reviews.size(); i++) {
                 ReviewChange review = reviews.get(i);
@@ -138,7 +138,7 @@ public class MatrixWriter {
                             review.objectionNeeds()));
                 }
             }
-            bulk.append(MatrixTables.OBJECTIONS, objections);
+            database.append(MatrixTables.OBJECTIONS, objections);
             audit.recordAll(user, auditEntries, now);
             return ids;
         });
@@ -146,14 +146,14 @@ public class MatrixWriter {
 
     /** Keeps results reported by automated validators (what makes a cell disputed or a validation stale). */
     public void recordResults(List<AutomatedResultRow> results) {
-        inOneTransaction(() -> bulk.append(MatrixTables.AUTOMATED_RESULTS, results));
+        inOneTransaction(() -> database.append(MatrixTables.AUTOMATED_RESULTS, results));
     }
 
     /** Keeps dispute resolutions (rows never updated), then the audit entries. */
     public void recordResolutions(List<ResolutionRow> resolutions, List<AuditLog.Entry> auditEntries, String user,
                                   LocalDateTime now) {
         inOneTransaction(() -> {
-            bulk.append(MatrixTables.RESOLUTIONS, resolutions);
+            database.append(MatrixTables.RESOLUTIONS, resolutions);
             audit.recordAll(user, auditEntries, now);
             return null;
         });
@@ -198,14 +198,14 @@ public class MatrixWriter {
             }
         }
         int expected = keepValidation.size() + setValidation.size() + removals.size();
-        int written = bulk.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA, NEXT_VERSION, keepValidation)
-                + bulk.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA_AND_VALIDATION, NEXT_VERSION, setValidation)
-                + bulk.delete(MatrixTables.CLAIMS.name(), CLAIM_KEY, removals);
+        int written = database.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA, NEXT_VERSION, keepValidation)
+                + database.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA_AND_VALIDATION, NEXT_VERSION, setValidation)
+                + database.delete(MatrixTables.CLAIMS.name(), CLAIM_KEY, removals);
         if (written != expected) {
             throw new StaleClaimException(expected, written);
         }
-        bulk.append(MatrixTables.CLAIMS, creates);
-        bulk.append(MatrixTables.HISTORY, history);
+        database.append(MatrixTables.CLAIMS, creates);
+        database.append(MatrixTables.HISTORY, history);
     }
 
     private static Set<Integer> touched(List<ClaimChange> changes) {
