@@ -1,7 +1,6 @@
 package dev.compatmatrix.benchmark;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Staleness;
@@ -24,7 +23,6 @@ import dev.compatmatrix.history.query.HistorySearch;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.validation.ValidationService;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
-import dev.compatmatrix.matrix.store.DisputeResolutionRepository;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
 import dev.compatmatrix.matrix.store.ReviewRepository;
@@ -51,7 +49,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Latency of the other screens' reads at 100,000 synthetic models, each beside the same SQL over plain JDBC
@@ -125,9 +122,8 @@ public final class ScreensBenchmark {
         this.queue = new QueueQuery(jdbc, clock, new Staleness(clock, 180));
         TableAppender appender = new TableAppender(dataSource, jdbc);
         this.validation = new ValidationService(new ClaimRepository(jdbc, appender), new ReviewRepository(jdbc),
-                new ValidatorRepository(jdbc), queue, new ClaimMarksQuery(jdbc), new DisputeResolutionRepository(jdbc),
-                null, new AuditLog(jdbc, JsonMapper.builder().build(), appender),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+                new ValidatorRepository(jdbc), queue, new ClaimMarksQuery(jdbc), null, null,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), null, clock);
         this.coverage = new CoverageQuery(jdbc);
         this.dashboardQuery = new DashboardQuery(jdbc);
         this.dashboard = new DashboardService(coverage, dashboardQuery);

@@ -4,11 +4,12 @@ import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.MlModel;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.InvalidChangeException;
-import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
-import dev.compatmatrix.matrix.store.HistoryRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.matrix.store.MatrixWriter;
+import dev.compatmatrix.matrix.store.MatrixWriter.ModelKind;
+import dev.compatmatrix.matrix.store.MatrixWriter.NewMatrixRow;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.recommendation.repository.RecommendationRepository;
 import dev.compatmatrix.matrix.Actor;
@@ -16,6 +17,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,8 +37,7 @@ public class CatalogService {
 
     private final ModelRepository models;
     private final DerivedColumnsRepository matrixRows;
-    private final ClaimRepository claims;
-    private final HistoryRepository history;
+    private final MatrixWriter writer;
     private final RecommendationRepository recommendations;
     private final PerformanceResultRepository performance;
     private final AuditLog audit;
@@ -44,15 +45,14 @@ public class CatalogService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public CatalogService(ModelRepository models, DerivedColumnsRepository matrixRows, ClaimRepository claims,
-                          HistoryRepository history, RecommendationRepository recommendations,
+    public CatalogService(ModelRepository models, DerivedColumnsRepository matrixRows, MatrixWriter writer,
+                          RecommendationRepository recommendations,
                           PerformanceResultRepository performance, AuditLog audit, Validator validator,
                           TransactionTemplate transaction, Clock clock) {
         this.performance = performance;
         this.models = models;
         this.matrixRows = matrixRows;
-        this.claims = claims;
-        this.history = history;
+        this.writer = writer;
         this.recommendations = recommendations;
         this.audit = audit;
         this.validator = validator;
@@ -73,7 +73,8 @@ public class CatalogService {
             return transaction.execute(status -> {
                 LocalDateTime now = LocalDateTime.now(clock);
                 int id = models.insert(data, now);
-                matrixRows.insertUntested(id, data.type().key(), data.size().key(), now);
+                writer.addModels(List.of(new NewMatrixRow(new ModelRef(id, matrixRows.newIds(1).getFirst()),
+                        data.type().key(), data.size().key())), now);
                 audit.record(user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
                 return models.findByName(data.name()).orElseThrow();
             });
@@ -93,7 +94,7 @@ public class CatalogService {
                         + " after you opened it. Nothing was saved; reopen it to see the current values.");
             }
             LocalDateTime now = LocalDateTime.now(clock);
-            matrixRows.updateTypeAndSize(loaded.modelId(), data.type().key(), data.size().key(), now);
+            writer.updateModelKinds(List.of(new ModelKind(loaded.modelId(), data.type().key(), data.size().key())), now);
             audit.record(user, "model.update", "models", loaded.modelId(), "Edited model " + data.name(),
                     fields(loaded.data()), fields(data), now);
             return models.findByName(data.name()).orElseThrow();
@@ -113,16 +114,7 @@ public class CatalogService {
                 throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
                         + " after you opened it. Nothing was deleted.");
             }
-            var matrixRow = matrixRows.findByModelId(loaded.modelId());
-            if (matrixRow.isPresent()) {
-                int compatibilityId = matrixRow.get().compatibilityId();
-                for (Claim claim : claims.findAll(compatibilityId)) {
-                    history.append(loaded.modelId(), claim.platform().key(), claim.data().level().key(), null,
-                            "Model deleted: " + reason.strip(), now, claim.data().frameworkVersion(), user);
-                }
-                claims.deleteAll(compatibilityId);
-                matrixRows.delete(compatibilityId);
-            }
+            writer.deleteModel(loaded.modelId(), "Model deleted: " + reason.strip(), user, now);
             recommendations.deleteForModel(loaded.modelId());
             performance.deleteForModel(loaded.modelId());
             audit.record(user, "model.delete", "models", loaded.modelId(),

@@ -13,15 +13,19 @@ import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.TextLimit;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DuckDbErrors;
+import dev.compatmatrix.matrix.store.ClaimChange;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
-import dev.compatmatrix.matrix.store.HistoryRepository;
+import dev.compatmatrix.matrix.store.MatrixWriter;
+import dev.compatmatrix.matrix.store.StaleClaimException;
+import dev.compatmatrix.matrix.store.Validation;
 import dev.compatmatrix.matrix.Actor;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +34,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creating, editing and removing claims. Each change is one transaction that writes the claim, resets its
- * validation when its substance changes, appends a history row on every level change (creation and removal
- * included), recomputes the model's derived columns by {@link ScoreRule}, and appends an audit row.
+ * Creating, editing and removing claims. Each change is one transaction that {@link MatrixWriter} writes: the claim,
+ * its validation reset when its substance changes, a history row on every level change (creation and removal
+ * included), the model's derived columns by {@link ScoreRule}, and an audit row.
  * Saving over a newer version, or DuckDB's own write-write conflict, is a {@link ClaimConflictException};
  * bad input is an {@link InvalidChangeException}; in both cases nothing is written.
  */
@@ -42,18 +46,16 @@ public class ClaimService {
 
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
-    private final HistoryRepository history;
-    private final AuditLog audit;
+    private final MatrixWriter writer;
     private final ClaimRules rules;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public ClaimService(ClaimRepository claims, DerivedColumnsRepository derivedColumns, HistoryRepository history,
-                        AuditLog audit, Validator validator, TransactionTemplate transaction, Clock clock) {
+    public ClaimService(ClaimRepository claims, DerivedColumnsRepository derivedColumns, MatrixWriter writer,
+                        Validator validator, TransactionTemplate transaction, Clock clock) {
         this.claims = claims;
         this.derivedColumns = derivedColumns;
-        this.history = history;
-        this.audit = audit;
+        this.writer = writer;
         this.rules = new ClaimRules(validator);
         this.transaction = transaction;
         this.clock = clock;
@@ -77,38 +79,26 @@ public class ClaimService {
                 throw new ClaimConflictException("Someone has already recorded a claim for " + modelName + " on "
                         + platform.label() + ". Open it to edit it.", existing.get());
             }
-            LocalDateTime now = LocalDateTime.now(clock);
-            long id = claims.insert(model.compatibilityId(), platform, data, user, now);
-            history.append(model.modelId(), platform.key(), null, data.level().key(), note.reason(), now,
-                    note.version(), user);
-            rederive(model, now);
-            audit.record(user, "claim.create", "compatibility_details", id,
-                    "Created " + platform.label() + " claim for " + modelName + ": " + data.level().label(),
-                    null, ClaimFields.of(data), now);
+            long id = claims.newIds(1).getFirst();
+            writer.writeClaims(List.of(new ClaimChange.Create(id, model, platform, data, Validation.RESET,
+                    note.reason(), note.version())), List.of(new AuditLog.Entry("claim.create", "compatibility_details",
+                    id, "Created " + platform.label() + " claim for " + modelName + ": " + data.level().label(), null,
+                    ClaimFields.of(data))), user, LocalDateTime.now(clock));
             return claims.findById(id).orElseThrow();
         });
     }
 
     /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
     public Claim update(Claim loaded, ClaimData data, ChangeNote note) {
-        boolean levelChanged = loaded.data().level() != data.level();
         rules.check(data, note.problems(loaded, data.level()));
         String user = Actor.name();
         return write(loaded, () -> {
-            LocalDateTime now = LocalDateTime.now(clock);
-            boolean resetValidation = !loaded.data().sameSubstanceAs(data);
-            if (!claims.update(loaded.claimId(), loaded.version(), data, resetValidation, user, now)) {
-                throw conflict(loaded);
-            }
             ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
-            if (levelChanged) {
-                history.append(model.modelId(), loaded.platform().key(), loaded.data().level().key(),
-                        data.level().key(), note.reason(), now, note.version(), user);
-            }
-            rederive(model, now);
-            audit.record(user, "claim.update", "compatibility_details", loaded.claimId(),
-                    "Edited " + loaded.platform().label() + " claim for " + loaded.modelName(),
-                    ClaimFields.changed(loaded.data(), data, true), ClaimFields.changed(loaded.data(), data, false), now);
+            writer.writeClaims(List.of(ClaimChange.edit(loaded, model, data, note.reason(), note.version())),
+                    List.of(new AuditLog.Entry("claim.update", "compatibility_details", loaded.claimId(),
+                            "Edited " + loaded.platform().label() + " claim for " + loaded.modelName(),
+                            ClaimFields.changed(loaded.data(), data, true), ClaimFields.changed(loaded.data(), data, false))),
+                    user, LocalDateTime.now(clock));
             return claims.findById(loaded.claimId()).orElseThrow();
         });
     }
@@ -118,17 +108,12 @@ public class ClaimService {
         rules.checkRemove(reason);
         String user = Actor.name();
         write(loaded, () -> {
-            LocalDateTime now = LocalDateTime.now(clock);
-            if (!claims.delete(loaded.claimId(), loaded.version())) {
-                throw conflict(loaded);
-            }
             ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
-            history.append(model.modelId(), loaded.platform().key(), loaded.data().level().key(), null,
-                    reason.strip(), now, loaded.data().frameworkVersion(), user);
-            rederive(model, now);
-            audit.record(user, "claim.remove", "compatibility_details", loaded.claimId(),
-                    "Removed " + loaded.platform().label() + " claim for " + loaded.modelName() + ": " + reason.strip(),
-                    ClaimFields.of(loaded.data()), null, now);
+            writer.writeClaims(List.of(ClaimChange.remove(loaded, model, reason.strip())),
+                    List.of(new AuditLog.Entry("claim.remove", "compatibility_details", loaded.claimId(),
+                            "Removed " + loaded.platform().label() + " claim for " + loaded.modelName() + ": "
+                                    + reason.strip(), ClaimFields.of(loaded.data()), null)),
+                    user, LocalDateTime.now(clock));
             return null;
         });
     }
@@ -145,16 +130,14 @@ public class ClaimService {
                 d.evidenceRun(), d.frameworkVersion(), d.device(), d.batchSize(), d.precision(), d.simulated()), note);
     }
 
-    private void rederive(ModelRef model, LocalDateTime now) {
-        derivedColumns.store(model.compatibilityId(), ScoreRule.derive(claims.levels(model.compatibilityId())), now);
-    }
-
     /** Runs one change in one transaction, turning DuckDB's write-write conflict into a conflict message. */
     private <T> T write(Claim loaded, java.util.function.Supplier<T> change) {
         try {
             return transaction.execute(status -> change.get());
         } catch (ClaimConflictException | InvalidChangeException e) {
             throw e;
+        } catch (StaleClaimException e) {
+            throw conflict(loaded);
         } catch (RuntimeException e) {
             if (DuckDbErrors.isWriteWriteConflict(e)) {
                 throw loaded == null

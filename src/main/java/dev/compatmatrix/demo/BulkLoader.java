@@ -1,7 +1,16 @@
 package dev.compatmatrix.demo;
 
+import dev.compatmatrix.base.db.TableAppender;
+import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.store.MatrixTables;
+import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ClaimRow;
+import dev.compatmatrix.matrix.store.MatrixTables.HistoryRow;
+import dev.compatmatrix.matrix.store.MatrixTables.MatrixRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -11,7 +20,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Writes generated models through DuckDB appenders (hundreds of thousands of rows per second), deriving
- * each model's booleans, score and recommended platform with {@link ScoreRule}, as the service layer does.
+ * each model's booleans, score and recommended platform with {@link ScoreRule}, as the service layer does. The
+ * matrix's tables take their rows in {@link MatrixTables}' column lists, as the writer's.
  * Ids are reserved from the tables' sequences first, so later inserts by the application continue them.
  * The caller owns the connection and its transaction; call {@link #close()} before committing.
  */
@@ -19,13 +29,13 @@ public final class BulkLoader implements AutoCloseable {
 
     private final Connection connection;
     private final DuckDBAppender models;
-    private final DuckDBAppender matrix;
-    private final DuckDBAppender details;
-    private final DuckDBAppender history;
+    private final TableAppender.Rows matrix;
+    private final TableAppender.Rows details;
+    private final TableAppender.Rows history;
     private final DuckDBAppender recommendations;
     private final DuckDBAppender performance;
-    private final DuckDBAppender reviews;
-    private final DuckDBAppender automatedResults;
+    private final TableAppender.Rows reviews;
+    private final TableAppender.Rows automatedResults;
     private final IdBlock modelIds = new IdBlock("models_seq");
     private final IdBlock matrixIds = new IdBlock("cross_platform_compatibility_seq");
     private final IdBlock detailIds = new IdBlock("compatibility_details_seq");
@@ -39,13 +49,13 @@ public final class BulkLoader implements AutoCloseable {
         this.connection = connection;
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         models = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "models");
-        matrix = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cross_platform_compatibility");
-        details = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_details");
-        history = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "compatibility_history");
+        matrix = rows(MatrixTables.MATRIX_ROWS);
+        details = rows(MatrixTables.CLAIMS);
+        history = rows(MatrixTables.HISTORY);
         recommendations = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hardware_recommendations");
         performance = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "performance_results");
-        reviews = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "validation_reviews");
-        automatedResults = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "automated_results");
+        reviews = rows(MatrixTables.REVIEWS);
+        automatedResults = rows(MatrixTables.AUTOMATED_RESULTS);
         // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes
         // short inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
         for (DuckDBAppender appender : all()) {
@@ -53,9 +63,12 @@ public final class BulkLoader implements AutoCloseable {
         }
     }
 
+    private TableAppender.Rows rows(MatrixTables.Table<?> table) throws SQLException {
+        return TableAppender.Rows.open(connection, table.name(), table.columnNames());
+    }
+
     private DuckDBAppender[] all() {
-        return new DuckDBAppender[] {models, matrix, details, history, recommendations, performance, reviews,
-                automatedResults};
+        return new DuckDBAppender[] {models, recommendations, performance};
     }
 
     /** Appends one model with everything that belongs to it; returns its model id. */
@@ -68,58 +81,24 @@ public final class BulkLoader implements AutoCloseable {
                 .endRow();
 
         int matrixId = matrixIds.next();
-        ScoreRule.Derived derived = ScoreRule.derive(model.levels());
-        matrix.beginRow().append(matrixId).append(modelId).append(model.type().key()).append(model.size().key());
-        // The seed's column order: cuda, rocm, mps, openvino, qualcomm, webnn, webgpu, cpu.
-        for (Platform p : new Platform[] {Platform.CUDA, Platform.ROCM, Platform.MPS, Platform.OPENVINO,
-                Platform.QUALCOMM, Platform.WEBNN, Platform.WEBGPU, Platform.CPU}) {
-            matrix.append(derived.supports(p));
-        }
-        if (derived.recommended() == null) {
-            matrix.appendNull();
-        } else {
-            matrix.append(derived.recommended().key());
-        }
-        matrix.append((float) derived.score()).append(lastUpdated);
-        for (Platform p : Platform.values()) { // V0009's column order
-            Integer rank = derived.levelRank(p);
-            if (rank == null) {
-                matrix.appendNull();
-            } else {
-                matrix.append(rank.byteValue());
-            }
-        }
-        matrix.endRow();
+        matrix.add(MatrixTables.MATRIX_ROWS.values(null, new MatrixRow(matrixId, modelId, model.type().key(),
+                model.size().key(), ScoreRule.derive(model.levels()), lastUpdated)));
 
         for (Map.Entry<Platform, GeneratedModel.Claim> entry : model.claims().entrySet()) {
             GeneratedModel.Claim claim = entry.getValue();
             int claimId = detailIds.next();
-            details.beginRow().append(claimId).append(matrixId).append(entry.getKey().key())
-                    .append(claim.level().key());
-            appendNullable(details, claim.limitations());
-            appendNullable(details, claim.workarounds());
-            appendNullable(details, claim.performanceNotes());
-            details.append(claim.status().key()).append(claim.validatorId());
-            if (claim.validationDate() == null) {
-                details.appendNull();
-            } else {
-                details.append(claim.validationDate());
-            }
-            // V0003: row_version, evidence (run, version, device, batch, precision, simulated), updated_by/at.
-            details.append(claim.version()).append(claim.evidenceRun()).append(claim.frameworkVersion())
-                    .append(claim.device()).append(claim.batchSize()).append(claim.precision()).append(false);
-            appendNullable(details, claim.updatedBy());
-            details.append(claim.updatedAt());
-            details.endRow();
+            details.add(MatrixTables.CLAIMS.values(null, new ClaimRow(claimId, matrixId, entry.getKey(),
+                    new ClaimData(claim.level(), claim.limitations(), claim.workarounds(), claim.performanceNotes(),
+                            claim.evidenceRun(), claim.frameworkVersion(), claim.device(), claim.batchSize(),
+                            Precision.fromKey(claim.precision()).orElseThrow(), false),
+                    claim.status(), claim.validatorId(), claim.validationDate(), claim.version(), claim.updatedBy(),
+                    claim.updatedAt())));
             writeReviews(claimId, modelId, entry.getKey(), claim);
         }
         for (GeneratedModel.Change change : model.history()) {
-            history.beginRow().append(historyIds.next()).append(modelId).append(change.platform().key());
-            appendNullable(history, change.previous() == null ? null : change.previous().key());
-            appendNullable(history, change.next() == null ? null : change.next().key());
-            history.append(change.reason()).append(change.date()).append(change.version())
-                    .append(change.changedBy()) // V0003: changed_by
-                    .endRow();
+            history.add(MatrixTables.HISTORY.values((long) historyIds.next(), new HistoryRow(modelId, change.platform(),
+                    change.previous(), change.next(), change.reason(), change.date(), change.version(),
+                    change.changedBy())));
         }
         for (GeneratedModel.Recommendation rec : model.recommendations()) {
             recommendations.beginRow().append(recommendationIds.next()).append(modelId).append(rec.taskType())
@@ -135,26 +114,21 @@ public final class BulkLoader implements AutoCloseable {
                     .append(row.throughputItemsPerS()).append(row.latencyP50Ms()).append(row.latencyP95Ms())
                     .append(row.memoryMb()).append(row.measuredAt()).append("demo").endRow();
         }
-        // V0006's column order.
         for (GeneratedModel.AutomatedResult result : model.automatedResults()) {
-            automatedResults.beginRow().append((long) automatedResultIds.next()).append(modelId)
-                    .append(result.platform().key()).append(result.validatorId()).append(result.reportedLevel().key())
-                    .append(result.evidenceRun()).append(result.frameworkVersion()).append(result.reportedAt())
-                    .endRow();
+            automatedResults.add(MatrixTables.AUTOMATED_RESULTS.values((long) automatedResultIds.next(),
+                    new AutomatedResultRow(modelId, result.platform(), result.validatorId(), result.reportedLevel(),
+                            result.evidenceRun(), result.frameworkVersion(), result.reportedAt())));
         }
         return modelId;
     }
 
-    /** V0005's column order. */
     private void writeReviews(int claimId, int modelId, Platform platform, GeneratedModel.Claim claim)
             throws SQLException {
         for (GeneratedModel.Review review : claim.reviews()) {
-            reviews.beginRow().append((long) reviewIds.next()).append((long) claimId).append(review.claimVersion())
-                    .append(modelId).append(platform.key()).append(review.claimLevel().key())
-                    .append(review.validatorId()).append(review.reviewer()).append(review.verificationLevel())
-                    .append(review.decision().key()).append(review.resultingStatus().key());
-            appendNullable(reviews, review.comment());
-            reviews.append(review.frameworkVersion()).append(review.reviewedAt()).endRow();
+            reviews.add(MatrixTables.REVIEWS.values((long) reviewIds.next(), new ReviewRow(claimId, review.claimVersion(),
+                    modelId, platform, review.claimLevel(), review.validatorId(), review.reviewer(),
+                    review.verificationLevel(), review.decision(), review.resultingStatus(), review.comment(),
+                    review.frameworkVersion(), review.reviewedAt())));
         }
     }
 
@@ -168,6 +142,9 @@ public final class BulkLoader implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        for (TableAppender.Rows rows : new TableAppender.Rows[] {matrix, details, history, reviews, automatedResults}) {
+            rows.close();
+        }
         for (DuckDBAppender appender : all()) {
             // An explicit flush reports constraint violations; close() alone may drop the last rows silently.
             appender.flush();

@@ -4,8 +4,10 @@ import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
-import dev.compatmatrix.matrix.store.AutomatedResultRepository;
+import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
+import dev.compatmatrix.matrix.store.MatrixWriter;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,17 +23,19 @@ final class DemoAutomatedResults {
     }
 
     static void report(int ciValidatorId, LocalDateTime when, DerivedColumnsRepository matrixRows,
-                       ClaimRepository claims, AutomatedResultRepository results) {
+                       ClaimRepository claims, MatrixWriter writer) {
+        List<AutomatedResultRow> results = new ArrayList<>();
         for (int i = 0; i < MODELS.size(); i++) {
             var model = matrixRows.findByModelName(MODELS.get(i)).orElseThrow();
             List<Claim> modelClaims = claims.findAll(model.compatibilityId());
             Claim disputed = modelClaims.get((i * 3 + 1) % modelClaims.size());
             for (Claim claim : modelClaims) {
                 CompatibilityLevel reported = claim == disputed ? disagreeing(claim.data().level()) : claim.data().level();
-                results.insert(model.modelId(), claim.platform().key(), ciValidatorId, reported.key(),
-                        "nightly-" + (4200 + i), claim.data().frameworkVersion(), when);
+                results.add(new AutomatedResultRow(model.modelId(), claim.platform(), ciValidatorId, reported,
+                        "nightly-" + (4200 + i), claim.data().frameworkVersion(), when));
             }
         }
+        writer.recordResults(results);
     }
 
     /** A plausible different outcome: one level worse, or "low" where the claim says unsupported. */

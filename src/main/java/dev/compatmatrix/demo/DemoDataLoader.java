@@ -4,7 +4,7 @@ import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.matrix.store.AutomatedResultRepository;
+import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.sql.Connection;
@@ -44,15 +44,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final DerivedColumnsRepository matrixRows;
     private final ClaimRepository claims;
-    private final AutomatedResultRepository automatedResults;
+    private final MatrixWriter writer;
 
     public DemoDataLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
                           UserRepository users, ValidatorRepository validators, PasswordEncoder passwords,
                           DerivedColumnsRepository matrixRows, ClaimRepository claims,
-                          AutomatedResultRepository automatedResults) {
+                          MatrixWriter writer) {
         this.matrixRows = matrixRows;
         this.claims = claims;
-        this.automatedResults = automatedResults;
+        this.writer = writer;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -93,7 +93,7 @@ public class DemoDataLoader implements ApplicationRunner {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        DemoAutomatedResults.report(approvers.get(3).id(), DEMO_NOW.minusDays(2), matrixRows, claims, automatedResults);
+        DemoAutomatedResults.report(approvers.get(3).id(), DEMO_NOW.minusDays(2), matrixRows, claims, writer);
     }
 
     private void user(String username, String displayName, Integer validatorId, String role) {

@@ -2,46 +2,46 @@ package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.store.ClaimChange;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.matrix.store.HistoryRepository.HistoryWrite;
+import dev.compatmatrix.matrix.store.Validation;
 import dev.compatmatrix.ingest.repository.IngestRepository.AutomatedWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.CellClaim;
-import dev.compatmatrix.ingest.repository.IngestRepository.ClaimWrite;
 import dev.compatmatrix.ingest.repository.IngestRepository.ReviewWrite;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository.Measurement;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.matrix.ValidationRules;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** What a batch will write, decided per cell by {@link IngestService}'s rules before anything is written. */
-record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, ValidationStatus> confirmations,
-                  List<HistoryWrite> history, List<ReviewWrite> reviewsOfExisting, List<AutomatedWrite> automatedResults,
-                  Set<Integer> touchedModels, List<Measurement> measurements, int confirmedCount, int disputedCount) {
+/**
+ * What a batch will write, decided per cell by {@link IngestService}'s rules before anything is written: new
+ * claims and overwritten ones in the batch's order, the approvals, the confirmations of people's claims.
+ */
+record IngestPlan(List<ClaimChange> claims, Map<Long, ValidationStatus> confirmations, List<ReviewWrite> reviewsOfExisting,
+                  List<ReviewWrite> reviewsOfNew, List<AutomatedWrite> automatedResults, List<Measurement> measurements,
+                  int createdCount, int updatedCount, int confirmedCount, int disputedCount) {
 
-    /** A claim for a cell that was not tested; its id comes from the sequence when it is written. */
-    record Create(ModelRef model, CheckedResult result, ValidationStatus status, int validatorId) {
-
-        ClaimWrite withId(long claimId) {
-            return new ClaimWrite(claimId, model.compatibilityId(), result.platform().key(), result.claim(), status,
-                    validatorId);
-        }
+    /** How many claims the batch creates: its cells without a claim ({@code current} keyed by {@link IngestService#cell}). */
+    static int newClaimCount(List<CheckedResult> results, Map<String, ModelRef> models, Map<String, CellClaim> current) {
+        return (int) results.stream().filter(r -> !current.containsKey(
+                IngestService.cell(models.get(r.modelName()).compatibilityId(), r.platform().key()))).count();
     }
 
+    /** @param newClaimIds ids for {@link #newClaimCount} new claims */
     static IngestPlan of(List<CheckedResult> results, Map<String, ModelRef> models, Map<String, CellClaim> current,
-                         String caller, ApiToken token, String batchId) {
-        List<Create> creates = new ArrayList<>();
-        List<ClaimWrite> updates = new ArrayList<>();
+                         String caller, ApiToken token, String batchId, Iterator<Long> newClaimIds) {
+        List<ClaimChange> claims = new ArrayList<>();
         Map<Long, ValidationStatus> confirmations = new LinkedHashMap<>();
-        List<HistoryWrite> history = new ArrayList<>();
         List<ReviewWrite> reviews = new ArrayList<>();
+        List<ReviewWrite> reviewsOfNew = new ArrayList<>();
         List<AutomatedWrite> automated = new ArrayList<>();
-        Set<Integer> touched = new HashSet<>();
         List<Measurement> measurements = new ArrayList<>();
+        int created = 0;
+        int updated = 0;
         int confirmed = 0;
         int disputed = 0;
         String reason = "Automated result from " + token.validatorName() + " (batch " + batchId + ")";
@@ -56,19 +56,17 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
             CellClaim claim = current.get(IngestService.cell(model.compatibilityId(), platform));
             ValidationStatus approval = IngestService.approvalStatus(token, result.claim());
             if (claim == null) {
-                creates.add(new Create(model, result, approval, token.validatorId()));
-                history.add(new HistoryWrite(model.modelId(), platform, null, level, reason, version));
-                touched.add(model.compatibilityId());
+                long claimId = newClaimIds.next();
+                claims.add(new ClaimChange.Create(claimId, model, result.platform(), result.claim(),
+                        Validation.by(approval, token.validatorId()), reason, version));
+                reviewsOfNew.add(new ReviewWrite(claimId, 1, model.modelId(), platform, level, approval, version));
+                created++;
             } else if (Actor.isPipeline(claim.updatedBy())) {
-                updates.add(new ClaimWrite(claim.claimId(), model.compatibilityId(), platform, result.claim(), approval,
-                        token.validatorId()));
-                if (claim.level() != result.claim().level()) {
-                    history.add(new HistoryWrite(model.modelId(), platform, claim.level().key(), level, reason,
-                            version));
-                }
+                claims.add(new ClaimChange.Update(claim.claimId(), claim.version(), model, result.platform(),
+                        claim.level(), result.claim(), Validation.by(approval, token.validatorId()), reason, version));
                 reviews.add(new ReviewWrite(claim.claimId(), claim.version() + 1, model.modelId(), platform, level,
                         approval, version));
-                touched.add(model.compatibilityId());
+                updated++;
             } else if (claim.level() == result.claim().level()) {
                 ValidationStatus raised = ValidationRules.afterApproval(token.validatorLevel(), claim.level(),
                         claim.simulated());
@@ -83,18 +81,14 @@ record IngestPlan(List<Create> creates, List<ClaimWrite> updates, Map<Long, Vali
                 disputed++;
             }
         }
-        return new IngestPlan(creates, updates, confirmations, history, reviews, automated, touched, measurements,
+        return new IngestPlan(claims, confirmations, reviews, reviewsOfNew, automated, measurements, created, updated,
                 confirmed, disputed);
     }
 
-    /** Approval rows for every claim the batch created, overwrote or confirmed; {@code ids} are the new claims'. */
-    List<ReviewWrite> approvals(List<Long> ids) {
+    /** Approval rows for every claim the batch overwrote or confirmed, then for the ones it created. */
+    List<ReviewWrite> approvals() {
         List<ReviewWrite> all = new ArrayList<>(reviewsOfExisting);
-        for (int i = 0; i < creates.size(); i++) {
-            Create create = creates.get(i);
-            all.add(new ReviewWrite(ids.get(i), 1, create.model().modelId(), create.result().platform().key(),
-                    create.result().claim().level().key(), create.status(), create.result().claim().frameworkVersion()));
-        }
+        all.addAll(reviewsOfNew);
         return all;
     }
 }

@@ -1,13 +1,19 @@
 package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.db.DuckDbErrors;
-import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.ConflictRetry;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.matrix.store.HistoryRepository;
+import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
+import dev.compatmatrix.matrix.store.MatrixWriter;
+import dev.compatmatrix.matrix.store.ReviewChange;
+import dev.compatmatrix.matrix.store.Validation;
 import dev.compatmatrix.ingest.repository.IngestRepository;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.security.api.ApiPrincipal;
@@ -15,12 +21,9 @@ import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.matrix.ValidationRules;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -46,15 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasAuthority('SCOPE_results:write')")
 public class IngestService {
 
-    static final int CONFLICT_RETRIES = 5;
-
     private final IngestRepository ingest;
     private final ClaimRepository claims;
     private final DerivedColumnsRepository derivedColumns;
-    private final HistoryRepository history;
+    private final MatrixWriter writer;
     private final PerformanceResultRepository performance;
-    private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final ConflictRetry retry;
     private final Clock clock;
     /**
      * Batches that collided are applied again one at a time, after the first attempts under way have ended and
@@ -64,39 +65,32 @@ public class IngestService {
     private final ReadWriteLock turns = new ReentrantReadWriteLock(true);
 
     public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
-                         HistoryRepository history, PerformanceResultRepository performance, AuditLog audit,
-                         TransactionTemplate transaction, Clock clock) {
+                         MatrixWriter writer, PerformanceResultRepository performance, TransactionTemplate transaction,
+                         ConflictRetry retry, Clock clock) {
         this.performance = performance;
         this.ingest = ingest;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
-        this.history = history;
-        this.audit = audit;
+        this.writer = writer;
         this.transaction = transaction;
+        this.retry = retry;
         this.clock = clock;
     }
 
     public IngestReport ingest(ResultBatch batch, ApiPrincipal caller) {
         List<CheckedResult> results = ResultChecks.check(batch);
-        for (int attempt = 1; ; attempt++) {
+        // Two batches touching the same cells at once: the database refuses one (a write-write conflict, or the same
+        // new claim twice); applying it again is safe, and then sees the other batch's claims.
+        return retry.run(attempt -> {
             // First attempts run side by side; a retry runs alone (see turns).
             Lock turn = attempt == 1 ? turns.readLock() : turns.writeLock();
             turn.lock();
             try {
                 return transaction.execute(status -> apply(batch.batchId(), results, caller));
-            } catch (RuntimeException e) {
-                // Two batches touching the same cells at once: DuckDB refuses one (a write-write conflict, or the
-                // same new claim twice); applying it again is safe, and then sees the other batch's claims.
-                if (!(DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e))) {
-                    throw e;
-                }
-                if (attempt >= CONFLICT_RETRIES) {
-                    throw new IngestConflictException(e);
-                }
             } finally {
                 turn.unlock();
             }
-        }
+        }, IngestConflictException::new);
     }
 
     private IngestReport apply(String batchId, List<CheckedResult> results, ApiPrincipal caller) {
@@ -117,31 +111,32 @@ public class IngestService {
             current.put(cell(claim.compatibilityId(), claim.platform()), claim);
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId);
-        List<Long> ids = claims.newIds(plan.creates().size());
-        List<IngestRepository.ClaimWrite> creates = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            creates.add(plan.creates().get(i).withId(ids.get(i)));
-        }
-        ingest.insertClaims(creates, caller.name(), now);
-        ingest.updateClaims(plan.updates(), caller.name(), now);
-        ingest.setValidation(plan.confirmations(), token.validatorId(), now);
-        history.appendAll(plan.history(), caller.name(), now);
-        ingest.appendApprovals(plan.approvals(ids), token.validatorId(), token.validatorLevel(), caller.name(),
-                "Automated result, batch " + batchId, now);
-        ingest.appendAutomatedResults(plan.automatedResults(), token.validatorId(), now);
-        performance.append(plan.measurements(), "ci:" + token.validatorName(), now);
-        Set<Integer> touched = plan.touchedModels();
-        Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
-        claims.levelsIn(touched).forEach((compatibilityId, levels) -> derived.put(compatibilityId, ScoreRule.derive(levels)));
-        derivedColumns.storeAll(derived, now);
-        ingest.recordBatch(token.validatorId(), batchId, token.tokenId(), results.size(), now);
-        IngestReport report = new IngestReport(batchId, false, results.size(), creates.size(), plan.updates().size(),
+        List<Long> ids = claims.newIds(IngestPlan.newClaimCount(results, models, current));
+        IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId, ids.iterator());
+        IngestReport report = new IngestReport(batchId, false, results.size(), plan.createdCount(), plan.updatedCount(),
                 plan.confirmedCount(), plan.disputedCount(), plan.measurements().size());
-        audit.record(caller.name(), "ingest.batch", "ingest_batches", batchId, "Applied batch " + batchId + " of "
-                + results.size() + " results for " + token.validatorName(), null, Map.of("created", report.created(),
-                "updated", report.updated(), "confirmed", report.confirmed(), "disputed", report.disputed()), now);
+        writer.writeClaims(plan.claims(), List.of(new AuditLog.Entry("ingest.batch", "ingest_batches", batchId,
+                "Applied batch " + batchId + " of " + results.size() + " results for " + token.validatorName(), null,
+                Map.of("created", report.created(), "updated", report.updated(), "confirmed", report.confirmed(),
+                        "disputed", report.disputed()))), caller.name(), now);
+        writer.recordReviews(plan.approvals().stream().map(r -> approval(r, plan.confirmations().get(r.claimId()),
+                token, caller.name(), "Automated result, batch " + batchId, now)).toList(), List.of(), caller.name(), now);
+        writer.recordResults(plan.automatedResults().stream().map(a -> new AutomatedResultRow(a.modelId(),
+                Platform.fromKey(a.platform()).orElseThrow(), token.validatorId(),
+                CompatibilityLevel.fromKey(a.level()).orElseThrow(), a.run(), a.version(), now)).toList());
+        performance.append(plan.measurements(), "ci:" + token.validatorName(), now);
+        ingest.recordBatch(token.validatorId(), batchId, token.tokenId(), results.size(), now);
         return report;
+    }
+
+    /** The pipeline's approval of a claim; {@code confirmed} the status it raises a person's claim to, if any. */
+    private static ReviewChange approval(IngestRepository.ReviewWrite r, ValidationStatus confirmed, ApiToken token,
+                                         String reviewer, String comment, LocalDateTime now) {
+        return new ReviewChange(new ReviewRow(r.claimId(), r.claimVersion(), r.modelId(),
+                Platform.fromKey(r.platform()).orElseThrow(), CompatibilityLevel.fromKey(r.claimLevel()).orElseThrow(),
+                token.validatorId(), reviewer, token.validatorLevel(), Review.Decision.APPROVE, r.result(), comment,
+                r.frameworkVersion(), now), confirmed == null ? null : Validation.by(confirmed, token.validatorId()),
+                null);
     }
 
     static String cell(int compatibilityId, String platform) {

@@ -12,6 +12,7 @@ import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.ConflictRetry;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
@@ -19,8 +20,13 @@ import dev.compatmatrix.matrix.query.Objection;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
 import dev.compatmatrix.validation.query.QueueRow;
-import dev.compatmatrix.matrix.store.DisputeResolutionRepository;
+import dev.compatmatrix.matrix.store.DisputeDecision;
+import dev.compatmatrix.matrix.store.MatrixTables.ResolutionRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
+import dev.compatmatrix.matrix.store.MatrixWriter;
+import dev.compatmatrix.matrix.store.ReviewChange;
 import dev.compatmatrix.matrix.store.ReviewRepository;
+import dev.compatmatrix.matrix.store.Validation;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.time.Clock;
@@ -41,13 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * status, else it is kept as an objection for a validator of that level. A validator of at least the claim's required
  * level resolves a dispute: keep the claim (comment required) or take the automated level (a claim change through
  * {@link ClaimService}). Nobody reviews a claim version they wrote. Two approvals at the same moment both land:
- * DuckDB's write-write conflict is retried, as an approval is safe to repeat.
+ * a write-write conflict is retried ({@link ConflictRetry}), as an approval is safe to repeat.
  */
 @Service
 @PreAuthorize(Roles.HAS_VALIDATOR)
 public class ValidationService {
 
-    static final int CONFLICT_RETRIES = 5;
     /** At most this many characters in a resolution's comment (it also goes into the claim's history reason). */
     public static final int RESOLUTION_COMMENT_MAX = 800;
 
@@ -56,24 +61,24 @@ public class ValidationService {
     private final ValidatorRepository validators;
     private final QueueQuery queue;
     private final ClaimMarksQuery marks;
-    private final DisputeResolutionRepository resolutions;
+    private final MatrixWriter writer;
     private final ClaimService claimWrites;
-    private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final ConflictRetry retry;
     private final Clock clock;
 
     public ValidationService(ClaimRepository claims, ReviewRepository reviews, ValidatorRepository validators,
-                             QueueQuery queue, ClaimMarksQuery marks, DisputeResolutionRepository resolutions,
-                             ClaimService claimWrites, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+                             QueueQuery queue, ClaimMarksQuery marks, MatrixWriter writer, ClaimService claimWrites,
+                             TransactionTemplate transaction, ConflictRetry retry, Clock clock) {
         this.claims = claims;
         this.reviews = reviews;
         this.validators = validators;
         this.queue = queue;
         this.marks = marks;
-        this.resolutions = resolutions;
+        this.writer = writer;
         this.claimWrites = claimWrites;
-        this.audit = audit;
         this.transaction = transaction;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -181,7 +186,7 @@ public class ValidationService {
         if (comment == null || comment.isBlank()) {
             throw new ReviewRefusedException("Keeping a disputed claim needs a comment that says why the claim is right");
         }
-        resolve(reviewed, DisputeResolutionRepository.Decision.KEEP, comment);
+        resolve(reviewed, DisputeDecision.KEEP, comment);
     }
 
     /**
@@ -189,10 +194,10 @@ public class ValidationService {
      * (history row with the reason, validation reset, derived columns, audit). Returns the changed claim.
      */
     public Claim takeAutomatedLevel(ClaimRef reviewed, String comment) {
-        return resolve(reviewed, DisputeResolutionRepository.Decision.TAKE, comment);
+        return resolve(reviewed, DisputeDecision.TAKE, comment);
     }
 
-    private Claim resolve(ClaimRef reviewed, DisputeResolutionRepository.Decision decision, String comment) {
+    private Claim resolve(ClaimRef reviewed, DisputeDecision decision, String comment) {
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (note != null && note.length() > RESOLUTION_COMMENT_MAX) {
             throw new ReviewRefusedException("At most " + RESOLUTION_COMMENT_MAX + " characters, please");
@@ -210,7 +215,7 @@ public class ValidationService {
         }
     }
 
-    private Claim resolveOnce(ClaimRef reviewed, DisputeResolutionRepository.Decision decision, String comment,
+    private Claim resolveOnce(ClaimRef reviewed, DisputeDecision decision, String comment,
                               String user, ValidatorRef validator) {
         Claim current = currentVersion(reviewed, user);
         int required = ValidationRules.requiredLevel(current.data().level());
@@ -224,15 +229,16 @@ public class ValidationService {
             throw new ReviewRefusedException(describe(current) + " is not disputed (any more); nothing was resolved");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        boolean take = decision == DisputeResolutionRepository.Decision.TAKE;
-        resolutions.insert(current, result.resultId(), decision,
-                take ? result.level() : current.data().level(), validator, user, comment, now);
-        audit.record(user, "claim.dispute_" + decision.key(), "compatibility_details", current.claimId(),
+        boolean take = decision == DisputeDecision.TAKE;
+        writer.recordResolutions(List.of(new ResolutionRow(current.claimId(), current.version(), current.modelId(),
+                current.platform(), result.resultId(), decision, take ? result.level() : current.data().level(),
+                validator.validatorId(), user, validator.level(), comment, now)), List.of(new AuditLog.Entry(
+                "claim.dispute_" + decision.key(), "compatibility_details", current.claimId(),
                 (take ? "Took " + result.summary() + " for " : "Kept ") + describe(current) + " ("
                         + current.data().level().label() + ") against " + result.summary()
                         + (comment == null ? "" : ": " + comment),
                 Map.of("compatibility_level", current.data().level().key()),
-                Map.of("compatibility_level", (take ? result.level() : current.data().level()).key()), now);
+                Map.of("compatibility_level", (take ? result.level() : current.data().level()).key()))), user, now);
         if (!take) {
             return current;
         }
@@ -267,15 +273,8 @@ public class ValidationService {
     private ReviewOutcome review(ClaimRef reviewed, Review.Decision decision, String comment) {
         String user = Actor.name();
         ValidatorRef validator = linkedValidator(user);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> reviewOnce(reviewed, decision, comment, user, validator));
-            } catch (RuntimeException e) {
-                if (attempt >= CONFLICT_RETRIES || !DuckDbErrors.isWriteWriteConflict(e)) {
-                    throw e;
-                }
-            }
-        }
+        return retry.run(attempt -> transaction.execute(status -> reviewOnce(reviewed, decision, comment, user,
+                validator)), conflict -> conflict);
     }
 
     private ReviewOutcome reviewOnce(ClaimRef reviewed, Review.Decision decision, String comment, String user,
@@ -283,12 +282,13 @@ public class ValidationService {
         Claim current = currentVersion(reviewed, user);
         LocalDateTime now = LocalDateTime.now(clock);
         ValidationStatus result;
+        Validation validation = null;
         Integer objectionNeeds = null;
         if (decision == Review.Decision.REJECT) {
             int approvalLevel = reviews.approvalLevel(current);
             if (validator.level() >= approvalLevel) {
                 result = ValidationStatus.UNVALIDATED;
-                claims.setValidation(current.claimId(), result, null, null);
+                validation = Validation.RESET;
             } else {
                 result = current.status(); // a lower-level rejection does not undo a higher validation: an objection
                 objectionNeeds = approvalLevel;
@@ -297,21 +297,21 @@ public class ValidationService {
             ValidationStatus outcome = ValidationRules.afterApproval(validator.level(), current.data().level(),
                     current.data().simulated());
             if (ValidationRules.approvalStands(outcome, current.status())) {
-                claims.setValidation(current.claimId(), outcome, validator.validatorId(), now);
+                validation = Validation.by(outcome, validator.validatorId());
                 result = outcome;
             } else {
                 result = current.status(); // a lower-level approval is kept as a review but lowers nothing
             }
         }
-        long reviewId = reviews.insert(current, validator, user, decision, result,
-                comment == null ? null : comment.strip(), now);
-        if (objectionNeeds != null) {
-            reviews.insertObjection(reviewId, current, objectionNeeds);
-        }
-        audit.record(user, "claim." + decision.key(), "compatibility_details", current.claimId(),
+        ReviewRow review = new ReviewRow(current.claimId(), current.version(), current.modelId(), current.platform(),
+                current.data().level(), validator.validatorId(), user, validator.level(), decision, result,
+                comment == null ? null : comment.strip(), current.data().frameworkVersion(), now);
+        writer.recordReviews(List.of(new ReviewChange(review, validation, objectionNeeds)), List.of(new AuditLog.Entry(
+                "claim." + decision.key(), "compatibility_details", current.claimId(),
                 (decision == Review.Decision.APPROVE ? "Approved " : objectionNeeds != null ? "Objected to " : "Rejected ")
                         + describe(current) + " at level " + validator.level(),
-                Map.of("validation_status", current.status().key()), Map.of("validation_status", result.key()), now);
+                Map.of("validation_status", current.status().key()), Map.of("validation_status", result.key()))),
+                user, now);
         return new ReviewOutcome(current.status(), result, objectionNeeds);
     }
 

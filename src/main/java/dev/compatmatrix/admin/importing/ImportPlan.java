@@ -7,18 +7,15 @@ import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.store.ClaimRepository.ClaimUpdate;
-import dev.compatmatrix.matrix.store.ClaimRepository.NewClaim;
+import dev.compatmatrix.matrix.store.ClaimChange;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.matrix.store.DerivedColumnsRepository.Untested;
-import dev.compatmatrix.matrix.store.HistoryRepository.HistoryWrite;
+import dev.compatmatrix.matrix.store.MatrixWriter.NewMatrixRow;
+import dev.compatmatrix.matrix.store.Validation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a chunk of import rows writes, decided row by row in file order: a model the database does not know is
@@ -29,16 +26,23 @@ import java.util.Set;
 final class ImportPlan {
 
     final List<NewModel> models = new ArrayList<>();
-    final List<Untested> matrixRows = new ArrayList<>();
-    final List<NewClaim> creates = new ArrayList<>();
-    final List<ClaimUpdate> updates = new ArrayList<>();
-    final List<HistoryWrite> history = new ArrayList<>();
+    final List<NewMatrixRow> matrixRows = new ArrayList<>();
+    /** New claims and new versions, in file order (so their history rows are). */
+    final List<ClaimChange> claims = new ArrayList<>();
     final List<AuditLog.Entry> audit = new ArrayList<>();
-    /** The matrix rows whose claims changed: their derived columns are to be computed again. */
-    final Set<Integer> touched = new LinkedHashSet<>();
+    private int created;
+    private int changed;
     private int unchanged;
 
     private ImportPlan() {
+    }
+
+    int created() {
+        return created;
+    }
+
+    int changed() {
+        return changed;
     }
 
     /** Rows whose claim exists and stays as it is. */
@@ -91,7 +95,7 @@ final class ImportPlan {
 
     private void createModel(ModelRef model, ModelData data) {
         models.add(new NewModel(model.modelId(), data));
-        matrixRows.add(new Untested(model, data.type().key(), data.size().key()));
+        matrixRows.add(new NewMatrixRow(model, data.type().key(), data.size().key()));
         audit.add(new AuditLog.Entry("model.create", "models", model.modelId(), "Imported model " + data.name(), null,
                 Map.of("family", data.family(), "type", data.type().key(), "size", data.size().key())));
     }
@@ -99,12 +103,12 @@ final class ImportPlan {
     private void createClaim(long claimId, ModelRef model, ImportRow row, String reason) {
         Platform platform = Platform.fromKey(row.hardware()).orElseThrow();
         CompatibilityLevel level = CompatibilityLevel.fromKey(row.level()).orElseThrow();
-        creates.add(new NewClaim(claimId, model.compatibilityId(), platform, new ClaimData(level, row.limitations(),
-                row.workarounds(), row.notes(), null, row.frameworkVersion(), null, null, null, false)));
-        history.add(new HistoryWrite(model.modelId(), platform.key(), null, level.key(), reason, row.frameworkVersion()));
+        claims.add(new ClaimChange.Create(claimId, model, platform, new ClaimData(level, row.limitations(),
+                row.workarounds(), row.notes(), null, row.frameworkVersion(), null, null, null, false), Validation.RESET,
+                reason, row.frameworkVersion()));
+        created++;
         audit.add(new AuditLog.Entry("claim.create", "compatibility_details", claimId, "Imported " + platform.label()
                 + " claim for " + row.model() + ": " + level.label(), null, Map.of("level", level.key())));
-        touched.add(model.compatibilityId());
     }
 
     /** Plans the new version of an existing claim; false when the row changes nothing. */
@@ -119,15 +123,11 @@ final class ImportPlan {
         if (after.equals(before)) {
             return false;
         }
-        updates.add(new ClaimUpdate(claim.claimId(), claim.version(), after, !before.sameSubstanceAs(after)));
-        if (before.level() != level) {
-            history.add(new HistoryWrite(model.modelId(), platform.key(), before.level().key(), level.key(), reason,
-                    after.frameworkVersion()));
-        }
+        claims.add(ClaimChange.edit(claim, model, after, reason, after.frameworkVersion()));
+        changed++;
         audit.add(new AuditLog.Entry("claim.update", "compatibility_details", claim.claimId(), "Imported change of the "
                 + platform.label() + " claim for " + row.model(), Map.of("level", before.level().key()),
                 Map.of("level", level.key())));
-        touched.add(model.compatibilityId());
         return true;
     }
 

@@ -6,26 +6,25 @@ import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.catalog.repository.ModelRepository;
 import dev.compatmatrix.matrix.Claim;
-import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
-import dev.compatmatrix.matrix.store.HistoryRepository;
+import dev.compatmatrix.matrix.store.MatrixWriter;
+import dev.compatmatrix.matrix.store.StaleClaimException;
 import dev.compatmatrix.matrix.Actor;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes checked import rows inside the caller's transaction: models, claims, history, derived columns, audit.
- * Set-based, {@link ImportProgress#STEP} rows at a time: per chunk one query for its models and one for their
- * claims, ids from the sequences in one statement each, appends and multi-row updates, and the derived columns
- * of the touched models in one statement ({@link ImportPlan} decides what to write, row by row). The result is
+ * Writes checked import rows inside the caller's transaction: models, then claims, history, derived columns and
+ * audit through {@link MatrixWriter}. Set-based, {@link ImportProgress#STEP} rows at a time: per chunk one query
+ * for its models and one for their claims, ids from the sequences in one statement each, then one writer call
+ * ({@link ImportPlan} decides what to write, row by row). The result is
  * the same as writing one row after the other, ids and order of the audit rows included.
  */
 @Component
@@ -34,16 +33,16 @@ class ImportWriter {
     private final ModelRepository models;
     private final DerivedColumnsRepository derivedColumns;
     private final ClaimRepository claims;
-    private final HistoryRepository history;
+    private final MatrixWriter writer;
     private final AuditLog audit;
     private final Clock clock;
 
     ImportWriter(ModelRepository models, DerivedColumnsRepository derivedColumns, ClaimRepository claims,
-                 HistoryRepository history, AuditLog audit, Clock clock) {
+                 MatrixWriter writer, AuditLog audit, Clock clock) {
         this.models = models;
         this.derivedColumns = derivedColumns;
         this.claims = claims;
-        this.history = history;
+        this.writer = writer;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,8 +65,8 @@ class ImportWriter {
             ImportPlan plan = plan(rows.subList(from, to), "Imported from " + fileName);
             write(plan, user, now);
             modelsCreated += plan.models.size();
-            created += plan.creates.size();
-            changed += plan.updates.size();
+            created += plan.created();
+            changed += plan.changed();
             unchanged += plan.unchanged();
             progress.rowsWritten(to, rows.size());
         }
@@ -99,16 +98,12 @@ class ImportWriter {
 
     private void write(ImportPlan plan, String user, LocalDateTime now) {
         models.insertAll(plan.models, now);
-        derivedColumns.insertAllUntested(plan.matrixRows, now);
-        claims.insertAll(plan.creates, user, now);
-        if (claims.updateAll(plan.updates, user, now) != plan.updates.size()) {
+        writer.addModels(plan.matrixRows, now);
+        try {
+            writer.writeClaims(plan.claims, plan.audit, user, now);
+        } catch (StaleClaimException e) {
             // Not expected inside one transaction (DuckDB refuses a concurrent write first); never half an import.
-            throw new IllegalStateException("A claim changed while the import was written; nothing was imported");
+            throw new IllegalStateException("A claim changed while the import was written; nothing was imported", e);
         }
-        history.appendAll(plan.history, user, now);
-        audit.recordAll(user, plan.audit, now);
-        Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
-        claims.levelsIn(plan.touched).forEach((id, levels) -> derived.put(id, ScoreRule.derive(levels)));
-        derivedColumns.storeAll(derived, now);
     }
 }

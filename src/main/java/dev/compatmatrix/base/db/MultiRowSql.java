@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * column ({@link DuckDBUserArray}), unnested side by side: planning a statement costs by the number of
  * parameters, so a {@code VALUES} list with a parameter per value spent 600–1,700 ms on 1,000 claims of 14
  * columns (BENCHMARKS.md, "Import (admin)") where the lists take ~20 ms. (Appends go through
- * {@link TableAppender}.) Table and column names come from the calling repository's constants, never from input;
+ * {@link TableAppender}.) A single row is written by a plain statement, which plans faster. Table and column names come from the calling repository's constants, never from input;
  * every value is bound.
  */
 public final class MultiRowSql {
@@ -46,21 +46,63 @@ public final class MultiRowSql {
         }
         List<Column> all = new ArrayList<>(keys);
         all.addAll(columns);
-        String values = all.stream()
-                .map(c -> "unnest(CAST(:" + c.name() + " AS " + c.sqlType() + "[])) AS " + c.name())
-                .collect(Collectors.joining(", "));
+        if (rows.size() == 1) {
+            String set = columns.stream().map(c -> c.name() + " = :" + c.name()).collect(Collectors.joining(", "))
+                    + (extraSet == null ? "" : ", " + extraSet);
+            return bindOne(jdbc.sql("UPDATE " + table + " SET " + set + " WHERE " + whereOne(table, keys)), all,
+                    rows.getFirst()).update();
+        }
         String set = columns.stream().map(c -> c.name() + " = v." + c.name()).collect(Collectors.joining(", "))
                 + (extraSet == null ? "" : ", " + extraSet);
-        String where = keys.stream().map(k -> table + "." + k.name() + " = v." + k.name())
-                .collect(Collectors.joining(" AND "));
-        var statement = jdbc.sql("UPDATE " + table + " SET " + set + " FROM (SELECT " + values + ") AS v WHERE " + where);
-        for (int i = 0; i < all.size(); i++) {
+        return bind(jdbc.sql("UPDATE " + table + " SET " + set + " FROM (SELECT " + values(all) + ") AS v WHERE "
+                + where(table, keys)), all, rows).update();
+    }
+
+    /** {@code DELETE FROM table USING (…) v WHERE table.key = v.key …}; returns the number of rows deleted. */
+    public static int delete(JdbcClient jdbc, String table, List<Column> keys, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        if (rows.size() == 1) {
+            return bindOne(jdbc.sql("DELETE FROM " + table + " WHERE " + whereOne(table, keys)), keys, rows.getFirst())
+                    .update();
+        }
+        return bind(jdbc.sql("DELETE FROM " + table + " USING (SELECT " + values(keys) + ") AS v WHERE "
+                + where(table, keys)), keys, rows).update();
+    }
+
+    private static String values(List<Column> columns) {
+        return columns.stream()
+                .map(c -> "unnest(CAST(:" + c.name() + " AS " + c.sqlType() + "[])) AS " + c.name())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String where(String table, List<Column> keys) {
+        return keys.stream().map(k -> table + "." + k.name() + " = v." + k.name()).collect(Collectors.joining(" AND "));
+    }
+
+    private static String whereOne(String table, List<Column> keys) {
+        return keys.stream().map(k -> table + "." + k.name() + " = :" + k.name()).collect(Collectors.joining(" AND "));
+    }
+
+    /** One row's values as plain parameters: a single row plans faster without the lists. */
+    private static JdbcClient.StatementSpec bindOne(JdbcClient.StatementSpec statement, List<Column> columns,
+                                                    Object[] row) {
+        for (int i = 0; i < columns.size(); i++) {
+            statement = statement.param(columns.get(i).name(), row[i]);
+        }
+        return statement;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<Column> columns,
+                                                 List<Object[]> rows) {
+        for (int i = 0; i < columns.size(); i++) {
             Object[] column = new Object[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 column[r] = rows.get(r)[i];
             }
-            statement = statement.param(all.get(i).name(), new DuckDBUserArray(all.get(i).sqlType(), column));
+            statement = statement.param(columns.get(i).name(), new DuckDBUserArray(columns.get(i).sqlType(), column));
         }
-        return statement.update();
+        return statement;
     }
 }

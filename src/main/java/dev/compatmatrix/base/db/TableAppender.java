@@ -22,7 +22,7 @@ public class TableAppender {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> columnTypes =
+    private final java.util.concurrent.ConcurrentHashMap<String, List<TableColumn>> columns =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public TableAppender(DataSource dataSource, JdbcClient jdbc) {
@@ -58,31 +58,80 @@ public class TableAppender {
 
     /** Appends rows holding every column. */
     public void append(String table, List<Object[]> rows) {
+        append(table, null, rows);
+    }
+
+    /**
+     * Appends rows of the named columns, which must be the table's columns in the table's order (checked, so a
+     * column list that no longer matches the schema fails loudly instead of writing values into the wrong column).
+     */
+    public void append(String table, List<String> columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            // duckdb_jdbc 2.0.0.1 leaves stale bytes in short inlined strings after a flush (see BulkLoader).
-            appender.setWriteInlinedStrings(false);
-            List<String> types = columnTypes(table);
+        try (Rows out = new Rows(connection, table, columns(connection, table), columns)) {
             for (Object[] row : rows) {
-                if (row.length != types.size()) {
-                    throw new IllegalArgumentException(table + " has " + types.size() + " columns, the row " + row.length);
-                }
-                appender.beginRow();
-                for (int i = 0; i < row.length; i++) {
-                    appendValue(appender, types.get(i), row[i]);
-                }
-                appender.endRow();
+                out.add(row);
             }
-            // An explicit flush reports a constraint violation; close() alone was seen to drop the rows silently.
-            appender.flush();
         } catch (SQLException e) {
             throw new IllegalStateException("Appending to " + table + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A table's columns in order, as name and type. */
+    public record TableColumn(String name, String type) {
+    }
+
+    /**
+     * An appender open on one table of a connection the caller holds (for loaders that fill many tables at once);
+     * values are converted to their column's type. Close it before committing: closing flushes.
+     */
+    public static final class Rows implements AutoCloseable {
+        private final String table;
+        private final DuckDBAppender appender;
+        private final List<String> types;
+
+        /** Checks {@code expectedColumns} (null: any) against the table's columns. */
+        public static Rows open(Connection connection, String table, List<String> expectedColumns) throws SQLException {
+            return new Rows(connection, table, readColumns(connection, table), expectedColumns);
+        }
+
+        private Rows(Connection connection, String table, List<TableColumn> columns, List<String> expectedColumns)
+                throws SQLException {
+            List<String> names = columns.stream().map(TableColumn::name).toList();
+            if (expectedColumns != null && !expectedColumns.equals(names)) {
+                throw new IllegalStateException("The columns of " + table + " are " + names + ", not " + expectedColumns);
+            }
+            this.table = table;
+            this.types = columns.stream().map(TableColumn::type).toList();
+            this.appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+            // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes short
+            // inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
+            appender.setWriteInlinedStrings(false);
+        }
+
+        public void add(Object[] row) throws SQLException {
+            if (row.length != types.size()) {
+                throw new IllegalArgumentException(table + " has " + types.size() + " columns, the row " + row.length);
+            }
+            appender.beginRow();
+            for (int i = 0; i < row.length; i++) {
+                appendValue(appender, types.get(i), row[i]);
+            }
+            appender.endRow();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                // An explicit flush reports a constraint violation; close() alone was seen to drop the rows silently.
+                appender.flush();
+            } finally {
+                appender.close();
+            }
         }
     }
 
@@ -93,6 +142,7 @@ public class TableAppender {
             return;
         }
         switch (columnType) {
+            case "TINYINT" -> appender.append(((Number) value).byteValue());
             case "INTEGER" -> appender.append(((Number) value).intValue());
             case "BIGINT" -> appender.append(((Number) value).longValue());
             case "DOUBLE" -> appender.append(((Number) value).doubleValue());
@@ -104,11 +154,29 @@ public class TableAppender {
         }
     }
 
-    /** The table's column types in column order; read once per table (the schema changes only by migration). */
-    private List<String> columnTypes(String table) {
-        return columnTypes.computeIfAbsent(table, name -> jdbc.sql("""
-                        SELECT data_type FROM information_schema.columns
-                        WHERE table_schema = 'main' AND table_name = :table ORDER BY ordinal_position""")
-                .param("table", name).query(String.class).list());
+    /** The table's columns in column order; read once per table (the schema changes only by migration). */
+    private List<TableColumn> columns(Connection connection, String table) {
+        return columns.computeIfAbsent(table, name -> {
+            try {
+                return readColumns(connection, name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading the columns of " + name + " failed", e);
+            }
+        });
+    }
+
+    private static List<TableColumn> readColumns(Connection connection, String table) throws SQLException {
+        try (var statement = connection.prepareStatement("""
+                SELECT column_name, data_type FROM information_schema.columns
+                WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position""")) {
+            statement.setString(1, table);
+            List<TableColumn> columns = new java.util.ArrayList<>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new TableColumn(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return columns;
+        }
     }
 }

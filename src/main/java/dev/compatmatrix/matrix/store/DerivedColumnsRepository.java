@@ -13,16 +13,26 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A model's {@code cross_platform_compatibility} row: the seed's booleans, score and recommended platform. */
+/** Reads a model's {@code cross_platform_compatibility} row ({@link MatrixWriter} writes it). */
 @Repository
 public class DerivedColumnsRepository {
 
+    /** The columns {@link ScoreRule} derives, and the time they were derived. */
+    private static final List<MatrixTables.Column<MatrixTables.MatrixRow>> DERIVED = MatrixTables.MATRIX_ROWS.columns(
+            "cuda_support", "rocm_support", "mps_support", "openvino_support", "qualcomm_support", "webnn_support",
+            "webgpu_support", "cpu_support", "recommended_platform", "compatibility_score", "last_updated",
+            "cpu_level_rank", "cuda_level_rank", "rocm_level_rank", "mps_level_rank", "openvino_level_rank",
+            "qualcomm_level_rank", "webnn_level_rank", "webgpu_level_rank");
+    private static final List<MatrixTables.Column<MatrixTables.MatrixRow>> ID = MatrixTables.MATRIX_ROWS.columns("id");
+
     private final JdbcClient jdbc;
     private final TableAppender appender;
+    private final MatrixDatabase database;
 
-    public DerivedColumnsRepository(JdbcClient jdbc, TableAppender appender) {
+    public DerivedColumnsRepository(JdbcClient jdbc, TableAppender appender, MatrixDatabase database) {
         this.jdbc = jdbc;
         this.appender = appender;
+        this.database = database;
     }
 
     /** A model's id and its matrix row's id. */
@@ -60,66 +70,14 @@ public class DerivedColumnsRepository {
                 .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2))).optional();
     }
 
-    /** The matrix row of a new model: nothing tested yet, so nothing supported and score 0. */
-    public void insertUntested(int modelId, String modelType, String modelSize, LocalDateTime now) {
-        jdbc.sql("""
-                        INSERT INTO cross_platform_compatibility (model_id, model_type, model_size, cuda_support,
-                            rocm_support, mps_support, openvino_support, qualcomm_support, webnn_support,
-                            webgpu_support, cpu_support, recommended_platform, compatibility_score, last_updated)
-                        VALUES (:modelId, :type, :size, false, false, false, false, false, false, false, false,
-                                NULL, 0, :now)""")
-                .param("modelId", modelId).param("type", modelType).param("size", modelSize).param("now", now)
-                .update();
-    }
-
     /** Ids for new matrix rows, drawn from their sequence in one statement. */
     public List<Integer> newIds(int count) {
         return appender.nextIds("cross_platform_compatibility_seq", count).stream().map(Long::intValue).toList();
     }
 
-    /** {@link #insertUntested} for many new models, through the appender (column order of V0001, then V0009). */
-    public void insertAllUntested(List<Untested> rows, LocalDateTime now) {
-        appender.append("cross_platform_compatibility", rows.stream().map(r -> new Object[] {r.ref().compatibilityId(),
-                r.ref().modelId(), r.modelType(), r.modelSize(), false, false, false, false, false, false, false,
-                false, null, 0, now, // V0009: no level ranks, nothing is tested yet
-                null, null, null, null, null, null, null, null}).toList());
-    }
-
-    /** A new model's matrix row, with an id from {@link #newIds}. */
-    public record Untested(ModelRef ref, String modelType, String modelSize) {
-    }
-
-    /** The seed keeps type and size on the matrix row too; they follow the model. */
-    public void updateTypeAndSize(int modelId, String modelType, String modelSize, LocalDateTime now) {
-        jdbc.sql("""
-                        UPDATE cross_platform_compatibility SET model_type = :type, model_size = :size, last_updated = :now
-                        WHERE model_id = :modelId""")
-                .param("modelId", modelId).param("type", modelType).param("size", modelSize).param("now", now)
-                .update();
-    }
-
-    public void delete(int compatibilityId) {
-        jdbc.sql("DELETE FROM cross_platform_compatibility WHERE id = :id").param("id", compatibilityId).update();
-    }
-
-    private static final String STORE_SQL = """
-            UPDATE cross_platform_compatibility SET cpu_support = :cpu, cuda_support = :cuda,
-                rocm_support = :rocm, mps_support = :mps, openvino_support = :openvino,
-                qualcomm_support = :qualcomm, webnn_support = :webnn, webgpu_support = :webgpu,
-                cpu_level_rank = :cpuRank, cuda_level_rank = :cudaRank, rocm_level_rank = :rocmRank,
-                mps_level_rank = :mpsRank, openvino_level_rank = :openvinoRank,
-                qualcomm_level_rank = :qualcommRank, webnn_level_rank = :webnnRank, webgpu_level_rank = :webgpuRank,
-                compatibility_score = :score, recommended_platform = :recommended, last_updated = :now
-            WHERE id = :id
-            """;
-
-    /** Stores what {@link ScoreRule} derived; bumps {@code last_updated}, which invalidates matrix caches. */
-    public void store(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {
-        jdbc.sql(STORE_SQL).params(storeParams(compatibilityId, derived, now)).update();
-    }
-
     /**
-     * {@link #store} for many models in one statement. The derived values (ids, booleans, level ranks, scores,
+     * Stores what {@link ScoreRule} derived, bumping {@code last_updated} (which invalidates matrix caches), for many
+     * models in one statement. The derived values (ids, booleans, level ranks, scores,
      * platform keys — never user text) travel as one text parameter, "id,flags,ranks,score,platform" per model and
      * ";" between models, which DuckDB splits: planning a statement with a parameter per value costs more than the
      * update itself. Ranks are one digit per platform, 0 for not tested.
@@ -145,8 +103,16 @@ public class DerivedColumnsRepository {
             WHERE cross_platform_compatibility.id = v.id
             """;
 
-    public void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
+    void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
         if (derivedById.isEmpty()) {
+            return;
+        }
+        if (derivedById.size() == 1) {
+            // One model: a plain UPDATE of the column list plans faster than splitting a text.
+            var only = derivedById.entrySet().iterator().next();
+            var row = new MatrixTables.MatrixRow(only.getKey(), 0, null, null, only.getValue(), now);
+            database.update(MatrixTables.MATRIX_ROWS.name(), ID, DERIVED, null,
+                    List.<Object[]>of(MatrixTables.MATRIX_ROWS.values(row, ID, DERIVED)));
             return;
         }
         StringBuilder rows = new StringBuilder();
@@ -167,18 +133,5 @@ public class DerivedColumnsRepository {
                     .append(derived.recommended() == null ? "" : derived.recommended().key());
         });
         jdbc.sql(STORE_ALL_SQL).param("rows", rows.toString()).param("now", now).update();
-    }
-
-    private static Map<String, Object> storeParams(int compatibilityId, ScoreRule.Derived derived, LocalDateTime now) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        for (Platform platform : Platform.values()) {
-            params.put(platform.key(), derived.supports(platform));
-            params.put(platform.key() + "Rank", derived.levelRank(platform));
-        }
-        params.put("score", derived.score());
-        params.put("recommended", derived.recommended() == null ? null : derived.recommended().key());
-        params.put("now", now);
-        params.put("id", compatibilityId);
-        return params;
     }
 }

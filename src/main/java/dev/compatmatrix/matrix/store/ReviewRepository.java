@@ -5,13 +5,12 @@ import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.Review;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Appends and reads {@code validation_reviews}; rows are never updated. */
+/** Reads {@code validation_reviews} ({@link MatrixWriter} appends them; rows are never updated). */
 @Repository
 public class ReviewRepository {
 
@@ -30,24 +29,6 @@ public class ReviewRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(Claim claim, ValidatorRepository.ValidatorRef validator, String reviewer,
-                       Review.Decision decision, ValidationStatus resultingStatus, String comment, LocalDateTime now) {
-        return jdbc.sql("""
-                        INSERT INTO validation_reviews (claim_id, claim_version, model_id, hardware_type, claim_level,
-                            validator_id, reviewer, verification_level, decision, resulting_status, comment,
-                            framework_version, reviewed_at)
-                        VALUES (:claimId, :version, :modelId, :platform, :level, :validatorId, :reviewer, :verification,
-                            :decision, :status, :comment, :framework, :now)
-                        RETURNING id""")
-                .param("claimId", claim.claimId()).param("version", claim.version()).param("modelId", claim.modelId())
-                .param("platform", claim.platform().key()).param("level", claim.data().level().key())
-                .param("validatorId", validator.validatorId()).param("reviewer", reviewer)
-                .param("verification", validator.level()).param("decision", decision.key())
-                .param("status", resultingStatus.key()).param("comment", comment)
-                .param("framework", claim.data().frameworkVersion()).param("now", now)
-                .query(Long.class).single();
-    }
-
     /**
      * The verification level of the approval that set the claim's present status: its review, or (for claims
      * validated before reviews were kept) the approving validator's level; 0 when nothing approved it.
@@ -60,15 +41,6 @@ public class ReviewRepository {
                         FROM compatibility_details d LEFT JOIN validators v ON v.validator_id = d.validator_id
                         WHERE d.id = :id AND d.validation_status <> 'unvalidated'""".formatted(SettingApproval.of("r", "d")))
                 .param("id", claim.claimId()).query(Integer.class).optional().orElse(0);
-    }
-
-    /** Keeps a rejection as an objection to the claim version it reviewed, for a validator of {@code needsLevel}. */
-    public void insertObjection(long reviewId, Claim claim, int needsLevel) {
-        jdbc.sql("""
-                        INSERT INTO validation_objections (review_id, claim_id, claim_version, needs_level)
-                        VALUES (:reviewId, :claimId, :version, :needs)""")
-                .param("reviewId", reviewId).param("claimId", claim.claimId()).param("version", claim.version())
-                .param("needs", needsLevel).update();
     }
 
     /** A model's reviews, newest first: the validation trail of its claims. */

@@ -44,8 +44,8 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
         var none = ScoreRule.derive(new EnumMap<>(Platform.class));
         LocalDateTime now = LocalDateTime.of(2026, 11, 27, 12, 0);
 
-        derivedColumns.store(ids.get(0), first, now);
-        derivedColumns.store(ids.get(1), second, now);
+        derivedColumns.storeAll(Map.of(ids.get(0), first), now);
+        derivedColumns.storeAll(Map.of(ids.get(1), second), now);
         Map<Integer, ScoreRule.Derived> many = new LinkedHashMap<>();
         many.put(ids.get(2), first);
         many.put(ids.get(3), second);
@@ -59,7 +59,7 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
                 .containsEntry("qualcomm_level_rank", (byte) 1).containsEntry("cuda_level_rank", null);
         assertThat(row(ids.get(3))).containsEntry("cuda_level_rank", (byte) 3).containsEntry("cpu_level_rank", null);
 
-        derivedColumns.store(ids.get(0), none, now);
+        derivedColumns.storeAll(Map.of(ids.get(0), none), now);
         derivedColumns.storeAll(Map.of(ids.get(2), none), now);
         assertThat(row(ids.get(2))).isEqualTo(row(ids.get(0)));
         assertThat(row(ids.get(2)).get("recommended_platform")).isNull();

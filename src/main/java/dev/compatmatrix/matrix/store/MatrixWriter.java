@@ -1,0 +1,238 @@
+package dev.compatmatrix.matrix.store;
+
+import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
+import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ClaimRow;
+import dev.compatmatrix.matrix.store.MatrixTables.Column;
+import dev.compatmatrix.matrix.store.MatrixTables.HistoryRow;
+import dev.compatmatrix.matrix.store.MatrixTables.MatrixRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ObjectionRow;
+import dev.compatmatrix.matrix.store.MatrixTables.ResolutionRow;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only writer of the matrix: claims, their history, validation, reviews and objections, automated results,
+ * dispute resolutions, the models' matrix rows with their derived columns, and the audit rows of these writes.
+ * Features decide what changes and hand it over as a list; one change or 10,000 take the same path, a handful of
+ * set-based statements per table ({@link MatrixDatabase}). Each call is one transaction (the caller's, when it has one):
+ * all of it is written or none of it.
+ */
+@Component
+public class MatrixWriter {
+
+    private static final String NEXT_VERSION = "row_version = compatibility_details.row_version + 1";
+    private static final List<Column<ClaimRow>> CLAIM_KEY = List.copyOf(MatrixTables.CLAIMS.columns("id", "row_version"));
+    private static final List<Column<ClaimRow>> CLAIM_ID = List.copyOf(MatrixTables.CLAIMS.columns("id"));
+    private static final List<Column<ClaimRow>> CLAIM_DATA = List.copyOf(MatrixTables.CLAIMS.columns("compatibility_level",
+            "limitations", "workarounds", "performance_notes", "evidence_run", "framework_version", "device",
+            "batch_size", "precision", "simulated", "updated_by", "updated_at"));
+    private static final List<Column<ClaimRow>> CLAIM_VALIDATION = List.copyOf(MatrixTables.CLAIMS.columns(
+            "validation_status", "validator_id", "validation_date"));
+    private static final List<Column<ClaimRow>> CLAIM_DATA_AND_VALIDATION = concat(CLAIM_DATA, CLAIM_VALIDATION);
+    private static final List<Column<MatrixRow>> MATRIX_ROW_ID = List.copyOf(MatrixTables.MATRIX_ROWS.columns("id"));
+    private static final List<Column<MatrixRow>> MATRIX_ROW_MODEL = List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_id"));
+    private static final List<Column<MatrixRow>> MATRIX_ROW_KIND = List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_type",
+            "model_size", "last_updated"));
+
+    private final MatrixDatabase database;
+    private final ClaimRepository claims;
+    private final DerivedColumnsRepository derivedColumns;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    MatrixWriter(MatrixDatabase database, ClaimRepository claims, DerivedColumnsRepository derivedColumns, AuditLog audit,
+                 TransactionTemplate transaction) {
+        this.database = database;
+        this.claims = claims;
+        this.derivedColumns = derivedColumns;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Writes claim changes: new claims (by their drawn ids), new versions (each must still be at its expected
+     * version, else {@link StaleClaimException}), removals; a history row for every change of level in list order
+     * (creations and removals included); the derived columns of every model touched, by {@link ScoreRule}; then
+     * the audit entries, in their order.
+     */
+    public void writeClaims(List<ClaimChange> changes, List<AuditLog.Entry> auditEntries, String user,
+                            LocalDateTime now) {
+        inOneTransaction(() -> {
+            writeClaimRows(changes, user, now);
+            rederive(touched(changes), now);
+            audit.recordAll(user, auditEntries, now);
+            return null;
+        });
+    }
+
+    /** A new model's matrix row, with an id from {@link DerivedColumnsRepository#newIds}. */
+    public record NewMatrixRow(ModelRef model, String modelType, String modelSize) {
+    }
+
+    /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
+    public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
+        ScoreRule.Derived untested = ScoreRule.derive(Map.of());
+        inOneTransaction(() -> database.append(MatrixTables.MATRIX_ROWS, rows.stream().map(r -> new MatrixRow(
+                r.model().compatibilityId(), r.model().modelId(), r.modelType(), r.modelSize(), untested, now)).toList()));
+    }
+
+    /** A model's type and size, which the matrix row keeps too. */
+    public record ModelKind(int modelId, String modelType, String modelSize) {
+    }
+
+    /** The matrix rows follow their models' new type and size. */
+    public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
+        inOneTransaction(() -> database.update(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_MODEL, MATRIX_ROW_KIND, null,
+                kinds.stream().map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now}).toList()));
+    }
+
+    /** Removes a deleted model's claims (each with a closing history row) and its matrix row. */
+    public void deleteModel(int modelId, String reason, String user, LocalDateTime now) {
+        inOneTransaction(() -> {
+            derivedColumns.findByModelId(modelId).ifPresent(model -> {
+                List<ClaimChange> removals = new ArrayList<>();
+                for (Claim claim : claims.findAll(model.compatibilityId())) {
+                    removals.add(ClaimChange.remove(claim, model, reason));
+                }
+                writeClaimRows(removals, user, now);
+                database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID,
+                        List.<Object[]>of(new Object[] {model.compatibilityId()}));
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Keeps reviews, sets the validation of the claims they change, keeps the objections they leave, then the
+     * audit entries. Returns the reviews' ids in list order.
+     */
+    public List<Long> recordReviews(List<ReviewChange> reviews, List<AuditLog.Entry> auditEntries, String user,
+                                    LocalDateTime now) {
+        return inOneTransaction(() -> {
+            List<Object[]> validations = new ArrayList<>();
+            for (ReviewChange review : reviews) {
+                if (review.validation() != null) {
+                    validations.add(new Object[] {review.review().claimId(), review.validation().status().key(),
+                            review.validation().validatorId(), validationDate(review.validation(), now)});
+                }
+            }
+            database.update(MatrixTables.CLAIMS.name(), CLAIM_ID, CLAIM_VALIDATION, null, validations);
+            List<Long> ids = database.append(MatrixTables.REVIEWS, reviews.stream().map(ReviewChange::review).toList());
+            List<ObjectionRow> objections = new ArrayList<>();
+            for (int i = 0; i < reviews.size(); i++) {
+                ReviewChange review = reviews.get(i);
+                if (review.objectionNeeds() != null) {
+                    objections.add(new ObjectionRow(ids.get(i), review.review().claimId(), review.review().claimVersion(),
+                            review.objectionNeeds()));
+                }
+            }
+            database.append(MatrixTables.OBJECTIONS, objections);
+            audit.recordAll(user, auditEntries, now);
+            return ids;
+        });
+    }
+
+    /** Keeps results reported by automated validators (what makes a cell disputed or a validation stale). */
+    public void recordResults(List<AutomatedResultRow> results) {
+        inOneTransaction(() -> database.append(MatrixTables.AUTOMATED_RESULTS, results));
+    }
+
+    /** Keeps dispute resolutions (rows never updated), then the audit entries. */
+    public void recordResolutions(List<ResolutionRow> resolutions, List<AuditLog.Entry> auditEntries, String user,
+                                  LocalDateTime now) {
+        inOneTransaction(() -> {
+            database.append(MatrixTables.RESOLUTIONS, resolutions);
+            audit.recordAll(user, auditEntries, now);
+            return null;
+        });
+    }
+
+    private void writeClaimRows(List<ClaimChange> changes, String user, LocalDateTime now) {
+        List<ClaimRow> creates = new ArrayList<>();
+        List<Object[]> keepValidation = new ArrayList<>();
+        List<Object[]> setValidation = new ArrayList<>();
+        List<Object[]> removals = new ArrayList<>();
+        List<HistoryRow> history = new ArrayList<>();
+        for (ClaimChange change : changes) {
+            switch (change) {
+                case ClaimChange.Create c -> {
+                    creates.add(new ClaimRow(c.claimId(), c.model().compatibilityId(), c.platform(), c.data(),
+                            c.validation().status(), c.validation().validatorId(), validationDate(c.validation(), now), 1,
+                            user, now));
+                    history.add(new HistoryRow(c.model().modelId(), c.platform(), null, c.data().level(), c.reason(), now,
+                            c.version(), user));
+                }
+                case ClaimChange.Update u -> {
+                    ClaimRow next = new ClaimRow(u.claimId(), u.model().compatibilityId(), u.platform(), u.data(),
+                            u.validation() == null ? null : u.validation().status(),
+                            u.validation() == null ? null : u.validation().validatorId(),
+                            u.validation() == null ? null : validationDate(u.validation(), now), u.expectedVersion(),
+                            user, now);
+                    if (u.validation() == null) {
+                        keepValidation.add(MatrixTables.CLAIMS.values(next, CLAIM_KEY, CLAIM_DATA));
+                    } else {
+                        setValidation.add(MatrixTables.CLAIMS.values(next, CLAIM_KEY, CLAIM_DATA_AND_VALIDATION));
+                    }
+                    if (u.previousLevel() != u.data().level()) {
+                        history.add(new HistoryRow(u.model().modelId(), u.platform(), u.previousLevel(), u.data().level(),
+                                u.reason(), now, u.version(), user));
+                    }
+                }
+                case ClaimChange.Remove r -> {
+                    removals.add(new Object[] {r.claimId(), r.expectedVersion()});
+                    history.add(new HistoryRow(r.model().modelId(), r.platform(), r.previousLevel(), null, r.reason(), now,
+                            r.version(), user));
+                }
+            }
+        }
+        int expected = keepValidation.size() + setValidation.size() + removals.size();
+        int written = database.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA, NEXT_VERSION, keepValidation)
+                + database.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA_AND_VALIDATION, NEXT_VERSION, setValidation)
+                + database.delete(MatrixTables.CLAIMS.name(), CLAIM_KEY, removals);
+        if (written != expected) {
+            throw new StaleClaimException(expected, written);
+        }
+        database.append(MatrixTables.CLAIMS, creates);
+        database.append(MatrixTables.HISTORY, history);
+    }
+
+    private static Set<Integer> touched(List<ClaimChange> changes) {
+        Set<Integer> touched = new LinkedHashSet<>();
+        changes.forEach(c -> touched.add(c.model().compatibilityId()));
+        return touched;
+    }
+
+    /** Stores what {@link ScoreRule} derives from the models' claims now; bumps their {@code last_updated}. */
+    private void rederive(Set<Integer> compatibilityIds, LocalDateTime now) {
+        Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
+        claims.levelsIn(compatibilityIds).forEach((id, levels) -> derived.put(id, ScoreRule.derive(levels)));
+        derivedColumns.storeAll(derived, now);
+    }
+
+    private static LocalDateTime validationDate(Validation validation, LocalDateTime now) {
+        return validation.validatorId() == null ? null : now;
+    }
+
+    private <T> T inOneTransaction(Supplier<T> write) {
+        return transaction.execute(status -> write.get());
+    }
+
+    private static <R> List<Column<R>> concat(List<Column<R>> first, List<Column<R>> second) {
+        List<Column<R>> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+}
