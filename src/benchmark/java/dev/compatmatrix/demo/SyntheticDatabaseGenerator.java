@@ -1,5 +1,6 @@
 package dev.compatmatrix.demo;
 
+import dev.compatmatrix.demo.store.BulkLoader;
 import ch.qos.logback.classic.Level;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;

@@ -1,24 +1,20 @@
 package dev.compatmatrix.demo;
 
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
+import dev.compatmatrix.demo.store.DemoDatabase;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +32,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final DemoDatabase database;
     private final TransactionTemplate transaction;
     private final UserRepository users;
     private final ValidatorRepository validators;
@@ -46,15 +41,14 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ClaimRepository claims;
     private final MatrixWriter writer;
 
-    public DemoDataLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
+    public DemoDataLoader(DemoDatabase database, TransactionTemplate transaction,
                           UserRepository users, ValidatorRepository validators, PasswordEncoder passwords,
                           DerivedColumnsRepository matrixRows, ClaimRepository claims,
                           MatrixWriter writer) {
         this.matrixRows = matrixRows;
         this.claims = claims;
         this.writer = writer;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.database = database;
         this.transaction = transaction;
         this.users = users;
         this.validators = validators;
@@ -63,8 +57,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        long models = jdbc.sql("SELECT count(*) FROM models").query(Long.class).single();
-        if (models > 0 || users.count() > 0) {
+        if (database.hasModels() || users.count() > 0) {
             log.info("Demo mode: the database already has data; nothing loaded");
             return;
         }
@@ -83,16 +76,7 @@ public class DemoDataLoader implements ApplicationRunner {
         user("admin", "Ada Admin", null, Roles.ADMIN);
 
         var dataSet = new DemoDataSet(new ClaimFactory(approvers, DEMO_NOW));
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (BulkLoader loader = new BulkLoader(connection)) {
-            for (GeneratedModel model : dataSet.models()) {
-                loader.write(model, DEMO_NOW);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Loading the demo data failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        database.load(dataSet.models(), DEMO_NOW);
         DemoAutomatedResults.report(approvers.get(3).id(), DEMO_NOW.minusDays(2), matrixRows, claims, writer);
     }
 

@@ -1,5 +1,6 @@
-package dev.compatmatrix.demo;
+package dev.compatmatrix.demo.store;
 
+import dev.compatmatrix.demo.GeneratedModel;
 import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.Platform;
