@@ -44,4 +44,9 @@ public final class TableFingerprint {
     public String take() {
         return jdbc.sql(sql).query(String.class).single();
     }
+
+    /** The content as it was when the snapshot was pinned. */
+    public String takeAt(HeldSnapshot snapshot) {
+        return snapshot.single(sql);
+    }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the application once per run (kept in the root store, closed when the run ends), hands each test fresh
- * browsers, saves a screenshot and the page source of each when the test fails, and closes them after the test.
+ * Starts the application once per run (kept in the root store, closed when the run ends), hands each test browsers
+ * as new (a browser a passed test used is renewed and handed to the next test: see {@link Browser#renew}), saves a
+ * screenshot and the page source of each when the test fails, and then closes them.
  */
 final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -29,9 +30,22 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
         Chromium.requireInstalled();
         TestApp app = context.getRoot().getStore(NAMESPACE).computeIfAbsent(TestApp.class, key -> TestApp.start(),
                 TestApp.class);
-        Browser browser = new Browser(app, browsers(context).size() + 1);
+        Browser browser = renewedOrNew(app, idle(context), browsers(context).size() + 1);
         browsers(context).add(browser);
         return browser;
+    }
+
+    private static Browser renewedOrNew(TestApp app, IdleBrowsers idle, int number) {
+        for (Browser used = idle.take(); used != null; used = idle.take()) {
+            try {
+                used.renew(number);
+                return used;
+            } catch (RuntimeException e) {
+                System.err.println("A used browser could not be renewed (" + e + "); starting another");
+                used.close();
+            }
+        }
+        return new Browser(app, number);
     }
 
     @Override
@@ -64,7 +78,37 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
     @Override
     public void afterEach(ExtensionContext context) {
         for (Browser browser : browsers(context)) {
-            browser.close();
+            if (context.getExecutionException().isEmpty()) {
+                idle(context).put(browser);
+            } else {
+                browser.close();
+            }
+        }
+    }
+
+    private static IdleBrowsers idle(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(IdleBrowsers.class, key -> new IdleBrowsers(),
+                IdleBrowsers.class);
+    }
+
+    /** Browsers that passed tests left, for the next tests; closed when the run ends. */
+    private static final class IdleBrowsers implements AutoCloseable {
+
+        private final java.util.Deque<Browser> browsers = new java.util.ArrayDeque<>();
+
+        /** An idle browser, or null. */
+        synchronized Browser take() {
+            return browsers.poll();
+        }
+
+        synchronized void put(Browser browser) {
+            browsers.push(browser);
+        }
+
+        @Override
+        public synchronized void close() {
+            browsers.forEach(Browser::close);
+            browsers.clear();
         }
     }
 

@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test class driving headless Chromium against the shared application: each test method gets fresh browsers as
- * {@link Browser} parameters; a failed test leaves their screenshots and page sources in
+ * A test class driving headless Chromium against the shared application: each test method gets clean browsers (new,
+ * or renewed after a passed test: signed out, no stored data) as {@link Browser} parameters; a failed test leaves
+ * their screenshots and page sources in
  * {@code target/browser-failures}.
  */
 @Target(ElementType.TYPE)

@@ -92,8 +92,10 @@ final class ChartHover {
         List<String> tooltips = new ArrayList<>();
         for (List<Number> point : points(browser, chartId)) {
             moveTo(browser, point);
-            tooltips.add((String) browser.js(TOOLTIP_TEXT));
-            assertNothingInjected(browser, chartId);
+            // One round trip per mark: the tooltip shown and what was injected, read together.
+            List<?> seen = (List<?>) browser.js("return [(() => { " + TOOLTIP_TEXT + " })(), (() => { " + INJECTED + " })()]");
+            tooltips.add((String) seen.get(0));
+            assertThat((List<?>) seen.get(1)).as("script or markup from a chart's text (%s)", chartId).isEmpty();
         }
         // Leave the chart, so the next one starts without a tooltip shown.
         new Actions(browser.driver).moveToLocation(1, 1).perform();

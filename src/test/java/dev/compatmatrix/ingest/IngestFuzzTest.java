@@ -3,13 +3,17 @@ package dev.compatmatrix.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.compatmatrix.HeldSnapshot;
 import dev.compatmatrix.TableFingerprint;
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -47,6 +51,8 @@ class IngestFuzzTest extends WritingIntegrationTest {
     ApiTokenService tokens;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     private record Request(String body, String contentType, String kind) {
     }
@@ -61,27 +67,39 @@ class IngestFuzzTest extends WritingIntegrationTest {
         Random random = new Random(SEED);
         TreeMap<Integer, Integer> statuses = new TreeMap<>();
         TreeMap<String, Integer> kinds = new TreeMap<>();
+        // The refused payloads since the last accepted one must leave the database as that one left it. Their
+        // fingerprint is taken once per such run, as the database was just before the next accepted payload (a
+        // snapshot pinned before each request) or at the end.
+        List<String> refusedSince = new ArrayList<>();
         String before = tables.take();
         long started = System.nanoTime();
-        for (int i = 0; i < PAYLOADS; i++) {
-            Request request = request(random, i);
-            String what = "payload " + i + " (seed " + SEED + ", " + request.kind() + ", " + request.contentType() + "): "
-                    + abbreviate(request.body());
-            var response = mvc.perform(post("/api/v1/results").header("Authorization", "Bearer " + token)
-                    .contentType(request.contentType()).content(request.body().getBytes(StandardCharsets.UTF_8)))
-                    .andReturn().getResponse();
-            int status = response.getStatus();
-            statuses.merge(status, 1, Integer::sum);
-            kinds.merge(request.kind() + (status < 300 ? " accepted" : " refused"), 1, Integer::sum);
-            assertThat(status).as(what).isLessThan(500);
-            String after = tables.take();
-            if (status >= 400) {
-                assertThat(after).as("refused %s changed the database", what).isEqualTo(before);
-            } else if (status == 201) {
-                assertThat(batchRecorded(response.getContentAsString())).as("accepted %s is recorded", what).isTrue();
+        try (HeldSnapshot beforeRequest = HeldSnapshot.of(dataSource)) {
+            for (int i = 0; i < PAYLOADS; i++) {
+                Request request = request(random, i);
+                String what = "payload " + i + " (seed " + SEED + ", " + request.kind() + ", " + request.contentType()
+                        + "): " + abbreviate(request.body());
+                beforeRequest.pin();
+                var response = mvc.perform(post("/api/v1/results").header("Authorization", "Bearer " + token)
+                        .contentType(request.contentType()).content(request.body().getBytes(StandardCharsets.UTF_8)))
+                        .andReturn().getResponse();
+                int status = response.getStatus();
+                statuses.merge(status, 1, Integer::sum);
+                kinds.merge(request.kind() + (status < 300 ? " accepted" : " refused"), 1, Integer::sum);
+                assertThat(status).as(what).isLessThan(500);
+                if (status >= 400) {
+                    refusedSince.add(what);
+                    continue;
+                }
+                assertThat(tables.takeAt(beforeRequest)).as("refused %s changed the database", refusedSince)
+                        .isEqualTo(before);
+                if (status == 201) {
+                    assertThat(batchRecorded(response.getContentAsString())).as("accepted %s is recorded", what).isTrue();
+                }
+                refusedSince.clear();
+                before = tables.take();
             }
-            before = after;
         }
+        assertThat(tables.take()).as("refused %s changed the database", refusedSince).isEqualTo(before);
         int accepted = statuses.headMap(300).values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(java.util.Locale.ROOT, "Ingest fuzz (seed %d): %d payloads in %.0f s, answers by status %s; "
                 + "accepted %d, refused %d; by kind %s; no 5xx, refused payloads changed nothing%n", SEED, PAYLOADS,

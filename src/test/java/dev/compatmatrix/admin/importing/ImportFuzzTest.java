@@ -2,6 +2,7 @@ package dev.compatmatrix.admin.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.compatmatrix.HeldSnapshot;
 import dev.compatmatrix.TableFingerprint;
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.matrix.Roles;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,8 @@ class ImportFuzzTest extends WritingIntegrationTest {
     ImportService imports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     private record Outcome(String kind, boolean changedTables) {
     }
@@ -55,54 +59,66 @@ class ImportFuzzTest extends WritingIntegrationTest {
         TreeMap<String, Integer> outcomes = new TreeMap<>();
         int csv = 0;
         int rowErrors = 0;
-        for (int i = 0; i < FILES; i++) {
-            boolean json = random.nextInt(3) == 0;
-            csv += json ? 0 : 1;
-            String name = random.nextInt(40) == 0 ? pick(random, "file.txt", "noextension", "x.CSV", "x.Json")
-                    : json ? "fuzz-" + i + ".json" : "fuzz-" + i + ".csv";
-            byte[] content = json ? jsonFile(random) : csvFile(random);
-            String what = "file " + i + " (" + name + ", seed " + SEED + "): " + abbreviate(content);
-            String before = tables.take();
+        // Dry runs and refused files must leave the database as the last applied file left it. Their fingerprint is
+        // taken once per run of them, as the database was just before the next file was applied (a snapshot pinned
+        // before each "Apply import") or at the end.
+        List<String> unchangedSince = new ArrayList<>();
+        String before = tables.take();
+        try (HeldSnapshot beforeApply = HeldSnapshot.of(dataSource)) {
+            for (int i = 0; i < FILES; i++) {
+                boolean json = random.nextInt(3) == 0;
+                csv += json ? 0 : 1;
+                String name = random.nextInt(40) == 0 ? pick(random, "file.txt", "noextension", "x.CSV", "x.Json")
+                        : json ? "fuzz-" + i + ".json" : "fuzz-" + i + ".csv";
+                byte[] content = json ? jsonFile(random) : csvFile(random);
+                String what = "file " + i + " (" + name + ", seed " + SEED + "): " + abbreviate(content);
 
-            ImportPreview preview = null;
-            try {
-                preview = imports.preview(name, content);
-            } catch (ImportFileException refused) {
-                assertThat(refused.getMessage()).as(what).isNotBlank();
-            } catch (RuntimeException e) {
-                throw new AssertionError("The dry run failed unexpectedly on " + what, e);
+                ImportPreview preview = null;
+                try {
+                    preview = imports.preview(name, content);
+                } catch (ImportFileException refused) {
+                    assertThat(refused.getMessage()).as(what).isNotBlank();
+                } catch (RuntimeException e) {
+                    throw new AssertionError("The dry run failed unexpectedly on " + what, e);
+                }
+                unchangedSince.add("the dry run of " + what);
+                beforeApply.pin();
+                String kind;
+                try {
+                    ImportResult result = imports.apply(name, content, ImportProgress.NONE);
+                    assertThat(tables.takeAt(beforeApply)).as("changed the database: %s", unchangedSince).isEqualTo(before);
+                    assertThat(preview).as("applied although the dry run refused the file: %s", what).isNotNull();
+                    assertThat(preview.applicable()).as(what).isTrue();
+                    assertThat(result.modelsCreated()).as(what).isEqualTo(preview.modelsToCreate());
+                    assertThat(result.claimsCreated()).as(what).isEqualTo(preview.claimsToCreate());
+                    assertThat(result.claimsChanged()).as(what).isEqualTo(preview.claimsToChange());
+                    ImportPreview again = imports.preview(name, content);
+                    assertThat(again.modelsToCreate() + again.claimsToCreate() + again.claimsToChange())
+                            .as("applied only in part: %s", what).isZero();
+                    kind = "applied";
+                } catch (ImportFileException refused) {
+                    assertThat(preview).as("the dry run read a file that applying cannot: %s", what).isNull();
+                    kind = "refused: unreadable file";
+                } catch (ImportRefusedException refused) {
+                    assertThat(refused.preview().errors()).as(what).isNotEmpty().allSatisfy(error -> {
+                        assertThat(error.message()).isNotBlank();
+                        assertThat(error.line()).isPositive();
+                    });
+                    rowErrors += refused.preview().errors().size();
+                    kind = "refused: bad rows";
+                } catch (RuntimeException e) {
+                    throw new AssertionError("Applying failed unexpectedly on " + what, e);
+                }
+                if (kind.equals("applied")) {
+                    unchangedSince.clear();
+                    before = tables.take();
+                } else {
+                    unchangedSince.add("refused " + what);
+                }
+                outcomes.merge(kind, 1, Integer::sum);
             }
-            assertThat(tables.take()).as("the dry run changed the database: %s", what).isEqualTo(before);
-            String kind;
-            try {
-                ImportResult result = imports.apply(name, content, ImportProgress.NONE);
-                assertThat(preview).as("applied although the dry run refused the file: %s", what).isNotNull();
-                assertThat(preview.applicable()).as(what).isTrue();
-                assertThat(result.modelsCreated()).as(what).isEqualTo(preview.modelsToCreate());
-                assertThat(result.claimsCreated()).as(what).isEqualTo(preview.claimsToCreate());
-                assertThat(result.claimsChanged()).as(what).isEqualTo(preview.claimsToChange());
-                ImportPreview again = imports.preview(name, content);
-                assertThat(again.modelsToCreate() + again.claimsToCreate() + again.claimsToChange())
-                        .as("applied only in part: %s", what).isZero();
-                kind = "applied";
-            } catch (ImportFileException refused) {
-                assertThat(preview).as("the dry run read a file that applying cannot: %s", what).isNull();
-                kind = "refused: unreadable file";
-            } catch (ImportRefusedException refused) {
-                assertThat(refused.preview().errors()).as(what).isNotEmpty().allSatisfy(error -> {
-                    assertThat(error.message()).isNotBlank();
-                    assertThat(error.line()).isPositive();
-                });
-                rowErrors += refused.preview().errors().size();
-                kind = "refused: bad rows";
-            } catch (RuntimeException e) {
-                throw new AssertionError("Applying failed unexpectedly on " + what, e);
-            }
-            if (!kind.equals("applied")) {
-                assertThat(tables.take()).as("a refused file changed the database: %s", what).isEqualTo(before);
-            }
-            outcomes.merge(kind, 1, Integer::sum);
         }
+        assertThat(tables.take()).as("changed the database: %s", unchangedSince).isEqualTo(before);
         System.out.printf(Locale.ROOT, "Import fuzz (seed %d): %d files (%d CSV, %d JSON): %s; %d bad rows listed; "
                 + "no unexpected exception, refused files changed nothing%n", SEED, FILES, csv, FILES - csv, outcomes, rowErrors);
         assertThat(outcomes).containsKeys("applied", "refused: unreadable file", "refused: bad rows");
