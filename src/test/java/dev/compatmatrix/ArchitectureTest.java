@@ -24,56 +24,85 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code matrix}) → {@code base}; no cycles between top-level packages; no UI in APIs, services or data
  * access; SQL only in repository, query and store classes.
  */
-@AnalyzeClasses(packages = "dev.compatmatrix", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(
+        packages = "dev.compatmatrix",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     private static final String APP = "dev.compatmatrix..";
     private static final String BASE = "dev.compatmatrix.base..";
     private static final String KERNEL = "dev.compatmatrix.matrix..";
-    private static final String[] FEATURES = {"dev.compatmatrix.admin..", "dev.compatmatrix.badge..",
-            "dev.compatmatrix.catalog..", "dev.compatmatrix.compatibility..", "dev.compatmatrix.dashboard..",
-            "dev.compatmatrix.demo..", "dev.compatmatrix.history..", "dev.compatmatrix.ingest..",
-            "dev.compatmatrix.modelpage..", "dev.compatmatrix.recommendation..", "dev.compatmatrix.security..",
-            "dev.compatmatrix.validation.."};
-    private static final DescribedPredicate<JavaClass> JDBC =
-            resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.duckdb..")
-                    .as("are JDBC (java.sql, javax.sql, Spring JDBC, DuckDB's driver)");
+    private static final String[] FEATURES = {
+        "dev.compatmatrix.admin..",
+        "dev.compatmatrix.badge..",
+        "dev.compatmatrix.catalog..",
+        "dev.compatmatrix.compatibility..",
+        "dev.compatmatrix.dashboard..",
+        "dev.compatmatrix.demo..",
+        "dev.compatmatrix.history..",
+        "dev.compatmatrix.ingest..",
+        "dev.compatmatrix.modelpage..",
+        "dev.compatmatrix.recommendation..",
+        "dev.compatmatrix.security..",
+        "dev.compatmatrix.validation.."
+    };
+    private static final DescribedPredicate<JavaClass> JDBC = resideInAnyPackage(
+                    "java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.duckdb..")
+            .as("are JDBC (java.sql, javax.sql, Spring JDBC, DuckDB's driver)");
 
     @ArchTest
     static final ArchRule base_depends_on_no_other_application_package = noClasses()
-            .that().resideInAPackage(BASE)
-            .should().dependOnClassesThat(resideInAPackage(APP).and(not(resideInAPackage(BASE))));
+            .that()
+            .resideInAPackage(BASE)
+            .should()
+            .dependOnClassesThat(resideInAPackage(APP).and(not(resideInAPackage(BASE))));
 
     @ArchTest
     static final ArchRule the_kernel_depends_only_on_base = noClasses()
-            .that().resideInAPackage(KERNEL)
-            .should().dependOnClassesThat(resideInAPackage(APP).and(not(resideInAnyPackage(KERNEL, BASE))));
+            .that()
+            .resideInAPackage(KERNEL)
+            .should()
+            .dependOnClassesThat(resideInAPackage(APP).and(not(resideInAnyPackage(KERNEL, BASE))));
 
     @ArchTest
     static final ArchRule features_depend_on_the_kernel_base_and_other_features_only = noClasses()
-            .that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat(resideInAPackage(APP).and(not(resideInAnyPackage(KERNEL, BASE)))
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat(resideInAPackage(APP)
+                    .and(not(resideInAnyPackage(KERNEL, BASE)))
                     .and(not(resideInAnyPackage(FEATURES))));
 
     /** A new top-level package must be placed in the layering above (and README's list) before it is used. */
     @ArchTest
     static final ArchRule every_package_is_base_the_kernel_or_a_named_feature = classes()
-            .that().resideInAPackage(APP).and().doNotHaveFullyQualifiedName(Application.class.getName())
-            .should().resideInAnyPackage(Stream.concat(Stream.of(FEATURES), Stream.of(KERNEL, BASE)).toArray(String[]::new));
+            .that()
+            .resideInAPackage(APP)
+            .and()
+            .doNotHaveFullyQualifiedName(Application.class.getName())
+            .should()
+            .resideInAnyPackage(
+                    Stream.concat(Stream.of(FEATURES), Stream.of(KERNEL, BASE)).toArray(String[]::new));
 
     @ArchTest
-    static final ArchRule top_level_packages_have_no_cycles = slices()
-            .matching("dev.compatmatrix.(*)..").namingSlices("$1")
-            .should().beFreeOfCycles();
+    static final ArchRule top_level_packages_have_no_cycles = slices().matching("dev.compatmatrix.(*)..")
+            .namingSlices("$1")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule apis_services_and_data_access_use_no_ui_classes = noClasses()
-            .that().resideInAnyPackage("..api..", "..query..", "..repository..", "..store..")
-            .or().areAnnotatedWith(Service.class)
-            .or().areAnnotatedWith(RestController.class)
-            .or().areAnnotatedWith(Controller.class)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.compatmatrix..ui..", "com.vaadin..");
+            .that()
+            .resideInAnyPackage("..api..", "..query..", "..repository..", "..store..")
+            .or()
+            .areAnnotatedWith(Service.class)
+            .or()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(Controller.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.compatmatrix..ui..", "com.vaadin..");
 
     /**
      * JDBC (Spring's JdbcClient and templates, DataSource, Connection, Statement, DuckDB's driver) only in data
@@ -82,7 +111,10 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule sql_only_in_repository_query_and_store_classes = noClasses()
-            .that().resideOutsideOfPackages("..repository..", "..query..", "..store..", "dev.compatmatrix.base.db..")
-            .and().doNotBelongToAnyOf(AuditLog.class)
-            .should().dependOnClassesThat(JDBC);
+            .that()
+            .resideOutsideOfPackages("..repository..", "..query..", "..store..", "dev.compatmatrix.base.db..")
+            .and()
+            .doNotBelongToAnyOf(AuditLog.class)
+            .should()
+            .dependOnClassesThat(JDBC);
 }

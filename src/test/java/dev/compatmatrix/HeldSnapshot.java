@@ -47,7 +47,8 @@ public final class HeldSnapshot implements AutoCloseable {
 
     /** The single text value the query answers in the snapshot. */
     String single(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         } catch (SQLException e) {

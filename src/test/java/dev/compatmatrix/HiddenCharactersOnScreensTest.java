@@ -9,13 +9,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.catalog.CatalogService;
+import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.ChangeNote;
-import dev.compatmatrix.matrix.ClaimData;
-import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import java.time.LocalDateTime;
@@ -37,10 +37,13 @@ class HiddenCharactersOnScreensTest extends WritingKaribuTest {
 
     @Autowired
     CatalogService catalog;
+
     @Autowired
     ClaimService claims;
+
     @Autowired
     AuditLog auditLog;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -50,9 +53,19 @@ class HiddenCharactersOnScreensTest extends WritingKaribuTest {
     void free_text_with_hidden_characters_is_shown_with_them_named() {
         login("editor", Roles.EDITOR);
         catalog.create(new ModelData(model, "acme", ModelType.VISION, ModelSize.TINY, 5.0, null));
-        claims.create(model, Platform.CPU, new ClaimData(CompatibilityLevel.LOW, SPOOF, SPOOF, SPOOF, null, "1.0",
-                null, null, null, false), new ChangeNote("reason " + SPOOF, "1.0"));
-        auditLog.record("auditor", "claim.update", "compatibility_details", 1, "summary " + SPOOF, null, Map.of(),
+        claims.create(
+                model,
+                Platform.CPU,
+                new ClaimData(CompatibilityLevel.LOW, SPOOF, SPOOF, SPOOF, null, "1.0", null, null, null, false),
+                new ChangeNote("reason " + SPOOF, "1.0"));
+        auditLog.record(
+                "auditor",
+                "claim.update",
+                "compatibility_details",
+                1,
+                "summary " + SPOOF,
+                null,
+                Map.of(),
                 LocalDateTime.of(2026, 3, 1, 10, 0));
 
         UI.getCurrent().navigate("models/" + model);
@@ -67,7 +80,9 @@ class HiddenCharactersOnScreensTest extends WritingKaribuTest {
 
         // A name stored before names were checked: the queue shows it named too.
         jdbc.sql("UPDATE models SET model_name = :spoof WHERE model_name = :name")
-                .param("spoof", model + SPOOF).param("name", model).update();
+                .param("spoof", model + SPOOF)
+                .param("name", model)
+                .update();
         login("validator3", Roles.VALIDATOR);
         UI.getCurrent().navigate("queue");
         assertThat(claimCells("queue-grid")).anySatisfy(cell -> assertThat(cell).contains(model + SHOWN));

@@ -21,8 +21,7 @@ final class KaribuSupport {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.compatmatrix");
 
-    private KaribuSupport() {
-    }
+    private KaribuSupport() {}
 
     static void setUp(ApplicationContext context) {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
@@ -37,9 +36,10 @@ final class KaribuSupport {
     static void login(String username, String... storedRoles) {
         Set<String> roles = Roles.effective(Arrays.asList(storedRoles));
         List<SimpleGrantedAuthority> authorities = roles.stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        var authentication = new UsernamePasswordAuthenticationToken(
-                new User(username, "unused", authorities), null, authorities);
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+        var authentication =
+                new UsernamePasswordAuthenticationToken(new User(username, "unused", authorities), null, authorities);
         SecurityContextHolder.getContext().setAuthentication(authentication);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
@@ -49,7 +49,8 @@ final class KaribuSupport {
     static void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {
-            FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+            FakeRequest request =
+                    (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
             request.setUserPrincipalInt(null);
             request.setUserInRole((principal, role) -> false);
         }

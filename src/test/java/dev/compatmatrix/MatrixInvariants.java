@@ -18,8 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class MatrixInvariants {
 
-    private MatrixInvariants() {
-    }
+    private MatrixInvariants() {}
 
     /** Matrix rows whose support booleans, level ranks, score or recommended platform do not follow their claims by ScoreRule. */
     public static List<String> derivedColumnsNotFollowingClaims(JdbcClient jdbc) {
@@ -35,11 +34,13 @@ public final class MatrixInvariants {
         jdbc.sql("SELECT compatibility_id, hardware_type, compatibility_level FROM compatibility_details")
                 .query((ResultSet rs) -> {
                     levels.computeIfAbsent(rs.getInt(1), id -> new EnumMap<>(Platform.class))
-                            .put(Platform.fromKey(rs.getString(2)).orElseThrow(),
+                            .put(
+                                    Platform.fromKey(rs.getString(2)).orElseThrow(),
                                     CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
                 });
         List<String> broken = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.sql("""
+        for (Map<String, Object> row :
+                jdbc.sql("""
                 SELECT c.* FROM cross_platform_compatibility c JOIN models m ON m.model_id = c.model_id
                 WHERE m.model_name LIKE :names""").param("names", modelNames).query().listOfRows()) {
             var derived = ScoreRule.derive(levels.getOrDefault((Integer) row.get("id"), Map.of()));
@@ -58,7 +59,8 @@ public final class MatrixInvariants {
             if (Math.abs(((Number) row.get("compatibility_score")).doubleValue() - derived.score()) > 0.0005) {
                 broken.add(model + ": score " + row.get("compatibility_score") + " instead of " + derived.score());
             }
-            String recommended = derived.recommended() == null ? null : derived.recommended().key();
+            String recommended =
+                    derived.recommended() == null ? null : derived.recommended().key();
             if (!Objects.equals(row.get("recommended_platform"), recommended)) {
                 broken.add(model + ": recommended " + row.get("recommended_platform") + " instead of " + recommended);
             }
@@ -88,8 +90,7 @@ public final class MatrixInvariants {
                 WHERE d.validation_status <> 'unvalidated' AND NOT EXISTS (
                     SELECT 1 FROM validation_reviews r
                     WHERE r.claim_id = d.id AND r.decision = 'approve' AND r.validator_id = d.validator_id
-                      AND r.reviewed_at = d.validation_date AND r.resulting_status = d.validation_status)""")
-                .query(String.class).list();
+                      AND r.reviewed_at = d.validation_date AND r.resulting_status = d.validation_status)""").query(String.class).list();
     }
 
     /** History rows without their author ({@code changed_by}, PRODUCT.md §2). */

@@ -11,12 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 final class SecurityContextStrategyReset {
 
-    private SecurityContextStrategyReset() {
-    }
+    private SecurityContextStrategyReset() {}
 
     static void useStrategyOf(ApplicationContext context) {
-        SecurityContextHolderStrategy strategy = context.getBeanProvider(SecurityContextHolderStrategy.class)
-                .getIfUnique();
+        SecurityContextHolderStrategy strategy =
+                context.getBeanProvider(SecurityContextHolderStrategy.class).getIfUnique();
         if (strategy != null) {
             SecurityContextHolder.setContextHolderStrategy(strategy);
         }

@@ -31,12 +31,17 @@ public final class TableFingerprint {
         List<String> tables = jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name""").query(String.class).list();
-        String sql = tables.stream().map(table -> {
-            String rows = IGNORED_COLUMNS.containsKey(table)
-                    ? "(SELECT * EXCLUDE (" + IGNORED_COLUMNS.get(table) + ") FROM " + table + ")" : table;
-            String hash = updatable.contains(table) || updatable.contains("*") ? " || ':' || coalesce(bit_xor(hash(t)), 0)" : "";
-            return "(SELECT '" + table + "=' || count(*)" + hash + " FROM " + rows + " AS t)";
-        }).collect(Collectors.joining(" || ' ' || ", "SELECT ", ""));
+        String sql = tables.stream()
+                .map(table -> {
+                    String rows = IGNORED_COLUMNS.containsKey(table)
+                            ? "(SELECT * EXCLUDE (" + IGNORED_COLUMNS.get(table) + ") FROM " + table + ")"
+                            : table;
+                    String hash = updatable.contains(table) || updatable.contains("*")
+                            ? " || ':' || coalesce(bit_xor(hash(t)), 0)"
+                            : "";
+                    return "(SELECT '" + table + "=' || count(*)" + hash + " FROM " + rows + " AS t)";
+                })
+                .collect(Collectors.joining(" || ' ' || ", "SELECT ", ""));
         return new TableFingerprint(jdbc, sql);
     }
 

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Fresh DuckDB file paths in new temporary folders (the file itself is created by the application). */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Path newFile(String name) {
         try {

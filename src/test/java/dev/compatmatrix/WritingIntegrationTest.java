@@ -32,7 +32,8 @@ public abstract class WritingIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("compat.db.path", DATABASE::toString);
-        registry.add("compat.backup.dir", () -> DATABASE.resolveSibling("backups").toString());
+        registry.add(
+                "compat.backup.dir", () -> DATABASE.resolveSibling("backups").toString());
     }
 
     @AfterEach

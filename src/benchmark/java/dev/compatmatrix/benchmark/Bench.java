@@ -26,8 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** The {@code index}th command-line argument as a number ({@code 100_000} allowed), or the fallback when absent. */
     static int intArg(String[] args, int index, int fallback) {
@@ -56,20 +55,18 @@ final class Bench {
     }
 
     /** SQL with named parameters, as the application runs it. */
-    record Sql(String sql, Map<String, ?> params) {
-    }
+    record Sql(String sql, Map<String, ?> params) {}
 
     /**
      * One measured case: the application's path and the same SQL over plain JDBC, each returning rows read.
      * {@code target} may be null (no target applies); {@code explain} are the statements to profile when the
      * target is missed.
      */
-    record Case(String name, Target target, List<Sql> explain, Callable<Integer> app, Callable<Integer> raw) {
-    }
+    record Case(String name, Target target, List<Sql> explain, Callable<Integer> app, Callable<Integer> raw) {}
 
     /** Percentiles of one case over {@code iterations} measured calls per path, in milliseconds. */
-    record Result(Case benchCase, int rows, int iterations, double appP50, double appP95, double rawP50,
-                  double rawP95) {
+    record Result(
+            Case benchCase, int rows, int iterations, double appP50, double appP95, double rawP50, double rawP95) {
 
         double ratioP50() {
             return appP50 / rawP50;
@@ -94,6 +91,7 @@ final class Bench {
      * statements do not hold the machine for an hour.
      */
     static final double CASE_BUDGET_MS = 120_000;
+
     static final int MIN_ITERATIONS = 20;
     static final int MIN_WARMUP = 3;
 
@@ -111,7 +109,8 @@ final class Bench {
         }
         if (probe * (iterations + warmup) > CASE_BUDGET_MS) {
             warmup = Math.min(warmup, MIN_WARMUP);
-            iterations = Math.clamp((long) (CASE_BUDGET_MS / probe) - warmup, Math.min(MIN_ITERATIONS, iterations), iterations);
+            iterations = Math.clamp(
+                    (long) (CASE_BUDGET_MS / probe) - warmup, Math.min(MIN_ITERATIONS, iterations), iterations);
         }
         double[] app = new double[iterations];
         double[] raw = new double[iterations];
@@ -137,11 +136,25 @@ final class Bench {
         }
         Arrays.sort(app);
         Arrays.sort(raw);
-        var result = new Result(c, appRows, iterations, percentile(app, 50), percentile(app, 95), percentile(raw, 50),
+        var result = new Result(
+                c,
+                appRows,
+                iterations,
+                percentile(app, 50),
+                percentile(app, 95),
+                percentile(raw, 50),
                 percentile(raw, 95));
-        System.out.printf(Locale.ROOT, "  %-60s n %3d  app %8.2f / %8.2f ms   raw %8.2f / %8.2f ms   ratio %.2f / %.2f%n",
-                c.name(), iterations, result.appP50(), result.appP95(), result.rawP50(), result.rawP95(),
-                result.ratioP50(), result.ratioP95());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-60s n %3d  app %8.2f / %8.2f ms   raw %8.2f / %8.2f ms   ratio %.2f / %.2f%n",
+                c.name(),
+                iterations,
+                result.appP50(),
+                result.appP95(),
+                result.rawP50(),
+                result.rawP95(),
+                result.ratioP50(),
+                result.ratioP95());
         return result;
     }
 
@@ -158,17 +171,35 @@ final class Bench {
     }
 
     static void printTable(List<Result> results, int iterations, int warmup) {
-        System.out.printf(Locale.ROOT, "%n%d measured iterations per path after %d warm-up, fewer (n) where a case "
-                + "would take over %.0f s; times in ms; ratio = app / raw JDBC at the same percentile.%n%n", iterations,
-                warmup, CASE_BUDGET_MS / 1000);
-        System.out.println("| Case | rows | n | app p50 | app p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | target |");
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d measured iterations per path after %d warm-up, fewer (n) where a case "
+                        + "would take over %.0f s; times in ms; ratio = app / raw JDBC at the same percentile.%n%n",
+                iterations,
+                warmup,
+                CASE_BUDGET_MS / 1000);
+        System.out.println(
+                "| Case | rows | n | app p50 | app p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | target |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
-                    r.benchCase().name(), r.rows(), r.iterations(), r.appP50(), r.appP95(), r.rawP50(), r.rawP95(),
-                    r.ratioP50(), r.ratioP95(), r.verdict());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
+                    r.benchCase().name(),
+                    r.rows(),
+                    r.iterations(),
+                    r.appP50(),
+                    r.appP95(),
+                    r.rawP50(),
+                    r.rawP95(),
+                    r.ratioP50(),
+                    r.ratioP95(),
+                    r.verdict());
         }
-        results.stream().map(r -> r.benchCase().target()).filter(java.util.Objects::nonNull).distinct()
+        results.stream()
+                .map(r -> r.benchCase().target())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
                 .forEach(t -> System.out.println("Target: " + t.describe() + "."));
         System.out.printf(Locale.ROOT, "Load average at the end: %s.%n", loadAverage());
     }
@@ -191,7 +222,8 @@ final class Bench {
     static void explain(DataSource dataSource, String name, Sql sql) throws SQLException {
         System.out.printf("%nEXPLAIN ANALYZE of a statement of \"%s\":%n%s%n", name, sql.sql());
         try (Connection connection = dataSource.getConnection()) {
-            for (Object[] row : RawJdbc.query(connection, "EXPLAIN ANALYZE " + sql.sql(), sql.params()).values()) {
+            for (Object[] row : RawJdbc.query(connection, "EXPLAIN ANALYZE " + sql.sql(), sql.params())
+                    .values()) {
                 System.out.println(row[1]);
             }
         }
@@ -199,8 +231,12 @@ final class Bench {
 
     /** {@code n} model names spread over the id range, so no single model's blocks stay hot. */
     static List<String> sampleNames(JdbcClient jdbc, int n) {
-        List<String> all = jdbc.sql("SELECT model_name FROM models ORDER BY model_id").query(String.class).list();
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> all.get((int) ((long) i * all.size() / n))).toList();
+        List<String> all = jdbc.sql("SELECT model_name FROM models ORDER BY model_id")
+                .query(String.class)
+                .list();
+        return java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> all.get((int) ((long) i * all.size() / n)))
+                .toList();
     }
 
     /**
@@ -216,22 +252,41 @@ final class Bench {
     static String wallTimes(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "n %d, p50 %,.0f ms, p95 %,.0f ms, max %,.0f ms", sorted.length,
-                percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "n %d, p50 %,.0f ms, p95 %,.0f ms, max %,.0f ms",
+                sorted.length,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                sorted[sorted.length - 1]);
     }
 
     /** The machine, the JDK, DuckDB, and the database's size and row counts. */
     static void describe(JdbcClient jdbc, String path, List<String> tables) throws IOException {
-        System.out.printf(Locale.ROOT, "%nMachine: %s %s, %d cores (%s), %s RAM, load average %s; JDK %s; DuckDB %s (%s)%n",
-                System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), memory(), loadAverage(),
+        System.out.printf(
+                Locale.ROOT,
+                "%nMachine: %s %s, %d cores (%s), %s RAM, load average %s; JDK %s; DuckDB %s (%s)%n",
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                memory(),
+                loadAverage(),
                 System.getProperty("java.vm.version"),
-                jdbc.sql("SELECT library_version FROM pragma_version()").query(String.class).single(),
+                jdbc.sql("SELECT library_version FROM pragma_version()")
+                        .query(String.class)
+                        .single(),
                 // The driver reports "1.0" as its version; its jar's name says which one it is.
-                Path.of(DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getFileName());
+                Path.of(DuckDBDriver.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .getPath())
+                        .getFileName());
         System.out.printf(Locale.ROOT, "Database: %s, %,d MB%n", path, Files.size(Path.of(path)) / (1024 * 1024));
         for (String table : tables) {
-            long rows = jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+            long rows =
+                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
             System.out.printf(Locale.ROOT, "  %-30s %,12d rows%n", table, rows);
         }
     }
@@ -239,8 +294,8 @@ final class Bench {
     /** The version of the DuckDB library on the class path, e.g. {@code v2.0.0}. */
     static String duckdbVersion() {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             var st = c.createStatement();
-             var rs = st.executeQuery("SELECT library_version FROM pragma_version()")) {
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT library_version FROM pragma_version()")) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
@@ -269,8 +324,10 @@ final class Bench {
 
     private static java.util.Optional<String> procLine(String file, String key) {
         try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

@@ -10,8 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The whole application on a random port over a scratch copy of the benchmark database, for the write benchmarks. */
 final class BenchmarkApp {
 
-    private BenchmarkApp() {
-    }
+    private BenchmarkApp() {}
 
     /**
      * Generates the {@code models}-model benchmark database when needed ({@link MatrixBenchmark#ensureDatabase}),
@@ -19,8 +18,12 @@ final class BenchmarkApp {
      * the application on the copy.
      */
     static ConfigurableApplicationContext start(int models, String scratch) throws Exception {
-        return SpringApplication.run(Application.class, "--compat.db.path=" + scratchCopy(models, scratch),
-                "--server.port=0", "--compat.demo.enabled=false", "--vaadin.productionMode=false",
+        return SpringApplication.run(
+                Application.class,
+                "--compat.db.path=" + scratchCopy(models, scratch),
+                "--server.port=0",
+                "--compat.demo.enabled=false",
+                "--vaadin.productionMode=false",
                 "--logging.level.root=warn");
     }
 

@@ -12,12 +12,10 @@ import java.util.stream.Collectors;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /** A benchmark's main class and the properties that become its arguments, in order. */
-    private record Entry(Main main, List<String> arguments) {
-    }
+    private record Entry(Main main, List<String> arguments) {}
 
     @FunctionalInterface
     private interface Main {
@@ -25,26 +23,56 @@ public final class Benchmarks {
     }
 
     private static final Map<String, Entry> BENCHMARKS = Map.ofEntries(
-            Map.entry("matrix", new Entry(MatrixBenchmark::main,
-                    List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup"))),
-            Map.entry("screens", new Entry(ScreensBenchmark::main, List.of("benchmark.models", "benchmark.iterations",
-                    "benchmark.warmup", "benchmark.export.runs", "benchmark.startup.runs", "benchmark.jar"))),
-            Map.entry("browser", new Entry(BrowserBenchmark::main,
-                    List.of("benchmark.jar", "benchmark.models", "benchmark.browser.rounds"))),
-            Map.entry("startup", new Entry(StartUpBenchmark::main,
-                    List.of("benchmark.models", "benchmark.startup.runs", "benchmark.jar"))),
-            Map.entry("small-writes", new Entry(SmallWritesBenchmark::main,
-                    List.of("benchmark.models", "=300", "benchmark.warmup"))),
-            Map.entry("ingest", new Entry(IngestBenchmark::main,
-                    List.of("benchmark.models", "benchmark.batches", "=3", "benchmark.clients"))),
-            Map.entry("import", new Entry(ImportBenchmark::main,
-                    List.of("benchmark.models", "benchmark.importRows", "benchmark.importRuns"))),
-            Map.entry("session-memory", new Entry(SessionMemoryBenchmark::main,
-                    List.of("benchmark.models", "benchmark.sessions", "=10", "benchmark.clients"))),
-            Map.entry("transfer", new Entry(DatabaseTransfer::main,
-                    List.of("transfer.mode", "transfer.from", "transfer.to"))),
-            Map.entry("generator", new Entry(SyntheticDatabaseGenerator::main,
-                    List.of("benchmark.file", "benchmark.models"))));
+            Map.entry(
+                    "matrix",
+                    new Entry(
+                            MatrixBenchmark::main,
+                            List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup"))),
+            Map.entry(
+                    "screens",
+                    new Entry(
+                            ScreensBenchmark::main,
+                            List.of(
+                                    "benchmark.models",
+                                    "benchmark.iterations",
+                                    "benchmark.warmup",
+                                    "benchmark.export.runs",
+                                    "benchmark.startup.runs",
+                                    "benchmark.jar"))),
+            Map.entry(
+                    "browser",
+                    new Entry(
+                            BrowserBenchmark::main,
+                            List.of("benchmark.jar", "benchmark.models", "benchmark.browser.rounds"))),
+            Map.entry(
+                    "startup",
+                    new Entry(
+                            StartUpBenchmark::main,
+                            List.of("benchmark.models", "benchmark.startup.runs", "benchmark.jar"))),
+            Map.entry(
+                    "small-writes",
+                    new Entry(SmallWritesBenchmark::main, List.of("benchmark.models", "=300", "benchmark.warmup"))),
+            Map.entry(
+                    "ingest",
+                    new Entry(
+                            IngestBenchmark::main,
+                            List.of("benchmark.models", "benchmark.batches", "=3", "benchmark.clients"))),
+            Map.entry(
+                    "import",
+                    new Entry(
+                            ImportBenchmark::main,
+                            List.of("benchmark.models", "benchmark.importRows", "benchmark.importRuns"))),
+            Map.entry(
+                    "session-memory",
+                    new Entry(
+                            SessionMemoryBenchmark::main,
+                            List.of("benchmark.models", "benchmark.sessions", "=10", "benchmark.clients"))),
+            Map.entry(
+                    "transfer",
+                    new Entry(DatabaseTransfer::main, List.of("transfer.mode", "transfer.from", "transfer.to"))),
+            Map.entry(
+                    "generator",
+                    new Entry(SyntheticDatabaseGenerator::main, List.of("benchmark.file", "benchmark.models"))));
 
     public static void main(String[] args) throws Exception {
         Entry entry = args.length == 1 ? BENCHMARKS.get(args[0]) : null;

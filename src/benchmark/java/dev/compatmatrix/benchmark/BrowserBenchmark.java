@@ -2,8 +2,8 @@ package dev.compatmatrix.benchmark;
 
 import dev.compatmatrix.browser.AppProcess;
 import dev.compatmatrix.browser.Chromium;
-import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
+import dev.compatmatrix.matrix.ModelType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,8 +66,7 @@ public final class BrowserBenchmark {
               requestAnimationFrame(check);
             }, { once: true });""";
 
-    private BrowserBenchmark() {
-    }
+    private BrowserBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -82,15 +81,28 @@ public final class BrowserBenchmark {
         Path database = work.resolve("matrix.duckdb");
         Files.copy(source, database, StandardCopyOption.REPLACE_EXISTING);
         String firstModel = firstModelByName(database);
-        Map<String, String> environment = Map.of("COMPAT_DB_PATH", database.toString(), "COMPAT_DEMO_ENABLED", "false",
-                "COMPAT_ADMIN_USERNAME", USER, "COMPAT_ADMIN_PASSWORD", PASSWORD,
-                "COMPAT_BACKUP_DIR", work.resolve("backups").toString());
-        List<String> types = Arrays.stream(ModelType.values()).map(ModelType::key).toList();
+        Map<String, String> environment = Map.of(
+                "COMPAT_DB_PATH",
+                database.toString(),
+                "COMPAT_DEMO_ENABLED",
+                "false",
+                "COMPAT_ADMIN_USERNAME",
+                USER,
+                "COMPAT_ADMIN_PASSWORD",
+                PASSWORD,
+                "COMPAT_BACKUP_DIR",
+                work.resolve("backups").toString());
+        List<String> types =
+                Arrays.stream(ModelType.values()).map(ModelType::key).toList();
         List<Double> signIn = new ArrayList<>();
         List<Double> filter = new ArrayList<>();
         try (AppProcess app = AppProcess.start(jar, environment, work.resolve("app.log"), Duration.ofMinutes(2))) {
-            System.out.printf(Locale.ROOT, "%,d models; started in %d ms; first model %s%n", models,
-                    app.startUpTime().toMillis(), firstModel);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d models; started in %d ms; first model %s%n",
+                    models,
+                    app.startUpTime().toMillis(),
+                    firstModel);
             for (int i = 0; i < iterations + 1; i++) {
                 ChromeDriver browser = Chromium.start(1600, 900);
                 try {
@@ -101,8 +113,12 @@ public final class BrowserBenchmark {
                         signIn.add(signInMs);
                         filter.add(filterMs);
                     }
-                    System.out.printf(Locale.ROOT, "round %d: sign-in → matrix %.0f ms, filter → rows %.0f ms%n", i,
-                            signInMs, filterMs);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d: sign-in → matrix %.0f ms, filter → rows %.0f ms%n",
+                            i,
+                            signInMs,
+                            filterMs);
                 } finally {
                     browser.quit();
                 }
@@ -113,39 +129,55 @@ public final class BrowserBenchmark {
     }
 
     private static double signIn(ChromeDriver browser, AppProcess app, String firstModel) {
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        browser.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", WATCH_FIRST_ROW.formatted(jsString(firstModel))));
         browser.get(app.url("/login"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(20));
         WebElement user = wait.until(d -> d.findElement(By.cssSelector("input[name=username]")));
         user.sendKeys(USER);
         browser.findElement(By.cssSelector("input[name=password]")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("vaadin-button[slot=submit], vaadin-login-form vaadin-button")).click();
-        Object at = wait.until(d -> ((JavascriptExecutor) d).executeScript(
-                "return location.pathname === '/' ? window.__firstRowAt : null"));
+        browser.findElement(By.cssSelector("vaadin-button[slot=submit], vaadin-login-form vaadin-button"))
+                .click();
+        Object at = wait.until(d -> ((JavascriptExecutor) d)
+                .executeScript("return location.pathname === '/' ? window.__firstRowAt : null"));
         return ((Number) at).doubleValue();
     }
 
     private static double chooseType(ChromeDriver browser, String chosen, List<String> types) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(20));
         browser.findElement(By.id("filter-toggle")).click(); // the filters fold behind it
-        WebElement select = wait.until(d -> d.findElement(By.xpath("//vaadin-select[.//label[normalize-space()='Type']]")));
+        WebElement select =
+                wait.until(d -> d.findElement(By.xpath("//vaadin-select[.//label[normalize-space()='Type']]")));
         browser.executeScript(WATCH_FILTER, select, chosen, types);
         select.click();
         wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals(chosen)).findFirst().orElse(null))
+                        .filter(item ->
+                                item.isDisplayed() && item.getText().trim().equals(chosen))
+                        .findFirst()
+                        .orElse(null))
                 .click();
-        Object took = wait.until(d -> ((JavascriptExecutor) d).executeScript(
-                "return window.__filterDone === null ? null : window.__filterDone - window.__filterStart"));
+        Object took = wait.until(d -> ((JavascriptExecutor) d)
+                .executeScript(
+                        "return window.__filterDone === null ? null : window.__filterDone - window.__filterStart"));
         return ((Number) took).doubleValue();
     }
 
     private static void report(String what, List<Double> millis, double target) {
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double p50 = percentile(sorted, 50);
         double p95 = percentile(sorted, 95);
-        System.out.printf(Locale.ROOT, "%-26s n=%d  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms  target ≤ %.0f ms: %s%n",
-                what, sorted.length, p50, p95, sorted[sorted.length - 1], target, p95 <= target ? "met" : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "%-26s n=%d  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms  target ≤ %.0f ms: %s%n",
+                what,
+                sorted.length,
+                p50,
+                p95,
+                sorted[sorted.length - 1],
+                target,
+                p95 <= target ? "met" : "MISSED");
     }
 
     private static double percentile(double[] sorted, int p) {
@@ -159,8 +191,10 @@ public final class BrowserBenchmark {
 
     private static String firstModelByName(Path database) throws Exception {
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + database);
-             var rows = connection.createStatement().executeQuery(
-                     "SELECT model_name FROM models WHERE deleted_at IS NULL ORDER BY model_name LIMIT 1")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT model_name FROM models WHERE deleted_at IS NULL ORDER BY model_name LIMIT 1")) {
             rows.next();
             return rows.getString(1);
         }

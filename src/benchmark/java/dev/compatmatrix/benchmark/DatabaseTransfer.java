@@ -24,12 +24,12 @@ import java.util.Locale;
  */
 public final class DatabaseTransfer {
 
-    private DatabaseTransfer() {
-    }
+    private DatabaseTransfer() {}
 
     public static void main(String[] args) throws SQLException {
         if (args.length != 3 || !(args[0].equals("export") || args[0].equals("import"))) {
-            throw new IllegalArgumentException("Usage: export <database file> <new folder> | import <folder> <new database file>");
+            throw new IllegalArgumentException(
+                    "Usage: export <database file> <new folder> | import <folder> <new database file>");
         }
         boolean export = args[0].equals("export");
         String database = export ? args[1] : args[2];
@@ -40,15 +40,22 @@ public final class DatabaseTransfer {
         var options = DatabaseConfig.connectionOptions(new DatabaseProperties(database, 2, "4GB", 1));
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection(DatabaseConfig.jdbcUrl(database), options);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             if (export) {
                 st.execute("EXPORT DATABASE '" + folder + "' (FORMAT parquet)");
             } else {
                 st.execute("IMPORT DATABASE '" + folder + "'");
                 st.execute("CHECKPOINT");
             }
-            System.out.printf(Locale.ROOT, "%sed %s %s %s with DuckDB %s in %.1f s%n", args[0], database,
-                    export ? "to" : "from", folder, Bench.duckdbVersion(), (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%sed %s %s %s with DuckDB %s in %.1f s%n",
+                    args[0],
+                    database,
+                    export ? "to" : "from",
+                    folder,
+                    Bench.duckdbVersion(),
+                    (System.nanoTime() - start) / 1e9);
         }
     }
 }

@@ -18,12 +18,10 @@ import javax.management.ObjectName;
  */
 record HeapSnapshot(long heapAfterGc, long histogramBytes, Map<String, ClassUsage> classes) {
 
-    record ClassUsage(long instances, long bytes) {
-    }
+    record ClassUsage(long instances, long bytes) {}
 
     /** One class's growth between two snapshots. */
-    record Growth(String className, long instances, long bytes) {
-    }
+    record Growth(String className, long instances, long bytes) {}
 
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
     private static final Pattern TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
@@ -41,15 +39,20 @@ record HeapSnapshot(long heapAfterGc, long histogramBytes, Map<String, ClassUsag
                 heap += pool.getCollectionUsage().getUsed();
             }
         }
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
         Map<String, ClassUsage> classes = new HashMap<>();
         long total = -1;
         for (String line : histogram.split("\n")) {
             Matcher row = ROW.matcher(line);
             if (row.find()) {
-                classes.merge(row.group(3), new ClassUsage(Long.parseLong(row.group(1)), Long.parseLong(row.group(2))),
+                classes.merge(
+                        row.group(3),
+                        new ClassUsage(Long.parseLong(row.group(1)), Long.parseLong(row.group(2))),
                         (a, b) -> new ClassUsage(a.instances() + b.instances(), a.bytes() + b.bytes()));
                 continue;
             }
@@ -69,7 +72,9 @@ record HeapSnapshot(long heapAfterGc, long histogramBytes, Map<String, ClassUsag
         List<Growth> growth = new ArrayList<>();
         for (var entry : classes.entrySet()) {
             ClassUsage old = before.classes().getOrDefault(entry.getKey(), new ClassUsage(0, 0));
-            growth.add(new Growth(entry.getKey(), entry.getValue().instances() - old.instances(),
+            growth.add(new Growth(
+                    entry.getKey(),
+                    entry.getValue().instances() - old.instances(),
                     entry.getValue().bytes() - old.bytes()));
         }
         growth.sort(Comparator.comparingLong(Growth::bytes).reversed());

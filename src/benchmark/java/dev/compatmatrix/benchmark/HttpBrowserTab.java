@@ -25,12 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class HttpBrowserTab {
 
     /** What the opened matrix showed: the grid's row count, the rows of its first page and their JSON. */
-    record OpenedMatrix(long rowCount, int firstPageRows, String firstPage) {
-    }
+    record OpenedMatrix(long rowCount, int firstPageRows, String firstPage) {}
 
     /** Without interning property names: the grid's renderer keys differ per UI and would pile up in this heap. */
     private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build()).build();
+                    .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                    .build())
+            .build();
+
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     /** What Vaadin's client reports about the browser in its init request (Chromium's values, recorded). */
     private static final String BROWSER_DETAILS = "&v-sh=720&v-sw=1280&v-wh=720&v-ww=1280&v-bh=720&v-bw=1280"
@@ -65,10 +67,12 @@ final class HttpBrowserTab {
         login.send(List.of(navigate("/login", "")));
         // vaadin-login-form posts an ordinary form with the CSRF token of the page's meta tag. Spring Security gives
         // the session a new id and sends the browser to the saved URL.
-        expectRedirect(exchange(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1)) + "&username="
-                        + encode(username) + "&password=" + encode(password)))), "/?continue");
+        expectRedirect(
+                exchange(HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1)) + "&username="
+                                + encode(username) + "&password=" + encode(password)))),
+                "/?continue");
         // Leaving the login page, the client sends a beacon that closes its UI.
         login.unload();
         expect(exchange(get("/?continue")), 200);
@@ -81,21 +85,29 @@ final class HttpBrowserTab {
         GridUpdate shown = gridOf(opened);
         // The grid's connector confirms the update that brought the first page, so the server may forget it; the
         // answer to this message is also what the UI keeps as its last response (instead of the big one above).
-        Map<String, Object> confirm = Map.of("type", "publishedEventHandler", "node", shown.gridNode(),
-                "templateEventMethodName", "confirmUpdate", "templateEventMethodArgs", List.of(shown.updateId()),
-                "promise", 0);
+        Map<String, Object> confirm = Map.of(
+                "type",
+                "publishedEventHandler",
+                "node",
+                shown.gridNode(),
+                "templateEventMethodName",
+                "confirmUpdate",
+                "templateEventMethodArgs",
+                List.of(shown.updateId()),
+                "promise",
+                0);
         matrix.send(List.of(confirm));
         return shown.matrix();
     }
 
-    private record GridUpdate(int gridNode, int updateId, OpenedMatrix matrix) {
-    }
+    private record GridUpdate(int gridNode, int updateId, OpenedMatrix matrix) {}
 
     /** The grid's node in the navigation's answer, its size, its first page and the update id to confirm. */
     private static GridUpdate gridOf(JsonNode answer) {
         Integer grid = null;
         for (JsonNode change : answer.path("changes")) {
-            if ("tag".equals(change.path("key").asString()) && "vaadin-grid".equals(change.path("value").asString())) {
+            if ("tag".equals(change.path("key").asString())
+                    && "vaadin-grid".equals(change.path("value").asString())) {
                 grid = change.path("node").asInt();
             }
         }
@@ -125,8 +137,25 @@ final class HttpBrowserTab {
     }
 
     private static Map<String, Object> navigate(String route, String query) {
-        return Map.of("type", "event", "node", 1, "event", "ui-navigate", "data", Map.of("route", route, "query", query,
-                "appShellTitle", "", "historyState", Map.of("idx", 0), "trigger", ""));
+        return Map.of(
+                "type",
+                "event",
+                "node",
+                1,
+                "event",
+                "ui-navigate",
+                "data",
+                Map.of(
+                        "route",
+                        route,
+                        "query",
+                        query,
+                        "appShellTitle",
+                        "",
+                        "historyState",
+                        Map.of("idx", 0),
+                        "trigger",
+                        ""));
     }
 
     /** One UI of the tab: its id, Vaadin's CSRF key and the message counters its client keeps. */
@@ -144,9 +173,10 @@ final class HttpBrowserTab {
         }
 
         JsonNode send(List<Map<String, Object>> rpc) throws IOException, InterruptedException {
-            String body = JSON.writeValueAsString(Map.of("csrfToken", key, "rpc", rpc, "syncId", syncId,
-                    "clientId", clientId));
-            JsonNode answer = JSON.readTree(expect(exchange(uidl(body, "application/json; charset=UTF-8")), 200).body());
+            String body = JSON.writeValueAsString(
+                    Map.of("csrfToken", key, "rpc", rpc, "syncId", syncId, "clientId", clientId));
+            JsonNode answer = JSON.readTree(expect(exchange(uidl(body, "application/json; charset=UTF-8")), 200)
+                    .body());
             if (answer.has("meta") && answer.path("meta").has("sessionExpired")) {
                 throw new IllegalStateException("Session expired: " + answer);
             }
@@ -161,19 +191,28 @@ final class HttpBrowserTab {
         }
 
         private HttpRequest.Builder uidl(String body, String contentType) {
-            return HttpRequest.newBuilder(uri("/?v-r=uidl&v-uiId=" + id)).header("Content-Type", contentType)
+            return HttpRequest.newBuilder(uri("/?v-r=uidl&v-uiId=" + id))
+                    .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body));
         }
     }
 
     /** Vaadin's init request: creates the UI and answers its configuration and first state. */
     private VaadinUi init(String location, String query) throws IOException, InterruptedException {
-        JsonNode config = JSON.readTree(expect(exchange(get("/?v-r=init&location=" + encode(location) + "&query="
-                + encode(query) + BROWSER_DETAILS + "&v-curdate=" + System.currentTimeMillis() + "&v-wn=v-"
-                + Math.random())), 200).body()).path("appConfig");
+        JsonNode config = JSON.readTree(expect(
+                                exchange(get("/?v-r=init&location=" + encode(location) + "&query="
+                                        + encode(query) + BROWSER_DETAILS + "&v-curdate=" + System.currentTimeMillis()
+                                        + "&v-wn=v-"
+                                        + Math.random())),
+                                200)
+                        .body())
+                .path("appConfig");
         JsonNode uidl = config.path("uidl");
-        return new VaadinUi(config.path("v-uiId").asInt(), uidl.path("Vaadin-Security-Key").asString(),
-                uidl.path("syncId").asInt(0), uidl.path("clientId").asInt(0));
+        return new VaadinUi(
+                config.path("v-uiId").asInt(),
+                uidl.path("Vaadin-Security-Key").asString(),
+                uidl.path("syncId").asInt(0),
+                uidl.path("clientId").asInt(0));
     }
 
     private HttpRequest.Builder get(String pathAndQuery) {
@@ -186,8 +225,13 @@ final class HttpBrowserTab {
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
         if (!cookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", cookies.entrySet().stream()
-                    .map(c -> c.getKey() + "=" + c.getValue()).toList()));
+            request.header(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            cookies.entrySet().stream()
+                                    .map(c -> c.getKey() + "=" + c.getValue())
+                                    .toList()));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         for (String set : response.headers().allValues("Set-Cookie")) {

@@ -29,15 +29,20 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         SyntheticDatabaseGenerator.quietLogging();
-        int models = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : SyntheticDatabaseGenerator.DEFAULT_MODELS;
+        int models = args.length > 0
+                ? Integer.parseInt(args[0].replace("_", ""))
+                : SyntheticDatabaseGenerator.DEFAULT_MODELS;
         int rows = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 10_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         try (ConfigurableApplicationContext app = BenchmarkApp.start(models, "import-scratch")) {
             ImportService imports = app.getBean(ImportService.class);
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
-            System.out.printf(Locale.ROOT, "%nImport into %,d models: files of %,d rows, %d runs%n", models, rows, runs);
-            System.out.println("| run | dry run of the new file (s) | new models with a claim each (s) | changing those claims (s) |");
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
+            System.out.printf(
+                    Locale.ROOT, "%nImport into %,d models: files of %,d rows, %d runs%n", models, rows, runs);
+            System.out.println(
+                    "| run | dry run of the new file (s) | new models with a claim each (s) | changing those claims (s) |");
             System.out.println("|---|---:|---:|---:|");
             for (int run = 1; run <= runs; run++) {
                 String prefix = "bench-import-" + run + "-";
@@ -45,8 +50,8 @@ public final class ImportBenchmark {
                 imports.preview("new.csv", file(prefix, rows, "high", null));
                 double dryRun = (System.nanoTime() - start) / 1e9;
                 String create = timed(imports, "new.csv", file(prefix, rows, "high", null), rows, 0);
-                String change = timed(imports, "change.csv", file(prefix, rows, "low", "Slower than measured before"),
-                        0, rows);
+                String change =
+                        timed(imports, "change.csv", file(prefix, rows, "low", "Slower than measured before"), 0, rows);
                 System.out.printf(Locale.ROOT, "| %d | %.2f | %s | %s |%n", run, dryRun, create, change);
             }
         }
@@ -57,15 +62,15 @@ public final class ImportBenchmark {
      * the CPU seconds of the whole process meanwhile (DuckDB's threads included), which depend less on what else
      * the shared machine runs.
      */
-    private static String timed(ImportService imports, String name, byte[] file, int expectCreated,
-                                int expectChanged) {
+    private static String timed(ImportService imports, String name, byte[] file, int expectCreated, int expectChanged) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         ImportResult result = imports.apply(name, file, ImportProgress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
-        if (result.modelsCreated() != expectCreated || result.claimsCreated() != expectCreated
+        if (result.modelsCreated() != expectCreated
+                || result.claimsCreated() != expectCreated
                 || result.claimsChanged() != expectChanged) {
             throw new IllegalStateException("Unexpected result of " + name + ": " + result);
         }
@@ -73,10 +78,18 @@ public final class ImportBenchmark {
     }
 
     private static byte[] file(String prefix, int rows, String level, String limitations) {
-        StringBuilder csv = new StringBuilder("model,family,type,size,parameters_millions,hardware,level,limitations\n");
+        StringBuilder csv =
+                new StringBuilder("model,family,type,size,parameters_millions,hardware,level,limitations\n");
         for (int i = 0; i < rows; i++) {
-            csv.append(prefix).append(i).append(",benchfam,text_generation,base,125,").append(PLATFORMS[i % 8])
-                    .append(',').append(level).append(',').append(limitations == null ? "" : limitations).append('\n');
+            csv.append(prefix)
+                    .append(i)
+                    .append(",benchfam,text_generation,base,125,")
+                    .append(PLATFORMS[i % 8])
+                    .append(',')
+                    .append(level)
+                    .append(',')
+                    .append(limitations == null ? "" : limitations)
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

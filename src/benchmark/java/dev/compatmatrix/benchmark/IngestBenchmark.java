@@ -37,7 +37,9 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         SyntheticDatabaseGenerator.quietLogging();
-        int models = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : SyntheticDatabaseGenerator.DEFAULT_MODELS;
+        int models = args.length > 0
+                ? Integer.parseInt(args[0].replace("_", ""))
+                : SyntheticDatabaseGenerator.DEFAULT_MODELS;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 2;
@@ -45,7 +47,9 @@ public final class IngestBenchmark {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             String token = token(app.getBean(ApiTokenService.class));
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            List<String> names = jdbc.sql("SELECT model_name FROM models ORDER BY model_id").query(String.class).list();
+            List<String> names = jdbc.sql("SELECT model_name FROM models ORDER BY model_id")
+                    .query(String.class)
+                    .list();
             HttpClient http = HttpClient.newHttpClient();
             Random random = new Random(42);
             for (int i = 0; i < warmup; i++) {
@@ -64,8 +68,11 @@ public final class IngestBenchmark {
                                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                                 JOIN models m ON m.model_id = c.model_id
                                 WHERE m.model_name = :model AND d.hardware_type = :platform""")
-                        .param("model", batch.lastModel()).param("platform", batch.lastPlatform())
-                        .query(String.class).optional().orElse("none");
+                        .param("model", batch.lastModel())
+                        .param("platform", batch.lastPlatform())
+                        .query(String.class)
+                        .optional()
+                        .orElse("none");
                 visibleNanos[i] = System.nanoTime() - start;
                 if (!answer.contains("\"replayed\":false")) {
                     throw new IllegalStateException("Unexpected answer: " + answer);
@@ -80,8 +87,8 @@ public final class IngestBenchmark {
     }
 
     /** Several pipelines at once: each client posts its share of the batches back to back. */
-    private static void concurrent(HttpClient http, int port, String token, List<String> names, int clients,
-                                   int measured) throws Exception {
+    private static void concurrent(
+            HttpClient http, int port, String token, List<String> names, int clients, int measured) throws Exception {
         List<List<Batch>> work = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<Batch> mine = new ArrayList<>();
@@ -108,12 +115,16 @@ public final class IngestBenchmark {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%d concurrent clients, %d batches of %,d: %,.0f results/s%n", clients,
-                clients * (measured / clients), BATCH, clients * (measured / clients) * BATCH / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%d concurrent clients, %d batches of %,d: %,.0f results/s%n",
+                clients,
+                clients * (measured / clients),
+                BATCH,
+                clients * (measured / clients) * BATCH / seconds);
     }
 
-    private record Batch(String json, String lastModel, String lastPlatform) {
-    }
+    private record Batch(String json, String lastModel, String lastPlatform) {}
 
     private static Batch batch(String id, List<String> names, Random random) {
         StringBuilder json = new StringBuilder("{\"batch_id\":\"" + id + "-" + System.nanoTime() + "\",\"results\":[");
@@ -129,19 +140,29 @@ public final class IngestBenchmark {
             if (cells.size() > 1) {
                 json.append(',');
             }
-            json.append("{\"model\":\"").append(model).append("\",\"hardware\":\"").append(platform)
-                    .append("\",\"level\":\"").append(LEVELS[random.nextInt(LEVELS.length)])
-                    .append("\",\"notes\":\"benchmark\",\"evidence\":{\"run\":\"run-").append(random.nextInt(1_000_000))
-                    .append("\",\"framework_version\":\"torch 2.").append(random.nextInt(8))
+            json.append("{\"model\":\"")
+                    .append(model)
+                    .append("\",\"hardware\":\"")
+                    .append(platform)
+                    .append("\",\"level\":\"")
+                    .append(LEVELS[random.nextInt(LEVELS.length)])
+                    .append("\",\"notes\":\"benchmark\",\"evidence\":{\"run\":\"run-")
+                    .append(random.nextInt(1_000_000))
+                    .append("\",\"framework_version\":\"torch 2.")
+                    .append(random.nextInt(8))
                     .append("\",\"batch_size\":32,\"precision\":\"fp16\"}}");
         }
         return new Batch(json.append("]}").toString(), model, platform);
     }
 
     private static String post(HttpClient http, int port, String token, Batch batch) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/results"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(batch.json())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/results"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(batch.json()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
@@ -149,11 +170,13 @@ public final class IngestBenchmark {
     }
 
     private static String token(ApiTokenService tokens) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
         try {
             int validator = tokens.automatedValidators().getFirst().validatorId();
-            return tokens.create("benchmark", validator, Set.of(ApiScope.RESULTS_WRITE), 1).secret();
+            return tokens.create("benchmark", validator, Set.of(ApiScope.RESULTS_WRITE), 1)
+                    .secret();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -163,13 +186,31 @@ public final class IngestBenchmark {
         double[] post = millis(postNanos);
         double[] visible = millis(visibleNanos);
         double totalSeconds = java.util.Arrays.stream(post).sum() / 1000;
-        System.out.printf(Locale.ROOT, "%nIngest through HTTP into %,d models: %d batches of %,d (after %d warm-up)%n",
-                models, measured, BATCH, warmup);
+        System.out.printf(
+                Locale.ROOT,
+                "%nIngest through HTTP into %,d models: %d batches of %,d (after %d warm-up)%n",
+                models,
+                measured,
+                BATCH,
+                warmup);
         System.out.printf(Locale.ROOT, "| measure | p50 | p95 | max |%n|---|---|---|---|%n");
-        System.out.printf(Locale.ROOT, "| POST of 1,000 results (ms) | %.0f | %.0f | %.0f |%n", pct(post, 50), pct(post, 95), pct(post, 100));
-        System.out.printf(Locale.ROOT, "| POST to readable (ms) | %.0f | %.0f | %.0f |%n", pct(visible, 50), pct(visible, 95), pct(visible, 100));
-        System.out.printf(Locale.ROOT, "Throughput: %,.0f results/s (target ≥ 5,000); p95 POST→readable %.0f ms (target ≤ 1,000)%n",
-                measured * BATCH / totalSeconds, pct(visible, 95));
+        System.out.printf(
+                Locale.ROOT,
+                "| POST of 1,000 results (ms) | %.0f | %.0f | %.0f |%n",
+                pct(post, 50),
+                pct(post, 95),
+                pct(post, 100));
+        System.out.printf(
+                Locale.ROOT,
+                "| POST to readable (ms) | %.0f | %.0f | %.0f |%n",
+                pct(visible, 50),
+                pct(visible, 95),
+                pct(visible, 100));
+        System.out.printf(
+                Locale.ROOT,
+                "Throughput: %,.0f results/s (target ≥ 5,000); p95 POST→readable %.0f ms (target ≤ 1,000)%n",
+                measured * BATCH / totalSeconds,
+                pct(visible, 95));
     }
 
     private static double[] millis(long[] nanos) {

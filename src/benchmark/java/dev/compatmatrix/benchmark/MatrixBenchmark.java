@@ -3,25 +3,25 @@ package dev.compatmatrix.benchmark;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
-import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.catalog.repository.ModelRepository;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.modelpage.ModelPageService;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
-import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
-import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.compatibility.query.PlatformState;
-import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.history.query.HistorySearch;
-import dev.compatmatrix.recommendation.query.RecommendationQuery;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.store.ReviewRepository;
+import dev.compatmatrix.modelpage.ModelPageService;
+import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
+import dev.compatmatrix.modelpage.query.ModelOverview;
+import dev.compatmatrix.recommendation.query.RecommendationQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,11 +89,16 @@ public final class MatrixBenchmark {
         this.jdbc = JdbcClient.create(dataSource);
         this.matrix = new MatrixQuery(jdbc, dataSource, new Staleness(java.time.Clock.systemUTC(), 180));
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
-        this.service = new CompatibilityService(matrix,
-                new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)));
-        this.modelPage = new ModelPageService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
-                new HistoryQuery(jdbc), new ReviewRepository(jdbc),
-                new HistorySearch(jdbc), java.time.Clock.systemUTC(),
+        this.service = new CompatibilityService(
+                matrix, new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)));
+        this.modelPage = new ModelPageService(
+                matrix,
+                new ModelDetailsQuery(jdbc),
+                new RecommendationQuery(jdbc),
+                new HistoryQuery(jdbc),
+                new ReviewRepository(jdbc),
+                new HistorySearch(jdbc),
+                java.time.Clock.systemUTC(),
                 new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc),
                 new dev.compatmatrix.matrix.query.ClaimMarksQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -102,9 +107,16 @@ public final class MatrixBenchmark {
     }
 
     /** The tables whose row counts the benchmarks print. */
-    static final List<String> TABLES = List.of("models", "cross_platform_compatibility", "compatibility_details",
-            "compatibility_history", "validation_reviews", "automated_results", "hardware_recommendations",
-            "performance_results", "validators");
+    static final List<String> TABLES = List.of(
+            "models",
+            "cross_platform_compatibility",
+            "compatibility_details",
+            "compatibility_history",
+            "validation_reviews",
+            "automated_results",
+            "hardware_recommendations",
+            "performance_results",
+            "validators");
 
     /**
      * Where the benchmark database with this many models lives for the DuckDB on the class path, e.g.
@@ -125,8 +137,8 @@ public final class MatrixBenchmark {
         if (Files.exists(file)) {
             var options = DatabaseConfig.connectionOptions(new DatabaseProperties(path, 2, "1GB", 1));
             try (Connection c = DriverManager.getConnection(DatabaseConfig.jdbcUrl(path), options);
-                 var st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM models")) {
+                    var st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM models")) {
                 rs.next();
                 if (rs.getLong(1) == models) {
                     SyntheticDatabaseGenerator.migrate(c);
@@ -145,13 +157,24 @@ public final class MatrixBenchmark {
         }
         System.out.printf(Locale.ROOT, "Generating %s with %,d models …%n", path, models);
         var result = SyntheticDatabaseGenerator.generate(path, models);
-        System.out.printf(Locale.ROOT, "Generated %,d rows in %.1f s (%,.0f rows/s), file %,d MB%n", result.rows(),
-                result.millis() / 1000.0, result.rowsPerSecond(), result.fileBytes() / (1024 * 1024));
+        System.out.printf(
+                Locale.ROOT,
+                "Generated %,d rows in %.1f s (%,.0f rows/s), file %,d MB%n",
+                result.rows(),
+                result.millis() / 1000.0,
+                result.rowsPerSecond(),
+                result.fileBytes() / (1024 * 1024));
     }
 
     private List<Bench.Case> cases(int models) {
-        var typeAndCuda = new MatrixFilter(null, null, ModelType.TEXT_GENERATION, null,
-                Map.of(Platform.CUDA, PlatformState.SUPPORTED), null, null);
+        var typeAndCuda = new MatrixFilter(
+                null,
+                null,
+                ModelType.TEXT_GENERATION,
+                null,
+                Map.of(Platform.CUDA, PlatformState.SUPPORTED),
+                null,
+                null);
         var familyAndScore = new MatrixFilter(null, "llama", null, null, Map.of(), null, 0.5);
         // Text search (the q= of the matrix URL): a family name that also matches names, and a fragment of a few names.
         var searchFamily = new MatrixFilter("llama", null, null, null, Map.of(), null, null);
@@ -168,27 +191,45 @@ public final class MatrixBenchmark {
                 pageCase("page at offset %,d".formatted(models / 2), MatrixFilter.NONE, MatrixSort.BY_NAME, models / 2),
                 // The first deep page after a claim write: the filter's members are read again and laid over the
                 // kept name order; the raw path sorts, as the SQL alone must.
-                firstVisitCase("page at offset %,d, first visit after a claim write".formatted(deep), MatrixFilter.NONE,
-                        deep, matrix::clearCache),
-                firstVisitCase("two filters at offset %,d, first visit after a claim write".formatted(deep / 5),
-                        typeAndCuda, deep / 5, matrix::clearCache),
+                firstVisitCase(
+                        "page at offset %,d, first visit after a claim write".formatted(deep),
+                        MatrixFilter.NONE,
+                        deep,
+                        matrix::clearCache),
+                firstVisitCase(
+                        "two filters at offset %,d, first visit after a claim write".formatted(deep / 5),
+                        typeAndCuda,
+                        deep / 5,
+                        matrix::clearCache),
                 // After a model was added, renamed or deleted the name order itself is read again.
-                firstVisitCase("page at offset %,d, first visit after a model write".formatted(deep), MatrixFilter.NONE,
-                        deep, matrix::clearAllCaches),
+                firstVisitCase(
+                        "page at offset %,d, first visit after a model write".formatted(deep),
+                        MatrixFilter.NONE,
+                        deep,
+                        matrix::clearAllCaches),
                 // What MatrixView gets: the service adds a read-only transaction around the same query.
-                new Bench.Case("first page via service (read-only tx)", Bench.Target.MATRIX_PAGE,
+                new Bench.Case(
+                        "first page via service (read-only tx)",
+                        Bench.Target.MATRIX_PAGE,
                         explain(MatrixFilter.NONE, MatrixSort.BY_NAME, 0),
-                        () -> readOnly.execute(s -> service.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, PAGE)).size(),
+                        () -> readOnly.execute(s -> service.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, PAGE))
+                                .size(),
                         () -> raw.page(MatrixFilter.NONE, MatrixSort.BY_NAME, 0)),
                 countCase("row count, no filter", MatrixFilter.NONE),
                 countCase("row count, type + CUDA supported", typeAndCuda),
                 countCase("row count, q=llama", searchFamily),
                 // The app and raw calls of an iteration read the same model.
-                new Bench.Case("model page (header, claims, recommendations, history, reviews)", null, List.of(),
-                        () -> modelPage(model.get()), () -> raw.modelPage(model.get()))));
+                new Bench.Case(
+                        "model page (header, claims, recommendations, history, reviews)",
+                        null,
+                        List.of(),
+                        () -> modelPage(model.get()),
+                        () -> raw.modelPage(model.get()))));
         // The grid's first click on every sortable column: ascending, the first page.
-        List<String> keys = new ArrayList<>(Arrays.stream(MatrixSort.Column.values()).map(MatrixSort.Column::key)
-                .filter(key -> !key.equals("name")).toList());
+        List<String> keys = new ArrayList<>(Arrays.stream(MatrixSort.Column.values())
+                .map(MatrixSort.Column::key)
+                .filter(key -> !key.equals("name"))
+                .toList());
         Arrays.stream(Platform.values()).map(Platform::key).forEach(keys::add);
         for (String key : keys) {
             cases.add(pageCase("first page, sorted by " + key, MatrixFilter.NONE, new MatrixSort(key, false), 0));
@@ -197,38 +238,61 @@ public final class MatrixBenchmark {
         // claims; the ratio is after / before.
         for (Platform platform : List.of(Platform.CUDA, Platform.WEBNN)) {
             var sort = new MatrixSort(platform.key(), false);
-            cases.add(new Bench.Case("first page, sorted by %s: level rank (app) vs joining its claims (raw)"
-                    .formatted(platform.key()), null, List.of(),
-                    () -> matrix.page(MatrixFilter.NONE, sort, 0, PAGE).size(), () -> raw.pageJoiningClaims(platform)));
+            cases.add(new Bench.Case(
+                    "first page, sorted by %s: level rank (app) vs joining its claims (raw)".formatted(platform.key()),
+                    null,
+                    List.of(),
+                    () -> matrix.page(MatrixFilter.NONE, sort, 0, PAGE).size(),
+                    () -> raw.pageJoiningClaims(platform)));
         }
         return cases;
     }
 
     private Bench.Case pageCase(String name, MatrixFilter filter, MatrixSort sort, int offset) {
-        return new Bench.Case(name, Bench.Target.MATRIX_PAGE, explain(filter, sort, offset),
-                () -> matrix.page(filter, sort, offset, PAGE).size(), () -> raw.page(filter, sort, offset));
+        return new Bench.Case(
+                name,
+                Bench.Target.MATRIX_PAGE,
+                explain(filter, sort, offset),
+                () -> matrix.page(filter, sort, offset, PAGE).size(),
+                () -> raw.page(filter, sort, offset));
     }
 
     /** A deep page whose cached ordering a write has just made stale ({@code forget} drops what the write would). */
     private Bench.Case firstVisitCase(String name, MatrixFilter filter, int offset, Runnable forget) {
-        return new Bench.Case(name, Bench.Target.MATRIX_PAGE, explain(filter, MatrixSort.BY_NAME, offset),
+        return new Bench.Case(
+                name,
+                Bench.Target.MATRIX_PAGE,
+                explain(filter, MatrixSort.BY_NAME, offset),
                 () -> {
                     forget.run();
                     return matrix.page(filter, MatrixSort.BY_NAME, offset, PAGE).size();
-                }, () -> raw.firstVisit(filter, offset));
+                },
+                () -> raw.firstVisit(filter, offset));
     }
 
     /** A page's two statements: its ordered ids (the page's, or the whole list for a deep page), then their rows. */
     private List<Bench.Sql> explain(MatrixFilter filter, MatrixSort sort, int offset) {
-        var ids = offset < MatrixQuery.DEEP_OFFSET ? matrix.pageStatement(filter, sort, offset, PAGE)
+        var ids = offset < MatrixQuery.DEEP_OFFSET
+                ? matrix.pageStatement(filter, sort, offset, PAGE)
                 : matrix.orderedIdsStatement(filter, sort);
-        List<Integer> page = matrix.page(filter, sort, offset, PAGE).stream().map(MatrixRow::modelId).toList();
-        return page.isEmpty() ? List.of(sql(ids)) : List.of(sql(ids),
-                new Bench.Sql(MatrixQuery.ROWS_SQL, Map.of("ids", TextList.joinIds(page), "staleBefore", matrix.staleBefore())));
+        List<Integer> page = matrix.page(filter, sort, offset, PAGE).stream()
+                .map(MatrixRow::modelId)
+                .toList();
+        return page.isEmpty()
+                ? List.of(sql(ids))
+                : List.of(
+                        sql(ids),
+                        new Bench.Sql(
+                                MatrixQuery.ROWS_SQL,
+                                Map.of("ids", TextList.joinIds(page), "staleBefore", matrix.staleBefore())));
     }
 
     private Bench.Case countCase(String name, MatrixFilter filter) {
-        return new Bench.Case(name, null, List.of(), () -> (int) matrix.count(filter),
+        return new Bench.Case(
+                name,
+                null,
+                List.of(),
+                () -> (int) matrix.count(filter),
                 () -> raw.count(matrix.countStatement(filter)));
     }
 
@@ -238,8 +302,12 @@ public final class MatrixBenchmark {
 
     /** What the model page loads: ModelPageService.modelOverview in its read-only transaction. */
     private int modelPage(String name) {
-        ModelOverview overview = readOnly.execute(s -> modelPage.modelOverview(name).orElseThrow());
-        return 1 + overview.claims().size() + overview.recommendations().size() + overview.history().size()
+        ModelOverview overview =
+                readOnly.execute(s -> modelPage.modelOverview(name).orElseThrow());
+        return 1
+                + overview.claims().size()
+                + overview.recommendations().size()
+                + overview.history().size()
                 + overview.reviews().size();
     }
 
@@ -278,7 +346,11 @@ public final class MatrixBenchmark {
             try (Connection c = dataSource.getConnection()) {
                 if (offset < MatrixQuery.DEEP_OFFSET) {
                     var ids = matrix.pageStatement(filter, sort, offset, PAGE);
-                    return rows(c, RawJdbc.query(c, ids.sql(), ids.params()).values().stream().map(r -> r[0]).toList());
+                    return rows(
+                            c,
+                            RawJdbc.query(c, ids.sql(), ids.params()).values().stream()
+                                    .map(r -> r[0])
+                                    .toList());
                 }
                 RawJdbc.query(c, MatrixQuery.VERSION_SQL, Map.of());
                 // Read in the first warm-up call, then reused: the cache hit the app path gets.
@@ -310,14 +382,17 @@ public final class MatrixBenchmark {
                 RawJdbc.query(c, MatrixQuery.VERSION_SQL, Map.of());
                 var all = matrix.orderedIdsStatement(filter, MatrixSort.BY_NAME);
                 int[] ordered = RawJdbc.query(c, all.sql(), all.params()).values().stream()
-                        .mapToInt(r -> ((Number) r[0]).intValue()).toArray();
+                        .mapToInt(r -> ((Number) r[0]).intValue())
+                        .toArray();
                 return rows(c, slice(ordered, offset));
             }
         }
 
         private static List<Object> slice(int[] ordered, int offset) {
             return Arrays.stream(ordered, Math.min(offset, ordered.length), Math.min(ordered.length, offset + PAGE))
-                    .boxed().map(Object.class::cast).toList();
+                    .boxed()
+                    .map(Object.class::cast)
+                    .toList();
         }
 
         /** One row per claim: the page's size is its number of distinct models. */
@@ -325,10 +400,21 @@ public final class MatrixBenchmark {
             if (ids.isEmpty()) {
                 return 0;
             }
-            return (int) RawJdbc.query(c, MatrixQuery.ROWS_SQL, Map.of("ids",
-                            TextList.joinIds(ids.stream().map(id -> ((Number) id).intValue()).toList()),
-                            "staleBefore", matrix.staleBefore()))
-                    .values().stream().map(row -> row[0]).distinct().count();
+            return (int) RawJdbc.query(
+                            c,
+                            MatrixQuery.ROWS_SQL,
+                            Map.of(
+                                    "ids",
+                                    TextList.joinIds(ids.stream()
+                                            .map(id -> ((Number) id).intValue())
+                                            .toList()),
+                                    "staleBefore",
+                                    matrix.staleBefore()))
+                    .values()
+                    .stream()
+                    .map(row -> row[0])
+                    .distinct()
+                    .count();
         }
 
         int count(MatrixQuery.Statement statement) throws SQLException {
@@ -342,17 +428,24 @@ public final class MatrixBenchmark {
             try (Connection c = dataSource.getConnection()) {
                 RawJdbc.Rows header = RawJdbc.query(c, ModelDetailsQuery.HEADER_SQL, Map.of("name", name));
                 Object modelId = header.values().getFirst()[header.column("model_id")];
-                int claims = RawJdbc.query(c, ModelDetailsQuery.CLAIMS_SQL, Map.of("modelId", modelId)).size();
+                int claims = RawJdbc.query(c, ModelDetailsQuery.CLAIMS_SQL, Map.of("modelId", modelId))
+                        .size();
                 // The level timeline's changes (the app counts its periods as no rows).
                 Map<String, Object> levels = new java.util.HashMap<>();
                 levels.put("model", name);
                 levels.put("platform", null);
                 RawJdbc.query(c, HistorySearch.MODEL_LEVELS_SQL, levels);
-                return 1 + claims
-                        + RawJdbc.query(c, RecommendationQuery.FOR_MODEL_SQL, Map.of("modelId", modelId)).size()
-                        + RawJdbc.query(c, HistoryQuery.FOR_MODEL_SQL, Map.of("modelId", modelId,
-                                "limit", ModelPageService.MODEL_HISTORY_LIMIT)).size()
-                        + RawJdbc.query(c, ReviewRepository.FOR_MODEL_SQL, Map.of("modelId", modelId)).size();
+                return 1
+                        + claims
+                        + RawJdbc.query(c, RecommendationQuery.FOR_MODEL_SQL, Map.of("modelId", modelId))
+                                .size()
+                        + RawJdbc.query(
+                                        c,
+                                        HistoryQuery.FOR_MODEL_SQL,
+                                        Map.of("modelId", modelId, "limit", ModelPageService.MODEL_HISTORY_LIMIT))
+                                .size()
+                        + RawJdbc.query(c, ReviewRepository.FOR_MODEL_SQL, Map.of("modelId", modelId))
+                                .size();
             }
         }
     }

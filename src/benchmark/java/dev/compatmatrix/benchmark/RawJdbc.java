@@ -19,8 +19,7 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  */
 final class RawJdbc {
 
-    private RawJdbc() {
-    }
+    private RawJdbc() {}
 
     /** The rows a statement returned, with its column labels. */
     record Rows(List<String> labels, List<Object[]> values) {

@@ -2,8 +2,6 @@ package dev.compatmatrix.benchmark;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.compatmatrix.base.db.TableAppender;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.export.ExportServices;
@@ -11,7 +9,6 @@ import dev.compatmatrix.compatibility.query.CoverageQuery;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixSort;
-import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.dashboard.DashboardService;
 import dev.compatmatrix.dashboard.DashboardSnapshot;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
@@ -20,17 +17,19 @@ import dev.compatmatrix.history.HistoryCharts;
 import dev.compatmatrix.history.HistoryService;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.validation.ValidationService;
+import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
-import dev.compatmatrix.validation.query.QueueFilter;
-import dev.compatmatrix.validation.query.QueueQuery;
+import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.ReviewRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
+import dev.compatmatrix.validation.ValidationService;
+import dev.compatmatrix.validation.query.QueueFilter;
+import dev.compatmatrix.validation.query.QueueQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,6 +67,7 @@ public final class ScreensBenchmark {
     private static final int MODEL_SAMPLE = 64;
     /** The signed-in user: the demo's level-3 validator (not in a generated database, so "not linked"). */
     private static final String USER = "validator3";
+
     private static final double EXPORT_TARGET_MS = 3_000;
 
     public static void main(String[] args) throws Exception {
@@ -81,9 +81,13 @@ public final class ScreensBenchmark {
 
         String path = MatrixBenchmark.databasePath(models);
         MatrixBenchmark.ensureDatabase(path, models);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(USER,
-                null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.VALIDATOR),
-                        new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        USER,
+                        null,
+                        List.of(
+                                new SimpleGrantedAuthority("ROLE_" + Roles.VALIDATOR),
+                                new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER))));
         try (HikariDataSource dataSource = Bench.consolePool(path)) {
             var benchmark = new ScreensBenchmark(dataSource);
             benchmark.describe(path);
@@ -121,9 +125,17 @@ public final class ScreensBenchmark {
         // transactions are added where the services declare them.
         this.queue = new QueueQuery(jdbc, clock, new Staleness(clock, 180));
         TableAppender appender = new TableAppender(dataSource, jdbc);
-        this.validation = new ValidationService(new ClaimRepository(jdbc, appender), new ReviewRepository(jdbc),
-                new ValidatorRepository(jdbc), queue, new ClaimMarksQuery(jdbc), null, null,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), null, clock);
+        this.validation = new ValidationService(
+                new ClaimRepository(jdbc, appender),
+                new ReviewRepository(jdbc),
+                new ValidatorRepository(jdbc),
+                queue,
+                new ClaimMarksQuery(jdbc),
+                null,
+                null,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                null,
+                clock);
         this.coverage = new CoverageQuery(jdbc);
         this.dashboardQuery = new DashboardQuery(jdbc);
         this.dashboard = new DashboardService(coverage, dashboardQuery);
@@ -140,54 +152,104 @@ public final class ScreensBenchmark {
         return List.of(
                 // What ValidationQueueView's grid asks for: its first page (the service also looks up who is
                 // signed in) and the count.
-                new Bench.Case("validation queue: first page (service)", null,
+                new Bench.Case(
+                        "validation queue: first page (service)",
+                        null,
                         List.of(sql(queue.pageStatement(QueueFilter.ALL, 0, PAGE))),
-                        () -> validation.queuePage(QueueFilter.ALL, 0, PAGE).size(), () -> rawQueuePage(QueueFilter.ALL)),
-                new Bench.Case("validation queue: count", null, List.of(sql(queue.countStatement(QueueFilter.ALL))),
+                        () -> validation.queuePage(QueueFilter.ALL, 0, PAGE).size(),
+                        () -> rawQueuePage(QueueFilter.ALL)),
+                new Bench.Case(
+                        "validation queue: count",
+                        null,
+                        List.of(sql(queue.countStatement(QueueFilter.ALL))),
                         () -> (int) validation.queueCount(QueueFilter.ALL),
                         () -> rawCount(sql(queue.countStatement(QueueFilter.ALL)))),
-                new Bench.Case("validation queue: first page, level 3 + CUDA", null,
+                new Bench.Case(
+                        "validation queue: first page, level 3 + CUDA",
+                        null,
                         List.of(sql(queue.pageStatement(levelThreeCuda, 0, PAGE))),
-                        () -> validation.queuePage(levelThreeCuda, 0, PAGE).size(), () -> rawQueuePage(levelThreeCuda)),
-                new Bench.Case("validation queue: count, level 3 + CUDA", null, List.of(),
+                        () -> validation.queuePage(levelThreeCuda, 0, PAGE).size(),
+                        () -> rawQueuePage(levelThreeCuda)),
+                new Bench.Case(
+                        "validation queue: count, level 3 + CUDA",
+                        null,
+                        List.of(),
                         () -> (int) validation.queueCount(levelThreeCuda),
                         () -> rawCount(sql(queue.countStatement(levelThreeCuda)))),
                 // DashboardView: one snapshot in a read-only transaction, then each of its four statements alone.
-                new Bench.Case("dashboard snapshot (read-only tx)", Bench.Target.DASHBOARD, List.of(),
-                        () -> snapshotRows(readOnly.execute(s -> dashboard.snapshot())), this::rawDashboard),
-                new Bench.Case("dashboard: coverage per platform", null, List.of(new Bench.Sql(CoverageQuery.SQL, Map.of())),
+                new Bench.Case(
+                        "dashboard snapshot (read-only tx)",
+                        Bench.Target.DASHBOARD,
+                        List.of(),
+                        () -> snapshotRows(readOnly.execute(s -> dashboard.snapshot())),
+                        this::rawDashboard),
+                new Bench.Case(
+                        "dashboard: coverage per platform",
+                        null,
+                        List.of(new Bench.Sql(CoverageQuery.SQL, Map.of())),
                         () -> coverage.perPlatform().size(),
                         () -> rawRows(CoverageQuery.SQL, Map.of())),
-                new Bench.Case("dashboard: score distribution", null,
-                        List.of(new Bench.Sql(DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS))),
-                        () -> (int) Arrays.stream(dashboardQuery.scoreDistribution()).filter(n -> n > 0).count(),
+                new Bench.Case(
+                        "dashboard: score distribution",
+                        null,
+                        List.of(new Bench.Sql(
+                                DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS))),
+                        () -> (int) Arrays.stream(dashboardQuery.scoreDistribution())
+                                .filter(n -> n > 0)
+                                .count(),
                         () -> rawRows(DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS))),
-                new Bench.Case("dashboard: family × platform support", null,
-                        List.of(new Bench.Sql(DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES, "offset", 0))),
-                        () -> dashboardQuery.familySupport(0, DashboardService.HEATMAP_FAMILIES).size(),
+                new Bench.Case(
+                        "dashboard: family × platform support",
+                        null,
+                        List.of(new Bench.Sql(
+                                DashboardQuery.FAMILY_SQL,
+                                Map.of("limit", DashboardService.HEATMAP_FAMILIES, "offset", 0))),
+                        () -> dashboardQuery
+                                .familySupport(0, DashboardService.HEATMAP_FAMILIES)
+                                .size(),
                         this::rawFamilies),
-                new Bench.Case("dashboard: recent changes", null,
-                        List.of(new Bench.Sql(DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES))),
-                        () -> dashboardQuery.recentChanges(DashboardService.RECENT_CHANGES).size(),
+                new Bench.Case(
+                        "dashboard: recent changes",
+                        null,
+                        List.of(new Bench.Sql(
+                                DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES))),
+                        () -> dashboardQuery
+                                .recentChanges(DashboardService.RECENT_CHANGES)
+                                .size(),
                         () -> rawRows(DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES))),
                 // HistoryView: the charts, then the table's first page and count.
-                new Bench.Case("history charts, no filter", null,
+                new Bench.Case(
+                        "history charts, no filter",
+                        null,
                         List.of(new Bench.Sql(HistorySearch.MONTHLY_SQL, historyParams(null))),
                         () -> chartRows(readOnly.execute(s -> history.charts(HistoryFilter.NONE))),
                         () -> rawRows(HistorySearch.MONTHLY_SQL, historyParams(null))),
-                new Bench.Case("history charts, one model", null, List.of(),
-                        () -> chartRows(readOnly.execute(s -> history.charts(HistoryFilter.NONE.withModel(chartModel.get())))),
+                new Bench.Case(
+                        "history charts, one model",
+                        null,
+                        List.of(),
+                        () -> chartRows(
+                                readOnly.execute(s -> history.charts(HistoryFilter.NONE.withModel(chartModel.get())))),
                         () -> rawModelCharts(chartModel.get())),
-                new Bench.Case("history table: first page, no filter", null,
+                new Bench.Case(
+                        "history table: first page, no filter",
+                        null,
                         List.of(new Bench.Sql(HistorySearch.PAGE_SQL, page(historyParams(null)))),
-                        () -> readOnly.execute(s -> history.changes(HistoryFilter.NONE, 0, PAGE)).size(),
+                        () -> readOnly.execute(s -> history.changes(HistoryFilter.NONE, 0, PAGE))
+                                .size(),
                         () -> rawRows(HistorySearch.PAGE_SQL, page(historyParams(null)))),
-                new Bench.Case("history table: count, no filter", null,
+                new Bench.Case(
+                        "history table: count, no filter",
+                        null,
                         List.of(new Bench.Sql(HistorySearch.COUNT_SQL, historyParams(null))),
                         () -> (int) (long) readOnly.execute(s -> history.count(HistoryFilter.NONE)),
                         () -> rawCount(new Bench.Sql(HistorySearch.COUNT_SQL, historyParams(null)))),
-                new Bench.Case("history table: first page, one model", null, List.of(),
-                        () -> readOnly.execute(s -> history.changes(HistoryFilter.NONE.withModel(tableModel.get()), 0, PAGE))
+                new Bench.Case(
+                        "history table: first page, one model",
+                        null,
+                        List.of(),
+                        () -> readOnly.execute(
+                                        s -> history.changes(HistoryFilter.NONE.withModel(tableModel.get()), 0, PAGE))
                                 .size(),
                         () -> rawRows(HistorySearch.PAGE_SQL, page(historyParams(tableModel.get())))));
     }
@@ -197,8 +259,12 @@ public final class ScreensBenchmark {
     }
 
     private static int snapshotRows(DashboardSnapshot snapshot) {
-        return snapshot.coverage().size() + (int) Arrays.stream(snapshot.scoreBuckets()).filter(n -> n > 0).count()
-                + snapshot.families().families().size() + snapshot.recentChanges().size();
+        return snapshot.coverage().size()
+                + (int) Arrays.stream(snapshot.scoreBuckets())
+                        .filter(n -> n > 0)
+                        .count()
+                + snapshot.families().families().size()
+                + snapshot.recentChanges().size();
     }
 
     private static int chartRows(HistoryCharts charts) {
@@ -247,9 +313,11 @@ public final class ScreensBenchmark {
     private int rawDashboard() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return RawJdbc.query(c, CoverageQuery.SQL, Map.of()).size()
-                    + RawJdbc.query(c, DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS)).size()
-                    + families(c) + RawJdbc.query(c, DashboardQuery.RECENT_SQL,
-                            Map.of("limit", DashboardService.RECENT_CHANGES)).size();
+                    + RawJdbc.query(c, DashboardQuery.SCORE_SQL, Map.of("buckets", DashboardQuery.SCORE_BUCKETS))
+                            .size()
+                    + families(c)
+                    + RawJdbc.query(c, DashboardQuery.RECENT_SQL, Map.of("limit", DashboardService.RECENT_CHANGES))
+                            .size();
         }
     }
 
@@ -261,7 +329,8 @@ public final class ScreensBenchmark {
 
     /** The family statement returns a row per family and platform; the dashboard shows a row per family. */
     private static int families(Connection c) throws SQLException {
-        RawJdbc.Rows rows = RawJdbc.query(c, DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES, "offset", 0));
+        RawJdbc.Rows rows = RawJdbc.query(
+                c, DashboardQuery.FAMILY_SQL, Map.of("limit", DashboardService.HEATMAP_FAMILIES, "offset", 0));
         int family = rows.column("model_family");
         return (int) rows.values().stream().map(row -> row[family]).distinct().count();
     }
@@ -271,7 +340,8 @@ public final class ScreensBenchmark {
             Map<String, Object> levels = new HashMap<>();
             levels.put("model", model);
             levels.put("platform", null);
-            return RawJdbc.query(c, HistorySearch.MONTHLY_SQL, historyParams(model)).size()
+            return RawJdbc.query(c, HistorySearch.MONTHLY_SQL, historyParams(model))
+                            .size()
                     + RawJdbc.query(c, HistorySearch.MODEL_LEVELS_SQL, levels).size();
         }
     }
@@ -301,11 +371,18 @@ public final class ScreensBenchmark {
             lines = out.lines;
         }
         double p95 = Bench.percentile(Bench.sorted(millis), 95);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%nExport of the whole matrix as CSV (%,d lines, %,d bytes): %s — target p95 ≤ %,.0f ms %s%n",
-                lines, bytes, Bench.wallTimes(millis), EXPORT_TARGET_MS, p95 <= EXPORT_TARGET_MS ? "met" : "**missed**");
+                lines,
+                bytes,
+                Bench.wallTimes(millis),
+                EXPORT_TARGET_MS,
+                p95 <= EXPORT_TARGET_MS ? "met" : "**missed**");
         if (p95 > EXPORT_TARGET_MS) {
-            Bench.explain(dataSource, "export of the whole matrix",
+            Bench.explain(
+                    dataSource,
+                    "export of the whole matrix",
                     sql(matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME)));
         }
     }

@@ -69,8 +69,15 @@ public final class SessionMemoryBenchmark {
     private static final int TOP_CLASSES = 15;
 
     /** One round: live heap (histogram total) before, with the sessions open and after they ended. */
-    private record Round(int sessions, boolean matrixOpen, long before, long open, long ended, long heapGrowth,
-                         double openSeconds, List<HeapSnapshot.Growth> growth) {
+    private record Round(
+            int sessions,
+            boolean matrixOpen,
+            long before,
+            long open,
+            long ended,
+            long heapGrowth,
+            double openSeconds,
+            List<HeapSnapshot.Growth> growth) {
 
         double perSessionKb() {
             return (open - before) / 1024.0 / sessions;
@@ -82,36 +89,49 @@ public final class SessionMemoryBenchmark {
     }
 
     /** What the grid must show: the number of models and the first name in the default (by name) order. */
-    private record Expected(long rows, String firstName) {
-    }
+    private record Expected(long rows, String firstName) {}
 
     public static void main(String[] args) throws Exception {
         SyntheticDatabaseGenerator.quietLogging();
-        int models = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : SyntheticDatabaseGenerator.DEFAULT_MODELS;
+        int models = args.length > 0
+                ? Integer.parseInt(args[0].replace("_", ""))
+                : SyntheticDatabaseGenerator.DEFAULT_MODELS;
         List<Integer> counts = Arrays.stream((args.length > 1 ? args[1] : "50,200").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .toList();
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String loadAtStart = loadAverage();
 
         Path scratch = Files.createTempDirectory("sessionmem-");
-        Path database = models > 0 ? BenchmarkApp.scratchCopy(models, "session-scratch") : scratch.resolve("demo.duckdb");
+        Path database =
+                models > 0 ? BenchmarkApp.scratchCopy(models, "session-scratch") : scratch.resolve("demo.duckdb");
         var probe = new SessionProbe();
         var application = new SpringApplication(Application.class);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("sessionMemoryProbe", probe));
-        try (ConfigurableApplicationContext app = application.run("--compat.db.path=" + database,
-                "--compat.demo.enabled=" + (models == 0), "--compat.backup.dir=" + scratch.resolve("backups"),
-                "--server.port=0", "--server.servlet.session.timeout=2h", "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext app = application.run(
+                "--compat.db.path=" + database,
+                "--compat.demo.enabled=" + (models == 0),
+                "--compat.backup.dir=" + scratch.resolve("backups"),
+                "--server.port=0",
+                "--server.servlet.session.timeout=2h",
+                "--logging.level.root=warn")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             int largest = Collections.max(counts);
             createViewers(app, Math.max(largest, warmup));
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            var expected = new Expected(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single(),
-                    jdbc.sql("SELECT model_name FROM models ORDER BY model_name LIMIT 1").query(String.class).single());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            var benchmark = new SessionMemoryBenchmark(http, port, clients, probe, tomcatSessions(app),
-                    app.getBean(SessionRegistry.class), expected);
+            var expected = new Expected(
+                    jdbc.sql("SELECT count(*) FROM models").query(Long.class).single(),
+                    jdbc.sql("SELECT model_name FROM models ORDER BY model_name LIMIT 1")
+                            .query(String.class)
+                            .single());
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            var benchmark = new SessionMemoryBenchmark(
+                    http, port, clients, probe, tomcatSessions(app), app.getBean(SessionRegistry.class), expected);
 
             describe(models, expected, probe, clients, warmup);
             benchmark.warmUp(warmup);
@@ -137,8 +157,14 @@ public final class SessionMemoryBenchmark {
     /** The last snapshot, held while the next is taken (see {@link #snapshot}). */
     private HeapSnapshot lastSnapshot;
 
-    private SessionMemoryBenchmark(HttpClient http, int port, int clients, SessionProbe probe, Manager tomcatSessions,
-                                   SessionRegistry registry, Expected expected) {
+    private SessionMemoryBenchmark(
+            HttpClient http,
+            int port,
+            int clients,
+            SessionProbe probe,
+            Manager tomcatSessions,
+            SessionRegistry registry,
+            Expected expected) {
         this.http = http;
         this.port = port;
         this.clients = clients;
@@ -172,8 +198,12 @@ public final class SessionMemoryBenchmark {
         before = null;
         endAllSessions();
         long ended = snapshot().histogramBytes();
-        System.out.printf(Locale.ROOT, "round: %d sessions (%s) opened in %.1f s%n", sessions,
-                matrixOpen ? "matrix open" : "signed in only", seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "round: %d sessions (%s) opened in %.1f s%n",
+                sessions,
+                matrixOpen ? "matrix open" : "signed in only",
+                seconds);
         return new Round(sessions, matrixOpen, beforeBytes, open.histogramBytes(), ended, heapGrowth, seconds, growth);
     }
 
@@ -207,7 +237,8 @@ public final class SessionMemoryBenchmark {
             int pageRows = (int) Math.min(50, expected.rows());
             for (var tab : tabs) {
                 tab.get().ifPresent(matrix -> {
-                    if (matrix.rowCount() != expected.rows() || matrix.firstPageRows() != pageRows
+                    if (matrix.rowCount() != expected.rows()
+                            || matrix.firstPageRows() != pageRows
                             || !matrix.firstPage().contains(expected.firstName())) {
                         throw new IllegalStateException("The grid showed " + matrix.rowCount() + " models and a first "
                                 + "page of " + matrix.firstPageRows() + " rows; expected " + expected.rows() + " and "
@@ -226,16 +257,30 @@ public final class SessionMemoryBenchmark {
      * open, one open UI showing MatrixView whose grid counted every model (the login view's UI is closed).
      */
     private void verifyServerSide(int sessions, boolean matrixOpen) {
-        int signedIn = registry.getAllPrincipals().stream().mapToInt(p -> registry.getAllSessions(p, false).size()).sum();
+        int signedIn = registry.getAllPrincipals().stream()
+                .mapToInt(p -> registry.getAllSessions(p, false).size())
+                .sum();
         SessionProbe.Uis uis = probe.uis(expected.rows());
-        String counts = String.format(Locale.ROOT, "HTTP sessions %d, signed in %d, Vaadin sessions %d, open UIs %d, "
+        String counts = String.format(
+                Locale.ROOT,
+                "HTTP sessions %d, signed in %d, Vaadin sessions %d, open UIs %d, "
                         + "UIs showing MatrixView %d, grids that counted the %,d models %d",
-                tomcatSessions.getActiveSessions(), signedIn, probe.vaadinSessions.get(), uis.open(), uis.matrixViews(),
-                expected.rows(), uis.gridsCounted());
+                tomcatSessions.getActiveSessions(),
+                signedIn,
+                probe.vaadinSessions.get(),
+                uis.open(),
+                uis.matrixViews(),
+                expected.rows(),
+                uis.gridsCounted());
         int withUi = matrixOpen ? sessions : 0;
-        if (tomcatSessions.getActiveSessions() != sessions || signedIn != sessions || probe.vaadinSessions.get() != sessions
-                || uis.open() != withUi || uis.matrixViews() != withUi || uis.gridsCounted() != withUi) {
-            throw new IllegalStateException("Expected " + sessions + " sessions, " + withUi + " with the matrix: " + counts);
+        if (tomcatSessions.getActiveSessions() != sessions
+                || signedIn != sessions
+                || probe.vaadinSessions.get() != sessions
+                || uis.open() != withUi
+                || uis.matrixViews() != withUi
+                || uis.gridsCounted() != withUi) {
+            throw new IllegalStateException(
+                    "Expected " + sessions + " sessions, " + withUi + " with the matrix: " + counts);
         }
         System.out.println("  on the server: " + counts);
     }
@@ -261,8 +306,7 @@ public final class SessionMemoryBenchmark {
      */
     static final class SessionProbe implements VaadinServiceInitListener {
 
-        record Uis(int open, int matrixViews, int gridsCounted) {
-        }
+        record Uis(int open, int matrixViews, int gridsCounted) {}
 
         final AtomicInteger vaadinSessions = new AtomicInteger();
         private final Set<UI> uis = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -285,8 +329,9 @@ public final class SessionMemoryBenchmark {
                     open.incrementAndGet();
                     if (ui.getCurrentView() instanceof MatrixView view) {
                         matrixViews.incrementAndGet();
-                        if (components(view).anyMatch(c -> c instanceof Grid<?> grid
-                                && grid.getDataCommunicator().getItemCount() == expectedRows)) {
+                        if (components(view)
+                                .anyMatch(c -> c instanceof Grid<?> grid
+                                        && grid.getDataCommunicator().getItemCount() == expectedRows)) {
                             gridsCounted.incrementAndGet();
                         }
                     }
@@ -311,22 +356,34 @@ public final class SessionMemoryBenchmark {
                     int nodes = stateNodes(part);
                     view += nodes;
                     // One level deeper where a part is large, e.g. the filter bar's rows.
-                    String inside = nodes < 50 ? "" : part.getChildren()
-                            .map(child -> name(child) + " " + stateNodes(child)).collect(Collectors.joining(", ", ": ", ""));
+                    String inside = nodes < 50
+                            ? ""
+                            : part.getChildren()
+                                    .map(child -> name(child) + " " + stateNodes(child))
+                                    .collect(Collectors.joining(", ", ": ", ""));
                     parts.add(name(part) + " " + nodes + inside);
                 }
                 parts.add("the rest (UI, main layout, view itself) " + (total.get() - view));
                 components(ui).forEach(c -> types.merge(c.getClass().getSimpleName(), 1, Integer::sum));
             });
             int components = types.values().stream().mapToInt(Integer::intValue).sum();
-            return String.format(Locale.ROOT, "%d state nodes (%s) and %d components (%s)", total.get(),
-                    String.join("; ", parts), components,
-                    types.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
-                            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+            return String.format(
+                    Locale.ROOT,
+                    "%d state nodes (%s) and %d components (%s)",
+                    total.get(),
+                    String.join("; ", parts),
+                    components,
+                    types.entrySet().stream()
+                            .sorted(Map.Entry.<String, Integer>comparingByValue()
+                                    .reversed())
+                            .limit(12)
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .collect(Collectors.joining(", ")));
         }
 
         private static String name(Component component) {
-            return component.getClass().getSimpleName() + component.getId().map(id -> " #" + id).orElse("");
+            return component.getClass().getSimpleName()
+                    + component.getId().map(id -> " #" + id).orElse("");
         }
 
         private static int stateNodes(Component component) {
@@ -337,7 +394,9 @@ public final class SessionMemoryBenchmark {
 
         private List<UI> openUis() {
             synchronized (uis) {
-                return uis.stream().filter(ui -> ui.getSession() != null && !ui.isClosing()).toList();
+                return uis.stream()
+                        .filter(ui -> ui.getSession() != null && !ui.isClosing())
+                        .toList();
             }
         }
 
@@ -365,45 +424,84 @@ public final class SessionMemoryBenchmark {
     }
 
     private static void describe(int models, Expected expected, SessionProbe probe, int clients, int warmup) {
-        System.out.printf(Locale.ROOT, "%nSession memory: %s (%,d models); Vaadin %s in %s mode; Java %s; %s; max heap "
+        System.out.printf(
+                Locale.ROOT,
+                "%nSession memory: %s (%,d models); Vaadin %s in %s mode; Java %s; %s; max heap "
                         + "%,d MB; %d cores; %d concurrent clients; %d warm-up sessions%n",
-                models > 0 ? "benchmark database" : "demo data set", expected.rows(), Version.getFullVersion(),
-                probe.productionMode ? "production" : "development", Runtime.version(),
-                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                        .collect(Collectors.joining(" + ")), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                Runtime.getRuntime().availableProcessors(), clients, warmup);
+                models > 0 ? "benchmark database" : "demo data set",
+                expected.rows(),
+                Version.getFullVersion(),
+                probe.productionMode ? "production" : "development",
+                Runtime.version(),
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(" + ")),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                Runtime.getRuntime().availableProcessors(),
+                clients,
+                warmup);
         if (!probe.productionMode) {
-            System.out.println("WARNING: development mode. Vaadin's ComponentTracker keeps two stack traces per component "
-                    + "for its dev tools; a deployed console runs in production mode. Run with -Pproduction,benchmark.");
+            System.out.println(
+                    "WARNING: development mode. Vaadin's ComponentTracker keeps two stack traces per component "
+                            + "for its dev tools; a deployed console runs in production mode. Run with -Pproduction,benchmark.");
         }
     }
 
     private static void report(List<Round> rounds, boolean productionMode, String loadAtStart) {
-        System.out.printf(Locale.ROOT, "%n| sessions | each session | live heap before | with the sessions open | "
-                + "per session | per session (heap pools after GC) | left per session after they ended | opening |%n"
-                + "|---:|---|---:|---:|---:|---:|---:|---:|%n");
+        System.out.printf(
+                Locale.ROOT,
+                "%n| sessions | each session | live heap before | with the sessions open | "
+                        + "per session | per session (heap pools after GC) | left per session after they ended | opening |%n"
+                        + "|---:|---|---:|---:|---:|---:|---:|---:|%n");
         for (Round r : rounds) {
-            System.out.printf(Locale.ROOT, "| %d | %s | %,.1f MB | %,.1f MB | **%,.0f kB** | %,.0f kB | %,.1f kB | %.1f s |%n",
-                    r.sessions(), r.holds(), r.before() / 1048576.0, r.open() / 1048576.0, r.perSessionKb(),
-                    r.heapGrowth() / 1024.0 / r.sessions(), (r.ended() - r.before()) / 1024.0 / r.sessions(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %s | %,.1f MB | %,.1f MB | **%,.0f kB** | %,.0f kB | %,.1f kB | %.1f s |%n",
+                    r.sessions(),
+                    r.holds(),
+                    r.before() / 1048576.0,
+                    r.open() / 1048576.0,
+                    r.perSessionKb(),
+                    r.heapGrowth() / 1024.0 / r.sessions(),
+                    (r.ended() - r.before()) / 1024.0 / r.sessions(),
                     r.openSeconds());
         }
         for (Round r : rounds) {
-            System.out.printf(Locale.ROOT, "%nLargest growth per session, %d sessions %s:%n"
-                    + "| class | instances | bytes | share |%n|---|---:|---:|---:|%n", r.sessions(), r.holds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nLargest growth per session, %d sessions %s:%n"
+                            + "| class | instances | bytes | share |%n|---|---:|---:|---:|%n",
+                    r.sessions(),
+                    r.holds());
             double total = r.open() - r.before();
             for (HeapSnapshot.Growth g : r.growth()) {
-                System.out.printf(Locale.ROOT, "| `%s` | %,.1f | %,.0f | %.1f %% |%n", g.className(),
-                        (double) g.instances() / r.sessions(), (double) g.bytes() / r.sessions(), 100.0 * g.bytes() / total);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| `%s` | %,.1f | %,.0f | %.1f %% |%n",
+                        g.className(),
+                        (double) g.instances() / r.sessions(),
+                        (double) g.bytes() / r.sessions(),
+                        100.0 * g.bytes() / total);
             }
         }
-        Round matrix = rounds.stream().filter(Round::matrixOpen).reduce((a, b) -> b).orElseThrow();
+        Round matrix =
+                rounds.stream().filter(Round::matrixOpen).reduce((a, b) -> b).orElseThrow();
         Round signedIn = rounds.getLast();
-        System.out.printf(Locale.ROOT, "%nWith %d sessions: %,.0f kB per session, of which %,.0f kB the signed-in "
+        System.out.printf(
+                Locale.ROOT,
+                "%nWith %d sessions: %,.0f kB per session, of which %,.0f kB the signed-in "
                         + "session without a UI and %,.0f kB the matrix UI. Target ≤ %.0f kB: %s. Load average at start "
-                        + "%s, at end %s%n", matrix.sessions(), matrix.perSessionKb(), signedIn.perSessionKb(),
-                matrix.perSessionKb() - signedIn.perSessionKb(), TARGET_KB, !productionMode ? "not judged (development mode)"
-                        : matrix.perSessionKb() <= TARGET_KB ? "met" : "MISSED", loadAtStart, loadAverage());
+                        + "%s, at end %s%n",
+                matrix.sessions(),
+                matrix.perSessionKb(),
+                signedIn.perSessionKb(),
+                matrix.perSessionKb() - signedIn.perSessionKb(),
+                TARGET_KB,
+                !productionMode
+                        ? "not judged (development mode)"
+                        : matrix.perSessionKb() <= TARGET_KB ? "met" : "MISSED",
+                loadAtStart,
+                loadAverage());
     }
 
     private static String loadAverage() {

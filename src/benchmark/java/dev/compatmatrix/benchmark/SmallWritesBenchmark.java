@@ -2,16 +2,16 @@ package dev.compatmatrix.benchmark;
 
 import dev.compatmatrix.TestUsers;
 import dev.compatmatrix.catalog.CatalogService;
-import dev.compatmatrix.matrix.ModelData;
-import dev.compatmatrix.matrix.ModelSize;
-import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimData;
-import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
 import dev.compatmatrix.matrix.Roles;
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +44,12 @@ public final class SmallWritesBenchmark {
         try (ConfigurableApplicationContext app = BenchmarkApp.start(models, "small-writes-scratch")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Bench.describe(jdbc, MatrixBenchmark.databasePath(models), List.of("models", "compatibility_history"));
-            var benchmark = new SmallWritesBenchmark(app.getBean(ClaimService.class), app.getBean(CatalogService.class),
-                    jdbc.sql("SELECT model_name FROM models ORDER BY model_id").query(String.class).list(),
+            var benchmark = new SmallWritesBenchmark(
+                    app.getBean(ClaimService.class),
+                    app.getBean(CatalogService.class),
+                    jdbc.sql("SELECT model_name FROM models ORDER BY model_id")
+                            .query(String.class)
+                            .list(),
                     warmup + measured);
             long historyBefore = count(jdbc, "compatibility_history");
             long modelsBefore = count(jdbc, "cross_platform_compatibility");
@@ -60,11 +64,17 @@ public final class SmallWritesBenchmark {
             long edits = count(jdbc, "compatibility_history") - historyBefore;
             long added = count(jdbc, "cross_platform_compatibility") - modelsBefore;
             if (edits != warmup + measured || added != warmup + measured) {
-                throw new IllegalStateException("Expected " + (warmup + measured) + " history rows and matrix rows, got "
-                        + edits + " and " + added);
+                throw new IllegalStateException("Expected " + (warmup + measured)
+                        + " history rows and matrix rows, got " + edits + " and " + added);
             }
-            report(List.of("open a claim (ClaimService.find)", "save a level change (ClaimService.update)",
-                    "add a model with its matrix row (CatalogService.create)"), times, measured, warmup);
+            report(
+                    List.of(
+                            "open a claim (ClaimService.find)",
+                            "save a level change (ClaimService.update)",
+                            "add a model with its matrix row (CatalogService.create)"),
+                    times,
+                    measured,
+                    warmup);
         }
     }
 
@@ -83,12 +93,14 @@ public final class SmallWritesBenchmark {
 
     /** Times in ms per case (open, save, insert), sorted, of the measured iterations. */
     private double[][] run(int measured, int warmup) {
-        List<Cell> cells = java.util.stream.IntStream.range(0, edits).mapToObj(this::cell).toList();
+        List<Cell> cells =
+                java.util.stream.IntStream.range(0, edits).mapToObj(this::cell).toList();
         double[][] times = new double[3][measured];
         for (int i = -warmup; i < measured; i++) {
             int n = i + warmup;
             long start = System.nanoTime();
-            Claim loaded = claims.find(cells.get(n).model(), cells.get(n).platform()).orElseThrow();
+            Claim loaded =
+                    claims.find(cells.get(n).model(), cells.get(n).platform()).orElseThrow();
             double open = millisSince(start);
             double save;
             double insert;
@@ -111,8 +123,7 @@ public final class SmallWritesBenchmark {
         return times;
     }
 
-    private record Cell(String model, Platform platform) {
-    }
+    private record Cell(String model, Platform platform) {}
 
     /**
      * The n-th model of an even spread over the id range, and its first claimed platform counting from the n-th
@@ -133,8 +144,19 @@ public final class SmallWritesBenchmark {
     private void saveNextLevel(Claim loaded, int n) {
         ClaimData d = loaded.data();
         CompatibilityLevel next = LEVELS[(d.level().ordinal() + 1) % LEVELS.length];
-        Claim saved = claims.update(loaded, new ClaimData(next, d.limitations(), d.workarounds(), d.performanceNotes(),
-                d.evidenceRun(), d.frameworkVersion(), d.device(), d.batchSize(), d.precision(), d.simulated()),
+        Claim saved = claims.update(
+                loaded,
+                new ClaimData(
+                        next,
+                        d.limitations(),
+                        d.workarounds(),
+                        d.performanceNotes(),
+                        d.evidenceRun(),
+                        d.frameworkVersion(),
+                        d.device(),
+                        d.batchSize(),
+                        d.precision(),
+                        d.simulated()),
                 new ChangeNote("benchmark edit " + n, "torch 2.5"));
         if (saved.data().level() != next) {
             throw new IllegalStateException("The save did not change the level of claim " + loaded.claimId());
@@ -142,8 +164,13 @@ public final class SmallWritesBenchmark {
     }
 
     private void addModel(int n) {
-        catalog.create(new ModelData("bench-" + runId + "/new-model-" + n, "llama", ModelType.TEXT_GENERATION,
-                ModelSize.BASE, 7000.0, null));
+        catalog.create(new ModelData(
+                "bench-" + runId + "/new-model-" + n,
+                "llama",
+                ModelType.TEXT_GENERATION,
+                ModelSize.BASE,
+                7000.0,
+                null));
     }
 
     private static double millis(Runnable call) {
@@ -161,13 +188,20 @@ public final class SmallWritesBenchmark {
     }
 
     private static void report(List<String> cases, double[][] times, int measured, int warmup) {
-        System.out.printf(Locale.ROOT, "%n%d measured writes per case after %d warm-up; times in ms; nearest rank.%n%n",
-                measured, warmup);
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d measured writes per case after %d warm-up; times in ms; nearest rank.%n%n",
+                measured,
+                warmup);
         System.out.println("| case | p50 | p95 | max |");
         System.out.println("|---|---:|---:|---:|");
         for (int c = 0; c < cases.size(); c++) {
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", cases.get(c),
-                    Bench.percentile(times[c], 50), Bench.percentile(times[c], 95),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f |%n",
+                    cases.get(c),
+                    Bench.percentile(times[c], 50),
+                    Bench.percentile(times[c], 95),
                     times[c][times[c].length - 1]);
         }
         System.out.printf(Locale.ROOT, "%nLoad average at the end: %s.%n", Bench.loadAverage());

@@ -32,8 +32,7 @@ final class StartUpBenchmark {
         AppProcess start(Map<String, String> environment, Path log) throws Exception;
     }
 
-    private StartUpBenchmark() {
-    }
+    private StartUpBenchmark() {}
 
     /** Arguments: models (100000), runs (3), the production jar. */
     public static void main(String[] args) throws Exception {
@@ -54,20 +53,41 @@ final class StartUpBenchmark {
             return;
         }
         String build = developmentBuild(jar) ? " (development build: vaadin-dev inside)" : " (production build)";
-        time("java -jar " + jar.getFileName() + build, "jar", source, runs, work,
+        time(
+                "java -jar " + jar.getFileName() + build,
+                "jar",
+                source,
+                runs,
+                work,
                 (environment, log) -> AppProcess.start(jar, environment, log, TIMEOUT));
         Path extracted = extract(jar, work.resolve("extracted"));
         Path cache = train(extracted, source, work);
-        time("java -XX:AOTCache=app.aot -jar <extracted>/" + extracted.getFileName() + build, "aot-cache", source, runs,
-                work, (environment, log) -> AppProcess.start(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=warning",
-                        "-jar", extracted.toString()), environment, log, TIMEOUT));
+        time(
+                "java -XX:AOTCache=app.aot -jar <extracted>/" + extracted.getFileName() + build,
+                "aot-cache",
+                source,
+                runs,
+                work,
+                (environment, log) -> AppProcess.start(
+                        List.of("-XX:AOTCache=" + cache, "-Xlog:aot=warning", "-jar", extracted.toString()),
+                        environment,
+                        log,
+                        TIMEOUT));
     }
 
     /** {@code java -Djarmode=tools -jar app.jar extract}: the layout the AOT cache needs (plain jars on a class path). */
     private static Path extract(Path jar, Path destination) throws Exception {
         deleteRecursively(destination);
-        exec(List.of(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
-                destination.toString()), destination.getParent().resolve("extract.log"));
+        exec(
+                List.of(
+                        java(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "extract",
+                        "--destination",
+                        destination.toString()),
+                destination.getParent().resolve("extract.log"));
         return destination.resolve(jar.getFileName());
     }
 
@@ -80,10 +100,16 @@ final class StartUpBenchmark {
         Files.deleteIfExists(cache);
         Path database = freshCopy(source, work);
         long start = System.nanoTime();
-        try (AppProcess app = AppProcess.start(List.of("-XX:AOTCacheOutput=" + cache, "-jar", extractedJar.toString()),
-                environment(database, work), work.resolve("training.log"), TIMEOUT)) {
-            HttpResponse<String> login = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(app.url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
+        try (AppProcess app = AppProcess.start(
+                List.of("-XX:AOTCacheOutput=" + cache, "-jar", extractedJar.toString()),
+                environment(database, work),
+                work.resolve("training.log"),
+                TIMEOUT)) {
+            HttpResponse<String> login = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(app.url("/login")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (login.statusCode() != 200) {
                 throw new IllegalStateException("Training run: /login answered " + login.statusCode());
             }
@@ -91,7 +117,10 @@ final class StartUpBenchmark {
         if (!Files.exists(cache)) {
             throw new IllegalStateException("The training run wrote no AOT cache; see " + work.resolve("training.log"));
         }
-        System.out.printf(Locale.ROOT, "%nAOT cache: one training run in %.1f s, %,d MB%n", (System.nanoTime() - start) / 1e9,
+        System.out.printf(
+                Locale.ROOT,
+                "%nAOT cache: one training run in %.1f s, %,d MB%n",
+                (System.nanoTime() - start) / 1e9,
                 Files.size(cache) / (1024 * 1024));
         return cache;
     }
@@ -107,13 +136,26 @@ final class StartUpBenchmark {
             try (AppProcess app = launch.start(environment(database, work), log)) {
                 millis[i] = app.startUpTime().toNanos() / 1e6;
             }
-            System.out.printf(Locale.ROOT, "  run %d: ready after %,.0f ms (load average %s at its start); %s%n", i + 1,
-                    millis[i], load, Files.readAllLines(log).stream().filter(l -> l.contains("Started Application"))
-                            .map(l -> l.substring(l.indexOf("Started Application"))).findFirst().orElse("?"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  run %d: ready after %,.0f ms (load average %s at its start); %s%n",
+                    i + 1,
+                    millis[i],
+                    load,
+                    Files.readAllLines(log).stream()
+                            .filter(l -> l.contains("Started Application"))
+                            .map(l -> l.substring(l.indexOf("Started Application")))
+                            .findFirst()
+                            .orElse("?"));
         }
         double p95 = Bench.percentile(Bench.sorted(millis), 95);
-        System.out.printf(Locale.ROOT, "Start-up to readiness UP (%s): %s — target ≤ %,.0f ms %s%n", logName,
-                Bench.wallTimes(millis), TARGET_MS, p95 <= TARGET_MS ? "met" : "**missed**");
+        System.out.printf(
+                Locale.ROOT,
+                "Start-up to readiness UP (%s): %s — target ≤ %,.0f ms %s%n",
+                logName,
+                Bench.wallTimes(millis),
+                TARGET_MS,
+                p95 <= TARGET_MS ? "met" : "**missed**");
     }
 
     private static Path freshCopy(Path source, Path work) throws IOException {
@@ -124,9 +166,17 @@ final class StartUpBenchmark {
     }
 
     private static Map<String, String> environment(Path database, Path work) {
-        return Map.of("COMPAT_DB_PATH", database.toString(), "COMPAT_DEMO_ENABLED", "false",
-                "COMPAT_ADMIN_USERNAME", "benchmark-admin", "COMPAT_ADMIN_PASSWORD", "start-up benchmark only",
-                "COMPAT_BACKUP_DIR", work.resolve("backups").toString());
+        return Map.of(
+                "COMPAT_DB_PATH",
+                database.toString(),
+                "COMPAT_DEMO_ENABLED",
+                "false",
+                "COMPAT_ADMIN_USERNAME",
+                "benchmark-admin",
+                "COMPAT_ADMIN_PASSWORD",
+                "start-up benchmark only",
+                "COMPAT_BACKUP_DIR",
+                work.resolve("backups").toString());
     }
 
     /** A jar packaged without {@code -Pproduction} carries Vaadin's development tools and starts in development mode. */
@@ -141,7 +191,10 @@ final class StartUpBenchmark {
     }
 
     private static void exec(List<String> command, Path log) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
         }

@@ -1,8 +1,8 @@
 package dev.compatmatrix.demo;
 
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
@@ -28,12 +28,12 @@ public final class SyntheticDataSet {
     private static final int NOT_TESTED_PERCENT = 15;
     /** Share of tested cells whose level departs from the typical one (odd kernels, regressions …). */
     private static final int NOISE_PERCENT = 4;
+
     static final int MIN_CHANGES = 6;
     static final int MAX_CHANGES = 7;
 
     /** A model family: its type, real parameter range in millions, and relative frequency. */
-    private record Family(String key, ModelType type, double minParams, double maxParams, int weight) {
-    }
+    private record Family(String key, ModelType type, double minParams, double maxParams, int weight) {}
 
     private static final List<Family> FAMILIES = List.of(
             new Family("bert", ModelType.TEXT_EMBEDDING, 4.4, 340, 10),
@@ -68,7 +68,8 @@ public final class SyntheticDataSet {
             new Family("llava", ModelType.VISION_LANGUAGE, 7_000, 13_000, 2),
             new Family("qwen2-vl", ModelType.VISION_LANGUAGE, 2_200, 72_000, 1));
 
-    private static final int TOTAL_WEIGHT = FAMILIES.stream().mapToInt(Family::weight).sum();
+    private static final int TOTAL_WEIGHT =
+            FAMILIES.stream().mapToInt(Family::weight).sum();
 
     private final ClaimFactory factory;
     private final SyntheticValidation validation;
@@ -100,8 +101,18 @@ public final class SyntheticDataSet {
                     : DemoDataSet.typicalLevel(platform, family.type(), params, name, random);
             levels.put(platform, level);
         }
-        return validation.validate(factory.model(name, family.key(), family.type(), size(params), params, levels,
-                random, MIN_CHANGES, MAX_CHANGES), random);
+        return validation.validate(
+                factory.model(
+                        name,
+                        family.key(),
+                        family.type(),
+                        size(params),
+                        params,
+                        levels,
+                        random,
+                        MIN_CHANGES,
+                        MAX_CHANGES),
+                random);
     }
 
     public static String name(String family, int index) {

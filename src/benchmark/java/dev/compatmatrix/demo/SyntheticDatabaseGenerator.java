@@ -1,9 +1,9 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.demo.store.BulkLoader;
 import ch.qos.logback.classic.Level;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
+import dev.compatmatrix.demo.store.BulkLoader;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +39,7 @@ public final class SyntheticDatabaseGenerator {
 
     private static final int PROGRESS_EVERY = 10_000;
 
-    private SyntheticDatabaseGenerator() {
-    }
+    private SyntheticDatabaseGenerator() {}
 
     /** What a run wrote. */
     public record Result(int models, long rows, long millis, long fileBytes) {
@@ -55,8 +54,14 @@ public final class SyntheticDatabaseGenerator {
         String path = args.length > 0 ? args[0] : "target/synthetic.duckdb";
         int models = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : DEFAULT_MODELS;
         Result result = generate(path, models);
-        System.out.printf(Locale.ROOT, "%s: %,d models, %,d rows in %.1f s (%,.0f rows/s), %,d MB%n", path,
-                result.models(), result.rows(), result.millis() / 1000.0, result.rowsPerSecond(),
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d models, %,d rows in %.1f s (%,.0f rows/s), %,d MB%n",
+                path,
+                result.models(),
+                result.rows(),
+                result.millis() / 1000.0,
+                result.rowsPerSecond(),
                 result.fileBytes() / (1024 * 1024));
     }
 
@@ -101,13 +106,18 @@ public final class SyntheticDatabaseGenerator {
      */
     public static void migrate(Connection connection) {
         var dataSource = new SingleConnectionDataSource(connection, true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     private static long load(Connection connection, int n, long start) throws SQLException {
         LocalDateTime now = DemoDataLoader.DEMO_NOW;
-        var validators = DemoValidators.insert(new ValidatorRepository(
-                JdbcClient.create(new SingleConnectionDataSource(connection, true))), now.minusDays(400));
+        var validators = DemoValidators.insert(
+                new ValidatorRepository(JdbcClient.create(new SingleConnectionDataSource(connection, true))),
+                now.minusDays(400));
         var dataSet = new SyntheticDataSet(validators, now, SEED);
         long rows = validators.size();
         try (BulkLoader loader = new BulkLoader(connection)) {
@@ -116,15 +126,24 @@ public final class SyntheticDatabaseGenerator {
                 loader.write(model, now);
                 // models + cross_platform_compatibility + details + reviews + history + recommendations
                 // + performance + automated results
-                rows += 2 + model.claims().size() + model.history().size() + model.recommendations().size()
-                        + model.performance().size() + model.automatedResults().size();
+                rows += 2
+                        + model.claims().size()
+                        + model.history().size()
+                        + model.recommendations().size()
+                        + model.performance().size()
+                        + model.automatedResults().size();
                 for (GeneratedModel.Claim claim : model.claims().values()) {
                     rows += claim.reviews().size();
                 }
                 if (i % PROGRESS_EVERY == 0 || i == n) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "  %,9d models, %,11d rows, %6.1f s, %,9.0f rows/s%n",
-                            i, rows, seconds, rows / seconds);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %,9d models, %,11d rows, %6.1f s, %,9.0f rows/s%n",
+                            i,
+                            rows,
+                            seconds,
+                            rows / seconds);
                 }
             }
         }

@@ -1,14 +1,13 @@
 package dev.compatmatrix.demo;
 
-import dev.compatmatrix.matrix.CompatibilityLevel;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
 import dev.compatmatrix.demo.GeneratedModel.AutomatedResult;
 import dev.compatmatrix.demo.GeneratedModel.Claim;
 import dev.compatmatrix.demo.GeneratedModel.Review;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Review.Decision;
 import dev.compatmatrix.matrix.ValidationRules;
+import dev.compatmatrix.matrix.ValidationStatus;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -60,8 +59,10 @@ final class SyntheticValidation {
     SyntheticValidation(List<ValidatorRef> validators, LocalDateTime now) {
         this.validators = validators;
         this.people = validators.stream().filter(v -> !v.automated()).toList();
-        this.pipeline = validators.stream().filter(ValidatorRef::automated).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("Disputes need an automated validator"));
+        this.pipeline = validators.stream()
+                .filter(ValidatorRef::automated)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Disputes need an automated validator"));
         this.now = now;
     }
 
@@ -72,15 +73,21 @@ final class SyntheticValidation {
         for (Map.Entry<Platform, Claim> entry : model.claims().entrySet()) {
             Platform platform = entry.getKey();
             Claim claim = entry.getValue();
-            claim = claim.status() == ValidationStatus.UNVALIDATED ? maybeRejected(claim, random)
+            claim = claim.status() == ValidationStatus.UNVALIDATED
+                    ? maybeRejected(claim, random)
                     : approved(platform, claim, results, random);
             if (random.nextInt(100) < DISPUTED_PERCENT) {
-                LocalDateTime last = claim.validationDate() == null || claim.validationDate().isBefore(claim.updatedAt())
-                        ? claim.updatedAt() : claim.validationDate();
-                results.add(new AutomatedResult(platform, pipeline.id(),
+                LocalDateTime last =
+                        claim.validationDate() == null || claim.validationDate().isBefore(claim.updatedAt())
+                                ? claim.updatedAt()
+                                : claim.validationDate();
+                results.add(new AutomatedResult(
+                        platform,
+                        pipeline.id(),
                         DemoAutomatedResults.disagreeing(claim.level()),
                         DemoApprovals.token(pipeline) + "-" + random.nextInt(100_000),
-                        claim.frameworkVersion(), between(last, now, random)));
+                        claim.frameworkVersion(),
+                        between(last, now, random)));
             }
             claims.put(platform, claim);
         }
@@ -89,22 +96,33 @@ final class SyntheticValidation {
 
     /** The approval that set the claim's status, perhaps a lower one before it, perhaps a re-run after it. */
     private Claim approved(Platform platform, Claim claim, List<AutomatedResult> results, Random random) {
-        ValidatorRef approver = validators.stream().filter(v -> v.id() == claim.validatorId()).findFirst()
+        ValidatorRef approver = validators.stream()
+                .filter(v -> v.id() == claim.validatorId())
+                .findFirst()
                 .orElseThrow();
         List<Review> reviews = new ArrayList<>();
         int required = ValidationRules.requiredLevel(claim.level());
-        List<ValidatorRef> lower = people.stream().filter(v -> v.level() < required).toList();
-        if (claim.status() == ValidationStatus.VALIDATED && !lower.isEmpty()
+        List<ValidatorRef> lower =
+                people.stream().filter(v -> v.level() < required).toList();
+        if (claim.status() == ValidationStatus.VALIDATED
+                && !lower.isEmpty()
                 && random.nextInt(100) < EARLIER_PARTIAL_PERCENT) {
-            reviews.add(DemoApprovals.review(claim, lower.get(random.nextInt(lower.size())), Decision.APPROVE,
-                    ValidationStatus.PARTIALLY_VALIDATED, null,
+            reviews.add(DemoApprovals.review(
+                    claim,
+                    lower.get(random.nextInt(lower.size())),
+                    Decision.APPROVE,
+                    ValidationStatus.PARTIALLY_VALIDATED,
+                    null,
                     between(claim.updatedAt(), claim.validationDate(), random)));
         }
         reviews.add(DemoApprovals.approval(platform, claim, approver, results));
         Claim reviewed = claim.reviewed(claim.status(), claim.validatorId(), claim.validationDate(), reviews);
         if (claim.status() == ValidationStatus.VALIDATED && random.nextInt(100) < RERUN_PERCENT) {
-            return reviewed.rerun(ClaimFactory.evidenceRun(platform, random), another(platform, claim.frameworkVersion()),
-                    RERUN_BY, between(claim.validationDate(), now, random));
+            return reviewed.rerun(
+                    ClaimFactory.evidenceRun(platform, random),
+                    another(platform, claim.frameworkVersion()),
+                    RERUN_BY,
+                    between(claim.validationDate(), now, random));
         }
         return reviewed;
     }
@@ -115,8 +133,12 @@ final class SyntheticValidation {
             return claim;
         }
         LocalDateTime when = claim.updatedAt().plusHours(1 + random.nextInt(72));
-        Review rejection = DemoApprovals.review(claim, people.get(random.nextInt(people.size())), Decision.REJECT,
-                ValidationStatus.UNVALIDATED, REJECTIONS.get(random.nextInt(REJECTIONS.size())),
+        Review rejection = DemoApprovals.review(
+                claim,
+                people.get(random.nextInt(people.size())),
+                Decision.REJECT,
+                ValidationStatus.UNVALIDATED,
+                REJECTIONS.get(random.nextInt(REJECTIONS.size())),
                 when.isAfter(now) ? now : when);
         return claim.reviewed(ValidationStatus.UNVALIDATED, null, null, List.of(rejection));
     }

@@ -3,9 +3,9 @@ package dev.compatmatrix.admin;
 import dev.compatmatrix.admin.query.AuditEntry;
 import dev.compatmatrix.admin.query.AuditFilter;
 import dev.compatmatrix.admin.query.AuditQuery;
+import dev.compatmatrix.matrix.Roles;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +32,7 @@ public class AuditService {
     }
 
     /** The users and entities in the log, for the filters. */
-    public record FilterOptions(List<String> actors, List<String> entities) {
-    }
+    public record FilterOptions(List<String> actors, List<String> entities) {}
 
     public FilterOptions filterOptions() {
         return new FilterOptions(audit.actors(), audit.entities());

@@ -31,6 +31,7 @@ public class BadgeController {
     private static final String SUFFIX = ".svg";
     /** Part of every ETag: raise it when the badge's look changes, so caches fetch the new one. */
     private static final String DESIGN = "2";
+
     private static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private final BadgeService badges;
@@ -50,10 +51,14 @@ public class BadgeController {
         if (data.isEmpty()) {
             return notShown(HttpStatus.NOT_FOUND, "unknown", "No such model or platform");
         }
-        CacheControl cache = badges.badgesPublic() ? CacheControl.maxAge(MAX_AGE).cachePublic()
+        CacheControl cache = badges.badgesPublic()
+                ? CacheControl.maxAge(MAX_AGE).cachePublic()
                 : CacheControl.maxAge(MAX_AGE).cachePrivate();
-        return ResponseEntity.ok().contentType(SVG)
-                .cacheControl(cache).eTag(etag(data.get())).body(svg(data.get()));
+        return ResponseEntity.ok()
+                .contentType(SVG)
+                .cacheControl(cache)
+                .eTag(etag(data.get()))
+                .body(svg(data.get()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -62,8 +67,10 @@ public class BadgeController {
     }
 
     static String svg(BadgeData data) {
-        String message = LevelWords.word(data.level()) + (data.level() == null ? ""
-                : " " + data.status().mark() + ValidationMarks.symbols(data.stale(), data.disputed()));
+        String message = LevelWords.word(data.level())
+                + (data.level() == null
+                        ? ""
+                        : " " + data.status().mark() + ValidationMarks.symbols(data.stale(), data.disputed()));
         String title = data.modelName() + " on " + data.platform().label() + ": "
                 + LevelWords.title(data.level(), data.status())
                 + (data.level() == null ? "" : ValidationMarks.words(data.stale(), data.disputed()));
@@ -76,7 +83,8 @@ public class BadgeController {
     }
 
     private static ResponseEntity<String> notShown(HttpStatus status, String message, String title) {
-        return ResponseEntity.status(status).contentType(SVG)
+        return ResponseEntity.status(status)
+                .contentType(SVG)
                 .cacheControl(CacheControl.noStore())
                 .body(BadgeSvg.render("badge", message, BadgeSvg.GREY, title));
     }

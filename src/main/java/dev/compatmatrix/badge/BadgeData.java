@@ -9,12 +9,26 @@ import dev.compatmatrix.matrix.ValidationStatus;
  * tested, and the matrix's stale and disputed marks. {@code version} changes whenever any of it may have changed
  * (the claim's row version, validation, the model row's last update, the marks), so it can tag cached copies.
  */
-public record BadgeData(int modelId, String modelName, Platform platform, CompatibilityLevel level,
-                        ValidationStatus status, boolean stale, boolean disputed, String version) {
+public record BadgeData(
+        int modelId,
+        String modelName,
+        Platform platform,
+        CompatibilityLevel level,
+        ValidationStatus status,
+        boolean stale,
+        boolean disputed,
+        String version) {
 
     /** The same badge with the marks the matrix shows for its cell. */
     BadgeData withMarks(boolean newStale, boolean newDisputed) {
-        return new BadgeData(modelId, modelName, platform, level, status, newStale, newDisputed,
+        return new BadgeData(
+                modelId,
+                modelName,
+                platform,
+                level,
+                status,
+                newStale,
+                newDisputed,
                 version + "|" + newStale + "|" + newDisputed);
     }
 }

@@ -1,12 +1,12 @@
 package dev.compatmatrix.badge;
 
-import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.badge.query.BadgeQuery;
+import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.repository.SettingsRepository;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -37,8 +37,8 @@ public class BadgeService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public BadgeService(BadgeQuery badges, MatrixQuery matrix, SettingsRepository settings, AuditLog audit,
-                        Clock clock) {
+    public BadgeService(
+            BadgeQuery badges, MatrixQuery matrix, SettingsRepository settings, AuditLog audit, Clock clock) {
         this.badges = badges;
         this.matrix = matrix;
         this.settings = settings;
@@ -65,8 +65,10 @@ public class BadgeService {
         if (data.level() == null) {
             return data;
         }
-        MatrixRow.Cell cell = matrix.rows(List.of(data.modelId())).stream().findFirst()
-                .map(row -> row.cell(data.platform())).orElse(null);
+        MatrixRow.Cell cell = matrix.rows(List.of(data.modelId())).stream()
+                .findFirst()
+                .map(row -> row.cell(data.platform()))
+                .orElse(null);
         return cell == null ? data : data.withMarks(cell.stale(), cell.disputed());
     }
 
@@ -80,15 +82,23 @@ public class BadgeService {
     public void setBadgesPublic(boolean makePublic) {
         boolean was = badgesPublic();
         settings.put(PUBLIC_SETTING, String.valueOf(makePublic));
-        audit.record(Actor.name(), "settings.update", "app_settings", PUBLIC_SETTING,
+        audit.record(
+                Actor.name(),
+                "settings.update",
+                "app_settings",
+                PUBLIC_SETTING,
                 makePublic ? "Made badges public" : "Made badges visible to signed-in users only",
-                Map.of("value", was), Map.of("value", makePublic), LocalDateTime.now(clock));
+                Map.of("value", was),
+                Map.of("value", makePublic),
+                LocalDateTime.now(clock));
     }
 
     /** A signed-in user holds VIEWER (every role includes it); anonymous callers hold none. */
     private static boolean signedIn() {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.VIEWER)));
+        return caller != null
+                && caller.isAuthenticated()
+                && caller.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.VIEWER)));
     }
 }

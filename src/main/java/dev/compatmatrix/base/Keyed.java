@@ -10,6 +10,8 @@ public interface Keyed {
 
     /** The constant whose key matches, ignoring case; empty for null or an unknown key. */
     static <E extends Enum<E> & Keyed> Optional<E> fromKey(Class<E> type, String key) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.key().equalsIgnoreCase(key)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.key().equalsIgnoreCase(key))
+                .findFirst();
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** A count with its noun in the right number: "1 new model", "2 new models", "1,204 models". */
 public final class Plural {
 
-    private Plural() {
-    }
+    private Plural() {}
 
     /** The noun's plural adds an s ("model" → "models"). */
     public static String of(long count, String noun) {

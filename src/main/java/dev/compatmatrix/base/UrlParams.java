@@ -8,8 +8,7 @@ import java.util.function.Function;
 /** Reading and writing single-valued URL query parameters; a screen's URL class turns them into its filter. */
 public final class UrlParams {
 
-    private UrlParams() {
-    }
+    private UrlParams() {}
 
     /** The first non-blank value of a parameter, or null. */
     public static String first(Map<String, List<String>> params, String name) {
@@ -18,8 +17,11 @@ public final class UrlParams {
     }
 
     /** A parsed parameter, or null when absent; an unreadable value adds "name=value" to the warnings. */
-    public static <T> T read(Map<String, List<String>> params, String name, Function<String, Optional<T>> parser,
-                             List<String> warnings) {
+    public static <T> T read(
+            Map<String, List<String>> params,
+            String name,
+            Function<String, Optional<T>> parser,
+            List<String> warnings) {
         String value = first(params, name);
         if (value == null) {
             return null;

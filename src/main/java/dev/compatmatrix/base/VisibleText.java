@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 public final class VisibleText {
 
-    private VisibleText() {
-    }
+    private VisibleText() {}
 
     /** The text with every hidden or reordering character named; {@code null} stays {@code null}. */
     public static String of(String text) {

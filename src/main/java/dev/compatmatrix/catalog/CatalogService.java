@@ -1,10 +1,12 @@
 package dev.compatmatrix.catalog;
 
-import dev.compatmatrix.matrix.ModelData;
-import dev.compatmatrix.matrix.MlModel;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.catalog.repository.ModelRepository;
+import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.MlModel;
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixWriter;
@@ -12,7 +14,6 @@ import dev.compatmatrix.matrix.store.MatrixWriter.ModelKind;
 import dev.compatmatrix.matrix.store.MatrixWriter.NewMatrixRow;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.recommendation.repository.RecommendationRepository;
-import dev.compatmatrix.matrix.Actor;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,10 +45,16 @@ public class CatalogService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public CatalogService(ModelRepository models, DerivedColumnsRepository matrixRows, MatrixWriter writer,
-                          RecommendationRepository recommendations,
-                          PerformanceResultRepository performance, AuditLog audit, Validator validator,
-                          TransactionTemplate transaction, Clock clock) {
+    public CatalogService(
+            ModelRepository models,
+            DerivedColumnsRepository matrixRows,
+            MatrixWriter writer,
+            RecommendationRepository recommendations,
+            PerformanceResultRepository performance,
+            AuditLog audit,
+            Validator validator,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.performance = performance;
         this.models = models;
         this.matrixRows = matrixRows;
@@ -73,9 +79,14 @@ public class CatalogService {
             return transaction.execute(status -> {
                 LocalDateTime now = LocalDateTime.now(clock);
                 int id = models.insert(data, now);
-                writer.addModels(List.of(new NewMatrixRow(new ModelRef(id, matrixRows.newIds(1).getFirst()),
-                        data.type().key(), data.size().key())), now);
-                audit.record(user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
+                writer.addModels(
+                        List.of(new NewMatrixRow(
+                                new ModelRef(id, matrixRows.newIds(1).getFirst()),
+                                data.type().key(),
+                                data.size().key())),
+                        now);
+                audit.record(
+                        user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
                 return models.findByName(data.name()).orElseThrow();
             });
         } catch (DataIntegrityViolationException e) {
@@ -90,13 +101,24 @@ public class CatalogService {
         String user = Actor.name();
         return transaction.execute(status -> {
             if (!models.update(loaded.modelId(), loaded.version(), data)) {
-                throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
-                        + " after you opened it. Nothing was saved; reopen it to see the current values.");
+                throw new ModelConflictException(
+                        "Someone changed or deleted " + loaded.data().name()
+                                + " after you opened it. Nothing was saved; reopen it to see the current values.");
             }
             LocalDateTime now = LocalDateTime.now(clock);
-            writer.updateModelKinds(List.of(new ModelKind(loaded.modelId(), data.type().key(), data.size().key())), now);
-            audit.record(user, "model.update", "models", loaded.modelId(), "Edited model " + data.name(),
-                    fields(loaded.data()), fields(data), now);
+            writer.updateModelKinds(
+                    List.of(new ModelKind(
+                            loaded.modelId(), data.type().key(), data.size().key())),
+                    now);
+            audit.record(
+                    user,
+                    "model.update",
+                    "models",
+                    loaded.modelId(),
+                    "Edited model " + data.name(),
+                    fields(loaded.data()),
+                    fields(data),
+                    now);
             return models.findByName(data.name()).orElseThrow();
         });
     }
@@ -111,22 +133,33 @@ public class CatalogService {
         transaction.executeWithoutResult(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
             if (!models.markDeleted(loaded.modelId(), loaded.version(), now)) {
-                throw new ModelConflictException("Someone changed or deleted " + loaded.data().name()
-                        + " after you opened it. Nothing was deleted.");
+                throw new ModelConflictException("Someone changed or deleted "
+                        + loaded.data().name() + " after you opened it. Nothing was deleted.");
             }
             writer.deleteModel(loaded.modelId(), "Model deleted: " + reason.strip(), user, now);
             recommendations.deleteForModel(loaded.modelId());
             performance.deleteForModel(loaded.modelId());
-            audit.record(user, "model.delete", "models", loaded.modelId(),
-                    "Deleted model " + loaded.data().name() + ": " + reason.strip(), fields(loaded.data()), null, now);
+            audit.record(
+                    user,
+                    "model.delete",
+                    "models",
+                    loaded.modelId(),
+                    "Deleted model " + loaded.data().name() + ": " + reason.strip(),
+                    fields(loaded.data()),
+                    null,
+                    now);
         });
     }
 
     /** Field rules, and a unique name ({@code currentName} is the model's own name when editing). */
     private void check(ModelData data, String currentName) {
         Map<String, String> errors = new LinkedHashMap<>();
-        validator.validate(data).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-        if (!errors.containsKey("name") && !data.name().equalsIgnoreCase(currentName) && models.nameTaken(data.name())) {
+        validator
+                .validate(data)
+                .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (!errors.containsKey("name")
+                && !data.name().equalsIgnoreCase(currentName)
+                && models.nameTaken(data.name())) {
             errors.put("name", nameTakenMessage(data.name()));
         }
         if (!errors.isEmpty()) {

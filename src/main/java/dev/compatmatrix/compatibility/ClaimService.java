@@ -1,5 +1,8 @@
 package dev.compatmatrix.compatibility;
 
+import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.DuckDbErrors;
+import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
@@ -9,18 +12,16 @@ import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.EvidenceRun;
 import dev.compatmatrix.matrix.InvalidChangeException;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.TextLimit;
-import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.matrix.store.ClaimChange;
 import dev.compatmatrix.matrix.store.ClaimRepository;
-import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.matrix.store.StaleClaimException;
 import dev.compatmatrix.matrix.store.Validation;
-import dev.compatmatrix.matrix.Actor;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,8 +51,13 @@ public class ClaimService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public ClaimService(ClaimRepository claims, DerivedColumnsRepository derivedColumns, MatrixWriter writer,
-                        Validator validator, TransactionTemplate transaction, Clock clock) {
+    public ClaimService(
+            ClaimRepository claims,
+            DerivedColumnsRepository derivedColumns,
+            MatrixWriter writer,
+            Validator validator,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.claims = claims;
         this.derivedColumns = derivedColumns;
         this.writer = writer;
@@ -72,18 +77,30 @@ public class ClaimService {
         rules.check(data, note.problems(null, data.level()));
         String user = Actor.name();
         return write(null, () -> {
-            ModelRef model = derivedColumns.findByModelName(modelName)
+            ModelRef model = derivedColumns
+                    .findByModelName(modelName)
                     .orElseThrow(() -> new InvalidChangeException(Map.of("", "No model named '" + modelName + "'")));
             Optional<Claim> existing = claims.find(model.modelId(), platform);
             if (existing.isPresent()) {
-                throw new ClaimConflictException("Someone has already recorded a claim for " + modelName + " on "
-                        + platform.label() + ". Open it to edit it.", existing.get());
+                throw new ClaimConflictException(
+                        "Someone has already recorded a claim for " + modelName + " on " + platform.label()
+                                + ". Open it to edit it.",
+                        existing.get());
             }
             long id = claims.newIds(1).getFirst();
-            writer.writeClaims(List.of(new ClaimChange.Create(id, model, platform, data, Validation.RESET,
-                    note.reason(), note.version())), List.of(new AuditLog.Entry("claim.create", "compatibility_details",
-                    id, "Created " + platform.label() + " claim for " + modelName + ": " + data.level().label(), null,
-                    ClaimFields.of(data))), user, LocalDateTime.now(clock));
+            writer.writeClaims(
+                    List.of(new ClaimChange.Create(
+                            id, model, platform, data, Validation.RESET, note.reason(), note.version())),
+                    List.of(new AuditLog.Entry(
+                            "claim.create",
+                            "compatibility_details",
+                            id,
+                            "Created " + platform.label() + " claim for " + modelName + ": "
+                                    + data.level().label(),
+                            null,
+                            ClaimFields.of(data))),
+                    user,
+                    LocalDateTime.now(clock));
             return claims.findById(id).orElseThrow();
         });
     }
@@ -94,11 +111,17 @@ public class ClaimService {
         String user = Actor.name();
         return write(loaded, () -> {
             ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
-            writer.writeClaims(List.of(ClaimChange.edit(loaded, model, data, note.reason(), note.version())),
-                    List.of(new AuditLog.Entry("claim.update", "compatibility_details", loaded.claimId(),
+            writer.writeClaims(
+                    List.of(ClaimChange.edit(loaded, model, data, note.reason(), note.version())),
+                    List.of(new AuditLog.Entry(
+                            "claim.update",
+                            "compatibility_details",
+                            loaded.claimId(),
                             "Edited " + loaded.platform().label() + " claim for " + loaded.modelName(),
-                            ClaimFields.changed(loaded.data(), data, true), ClaimFields.changed(loaded.data(), data, false))),
-                    user, LocalDateTime.now(clock));
+                            ClaimFields.changed(loaded.data(), data, true),
+                            ClaimFields.changed(loaded.data(), data, false))),
+                    user,
+                    LocalDateTime.now(clock));
             return claims.findById(loaded.claimId()).orElseThrow();
         });
     }
@@ -109,11 +132,18 @@ public class ClaimService {
         String user = Actor.name();
         write(loaded, () -> {
             ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
-            writer.writeClaims(List.of(ClaimChange.remove(loaded, model, reason.strip())),
-                    List.of(new AuditLog.Entry("claim.remove", "compatibility_details", loaded.claimId(),
+            writer.writeClaims(
+                    List.of(ClaimChange.remove(loaded, model, reason.strip())),
+                    List.of(new AuditLog.Entry(
+                            "claim.remove",
+                            "compatibility_details",
+                            loaded.claimId(),
                             "Removed " + loaded.platform().label() + " claim for " + loaded.modelName() + ": "
-                                    + reason.strip(), ClaimFields.of(loaded.data()), null)),
-                    user, LocalDateTime.now(clock));
+                                    + reason.strip(),
+                            ClaimFields.of(loaded.data()),
+                            null)),
+                    user,
+                    LocalDateTime.now(clock));
             return null;
         });
     }
@@ -126,8 +156,20 @@ public class ClaimService {
     @PreAuthorize(Roles.HAS_VALIDATOR)
     public Claim takeLevel(Claim loaded, CompatibilityLevel level, ChangeNote note) {
         ClaimData d = loaded.data();
-        return update(loaded, new ClaimData(level, d.limitations(), d.workarounds(), d.performanceNotes(),
-                d.evidenceRun(), d.frameworkVersion(), d.device(), d.batchSize(), d.precision(), d.simulated()), note);
+        return update(
+                loaded,
+                new ClaimData(
+                        level,
+                        d.limitations(),
+                        d.workarounds(),
+                        d.performanceNotes(),
+                        d.evidenceRun(),
+                        d.frameworkVersion(),
+                        d.device(),
+                        d.batchSize(),
+                        d.precision(),
+                        d.simulated()),
+                note);
     }
 
     /** Runs one change in one transaction, turning DuckDB's write-write conflict into a conflict message. */
@@ -141,7 +183,8 @@ public class ClaimService {
         } catch (RuntimeException e) {
             if (DuckDbErrors.isWriteWriteConflict(e)) {
                 throw loaded == null
-                        ? new ClaimConflictException("Someone else changed this model at the same moment. Try again.", null)
+                        ? new ClaimConflictException(
+                                "Someone else changed this model at the same moment. Try again.", null)
                         : conflict(loaded);
             }
             throw e;
@@ -151,16 +194,18 @@ public class ClaimService {
     private ClaimConflictException conflict(Claim loaded) {
         Optional<Claim> current = claims.findById(loaded.claimId());
         if (current.isEmpty()) {
-            return new ClaimConflictException("Someone removed this claim after you opened it. Nothing was saved.", null);
+            return new ClaimConflictException(
+                    "Someone removed this claim after you opened it. Nothing was saved.", null);
         }
         Claim now = current.get();
         String who = now.updatedBy() == null ? "Someone" : now.updatedBy();
         String changes = ClaimFields.describeDifferences(loaded.data(), now.data());
-        return new ClaimConflictException(who + " saved this claim after you opened it" + (changes.isEmpty() ? "."
-                : ": " + changes + ".") + " Nothing was saved. Their values are shown beside yours: choose, then save"
-                + " again.", now);
+        return new ClaimConflictException(
+                who + " saved this claim after you opened it" + (changes.isEmpty() ? "." : ": " + changes + ".")
+                        + " Nothing was saved. Their values are shown beside yours: choose, then save"
+                        + " again.",
+                now);
     }
-
 
     /** Field checks shared by the form and the service. */
     static final class ClaimRules {
@@ -182,13 +227,16 @@ public class ClaimService {
                 throw new InvalidChangeException(Map.of("reason", "Removing a claim needs a reason"));
             }
             if (reason.length() > ChangeNote.REASON_MAX) {
-                throw new InvalidChangeException(Map.of("reason", TextLimit.tooLong(ChangeNote.REASON_MAX, reason.length())));
+                throw new InvalidChangeException(
+                        Map.of("reason", TextLimit.tooLong(ChangeNote.REASON_MAX, reason.length())));
             }
         }
 
         private Map<String, String> dataErrors(ClaimData data) {
             Map<String, String> errors = new LinkedHashMap<>();
-            validator.validate(data).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+            validator
+                    .validate(data)
+                    .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
             if (data.evidenceRun() != null && !EvidenceRun.isValid(data.evidenceRun())) {
                 errors.putIfAbsent("evidenceRun", EvidenceRun.MESSAGE);
             }

@@ -2,8 +2,8 @@ package dev.compatmatrix.dashboard;
 
 import dev.compatmatrix.compatibility.query.CoverageQuery;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
-import org.springframework.security.access.prepost.PreAuthorize;
 import dev.compatmatrix.matrix.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +14,7 @@ public class DashboardService {
 
     /** The heatmap shows this many families at a time, biggest first, so it fits a wall screen; the rest are paged. */
     public static final int HEATMAP_FAMILIES = 12;
+
     public static final int RECENT_CHANGES = 8;
 
     private final CoverageQuery coverage;
@@ -26,8 +27,11 @@ public class DashboardService {
 
     @Transactional(readOnly = true)
     public DashboardSnapshot snapshot() {
-        return new DashboardSnapshot(coverage.perPlatform(), dashboard.scoreDistribution(),
-                families(0), dashboard.recentChanges(RECENT_CHANGES));
+        return new DashboardSnapshot(
+                coverage.perPlatform(),
+                dashboard.scoreDistribution(),
+                families(0),
+                dashboard.recentChanges(RECENT_CHANGES));
     }
 
     /** The heatmap's page of families from the {@code offset}-th, biggest first (0 for the biggest). */

@@ -5,6 +5,5 @@ import dev.compatmatrix.history.query.HistoryRow;
 import java.util.List;
 
 /** Everything the dashboard shows, read in one transaction so its numbers agree with each other. */
-public record DashboardSnapshot(List<PlatformCoverage> coverage, long[] scoreBuckets, FamilyPage families,
-                                List<HistoryRow> recentChanges) {
-}
+public record DashboardSnapshot(
+        List<PlatformCoverage> coverage, long[] scoreBuckets, FamilyPage families, List<HistoryRow> recentChanges) {}

@@ -1,12 +1,12 @@
 package dev.compatmatrix.demo;
 
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
-import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.ValidationRules;
+import dev.compatmatrix.matrix.ValidationStatus;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,10 +36,22 @@ public final class ClaimFactory {
 
     /** The device each platform's demo runs used. */
     private static final Map<Platform, String> DEVICES = new EnumMap<>(Map.of(
-            Platform.CPU, "Xeon Platinum 8480+", Platform.CUDA, "NVIDIA A100 80GB", Platform.ROCM, "AMD MI250X",
-            Platform.MPS, "Apple M2 Max", Platform.OPENVINO, "Intel Core i9-13900K",
-            Platform.QUALCOMM, "Snapdragon 8 Gen 3", Platform.WEBNN, "Chrome 128 on Core Ultra 7",
-            Platform.WEBGPU, "Chrome 126 on RTX 4070"));
+            Platform.CPU,
+            "Xeon Platinum 8480+",
+            Platform.CUDA,
+            "NVIDIA A100 80GB",
+            Platform.ROCM,
+            "AMD MI250X",
+            Platform.MPS,
+            "Apple M2 Max",
+            Platform.OPENVINO,
+            "Intel Core i9-13900K",
+            Platform.QUALCOMM,
+            "Snapdragon 8 Gen 3",
+            Platform.WEBNN,
+            "Chrome 128 on Core Ultra 7",
+            Platform.WEBGPU,
+            "Chrome 126 on RTX 4070"));
 
     private static final Map<ModelType, List<String>> TASKS = new EnumMap<>(Map.of(
             ModelType.TEXT_EMBEDDING, List.of("embedding", "text_classification"),
@@ -81,8 +93,7 @@ public final class ClaimFactory {
      * A validator row as the generator needs it: {@code reviewer} is who signs its reviews (the console user
      * linked to a person, {@code api:…} for a pipeline), {@code automated} whether it reports through the API.
      */
-    public record ValidatorRef(int id, int level, String reviewer, boolean automated) {
-    }
+    public record ValidatorRef(int id, int level, String reviewer, boolean automated) {}
 
     /** The framework/runtime versions a platform's runs used, oldest first. */
     static List<String> versions(Platform platform) {
@@ -94,9 +105,16 @@ public final class ClaimFactory {
         return String.format(java.util.Locale.ROOT, "run-%s-%06d", platform.key(), random.nextInt(1_000_000));
     }
 
-    public GeneratedModel model(String name, String family, ModelType type, ModelSize size, double params,
-                                Map<Platform, CompatibilityLevel> levels, Random random,
-                                int minChanges, int maxChanges) {
+    public GeneratedModel model(
+            String name,
+            String family,
+            ModelType type,
+            ModelSize size,
+            double params,
+            Map<Platform, CompatibilityLevel> levels,
+            Random random,
+            int minChanges,
+            int maxChanges) {
         LocalDateTime yearAgo = historyEnd.minusDays(365);
         Map<Platform, GeneratedModel.Claim> claims = new EnumMap<>(Platform.class);
         List<GeneratedModel.Change> history = new ArrayList<>();
@@ -106,18 +124,29 @@ public final class ClaimFactory {
             int changes = minChanges + random.nextInt(maxChanges - minChanges + 1);
             List<GeneratedModel.Change> chain = chain(platform, level, changes, yearAgo, random);
             history.addAll(chain);
-            claims.put(platform, claim(name, TASKS.get(type).getFirst(), params, platform, level, chain.getLast(),
-                    random));
+            claims.put(
+                    platform,
+                    claim(name, TASKS.get(type).getFirst(), params, platform, level, chain.getLast(), random));
         }
         history.sort(Comparator.comparing(GeneratedModel.Change::date));
-        LocalDateTime createdAt = history.isEmpty() ? yearAgo : history.getFirst().date().minusDays(1);
-        return new GeneratedModel(name, family, type, size, params, createdAt, claims, history,
+        LocalDateTime createdAt =
+                history.isEmpty() ? yearAgo : history.getFirst().date().minusDays(1);
+        return new GeneratedModel(
+                name,
+                family,
+                type,
+                size,
+                params,
+                createdAt,
+                claims,
+                history,
                 recommendations(type, params, levels, random),
-                performance.measurements(name, params, TASKS.get(type), levels), List.of());
+                performance.measurements(name, params, TASKS.get(type), levels),
+                List.of());
     }
 
-    private List<GeneratedModel.Change> chain(Platform platform, CompatibilityLevel current, int changes,
-                                              LocalDateTime from, Random random) {
+    private List<GeneratedModel.Change> chain(
+            Platform platform, CompatibilityLevel current, int changes, LocalDateTime from, Random random) {
         CompatibilityLevel[] all = CompatibilityLevel.values();
         CompatibilityLevel[] steps = new CompatibilityLevel[changes];
         steps[changes - 1] = current;
@@ -138,17 +167,23 @@ public final class ClaimFactory {
         java.util.Arrays.sort(offsets);
         for (int i = 0; i < changes; i++) {
             LocalDateTime date = from.plusMinutes(offsets[i] + i); // + i keeps equal draws in order
-            String version = versions.get(Math.min(versions.size() - 1, i * versions.size() / changes
-                    + random.nextInt(2)));
+            String version =
+                    versions.get(Math.min(versions.size() - 1, i * versions.size() / changes + random.nextInt(2)));
             CompatibilityLevel previous = i == 0 ? null : steps[i - 1];
-            chain.add(new GeneratedModel.Change(platform, previous, steps[i],
-                    reason(platform, previous, steps[i], version), date, version, AUTHOR));
+            chain.add(new GeneratedModel.Change(
+                    platform,
+                    previous,
+                    steps[i],
+                    reason(platform, previous, steps[i], version),
+                    date,
+                    version,
+                    AUTHOR));
         }
         return chain;
     }
 
-    private static String reason(Platform platform, CompatibilityLevel previous, CompatibilityLevel next,
-                                 String version) {
+    private static String reason(
+            Platform platform, CompatibilityLevel previous, CompatibilityLevel next, String version) {
         if (previous == null) {
             return "First test run on " + platform.label() + " (" + version + ")";
         }
@@ -158,8 +193,14 @@ public final class ClaimFactory {
     }
 
     /** A claim whose evidence and performance notes are the measurement of {@code task} at the largest batch. */
-    private GeneratedModel.Claim claim(String model, String task, double params, Platform platform,
-                                       CompatibilityLevel level, GeneratedModel.Change lastChange, Random random) {
+    private GeneratedModel.Claim claim(
+            String model,
+            String task,
+            double params,
+            Platform platform,
+            CompatibilityLevel level,
+            GeneratedModel.Change lastChange,
+            Random random) {
         String limitations = switch (level) {
             case HIGH -> null;
             case MEDIUM -> "Some operators fall back to slower kernels; fp16 only partly accelerated.";
@@ -173,14 +214,23 @@ public final class ClaimFactory {
         };
         int batch = PerformanceFactory.batches(params).getLast();
         String precision = (level == CompatibilityLevel.LOW ? Precision.FP32 : Precision.FP16).key();
-        String notes = level == CompatibilityLevel.UNSUPPORTED ? null : String.format(java.util.Locale.ROOT,
-                "≈ %.1f items/s at batch %d (%s)", performance.measure(model, platform, level, params, task, batch,
-                        precision).throughputItemsPerS(), batch, precision);
+        String notes = level == CompatibilityLevel.UNSUPPORTED
+                ? null
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "≈ %.1f items/s at batch %d (%s)",
+                        performance
+                                .measure(model, platform, level, params, task, batch, precision)
+                                .throughputItemsPerS(),
+                        batch,
+                        precision);
 
         int required = ValidationRules.requiredLevel(level);
         int roll = random.nextInt(100);
-        List<ValidatorRef> full = validators.stream().filter(v -> v.level() >= required).toList();
-        List<ValidatorRef> partial = validators.stream().filter(v -> v.level() < required).toList();
+        List<ValidatorRef> full =
+                validators.stream().filter(v -> v.level() >= required).toList();
+        List<ValidatorRef> partial =
+                validators.stream().filter(v -> v.level() < required).toList();
         ValidationStatus status;
         ValidatorRef approver = null;
         if (roll < 45 || (roll < 70 && partial.isEmpty())) {
@@ -192,12 +242,22 @@ public final class ClaimFactory {
         } else {
             status = ValidationStatus.UNVALIDATED;
         }
-        LocalDateTime validated = approver == null ? null
-                : lastChange.date().plusHours(1 + random.nextInt(72));
+        LocalDateTime validated = approver == null ? null : lastChange.date().plusHours(1 + random.nextInt(72));
         String run = evidenceRun(platform, random);
-        return new GeneratedModel.Claim(level, limitations, workarounds, notes, status,
-                approver == null ? null : approver.id(), validated, run, lastChange.version(), DEVICES.get(platform),
-                batch, precision, lastChange.date());
+        return new GeneratedModel.Claim(
+                level,
+                limitations,
+                workarounds,
+                notes,
+                status,
+                approver == null ? null : approver.id(),
+                validated,
+                run,
+                lastChange.version(),
+                DEVICES.get(platform),
+                batch,
+                precision,
+                lastChange.date());
     }
 
     /**
@@ -207,23 +267,34 @@ public final class ClaimFactory {
     GeneratedModel withApprovals(GeneratedModel model) {
         Map<Platform, GeneratedModel.Claim> claims = new EnumMap<>(Platform.class);
         List<GeneratedModel.AutomatedResult> results = new ArrayList<>(model.automatedResults());
-        model.claims().forEach((platform, claim) -> claims.put(platform,
-                claim.status() == ValidationStatus.UNVALIDATED || !claim.reviews().isEmpty() ? claim
-                        : claim.reviewed(claim.status(), claim.validatorId(), claim.validationDate(),
-                        List.of(DemoApprovals.approval(platform, claim, approver(claim), results)))));
+        model.claims()
+                .forEach((platform, claim) -> claims.put(
+                        platform,
+                        claim.status() == ValidationStatus.UNVALIDATED
+                                        || !claim.reviews().isEmpty()
+                                ? claim
+                                : claim.reviewed(
+                                        claim.status(),
+                                        claim.validatorId(),
+                                        claim.validationDate(),
+                                        List.of(DemoApprovals.approval(platform, claim, approver(claim), results)))));
         return model.withValidation(claims, results);
     }
 
     /** The validator a claim names as its approver. */
     ValidatorRef approver(GeneratedModel.Claim claim) {
-        return validators.stream().filter(v -> v.id() == claim.validatorId()).findFirst().orElseThrow();
+        return validators.stream()
+                .filter(v -> v.id() == claim.validatorId())
+                .findFirst()
+                .orElseThrow();
     }
 
-    private List<GeneratedModel.Recommendation> recommendations(ModelType type, double params,
-                                                                Map<Platform, CompatibilityLevel> levels,
-                                                                Random random) {
-        List<Platform> supported = levels.entrySet().stream().filter(e -> e.getValue().isSupported())
-                .map(Map.Entry::getKey).toList();
+    private List<GeneratedModel.Recommendation> recommendations(
+            ModelType type, double params, Map<Platform, CompatibilityLevel> levels, Random random) {
+        List<Platform> supported = levels.entrySet().stream()
+                .filter(e -> e.getValue().isSupported())
+                .map(Map.Entry::getKey)
+                .toList();
         if (supported.isEmpty()) {
             return List.of();
         }
@@ -232,23 +303,29 @@ public final class ClaimFactory {
         for (String task : TASKS.get(type)) {
             for (int batch : PerformanceFactory.batches(params)) {
                 List<Platform> ranked = supported.stream()
-                        .sorted(Comparator.comparingDouble(
-                                (Platform p) -> -PerformanceFactory.relativeThroughput(p, levels.get(p), params, batch)))
+                        .sorted(Comparator.comparingDouble((Platform p) ->
+                                -PerformanceFactory.relativeThroughput(p, levels.get(p), params, batch)))
                         .toList();
                 Platform best = ranked.getFirst();
                 Platform fallback = ranked.size() > 1 ? ranked.get(1) : null;
-                double ratio = fallback == null ? 1.0
+                double ratio = fallback == null
+                        ? 1.0
                         : PerformanceFactory.relativeThroughput(fallback, levels.get(fallback), params, batch)
-                        / PerformanceFactory.relativeThroughput(best, levels.get(best), params, batch);
+                                / PerformanceFactory.relativeThroughput(best, levels.get(best), params, batch);
                 ratio = Math.round(ratio * 1000) / 1000.0;
                 String reason = fallback == null
                         ? best.label() + " is the only supported platform"
-                        : String.format(java.util.Locale.ROOT, "%s is fastest at batch %d; %s reaches %.0f %% of it",
-                                best.label(), batch, fallback.label(), ratio * 100);
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "%s is fastest at batch %d; %s reaches %.0f %% of it",
+                                best.label(),
+                                batch,
+                                fallback.label(),
+                                ratio * 100);
                 int memory = PerformanceFactory.memoryMb(params, batch);
                 int computeUnits = (int) Math.min(80, Math.max(1, Math.round(params / 100.0 + batch / 4.0)));
-                result.add(new GeneratedModel.Recommendation(task, batch, best, fallback, reason, ratio, memory,
-                        computeUnits, generatedAt));
+                result.add(new GeneratedModel.Recommendation(
+                        task, batch, best, fallback, reason, ratio, memory, computeUnits, generatedAt));
             }
         }
         return result;

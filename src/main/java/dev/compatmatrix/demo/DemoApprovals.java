@@ -19,8 +19,7 @@ final class DemoApprovals {
 
     private static final DateTimeFormatter BATCH_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private DemoApprovals() {
-    }
+    private DemoApprovals() {}
 
     /**
      * The approval that set a validated or partially validated claim's status: by its approver, at its validation
@@ -32,16 +31,30 @@ final class DemoApprovals {
         if (approver.automated()) {
             String batch = token(approver) + "-" + BATCH_DAY.format(claim.validationDate());
             comment = "Automated result, batch " + batch;
-            results.add(new AutomatedResult(platform, approver.id(), claim.level(), batch, claim.frameworkVersion(),
-                    claim.validationDate()));
+            results.add(new AutomatedResult(
+                    platform, approver.id(), claim.level(), batch, claim.frameworkVersion(), claim.validationDate()));
         }
         return review(claim, approver, Decision.APPROVE, claim.status(), comment, claim.validationDate());
     }
 
-    static Review review(Claim claim, ValidatorRef validator, Decision decision, ValidationStatus result,
-                         String comment, LocalDateTime at) {
-        return new Review(claim.version(), claim.level(), validator.id(), validator.level(), validator.reviewer(),
-                decision, result, comment, claim.frameworkVersion(), at);
+    static Review review(
+            Claim claim,
+            ValidatorRef validator,
+            Decision decision,
+            ValidationStatus result,
+            String comment,
+            LocalDateTime at) {
+        return new Review(
+                claim.version(),
+                claim.level(),
+                validator.id(),
+                validator.level(),
+                validator.reviewer(),
+                decision,
+                result,
+                comment,
+                claim.frameworkVersion(),
+                at);
     }
 
     /** The name of a pipeline's token: its API principal without the {@code api:} prefix. */

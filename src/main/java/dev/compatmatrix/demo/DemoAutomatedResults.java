@@ -16,23 +16,34 @@ import java.util.List;
  */
 final class DemoAutomatedResults {
 
-    private static final List<String> MODELS = List.of("gpt2", "bert-base-uncased", "openai/whisper-tiny", "t5-small",
-            "llama-7b");
+    private static final List<String> MODELS =
+            List.of("gpt2", "bert-base-uncased", "openai/whisper-tiny", "t5-small", "llama-7b");
 
-    private DemoAutomatedResults() {
-    }
+    private DemoAutomatedResults() {}
 
-    static void report(int ciValidatorId, LocalDateTime when, DerivedColumnsRepository matrixRows,
-                       ClaimRepository claims, MatrixWriter writer) {
+    static void report(
+            int ciValidatorId,
+            LocalDateTime when,
+            DerivedColumnsRepository matrixRows,
+            ClaimRepository claims,
+            MatrixWriter writer) {
         List<AutomatedResultRow> results = new ArrayList<>();
         for (int i = 0; i < MODELS.size(); i++) {
             var model = matrixRows.findByModelName(MODELS.get(i)).orElseThrow();
             List<Claim> modelClaims = claims.findAll(model.compatibilityId());
             Claim disputed = modelClaims.get((i * 3 + 1) % modelClaims.size());
             for (Claim claim : modelClaims) {
-                CompatibilityLevel reported = claim == disputed ? disagreeing(claim.data().level()) : claim.data().level();
-                results.add(new AutomatedResultRow(model.modelId(), claim.platform(), ciValidatorId, reported,
-                        "nightly-" + (4200 + i), claim.data().frameworkVersion(), when));
+                CompatibilityLevel reported = claim == disputed
+                        ? disagreeing(claim.data().level())
+                        : claim.data().level();
+                results.add(new AutomatedResultRow(
+                        model.modelId(),
+                        claim.platform(),
+                        ciValidatorId,
+                        reported,
+                        "nightly-" + (4200 + i),
+                        claim.data().frameworkVersion(),
+                        when));
             }
         }
         writer.recordResults(results);

@@ -2,12 +2,12 @@ package dev.compatmatrix.demo;
 
 import dev.compatmatrix.demo.ClaimFactory.ValidatorRef;
 import dev.compatmatrix.demo.store.DemoDatabase;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
-import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.MatrixWriter;
-import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
+import dev.compatmatrix.security.repository.UserRepository;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.slf4j.Logger;
@@ -41,10 +41,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ClaimRepository claims;
     private final MatrixWriter writer;
 
-    public DemoDataLoader(DemoDatabase database, TransactionTemplate transaction,
-                          UserRepository users, ValidatorRepository validators, PasswordEncoder passwords,
-                          DerivedColumnsRepository matrixRows, ClaimRepository claims,
-                          MatrixWriter writer) {
+    public DemoDataLoader(
+            DemoDatabase database,
+            TransactionTemplate transaction,
+            UserRepository users,
+            ValidatorRepository validators,
+            PasswordEncoder passwords,
+            DerivedColumnsRepository matrixRows,
+            ClaimRepository claims,
+            MatrixWriter writer) {
         this.matrixRows = matrixRows;
         this.claims = claims;
         this.writer = writer;

@@ -5,9 +5,9 @@ import static dev.compatmatrix.matrix.CompatibilityLevel.LOW;
 import static dev.compatmatrix.matrix.CompatibilityLevel.MEDIUM;
 import static dev.compatmatrix.matrix.CompatibilityLevel.UNSUPPORTED;
 
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,8 +33,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class DemoDataSet {
 
     /** Models whose eight platforms are all tested, so the seed's example queries and tests have full rows. */
-    private static final Set<String> FULLY_TESTED = Set.of("bert-base-uncased", "llama-7b", "openai/whisper-tiny",
-            "t5-small", "google/flan-t5-base", "gpt2");
+    private static final Set<String> FULLY_TESTED =
+            Set.of("bert-base-uncased", "llama-7b", "openai/whisper-tiny", "t5-small", "google/flan-t5-base", "gpt2");
 
     private final ClaimFactory factory;
 
@@ -52,8 +52,10 @@ public final class DemoDataSet {
             Random random = new Random(name.hashCode());
             Map<Platform, CompatibilityLevel> levels = new EnumMap<>(Platform.class);
             for (Platform platform : Platform.values()) {
-                boolean tested = FULLY_TESTED.contains(name) || platform == Platform.CPU
-                        || platform == Platform.CUDA || random.nextInt(100) >= 18;
+                boolean tested = FULLY_TESTED.contains(name)
+                        || platform == Platform.CPU
+                        || platform == Platform.CUDA
+                        || random.nextInt(100) >= 18;
                 if (tested) {
                     levels.put(platform, typicalLevel(platform, type, params, name, random));
                 }
@@ -65,30 +67,37 @@ public final class DemoDataSet {
     }
 
     /** PRODUCT.md §7's typical level of a model on a platform, with a little deterministic spread. */
-    static CompatibilityLevel typicalLevel(Platform platform, ModelType type, double params, String name,
-                                           Random random) {
+    static CompatibilityLevel typicalLevel(
+            Platform platform, ModelType type, double params, String name, Random random) {
         boolean sevenB = params >= 6000;
         boolean languageModel = type == ModelType.TEXT_GENERATION || type == ModelType.VISION_LANGUAGE;
         return switch (platform) {
             case CPU -> sevenB ? MEDIUM : HIGH;
             case CUDA -> HIGH;
             case ROCM, MPS -> sevenB || random.nextInt(3) == 0 ? MEDIUM : HIGH;
-            case OPENVINO -> type == ModelType.TEXT_EMBEDDING || type == ModelType.VISION ? HIGH
-                    : random.nextBoolean() ? MEDIUM : HIGH;
+            case OPENVINO ->
+                type == ModelType.TEXT_EMBEDDING || type == ModelType.VISION
+                        ? HIGH
+                        : random.nextBoolean() ? MEDIUM : HIGH;
             case QUALCOMM -> params < 1000 ? HIGH : sevenB ? (random.nextBoolean() ? LOW : UNSUPPORTED) : LOW;
-            case WEBNN -> type == ModelType.TEXT_EMBEDDING ? HIGH
-                    : sevenB && languageModel ? UNSUPPORTED
-                    : params < 1000 ? MEDIUM : LOW;
-            case WEBGPU -> name.contains("llava") ? LOW
-                    : params < 1000 ? MEDIUM
-                    : sevenB ? UNSUPPORTED : LOW;
+            case WEBNN ->
+                type == ModelType.TEXT_EMBEDDING
+                        ? HIGH
+                        : sevenB && languageModel ? UNSUPPORTED : params < 1000 ? MEDIUM : LOW;
+            case WEBGPU -> name.contains("llava") ? LOW : params < 1000 ? MEDIUM : sevenB ? UNSUPPORTED : LOW;
         };
     }
 
     private static List<CSVRecord> readCsv() {
         try (Reader reader = new InputStreamReader(
                 DemoDataSet.class.getResourceAsStream("/db/demo-models.csv"), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the demo models", e);
         }

@@ -22,11 +22,26 @@ final class PerformanceFactory {
 
     /** Throughput relative to CUDA, from PRODUCT.md §7's bert-base-uncased figures (batch 32). */
     private static final Map<Platform, Double> SPEED = new EnumMap<>(Map.of(
-            Platform.CUDA, 1.0, Platform.ROCM, 0.874, Platform.MPS, 0.7514, Platform.OPENVINO, 0.6665,
-            Platform.QUALCOMM, 0.4595, Platform.WEBGPU, 0.3763, Platform.CPU, 0.22, Platform.WEBNN, 0.13));
+            Platform.CUDA,
+            1.0,
+            Platform.ROCM,
+            0.874,
+            Platform.MPS,
+            0.7514,
+            Platform.OPENVINO,
+            0.6665,
+            Platform.QUALCOMM,
+            0.4595,
+            Platform.WEBGPU,
+            0.3763,
+            Platform.CPU,
+            0.22,
+            Platform.WEBNN,
+            0.13));
 
     /** bert-base-uncased (110 M parameters) on CUDA at batch 32, fp16 (PRODUCT.md §7). */
     private static final double BERT_BASE_CUDA_ITEMS_PER_S = 240.5;
+
     private static final int REFERENCE_BATCH = 32;
     private static final double FP32_SHARE = 0.55;
     private static final double JITTER = 0.05;
@@ -54,11 +69,12 @@ final class PerformanceFactory {
      * low-overhead CPUs.
      */
     static double relativeThroughput(Platform platform, CompatibilityLevel level, double params, int batch) {
-        double speed = SPEED.get(platform) * switch (level) {
-            case LOW -> 0.5;
-            case MEDIUM -> 0.8;
-            default -> 1.0;
-        };
+        double speed = SPEED.get(platform)
+                * switch (level) {
+                    case LOW -> 0.5;
+                    case MEDIUM -> 0.8;
+                    default -> 1.0;
+                };
         boolean lowOverhead = platform == Platform.CPU || platform == Platform.OPENVINO;
         return batch == 1 && params < 200 && lowOverhead ? speed * 5 : speed;
     }
@@ -69,8 +85,8 @@ final class PerformanceFactory {
     }
 
     /** A row for each task, supported platform, batch size and precision the detail asks for. */
-    List<GeneratedModel.Performance> measurements(String model, double params, List<String> tasks,
-                                                  Map<Platform, CompatibilityLevel> levels) {
+    List<GeneratedModel.Performance> measurements(
+            String model, double params, List<String> tasks, Map<Platform, CompatibilityLevel> levels) {
         List<GeneratedModel.Performance> rows = new ArrayList<>();
         for (String task : detail.tasks(tasks)) {
             for (Map.Entry<Platform, CompatibilityLevel> entry : levels.entrySet()) {
@@ -88,10 +104,17 @@ final class PerformanceFactory {
     }
 
     /** One cell's measurement; the same cell always gives the same values, whatever else is generated. */
-    GeneratedModel.Performance measure(String model, Platform platform, CompatibilityLevel level, double params,
-                                       String task, int batch, String precision) {
+    GeneratedModel.Performance measure(
+            String model,
+            Platform platform,
+            CompatibilityLevel level,
+            double params,
+            String task,
+            int batch,
+            String precision) {
         Random jitter = new Random(Seeds.mix(Objects.hash(model, platform.key(), task, batch, precision)));
-        double fp16 = BERT_BASE_CUDA_ITEMS_PER_S * Math.pow(110.0 / params, 0.75)
+        double fp16 = BERT_BASE_CUDA_ITEMS_PER_S
+                * Math.pow(110.0 / params, 0.75)
                 * relativeThroughput(platform, level, params, batch)
                 * Math.pow((double) batch / REFERENCE_BATCH, 0.6); // sub-linear in the batch size
         double throughput = Precision.FP16.key().equals(precision) ? fp16 : fp16 * FP32_SHARE * around(jitter);
@@ -99,8 +122,8 @@ final class PerformanceFactory {
         double p95 = p50 * (1.15 + 0.25 * jitter.nextDouble());
         int memory = (int) Math.round(weightsMb(params, precision) + activationsMb(params, batch) * around(jitter));
         LocalDateTime measuredAt = measuredBefore.minusMinutes(1 + jitter.nextInt(MEASURED_WITHIN_DAYS * 24 * 60 - 1));
-        return new GeneratedModel.Performance(task, platform, batch, precision, throughput, p50, p95, memory,
-                measuredAt);
+        return new GeneratedModel.Performance(
+                task, platform, batch, precision, throughput, p50, p95, memory, measuredAt);
     }
 
     private static double around(Random jitter) {

@@ -3,8 +3,7 @@ package dev.compatmatrix.demo;
 /** Seeds for the generated data's random draws. */
 final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /**
      * SplitMix64's finaliser. {@code new Random(seed + index)} alone would give neighbouring models

@@ -8,5 +8,4 @@ import java.util.List;
  *
  * @param levelPeriods the filtered model's levels over time; empty when no single model is chosen
  */
-public record HistoryCharts(List<MonthlyChanges> monthly, List<LevelTimeline.Period> levelPeriods) {
-}
+public record HistoryCharts(List<MonthlyChanges> monthly, List<LevelTimeline.Period> levelPeriods) {}

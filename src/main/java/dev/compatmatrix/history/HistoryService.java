@@ -3,11 +3,11 @@ package dev.compatmatrix.history;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.matrix.Roles;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +32,12 @@ public class HistoryService {
         List<LevelTimeline.Period> periods = List.of();
         if (filter.model() != null) {
             LocalDateTime now = LocalDateTime.now(clock);
-            LocalDateTime until = filter.to() == null ? now : min(now, filter.to().plusDays(1).atStartOfDay());
-            periods = LevelTimeline.periods(search.levelChanges(filter.model(), filter.platform()),
-                    filter.from() == null ? null : filter.from().atStartOfDay(), until);
+            LocalDateTime until =
+                    filter.to() == null ? now : min(now, filter.to().plusDays(1).atStartOfDay());
+            periods = LevelTimeline.periods(
+                    search.levelChanges(filter.model(), filter.platform()),
+                    filter.from() == null ? null : filter.from().atStartOfDay(),
+                    until);
         }
         return new HistoryCharts(search.monthly(filter), periods);
     }

@@ -1,8 +1,8 @@
 package dev.compatmatrix.history;
 
+import dev.compatmatrix.history.query.LevelChange;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.history.query.LevelChange;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,11 +12,9 @@ import java.util.List;
 public final class LevelTimeline {
 
     /** A platform's level from {@code start} until {@code end}. */
-    public record Period(Platform platform, CompatibilityLevel level, LocalDateTime start, LocalDateTime end) {
-    }
+    public record Period(Platform platform, CompatibilityLevel level, LocalDateTime start, LocalDateTime end) {}
 
-    private LevelTimeline() {
-    }
+    private LevelTimeline() {}
 
     /**
      * @param changes oldest first
@@ -26,8 +24,10 @@ public final class LevelTimeline {
     public static List<Period> periods(List<LevelChange> changes, LocalDateTime from, LocalDateTime until) {
         List<Period> periods = new ArrayList<>();
         for (Platform platform : Platform.values()) {
-            List<LevelChange> own = changes.stream().filter(c -> c.platform() == platform)
-                    .sorted(Comparator.comparing(LevelChange::date)).toList();
+            List<LevelChange> own = changes.stream()
+                    .filter(c -> c.platform() == platform)
+                    .sorted(Comparator.comparing(LevelChange::date))
+                    .toList();
             for (int i = 0; i < own.size(); i++) {
                 LevelChange change = own.get(i);
                 LocalDateTime end = i + 1 < own.size() ? own.get(i + 1).date() : until;

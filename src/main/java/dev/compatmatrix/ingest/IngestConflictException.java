@@ -7,7 +7,9 @@ package dev.compatmatrix.ingest;
 public class IngestConflictException extends RuntimeException {
 
     public IngestConflictException(Throwable cause) {
-        super("Other writes changed the same cells while the batch was applied; nothing of it was written. "
-                + "Post the same batch again.", cause);
+        super(
+                "Other writes changed the same cells while the batch was applied; nothing of it was written. "
+                        + "Post the same batch again.",
+                cause);
     }
 }

@@ -10,7 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param confirmed people's claims the result agreed with (approved at the pipeline's level)
  * @param disputed  people's claims the result disagreed with (left as they are, marked disputed)
  */
-public record IngestReport(@JsonProperty("batch_id") String batchId, boolean replayed, int results, int created,
-                           int updated, int confirmed, int disputed,
-                           @JsonProperty("performance_rows") int performanceRows) {
-}
+public record IngestReport(
+        @JsonProperty("batch_id") String batchId,
+        boolean replayed,
+        int results,
+        int created,
+        int updated,
+        int confirmed,
+        int disputed,
+        @JsonProperty("performance_rows") int performanceRows) {}

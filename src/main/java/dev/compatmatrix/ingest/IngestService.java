@@ -1,9 +1,11 @@
 package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.ingest.repository.IngestRepository;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Review;
+import dev.compatmatrix.matrix.ValidationRules;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.ConflictRetry;
@@ -14,11 +16,9 @@ import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
 import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.matrix.store.ReviewChange;
 import dev.compatmatrix.matrix.store.Validation;
-import dev.compatmatrix.ingest.repository.IngestRepository;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.security.api.ApiPrincipal;
 import dev.compatmatrix.security.token.ApiToken;
-import dev.compatmatrix.matrix.ValidationRules;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -64,9 +64,15 @@ public class IngestService {
      */
     private final ReadWriteLock turns = new ReentrantReadWriteLock(true);
 
-    public IngestService(IngestRepository ingest, ClaimRepository claims, DerivedColumnsRepository derivedColumns,
-                         MatrixWriter writer, PerformanceResultRepository performance, TransactionTemplate transaction,
-                         ConflictRetry retry, Clock clock) {
+    public IngestService(
+            IngestRepository ingest,
+            ClaimRepository claims,
+            DerivedColumnsRepository derivedColumns,
+            MatrixWriter writer,
+            PerformanceResultRepository performance,
+            TransactionTemplate transaction,
+            ConflictRetry retry,
+            Clock clock) {
         this.performance = performance;
         this.ingest = ingest;
         this.claims = claims;
@@ -81,16 +87,18 @@ public class IngestService {
         List<CheckedResult> results = ResultChecks.check(batch);
         // Two batches touching the same cells at once: the database refuses one (a write-write conflict, or the same
         // new claim twice); applying it again is safe, and then sees the other batch's claims.
-        return retry.run(attempt -> {
-            // First attempts run side by side; a retry runs alone (see turns).
-            Lock turn = attempt == 1 ? turns.readLock() : turns.writeLock();
-            turn.lock();
-            try {
-                return transaction.execute(status -> apply(batch.batchId(), results, caller));
-            } finally {
-                turn.unlock();
-            }
-        }, IngestConflictException::new);
+        return retry.run(
+                attempt -> {
+                    // First attempts run side by side; a retry runs alone (see turns).
+                    Lock turn = attempt == 1 ? turns.readLock() : turns.writeLock();
+                    turn.lock();
+                    try {
+                        return transaction.execute(status -> apply(batch.batchId(), results, caller));
+                    } finally {
+                        turn.unlock();
+                    }
+                },
+                IngestConflictException::new);
     }
 
     private IngestReport apply(String batchId, List<CheckedResult> results, ApiPrincipal caller) {
@@ -101,41 +109,101 @@ public class IngestService {
         // ResultChecks refuses control characters in model names, so the names' separator is safe.
         Map<String, ModelRef> models = derivedColumns.findByModelNames(
                 results.stream().map(CheckedResult::modelName).collect(Collectors.toSet()));
-        List<ItemError> unknown = results.stream().filter(r -> !models.containsKey(r.modelName()))
-                .map(r -> new ItemError(r.index(), "model", "No model named '" + r.modelName() + "'")).toList();
+        List<ItemError> unknown = results.stream()
+                .filter(r -> !models.containsKey(r.modelName()))
+                .map(r -> new ItemError(r.index(), "model", "No model named '" + r.modelName() + "'"))
+                .toList();
         if (!unknown.isEmpty()) {
             throw new IngestRejectedException(unknown);
         }
         Map<String, IngestRepository.CellClaim> current = new HashMap<>();
-        for (var claim : ingest.claims(models.values().stream().map(ModelRef::compatibilityId).toList())) {
+        for (var claim : ingest.claims(
+                models.values().stream().map(ModelRef::compatibilityId).toList())) {
             current.put(cell(claim.compatibilityId(), claim.platform()), claim);
         }
         LocalDateTime now = LocalDateTime.now(clock);
         List<Long> ids = claims.newIds(IngestPlan.newClaimCount(results, models, current));
         IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId, ids.iterator());
-        IngestReport report = new IngestReport(batchId, false, results.size(), plan.createdCount(), plan.updatedCount(),
-                plan.confirmedCount(), plan.disputedCount(), plan.measurements().size());
-        writer.writeClaims(plan.claims(), List.of(new AuditLog.Entry("ingest.batch", "ingest_batches", batchId,
-                "Applied batch " + batchId + " of " + results.size() + " results for " + token.validatorName(), null,
-                Map.of("created", report.created(), "updated", report.updated(), "confirmed", report.confirmed(),
-                        "disputed", report.disputed()))), caller.name(), now);
-        writer.recordReviews(plan.approvals().stream().map(r -> approval(r, plan.confirmations().get(r.claimId()),
-                token, caller.name(), "Automated result, batch " + batchId, now)).toList(), List.of(), caller.name(), now);
-        writer.recordResults(plan.automatedResults().stream().map(a -> new AutomatedResultRow(a.modelId(),
-                Platform.fromKey(a.platform()).orElseThrow(), token.validatorId(),
-                CompatibilityLevel.fromKey(a.level()).orElseThrow(), a.run(), a.version(), now)).toList());
+        IngestReport report = new IngestReport(
+                batchId,
+                false,
+                results.size(),
+                plan.createdCount(),
+                plan.updatedCount(),
+                plan.confirmedCount(),
+                plan.disputedCount(),
+                plan.measurements().size());
+        writer.writeClaims(
+                plan.claims(),
+                List.of(new AuditLog.Entry(
+                        "ingest.batch",
+                        "ingest_batches",
+                        batchId,
+                        "Applied batch " + batchId + " of " + results.size() + " results for " + token.validatorName(),
+                        null,
+                        Map.of(
+                                "created",
+                                report.created(),
+                                "updated",
+                                report.updated(),
+                                "confirmed",
+                                report.confirmed(),
+                                "disputed",
+                                report.disputed()))),
+                caller.name(),
+                now);
+        writer.recordReviews(
+                plan.approvals().stream()
+                        .map(r -> approval(
+                                r,
+                                plan.confirmations().get(r.claimId()),
+                                token,
+                                caller.name(),
+                                "Automated result, batch " + batchId,
+                                now))
+                        .toList(),
+                List.of(),
+                caller.name(),
+                now);
+        writer.recordResults(plan.automatedResults().stream()
+                .map(a -> new AutomatedResultRow(
+                        a.modelId(),
+                        Platform.fromKey(a.platform()).orElseThrow(),
+                        token.validatorId(),
+                        CompatibilityLevel.fromKey(a.level()).orElseThrow(),
+                        a.run(),
+                        a.version(),
+                        now))
+                .toList());
         performance.append(plan.measurements(), "ci:" + token.validatorName(), now);
         ingest.recordBatch(token.validatorId(), batchId, token.tokenId(), results.size(), now);
         return report;
     }
 
     /** The pipeline's approval of a claim; {@code confirmed} the status it raises a person's claim to, if any. */
-    private static ReviewChange approval(IngestRepository.ReviewWrite r, ValidationStatus confirmed, ApiToken token,
-                                         String reviewer, String comment, LocalDateTime now) {
-        return new ReviewChange(new ReviewRow(r.claimId(), r.claimVersion(), r.modelId(),
-                Platform.fromKey(r.platform()).orElseThrow(), CompatibilityLevel.fromKey(r.claimLevel()).orElseThrow(),
-                token.validatorId(), reviewer, token.validatorLevel(), Review.Decision.APPROVE, r.result(), comment,
-                r.frameworkVersion(), now), confirmed == null ? null : Validation.by(confirmed, token.validatorId()),
+    private static ReviewChange approval(
+            IngestRepository.ReviewWrite r,
+            ValidationStatus confirmed,
+            ApiToken token,
+            String reviewer,
+            String comment,
+            LocalDateTime now) {
+        return new ReviewChange(
+                new ReviewRow(
+                        r.claimId(),
+                        r.claimVersion(),
+                        r.modelId(),
+                        Platform.fromKey(r.platform()).orElseThrow(),
+                        CompatibilityLevel.fromKey(r.claimLevel()).orElseThrow(),
+                        token.validatorId(),
+                        reviewer,
+                        token.validatorLevel(),
+                        Review.Decision.APPROVE,
+                        r.result(),
+                        comment,
+                        r.frameworkVersion(),
+                        now),
+                confirmed == null ? null : Validation.by(confirmed, token.validatorId()),
                 null);
     }
 

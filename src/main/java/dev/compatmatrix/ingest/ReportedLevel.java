@@ -8,14 +8,15 @@ import dev.compatmatrix.matrix.CompatibilityLevel;
  */
 public final class ReportedLevel {
 
-    private ReportedLevel() {
-    }
+    private ReportedLevel() {}
 
     public static CompatibilityLevel fromCounts(int passed, int failed) {
         double rate = (double) passed / (passed + failed);
         if (passed == 0 || rate < 0.5) {
             return CompatibilityLevel.UNSUPPORTED;
         }
-        return rate >= 0.98 ? CompatibilityLevel.HIGH : rate >= 0.9 ? CompatibilityLevel.MEDIUM : CompatibilityLevel.LOW;
+        return rate >= 0.98
+                ? CompatibilityLevel.HIGH
+                : rate >= 0.9 ? CompatibilityLevel.MEDIUM : CompatibilityLevel.LOW;
     }
 }

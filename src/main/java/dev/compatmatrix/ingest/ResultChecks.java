@@ -1,8 +1,8 @@
 package dev.compatmatrix.ingest;
 
-import dev.compatmatrix.matrix.Identifier;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Identifier;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
 import java.util.ArrayList;
@@ -24,8 +24,7 @@ public final class ResultChecks {
     private static final int NAME_MAX = 200;
     private static final int TASK_MAX = 100;
 
-    private ResultChecks() {
-    }
+    private ResultChecks() {}
 
     /** The checked results; throws {@link IngestRejectedException} listing every problem found. */
     public static List<CheckedResult> check(ResultBatch batch) {
@@ -58,8 +57,11 @@ public final class ResultChecks {
             if (errors.size() == before) {
                 Integer earlier = firstIndexOfCell.putIfAbsent(one.modelName() + "\u0000" + one.platform(), i);
                 if (earlier != null) {
-                    errors.add(new ItemError(i, "hardware", "Result " + earlier + " already reports " + one.modelName()
-                            + " on " + one.platform().key() + "; send one result per cell and batch"));
+                    errors.add(new ItemError(
+                            i,
+                            "hardware",
+                            "Result " + earlier + " already reports " + one.modelName() + " on "
+                                    + one.platform().key() + "; send one result per cell and batch"));
                 } else {
                     checked.add(one);
                 }
@@ -82,8 +84,8 @@ public final class ResultChecks {
             errors.add(new ItemError(i, "hardware", "Required: one of " + keys(Platform.values())));
         }
         CompatibilityLevel level = level(i, r, errors);
-        ResultBatch.Evidence evidence = r.evidence() == null
-                ? new ResultBatch.Evidence(null, null, null, null, null, null) : r.evidence();
+        ResultBatch.Evidence evidence =
+                r.evidence() == null ? new ResultBatch.Evidence(null, null, null, null, null, null) : r.evidence();
         Precision precision = null;
         if (evidence.precision() != null) {
             precision = Precision.fromKey(evidence.precision()).orElse(null);
@@ -104,8 +106,16 @@ public final class ResultChecks {
         if (level == null || platform.isEmpty() || r.model() == null) {
             return null;
         }
-        ClaimData claim = new ClaimData(level, r.limitations(), r.workarounds(), r.notes(), evidence.run(),
-                evidence.frameworkVersion(), evidence.device(), evidence.batchSize(), precision,
+        ClaimData claim = new ClaimData(
+                level,
+                r.limitations(),
+                r.workarounds(),
+                r.notes(),
+                evidence.run(),
+                evidence.frameworkVersion(),
+                evidence.device(),
+                evidence.batchSize(),
+                precision,
                 Boolean.TRUE.equals(evidence.simulated()));
         return new CheckedResult(i, r.model().strip(), platform.get(), claim, measurements);
     }
@@ -127,7 +137,10 @@ public final class ResultChecks {
             errors.add(new ItemError(i, "level", "Required: a level, or tests_passed and tests_failed"));
             return null;
         }
-        if (r.testsPassed() == null || r.testsFailed() == null || r.testsPassed() < 0 || r.testsFailed() < 0
+        if (r.testsPassed() == null
+                || r.testsFailed() == null
+                || r.testsPassed() < 0
+                || r.testsFailed() < 0
                 || (long) r.testsPassed() + r.testsFailed() == 0) {
             errors.add(new ItemError(i, "tests_passed", "tests_passed and tests_failed: both ≥ 0, not both 0"));
             return null;
@@ -135,8 +148,8 @@ public final class ResultChecks {
         return ReportedLevel.fromCounts(r.testsPassed(), r.testsFailed());
     }
 
-    private static List<CheckedResult.Measurement> measurements(int i, List<ResultBatch.Performance> performance,
-                                                               List<ItemError> errors) {
+    private static List<CheckedResult.Measurement> measurements(
+            int i, List<ResultBatch.Performance> performance, List<ItemError> errors) {
         if (performance == null) {
             return List.of();
         }
@@ -149,7 +162,8 @@ public final class ResultChecks {
             ResultBatch.Performance p = performance.get(m);
             String field = "performance[" + m + "]";
             if (p == null || p.task() == null || p.task().isBlank() || p.task().length() > TASK_MAX) {
-                errors.add(new ItemError(i, field + ".task", "Required: a task of at most " + TASK_MAX + " characters"));
+                errors.add(
+                        new ItemError(i, field + ".task", "Required: a task of at most " + TASK_MAX + " characters"));
                 continue;
             }
             if (p.batchSize() == null || p.batchSize() < 1) {
@@ -160,7 +174,9 @@ public final class ResultChecks {
                 errors.add(new ItemError(i, field + ".precision", "Required: one of " + keys(Precision.values())));
                 continue;
             }
-            if (negative(p.throughput()) || negative(p.latencyP50()) || negative(p.latencyP95())
+            if (negative(p.throughput())
+                    || negative(p.latencyP50())
+                    || negative(p.latencyP95())
                     || (p.memoryMb() != null && p.memoryMb() < 0)) {
                 errors.add(new ItemError(i, field, "Measurements are finite numbers ≥ 0"));
                 continue;
@@ -169,8 +185,14 @@ public final class ResultChecks {
                 errors.add(new ItemError(i, field + ".latency_p95_ms", "p95 latency cannot be below p50"));
                 continue;
             }
-            result.add(new CheckedResult.Measurement(p.task().strip(), p.batchSize(), p.precision(), p.throughput(),
-                    p.latencyP50(), p.latencyP95(), p.memoryMb()));
+            result.add(new CheckedResult.Measurement(
+                    p.task().strip(),
+                    p.batchSize(),
+                    p.precision(),
+                    p.throughput(),
+                    p.latencyP50(),
+                    p.latencyP95(),
+                    p.memoryMb()));
         }
         return result;
     }
@@ -186,7 +208,8 @@ public final class ResultChecks {
     }
 
     private static String keys(dev.compatmatrix.base.Keyed[] values) {
-        return java.util.Arrays.stream(values).map(dev.compatmatrix.base.Keyed::key)
+        return java.util.Arrays.stream(values)
+                .map(dev.compatmatrix.base.Keyed::key)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -5,8 +5,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is acting, for services writing history and audit rows (method security has already let them in). */
 public final class Actor {
 
-    private Actor() {
-    }
+    private Actor() {}
 
     /** An API caller acts under its token's name with this prefix; a pipeline may overwrite claims so owned. */
     public static final String PIPELINE_PREFIX = "api:";

@@ -33,11 +33,16 @@ public record ChangeNote(String reason, String version) {
         if (required(loaded, level)) {
             boolean created = loaded == null;
             if (reason == null) {
-                problems.put("reason", created ? "A new claim needs the reason (what was run)" : "A level change needs a reason");
+                problems.put(
+                        "reason",
+                        created ? "A new claim needs the reason (what was run)" : "A level change needs a reason");
             }
             if (version == null) {
-                problems.put("version", created ? "A new claim needs the framework/driver/runtime version it was tested with"
-                        : "A level change needs the version it is about");
+                problems.put(
+                        "version",
+                        created
+                                ? "A new claim needs the framework/driver/runtime version it was tested with"
+                                : "A level change needs the version it is about");
             }
         }
         if (reason != null && reason.length() > REASON_MAX) {

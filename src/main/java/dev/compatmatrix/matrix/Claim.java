@@ -7,6 +7,14 @@ import java.time.LocalDateTime;
  *
  * @param updatedBy who wrote this version (null for imported or generated data)
  */
-public record Claim(long claimId, int version, int modelId, String modelName, Platform platform, ClaimData data,
-                    ValidationStatus status, String updatedBy, LocalDateTime updatedAt) implements ClaimVersion {
-}
+public record Claim(
+        long claimId,
+        int version,
+        int modelId,
+        String modelName,
+        Platform platform,
+        ClaimData data,
+        ValidationStatus status,
+        String updatedBy,
+        LocalDateTime updatedAt)
+        implements ClaimVersion {}

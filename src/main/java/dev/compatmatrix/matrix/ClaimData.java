@@ -39,9 +39,11 @@ public record ClaimData(
 
     /** A claim's substance: changing it resets the claim's validation (PRODUCT.md §2). */
     public boolean sameSubstanceAs(ClaimData other) {
-        return level == other.level && Objects.equals(limitations, other.limitations)
+        return level == other.level
+                && Objects.equals(limitations, other.limitations)
                 && Objects.equals(workarounds, other.workarounds)
-                && Objects.equals(performanceNotes, other.performanceNotes) && simulated == other.simulated;
+                && Objects.equals(performanceNotes, other.performanceNotes)
+                && simulated == other.simulated;
     }
 
     static String blankToNull(String text) {

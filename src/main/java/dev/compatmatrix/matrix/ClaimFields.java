@@ -11,13 +11,29 @@ import java.util.Objects;
 public final class ClaimFields {
 
     /** The form's words for the fields (lower-cased inside a sentence). */
-    private static final Map<String, String> LABELS = Map.of("level", "Level", "limitations", "Limitations",
-            "workarounds", "Workarounds", "performanceNotes", "Performance notes", "evidenceRun", "Test run",
-            "frameworkVersion", "Framework version", "device", "Device", "batchSize", "Batch size",
-            "precision", "Precision", "simulated", "Simulated");
+    private static final Map<String, String> LABELS = Map.of(
+            "level",
+            "Level",
+            "limitations",
+            "Limitations",
+            "workarounds",
+            "Workarounds",
+            "performanceNotes",
+            "Performance notes",
+            "evidenceRun",
+            "Test run",
+            "frameworkVersion",
+            "Framework version",
+            "device",
+            "Device",
+            "batchSize",
+            "Batch size",
+            "precision",
+            "Precision",
+            "simulated",
+            "Simulated");
 
-    private ClaimFields() {
-    }
+    private ClaimFields() {}
 
     /** "Performance notes": how the form names the field {@code field} (a key of {@link #of}). */
     public static String label(String field) {
@@ -34,7 +50,8 @@ public final class ClaimFields {
         fields.put("frameworkVersion", data.frameworkVersion());
         fields.put("device", data.device());
         fields.put("batchSize", data.batchSize());
-        fields.put("precision", data.precision() == null ? null : data.precision().key());
+        fields.put(
+                "precision", data.precision() == null ? null : data.precision().key());
         fields.put("simulated", data.simulated());
         return fields;
     }

@@ -8,8 +8,7 @@ public final class EvidenceRun {
 
     public static final String MESSAGE = "Enter a run id (no spaces) or an http(s) link";
 
-    private EvidenceRun() {
-    }
+    private EvidenceRun() {}
 
     public static boolean isValid(String run) {
         if (run == null || run.isBlank()) {
@@ -21,7 +20,8 @@ public final class EvidenceRun {
         try {
             URI uri = new URI(run);
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

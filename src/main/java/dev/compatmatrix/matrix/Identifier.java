@@ -9,7 +9,6 @@ import java.util.Optional;
  * ({@code abc\u202Egnp.exe} would show as "abcexe.png"): names reach charts, exports and other people's screens.
  */
 public enum Identifier {
-
     MODEL_NAME("A model name", "._/+:@-", false),
     FAMILY("A family", "._/+:@()-", true);
 
@@ -41,7 +40,9 @@ public enum Identifier {
                 return Optional.of(subject + " cannot contain invisible characters that change how text reads ("
                         + codePoint(c) + ")");
             }
-            String what = Character.isWhitespace(c) || Character.isSpaceChar(c) ? "spaces" : "‘" + Character.toString(c) + "’";
+            String what = Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    ? "spaces"
+                    : "‘" + Character.toString(c) + "’";
             return Optional.of(subject + " cannot contain " + what + ": use " + allowedText());
         }
         return Optional.empty();
@@ -54,18 +55,26 @@ public enum Identifier {
 
     private boolean allowed(int c) {
         return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                 Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
-                 Character.OTHER_NUMBER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
             default -> (spaces && c == ' ') || (c < 0x80 && separators.indexOf(c) >= 0);
         };
     }
 
     /** Format characters (bidirectional marks, overrides and isolates, zero-width characters) and the like. */
     private static boolean invisible(int c) {
-        return Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.UNASSIGNED
-                || Character.getType(c) == Character.PRIVATE_USE || Character.getType(c) == Character.SURROGATE;
+        return Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.UNASSIGNED
+                || Character.getType(c) == Character.PRIVATE_USE
+                || Character.getType(c) == Character.SURROGATE;
     }
 
     private static String codePoint(int c) {

@@ -6,15 +6,15 @@ package dev.compatmatrix.matrix;
  */
 public final class LevelWords {
 
-    private LevelWords() {
-    }
+    private LevelWords() {}
 
     public static String word(CompatibilityLevel level) {
         return level == null ? "Not tested" : level.label();
     }
 
     public static String title(CompatibilityLevel level, ValidationStatus status) {
-        return level == null ? "Not tested: no claim recorded for this platform"
+        return level == null
+                ? "Not tested: no claim recorded for this platform"
                 : level.label() + " · " + status.label();
     }
 }

@@ -1,6 +1,4 @@
 package dev.compatmatrix.matrix;
 
-
 /** A stored model at one row version. */
-public record MlModel(int modelId, int version, ModelData data) {
-}
+public record MlModel(int modelId, int version, ModelData data) {}

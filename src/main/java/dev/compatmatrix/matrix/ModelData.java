@@ -12,13 +12,21 @@ public record ModelData(
         @Size(max = 200, message = "At most 200 characters")
         @ValidIdentifier(Identifier.MODEL_NAME)
         String name,
-        @NotBlank(message = "Enter the family") @Size(max = 80, message = "At most 80 characters")
-        @ValidIdentifier(Identifier.FAMILY) String family,
+
+        @NotBlank(message = "Enter the family")
+        @Size(max = 80, message = "At most 80 characters")
+        @ValidIdentifier(Identifier.FAMILY)
+        String family,
+
         @NotNull(message = "Choose a type") ModelType type,
         @NotNull(message = "Choose a size") ModelSize size,
-        @Positive(message = "Parameters are a positive number of millions") Double parametersMillions,
+
+        @Positive(message = "Parameters are a positive number of millions")
+        Double parametersMillions,
+
         @Size(max = 500, message = "At most 500 characters")
-        @Pattern(regexp = "https?://\\S+", message = "An http(s) link") String sourceUrl) {
+        @Pattern(regexp = "https?://\\S+", message = "An http(s) link")
+        String sourceUrl) {
 
     public ModelData {
         name = name == null ? null : name.strip();

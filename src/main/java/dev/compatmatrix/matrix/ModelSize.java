@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** The size classes of PRODUCT.md §2, smallest first. */
 public enum ModelSize implements Keyed {
-    TINY, SMALL, BASE, LARGE, XL, XXL;
+    TINY,
+    SMALL,
+    BASE,
+    LARGE,
+    XL,
+    XXL;
 
     @Override
     public String key() {

@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** Numeric precisions a claim's evidence may name. */
 public enum Precision implements Keyed {
-    FP32("fp32"), TF32("tf32"), FP16("fp16"), BF16("bf16"), FP8("fp8"), INT8("int8"), INT4("int4");
+    FP32("fp32"),
+    TF32("tf32"),
+    FP16("fp16"),
+    BF16("bf16"),
+    FP8("fp8"),
+    INT8("int8"),
+    INT4("int4");
 
     private final String key;
 

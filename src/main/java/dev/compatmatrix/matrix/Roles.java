@@ -17,6 +17,7 @@ public final class Roles {
 
     /** {@code @PreAuthorize} expressions over these roles, so no role name is spelled twice. */
     public static final String HAS_VIEWER = "hasRole('" + VIEWER + "')";
+
     public static final String HAS_EDITOR = "hasRole('" + EDITOR + "')";
     public static final String HAS_VALIDATOR = "hasRole('" + VALIDATOR + "')";
     public static final String HAS_ADMIN = "hasRole('" + ADMIN + "')";
@@ -25,8 +26,7 @@ public final class Roles {
     /** What Spring Security puts before a role's name in the authority that {@code hasRole} checks. */
     public static final String AUTHORITY_PREFIX = "ROLE_";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The authority a holder of this role has. */
     public static String authority(String role) {

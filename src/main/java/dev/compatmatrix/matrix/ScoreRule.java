@@ -20,15 +20,21 @@ import java.util.Optional;
 public final class ScoreRule {
 
     /** Tie-break among platforms of equal level: typical throughput order, accelerators first. */
-    public static final List<Platform> PREFERENCE = List.of(Platform.CUDA, Platform.ROCM, Platform.MPS,
-            Platform.OPENVINO, Platform.CPU, Platform.QUALCOMM, Platform.WEBGPU, Platform.WEBNN);
+    public static final List<Platform> PREFERENCE = List.of(
+            Platform.CUDA,
+            Platform.ROCM,
+            Platform.MPS,
+            Platform.OPENVINO,
+            Platform.CPU,
+            Platform.QUALCOMM,
+            Platform.WEBGPU,
+            Platform.WEBNN);
 
     public static final String EXPLANATION = "Score = mean over the 8 platforms of the level weight "
             + "(high 1.0, medium 0.7, low 0.4, unsupported or not tested 0). Recommended = best level, "
             + "ties by CUDA, ROCm, MPS, OpenVINO, CPU, Qualcomm, WebGPU, WebNN.";
 
-    private ScoreRule() {
-    }
+    private ScoreRule() {}
 
     /** The derived values for a model whose claims have these levels (absent platform = not tested). */
     public static Derived derive(Map<Platform, CompatibilityLevel> levels) {
@@ -58,7 +64,11 @@ public final class ScoreRule {
             sum += weight;
             lines.add(platform.label() + ": " + (level == null ? "not tested" : level.label()) + " → " + weight);
         }
-        lines.add(String.format(java.util.Locale.ROOT, "%.1f / %d = %.3f", sum, Platform.values().length,
+        lines.add(String.format(
+                java.util.Locale.ROOT,
+                "%.1f / %d = %.3f",
+                sum,
+                Platform.values().length,
                 derive(levels).score()));
         return lines;
     }

@@ -10,8 +10,7 @@ import java.util.function.ToIntFunction;
  */
 public final class SqlRanks {
 
-    private SqlRanks() {
-    }
+    private SqlRanks() {}
 
     /** The verification level a claim needs (see {@link ValidationRules#requiredLevel}), for a level column. */
     public static String requiredLevel(String levelColumn) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How the console words a text length limit, in the form (as the user types) and in the service's refusal. */
 public final class TextLimit {
 
-    private TextLimit() {
-    }
+    private TextLimit() {}
 
     /** "At most 2,000 characters (this has 2,345): shorten it". */
     public static String tooLong(int max, int length) {

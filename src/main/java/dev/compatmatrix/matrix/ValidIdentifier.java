@@ -34,13 +34,15 @@ public @interface ValidIdentifier {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return rule.problem(value).map(problem -> {
-                context.disableDefaultConstraintViolation();
-                // A message is a template: the refused character itself may be one of its special characters.
-                context.buildConstraintViolationWithTemplate(problem.replaceAll("([\\\\{}$])", "\\\\$1"))
-                        .addConstraintViolation();
-                return false;
-            }).orElse(true);
+            return rule.problem(value)
+                    .map(problem -> {
+                        context.disableDefaultConstraintViolation();
+                        // A message is a template: the refused character itself may be one of its special characters.
+                        context.buildConstraintViolationWithTemplate(problem.replaceAll("([\\\\{}$])", "\\\\$1"))
+                                .addConstraintViolation();
+                        return false;
+                    })
+                    .orElse(true);
         }
     }
 }

@@ -12,8 +12,7 @@ public final class ValidationMarks {
     public static final String STALE_WORDS = "validation stale";
     public static final String DISPUTED_WORDS = "disputed by an automated result";
 
-    private ValidationMarks() {
-    }
+    private ValidationMarks() {}
 
     /** " ◷", " ⚠", " ◷ ⚠" or "": what follows the validation mark in a cell. */
     public static String symbols(boolean stale, boolean disputed) {

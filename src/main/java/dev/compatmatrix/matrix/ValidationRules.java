@@ -1,11 +1,9 @@
 package dev.compatmatrix.matrix;
 
-
 /** PRODUCT.md §4: which verification level a claim needs, and what an approval makes of it. */
 public final class ValidationRules {
 
-    private ValidationRules() {
-    }
+    private ValidationRules() {}
 
     /** high → 3, medium → 2, low and unsupported → 1. */
     public static int requiredLevel(CompatibilityLevel level) {
@@ -19,7 +17,8 @@ public final class ValidationRules {
     /** An approval by a validator of this level: validated when enough and not simulated, else partially. */
     public static ValidationStatus afterApproval(int validatorLevel, CompatibilityLevel claimLevel, boolean simulated) {
         return validatorLevel >= requiredLevel(claimLevel) && !simulated
-                ? ValidationStatus.VALIDATED : ValidationStatus.PARTIALLY_VALIDATED;
+                ? ValidationStatus.VALIDATED
+                : ValidationStatus.PARTIALLY_VALIDATED;
     }
 
     /**

@@ -1,20 +1,21 @@
 package dev.compatmatrix.modelpage;
 
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
-import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
-import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.history.LevelTimeline;
 import dev.compatmatrix.history.query.HistoryQuery;
 import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.ClaimMarksQuery;
+import dev.compatmatrix.matrix.store.ReviewRepository;
+import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
+import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceComparison;
 import dev.compatmatrix.recommendation.query.PerformanceQuery;
 import dev.compatmatrix.recommendation.query.RecommendationQuery;
-import dev.compatmatrix.matrix.query.AutomatedResult;
-import dev.compatmatrix.matrix.query.ClaimMarksQuery;
-import dev.compatmatrix.matrix.store.ReviewRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +48,16 @@ public class ModelPageService {
     private final Clock clock;
     private final PerformanceQuery performance;
 
-    public ModelPageService(MatrixQuery matrix, ModelDetailsQuery details, RecommendationQuery recommendations,
-                            HistoryQuery history, ReviewRepository reviews,
-                            HistorySearch historySearch, Clock clock, PerformanceQuery performance,
-                            ClaimMarksQuery claimMarks) {
+    public ModelPageService(
+            MatrixQuery matrix,
+            ModelDetailsQuery details,
+            RecommendationQuery recommendations,
+            HistoryQuery history,
+            ReviewRepository reviews,
+            HistorySearch historySearch,
+            Clock clock,
+            PerformanceQuery performance,
+            ClaimMarksQuery claimMarks) {
         this.claimMarks = claimMarks;
         this.performance = performance;
         this.historySearch = historySearch;
@@ -68,11 +74,15 @@ public class ModelPageService {
         return details.header(modelName).map(header -> {
             var claims = new EnumMap<Platform, ModelOverview.ClaimRow>(Platform.class);
             details.claims(header.modelId()).forEach(claim -> claims.put(claim.platform(), claim));
-            var levelPeriods = LevelTimeline.periods(historySearch.levelChanges(header.name(), null), null,
-                    LocalDateTime.now(clock));
-            return new ModelOverview(header, claims, marks(header.modelId(), claims),
+            var levelPeriods = LevelTimeline.periods(
+                    historySearch.levelChanges(header.name(), null), null, LocalDateTime.now(clock));
+            return new ModelOverview(
+                    header,
+                    claims,
+                    marks(header.modelId(), claims),
                     recommendations.forModel(header.modelId()),
-                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT), reviews.forModel(header.modelId()),
+                    history.forModel(header.modelId(), MODEL_HISTORY_LIMIT),
+                    reviews.forModel(header.modelId()),
                     levelPeriods);
         });
     }
@@ -92,9 +102,13 @@ public class ModelPageService {
         row.getFirst().cells().forEach((platform, cell) -> {
             ModelOverview.ClaimRow claim = claims.get(platform);
             if (claim != null && (cell.stale() || cell.disputed())) {
-                marks.put(platform, new ModelOverview.Marks(cell.stale(), cell.disputed(),
-                        cell.stale() ? ModelOverview.Marks.staleReason(claim, staleBefore) : null,
-                        cell.disputed() ? disputes.get(platform) : null));
+                marks.put(
+                        platform,
+                        new ModelOverview.Marks(
+                                cell.stale(),
+                                cell.disputed(),
+                                cell.stale() ? ModelOverview.Marks.staleReason(claim, staleBefore) : null,
+                                cell.disputed() ? disputes.get(platform) : null));
             }
         });
         return marks;
@@ -106,8 +120,10 @@ public class ModelPageService {
      */
     public PerformanceComparison performanceComparison(String modelName, PerformanceChoice choice) {
         var choices = performance.choices(modelName);
-        PerformanceChoice chosen = choice != null ? choice : PerformanceComparison.defaultChoice(choices).orElse(null);
-        return new PerformanceComparison(choices, chosen,
-                chosen == null ? List.of() : performance.platforms(modelName, chosen));
+        PerformanceChoice chosen = choice != null
+                ? choice
+                : PerformanceComparison.defaultChoice(choices).orElse(null);
+        return new PerformanceComparison(
+                choices, chosen, chosen == null ? List.of() : performance.platforms(modelName, chosen));
     }
 }

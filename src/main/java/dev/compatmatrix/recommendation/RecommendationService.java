@@ -1,5 +1,6 @@
 package dev.compatmatrix.recommendation;
 
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.recommendation.query.FilterOptions;
 import dev.compatmatrix.recommendation.query.PlatformTally;
 import dev.compatmatrix.recommendation.query.RecommendationFilter;
@@ -8,7 +9,6 @@ import dev.compatmatrix.recommendation.query.RecommendationSearch;
 import dev.compatmatrix.recommendation.query.RecommendationSort;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

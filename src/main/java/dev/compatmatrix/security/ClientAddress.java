@@ -13,12 +13,12 @@ final class ClientAddress {
 
     static final String UNKNOWN = "unknown";
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String current() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? of(attributes.getRequest()) : UNKNOWN;
+                ? of(attributes.getRequest())
+                : UNKNOWN;
     }
 
     static String of(HttpServletRequest request) {

@@ -33,13 +33,13 @@ public class ConsoleUserDetailsService implements UserDetailsService {
             // The login page shows the same message for every failure, so this reveals nothing more.
             throw new LockedException("Wait a moment: " + reason);
         });
-        AppUser user = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
         return User.withUsername(user.username())
                 .password(user.passwordHash())
                 .disabled(!user.enabled())
                 .authorities(Roles.effective(user.roles()).stream()
-                        .map(role -> new SimpleGrantedAuthority(Roles.authority(role))).toList())
+                        .map(role -> new SimpleGrantedAuthority(Roles.authority(role)))
+                        .toList())
                 .build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.compatmatrix.security;
 
-import dev.compatmatrix.matrix.Roles;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.compatmatrix.matrix.Roles;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;

@@ -28,10 +28,12 @@ public class FirstAdminInitializer implements ApplicationRunner {
     private final String password;
     private final boolean demo;
 
-    public FirstAdminInitializer(UserRepository users, PasswordEncoder passwords,
-                                 @Value("${compat.admin.username:}") String username,
-                                 @Value("${compat.admin.password:}") String password,
-                                 @Value("${compat.demo.enabled:false}") boolean demo) {
+    public FirstAdminInitializer(
+            UserRepository users,
+            PasswordEncoder passwords,
+            @Value("${compat.admin.username:}") String username,
+            @Value("${compat.admin.password:}") String password,
+            @Value("${compat.demo.enabled:false}") boolean demo) {
         this.users = users;
         this.passwords = passwords;
         this.username = username;
@@ -46,8 +48,10 @@ public class FirstAdminInitializer implements ApplicationRunner {
             return;
         }
         if (username.isBlank() || password.isBlank()) {
-            log.warn("No user exists and no first admin is configured: set COMPAT_ADMIN_USERNAME and "
-                    + "COMPAT_ADMIN_PASSWORD (at least {} characters) and restart", MIN_PASSWORD_LENGTH);
+            log.warn(
+                    "No user exists and no first admin is configured: set COMPAT_ADMIN_USERNAME and "
+                            + "COMPAT_ADMIN_PASSWORD (at least {} characters) and restart",
+                    MIN_PASSWORD_LENGTH);
             return;
         }
         PasswordPolicy.problem(username, password).ifPresent(problem -> {

@@ -31,13 +31,14 @@ public class LoginThrottle {
     static final Duration MAX_DELAY = Duration.ofSeconds(60);
     /** Entries older than this are forgotten, so the maps cannot grow without end. */
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
+
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     /** Failures per account + address, and per address across accounts. */
     private final ConcurrentHashMap<String, Failures> perAccount = new ConcurrentHashMap<>();
+
     private final ConcurrentHashMap<String, Failures> perAddress = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -60,7 +61,9 @@ public class LoginThrottle {
     }
 
     private boolean waiting(Failures f, int free) {
-        return f != null && f.count() > free && clock.instant().isBefore(f.last().plus(delay(f.count() - free)));
+        return f != null
+                && f.count() > free
+                && clock.instant().isBefore(f.last().plus(delay(f.count() - free)));
     }
 
     /** The wait after the given number of failures beyond the free ones: 1 s, 2 s, 4 s … at most 60 s. */
@@ -95,7 +98,11 @@ public class LoginThrottle {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String name = event.getAuthentication().getName();
         String address = ClientAddress.current();
-        log.warn("Sign-in failed for '{}' from {}: {}", name, address, event.getException().getClass().getSimpleName());
+        log.warn(
+                "Sign-in failed for '{}' from {}: {}",
+                name,
+                address,
+                event.getException().getClass().getSimpleName());
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             failed(name, address);
         }

@@ -8,8 +8,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why the password is refused, or empty when it is acceptable. */
     public static Optional<String> problem(String username, String password) {

@@ -45,12 +45,15 @@ final class RelativeRedirects extends HttpServletResponseWrapper {
     String relative(String location) {
         try {
             URI uri = new URI(location);
-            if (!uri.isAbsolute() || uri.getRawAuthority() == null || !request.getScheme().equalsIgnoreCase(uri.getScheme())
+            if (!uri.isAbsolute()
+                    || uri.getRawAuthority() == null
+                    || !request.getScheme().equalsIgnoreCase(uri.getScheme())
                     || !request.getServerName().equalsIgnoreCase(uri.getHost())) {
                 return location;
             }
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+            return path
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                     + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
         } catch (URISyntaxException e) {
             return location;

@@ -12,10 +12,10 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -29,29 +29,44 @@ public class SecurityConfig {
     private static final java.util.Set<String> PAGE_METHODS = java.util.Set.of("GET", "HEAD");
 
     @Bean
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, Clock clock,
-            RequestUtil vaadinRequests, SessionEnded sessionEnded,
+    SecurityFilterChain consoleSecurityFilterChain(
+            HttpSecurity http,
+            SessionRegistry sessionRegistry,
+            Clock clock,
+            RequestUtil vaadinRequests,
+            SessionEnded sessionEnded,
             @Value("${server.servlet.session.timeout}") Duration idleTimeout,
-            @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
+            @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout)
+            throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login; badges
         // too, whose service decides who may see them (anyone once an admin has made them public).
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/styles/**", "/images/**", "/charts/**", "/actuator/health", "/actuator/health/**",
-                        "/badge/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                        "/styles/**",
+                        "/images/**",
+                        "/charts/**",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/badge/**")
+                .permitAll());
         // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
-        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
-                .expiredSessionStrategy(sessionEnded));
-        http.addFilterAfter(new SessionTimeouts(idleTimeout, absoluteTimeout, clock, vaadinRequests), ConcurrentSessionFilter.class);
+        http.sessionManagement(session ->
+                session.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredSessionStrategy(sessionEnded));
+        http.addFilterAfter(
+                new SessionTimeouts(idleTimeout, absoluteTimeout, clock, vaadinRequests),
+                ConcurrentSessionFilter.class);
         // Vaadin exempts the sign-in form from CSRF checks; the form sends the token (from the page's _csrf meta
         // tags), so it is required, or another site could sign a victim in as the attacker. Vaadin's own requests
         // carry Vaadin's token instead.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
-                .enableCsrfConfiguration(false)
-                // A path that is no view, file or endpoint reaches Vaadin's router, which answers with the
-                // "Not found" page and 404, signed in or not (instead of an empty 403); other methods stay refused.
-                .anyRequest(path -> path.access((user, request) -> new AuthorizationDecision(
-                        PAGE_METHODS.contains(request.getRequest().getMethod())))));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                        .enableCsrfConfiguration(false)
+                        // A path that is no view, file or endpoint reaches Vaadin's router, which answers with the
+                        // "Not found" page and 404, signed in or not (instead of an empty 403); other methods stay
+                        // refused.
+                        .anyRequest(path -> path.access((user, request) -> new AuthorizationDecision(
+                                PAGE_METHODS.contains(request.getRequest().getMethod())))));
         return http.build();
     }
 

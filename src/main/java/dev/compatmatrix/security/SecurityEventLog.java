@@ -6,11 +6,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -37,13 +37,17 @@ class SecurityEventLog {
             log.debug("Sign-in needed for {}", describe(event.getSource()));
             return;
         }
-        log.warn("Access denied: {} may not use {} ({})", user.getName(), describe(event.getSource()),
+        log.warn(
+                "Access denied: {} may not use {} ({})",
+                user.getName(),
+                describe(event.getSource()),
                 event.getAuthorizationResult());
     }
 
     private static String describe(Object target) {
         if (target instanceof org.aopalliance.intercept.MethodInvocation call) {
-            return call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
+            return call.getMethod().getDeclaringClass().getSimpleName() + "."
+                    + call.getMethod().getName();
         }
         if (target instanceof jakarta.servlet.http.HttpServletRequest request) {
             return request.getMethod() + " " + request.getRequestURI();

@@ -31,8 +31,7 @@ final class SessionTimeouts extends OncePerRequestFilter {
     static final String STAMP = SessionTimeouts.class.getName() + ".stamp";
     private static final Logger log = LoggerFactory.getLogger(SessionTimeouts.class);
 
-    record Stamp(String sessionId, Instant signedInAt, Instant lastUsedAt) implements Serializable {
-    }
+    record Stamp(String sessionId, Instant signedInAt, Instant lastUsedAt) implements Serializable {}
 
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
     private final Duration idle;
@@ -54,8 +53,10 @@ final class SessionTimeouts extends OncePerRequestFilter {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && trust.isAuthenticated(user)) {
             Instant now = clock.instant();
-            if (session.getAttribute(STAMP) instanceof Stamp stamp && stamp.sessionId().equals(session.getId())) {
-                String ended = stamp.signedInAt().plus(absolute).isBefore(now) ? "signed in longer ago than " + absolute
+            if (session.getAttribute(STAMP) instanceof Stamp stamp
+                    && stamp.sessionId().equals(session.getId())) {
+                String ended = stamp.signedInAt().plus(absolute).isBefore(now)
+                        ? "signed in longer ago than " + absolute
                         : stamp.lastUsedAt().plus(idle).isBefore(now) ? "unused for longer than " + idle : null;
                 if (ended != null) {
                     log.info("Session of {} ended: {}", user.getName(), ended);

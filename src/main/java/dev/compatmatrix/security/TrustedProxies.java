@@ -21,7 +21,10 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
     private final List<String> proxies;
 
     TrustedProxies(@Value("${compat.trusted-proxies:}") String proxies) {
-        this.proxies = Arrays.stream(proxies.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        this.proxies = Arrays.stream(proxies.split(","))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     @Override
@@ -42,7 +45,8 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
 
     /** Tomcat takes a pattern or CIDR ranges; a single address becomes the range of only itself. */
     static String cidrs(List<String> proxies) {
-        return proxies.stream().map(p -> p.contains("/") ? p : p + (p.contains(":") ? "/128" : "/32"))
+        return proxies.stream()
+                .map(p -> p.contains("/") ? p : p + (p.contains(":") ? "/128" : "/32"))
                 .collect(Collectors.joining(","));
     }
 }

@@ -3,8 +3,8 @@ package dev.compatmatrix.security;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
+import dev.compatmatrix.security.repository.UserRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -37,8 +37,13 @@ public class UserAdminService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public UserAdminService(UserRepository users, ValidatorRepository validators, PasswordEncoder passwords,
-                            SessionRegistry sessions, AuditLog audit, Clock clock) {
+    public UserAdminService(
+            UserRepository users,
+            ValidatorRepository validators,
+            PasswordEncoder passwords,
+            SessionRegistry sessions,
+            AuditLog audit,
+            Clock clock) {
         this.users = users;
         this.validators = validators;
         this.passwords = passwords;
@@ -48,8 +53,7 @@ public class UserAdminService {
     }
 
     /** What an admin sets for a user; roles are stored roles (VIEWER is implied by every role). */
-    public record UserChange(String displayName, Set<String> roles, Integer validatorId, boolean enabled) {
-    }
+    public record UserChange(String displayName, Set<String> roles, Integer validatorId, boolean enabled) {}
 
     @Transactional(readOnly = true)
     public List<AppUser> list() {
@@ -72,13 +76,21 @@ public class UserAdminService {
         }
         checkPassword(username, password);
         Set<String> roles = checkedRoles(change.roles());
-        users.insert(username, passwords.encode(password), blankToNull(change.displayName()), change.validatorId(), roles);
+        users.insert(
+                username, passwords.encode(password), blankToNull(change.displayName()), change.validatorId(), roles);
         AppUser created = users.findByUsername(username).orElseThrow();
         if (!change.enabled()) {
             users.update(created.userId(), created.displayName(), created.validatorId(), false, roles);
         }
-        audit.record(Actor.name(), "user.create", "app_users", created.userId(), "Created user '" + username + "'",
-                null, describe(change), LocalDateTime.now(clock));
+        audit.record(
+                Actor.name(),
+                "user.create",
+                "app_users",
+                created.userId(),
+                "Created user '" + username + "'",
+                null,
+                describe(change),
+                LocalDateTime.now(clock));
         return users.findByUsername(username).orElseThrow();
     }
 
@@ -90,12 +102,19 @@ public class UserAdminService {
         boolean staysAdmin = change.enabled() && roles.contains(Roles.ADMIN);
         boolean isAdmin = user.enabled() && user.roles().contains(Roles.ADMIN);
         if (isAdmin && !staysAdmin && users.enabledAdmins() <= 1) {
-            throw new UserAdminException("roles", "'" + username + "' is the last enabled admin; make another admin first");
+            throw new UserAdminException(
+                    "roles", "'" + username + "' is the last enabled admin; make another admin first");
         }
         users.update(user.userId(), blankToNull(change.displayName()), change.validatorId(), change.enabled(), roles);
-        audit.record(Actor.name(), "user.update", "app_users", user.userId(), "Changed user '" + username + "'",
+        audit.record(
+                Actor.name(),
+                "user.update",
+                "app_users",
+                user.userId(),
+                "Changed user '" + username + "'",
                 describe(new UserChange(user.displayName(), user.roles(), user.validatorId(), user.enabled())),
-                describe(change), LocalDateTime.now(clock));
+                describe(change),
+                LocalDateTime.now(clock));
         if (!change.enabled() || !roles.equals(user.roles())) {
             // Disabled, or rights changed: the open sessions end, so nobody keeps rights they no longer have.
             endSessions(username);
@@ -126,8 +145,15 @@ public class UserAdminService {
                 .orElseThrow(() -> new UserAdminException("No user named '" + username + "'"));
         checkPassword(username, password);
         users.setPasswordHash(user.userId(), passwords.encode(password));
-        audit.record(Actor.name(), "user.password", "app_users", user.userId(),
-                "Reset the password of '" + username + "'", null, null, LocalDateTime.now(clock));
+        audit.record(
+                Actor.name(),
+                "user.password",
+                "app_users",
+                user.userId(),
+                "Reset the password of '" + username + "'",
+                null,
+                null,
+                LocalDateTime.now(clock));
         endSessions(username);
     }
 
@@ -157,8 +183,15 @@ public class UserAdminService {
     }
 
     private static Map<String, Object> describe(UserChange change) {
-        return Map.of("display_name", String.valueOf(change.displayName()), "roles", new TreeSet<>(change.roles()),
-                "validator_id", String.valueOf(change.validatorId()), "enabled", change.enabled());
+        return Map.of(
+                "display_name",
+                String.valueOf(change.displayName()),
+                "roles",
+                new TreeSet<>(change.roles()),
+                "validator_id",
+                String.valueOf(change.validatorId()),
+                "enabled",
+                change.enabled());
     }
 
     private static String blankToNull(String text) {

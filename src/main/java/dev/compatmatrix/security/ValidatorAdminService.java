@@ -2,6 +2,7 @@ package dev.compatmatrix.security;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +37,7 @@ public class ValidatorAdminService {
     }
 
     /** What an admin sets for a validator. */
-    public record ValidatorData(String name, String type, String email, String organization, int level) {
-    }
+    public record ValidatorData(String name, String type, String email, String organization, int level) {}
 
     @Transactional(readOnly = true)
     public List<ValidatorRow> list() {
@@ -49,23 +48,48 @@ public class ValidatorAdminService {
     public ValidatorRow create(ValidatorData data) {
         check(data);
         LocalDateTime now = LocalDateTime.now(clock);
-        int id = validators.insert(data.name().strip(), data.type(), blankToNull(data.email()),
-                blankToNull(data.organization()), data.level(), now);
-        audit.record(Actor.name(), "validator.create", "validators", id, "Created validator '" + data.name().strip() + "'",
-                null, describe(data), now);
+        int id = validators.insert(
+                data.name().strip(),
+                data.type(),
+                blankToNull(data.email()),
+                blankToNull(data.organization()),
+                data.level(),
+                now);
+        audit.record(
+                Actor.name(),
+                "validator.create",
+                "validators",
+                id,
+                "Created validator '" + data.name().strip() + "'",
+                null,
+                describe(data),
+                now);
         return validators.find(id).orElseThrow();
     }
 
     @Transactional
     public ValidatorRow update(int validatorId, ValidatorData data) {
         check(data);
-        ValidatorRow before = validators.find(validatorId)
+        ValidatorRow before = validators
+                .find(validatorId)
                 .orElseThrow(() -> new UserAdminException("No validator with id " + validatorId));
-        validators.update(validatorId, data.name().strip(), data.type(), blankToNull(data.email()),
-                blankToNull(data.organization()), data.level());
-        audit.record(Actor.name(), "validator.update", "validators", validatorId, "Changed validator '" + before.name() + "'",
-                describe(new ValidatorData(before.name(), before.type(), before.email(), before.organization(), before.level())),
-                describe(data), LocalDateTime.now(clock));
+        validators.update(
+                validatorId,
+                data.name().strip(),
+                data.type(),
+                blankToNull(data.email()),
+                blankToNull(data.organization()),
+                data.level());
+        audit.record(
+                Actor.name(),
+                "validator.update",
+                "validators",
+                validatorId,
+                "Changed validator '" + before.name() + "'",
+                describe(new ValidatorData(
+                        before.name(), before.type(), before.email(), before.organization(), before.level())),
+                describe(data),
+                LocalDateTime.now(clock));
         return validators.find(validatorId).orElseThrow();
     }
 
@@ -79,14 +103,25 @@ public class ValidatorAdminService {
         if (data.level() < 1 || data.level() > 3) {
             throw new UserAdminException("level", "The verification level is 1, 2 or 3");
         }
-        if (data.email() != null && !data.email().isBlank() && !EMAIL.matcher(data.email().strip()).matches()) {
+        if (data.email() != null
+                && !data.email().isBlank()
+                && !EMAIL.matcher(data.email().strip()).matches()) {
             throw new UserAdminException("email", "That is not an e-mail address");
         }
     }
 
     private static Map<String, Object> describe(ValidatorData data) {
-        return Map.of("name", data.name(), "type", data.type(), "email", String.valueOf(data.email()),
-                "organization", String.valueOf(data.organization()), "level", data.level());
+        return Map.of(
+                "name",
+                data.name(),
+                "type",
+                data.type(),
+                "email",
+                String.valueOf(data.email()),
+                "organization",
+                String.valueOf(data.organization()),
+                "level",
+                data.level());
     }
 
     private static String blankToNull(String text) {

@@ -1,25 +1,23 @@
 package dev.compatmatrix.validation;
 
-import dev.compatmatrix.matrix.ClaimRef;
-import dev.compatmatrix.matrix.Review;
-import dev.compatmatrix.matrix.ValidationRules;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DuckDbErrors;
-import dev.compatmatrix.matrix.Claim;
-import dev.compatmatrix.matrix.ChangeNote;
-import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ValidationStatus;
-import dev.compatmatrix.matrix.store.ClaimRepository;
-import dev.compatmatrix.matrix.store.ConflictRetry;
 import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.ClaimRef;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Review;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.ValidationRules;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
 import dev.compatmatrix.matrix.query.Objection;
-import dev.compatmatrix.validation.query.QueueFilter;
-import dev.compatmatrix.validation.query.QueueQuery;
-import dev.compatmatrix.validation.query.QueueRow;
+import dev.compatmatrix.matrix.store.ClaimRepository;
+import dev.compatmatrix.matrix.store.ConflictRetry;
 import dev.compatmatrix.matrix.store.DisputeDecision;
 import dev.compatmatrix.matrix.store.MatrixTables.ResolutionRow;
 import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
@@ -27,15 +25,17 @@ import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.matrix.store.ReviewChange;
 import dev.compatmatrix.matrix.store.ReviewRepository;
 import dev.compatmatrix.matrix.store.Validation;
-import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
+import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
+import dev.compatmatrix.validation.query.QueueFilter;
+import dev.compatmatrix.validation.query.QueueQuery;
+import dev.compatmatrix.validation.query.QueueRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,9 +67,17 @@ public class ValidationService {
     private final ConflictRetry retry;
     private final Clock clock;
 
-    public ValidationService(ClaimRepository claims, ReviewRepository reviews, ValidatorRepository validators,
-                             QueueQuery queue, ClaimMarksQuery marks, MatrixWriter writer, ClaimService claimWrites,
-                             TransactionTemplate transaction, ConflictRetry retry, Clock clock) {
+    public ValidationService(
+            ClaimRepository claims,
+            ReviewRepository reviews,
+            ValidatorRepository validators,
+            QueueQuery queue,
+            ClaimMarksQuery marks,
+            MatrixWriter writer,
+            ClaimService claimWrites,
+            TransactionTemplate transaction,
+            ConflictRetry retry,
+            Clock clock) {
         this.claims = claims;
         this.reviews = reviews;
         this.validators = validators;
@@ -133,7 +141,8 @@ public class ValidationService {
         String user = Actor.name();
         var me = validators.findForUser(user);
         return queue.page(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
-                .map(row -> row.withAccess(access(row, user, me.orElse(null)))).toList();
+                .map(row -> row.withAccess(access(row, user, me.orElse(null))))
+                .toList();
     }
 
     /** The signed-in validator's verification level, if the account is linked to a validator. */
@@ -151,12 +160,16 @@ public class ValidationService {
         if (blocked != null) {
             return new QueueRow.Access(blocked, blocked, blocked, yours);
         }
-        String resolveBlocked = me.level() >= row.requiredLevel() ? null
+        String resolveBlocked = me.level() >= row.requiredLevel()
+                ? null
                 : "Resolving this dispute needs level " + row.requiredLevel() + "; you are level " + me.level();
         String youMay = row.objection() != null && me.level() < row.objection().needsLevel()
                 ? "Needs level " + row.objection().needsLevel() + " (objection)"
-                : row.simulated() ? "Partially (simulated result)"
-                : me.level() >= row.requiredLevel() ? "Fully validate" : "Partially (needs level " + row.requiredLevel() + ")";
+                : row.simulated()
+                        ? "Partially (simulated result)"
+                        : me.level() >= row.requiredLevel()
+                                ? "Fully validate"
+                                : "Partially (needs level " + row.requiredLevel() + ")";
         return new QueueRow.Access(youMay, null, resolveBlocked, false);
     }
 
@@ -184,7 +197,8 @@ public class ValidationService {
      */
     public void keepClaim(ClaimRef reviewed, String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new ReviewRefusedException("Keeping a disputed claim needs a comment that says why the claim is right");
+            throw new ReviewRefusedException(
+                    "Keeping a disputed claim needs a comment that says why the claim is right");
         }
         resolve(reviewed, DisputeDecision.KEEP, comment);
     }
@@ -208,20 +222,21 @@ public class ValidationService {
             return transaction.execute(status -> resolveOnce(reviewed, decision, note, user, validator));
         } catch (RuntimeException e) {
             if (DuckDbErrors.isWriteWriteConflict(e)) {
-                throw new ClaimConflictException("Someone changed this claim at the same moment; nothing was resolved."
-                        + " Try again.", null);
+                throw new ClaimConflictException(
+                        "Someone changed this claim at the same moment; nothing was resolved." + " Try again.", null);
             }
             throw e;
         }
     }
 
-    private Claim resolveOnce(ClaimRef reviewed, DisputeDecision decision, String comment,
-                              String user, ValidatorRef validator) {
+    private Claim resolveOnce(
+            ClaimRef reviewed, DisputeDecision decision, String comment, String user, ValidatorRef validator) {
         Claim current = currentVersion(reviewed, user);
         int required = ValidationRules.requiredLevel(current.data().level());
         if (validator.level() < required) {
             throw new ReviewRefusedException("Resolving the dispute over " + describe(current) + " needs a validator of"
-                    + " level " + required + " (what a " + current.data().level().label() + " claim requires); you are"
+                    + " level " + required + " (what a "
+                    + current.data().level().label() + " claim requires); you are"
                     + " level " + validator.level());
         }
         AutomatedResult result = marks.disputes(current.modelId()).get(current.platform());
@@ -230,19 +245,38 @@ public class ValidationService {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         boolean take = decision == DisputeDecision.TAKE;
-        writer.recordResolutions(List.of(new ResolutionRow(current.claimId(), current.version(), current.modelId(),
-                current.platform(), result.resultId(), decision, take ? result.level() : current.data().level(),
-                validator.validatorId(), user, validator.level(), comment, now)), List.of(new AuditLog.Entry(
-                "claim.dispute_" + decision.key(), "compatibility_details", current.claimId(),
-                (take ? "Took " + result.summary() + " for " : "Kept ") + describe(current) + " ("
-                        + current.data().level().label() + ") against " + result.summary()
-                        + (comment == null ? "" : ": " + comment),
-                Map.of("compatibility_level", current.data().level().key()),
-                Map.of("compatibility_level", (take ? result.level() : current.data().level()).key()))), user, now);
+        writer.recordResolutions(
+                List.of(new ResolutionRow(
+                        current.claimId(),
+                        current.version(),
+                        current.modelId(),
+                        current.platform(),
+                        result.resultId(),
+                        decision,
+                        take ? result.level() : current.data().level(),
+                        validator.validatorId(),
+                        user,
+                        validator.level(),
+                        comment,
+                        now)),
+                List.of(new AuditLog.Entry(
+                        "claim.dispute_" + decision.key(),
+                        "compatibility_details",
+                        current.claimId(),
+                        (take ? "Took " + result.summary() + " for " : "Kept ") + describe(current) + " ("
+                                + current.data().level().label() + ") against " + result.summary()
+                                + (comment == null ? "" : ": " + comment),
+                        Map.of("compatibility_level", current.data().level().key()),
+                        Map.of(
+                                "compatibility_level",
+                                (take ? result.level() : current.data().level()).key()))),
+                user,
+                now);
         if (!take) {
             return current;
         }
-        String version = result.frameworkVersion() != null ? result.frameworkVersion()
+        String version = result.frameworkVersion() != null
+                ? result.frameworkVersion()
                 : current.data().frameworkVersion() != null ? current.data().frameworkVersion() : "not reported";
         String reason = "Dispute resolved by " + user + " (level " + validator.level() + "): took " + result.summary()
                 + (result.evidenceRun() == null ? "" : " (run " + result.evidenceRun() + ")")
@@ -251,21 +285,26 @@ public class ValidationService {
     }
 
     private ValidatorRef linkedValidator(String user) {
-        return validators.findForUser(user).orElseThrow(() -> new ReviewRefusedException(
-                "Your account is not linked to a validator; ask an administrator to link it"));
+        return validators
+                .findForUser(user)
+                .orElseThrow(() -> new ReviewRefusedException(
+                        "Your account is not linked to a validator; ask an administrator to link it"));
     }
 
     /** The claim as it is now, when it is still the version the validator looked at and someone else wrote it. */
     private Claim currentVersion(ClaimRef reviewed, String user) {
-        Claim current = claims.findById(reviewed.claimId()).orElseThrow(() -> new ClaimConflictException(
-                "This claim was removed after you opened it; nothing was reviewed.", null));
+        Claim current = claims.findById(reviewed.claimId())
+                .orElseThrow(() -> new ClaimConflictException(
+                        "This claim was removed after you opened it; nothing was reviewed.", null));
         if (current.version() != reviewed.version()) {
-            throw new ClaimConflictException(describe(current) + " was changed after you opened it (now version "
-                    + current.version() + "); review the current version.", current);
+            throw new ClaimConflictException(
+                    describe(current) + " was changed after you opened it (now version " + current.version()
+                            + "); review the current version.",
+                    current);
         }
         if (user.equals(current.updatedBy())) {
-            throw new ReviewRefusedException("Four eyes: you wrote this version of " + describe(current)
-                    + ", so someone else must review it");
+            throw new ReviewRefusedException(
+                    "Four eyes: you wrote this version of " + describe(current) + ", so someone else must review it");
         }
         return current;
     }
@@ -273,12 +312,13 @@ public class ValidationService {
     private ReviewOutcome review(ClaimRef reviewed, Review.Decision decision, String comment) {
         String user = Actor.name();
         ValidatorRef validator = linkedValidator(user);
-        return retry.run(attempt -> transaction.execute(status -> reviewOnce(reviewed, decision, comment, user,
-                validator)), conflict -> conflict);
+        return retry.run(
+                attempt -> transaction.execute(status -> reviewOnce(reviewed, decision, comment, user, validator)),
+                conflict -> conflict);
     }
 
-    private ReviewOutcome reviewOnce(ClaimRef reviewed, Review.Decision decision, String comment, String user,
-                                     ValidatorRef validator) {
+    private ReviewOutcome reviewOnce(
+            ClaimRef reviewed, Review.Decision decision, String comment, String user, ValidatorRef validator) {
         Claim current = currentVersion(reviewed, user);
         LocalDateTime now = LocalDateTime.now(clock);
         ValidationStatus result;
@@ -294,8 +334,8 @@ public class ValidationService {
                 objectionNeeds = approvalLevel;
             }
         } else {
-            ValidationStatus outcome = ValidationRules.afterApproval(validator.level(), current.data().level(),
-                    current.data().simulated());
+            ValidationStatus outcome = ValidationRules.afterApproval(
+                    validator.level(), current.data().level(), current.data().simulated());
             if (ValidationRules.approvalStands(outcome, current.status())) {
                 validation = Validation.by(outcome, validator.validatorId());
                 result = outcome;
@@ -303,15 +343,34 @@ public class ValidationService {
                 result = current.status(); // a lower-level approval is kept as a review but lowers nothing
             }
         }
-        ReviewRow review = new ReviewRow(current.claimId(), current.version(), current.modelId(), current.platform(),
-                current.data().level(), validator.validatorId(), user, validator.level(), decision, result,
-                comment == null ? null : comment.strip(), current.data().frameworkVersion(), now);
-        writer.recordReviews(List.of(new ReviewChange(review, validation, objectionNeeds)), List.of(new AuditLog.Entry(
-                "claim." + decision.key(), "compatibility_details", current.claimId(),
-                (decision == Review.Decision.APPROVE ? "Approved " : objectionNeeds != null ? "Objected to " : "Rejected ")
-                        + describe(current) + " at level " + validator.level(),
-                Map.of("validation_status", current.status().key()), Map.of("validation_status", result.key()))),
-                user, now);
+        ReviewRow review = new ReviewRow(
+                current.claimId(),
+                current.version(),
+                current.modelId(),
+                current.platform(),
+                current.data().level(),
+                validator.validatorId(),
+                user,
+                validator.level(),
+                decision,
+                result,
+                comment == null ? null : comment.strip(),
+                current.data().frameworkVersion(),
+                now);
+        writer.recordReviews(
+                List.of(new ReviewChange(review, validation, objectionNeeds)),
+                List.of(new AuditLog.Entry(
+                        "claim." + decision.key(),
+                        "compatibility_details",
+                        current.claimId(),
+                        (decision == Review.Decision.APPROVE
+                                        ? "Approved "
+                                        : objectionNeeds != null ? "Objected to " : "Rejected ")
+                                + describe(current) + " at level " + validator.level(),
+                        Map.of("validation_status", current.status().key()),
+                        Map.of("validation_status", result.key()))),
+                user,
+                now);
         return new ReviewOutcome(current.status(), result, objectionNeeds);
     }
 

@@ -10,18 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.catalog.CatalogService;
+import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.ChangeNote;
-import dev.compatmatrix.matrix.ClaimData;
-import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.matrix.CompatibilityLevel;
-import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.compatibility.query.MatrixQuery;
-import java.util.List;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ModelPageService;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +44,13 @@ class BadgeControllerTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     BadgeService badges;
+
     @Autowired
     ModelPageService compatibility;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -55,7 +58,9 @@ class BadgeControllerTest extends WritingIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @AfterEach
@@ -72,7 +77,8 @@ class BadgeControllerTest extends WritingIntegrationTest {
                 .andExpect(content().contentType("image/svg+xml;charset=UTF-8"))
                 .andExpect(content().string(Matchers.containsString("sign in")));
 
-        var login = mvc.perform(formLogin("/login").user("viewer").password("viewer")).andReturn();
+        var login = mvc.perform(formLogin("/login").user("viewer").password("viewer"))
+                .andReturn();
         var session = (MockHttpSession) login.getRequest().getSession(false);
         mvc.perform(get(BADGE).session(session))
                 .andExpect(status().isOk())
@@ -94,7 +100,9 @@ class BadgeControllerTest extends WritingIntegrationTest {
 
         assertThat(badges.badgesPublic()).isTrue();
         assertThat(audits()).isEqualTo(audited + 1);
-        assertThat(jdbc.sql("SELECT value FROM app_settings WHERE name = 'badges.public'").query(String.class).single())
+        assertThat(jdbc.sql("SELECT value FROM app_settings WHERE name = 'badges.public'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("true");
     }
 
@@ -109,7 +117,8 @@ class BadgeControllerTest extends WritingIntegrationTest {
                 .andExpect(content().string(Matchers.startsWith("<svg ")))
                 .andExpect(content().string(Matchers.containsString(">" + expectedMessage() + "<")))
                 .andExpect(content().string(Matchers.containsString(">CUDA<")))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         String etag = response.getHeader("ETag");
         assertThat(etag).matches("\"[0-9a-f]{32}\"");
 
@@ -131,11 +140,15 @@ class BadgeControllerTest extends WritingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(">Not tested<")))
                 .andExpect(content().string(Matchers.containsString(BadgeSvg.GREY)))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
 
         signIn("editor", Roles.EDITOR); // a request through the filter chain clears this thread's sign-in
-        claims.create("acme/badge-me", Platform.WEBGPU, new ClaimData(CompatibilityLevel.LOW, null, null, null, null,
-                "0.20", null, null, null, false), new ChangeNote("first run", "0.20"));
+        claims.create(
+                "acme/badge-me",
+                Platform.WEBGPU,
+                new ClaimData(CompatibilityLevel.LOW, null, null, null, null, "0.20", null, null, null, false),
+                new ChangeNote("first run", "0.20"));
 
         mvc.perform(get("/badge/acme/badge-me/webgpu.svg").header("If-None-Match", untested.getHeader("ETag")))
                 .andExpect(status().isOk())
@@ -150,14 +163,21 @@ class BadgeControllerTest extends WritingIntegrationTest {
         // A newer automated result that disagrees with bert-base-uncased's Qualcomm claim disputes it, whatever
         // other writing tests did to the claim.
         int modelId = jdbc.sql("SELECT model_id FROM models WHERE model_name = 'bert-base-uncased'")
-                .query(Integer.class).single();
-        String level = matrix.rows(List.of(modelId)).getFirst().cell(Platform.QUALCOMM).level().key();
+                .query(Integer.class)
+                .single();
+        String level = matrix.rows(List.of(modelId))
+                .getFirst()
+                .cell(Platform.QUALCOMM)
+                .level()
+                .key();
         jdbc.sql("""
                 INSERT INTO automated_results (model_id, hardware_type, validator_id, reported_level, evidence_run,
                                                framework_version, reported_at)
                 SELECT :model, 'qualcomm', validator_id, :level, 'badge-test-run', 'QNN 9', now()::TIMESTAMP
                 FROM validators WHERE name = 'nightly-ci'""")
-                .param("model", modelId).param("level", level.equals("low") ? "unsupported" : "low").update();
+                .param("model", modelId)
+                .param("level", level.equals("low") ? "unsupported" : "low")
+                .update();
 
         var cells = matrix.rows(List.of(modelId)).getFirst().cells();
         assertThat(cells.get(Platform.QUALCOMM).disputed()).isTrue();
@@ -166,7 +186,8 @@ class BadgeControllerTest extends WritingIntegrationTest {
             String text = cell.level().label() + " " + cell.status().mark() + (cell.stale() ? " ◷" : "")
                     + (cell.disputed() ? " ⚠" : "");
             String title = ": " + cell.level().label() + " · " + cell.status().label()
-                    + (cell.stale() ? " (validation stale)" : "") + (cell.disputed() ? " (disputed by an automated result)" : "")
+                    + (cell.stale() ? " (validation stale)" : "")
+                    + (cell.disputed() ? " (disputed by an automated result)" : "")
                     + "</title>";
             mvc.perform(get("/badge/bert-base-uncased/" + platform.key() + ".svg"))
                     .andExpect(status().isOk())
@@ -178,8 +199,12 @@ class BadgeControllerTest extends WritingIntegrationTest {
     @Test
     void an_unknown_model_or_platform_or_path_is_a_404_unknown_badge() throws Exception {
         makePublic();
-        for (String path : new String[]{"/badge/no-such/model/cuda.svg", "/badge/prajjwal1/bert-tiny/tpu.svg",
-                "/badge/prajjwal1/bert-tiny/cuda.png", "/badge/cuda.svg"}) {
+        for (String path : new String[] {
+            "/badge/no-such/model/cuda.svg",
+            "/badge/prajjwal1/bert-tiny/tpu.svg",
+            "/badge/prajjwal1/bert-tiny/cuda.png",
+            "/badge/cuda.svg"
+        }) {
             mvc.perform(get(path))
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentType("image/svg+xml;charset=UTF-8"))
@@ -209,7 +234,9 @@ class BadgeControllerTest extends WritingIntegrationTest {
     }
 
     private long audits() {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'settings.update' AND entity_id = 'badges.public'")
-                .query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM audit_log WHERE action = 'settings.update' AND entity_id = 'badges.public'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -37,15 +37,33 @@ class BadgeSvgTest {
 
     @Test
     void stale_and_disputed_marks_are_in_the_badges_text_and_title_as_in_the_matrix() throws Exception {
-        Document svg = parse(BadgeController.svg(new BadgeData(1, "bert-base-uncased", Platform.QUALCOMM,
-                CompatibilityLevel.HIGH, ValidationStatus.VALIDATED, true, true, "v")));
+        Document svg = parse(BadgeController.svg(new BadgeData(
+                1,
+                "bert-base-uncased",
+                Platform.QUALCOMM,
+                CompatibilityLevel.HIGH,
+                ValidationStatus.VALIDATED,
+                true,
+                true,
+                "v")));
 
         assertThat(svg.getElementsByTagName("text").item(1).getTextContent()).isEqualTo("High ✓ ◷ ⚠");
-        assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(
-                "bert-base-uncased on Qualcomm: High · Validated (validation stale) (disputed by an automated result)");
-        assertThat(parse(BadgeController.svg(new BadgeData(1, "m", Platform.CPU, CompatibilityLevel.LOW,
-                ValidationStatus.UNVALIDATED, false, false, "v"))).getElementsByTagName("text").item(1)
-                .getTextContent()).isEqualTo("Low ○");
+        assertThat(svg.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo(
+                        "bert-base-uncased on Qualcomm: High · Validated (validation stale) (disputed by an automated result)");
+        assertThat(parse(BadgeController.svg(new BadgeData(
+                                1,
+                                "m",
+                                Platform.CPU,
+                                CompatibilityLevel.LOW,
+                                ValidationStatus.UNVALIDATED,
+                                false,
+                                false,
+                                "v")))
+                        .getElementsByTagName("text")
+                        .item(1)
+                        .getTextContent())
+                .isEqualTo("Low ○");
     }
 
     @Test
@@ -60,8 +78,11 @@ class BadgeSvgTest {
 
     @Test
     void each_level_has_its_colour_and_not_tested_is_grey() {
-        assertThat(java.util.Arrays.stream(CompatibilityLevel.values()).map(BadgeSvg::colour).distinct())
-                .hasSize(4).doesNotContain(BadgeSvg.GREY);
+        assertThat(java.util.Arrays.stream(CompatibilityLevel.values())
+                        .map(BadgeSvg::colour)
+                        .distinct())
+                .hasSize(4)
+                .doesNotContain(BadgeSvg.GREY);
         assertThat(BadgeSvg.colour(null)).isEqualTo(BadgeSvg.GREY);
     }
 
@@ -70,7 +91,8 @@ class BadgeSvgTest {
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -36,8 +36,9 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -cp classpath mainClass} with the environment given (plus PORT) and waits until it is ready. */
-    public static AppProcess start(String classpath, String mainClass, Map<String, String> environment, Path log,
-                                   Duration timeout) throws IOException, InterruptedException {
+    public static AppProcess start(
+            String classpath, String mainClass, Map<String, String> environment, Path log, Duration timeout)
+            throws IOException, InterruptedException {
         return launch(List.of("-cp", classpath, mainClass), environment, log, timeout);
     }
 
@@ -51,9 +52,12 @@ public final class AppProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
         command.addAll(what);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .directory(log.toAbsolutePath().getParent().toFile());
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
@@ -73,15 +77,19 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     readyAtNanos = System.nanoTime();
                     return;

@@ -16,8 +16,7 @@ public final class Chromium {
     private static final String BROWSER = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
     private static final String DRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static boolean installed() {
         return Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
@@ -26,9 +25,11 @@ public final class Chromium {
     /** Fails with what to install when the browser or its driver is missing (browser tests never skip silently). */
     public static void requireInstalled() {
         if (!installed()) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: " + BROWSER + " and "
-                    + DRIVER + " (apt-get install -y chromium chromium-driver; .ci/run installs them), or set CHROMIUM_BIN "
-                    + "and CHROMEDRIVER_BIN. Skip the browser tests with -DskipITs.");
+            throw new IllegalStateException(
+                    "The browser tests need Debian's Chromium and its driver: " + BROWSER + " and "
+                            + DRIVER
+                            + " (apt-get install -y chromium chromium-driver; .ci/run installs them), or set CHROMIUM_BIN "
+                            + "and CHROMEDRIVER_BIN. Skip the browser tests with -DskipITs.");
         }
     }
 
@@ -41,19 +42,37 @@ public final class Chromium {
     public static ChromeDriver start(int width, int height, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height);
         if (downloads != null) {
-            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
-                    downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory",
+                            downloads.toAbsolutePath().toString(),
+                            "download.prompt_for_download",
+                            false));
         }
         // The console's messages are kept, so tests can look for Content-Security-Policy violations.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(DRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
         // A driver call that gets no answer (a hung renderer) fails after a minute instead of blocking the run.
-        return new ChromeDriver(service, options,
-                org.openqa.selenium.remote.http.ClientConfig.defaultConfig().readTimeout(java.time.Duration.ofSeconds(60)));
+        return new ChromeDriver(
+                service,
+                options,
+                org.openqa.selenium.remote.http.ClientConfig.defaultConfig()
+                        .readTimeout(java.time.Duration.ofSeconds(60)));
     }
 }

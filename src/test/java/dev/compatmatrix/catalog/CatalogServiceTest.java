@@ -1,18 +1,18 @@
 package dev.compatmatrix.catalog;
 
-import dev.compatmatrix.matrix.ModelData;
-import dev.compatmatrix.matrix.MlModel;
-import dev.compatmatrix.matrix.ModelSize;
-import dev.compatmatrix.matrix.ModelType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.modelpage.ModelPageService;
-import dev.compatmatrix.matrix.InvalidChangeException;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.MlModel;
+import dev.compatmatrix.matrix.ModelData;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ModelPageService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +22,19 @@ class CatalogServiceTest extends WritingIntegrationTest {
 
     @Autowired
     CatalogService catalog;
+
     @Autowired
     CompatibilityService compatibility;
+
     @Autowired
     ModelPageService modelPage;
+
     @Autowired
     JdbcClient jdbc;
 
     private static ModelData model(String name) {
-        return new ModelData(name, "test-family", ModelType.VISION, ModelSize.SMALL, 12.5, "https://huggingface.co/x/y");
+        return new ModelData(
+                name, "test-family", ModelType.VISION, ModelSize.SMALL, 12.5, "https://huggingface.co/x/y");
     }
 
     @Test
@@ -45,7 +49,10 @@ class CatalogServiceTest extends WritingIntegrationTest {
         assertThat(overview.header().score()).isZero();
         assertThat(overview.header().recommended()).isNull();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'model.create' AND entity_id = :id")
-                .param("id", String.valueOf(created.modelId())).query(Long.class).single()).isEqualTo(1);
+                        .param("id", String.valueOf(created.modelId()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -53,11 +60,17 @@ class CatalogServiceTest extends WritingIntegrationTest {
         signIn("editor", Roles.EDITOR);
         long models = jdbc.sql("SELECT count(*) FROM models").query(Long.class).single();
         assertThatThrownBy(() -> catalog.create(model("BERT-base-uncased")))
-                .isInstanceOfSatisfying(InvalidChangeException.class, e -> assertThat(e.fieldErrors()).containsKey("name"));
+                .isInstanceOfSatisfying(
+                        InvalidChangeException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("name"));
         var bad = new ModelData("has spaces", " ", null, ModelSize.BASE, -3.0, "ftp://x");
-        assertThatThrownBy(() -> catalog.create(bad)).isInstanceOfSatisfying(InvalidChangeException.class,
-                e -> assertThat(e.fieldErrors()).containsKeys("name", "family", "type", "parametersMillions", "sourceUrl"));
-        assertThat(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single()).isEqualTo(models);
+        assertThatThrownBy(() -> catalog.create(bad))
+                .isInstanceOfSatisfying(
+                        InvalidChangeException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsKeys("name", "family", "type", "parametersMillions", "sourceUrl"));
+        assertThat(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single())
+                .isEqualTo(models);
     }
 
     @Test
@@ -68,10 +81,14 @@ class CatalogServiceTest extends WritingIntegrationTest {
         catalog.update(created, changed);
         assertThat(jdbc.sql("""
                 SELECT c.model_type || '/' || c.model_size FROM cross_platform_compatibility c
-                WHERE c.model_id = :id""").param("id", created.modelId()).query(String.class).single())
+                WHERE c.model_id = :id""")
+                        .param("id", created.modelId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("multimodal/large");
         assertThatThrownBy(() -> catalog.update(created, model("acme/edit-me")))
-                .isInstanceOf(ModelConflictException.class).hasMessageContaining("Nothing was saved");
+                .isInstanceOf(ModelConflictException.class)
+                .hasMessageContaining("Nothing was saved");
         assertThat(catalog.find("acme/edit-me").orElseThrow().data()).isEqualTo(changed);
     }
 
@@ -82,10 +99,10 @@ class CatalogServiceTest extends WritingIntegrationTest {
         assertThatThrownBy(() -> catalog.delete(target, "duplicate")).isInstanceOf(AccessDeniedException.class);
         long historyBefore = history(target.modelId());
         assertThat(performanceResults(target.modelId())).isPositive();
-        long claims = jdbc.sql("""
+        long claims =
+                jdbc.sql("""
                 SELECT count(*) FROM compatibility_details d JOIN cross_platform_compatibility c
-                ON c.id = d.compatibility_id WHERE c.model_id = :id""").param("id", target.modelId())
-                .query(Long.class).single();
+                ON c.id = d.compatibility_id WHERE c.model_id = :id""").param("id", target.modelId()).query(Long.class).single();
 
         signIn("admin", Roles.ADMIN);
         assertThatThrownBy(() -> catalog.delete(target, " ")).isInstanceOf(InvalidChangeException.class);
@@ -94,10 +111,16 @@ class CatalogServiceTest extends WritingIntegrationTest {
         assertThat(modelPage.modelOverview("facebook/opt-125m")).isEmpty();
         assertThat(history(target.modelId())).isEqualTo(historyBefore + claims);
         assertThat(jdbc.sql("SELECT count(*) FROM cross_platform_compatibility WHERE model_id = :id")
-                .param("id", target.modelId()).query(Long.class).single()).isZero();
+                        .param("id", target.modelId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(performanceResults(target.modelId())).isZero();
         assertThat(jdbc.sql("SELECT model_name FROM models WHERE model_id = :id AND deleted_at IS NOT NULL")
-                .param("id", target.modelId()).query(String.class).single()).isEqualTo("facebook/opt-125m");
+                        .param("id", target.modelId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("facebook/opt-125m");
         // The name stays taken: the kept history refers to it.
         assertThatThrownBy(() -> catalog.create(model("facebook/opt-125m"))).isInstanceOf(InvalidChangeException.class);
     }
@@ -110,12 +133,16 @@ class CatalogServiceTest extends WritingIntegrationTest {
     }
 
     private long performanceResults(int modelId) {
-        return jdbc.sql("SELECT count(*) FROM performance_results WHERE model_id = :id").param("id", modelId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM performance_results WHERE model_id = :id")
+                .param("id", modelId)
+                .query(Long.class)
+                .single();
     }
 
     private long history(int modelId) {
-        return jdbc.sql("SELECT count(*) FROM compatibility_history WHERE model_id = :id").param("id", modelId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM compatibility_history WHERE model_id = :id")
+                .param("id", modelId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,14 +1,14 @@
 package dev.compatmatrix.compatibility;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.matrix.Roles;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +32,7 @@ class ConcurrentEditingTest extends WritingIntegrationTest {
 
     @Autowired
     ClaimService service;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -43,8 +44,11 @@ class ConcurrentEditingTest extends WritingIntegrationTest {
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
                 WHERE d.compatibility_level IN ('high', 'medium') AND d.updated_by IS NULL
                 ORDER BY c.model_id DESC, d.hardware_type LIMIT 5""")
-                .query((rs, n) -> service.find(rs.getString(1), Platform.fromKey(rs.getString(2)).orElseThrow())
-                        .orElseThrow()).list();
+                .query((rs, n) -> service.find(
+                                rs.getString(1),
+                                Platform.fromKey(rs.getString(2)).orElseThrow())
+                        .orElseThrow())
+                .list();
         assertThat(targets).hasSize(CLAIMS);
         long[] historyBefore = targets.stream().mapToLong(this::historyRows).toArray();
 
@@ -62,10 +66,14 @@ class ConcurrentEditingTest extends WritingIntegrationTest {
                         int index = (thread + i) % CLAIMS;
                         Claim target = targets.get(index);
                         try {
-                            Claim loaded = service.find(target.modelName(), target.platform()).orElseThrow();
+                            Claim loaded = service.find(target.modelName(), target.platform())
+                                    .orElseThrow();
                             var next = loaded.data().level() == CompatibilityLevel.HIGH
-                                    ? CompatibilityLevel.MEDIUM : CompatibilityLevel.HIGH;
-                            service.update(loaded, withLevel(loaded.data(), next),
+                                    ? CompatibilityLevel.MEDIUM
+                                    : CompatibilityLevel.HIGH;
+                            service.update(
+                                    loaded,
+                                    withLevel(loaded.data(), next),
                                     new ChangeNote("edit " + thread + "/" + i, "v" + i));
                             successes.incrementAndGet(index);
                         } catch (ClaimConflictException e) {
@@ -91,25 +99,38 @@ class ConcurrentEditingTest extends WritingIntegrationTest {
             Claim target = targets.get(i);
             Claim now = service.find(target.modelName(), target.platform()).orElseThrow();
             assertThat(now.version()).as("row version of claim %d", i).isEqualTo(target.version() + successes.get(i));
-            assertThat(historyRows(target) - historyBefore[i]).as("history rows of claim %d", i)
+            assertThat(historyRows(target) - historyBefore[i])
+                    .as("history rows of claim %d", i)
                     .isEqualTo(successes.get(i));
             totalSuccesses += successes.get(i);
             totalConflicts += conflicts.get(i);
         }
         assertThat(totalSuccesses + totalConflicts).isEqualTo(THREADS * EDITS_PER_THREAD);
         assertThat(totalSuccesses).isPositive();
-        System.out.printf("concurrent edits: %d saved, %d refused as conflicts, 0 unexpected%n",
-                totalSuccesses, totalConflicts);
+        System.out.printf(
+                "concurrent edits: %d saved, %d refused as conflicts, 0 unexpected%n", totalSuccesses, totalConflicts);
     }
 
     private long historyRows(Claim claim) {
         return jdbc.sql("""
                 SELECT count(*) FROM compatibility_history WHERE model_id = :model AND hardware_type = :platform""")
-                .param("model", claim.modelId()).param("platform", claim.platform().key()).query(Long.class).single();
+                .param("model", claim.modelId())
+                .param("platform", claim.platform().key())
+                .query(Long.class)
+                .single();
     }
 
     private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {
-        return new ClaimData(level, data.limitations(), data.workarounds(), data.performanceNotes(), data.evidenceRun(),
-                data.frameworkVersion(), data.device(), data.batchSize(), data.precision(), data.simulated());
+        return new ClaimData(
+                level,
+                data.limitations(),
+                data.workarounds(),
+                data.performanceNotes(),
+                data.evidenceRun(),
+                data.frameworkVersion(),
+                data.device(),
+                data.batchSize(),
+                data.precision(),
+                data.simulated());
     }
 }

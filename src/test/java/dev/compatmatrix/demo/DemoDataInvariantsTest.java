@@ -21,7 +21,8 @@ class DemoDataInvariantsTest extends IntegrationTest {
     void the_43_demo_models_each_have_one_matrix_row() {
         assertThat(count("SELECT count(*) FROM models")).isEqualTo(43);
         assertThat(count("SELECT count(*) FROM cross_platform_compatibility")).isEqualTo(43);
-        assertThat(count("SELECT count(DISTINCT model_id) FROM cross_platform_compatibility")).isEqualTo(43);
+        assertThat(count("SELECT count(DISTINCT model_id) FROM cross_platform_compatibility"))
+                .isEqualTo(43);
         assertThat(count("""
                 SELECT count(*) FROM cross_platform_compatibility c JOIN models m USING (model_id)
                 WHERE c.model_type <> m.model_type OR c.model_size <> m.model_size""")).isZero();
@@ -40,18 +41,21 @@ class DemoDataInvariantsTest extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM compatibility_details WHERE compatibility_level = 'unsupported'"))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM compatibility_details GROUP BY compatibility_id, hardware_type "
-                + "HAVING count(*) > 1")).isZero();
+                        + "HAVING count(*) > 1"))
+                .isZero();
     }
 
     @Test
     void every_claim_has_a_history_ending_at_its_current_level_within_one_year() {
         assertThat(MatrixInvariants.claimsWhoseHistoryEndsElsewhere(jdbc)).isEmpty();
         var span = jdbc.sql("SELECT min(change_date), max(change_date) FROM compatibility_history")
-                .query((rs, n) -> Duration.between(rs.getTimestamp(1).toLocalDateTime(),
-                        rs.getTimestamp(2).toLocalDateTime())).single();
+                .query((rs, n) -> Duration.between(
+                        rs.getTimestamp(1).toLocalDateTime(), rs.getTimestamp(2).toLocalDateTime()))
+                .single();
         assertThat(span.toDays()).isBetween(300L, 366L);
         assertThat(count("SELECT count(*) FROM compatibility_history WHERE change_version IS NULL "
-                + "OR change_reason IS NULL")).isZero();
+                        + "OR change_reason IS NULL"))
+                .isZero();
     }
 
     @Test
@@ -66,7 +70,9 @@ class DemoDataInvariantsTest extends IntegrationTest {
                         WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END AND d.validation_date IS NOT NULL
                     ELSE d.validator_id IS NULL AND d.validation_date IS NULL END""")).isZero();
         assertThat(jdbc.sql("SELECT DISTINCT validation_status FROM compatibility_details ORDER BY 1")
-                .query(String.class).list()).containsExactly("partially_validated", "unvalidated", "validated");
+                        .query(String.class)
+                        .list())
+                .containsExactly("partially_validated", "unvalidated", "validated");
     }
 
     @Test
@@ -83,8 +89,12 @@ class DemoDataInvariantsTest extends IntegrationTest {
     @Test
     void validators_cover_three_levels_a_ci_pipeline_and_an_automated_test() {
         assertThat(jdbc.sql("SELECT DISTINCT verification_level FROM validators WHERE type = 'human' ORDER BY 1")
-                .query(Integer.class).list()).containsExactly(1, 2, 3);
-        assertThat(jdbc.sql("SELECT DISTINCT type FROM validators ORDER BY 1").query(String.class).list())
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(1, 2, 3);
+        assertThat(jdbc.sql("SELECT DISTINCT type FROM validators ORDER BY 1")
+                        .query(String.class)
+                        .list())
                 .containsExactly("automated_test", "ci_pipeline", "human");
     }
 
@@ -92,16 +102,20 @@ class DemoDataInvariantsTest extends IntegrationTest {
     void demo_validator_users_are_linked_to_validators_of_their_level() {
         var links = jdbc.sql("""
                 SELECT u.username, v.verification_level FROM app_users u JOIN validators v USING (validator_id)
-                ORDER BY u.username""").query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list();
+                ORDER BY u.username""")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
+                .list();
         assertThat(links).containsExactly("validator1=1", "validator2=2", "validator3=3");
     }
 
     @Test
     void the_seeds_five_example_queries_return_rows() {
         assertThat(count("SELECT count(*) FROM models m JOIN cross_platform_compatibility cpc "
-                + "ON m.model_id = cpc.model_id")).isEqualTo(43);
+                        + "ON m.model_id = cpc.model_id"))
+                .isEqualTo(43);
         assertThat(count("SELECT count(*) FROM models m JOIN cross_platform_compatibility cpc "
-                + "ON m.model_id = cpc.model_id WHERE m.model_type = 'text_embedding'")).isEqualTo(9);
+                        + "ON m.model_id = cpc.model_id WHERE m.model_type = 'text_embedding'"))
+                .isEqualTo(9);
         assertThat(count("""
                 SELECT count(*) FROM models m
                 JOIN cross_platform_compatibility cpc ON m.model_id = cpc.model_id
@@ -118,8 +132,10 @@ class DemoDataInvariantsTest extends IntegrationTest {
 
     @Test
     void recommendations_cover_several_tasks_and_batch_sizes_with_sane_values() {
-        assertThat(count("SELECT count(DISTINCT task_type) FROM hardware_recommendations")).isGreaterThanOrEqualTo(5);
-        assertThat(count("SELECT count(DISTINCT batch_size) FROM hardware_recommendations")).isGreaterThanOrEqualTo(3);
+        assertThat(count("SELECT count(DISTINCT task_type) FROM hardware_recommendations"))
+                .isGreaterThanOrEqualTo(5);
+        assertThat(count("SELECT count(DISTINCT batch_size) FROM hardware_recommendations"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(count("""
                 SELECT count(*) FROM hardware_recommendations
                 WHERE NOT (performance_ratio > 0 AND performance_ratio <= 1) OR memory_requirements_mb <= 0
@@ -132,10 +148,18 @@ class DemoDataInvariantsTest extends IntegrationTest {
 
     @Test
     void demo_data_are_deterministic() {
-        var first = new DemoDataSet(new ClaimFactory(List.of(new ClaimFactory.ValidatorRef(1, 1, "validator1", false),
-                new ClaimFactory.ValidatorRef(2, 3, "validator3", false)), LocalDateTime.of(2026, 1, 1, 0, 0))).models();
-        var second = new DemoDataSet(new ClaimFactory(List.of(new ClaimFactory.ValidatorRef(1, 1, "validator1", false),
-                new ClaimFactory.ValidatorRef(2, 3, "validator3", false)), LocalDateTime.of(2026, 1, 1, 0, 0))).models();
+        var first = new DemoDataSet(new ClaimFactory(
+                        List.of(
+                                new ClaimFactory.ValidatorRef(1, 1, "validator1", false),
+                                new ClaimFactory.ValidatorRef(2, 3, "validator3", false)),
+                        LocalDateTime.of(2026, 1, 1, 0, 0)))
+                .models();
+        var second = new DemoDataSet(new ClaimFactory(
+                        List.of(
+                                new ClaimFactory.ValidatorRef(1, 1, "validator1", false),
+                                new ClaimFactory.ValidatorRef(2, 3, "validator3", false)),
+                        LocalDateTime.of(2026, 1, 1, 0, 0)))
+                .models();
         assertThat(first).isEqualTo(second).hasSize(43);
     }
 
@@ -143,5 +167,4 @@ class DemoDataInvariantsTest extends IntegrationTest {
         List<Long> counts = jdbc.sql(sql).query(Long.class).list();
         return counts.isEmpty() ? 0 : counts.getFirst();
     }
-
 }

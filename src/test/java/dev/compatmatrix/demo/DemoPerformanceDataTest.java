@@ -17,8 +17,7 @@ class DemoPerformanceDataTest extends IntegrationTest {
 
     @Test
     void each_recommendations_performance_ratio_is_the_ratio_of_the_fp16_throughputs_at_its_batch_size() {
-        record Check(String model, String task, int batch, double ratio, Double measured) {
-        }
+        record Check(String model, String task, int batch, double ratio, Double measured) {}
         List<Check> checks = jdbc.sql("""
                 SELECT m.model_name, hr.task_type, hr.batch_size, hr.performance_ratio,
                        fallback.throughput_items_per_s / best.throughput_items_per_s AS measured
@@ -31,13 +30,16 @@ class DemoPerformanceDataTest extends IntegrationTest {
                      AND fallback.task_type = hr.task_type AND fallback.batch_size = hr.batch_size
                      AND fallback.precision = 'fp16' AND fallback.hardware_type = hr.fallback_hardware
                 WHERE hr.fallback_hardware IS NOT NULL""")
-                .query((rs, n) -> new Check(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
-                        (Double) rs.getObject(5)))
+                .query((rs, n) -> new Check(
+                        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), (Double) rs.getObject(5)))
                 .list();
         assertThat(checks).hasSizeGreaterThan(100);
         // The ratio is stored rounded to three decimals in a FLOAT column.
-        assertThat(checks).allSatisfy(c -> assertThat(c.measured()).as("%s", c).isNotNull()
-                .isCloseTo(c.ratio(), org.assertj.core.data.Offset.offset(0.0006)));
+        assertThat(checks)
+                .allSatisfy(c -> assertThat(c.measured())
+                        .as("%s", c)
+                        .isNotNull()
+                        .isCloseTo(c.ratio(), org.assertj.core.data.Offset.offset(0.0006)));
     }
 
     @Test
@@ -90,19 +92,21 @@ class DemoPerformanceDataTest extends IntegrationTest {
         assertThat(jdbc.sql("""
                 SELECT d.performance_notes FROM compatibility_details d
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
-                WHERE m.model_name = 'bert-base-uncased' AND d.hardware_type = 'cuda'""").query(String.class).single())
-                .isEqualTo("≈ 240.5 items/s at batch 32 (fp16)");
+                WHERE m.model_name = 'bert-base-uncased' AND d.hardware_type = 'cuda'""").query(String.class).single()).isEqualTo("≈ 240.5 items/s at batch 32 (fp16)");
     }
 
     @Test
     void measurements_come_from_the_demo_within_the_last_30_days() {
         var span = jdbc.sql("SELECT min(measured_at), max(measured_at) FROM performance_results")
-                .query((rs, n) -> List.of(rs.getTimestamp(1).toLocalDateTime(), rs.getTimestamp(2).toLocalDateTime()))
+                .query((rs, n) -> List.of(
+                        rs.getTimestamp(1).toLocalDateTime(), rs.getTimestamp(2).toLocalDateTime()))
                 .single();
         LocalDateTime now = DemoDataLoader.DEMO_NOW;
         assertThat(span.getFirst()).isAfterOrEqualTo(now.minusDays(30));
         assertThat(span.getLast()).isBefore(now);
-        assertThat(jdbc.sql("SELECT DISTINCT source FROM performance_results").query(String.class).list())
+        assertThat(jdbc.sql("SELECT DISTINCT source FROM performance_results")
+                        .query(String.class)
+                        .list())
                 .containsExactly("demo");
     }
 

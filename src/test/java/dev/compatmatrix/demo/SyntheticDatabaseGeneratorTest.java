@@ -29,7 +29,8 @@ class SyntheticDatabaseGeneratorTest {
 
     @Test
     void generates_n_models_with_eight_platforms_and_six_or_seven_history_rows_per_claim() {
-        var result = SyntheticDatabaseGenerator.generate(folder.resolve("a.duckdb").toString(), 1_000);
+        var result =
+                SyntheticDatabaseGenerator.generate(folder.resolve("a.duckdb").toString(), 1_000);
         assertThat(result.models()).isEqualTo(1_000);
         withDatabase("a.duckdb", jdbc -> {
             assertThat(count(jdbc, "SELECT count(*) FROM models")).isEqualTo(1_000);
@@ -44,7 +45,8 @@ class SyntheticDatabaseGeneratorTest {
                            SELECT h.new_status FROM compatibility_history h
                            WHERE h.model_id = c.model_id AND h.hardware_type = d.hardware_type
                            ORDER BY h.change_date DESC, h.id DESC LIMIT 1)""")).isZero();
-            assertThat(count(jdbc, "SELECT count(*) FROM compatibility_history")).isGreaterThan(claims * 6);
+            assertThat(count(jdbc, "SELECT count(*) FROM compatibility_history"))
+                    .isGreaterThan(claims * 6);
             // Booleans match the claims (PRODUCT.md §2), for every platform of every model.
             assertThat(count(jdbc, """
                     SELECT count(*) FROM cross_platform_compatibility c, (VALUES ('cpu'), ('cuda'), ('rocm'), ('mps'),
@@ -71,10 +73,15 @@ class SyntheticDatabaseGeneratorTest {
         withDatabase("r.duckdb", jdbc -> {
             long claims = count(jdbc, "SELECT count(*) FROM compatibility_details");
             long reviews = count(jdbc, "SELECT count(*) FROM validation_reviews");
-            assertThat(reviews).as("past an appender flush").isGreaterThan(4_096).isBetween(claims * 6 / 10, claims);
+            assertThat(reviews)
+                    .as("past an appender flush")
+                    .isGreaterThan(4_096)
+                    .isBetween(claims * 6 / 10, claims);
             // The same invariants as the demo data: every approval behind its status, every history row's author.
-            assertThat(dev.compatmatrix.MatrixInvariants.claimsWithoutTheirApproval(jdbc)).isEmpty();
-            assertThat(dev.compatmatrix.MatrixInvariants.historyRowsWithoutAuthor(jdbc)).isEmpty();
+            assertThat(dev.compatmatrix.MatrixInvariants.claimsWithoutTheirApproval(jdbc))
+                    .isEmpty();
+            assertThat(dev.compatmatrix.MatrixInvariants.historyRowsWithoutAuthor(jdbc))
+                    .isEmpty();
             // Each review names an existing claim as it was (model, platform, level, an existing version), and its
             // validator at that validator's level; nobody reviewed a version they wrote.
             assertThat(count(jdbc, """
@@ -112,11 +119,13 @@ class SyntheticDatabaseGeneratorTest {
                         AND a.hardware_type = r.hardware_type AND a.validator_id = r.validator_id
                         AND a.reported_level = r.claim_level AND a.reported_at = r.reviewed_at)""")).isZero();
             // A realistic mix, per claim and per model.
-            assertThat(share(jdbc, "validation_status <> 'unvalidated'", claims)).isBetween(60.0, 80.0);
+            assertThat(share(jdbc, "validation_status <> 'unvalidated'", claims))
+                    .isBetween(60.0, 80.0);
             assertThat(share(jdbc, "validation_status = 'validated'", claims)).isBetween(45.0, 70.0);
             assertThat(share(jdbc, "id IN (SELECT claim_id FROM validation_reviews WHERE decision = 'reject')", claims))
                     .isBetween(3.0, 10.0);
-            assertThat(share(jdbc, "row_version = 2 AND validation_status = 'validated'", claims)).isBetween(1.0, 6.0);
+            assertThat(share(jdbc, "row_version = 2 AND validation_status = 'validated'", claims))
+                    .isBetween(1.0, 6.0);
             assertThat(count(jdbc, """
                     SELECT count(*) FROM cross_platform_compatibility c
                     WHERE (SELECT count(*) FROM validation_reviews r WHERE r.model_id = c.model_id)
@@ -135,7 +144,8 @@ class SyntheticDatabaseGeneratorTest {
                     AND EXISTS (SELECT 1 FROM validation_reviews r WHERE r.claim_id = d.id
                                 AND r.reviewed_at = d.validation_date
                                 AND r.framework_version IS DISTINCT FROM d.framework_version)""")).isPositive();
-            assertThat(queue.page(QueueFilter.ALL, 0, 5_000)).anyMatch(r -> r.stale() && !r.disputed())
+            assertThat(queue.page(QueueFilter.ALL, 0, 5_000))
+                    .anyMatch(r -> r.stale() && !r.disputed())
                     .anyMatch(r -> r.status() == ValidationStatus.PARTIALLY_VALIDATED && !r.stale() && !r.disputed());
         });
     }
@@ -189,12 +199,16 @@ class SyntheticDatabaseGeneratorTest {
                 """;
         var first = new java.util.concurrent.atomic.AtomicReference<Object>();
         withDatabase("a.duckdb", jdbc -> first.set(jdbc.sql(fingerprint).query().singleValue()));
-        withDatabase("b.duckdb", jdbc -> assertThat(jdbc.sql(fingerprint).query().singleValue()).isEqualTo(first.get()));
+        withDatabase(
+                "b.duckdb",
+                jdbc -> assertThat(jdbc.sql(fingerprint).query().singleValue()).isEqualTo(first.get()));
     }
 
     private void withDatabase(String file, java.util.function.Consumer<JdbcClient> check) {
-        var dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(folder.resolve(file).toString()), true);
-        dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
+        var dataSource = new SingleConnectionDataSource(
+                DatabaseConfig.jdbcUrl(folder.resolve(file).toString()), true);
+        dataSource.setConnectionProperties(
+                DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
         try {
             check.accept(JdbcClient.create(dataSource));
         } finally {

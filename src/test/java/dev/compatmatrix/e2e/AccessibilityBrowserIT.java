@@ -35,34 +35,60 @@ class AccessibilityBrowserIT {
         Map<String, List<Map<String, Object>>> found = new LinkedHashMap<>();
         browser.open("/login");
         found.put("anonymous /login", browser.axeViolations());
-        check(browser, found, "viewer", List.of("/", "/dashboard", "/recommendations", "/history?model=llama-7b",
-                "/models/bert-base-uncased"), null);
+        check(
+                browser,
+                found,
+                "viewer",
+                List.of("/", "/dashboard", "/recommendations", "/history?model=llama-7b", "/models/bert-base-uncased"),
+                null);
         check(browser, found, "editor", List.of("/?q=whisper-base"), b -> {
             b.gridRowsWhen("matrix-grid", r -> r.size() == 1);
             b.click(b.gridCell("matrix-grid", 0, "ROCm"));
             b.find(By.id("claim-save"));
         });
         check(browser, found, "validator3", List.of("/queue"), null);
-        check(browser, found, "admin", List.of("/admin/users", "/admin/validators", "/admin/tokens", "/admin/badges",
-                "/admin/audit", "/admin/import", "/admin/backups"), null);
+        check(
+                browser,
+                found,
+                "admin",
+                List.of(
+                        "/admin/users",
+                        "/admin/validators",
+                        "/admin/tokens",
+                        "/admin/badges",
+                        "/admin/audit",
+                        "/admin/import",
+                        "/admin/backups"),
+                null);
 
         List<String> serious = new ArrayList<>();
         System.out.println("axe-core violations per screen (critical / serious / moderate / minor):");
         found.forEach((screen, violations) -> {
-            System.out.printf("  %-42s %d / %d / %d / %d%n", screen, count(violations, "critical"),
-                    count(violations, "serious"), count(violations, "moderate"), count(violations, "minor"));
-            violations.stream().filter(v -> List.of("critical", "serious").contains(v.get("impact")))
-                    .filter(v -> VAADIN_INTERNAL.stream().noneMatch(known -> (v.get("id") + " " + v.get("targets"))
-                            .startsWith(known)))
-                    .forEach(v -> serious.add(screen + ": " + v.get("impact") + " " + v.get("id") + " — " + v.get("help")
-                            + " " + v.get("targets")));
-            violations.forEach(v -> System.out.println("      " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")));
+            System.out.printf(
+                    "  %-42s %d / %d / %d / %d%n",
+                    screen,
+                    count(violations, "critical"),
+                    count(violations, "serious"),
+                    count(violations, "moderate"),
+                    count(violations, "minor"));
+            violations.stream()
+                    .filter(v -> List.of("critical", "serious").contains(v.get("impact")))
+                    .filter(v -> VAADIN_INTERNAL.stream()
+                            .noneMatch(known -> (v.get("id") + " " + v.get("targets")).startsWith(known)))
+                    .forEach(v -> serious.add(screen + ": " + v.get("impact") + " " + v.get("id") + " — "
+                            + v.get("help") + " " + v.get("targets")));
+            violations.forEach(
+                    v -> System.out.println("      " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")));
         });
         assertThat(serious).isEmpty();
     }
 
-    private static void check(Browser browser, Map<String, List<Map<String, Object>>> found, String user,
-                              List<String> paths, Consumer<Browser> then) {
+    private static void check(
+            Browser browser,
+            Map<String, List<Map<String, Object>>> found,
+            String user,
+            List<String> paths,
+            Consumer<Browser> then) {
         browser.driver.manage().deleteAllCookies();
         browser.signIn(user);
         for (String path : paths) {
@@ -97,7 +123,12 @@ class AccessibilityBrowserIT {
     void the_main_actions_work_with_the_keyboard_alone(Browser browser) {
         browser.open("/login");
         browser.until(d -> browser.focused().startsWith("input"));
-        browser.keys().sendKeys("editor").sendKeys(Keys.TAB).sendKeys("editor").sendKeys(Keys.ENTER).perform();
+        browser.keys()
+                .sendKeys("editor")
+                .sendKeys(Keys.TAB)
+                .sendKeys("editor")
+                .sendKeys(Keys.ENTER)
+                .perform();
         browser.find(By.id("matrix-grid"));
         browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
 
@@ -109,14 +140,16 @@ class AccessibilityBrowserIT {
         // Tab to the Filters toggle and unfold the filters with Enter; Tab to the Type filter and open it.
         tabUntil(browser, "return document.activeElement.id === 'filter-toggle'");
         browser.keys().sendKeys(Keys.ENTER).perform();
-        browser.until(d -> browser.js("const panel = document.getElementById('filter-panel'); return !!panel && !panel.hidden"));
+        browser.until(d ->
+                browser.js("const panel = document.getElementById('filter-panel'); return !!panel && !panel.hidden"));
         tabUntil(browser, "return document.activeElement.closest('vaadin-select')?.label === 'Type'");
         browser.keys().sendKeys(Keys.ENTER).perform();
         browser.until(d -> browser.js("return document.querySelector('vaadin-select[opened]') !== null"));
         browser.keys().sendKeys(Keys.ESCAPE).perform();
 
         // Tab into the grid, move to the CUDA cell with the arrow keys and open the claim with Space.
-        tabUntil(browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
+        tabUntil(
+                browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
         for (int i = 0; i < 2; i++) {
             browser.keys().sendKeys(Keys.ARROW_RIGHT).perform();
         }

@@ -28,27 +28,36 @@ class ApiToMatrixBrowserIT {
         // A model no other browser test changes (they edit t5-small and bert-base-uncased, export the audio models).
         viewer.open("/?type=text_generation");
         Map<String, String> row = viewer.gridRowsWhen("matrix-grid", r -> !r.isEmpty()).stream()
-                .filter(r -> r.containsValue("Not tested")).findFirst()
+                .filter(r -> r.containsValue("Not tested"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No text generation demo model has a not-tested cell"));
         String model = row.get("Model");
-        Platform untested = Arrays.stream(Platform.values()).filter(p -> row.get(p.label()).equals("Not tested"))
-                .findFirst().orElseThrow();
+        Platform untested = Arrays.stream(Platform.values())
+                .filter(p -> row.get(p.label()).equals("Not tested"))
+                .findFirst()
+                .orElseThrow();
         viewer.open("/?q=" + java.net.URLEncoder.encode(model, java.nio.charset.StandardCharsets.UTF_8));
         viewer.gridRowsWhen("matrix-grid", r -> r.size() == 1);
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(viewer.url("/api/v1/results")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(viewer.url("/api/v1/results")))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        """
                         {"batch_id": "browser-test-%d", "results": [{"model": "%s", "hardware": "%s", "level": "low",
-                         "evidence": {"run": "run-42", "framework_version": "1.0"}}]}""".formatted(System.nanoTime(),
-                        model, untested.key()))).build(), HttpResponse.BodyHandlers.ofString());
+                         "evidence": {"run": "run-42", "framework_version": "1.0"}}]}""".formatted(System.nanoTime(), model, untested.key())))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
         assertThat(answer.body()).contains("\"created\":1");
 
         // The open page fetches again when the user sorts (no reload): the new claim is there.
         viewer.click(viewer.find(By.xpath("//vaadin-grid-sorter[normalize-space()='" + untested.label() + "']")));
-        viewer.gridRowsWhen("matrix-grid", r -> r.size() == 1 && r.getFirst().get(untested.label()).startsWith("Low "));
+        viewer.gridRowsWhen(
+                "matrix-grid",
+                r -> r.size() == 1 && r.getFirst().get(untested.label()).startsWith("Low "));
         viewer.screenshot("matrix-after-api-result");
     }
 

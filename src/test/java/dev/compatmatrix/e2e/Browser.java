@@ -116,9 +116,13 @@ public final class Browser implements AutoCloseable {
             js("window.__signingIn = true");
             find(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
             // Signed in (the main layout), or back on a new login page (no error: see the note in the report).
-            String outcome = until(d -> !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty() ? "signed in"
-                    : js("return window.__signingIn === undefined && !!document.querySelector('vaadin-login-form')")
-                    .equals(Boolean.TRUE) ? "login page" : null);
+            String outcome = until(
+                    d -> !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty()
+                            ? "signed in"
+                            : js("return window.__signingIn === undefined && !!document.querySelector('vaadin-login-form')")
+                                            .equals(Boolean.TRUE)
+                                    ? "login page"
+                                    : null);
             if (outcome.equals("signed in")) {
                 awaitIdle();
                 return;
@@ -146,7 +150,8 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 30 s for the condition to give a value other than null or false. */
     public <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(50))
-                .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
@@ -178,7 +183,8 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until the grid's rows satisfy the check, and returns them. */
-    public List<Map<String, String>> gridRowsWhen(String gridId, java.util.function.Predicate<List<Map<String, String>>> check) {
+    public List<Map<String, String>> gridRowsWhen(
+            String gridId, java.util.function.Predicate<List<Map<String, String>>> check) {
         return until(d -> {
             @SuppressWarnings("unchecked")
             var rows = (List<Map<String, String>>) js(GRID_ROWS, gridId);
@@ -194,13 +200,16 @@ public final class Browser implements AutoCloseable {
 
     /** Types into the text field, text area or number field labelled {@code label}. */
     public void fill(String label, String text) {
-        type(By.xpath("//*[self::vaadin-text-field or self::vaadin-text-area or self::vaadin-integer-field]"
-                + "[.//label[normalize-space()='" + label + "']]//*[self::input or self::textarea]"), text);
+        type(
+                By.xpath("//*[self::vaadin-text-field or self::vaadin-text-area or self::vaadin-integer-field]"
+                        + "[.//label[normalize-space()='" + label + "']]//*[self::input or self::textarea]"),
+                text);
     }
 
     /** Opens the tab whose label starts with {@code label}. */
     public void tab(String label) {
-        find(By.xpath("//vaadin-tab[starts-with(normalize-space(), '" + label + "')]")).click();
+        find(By.xpath("//vaadin-tab[starts-with(normalize-space(), '" + label + "')]"))
+                .click();
         awaitIdle();
     }
 
@@ -213,23 +222,30 @@ public final class Browser implements AutoCloseable {
     /** The labels of the side navigation's items. */
     @SuppressWarnings("unchecked")
     public List<String> navigation() {
-        return (List<String>) js("return [...document.querySelectorAll('vaadin-side-nav-item')]"
-                + ".map(i => i.textContent.trim())");
+        return (List<String>)
+                js("return [...document.querySelectorAll('vaadin-side-nav-item')]" + ".map(i => i.textContent.trim())");
     }
 
     /** Chooses an option of the vaadin-select labelled {@code label}, as a mouse user does. */
     public void choose(String label, String option) {
-        find(By.xpath("//vaadin-select[.//label[normalize-space()='" + label + "']]")).click();
+        find(By.xpath("//vaadin-select[.//label[normalize-space()='" + label + "']]"))
+                .click();
         until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals(option)).findFirst().orElse(null))
+                        .filter(item ->
+                                item.isDisplayed() && item.getText().trim().equals(option))
+                        .findFirst()
+                        .orElse(null))
                 .click();
         awaitIdle();
     }
 
     /** The text of a shown notification that contains {@code part}. */
     public String notification(String part) {
-        return until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream().map(WebElement::getText)
-                .filter(text -> text.contains(part)).findFirst().orElse(null));
+        return until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .map(WebElement::getText)
+                .filter(text -> text.contains(part))
+                .findFirst()
+                .orElse(null));
     }
 
     public Actions keys() {
@@ -281,8 +297,10 @@ public final class Browser implements AutoCloseable {
 
     private static String readAxe() {
         try (InputStream in = Browser.class.getResourceAsStream("/browser/axe.min.js")) {
-            return new String(Objects.requireNonNull(in, "axe.min.js is not on the test classpath (frontend npm ci)")
-                    .readAllBytes(), StandardCharsets.UTF_8);
+            return new String(
+                    Objects.requireNonNull(in, "axe.min.js is not on the test classpath (frontend npm ci)")
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -296,8 +314,8 @@ public final class Browser implements AutoCloseable {
             Path html = folder.resolve(test + "-" + name + ".html");
             Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
             Files.writeString(html, driver.getPageSource());
-            System.err.println("Browser test failed at " + driver.getCurrentUrl() + "; screenshot " + png.toAbsolutePath()
-                    + ", page source " + html.toAbsolutePath());
+            System.err.println("Browser test failed at " + driver.getCurrentUrl() + "; screenshot "
+                    + png.toAbsolutePath() + ", page source " + html.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save the failure of " + test + " (" + name + "): " + e);
         }
@@ -310,7 +328,8 @@ public final class Browser implements AutoCloseable {
     public List<String> cspViolations() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")).toList();
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     /**
@@ -319,7 +338,8 @@ public final class Browser implements AutoCloseable {
      * (the application's scripts) is kept, which spares each test loading and compiling them again.
      */
     void renew(int number) {
-        String fresh = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+        String fresh =
+                driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
         for (String handle : driver.getWindowHandles()) {
             if (!handle.equals(fresh)) {
                 driver.switchTo().window(handle).close();
@@ -327,8 +347,13 @@ public final class Browser implements AutoCloseable {
         }
         driver.switchTo().window(fresh);
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", app.url(""),
-                "storageTypes", "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems"));
+        driver.executeCdpCommand(
+                "Storage.clearDataForOrigin",
+                Map.of(
+                        "origin",
+                        app.url(""),
+                        "storageTypes",
+                        "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems"));
         resize(START_WIDTH, START_HEIGHT);
         cspViolations();
         try (var files = Files.list(downloads)) {

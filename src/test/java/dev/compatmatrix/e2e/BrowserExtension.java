@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
     static final Path FAILURES = Path.of("target", "browser-failures");
 
     @Override
@@ -28,8 +29,9 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Chromium.requireInstalled();
-        TestApp app = context.getRoot().getStore(NAMESPACE).computeIfAbsent(TestApp.class, key -> TestApp.start(),
-                TestApp.class);
+        TestApp app = context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(TestApp.class, key -> TestApp.start(), TestApp.class);
         Browser browser = renewedOrNew(app, idle(context), browsers(context).size() + 1);
         browsers(context).add(browser);
         return browser;
@@ -54,7 +56,8 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
             failOnContentSecurityPolicyViolations(context);
             return;
         }
-        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
+        String test = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName()
                 + context.getDisplayName().replaceAll("[^A-Za-z0-9._-]+", "_");
         for (Browser browser : browsers(context)) {
             browser.saveFailure(FAILURES, test);
@@ -87,8 +90,9 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
     }
 
     private static IdleBrowsers idle(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(IdleBrowsers.class, key -> new IdleBrowsers(),
-                IdleBrowsers.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(IdleBrowsers.class, key -> new IdleBrowsers(), IdleBrowsers.class);
     }
 
     /** Browsers that passed tests left, for the next tests; closed when the run ends. */

@@ -76,8 +76,7 @@ final class ChartHover {
             if (document.querySelector('img[src="x"]')) found.push('an <img src=x> in the page');
             return found.concat(window.__dialogs || []);""";
 
-    private ChartHover() {
-    }
+    private ChartHover() {}
 
     /** Call after each page load: script-opened dialogs are recorded instead of shown. */
     static void trapDialogs(Browser browser) {
@@ -93,9 +92,12 @@ final class ChartHover {
         for (List<Number> point : points(browser, chartId)) {
             moveTo(browser, point);
             // One round trip per mark: the tooltip shown and what was injected, read together.
-            List<?> seen = (List<?>) browser.js("return [(() => { " + TOOLTIP_TEXT + " })(), (() => { " + INJECTED + " })()]");
+            List<?> seen =
+                    (List<?>) browser.js("return [(() => { " + TOOLTIP_TEXT + " })(), (() => { " + INJECTED + " })()]");
             tooltips.add((String) seen.get(0));
-            assertThat((List<?>) seen.get(1)).as("script or markup from a chart's text (%s)", chartId).isEmpty();
+            assertThat((List<?>) seen.get(1))
+                    .as("script or markup from a chart's text (%s)", chartId)
+                    .isEmpty();
         }
         // Leave the chart, so the next one starts without a tooltip shown.
         new Actions(browser.driver).moveToLocation(1, 1).perform();
@@ -117,11 +119,15 @@ final class ChartHover {
     }
 
     private static void moveTo(Browser browser, List<Number> point) {
-        new Actions(browser.driver).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).perform();
+        new Actions(browser.driver)
+                .moveToLocation(point.get(0).intValue(), point.get(1).intValue())
+                .perform();
     }
 
     @SuppressWarnings("unchecked")
     static void assertNothingInjected(Browser browser, String where) {
-        assertThat((List<String>) browser.js(INJECTED)).as("script or markup from a chart's text (%s)", where).isEmpty();
+        assertThat((List<String>) browser.js(INJECTED))
+                .as("script or markup from a chart's text (%s)", where)
+                .isEmpty();
     }
 }

@@ -84,7 +84,9 @@ class ChartTextBrowserIT {
             tooltips.addAll(ChartHover.hoverEverything(browser, "performance-throughput-chart"));
             tooltips.addAll(ChartHover.hoverEverything(browser, "performance-latency-chart"));
             ChartHover.assertNothingInjected(browser, "the model page");
-            assertThat(String.join(" | ", tooltips)).as("the family's row in the heatmap's tooltip").contains(IMG);
+            assertThat(String.join(" | ", tooltips))
+                    .as("the family's row in the heatmap's tooltip")
+                    .contains(IMG);
             browser.close();
         } catch (AssertionError | RuntimeException e) {
             browser.saveFailure(BrowserExtension.FAILURES, "ChartTextBrowserIT.legacy");
@@ -113,8 +115,10 @@ class ChartTextBrowserIT {
     /** One spec of each kind the component draws, with hostile text in every text it takes. */
     private static List<ChartSpec> hostileSpecs() {
         List<String> categories = List.of(IMG, SVG, QUOTE, BOLD);
-        List<ChartSpec.Series> series = List.of(new ChartSpec.Series(IMG, List.of(3, 5, 2, 4)),
-                new ChartSpec.Series(SVG, List.of(1, 2, 3, 4)), new ChartSpec.Series(QUOTE, List.of(2, 2, 2, 2)),
+        List<ChartSpec.Series> series = List.of(
+                new ChartSpec.Series(IMG, List.of(3, 5, 2, 4)),
+                new ChartSpec.Series(SVG, List.of(1, 2, 3, 4)),
+                new ChartSpec.Series(QUOTE, List.of(2, 2, 2, 2)),
                 new ChartSpec.Series(BOLD, List.of(4, 3, 2, 1)));
         LocalDateTime start = LocalDateTime.of(2026, 1, 1, 0, 0);
         List<ChartSpec.RangeSeries> ranges = List.of(

@@ -25,8 +25,10 @@ class ChartsBrowserIT {
                 return drawn > 0 ? drawn : null;
             });
             assertThat(marks).as(chart).isPositive();
-            assertThat(browser.js("return document.getElementById(arguments[0]).textContent", chart).toString())
-                    .as(chart).contains("Numbers as a table");
+            assertThat(browser.js("return document.getElementById(arguments[0]).textContent", chart)
+                            .toString())
+                    .as(chart)
+                    .contains("Numbers as a table");
         }
         browser.screenshot("dashboard");
     }
@@ -75,12 +77,14 @@ class ChartsBrowserIT {
             browser.open("/dashboard");
             for (String chart : List.of("coverage-chart", "score-chart")) {
                 var axis = (java.util.Map<String, List<String>>) browser.until(d -> browser.js(AXIS_LABELS, chart));
-                assertThat(axis.get("labels")).as(chart + " at " + size[0]).hasSize(chart.equals("coverage-chart") ? 8 : 10);
+                assertThat(axis.get("labels"))
+                        .as(chart + " at " + size[0])
+                        .hasSize(chart.equals("coverage-chart") ? 8 : 10);
                 assertThat(axis.get("clashes")).as(chart + " at " + size[0]).isEmpty();
             }
             var coverage = (java.util.Map<String, List<String>>) browser.js(AXIS_LABELS, "coverage-chart");
-            assertThat(coverage.get("labels")).containsExactly("CPU", "CUDA", "ROCm", "Apple MPS", "OpenVINO", "Qualcomm",
-                    "WebNN", "WebGPU");
+            assertThat(coverage.get("labels"))
+                    .containsExactly("CPU", "CUDA", "ROCm", "Apple MPS", "OpenVINO", "Qualcomm", "WebNN", "WebGPU");
             assertThat(browser.byId("family-range").getText()).matches("Families 1–12 of \\d+, biggest first");
             browser.screenshot("dashboard-" + size[0] + "x" + size[1]);
         }
@@ -94,7 +98,8 @@ class ChartsBrowserIT {
         browser.signIn("viewer");
         browser.open("/history?model=llama-7b");
         long charts = browser.until(d -> {
-            long drawn = ((Number) browser.js("return document.querySelectorAll('.apexcharts-series').length")).longValue();
+            long drawn =
+                    ((Number) browser.js("return document.querySelectorAll('.apexcharts-series').length")).longValue();
             return drawn > 0 ? drawn : null;
         });
         assertThat(charts).isPositive();

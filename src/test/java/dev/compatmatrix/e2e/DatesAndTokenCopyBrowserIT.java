@@ -29,8 +29,10 @@ class DatesAndTokenCopyBrowserIT {
         browser.type(By.xpath("//vaadin-date-picker[.//label[normalize-space()='From']]//input"), "2026-06-01");
         browser.keys().sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         browser.awaitIdle();
-        assertThat(browser.js("return document.querySelector('vaadin-date-picker').value")).isEqualTo("2026-06-01");
-        assertThat(browser.js("return document.querySelector('vaadin-date-picker input').value")).isEqualTo("2026-06-01");
+        assertThat(browser.js("return document.querySelector('vaadin-date-picker').value"))
+                .isEqualTo("2026-06-01");
+        assertThat(browser.js("return document.querySelector('vaadin-date-picker input').value"))
+                .isEqualTo("2026-06-01");
     }
 
     @Test

@@ -32,8 +32,10 @@ class EditingBrowserIT {
         // The cell shows the level's abbreviation (Med for Medium).
         browser.gridRowsWhen("matrix-grid", r -> r.get(row).get("CUDA").startsWith(target.substring(0, 3) + " "));
         browser.open("/models/bert-base-uncased");
-        assertThat(browser.gridRows("claims-grid")).filteredOn(r -> "CUDA".equals(r.get("Platform")))
-                .singleElement().satisfies(r -> assertThat(r.get("Level")).startsWith(target));
+        assertThat(browser.gridRows("claims-grid"))
+                .filteredOn(r -> "CUDA".equals(r.get("Platform")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("Level")).startsWith(target));
         browser.tab("History");
         assertThat(browser.gridRows("history-grid")).anySatisfy(r -> {
             assertThat(r.get("Reason")).isEqualTo("Browser test: re-measured on the nightly run");
@@ -65,10 +67,12 @@ class EditingBrowserIT {
             return message.isDisplayed() ? message.getText() : null;
         });
         assertThat(conflict).contains("editor saved this claim after you opened it");
-        assertThat(second.byId("conflict-theirs-limitations").getText()).isEqualTo("First session: fails above batch 64");
+        assertThat(second.byId("conflict-theirs-limitations").getText())
+                .isEqualTo("First session: fails above batch 64");
         assertThat(second.byId("conflict-mine-limitations").getText()).isEqualTo("Second session: needs 8 GB");
         assertThat(second.byId("conflict-theirs-workarounds").getText()).isEqualTo("First session: use fp32");
-        assertThat(textArea(second, "Workarounds")).as("only the first session changed it: the form shows its text")
+        assertThat(textArea(second, "Workarounds"))
+                .as("only the first session changed it: the form shows its text")
                 .isEqualTo("First session: use fp32");
         assertThat(textArea(second, "Limitations")).isEqualTo("Second session: needs 8 GB");
         second.screenshot("claim-conflict");
@@ -78,7 +82,8 @@ class EditingBrowserIT {
         second.until(d -> d.findElement(By.id("conflict-choice-limitations")).getAttribute("invalid") != null
                 && d.findElement(By.id("conflict-choice-limitations")).getText().contains("keep yours or take theirs"));
 
-        second.find(By.xpath("//*[@id='conflict-choice-limitations']//vaadin-radio-button[normalize-space()='Take theirs']"))
+        second.find(By.xpath(
+                        "//*[@id='conflict-choice-limitations']//vaadin-radio-button[normalize-space()='Take theirs']"))
                 .click();
         second.awaitIdle();
         assertThat(textArea(second, "Limitations")).isEqualTo("First session: fails above batch 64");
@@ -86,7 +91,9 @@ class EditingBrowserIT {
         second.notification("Saved CPU claim");
 
         second.open("/models/t5-small");
-        assertThat(second.gridRows("claims-grid")).filteredOn(r -> "CPU".equals(r.get("Platform"))).singleElement()
+        assertThat(second.gridRows("claims-grid"))
+                .filteredOn(r -> "CPU".equals(r.get("Platform")))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.get("Limitations")).isEqualTo("First session: fails above batch 64");
                     assertThat(r.get("Workarounds")).isEqualTo("First session: use fp32");
@@ -112,7 +119,10 @@ class EditingBrowserIT {
         browser.until(d -> d.findElements(By.id("remove-reason")).isEmpty());
         browser.find(By.xpath("//vaadin-button[normalize-space()='Cancel']")).click();
         browser.open("/?q=gpt2");
-        assertThat(browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty()).get(row).get("CPU")).isEqualTo(before);
+        assertThat(browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty())
+                        .get(row)
+                        .get("CPU"))
+                .isEqualTo(before);
     }
 
     @Test
@@ -135,9 +145,11 @@ class EditingBrowserIT {
                     + "'vaadin-text-area[invalid], vaadin-text-field[invalid]')].map(f => f.label)");
             return labels.size() >= 4 ? labels : null;
         });
-        assertThat(invalid).contains("Limitations", "Test run (id or link)", "Reason for the change",
-                "Version the change is about");
-        assertThat(browser.find(By.xpath("//vaadin-text-area[.//label[normalize-space()='Limitations']]")).getText())
+        assertThat(invalid)
+                .contains(
+                        "Limitations", "Test run (id or link)", "Reason for the change", "Version the change is about");
+        assertThat(browser.find(By.xpath("//vaadin-text-area[.//label[normalize-space()='Limitations']]"))
+                        .getText())
                 .contains("2,001 / 2,000", "At most 2,000 characters (this has 2,001)");
         browser.resize(1400, 2400);
         browser.screenshot("claim-errors");
@@ -145,8 +157,11 @@ class EditingBrowserIT {
 
     /** Scrolls the field into the dialog's view first: the claim form is taller than the window. */
     private static void fillInView(Browser browser, String label, String text) {
-        browser.js("arguments[0].scrollIntoView({block: 'center'})", browser.find(By.xpath(
-                "//*[self::vaadin-text-field or self::vaadin-text-area][.//label[normalize-space()='" + label + "']]")));
+        browser.js(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                browser.find(
+                        By.xpath("//*[self::vaadin-text-field or self::vaadin-text-area][.//label[normalize-space()='"
+                                + label + "']]")));
         browser.fill(label, text);
     }
 

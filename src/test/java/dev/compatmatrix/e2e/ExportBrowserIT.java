@@ -2,8 +2,8 @@ package dev.compatmatrix.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.export.ExportFormat;
+import dev.compatmatrix.matrix.Platform;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -45,26 +45,38 @@ class ExportBrowserIT {
     private static final Duration QUIET = Duration.ofSeconds(3);
 
     @Test
-    void the_csv_export_holds_the_filtered_rows_in_the_shown_order_with_their_levels(Browser browser) throws IOException {
+    void the_csv_export_holds_the_filtered_rows_in_the_shown_order_with_their_levels(Browser browser)
+            throws IOException {
         browser.signIn("viewer");
         browser.open("/?type=audio&sort=-score");
-        List<Map<String, String>> shown = browser.gridRowsWhen("matrix-grid", r -> r.size() == MatrixBrowserIT.AUDIO_MODELS);
+        List<Map<String, String>> shown =
+                browser.gridRowsWhen("matrix-grid", r -> r.size() == MatrixBrowserIT.AUDIO_MODELS);
 
         Path file = exportByMouse(browser, ExportFormat.CSV);
 
         assertThat(file.getFileName().toString()).matches("compatibility-matrix-\\d{4}-\\d{2}-\\d{2}\\.csv");
         List<CSVRecord> records;
         try (Reader reader = Files.newBufferedReader(file)) {
-            records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            records = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
-        assertThat(records).extracting(r -> r.get("model"))
-                .containsExactlyElementsOf(shown.stream().map(r -> r.get("Model")).toList());
+        assertThat(records)
+                .extracting(r -> r.get("model"))
+                .containsExactlyElementsOf(
+                        shown.stream().map(r -> r.get("Model")).toList());
         for (int i = 0; i < records.size(); i++) {
             assertThat(records.get(i).get("type")).isEqualTo("audio");
             for (Platform platform : Platform.values()) {
-                assertThat(records.get(i).get(platform.key())).as(records.get(i).get("model") + " " + platform)
+                assertThat(records.get(i).get(platform.key()))
+                        .as(records.get(i).get("model") + " " + platform)
                         .isEqualTo(levelKey(browser.gridCell("matrix-grid", i, platform.label())
-                                .findElement(By.cssSelector("[title]")).getDomAttribute("title")));
+                                .findElement(By.cssSelector("[title]"))
+                                .getDomAttribute("title")));
             }
         }
     }
@@ -78,7 +90,8 @@ class ExportBrowserIT {
 
         for (ExportFormat format : ExportFormat.values()) {
             exportByMouse(browser, format);
-            assertThat(downloads(browser.downloads, format)).as("files downloaded by one click on " + format.label())
+            assertThat(downloads(browser.downloads, format))
+                    .as("files downloaded by one click on " + format.label())
                     .hasSize(1);
         }
         browser.screenshot("export-menu-after-downloads");
@@ -113,8 +126,10 @@ class ExportBrowserIT {
     private static Path exportByMouse(Browser browser, ExportFormat format) {
         browser.js(COUNT_ROUND_TRIPS);
         browser.find(By.cssSelector("#export-menu vaadin-menu-bar-button")).click();
-        browser.find(By.xpath("//vaadin-menu-bar-item[.//a[@id='export-" + format.key() + "']]")).click();
-        Path file = browser.until(d -> downloads(browser.downloads, format).stream().findFirst().orElse(null));
+        browser.find(By.xpath("//vaadin-menu-bar-item[.//a[@id='export-" + format.key() + "']]"))
+                .click();
+        Path file = browser.until(
+                d -> downloads(browser.downloads, format).stream().findFirst().orElse(null));
         awaitQuiet(browser);
         return file;
     }

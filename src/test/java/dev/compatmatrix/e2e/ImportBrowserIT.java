@@ -32,7 +32,8 @@ class ImportBrowserIT {
             return text.startsWith("excel-models.csv") ? text : null;
         });
         browser.screenshot("import-excel-csv");
-        assertThat(summary).isEqualTo("excel-models.csv: 2 rows — 1 new model, 2 new claims, 0 changed claims, "
-                + "0 unchanged. Ready to apply.");
+        assertThat(summary)
+                .isEqualTo("excel-models.csv: 2 rows — 1 new model, 2 new claims, 0 changed claims, "
+                        + "0 unchanged. Ready to apply.");
     }
 }

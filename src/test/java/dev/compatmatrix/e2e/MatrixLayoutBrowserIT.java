@@ -16,7 +16,8 @@ import org.openqa.selenium.By;
 @BrowserTest
 class MatrixLayoutBrowserIT {
 
-    private static final List<String> PLATFORMS = Arrays.stream(Platform.values()).map(Platform::label).toList();
+    private static final List<String> PLATFORMS =
+            Arrays.stream(Platform.values()).map(Platform::label).toList();
 
     /**
      * What the matrix grid shows now: {@code rows} wholly visible, {@code headers} (the column headers wholly inside
@@ -51,8 +52,10 @@ class MatrixLayoutBrowserIT {
     void at_1440_by_900_all_eight_platforms_and_15_rows_show_without_sideways_scrolling(Browser browser) {
         Map<String, Object> seen = matrixAt(browser, 1440, 900, "matrixui-matrix-1440x900");
 
-        assertThat(seen.get("headers")).as("headers wholly visible").asInstanceOf(
-                org.assertj.core.api.InstanceOfAssertFactories.list(String.class)).startsWith("Model")
+        assertThat(seen.get("headers"))
+                .as("headers wholly visible")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+                .startsWith("Model")
                 .containsAll(PLATFORMS);
         assertThat(number(seen, "rows")).as("rows wholly visible").isGreaterThanOrEqualTo(15);
         assertNoSidewaysScrolling(seen);
@@ -62,7 +65,8 @@ class MatrixLayoutBrowserIT {
     void at_1920_by_1080_25_rows_show_without_sideways_scrolling(Browser browser) {
         Map<String, Object> seen = matrixAt(browser, 1920, 1080, "matrixui-matrix-1920x1080");
 
-        assertThat(seen.get("headers")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+        assertThat(seen.get("headers"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
                 .containsAll(PLATFORMS);
         assertThat(number(seen, "rows")).as("rows wholly visible").isGreaterThanOrEqualTo(25);
         assertNoSidewaysScrolling(seen);
@@ -87,11 +91,15 @@ class MatrixLayoutBrowserIT {
                   platforms: [...card.querySelectorAll('.card-cell')]
                       .filter(cell => inWindow(cell.querySelector('.level')))
                       .map(cell => cell.querySelector('.card-platform').textContent.trim()) }));""");
-        assertThat(cards).as("cards wholly in the window").hasSizeGreaterThanOrEqualTo(3).allSatisfy(card -> {
-            assertThat((String) card.get("name")).isNotBlank();
-            assertThat(card.get("platforms")).isEqualTo(PLATFORMS);
-        });
-        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(cards)
+                .as("cards wholly in the window")
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(card -> {
+                    assertThat((String) card.get("name")).isNotBlank();
+                    assertThat(card.get("platforms")).isEqualTo(PLATFORMS);
+                });
+        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
 
         // The legend is on the page and readable where it is.
         assertThat(browser.js("""
@@ -110,10 +118,13 @@ class MatrixLayoutBrowserIT {
         assertThat(browser.gridRows("matrix-grid").getFirst()).doesNotContainKey("Family");
 
         browser.find(By.cssSelector("#column-menu vaadin-menu-bar-button")).click();
-        browser.find(By.xpath("//vaadin-menu-bar-item[normalize-space()='Family']")).click();
+        browser.find(By.xpath("//vaadin-menu-bar-item[normalize-space()='Family']"))
+                .click();
         browser.awaitIdle();
         browser.keys().sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
-        assertThat(browser.gridRowsWhen("matrix-grid", r -> r.getFirst().containsKey("Family")).getFirst().get("Family"))
+        assertThat(browser.gridRowsWhen("matrix-grid", r -> r.getFirst().containsKey("Family"))
+                        .getFirst()
+                        .get("Family"))
                 .isNotBlank();
 
         browser.driver.navigate().refresh();
@@ -135,8 +146,12 @@ class MatrixLayoutBrowserIT {
     }
 
     private static void assertNoSidewaysScrolling(Map<String, Object> seen) {
-        assertThat(number(seen, "tableScrollWidth")).as("grid scroll width").isLessThanOrEqualTo(number(seen, "tableClientWidth"));
-        assertThat(number(seen, "pageScrollWidth")).as("page scroll width").isLessThanOrEqualTo(number(seen, "innerWidth"));
+        assertThat(number(seen, "tableScrollWidth"))
+                .as("grid scroll width")
+                .isLessThanOrEqualTo(number(seen, "tableClientWidth"));
+        assertThat(number(seen, "pageScrollWidth"))
+                .as("page scroll width")
+                .isLessThanOrEqualTo(number(seen, "innerWidth"));
     }
 
     /** Sets the window so the page itself (the viewport) has exactly this size. */
@@ -145,8 +160,8 @@ class MatrixLayoutBrowserIT {
         long innerWidth = ((Number) browser.js("return window.innerWidth")).longValue();
         long innerHeight = ((Number) browser.js("return window.innerHeight")).longValue();
         browser.resize(width + (int) (width - innerWidth), height + (int) (height - innerHeight));
-        assertThat(browser.js("return [window.innerWidth, window.innerHeight]")).isEqualTo(List.of(
-                (long) width, (long) height));
+        assertThat(browser.js("return [window.innerWidth, window.innerHeight]"))
+                .isEqualTo(List.of((long) width, (long) height));
     }
 
     private static long number(Map<String, Object> seen, String key) {

@@ -16,24 +16,31 @@ class ModelPageBrowserIT {
         browser.signIn("viewer");
         browser.open("/models/bert-base-uncased");
         List<Map<String, String>> platforms = browser.gridRowsWhen("claims-grid", r -> r.size() == 8);
-        Map<String, String> qualcomm = platforms.stream().filter(r -> r.get("Platform").equals("Qualcomm"))
-                .findFirst().orElseThrow();
+        Map<String, String> qualcomm = platforms.stream()
+                .filter(r -> r.get("Platform").equals("Qualcomm"))
+                .findFirst()
+                .orElseThrow();
         assertThat(qualcomm.get("Level")).endsWith("⚠");
         assertThat(qualcomm.get("Validation")).contains("⚠ disputed");
         assertThat(qualcomm.get("Stale / disputed")).contains("Disputed: nightly-ci (CI pipeline) reports Medium");
-        assertThat(platforms).anySatisfy(r -> assertThat(r.get("Stale / disputed")).contains("◷ Stale: validated"));
+        assertThat(platforms)
+                .anySatisfy(r -> assertThat(r.get("Stale / disputed")).contains("◷ Stale: validated"));
         browser.js("arguments[0].scrollIntoView({block: 'end'})", browser.gridCell("claims-grid", 5, "Platform"));
         browser.screenshot("modelpage-bert-platforms-1440x900");
 
         browser.resize(1440, 1800);
         browser.tab("History");
-        int changes = Integer.parseInt(browser.find(org.openqa.selenium.By.xpath(
-                "//vaadin-tab[starts-with(normalize-space(), 'History')]")).getText().replaceAll("\\D", ""));
+        int changes = Integer.parseInt(
+                browser.find(org.openqa.selenium.By.xpath("//vaadin-tab[starts-with(normalize-space(), 'History')]"))
+                        .getText()
+                        .replaceAll("\\D", ""));
         assertThat(changes).isGreaterThan(9);
         // Every change is on the page: the grid is as tall as its rows, with no box of its own to scroll.
-        assertThat(browser.gridRowsWhen("history-grid", r -> r.size() == changes)).hasSize(changes)
+        assertThat(browser.gridRowsWhen("history-grid", r -> r.size() == changes))
+                .hasSize(changes)
                 .allSatisfy(r -> assertThat(r.get("By")).isNotBlank());
-        Number height = (Number) browser.js("return document.getElementById('history-grid').getBoundingClientRect().height");
+        Number height =
+                (Number) browser.js("return document.getElementById('history-grid').getBoundingClientRect().height");
         Boolean scrollsInside = (Boolean) browser.js("const t = document.getElementById('history-grid').$.table;"
                 + " return t.scrollHeight > t.clientHeight + 1;");
         assertThat(height.doubleValue()).isGreaterThan(changes * 30.0);

@@ -13,9 +13,20 @@ import org.openqa.selenium.By;
 class NavigationBrowserIT {
 
     static final List<String> EVERYONE = List.of("Matrix", "Dashboard", "Recommendations", "History");
-    static final List<String> VALIDATOR = List.of("Matrix", "Validation queue", "Dashboard", "Recommendations", "History");
-    static final List<String> ADMIN = List.of("Matrix", "Dashboard", "Recommendations", "History", "Users",
-            "Validators", "API tokens", "Badges", "Audit log", "Import", "Backups");
+    static final List<String> VALIDATOR =
+            List.of("Matrix", "Validation queue", "Dashboard", "Recommendations", "History");
+    static final List<String> ADMIN = List.of(
+            "Matrix",
+            "Dashboard",
+            "Recommendations",
+            "History",
+            "Users",
+            "Validators",
+            "API tokens",
+            "Badges",
+            "Audit log",
+            "Import",
+            "Backups");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"viewer", "editor", "validator1", "admin"})
@@ -23,11 +34,13 @@ class NavigationBrowserIT {
         browser.signIn(user);
 
         assertThat(browser.path()).isEqualTo("/");
-        assertThat(browser.navigation()).containsExactlyElementsOf(switch (user) {
-            case "validator1" -> VALIDATOR;
-            case "admin" -> ADMIN;
-            default -> EVERYONE;
-        });
+        assertThat(browser.navigation())
+                .containsExactlyElementsOf(
+                        switch (user) {
+                            case "validator1" -> VALIDATOR;
+                            case "admin" -> ADMIN;
+                            default -> EVERYONE;
+                        });
         browser.screenshot("navigation-" + user);
     }
 

@@ -45,7 +45,8 @@ class NotFoundBrowserIT {
             request.header("Cookie", "JSESSIONID=" + session);
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         }
     }
 }

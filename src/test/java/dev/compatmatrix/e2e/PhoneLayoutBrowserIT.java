@@ -15,20 +15,26 @@ class PhoneLayoutBrowserIT {
         browser.signIn("viewer");
         browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
 
-        assertThat(browser.js("return document.querySelector('vaadin-app-layout').hasAttribute('overlay')")).isEqualTo(true);
-        assertThat(browser.js("return document.querySelector('vaadin-app-layout').drawerOpened")).isEqualTo(false);
-        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(browser.js("return document.querySelector('vaadin-app-layout').hasAttribute('overlay')"))
+                .isEqualTo(true);
+        assertThat(browser.js("return document.querySelector('vaadin-app-layout').drawerOpened"))
+                .isEqualTo(false);
+        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
         browser.screenshot("phone-matrix");
 
         browser.find(By.cssSelector("vaadin-drawer-toggle")).click();
         browser.until(d -> browser.js("return document.querySelector('vaadin-app-layout').drawerOpened"));
         browser.screenshot("phone-drawer-open");
-        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Dashboard']")).click();
+        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Dashboard']"))
+                .click();
 
         browser.until(d -> browser.path().equals("/dashboard"));
-        browser.until(d -> Boolean.FALSE.equals(browser.js("return document.querySelector('vaadin-app-layout').drawerOpened")));
+        browser.until(d ->
+                Boolean.FALSE.equals(browser.js("return document.querySelector('vaadin-app-layout').drawerOpened")));
         browser.awaitIdle();
-        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
         browser.screenshot("phone-dashboard");
     }
 }

@@ -34,7 +34,8 @@ class SecurityHeadersBrowserIT {
             return refused.size() >= 2;
         });
         assertThat(browser.js("return window.__handlerRan === undefined && window.__scriptRan === undefined"))
-                .as("injected handler and script did not run; refused: " + refused).isEqualTo(true);
+                .as("injected handler and script did not run; refused: " + refused)
+                .isEqualTo(true);
         assertThat(browser.navigation()).as("the console still works").contains("Matrix");
     }
 
@@ -42,7 +43,8 @@ class SecurityHeadersBrowserIT {
     void the_api_documentation_works_under_the_policy(Browser browser) {
         // Swagger UI is no Vaadin page: loaded directly; the extension fails the test on any refused content.
         browser.driver.get(browser.url("/api/docs"));
-        browser.until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+        browser.until(
+                d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
     }
 
     @Test
@@ -55,14 +57,23 @@ class SecurityHeadersBrowserIT {
     @Test
     void the_session_cookie_is_http_only_and_same_site(Browser browser) throws IOException {
         String answer = rawGet(browser.url("/login"), null);
-        String cookie = answer.lines().filter(line -> line.startsWith("Set-Cookie: JSESSIONID=")).findFirst().orElseThrow();
+        String cookie = answer.lines()
+                .filter(line -> line.startsWith("Set-Cookie: JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
-        assertThat(answer).contains("Content-Security-Policy: default-src 'self'", "Referrer-Policy: same-origin",
-                "Permissions-Policy: camera=()");
+        assertThat(answer)
+                .contains(
+                        "Content-Security-Policy: default-src 'self'",
+                        "Referrer-Policy: same-origin",
+                        "Permissions-Policy: camera=()");
     }
 
     private static String location(String answer) {
-        return answer.lines().filter(line -> line.startsWith("Location: ")).map(line -> line.substring(10)).findFirst()
+        return answer.lines()
+                .filter(line -> line.startsWith("Location: "))
+                .map(line -> line.substring(10))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -72,7 +83,8 @@ class SecurityHeadersBrowserIT {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + (host == null ? uri.getAuthority() : host)
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);

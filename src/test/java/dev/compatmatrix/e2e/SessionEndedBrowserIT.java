@@ -25,18 +25,24 @@ class SessionEndedBrowserIT {
 
         user.signIn(name, password);
 
-        List<Map<String, String>> rows = admin.gridRowsWhen("users-grid",
-                r -> r.stream().anyMatch(row -> name.equals(row.get("User"))));
-        int row = rows.indexOf(rows.stream().filter(r -> name.equals(r.get("User"))).findFirst().orElseThrow());
+        List<Map<String, String>> rows =
+                admin.gridRowsWhen("users-grid", r -> r.stream().anyMatch(row -> name.equals(row.get("User"))));
+        int row = rows.indexOf(rows.stream()
+                .filter(r -> name.equals(r.get("User")))
+                .findFirst()
+                .orElseThrow());
         admin.click(admin.gridCell("users-grid", row, "User"));
-        admin.find(By.xpath("//vaadin-checkbox[.//label[normalize-space()='Enabled']]//input")).click();
+        admin.find(By.xpath("//vaadin-checkbox[.//label[normalize-space()='Enabled']]//input"))
+                .click();
         admin.find(By.xpath("//vaadin-button[normalize-space()='Save']")).click();
         admin.notification("Saved " + name);
 
-        user.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Dashboard']")).click();
+        user.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Dashboard']"))
+                .click();
         user.until(d -> user.path().startsWith("/login"));
         assertThat(user.path()).isEqualTo("/login?ended");
-        assertThat(user.byId("session-ended-notice").getText()).isEqualTo("Your session ended. Sign in again to go on.");
+        assertThat(user.byId("session-ended-notice").getText())
+                .isEqualTo("Your session ended. Sign in again to go on.");
         assertThat((String) user.js("return document.body.innerText")).doesNotContain("Invalid JSON");
         user.screenshot("session-ended");
     }

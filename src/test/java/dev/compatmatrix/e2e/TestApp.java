@@ -48,7 +48,7 @@ final class TestApp implements AutoCloseable {
         try {
             first.close();
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + first.folder.resolve(DATABASE));
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 for (String sql : statements) {
                     statement.execute(sql);
                 }
@@ -70,10 +70,14 @@ final class TestApp implements AutoCloseable {
         }
         try {
             Path log = folder.resolve(logName);
-            AppProcess process = AppProcess.start(jar, Map.of(
-                    "COMPAT_DB_PATH", folder.resolve(DATABASE).toString(),
-                    "COMPAT_DEMO_ENABLED", "true",
-                    "COMPAT_BACKUP_DIR", folder.resolve("backups").toString()), log, Duration.ofMinutes(3));
+            AppProcess process = AppProcess.start(
+                    jar,
+                    Map.of(
+                            "COMPAT_DB_PATH", folder.resolve(DATABASE).toString(),
+                            "COMPAT_DEMO_ENABLED", "true",
+                            "COMPAT_BACKUP_DIR", folder.resolve("backups").toString()),
+                    log,
+                    Duration.ofMinutes(3));
             System.out.println("Browser tests: the application runs at " + process.url("/") + " in " + folder
                     + " (started in " + process.startUpTime().toMillis() + " ms; log " + log + ")");
             return new TestApp(process, folder);

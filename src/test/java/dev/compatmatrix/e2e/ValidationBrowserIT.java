@@ -23,8 +23,10 @@ class ValidationBrowserIT {
         List<Map<String, String>> rows = browser.gridRowsWhen("queue-grid", r -> !r.isEmpty());
         int before = waiting(browser);
         int row = 0;
-        while (rows.get(row).get("Why here").startsWith("Disputed") || rows.get(row).get("Why here").startsWith("Objection")
-                || rows.get(row).get("Status").contains("simulated") || rows.get(row).get("Author").contains("(you)")) {
+        while (rows.get(row).get("Why here").startsWith("Disputed")
+                || rows.get(row).get("Why here").startsWith("Objection")
+                || rows.get(row).get("Status").contains("simulated")
+                || rows.get(row).get("Author").contains("(you)")) {
             row++;
         }
         String model = part(browser, row, "queue-model");
@@ -33,7 +35,8 @@ class ValidationBrowserIT {
 
         clickIn(browser, row, "Actions", "Approve");
 
-        assertThat(browser.notification("Approved " + platform + " claim of " + model)).contains("Validated");
+        assertThat(browser.notification("Approved " + platform + " claim of " + model))
+                .contains("Validated");
         browser.until(d -> waiting(browser) <= before); // disputed claims stay in the queue after approval
         browser.open("/models/" + model);
         browser.tab("Validation trail");
@@ -51,15 +54,20 @@ class ValidationBrowserIT {
         browser.open("/queue");
         List<Map<String, String>> rows = browser.gridRowsWhen("queue-grid", r -> !r.isEmpty());
         assertThat(rows.getFirst().get("Why here")).startsWith("Disputed: nightly-ci reports");
-        assertThat(horizontalOverflow(browser)).as("the queue scrolls sideways at 1440 px").isLessThanOrEqualTo(0);
+        assertThat(horizontalOverflow(browser))
+                .as("the queue scrolls sideways at 1440 px")
+                .isLessThanOrEqualTo(0);
         for (String header : List.of("Claim", "Status", "Why here", "Age", "Author", "Actions")) {
-            assertThat(visibleInGrid(browser, header)).as(header + " visible at 1440 px").isTrue();
+            assertThat(visibleInGrid(browser, header))
+                    .as(header + " visible at 1440 px")
+                    .isTrue();
         }
         browser.screenshot("validation-queue-1440-disputed");
 
         // A validated, fresh, disputed demo claim (bert-base-uncased × Qualcomm is left to the model page's tests).
         int row = 0;
-        while (!rows.get(row).get("Why here").startsWith("Disputed") || !rows.get(row).get("Status").equals("Validated")
+        while (!rows.get(row).get("Why here").startsWith("Disputed")
+                || !rows.get(row).get("Status").equals("Validated")
                 || part(browser, row, "queue-model").equals("bert-base-uncased")) {
             row++;
         }
@@ -77,7 +85,8 @@ class ValidationBrowserIT {
 
         // Filtered as a person does, in the queue's own fields: the kept claim has left the queue.
         browser.fill("Model", model);
-        List<Map<String, String>> modelRows = browser.gridRowsWhen("queue-grid",
+        List<Map<String, String>> modelRows = browser.gridRowsWhen(
+                "queue-grid",
                 r -> r.stream().allMatch(cells -> cells.get("Claim").contains(model)));
         assertThat(modelRows).noneSatisfy(r -> assertThat(r.get("Claim")).contains(platform));
         browser.choose("Platform", platform);
@@ -99,12 +108,17 @@ class ValidationBrowserIT {
         for (int row = 0; row < 3; row++) {
             WebElement claim = browser.gridCell("queue-grid", row, "Claim");
             assertThat(claim.findElement(By.className("queue-model")).getText()).isNotBlank();
-            assertThat(claim.findElement(By.className("queue-platform")).getText()).isNotBlank();
+            assertThat(claim.findElement(By.className("queue-platform")).getText())
+                    .isNotBlank();
             assertThat(claim.findElement(By.className("level")).getText()).isNotBlank();
-            assertThat(inWindow(browser, claim)).as("row %d: the claim in view", row).isTrue();
+            assertThat(inWindow(browser, claim))
+                    .as("row %d: the claim in view", row)
+                    .isTrue();
             WebElement actions = browser.gridCell("queue-grid", row, "Actions");
             for (WebElement button : actions.findElements(By.tagName("vaadin-button"))) {
-                assertThat(inWindow(browser, button)).as("row %d: %s in view", row, button.getText()).isTrue();
+                assertThat(inWindow(browser, button))
+                        .as("row %d: %s in view", row, button.getText())
+                        .isTrue();
             }
         }
         browser.screenshot("validation-queue-phone");
@@ -114,14 +128,16 @@ class ValidationBrowserIT {
     private static String part(Browser browser, int row, String className) {
         return browser.until(d -> (String) browser.js("""
                 const part = arguments[0].querySelector('.' + arguments[1]);
-                return part && part.textContent.trim() ? part.textContent.trim() : null;""",
-                browser.gridCell("queue-grid", row, "Claim"), className));
+                return part && part.textContent.trim() ? part.textContent.trim() : null;""", browser.gridCell("queue-grid", row, "Claim"), className));
     }
 
     /** Clicks the button labelled {@code label} in a row's cell, scrolled into view as a person would. */
     private static void clickIn(Browser browser, int row, String header, String label) {
-        WebElement button = browser.until(d -> browser.gridCell("queue-grid", row, header)
-                .findElements(By.xpath(".//vaadin-button[starts-with(normalize-space(), '" + label + "')]")).stream().findFirst()
+        WebElement button = browser.until(d -> browser
+                .gridCell("queue-grid", row, header)
+                .findElements(By.xpath(".//vaadin-button[starts-with(normalize-space(), '" + label + "')]"))
+                .stream()
+                .findFirst()
                 .orElse(null));
         browser.js("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
@@ -145,8 +161,7 @@ class ValidationBrowserIT {
                         && th.querySelector('slot').assignedElements().some(e => e.textContent.trim() === arguments[0])));
                 if (!cell) return false;
                 const r = cell.getBoundingClientRect();
-                return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= window.innerWidth;""",
-                header);
+                return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= window.innerWidth;""", header);
     }
 
     private static boolean inWindow(Browser browser, WebElement element) {

@@ -60,25 +60,38 @@ class CrashSafetyTest extends IntegrationTest {
     private static final int CLIENTS = 3;
     /** The kill comes once this many batches are acknowledged, while the clients are posting the next ones. */
     private static final int KILL_AFTER_ACKNOWLEDGED = 15;
+
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final String VALIDATOR = "nightly-ci";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What a client saw of one batch. */
-    private enum Outcome { ACKNOWLEDGED, REFUSED, IN_FLIGHT, NOT_SENT }
-
-    private record Answer(Outcome outcome, int status, JsonNode report) {
+    private enum Outcome {
+        ACKNOWLEDGED,
+        REFUSED,
+        IN_FLIGHT,
+        NOT_SENT
     }
+
+    private record Answer(Outcome outcome, int status, JsonNode report) {}
 
     @Autowired
     DataSource dataSource;
 
     @Test
     void a_kill_during_ingest_loses_no_acknowledged_batch_and_leaves_no_batch_in_part() throws Exception {
-        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "crash-safety-");
+        Path work = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target")).toAbsolutePath(), "crash-safety-");
         Path database = work.resolve("crash.duckdb");
-        Map<String, String> environment = Map.of("COMPAT_DB_PATH", database.toString(), "COMPAT_DEMO_ENABLED", "false",
-                "COMPAT_BACKUP_DIR", work.resolve("backups").toString(), "JDK_JAVA_OPTIONS", "-Xmx512m");
+        Map<String, String> environment = Map.of(
+                "COMPAT_DB_PATH",
+                database.toString(),
+                "COMPAT_DEMO_ENABLED",
+                "false",
+                "COMPAT_BACKUP_DIR",
+                work.resolve("backups").toString(),
+                "JDK_JAVA_OPTIONS",
+                "-Xmx512m");
 
         String secret = newSecret();
         List<String> models = copyDemoDatabaseWithToken(database, secret);
@@ -96,19 +109,29 @@ class CrashSafetyTest extends IntegrationTest {
         int afterRestartModels;
         try (AppProcess app = start(environment, work.resolve("2-restart.log"))) {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> matrix = http.send(request(app.url("/api/v1/matrix?limit=1"), secret).GET().build(),
+            HttpResponse<String> matrix = http.send(
+                    request(app.url("/api/v1/matrix?limit=1"), secret).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(matrix.statusCode()).as("the matrix reads after the restart: %s", matrix.body()).isEqualTo(200);
+            assertThat(matrix.statusCode())
+                    .as("the matrix reads after the restart: %s", matrix.body())
+                    .isEqualTo(200);
             afterRestartModels = JSON.readTree(matrix.body()).get("total").asInt();
-            HttpResponse<String> more = http.send(request(app.url("/api/v1/results"), secret)
-                    .POST(HttpRequest.BodyPublishers.ofString(batch("after-restart", models, random))).build(),
+            HttpResponse<String> more = http.send(
+                    request(app.url("/api/v1/results"), secret)
+                            .POST(HttpRequest.BodyPublishers.ofString(batch("after-restart", models, random)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(more.statusCode()).as("a batch is written after the restart: %s", more.body()).isEqualTo(201);
+            assertThat(more.statusCode())
+                    .as("a batch is written after the restart: %s", more.body())
+                    .isEqualTo(201);
         }
         assertThat(afterRestartModels).isEqualTo(models.size());
 
         try (Database db = Database.open(database)) {
-            String size = db.jdbc.sql("SELECT database_size FROM pragma_database_size()").query(String.class).single();
+            String size = db.jdbc
+                    .sql("SELECT database_size FROM pragma_database_size()")
+                    .query(String.class)
+                    .single();
             db.jdbc.sql("CHECKPOINT").query().listOfRows();
             Map<Outcome, Integer> counts = new LinkedHashMap<>();
             int inFlightApplied = 0;
@@ -117,29 +140,55 @@ class CrashSafetyTest extends IntegrationTest {
                 counts.merge(answer.outcome(), 1, Integer::sum);
                 Presence presence = presence(db.jdbc, batchId);
                 assertThat(presence.complete() || presence.absent())
-                        .as("batch %s (%s) is there in part: %s", batchId, answer.outcome(), presence).isTrue();
+                        .as("batch %s (%s) is there in part: %s", batchId, answer.outcome(), presence)
+                        .isTrue();
                 if (answer.outcome() == Outcome.ACKNOWLEDGED) {
-                    assertThat(presence.complete()).as("acknowledged batch %s is there: %s", batchId, presence).isTrue();
+                    assertThat(presence.complete())
+                            .as("acknowledged batch %s is there: %s", batchId, presence)
+                            .isTrue();
                     JsonNode report = answer.report();
-                    assertThat(presence.approvals()).as("approvals of %s", batchId).isEqualTo(
-                            report.get("created").asInt() + report.get("updated").asInt() + report.get("confirmed").asInt());
-                    assertThat(presence.history()).as("history rows of %s", batchId)
-                            .isBetween(report.get("created").asInt(), report.get("created").asInt() + report.get("updated").asInt());
+                    assertThat(presence.approvals())
+                            .as("approvals of %s", batchId)
+                            .isEqualTo(report.get("created").asInt()
+                                    + report.get("updated").asInt()
+                                    + report.get("confirmed").asInt());
+                    assertThat(presence.history())
+                            .as("history rows of %s", batchId)
+                            .isBetween(
+                                    report.get("created").asInt(),
+                                    report.get("created").asInt()
+                                            + report.get("updated").asInt());
                 } else if (presence.complete()) {
                     inFlightApplied++;
                 }
             }
-            assertThat(counts.getOrDefault(Outcome.REFUSED, 0)).as("batches refused: %s", answers).isZero();
+            assertThat(counts.getOrDefault(Outcome.REFUSED, 0))
+                    .as("batches refused: %s", answers)
+                    .isZero();
             assertThat(counts.getOrDefault(Outcome.ACKNOWLEDGED, 0)).isGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
-            assertThat(MatrixInvariants.derivedColumnsNotFollowingClaims(db.jdbc)).as("derived columns").isEmpty();
-            assertThat(MatrixInvariants.claimsWhoseHistoryEndsElsewhere(db.jdbc)).as("histories").isEmpty();
+            assertThat(MatrixInvariants.derivedColumnsNotFollowingClaims(db.jdbc))
+                    .as("derived columns")
+                    .isEmpty();
+            assertThat(MatrixInvariants.claimsWhoseHistoryEndsElsewhere(db.jdbc))
+                    .as("histories")
+                    .isEmpty();
             int inFlight = counts.getOrDefault(Outcome.IN_FLIGHT, 0);
-            System.out.printf(Locale.ROOT, "Crash safety: %d batches of %d results, %d clients, SIGKILL after %d "
+            System.out.printf(
+                    Locale.ROOT,
+                    "Crash safety: %d batches of %d results, %d clients, SIGKILL after %d "
                             + "acknowledged: acknowledged %d (all complete), in flight at the kill %d (applied %d, lost "
                             + "unacknowledged %d), not sent %d, partial 0; restart opened the file (%s), a new batch "
-                            + "was written, derived columns and histories agree with the claims%n", BATCHES,
-                    RESULTS_PER_BATCH, CLIENTS, KILL_AFTER_ACKNOWLEDGED, counts.getOrDefault(Outcome.ACKNOWLEDGED, 0),
-                    inFlight, inFlightApplied, inFlight - inFlightApplied, counts.getOrDefault(Outcome.NOT_SENT, 0), size);
+                            + "was written, derived columns and histories agree with the claims%n",
+                    BATCHES,
+                    RESULTS_PER_BATCH,
+                    CLIENTS,
+                    KILL_AFTER_ACKNOWLEDGED,
+                    counts.getOrDefault(Outcome.ACKNOWLEDGED, 0),
+                    inFlight,
+                    inFlightApplied,
+                    inFlight - inFlightApplied,
+                    counts.getOrDefault(Outcome.NOT_SENT, 0),
+                    size);
         }
         // The logs stay in the folder; the database goes (kept when the test fails, to look into).
         Files.deleteIfExists(database);
@@ -147,14 +196,15 @@ class CrashSafetyTest extends IntegrationTest {
     }
 
     private static AppProcess start(Map<String, String> environment, Path log) throws Exception {
-        return AppProcess.start(System.getProperty("java.class.path"), "dev.compatmatrix.Application", environment, log,
-                START_TIMEOUT);
+        return AppProcess.start(
+                System.getProperty("java.class.path"), "dev.compatmatrix.Application", environment, log, START_TIMEOUT);
     }
 
     /** Posts the batches from a few clients; kills the application once enough are acknowledged. */
     private static Map<String, Answer> postAndKill(AppProcess app, List<String> batches, String secret)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Map<String, Answer> answers = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();
@@ -167,18 +217,29 @@ class CrashSafetyTest extends IntegrationTest {
                     String body = batches.get(i);
                     String batchId = String.format(Locale.ROOT, "crash-%02d", i);
                     try {
-                        HttpResponse<String> response = http.send(request(app.url("/api/v1/results"), secret)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response = http.send(
+                                request(app.url("/api/v1/results"), secret)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         boolean ok = response.statusCode() / 100 == 2;
-                        answers.put(batchId, new Answer(ok ? Outcome.ACKNOWLEDGED : Outcome.REFUSED,
-                                response.statusCode(), ok ? JSON.readTree(response.body()) : null));
+                        answers.put(
+                                batchId,
+                                new Answer(
+                                        ok ? Outcome.ACKNOWLEDGED : Outcome.REFUSED,
+                                        response.statusCode(),
+                                        ok ? JSON.readTree(response.body()) : null));
                         if (ok && acknowledged.incrementAndGet() >= KILL_AFTER_ACKNOWLEDGED) {
                             enough.countDown();
                         }
                     } catch (IOException e) {
                         // Sent before the kill and never answered: in flight. A refused connection: never sent.
-                        answers.put(batchId, new Answer(e instanceof java.net.ConnectException ? Outcome.NOT_SENT
-                                : Outcome.IN_FLIGHT, 0, null));
+                        answers.put(
+                                batchId,
+                                new Answer(
+                                        e instanceof java.net.ConnectException ? Outcome.NOT_SENT : Outcome.IN_FLIGHT,
+                                        0,
+                                        null));
                     }
                 }
                 return null;
@@ -189,7 +250,9 @@ class CrashSafetyTest extends IntegrationTest {
         int exit = app.kill();
         clients.shutdown();
         assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(reached).as("%d batches acknowledged before the kill", KILL_AFTER_ACKNOWLEDGED).isTrue();
+        assertThat(reached)
+                .as("%d batches acknowledged before the kill", KILL_AFTER_ACKNOWLEDGED)
+                .isTrue();
         assertThat(exit).as("exit value of a process ended by SIGKILL").isEqualTo(128 + 9);
         for (int i = 0; i < batches.size(); i++) {
             answers.putIfAbsent(String.format(Locale.ROOT, "crash-%02d", i), new Answer(Outcome.NOT_SENT, 0, null));
@@ -198,8 +261,10 @@ class CrashSafetyTest extends IntegrationTest {
     }
 
     private static HttpRequest.Builder request(String url, String secret) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json");
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + secret)
+                .header("Content-Type", "application/json");
     }
 
     /** A batch of distinct cells, each result and measurement marked with the batch id. */
@@ -216,27 +281,62 @@ class CrashSafetyTest extends IntegrationTest {
         for (String cell : cells.subList(0, RESULTS_PER_BATCH)) {
             String[] parts = cell.split("\n");
             double p50 = 5 + random.nextInt(50);
-            results.add(Map.of("model", parts[0], "hardware", parts[1], "level", levels[random.nextInt(levels.length)],
-                    "notes", "crash safety " + batchId,
-                    "evidence", Map.of("run", batchId, "framework_version", "fw " + random.nextInt(3), "batch_size", 8,
-                            "precision", "fp16", "simulated", false),
-                    "performance", List.of(Map.of("task", batchId, "batch_size", 8, "precision", "fp16",
-                            "throughput_items_per_s", 10 + random.nextInt(500), "latency_p50_ms", p50,
-                            "latency_p95_ms", p50 * 1.3, "memory_mb", 100 + random.nextInt(4000)))));
+            results.add(Map.of(
+                    "model",
+                    parts[0],
+                    "hardware",
+                    parts[1],
+                    "level",
+                    levels[random.nextInt(levels.length)],
+                    "notes",
+                    "crash safety " + batchId,
+                    "evidence",
+                    Map.of(
+                            "run",
+                            batchId,
+                            "framework_version",
+                            "fw " + random.nextInt(3),
+                            "batch_size",
+                            8,
+                            "precision",
+                            "fp16",
+                            "simulated",
+                            false),
+                    "performance",
+                    List.of(Map.of(
+                            "task",
+                            batchId,
+                            "batch_size",
+                            8,
+                            "precision",
+                            "fp16",
+                            "throughput_items_per_s",
+                            10 + random.nextInt(500),
+                            "latency_p50_ms",
+                            p50,
+                            "latency_p95_ms",
+                            p50 * 1.3,
+                            "memory_mb",
+                            100 + random.nextInt(4000)))));
         }
         return JSON.writeValueAsString(Map.of("batch_id", batchId, "results", results));
     }
 
     /** What of a batch is in the database. */
-    private record Presence(boolean recorded, int automatedResults, int measurements, int audit, int approvals,
-                            int history) {
+    private record Presence(
+            boolean recorded, int automatedResults, int measurements, int audit, int approvals, int history) {
 
         boolean complete() {
             return recorded && automatedResults == RESULTS_PER_BATCH && measurements == RESULTS_PER_BATCH && audit == 1;
         }
 
         boolean absent() {
-            return !recorded && automatedResults == 0 && measurements == 0 && audit == 0 && approvals == 0 && history == 0;
+            return !recorded
+                    && automatedResults == 0
+                    && measurements == 0
+                    && audit == 0
+                    && approvals == 0
+                    && history == 0;
         }
     }
 
@@ -249,8 +349,9 @@ class CrashSafetyTest extends IntegrationTest {
                                (SELECT count(*) FROM validation_reviews WHERE comment = 'Automated result, batch ' || :id),
                                (SELECT count(*) FROM compatibility_history WHERE change_reason LIKE '%(batch ' || :id || ')')""")
                 .param("id", batchId)
-                .query((rs, n) -> new Presence(rs.getInt(1) == 1, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6))).single();
+                .query((rs, n) -> new Presence(
+                        rs.getInt(1) == 1, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+                .single();
     }
 
     /**
@@ -258,9 +359,10 @@ class CrashSafetyTest extends IntegrationTest {
      * and adds a token of both scopes for the demo's CI validator, as the admin screen would; answers the models.
      */
     private List<String> copyDemoDatabaseWithToken(Path file, String secret) throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             String source;
             try (ResultSet name = statement.executeQuery("SELECT current_database()")) {
                 name.next();
@@ -276,7 +378,8 @@ class CrashSafetyTest extends IntegrationTest {
                                now()::TIMESTAMP + INTERVAL 1 DAY
                         FROM crash.validators WHERE name = '%s'""".formatted(secret.substring(0, 12), hash, VALIDATOR));
                 List<String> models = new ArrayList<>();
-                try (ResultSet names = statement.executeQuery("SELECT model_name FROM crash.models ORDER BY model_name")) {
+                try (ResultSet names =
+                        statement.executeQuery("SELECT model_name FROM crash.models ORDER BY model_name")) {
                     while (names.next()) {
                         models.add(names.getString(1));
                     }

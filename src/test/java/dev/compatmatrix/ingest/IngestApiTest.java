@@ -33,12 +33,16 @@ class IngestApiTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     dev.compatmatrix.validation.query.QueueQuery queue;
+
     @Autowired
     dev.compatmatrix.catalog.CatalogService catalog;
 
@@ -47,12 +51,15 @@ class IngestApiTest extends WritingIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         writer = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
     }
 
     private ResultActions postResults(String token, String body) throws Exception {
-        var request = post("/api/v1/results").contentType(MediaType.APPLICATION_JSON).content(body);
+        var request =
+                post("/api/v1/results").contentType(MediaType.APPLICATION_JSON).content(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -76,26 +83,37 @@ class IngestApiTest extends WritingIntegrationTest {
     @Test
     void without_a_valid_token_the_api_answers_401_with_problem_details() throws Exception {
         String body = "{\"batch_id\":\"b1\",\"results\":[]}";
-        postResults(null, body).andExpect(status().isUnauthorized())
+        postResults(null, body)
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Authentication required"));
         postResults("cmc_nonsense", body).andExpect(status().isUnauthorized());
-        postResults("cmc_" + "A".repeat(40), body).andExpect(status().isUnauthorized())
+        postResults("cmc_" + "A".repeat(40), body)
+                .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.title").value("Invalid API token"));
     }
 
     @Test
     void revoked_and_expired_tokens_are_refused() throws Exception {
         long batches = count("ingest_batches");
-        String body = "{\"batch_id\":\"b-revoked\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}";
+        String body =
+                "{\"batch_id\":\"b-revoked\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}";
         String revoked = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
-        int id = jdbc.sql("SELECT max(token_id) FROM api_tokens").query(Integer.class).single();
-        jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE token_id = :id").param("id", id).update();
+        int id = jdbc.sql("SELECT max(token_id) FROM api_tokens")
+                .query(Integer.class)
+                .single();
+        jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE token_id = :id")
+                .param("id", id)
+                .update();
         postResults(revoked, body).andExpect(status().isUnauthorized());
 
         String expired = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.RESULTS_WRITE);
-        int expiredId = jdbc.sql("SELECT max(token_id) FROM api_tokens").query(Integer.class).single();
-        jdbc.sql("UPDATE api_tokens SET expires_at = TIMESTAMP '2020-01-01' WHERE token_id = :id").param("id", expiredId).update();
+        int expiredId = jdbc.sql("SELECT max(token_id) FROM api_tokens")
+                .query(Integer.class)
+                .single();
+        jdbc.sql("UPDATE api_tokens SET expires_at = TIMESTAMP '2020-01-01' WHERE token_id = :id")
+                .param("id", expiredId)
+                .update();
         postResults(expired, body).andExpect(status().isUnauthorized());
         assertThat(count("ingest_batches")).isEqualTo(batches);
     }
@@ -103,32 +121,46 @@ class IngestApiTest extends WritingIntegrationTest {
     @Test
     void a_token_without_the_write_scope_gets_403() throws Exception {
         String reader = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.READ);
-        postResults(reader, "{\"batch_id\":\"b2\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}")
+        postResults(
+                        reader,
+                        "{\"batch_id\":\"b2\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Not allowed"));
     }
 
     @Test
     void a_browser_session_alone_does_not_open_the_api() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("admin"))
-                .andReturn().getRequest().getSession();
-        mvc.perform(post("/api/v1/results").session(session).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"batch_id\":\"b3\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}"))
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("admin"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        mvc.perform(
+                        post("/api/v1/results")
+                                .session(session)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"batch_id\":\"b3\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\"}]}"))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
     void malformed_json_unknown_fields_and_oversized_bodies_are_refused_clearly() throws Exception {
         long batches = count("ingest_batches");
-        postResults(writer, "{\"batch_id\": \"b4\", \"results\": [").andExpect(status().isBadRequest())
+        postResults(writer, "{\"batch_id\": \"b4\", \"results\": [")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Malformed JSON"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("line 1")));
-        postResults(writer, "{\"batch_id\":\"b4\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"levle\":\"high\"}]}")
+        postResults(
+                        writer,
+                        "{\"batch_id\":\"b4\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"levle\":\"high\"}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("levle")));
-        String huge = "{\"batch_id\":\"b5\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\",\"notes\":\""
-                + "x".repeat(5 * 1024 * 1024) + "\"}]}";
-        postResults(writer, huge).andExpect(status().isPayloadTooLarge())
+        String huge =
+                "{\"batch_id\":\"b5\",\"results\":[{\"model\":\"gpt2\",\"hardware\":\"cpu\",\"level\":\"high\",\"notes\":\""
+                        + "x".repeat(5 * 1024 * 1024) + "\"}]}";
+        postResults(writer, huge)
+                .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.title").value("Body too large"));
         assertThat(count("ingest_batches")).isEqualTo(batches);
     }
@@ -176,21 +208,28 @@ class IngestApiTest extends WritingIntegrationTest {
                   "performance": [{"task": "ci_smoke", "batch_size": 8, "precision": "fp16", "throughput_items_per_s": 120.5,
                     "latency_p50_ms": 66.4, "latency_p95_ms": 80.1, "memory_mb": 900}]}]}
                 """.formatted(model, platform);
-        postResults(writer, body).andExpect(status().isCreated())
+        postResults(writer, body)
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.created").value(1))
                 .andExpect(jsonPath("$.performance_rows").value(1))
                 .andExpect(jsonPath("$.replayed").value(false));
         Double throughput = jdbc.sql("""
                 SELECT p.throughput_items_per_s FROM performance_results p JOIN models m ON m.model_id = p.model_id
                 WHERE m.model_name = :model AND p.hardware_type = :platform AND p.task_type = 'ci_smoke'
-                  AND p.source = 'ci:nightly-ci'""").param("model", model).param("platform", platform)
-                .query(Double.class).single();
+                  AND p.source = 'ci:nightly-ci'""")
+                .param("model", model)
+                .param("platform", platform)
+                .query(Double.class)
+                .single();
         assertThat(throughput).isEqualTo(120.5);
         var claim = jdbc.sql("""
                 SELECT d.compatibility_level, d.validation_status, d.updated_by, d.evidence_run, d.row_version
                 FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                 JOIN models m ON m.model_id = c.model_id WHERE m.model_name = :model AND d.hardware_type = :platform""")
-                .param("model", model).param("platform", platform).query().singleRow();
+                .param("model", model)
+                .param("platform", platform)
+                .query()
+                .singleRow();
         assertThat(claim.get("compatibility_level")).isEqualTo("high"); // 99 % passed
         assertThat(claim.get("updated_by")).asString().startsWith("api:test nightly-ci");
         // nightly-ci verifies at level 2; a high claim needs level 3: partially validated.
@@ -199,16 +238,23 @@ class IngestApiTest extends WritingIntegrationTest {
                 SELECT count(*) FROM compatibility_history ch JOIN models m ON m.model_id = ch.model_id
                 WHERE m.model_name = :model AND ch.hardware_type = :platform AND ch.changed_by LIKE 'api:%'
                   AND ch.new_status = 'high' AND ch.change_version = 'torch 2.6.0'""")
-                .param("model", model).param("platform", platform).query(Long.class).single();
+                .param("model", model)
+                .param("platform", platform)
+                .query(Long.class)
+                .single();
         assertThat(historyRows).isEqualTo(1);
         Boolean supported = jdbc.sql("SELECT " + platform + "_support FROM cross_platform_compatibility c "
                         + "JOIN models m ON m.model_id = c.model_id WHERE m.model_name = :model")
-                .param("model", model).query(Boolean.class).single();
+                .param("model", model)
+                .query(Boolean.class)
+                .single();
         assertThat(supported).isTrue();
 
         long automated = count("automated_results");
         long batches = count("ingest_batches");
-        postResults(writer, body).andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(true));
+        postResults(writer, body)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replayed").value(true));
         assertThat(count("automated_results")).isEqualTo(automated);
         assertThat(count("ingest_batches")).isEqualTo(batches);
     }
@@ -216,8 +262,7 @@ class IngestApiTest extends WritingIntegrationTest {
     private long lowResultsOnGpt2Cuda() {
         return jdbc.sql("""
                 SELECT count(*) FROM automated_results a JOIN models m ON m.model_id = a.model_id
-                WHERE m.model_name = 'gpt2' AND a.hardware_type = 'cuda' AND a.reported_level = 'low'""")
-                .query(Long.class).single();
+                WHERE m.model_name = 'gpt2' AND a.hardware_type = 'cuda' AND a.reported_level = 'low'""").query(Long.class).single();
     }
 
     @Test
@@ -225,13 +270,13 @@ class IngestApiTest extends WritingIntegrationTest {
         var claim = jdbc.sql("""
                 SELECT m.model_name, d.hardware_type, d.compatibility_level, d.row_version FROM compatibility_details d
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m ON m.model_id = c.model_id
-                WHERE d.compatibility_level = 'high' AND m.model_name = 'gpt2' AND d.hardware_type = 'cuda'""")
-                .query().singleRow();
+                WHERE d.compatibility_level = 'high' AND m.model_name = 'gpt2' AND d.hardware_type = 'cuda'""").query().singleRow();
         long earlierLowResults = lowResultsOnGpt2Cuda();
         postResults(writer, """
                 {"batch_id": "dispute-1", "results": [{"model": "gpt2", "hardware": "cuda", "level": "low",
                   "evidence": {"framework_version": "CUDA 12.8 / torch 2.7"}}]}""")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.disputed").value(1));
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.disputed").value(1));
         var after = jdbc.sql("""
                 SELECT d.compatibility_level, d.row_version FROM compatibility_details d
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m ON m.model_id = c.model_id
@@ -241,9 +286,16 @@ class IngestApiTest extends WritingIntegrationTest {
         // Other tests (the fuzz test) may have reported on this cell before: one more result, this one.
         assertThat(lowResultsOnGpt2Cuda()).isEqualTo(earlierLowResults + 1);
         // The validation queue shows the cell as disputed, with the automated side.
-        var disputed = queue.page(new dev.compatmatrix.validation.query.QueueFilter(null, null,
-                        dev.compatmatrix.matrix.Platform.CUDA, "gpt2", null), 0, 50).stream()
-                .filter(row -> row.modelName().equals("gpt2")).findFirst().orElseThrow();
+        var disputed = queue
+                .page(
+                        new dev.compatmatrix.validation.query.QueueFilter(
+                                null, null, dev.compatmatrix.matrix.Platform.CUDA, "gpt2", null),
+                        0,
+                        50)
+                .stream()
+                .filter(row -> row.modelName().equals("gpt2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(disputed.automatedDisagrees()).contains("Low");
     }
 
@@ -262,7 +314,10 @@ class IngestApiTest extends WritingIntegrationTest {
             long claims = jdbc.sql("""
                     SELECT count(*) FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                     JOIN models m ON m.model_id = c.model_id WHERE m.model_name = :model AND d.hardware_type = :platform""")
-                    .param("model", cell.get("model_name")).param("platform", cell.get("platform")).query(Long.class).single();
+                    .param("model", cell.get("model_name"))
+                    .param("platform", cell.get("platform"))
+                    .query(Long.class)
+                    .single();
             assertThat(claims).isEqualTo(1);
         }
     }
@@ -273,8 +328,13 @@ class IngestApiTest extends WritingIntegrationTest {
         List<String> models = new ArrayList<>();
         for (int m = 0; m < 6; m++) {
             models.add("zz-overlap-" + m);
-            catalog.create(new dev.compatmatrix.matrix.ModelData(models.getLast(), "overlap",
-                    dev.compatmatrix.matrix.ModelType.VISION, dev.compatmatrix.matrix.ModelSize.SMALL, 10.0, null));
+            catalog.create(new dev.compatmatrix.matrix.ModelData(
+                    models.getLast(),
+                    "overlap",
+                    dev.compatmatrix.matrix.ModelType.VISION,
+                    dev.compatmatrix.matrix.ModelSize.SMALL,
+                    10.0,
+                    null));
         }
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         String[] levels = {"high", "medium", "low", "unsupported"};
@@ -285,21 +345,26 @@ class IngestApiTest extends WritingIntegrationTest {
             for (int b = 0; b < 4; b++) {
                 List<String> results = new ArrayList<>();
                 for (String model : models) {
-                    for (String platform : List.of("cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu")) {
+                    for (String platform :
+                            List.of("cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu")) {
                         results.add("{\"model\": \"%s\", \"hardware\": \"%s\", \"level\": \"%s\"}"
                                 .formatted(model, platform, levels[random.nextInt(levels.length)]));
                     }
                 }
-                bodies.add("{\"batch_id\": \"overlap-%d-%d\", \"results\": [%s]}".formatted(p, b, String.join(",", results)));
+                bodies.add("{\"batch_id\": \"overlap-%d-%d\", \"results\": [%s]}"
+                        .formatted(p, b, String.join(",", results)));
             }
             pipelines.add(bodies);
         }
         List<Integer> statuses = postAtOnce(pipelines);
         assertThat(statuses).hasSize(16).containsOnly(201);
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'overlap-%'").query(Long.class)
-                .single()).isEqualTo(16);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'overlap-%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(16);
         // Whichever batch wrote a cell last, every matrix row follows its claims (support, ranks, score).
-        assertThat(dev.compatmatrix.MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "zz-overlap-%")).isEmpty();
+        assertThat(dev.compatmatrix.MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "zz-overlap-%"))
+                .isEmpty();
     }
 
     /** Each pipeline posts its batches in order on its own thread, all starting at once; every answer's status. */
@@ -312,7 +377,10 @@ class IngestApiTest extends WritingIntegrationTest {
                 try {
                     start.await();
                     for (String body : bodies) {
-                        statuses.add(postResults(writer, body).andReturn().getResponse().getStatus());
+                        statuses.add(postResults(writer, body)
+                                .andReturn()
+                                .getResponse()
+                                .getStatus());
                     }
                 } catch (Exception e) {
                     statuses.add(-1);

@@ -24,8 +24,10 @@ class IngestStrictJsonTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -35,21 +37,29 @@ class IngestStrictJsonTest extends WritingIntegrationTest {
     @BeforeEach
     void setUp() {
         api = IngestApiSupport.caller(context, tokens, ApiScope.RESULTS_WRITE);
-        tables = TableFingerprint.of(jdbc, Set.of("compatibility_details", "compatibility_history", "automated_results",
-                "ingest_batches", "performance_results"));
+        tables = TableFingerprint.of(
+                jdbc,
+                Set.of(
+                        "compatibility_details",
+                        "compatibility_history",
+                        "automated_results",
+                        "ingest_batches",
+                        "performance_results"));
     }
 
     /** Posts a batch of one result with these fields; asserts a 400 that changed nothing, and returns it. */
     private MockHttpServletResponse refused(String body) throws Exception {
         String before = tables.take();
         MockHttpServletResponse response = api.perform(post("/api/v1/results")
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(body).isEqualTo(400);
         assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(tables.take()).as(body).isEqualTo(before);
         return response;
     }
-
 
     private static String batch(String fields) {
         return "{\"batch_id\": \"strict-" + System.nanoTime() + "\", \"results\": [" + RESULT.formatted(fields) + "]}";
@@ -84,27 +94,49 @@ class IngestStrictJsonTest extends WritingIntegrationTest {
     @Test
     void messages_say_which_field_and_what_it_needs_without_java_or_library_words() throws Exception {
         String[][] cases = {
-                {batch("\"levle\": \"high\""), "/results/0/levle", "unknown field"},
-                {batch("\"level\": \"high\", \"tests_passed\": \"many\""), "/results/0/tests_passed", "whole number"},
-                {batch("\"level\": \"high\", \"evidence\": \"ci\""), "/results/0/evidence", "object"},
-                {batch("\"level\": \"high\", \"evidence\": {\"simulated\": \"yes\"}"), "/results/0/evidence/simulated",
-                        "true or false"},
-                {batch("\"level\": [\"high\"]"), "/results/0/level", "text"},
-                {batch("\"level\": \"high\", \"performance\": {\"task\": \"x\"}"), "/results/0/performance", "list"},
-                {batch("\"level\": \"high\", \"performance\": [{\"task\": \"x\", \"throughput_items_per_s\": \"fast\"}]"),
-                        "/results/0/performance/0/throughput_items_per_s", "number"},
-                {"{\"batch_id\": \"x\", \"results\": {}}", "/results", "list"},
-                {"[]", "", "object"},
-                {"", "", "empty"},
-                {"{\"batch_id\": \"x\", \"results\": [NaN]}", null, "NaN"},
-                {"{\"batch_id\": \"x\", /* note */ \"results\": []}", null, "line 1"},
+            {batch("\"levle\": \"high\""), "/results/0/levle", "unknown field"},
+            {batch("\"level\": \"high\", \"tests_passed\": \"many\""), "/results/0/tests_passed", "whole number"},
+            {batch("\"level\": \"high\", \"evidence\": \"ci\""), "/results/0/evidence", "object"},
+            {
+                batch("\"level\": \"high\", \"evidence\": {\"simulated\": \"yes\"}"),
+                "/results/0/evidence/simulated",
+                "true or false"
+            },
+            {batch("\"level\": [\"high\"]"), "/results/0/level", "text"},
+            {batch("\"level\": \"high\", \"performance\": {\"task\": \"x\"}"), "/results/0/performance", "list"},
+            {
+                batch(
+                        "\"level\": \"high\", \"performance\": [{\"task\": \"x\", \"throughput_items_per_s\": \"fast\"}]"),
+                "/results/0/performance/0/throughput_items_per_s",
+                "number"
+            },
+            {"{\"batch_id\": \"x\", \"results\": {}}", "/results", "list"},
+            {"[]", "", "object"},
+            {"", "", "empty"},
+            {"{\"batch_id\": \"x\", \"results\": [NaN]}", null, "NaN"},
+            {"{\"batch_id\": \"x\", /* note */ \"results\": []}", null, "line 1"},
         };
         for (String[] c : cases) {
             MockHttpServletResponse response = refused(c[0]);
             String detail = detail(response);
-            assertThat(detail).as(c[0]).contains(c[2])
-                    .doesNotContain("java.", "dev.compatmatrix", "`", "class ", "Feature", "ALLOW_", "coercion", "Coercion",
-                            "ResultBatch", "Integer", "Boolean", "Double", "deserialize", "token");
+            assertThat(detail)
+                    .as(c[0])
+                    .contains(c[2])
+                    .doesNotContain(
+                            "java.",
+                            "dev.compatmatrix",
+                            "`",
+                            "class ",
+                            "Feature",
+                            "ALLOW_",
+                            "coercion",
+                            "Coercion",
+                            "ResultBatch",
+                            "Integer",
+                            "Boolean",
+                            "Double",
+                            "deserialize",
+                            "token");
             if (c[1] != null) {
                 assertThat(pointer(response)).as(c[0]).isEqualTo(c[1]);
                 if (!c[1].isEmpty()) {

@@ -29,10 +29,13 @@ class RolesTest {
                 Roles.HAS_EDITOR_OR_ADMIN, Set.of(Roles.EDITOR, Roles.ADMIN));
         granted.forEach((expression, roles) -> {
             for (String role : Roles.ALL) {
-                assertThat(allows(expression, Roles.effective(List.of(role)))).as(expression + " for " + role)
+                assertThat(allows(expression, Roles.effective(List.of(role))))
+                        .as(expression + " for " + role)
                         .isEqualTo(roles.contains(role));
             }
-            assertThat(allows(expression, Set.of())).as(expression + " for no role").isFalse();
+            assertThat(allows(expression, Set.of()))
+                    .as(expression + " for no role")
+                    .isFalse();
         });
     }
 
@@ -42,7 +45,8 @@ class RolesTest {
             List<String> spelled = sources.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.endsWith(Path.of("dev/compatmatrix/matrix/Roles.java")))
                     .flatMap(p -> lines(p).filter(line -> line.contains("Role('")
-                            || line.contains("@RolesAllowed(\"") || line.contains("\"ROLE_"))
+                                    || line.contains("@RolesAllowed(\"")
+                                    || line.contains("\"ROLE_"))
                             .map(line -> p.getFileName() + ": " + line.strip()))
                     .toList();
             assertThat(spelled).isEmpty();
@@ -50,11 +54,15 @@ class RolesTest {
     }
 
     private static boolean allows(String expression, Set<String> roles) {
-        var caller = UsernamePasswordAuthenticationToken.authenticated("someone", null,
-                roles.stream().map(role -> new SimpleGrantedAuthority(Roles.authority(role))).toList());
-        var root = new SecurityExpressionRoot<Object>(caller) {
-        };
-        return new SpelExpressionParser().parseExpression(expression)
+        var caller = UsernamePasswordAuthenticationToken.authenticated(
+                "someone",
+                null,
+                roles.stream()
+                        .map(role -> new SimpleGrantedAuthority(Roles.authority(role)))
+                        .toList());
+        var root = new SecurityExpressionRoot<Object>(caller) {};
+        return new SpelExpressionParser()
+                .parseExpression(expression)
                 .getValue(new StandardEvaluationContext(root), Boolean.class);
     }
 

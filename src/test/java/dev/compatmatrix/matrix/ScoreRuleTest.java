@@ -9,8 +9,15 @@ class ScoreRuleTest {
 
     @Test
     void score_is_the_mean_level_weight_over_all_eight_platforms() {
-        var derived = ScoreRule.derive(Map.of(Platform.CPU, CompatibilityLevel.HIGH, Platform.CUDA, CompatibilityLevel.HIGH,
-                Platform.WEBGPU, CompatibilityLevel.MEDIUM, Platform.QUALCOMM, CompatibilityLevel.UNSUPPORTED));
+        var derived = ScoreRule.derive(Map.of(
+                Platform.CPU,
+                CompatibilityLevel.HIGH,
+                Platform.CUDA,
+                CompatibilityLevel.HIGH,
+                Platform.WEBGPU,
+                CompatibilityLevel.MEDIUM,
+                Platform.QUALCOMM,
+                CompatibilityLevel.UNSUPPORTED));
         assertThat(derived.score()).isEqualTo(0.338); // (1 + 1 + 0.7 + 0) / 8 = 0.3375
         assertThat(derived.supports(Platform.QUALCOMM)).isFalse();
         assertThat(derived.supports(Platform.ROCM)).isFalse();
@@ -19,10 +26,19 @@ class ScoreRuleTest {
 
     @Test
     void recommended_is_the_best_level_with_ties_broken_by_preference() {
-        assertThat(ScoreRule.derive(Map.of(Platform.CPU, CompatibilityLevel.HIGH, Platform.ROCM, CompatibilityLevel.HIGH,
-                Platform.CUDA, CompatibilityLevel.MEDIUM)).recommended()).isEqualTo(Platform.ROCM);
-        assertThat(ScoreRule.derive(Map.of(Platform.CPU, CompatibilityLevel.LOW, Platform.WEBNN, CompatibilityLevel.LOW))
-                .recommended()).isEqualTo(Platform.CPU);
+        assertThat(ScoreRule.derive(Map.of(
+                                Platform.CPU,
+                                CompatibilityLevel.HIGH,
+                                Platform.ROCM,
+                                CompatibilityLevel.HIGH,
+                                Platform.CUDA,
+                                CompatibilityLevel.MEDIUM))
+                        .recommended())
+                .isEqualTo(Platform.ROCM);
+        assertThat(ScoreRule.derive(
+                                Map.of(Platform.CPU, CompatibilityLevel.LOW, Platform.WEBNN, CompatibilityLevel.LOW))
+                        .recommended())
+                .isEqualTo(Platform.CPU);
     }
 
     @Test
@@ -35,7 +51,8 @@ class ScoreRuleTest {
 
     @Test
     void the_explanation_lists_each_platform_and_adds_up_to_the_score() {
-        var lines = ScoreRule.explain(Map.of(Platform.CPU, CompatibilityLevel.HIGH, Platform.WEBNN, CompatibilityLevel.LOW));
+        var lines = ScoreRule.explain(
+                Map.of(Platform.CPU, CompatibilityLevel.HIGH, Platform.WEBNN, CompatibilityLevel.LOW));
         assertThat(lines).hasSize(9).contains("CPU: High → 1.0", "WebNN: Low → 0.4", "ROCm: not tested → 0.0");
         assertThat(lines.getLast()).isEqualTo("1.4 / 8 = 0.175");
     }

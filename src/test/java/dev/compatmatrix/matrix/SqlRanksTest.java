@@ -36,15 +36,23 @@ class SqlRanksTest {
     void the_required_level_in_sql_is_the_java_rule_for_every_level() throws SQLException {
         assertThat(evaluate(CompatibilityLevel.class, SqlRanks::requiredLevel))
                 .isEqualTo(expected(CompatibilityLevel.class, ValidationRules::requiredLevel))
-                .containsEntry("high", 3).containsEntry("medium", 2).containsEntry("low", 1)
+                .containsEntry("high", 3)
+                .containsEntry("medium", 2)
+                .containsEntry("low", 1)
                 .containsEntry("unsupported", 1);
     }
 
     @Test
     void the_size_order_in_sql_is_the_enum_order_smallest_first() throws SQLException {
-        assertThat(evaluate(ModelSize.class, SqlRanks::sizeRank)).isEqualTo(expected(ModelSize.class, ModelSize::rank))
-                .containsExactly(Map.entry("tiny", 1), Map.entry("small", 2), Map.entry("base", 3),
-                        Map.entry("large", 4), Map.entry("xl", 5), Map.entry("xxl", 6));
+        assertThat(evaluate(ModelSize.class, SqlRanks::sizeRank))
+                .isEqualTo(expected(ModelSize.class, ModelSize::rank))
+                .containsExactly(
+                        Map.entry("tiny", 1),
+                        Map.entry("small", 2),
+                        Map.entry("base", 3),
+                        Map.entry("large", 4),
+                        Map.entry("xl", 5),
+                        Map.entry("xxl", 6));
     }
 
     @Test
@@ -54,7 +62,8 @@ class SqlRanksTest {
     }
 
     private enum Quoted implements Keyed {
-        PLAIN, QUOTED;
+        PLAIN,
+        QUOTED;
 
         @Override
         public String key() {
@@ -65,12 +74,13 @@ class SqlRanksTest {
     /** Each constant's key → the rank the SQL gives it. */
     private <E extends Enum<E> & Keyed> Map<String, Integer> evaluate(Class<E> type, Function<String, String> sql)
             throws SQLException {
-        String values = Arrays.stream(type.getEnumConstants()).map(e -> "('" + e.key() + "')")
+        String values = Arrays.stream(type.getEnumConstants())
+                .map(e -> "('" + e.key() + "')")
                 .collect(Collectors.joining(", "));
         Map<String, Integer> ranks = new LinkedHashMap<>();
         try (var statement = duckdb.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT v.k, " + sql.apply("v.k") + " FROM (VALUES " + values
-                     + ") v(k)")) {
+                ResultSet rs = statement.executeQuery(
+                        "SELECT v.k, " + sql.apply("v.k") + " FROM (VALUES " + values + ") v(k)")) {
             while (rs.next()) {
                 ranks.put(rs.getString(1), rs.getInt(2));
             }

@@ -20,9 +20,11 @@ class ValidationRulesTest {
         for (ValidationStatus outcome : ValidationStatus.values()) {
             for (ValidationStatus current : ValidationStatus.values()) {
                 boolean notLower = ORDER.indexOf(outcome) >= ORDER.indexOf(current);
-                assertThat(ValidationRules.approvalStands(outcome, current)).as(outcome + " over " + current)
+                assertThat(ValidationRules.approvalStands(outcome, current))
+                        .as(outcome + " over " + current)
                         .isEqualTo(notLower);
-                assertThat(ValidationRules.keptAfterApproval(outcome, current)).as(outcome + " over " + current)
+                assertThat(ValidationRules.keptAfterApproval(outcome, current))
+                        .as(outcome + " over " + current)
                         .isEqualTo(notLower ? outcome : current);
             }
         }
@@ -34,7 +36,9 @@ class ValidationRulesTest {
             assertThat(ValidationRules.approvalStands(status, status)).isTrue(); // a review renews the approval
             assertThat(ValidationRules.keptAfterApproval(status, status)).isSameAs(status); // ingest changes nothing
         }
-        assertThat(ValidationRules.keptAfterApproval(PARTIALLY_VALIDATED, VALIDATED)).isEqualTo(VALIDATED);
-        assertThat(ValidationRules.keptAfterApproval(VALIDATED, PARTIALLY_VALIDATED)).isEqualTo(VALIDATED);
+        assertThat(ValidationRules.keptAfterApproval(PARTIALLY_VALIDATED, VALIDATED))
+                .isEqualTo(VALIDATED);
+        assertThat(ValidationRules.keptAfterApproval(VALIDATED, PARTIALLY_VALIDATED))
+                .isEqualTo(VALIDATED);
     }
 }

@@ -1,13 +1,13 @@
 package dev.compatmatrix.modelpage;
 
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceRow;
-import dev.compatmatrix.matrix.Roles;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,7 @@ class PerformanceComparisonServiceTest extends WritingIntegrationTest {
 
     @Autowired
     ModelPageService service;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,11 +45,13 @@ class PerformanceComparisonServiceTest extends WritingIntegrationTest {
         var choice = new PerformanceChoice("text_classification", 8, Precision.FP32);
         var comparison = service.performanceComparison("bert-base-uncased", choice);
         assertThat(comparison.chosen()).isEqualTo(choice);
-        assertThat(comparison.rows()).hasSize(8).allSatisfy(row ->
-                assertThat(row.latencyP50Ms()).isCloseTo(8000 / row.throughputItemsPerS(), org.assertj.core.data.Offset.offset(1e-6)));
+        assertThat(comparison.rows())
+                .hasSize(8)
+                .allSatisfy(row -> assertThat(row.latencyP50Ms())
+                        .isCloseTo(8000 / row.throughputItemsPerS(), org.assertj.core.data.Offset.offset(1e-6)));
 
-        var unmeasured = service.performanceComparison("bert-base-uncased",
-                new PerformanceChoice("embedding", 64, Precision.INT8));
+        var unmeasured = service.performanceComparison(
+                "bert-base-uncased", new PerformanceChoice("embedding", 64, Precision.INT8));
         assertThat(unmeasured.rows()).isEmpty();
         assertThat(unmeasured.unmeasured()).containsExactly(Platform.values());
         assertThat(unmeasured.choices()).hasSize(12);
@@ -57,7 +60,8 @@ class PerformanceComparisonServiceTest extends WritingIntegrationTest {
     @Test
     void a_newer_measurement_of_the_same_choice_replaces_the_older_one() {
         var choice = new PerformanceChoice("text_generation", 32, Precision.FP16);
-        PerformanceRow before = cuda(service.performanceComparison("gpt2", choice).rows());
+        PerformanceRow before =
+                cuda(service.performanceComparison("gpt2", choice).rows());
         jdbc.sql("""
                 INSERT INTO performance_results (model_id, hardware_type, task_type, batch_size, precision,
                     throughput_items_per_s, latency_p50_ms, latency_p95_ms, memory_mb, measured_at, source)
@@ -65,12 +69,14 @@ class PerformanceComparisonServiceTest extends WritingIntegrationTest {
                        TIMESTAMP '2026-11-20 10:00:00', 'ci:nightly-ci'
                 FROM models WHERE model_name = 'gpt2'""").update();
         try {
-            PerformanceRow after = cuda(service.performanceComparison("gpt2", choice).rows());
+            PerformanceRow after =
+                    cuda(service.performanceComparison("gpt2", choice).rows());
             assertThat(before.source()).isEqualTo("demo");
             assertThat(after.source()).isEqualTo("ci:nightly-ci");
             assertThat(after.throughputItemsPerS()).isEqualTo(99.5);
         } finally {
-            jdbc.sql("DELETE FROM performance_results WHERE source = 'ci:nightly-ci'").update();
+            jdbc.sql("DELETE FROM performance_results WHERE source = 'ci:nightly-ci'")
+                    .update();
         }
     }
 
@@ -83,6 +89,9 @@ class PerformanceComparisonServiceTest extends WritingIntegrationTest {
     }
 
     private static PerformanceRow cuda(List<PerformanceRow> rows) {
-        return rows.stream().filter(r -> r.platform() == Platform.CUDA).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.platform() == Platform.CUDA)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -16,6 +16,7 @@ class RecommendationServiceTest extends IntegrationTest {
 
     @Autowired
     RecommendationService service;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -23,7 +24,8 @@ class RecommendationServiceTest extends IntegrationTest {
     void a_page_asks_for_at_least_one_row_from_offset_zero_on() {
         var first = service.page(RecommendationFilter.NONE, RecommendationSort.BY_MODEL, 0, 1);
         assertThat(service.page(RecommendationFilter.NONE, RecommendationSort.BY_MODEL, -5, 0))
-                .hasSize(1).isEqualTo(first);
+                .hasSize(1)
+                .isEqualTo(first);
     }
 
     @Test

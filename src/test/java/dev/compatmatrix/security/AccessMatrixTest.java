@@ -1,6 +1,5 @@
 package dev.compatmatrix.security;
 
-import dev.compatmatrix.matrix.Roles;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +9,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.ui.LoginView;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -54,10 +54,10 @@ class AccessMatrixTest extends WritingKaribuTest {
     private static final String ANONYMOUS = "anonymous";
     private static final String API_WRITE = "token results:write";
     private static final String API_READ = "token read";
-    private static final List<String> UI_CALLERS = List.of(ANONYMOUS, Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR,
-            Roles.ADMIN);
-    private static final List<String> SERVICE_CALLERS = Stream.concat(UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ))
-            .toList();
+    private static final List<String> UI_CALLERS =
+            List.of(ANONYMOUS, Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
+    private static final List<String> SERVICE_CALLERS =
+            Stream.concat(UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ)).toList();
 
     private static final Set<String> SIGNED_IN = Set.of(Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
     private static final Set<String> EVERYONE = Set.copyOf(SERVICE_CALLERS);
@@ -79,18 +79,30 @@ class AccessMatrixTest extends WritingKaribuTest {
         Consumer<String> signedIn = key -> allowed.put(key, SIGNED_IN);
         // Screens
         allowed.put("route login", Set.copyOf(UI_CALLERS));
-        Stream.of("", "models/:name*", "dashboard", "history", "recommendations").map(r -> "route " + r).forEach(signedIn);
+        Stream.of("", "models/:name*", "dashboard", "history", "recommendations")
+                .map(r -> "route " + r)
+                .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
         Stream.of("users", "validators", "tokens", "badges", "audit", "import", "backups")
                 .forEach(r -> allowed.put("route admin/" + r, ADMINS));
         // Reading services: every signed-in role
         Stream.of("matrixPage", "matrixCount", "families").forEach(m -> signedIn.accept("CompatibilityService." + m));
         Stream.of("modelOverview", "performanceComparison").forEach(m -> signedIn.accept("ModelPageService." + m));
-        Stream.of("charts", "changes", "count", "modelNames", "modelExists").forEach(m -> signedIn.accept("HistoryService." + m));
-        Stream.of("filterOptions", "page", "count", "platformTally").forEach(m -> signedIn.accept("RecommendationService." + m));
-        Stream.of("DashboardService.snapshot", "DashboardService.families", "ExportService.export",
-                "ExportService.fileName", "CatalogService.find", "ClaimService.find", "ValidationService.trail",
-                "ValidationService.disputes", "ValidationService.objections").forEach(signedIn);
+        Stream.of("charts", "changes", "count", "modelNames", "modelExists")
+                .forEach(m -> signedIn.accept("HistoryService." + m));
+        Stream.of("filterOptions", "page", "count", "platformTally")
+                .forEach(m -> signedIn.accept("RecommendationService." + m));
+        Stream.of(
+                        "DashboardService.snapshot",
+                        "DashboardService.families",
+                        "ExportService.export",
+                        "ExportService.fileName",
+                        "CatalogService.find",
+                        "ClaimService.find",
+                        "ValidationService.trail",
+                        "ValidationService.disputes",
+                        "ValidationService.objections")
+                .forEach(signedIn);
         // Badges: signed-in users always; anyone else once an admin makes them public (private here, the default).
         allowed.put("BadgeService.badge", SIGNED_IN);
         allowed.put("BadgeService.badgesPublic", EVERYONE);
@@ -99,22 +111,49 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));
         Stream.of("create", "update").forEach(m -> allowed.put("CatalogService." + m, EDITORS_AND_ADMINS));
         allowed.put("CatalogService.delete", ADMINS);
-        Stream.of("approve", "reject", "approveAll", "queuePage", "queueCount", "myLevel", "keepClaim",
-                "takeAutomatedLevel").forEach(m -> allowed.put("ValidationService." + m, VALIDATORS));
+        Stream.of(
+                        "approve",
+                        "reject",
+                        "approveAll",
+                        "queuePage",
+                        "queueCount",
+                        "myLevel",
+                        "keepClaim",
+                        "takeAutomatedLevel")
+                .forEach(m -> allowed.put("ValidationService." + m, VALIDATORS));
         allowed.put("ClaimService.takeLevel", VALIDATORS); // only ValidationService calls it, to resolve a dispute
         allowed.put("IngestService.ingest", Set.of(API_WRITE));
         // Administration
-        Stream.of("UserAdminService.list", "UserAdminService.validators", "UserAdminService.create",
-                "UserAdminService.update", "UserAdminService.save", "UserAdminService.resetPassword",
-                "ValidatorAdminService.list", "ValidatorAdminService.create", "ValidatorAdminService.update", "ApiTokenService.create",
-                "ApiTokenService.revoke", "ApiTokenService.list", "ApiTokenService.automatedValidators",
-                "ImportService.preview", "ImportService.apply", "AuditService.page", "AuditService.count",
-                "AuditService.filterOptions", "BackupService.backupNow", "BackupService.list", "BackupService.download")
+        Stream.of(
+                        "UserAdminService.list",
+                        "UserAdminService.validators",
+                        "UserAdminService.create",
+                        "UserAdminService.update",
+                        "UserAdminService.save",
+                        "UserAdminService.resetPassword",
+                        "ValidatorAdminService.list",
+                        "ValidatorAdminService.create",
+                        "ValidatorAdminService.update",
+                        "ApiTokenService.create",
+                        "ApiTokenService.revoke",
+                        "ApiTokenService.list",
+                        "ApiTokenService.automatedValidators",
+                        "ImportService.preview",
+                        "ImportService.apply",
+                        "AuditService.page",
+                        "AuditService.count",
+                        "AuditService.filterOptions",
+                        "BackupService.backupNow",
+                        "BackupService.list",
+                        "BackupService.download")
                 .forEach(key -> allowed.put(key, ADMINS));
         return allowed;
     }
 
-    private enum Outcome { ALLOWED, DENIED }
+    private enum Outcome {
+        ALLOWED,
+        DENIED
+    }
 
     @Test
     void every_route_and_every_service_method_allows_exactly_the_callers_the_table_names() {
@@ -138,7 +177,8 @@ class AccessMatrixTest extends WritingKaribuTest {
             for (Method method : publicMethods(service, problems)) {
                 for (String caller : SERVICE_CALLERS) {
                     actAs(caller);
-                    observed.computeIfAbsent(service.getSimpleName() + "." + method.getName(), k -> new LinkedHashMap<>())
+                    observed.computeIfAbsent(
+                                    service.getSimpleName() + "." + method.getName(), k -> new LinkedHashMap<>())
                             .put(caller, call(bean, method, problems, caller));
                 }
             }
@@ -159,7 +199,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                 }
             });
         }
-        EXPECTED.keySet().stream().filter(key -> !observed.containsKey(key))
+        EXPECTED.keySet().stream()
+                .filter(key -> !observed.containsKey(key))
                 .forEach(key -> problems.add(key + " is in the table but no such route or service method exists"));
 
         print(observed);
@@ -178,12 +219,15 @@ class AccessMatrixTest extends WritingKaribuTest {
         if (!_find(AccessDeniedView.class).isEmpty() || !_find(LoginView.class).isEmpty()) {
             return Outcome.DENIED;
         }
-        problems.add("route /" + path + " for " + caller + " showed neither its view nor the login or access denied view");
+        problems.add(
+                "route /" + path + " for " + caller + " showed neither its view nor the login or access denied view");
         return Outcome.DENIED;
     }
 
     private static Outcome call(Object bean, Method method, List<String> problems, String caller) {
-        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(AccessMatrixTest::empty).toArray();
+        Object[] arguments = Arrays.stream(method.getParameterTypes())
+                .map(AccessMatrixTest::empty)
+                .toArray();
         try {
             method.invoke(bean, arguments);
             return Outcome.ALLOWED;
@@ -219,12 +263,18 @@ class AccessMatrixTest extends WritingKaribuTest {
     private void actAs(String caller) {
         logout();
         switch (caller) {
-            case ANONYMOUS -> SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken(
-                    "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-            case API_WRITE, API_READ -> SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated("api:matrix-test", null, AuthorityUtils
-                            .createAuthorityList((caller.equals(API_WRITE) ? ApiScope.RESULTS_WRITE : ApiScope.READ)
-                                    .authority())));
+            case ANONYMOUS ->
+                SecurityContextHolder.getContext()
+                        .setAuthentication(new AnonymousAuthenticationToken(
+                                "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+            case API_WRITE, API_READ ->
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                "api:matrix-test",
+                                null,
+                                AuthorityUtils.createAuthorityList(
+                                        (caller.equals(API_WRITE) ? ApiScope.RESULTS_WRITE : ApiScope.READ)
+                                                .authority())));
             default -> login(caller.toLowerCase(java.util.Locale.ROOT), caller);
         }
     }
@@ -232,44 +282,64 @@ class AccessMatrixTest extends WritingKaribuTest {
     private static List<Class<?>> services() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Service.class));
-        return scanner.findCandidateComponents("dev.compatmatrix").stream().<Class<?>>map(bean -> {
-            try {
-                return Class.forName(bean.getBeanClassName());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(c -> !SECURITY_INFRASTRUCTURE.contains(c)).sorted(Comparator.comparing((Class<?> c) -> c.getSimpleName()))
+        return scanner.findCandidateComponents("dev.compatmatrix").stream()
+                .<Class<?>>map(bean -> {
+                    try {
+                        return Class.forName(bean.getBeanClassName());
+                    } catch (ClassNotFoundException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(c -> !SECURITY_INFRASTRUCTURE.contains(c))
+                .sorted(Comparator.comparing((Class<?> c) -> c.getSimpleName()))
                 .toList();
     }
 
     private static List<Method> publicMethods(Class<?> service, List<String> problems) {
         List<Method> methods = Arrays.stream(service.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
-                .sorted(Comparator.comparing(Method::getName)).toList();
+                .filter(m ->
+                        Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
         Set<String> names = new LinkedHashSet<>();
-        methods.stream().filter(m -> !names.add(m.getName())).forEach(m -> problems.add(service.getSimpleName() + "."
-                + m.getName() + " is overloaded: the table names methods by name, so give each its own name"));
+        methods.stream()
+                .filter(m -> !names.add(m.getName()))
+                .forEach(m -> problems.add(service.getSimpleName() + "." + m.getName()
+                        + " is overloaded: the table names methods by name, so give each its own name"));
         return methods;
     }
 
     private static String allowed(Map<String, Outcome> outcomes) {
-        return outcomes.entrySet().stream().filter(e -> e.getValue() == Outcome.ALLOWED).map(Map.Entry::getKey).toList()
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getValue() == Outcome.ALLOWED)
+                .map(Map.Entry::getKey)
+                .toList()
                 .toString();
     }
 
     private static void print(Map<String, Map<String, Outcome>> observed) {
-        long routes = observed.keySet().stream().filter(k -> k.startsWith("route ")).count();
+        long routes =
+                observed.keySet().stream().filter(k -> k.startsWith("route ")).count();
         long methods = observed.size() - routes;
-        Map<Outcome, Long> outcomes = observed.values().stream().flatMap(m -> m.values().stream())
+        Map<Outcome, Long> outcomes = observed.values().stream()
+                .flatMap(m -> m.values().stream())
                 .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
-        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "Access matrix: %d routes × %d callers + %d service methods × %d callers = %d checks; %s%n", routes,
-                UI_CALLERS.size(), methods, SERVICE_CALLERS.size(), routes * UI_CALLERS.size()
-                        + methods * SERVICE_CALLERS.size(), outcomes));
+        StringBuilder out = new StringBuilder(String.format(
+                java.util.Locale.ROOT,
+                "Access matrix: %d routes × %d callers + %d service methods × %d callers = %d checks; %s%n",
+                routes,
+                UI_CALLERS.size(),
+                methods,
+                SERVICE_CALLERS.size(),
+                routes * UI_CALLERS.size() + methods * SERVICE_CALLERS.size(),
+                outcomes));
         out.append(String.format("  %-42s %s%n", "", String.join(" | ", SERVICE_CALLERS)));
-        observed.forEach((key, byCaller) -> out.append(String.format("  %-42s %s%n", key, SERVICE_CALLERS.stream()
-                .map(c -> byCaller.containsKey(c) ? (byCaller.get(c) == Outcome.ALLOWED ? "yes" : "-") : " ")
-                .collect(Collectors.joining(" ")))));
+        observed.forEach((key, byCaller) -> out.append(String.format(
+                "  %-42s %s%n",
+                key,
+                SERVICE_CALLERS.stream()
+                        .map(c -> byCaller.containsKey(c) ? (byCaller.get(c) == Outcome.ALLOWED ? "yes" : "-") : " ")
+                        .collect(Collectors.joining(" ")))));
         System.out.print(out);
     }
 }

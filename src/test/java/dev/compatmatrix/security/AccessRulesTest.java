@@ -35,7 +35,9 @@ class AccessRulesTest {
 
     @Test
     void every_route_layout_and_error_view_carries_exactly_one_access_annotation() {
-        List<Class<?>> views = scan(new AnnotationTypeFilter(Route.class), new AnnotationTypeFilter(Layout.class),
+        List<Class<?>> views = scan(
+                new AnnotationTypeFilter(Route.class),
+                new AnnotationTypeFilter(Layout.class),
                 new AssignableTypeFilter(HasErrorParameter.class));
         assertThat(views).hasSizeGreaterThanOrEqualTo(6);
         for (Class<?> view : views) {
@@ -56,7 +58,8 @@ class AccessRulesTest {
             for (Method method : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()) {
                     assertThat(classRule || method.isAnnotationPresent(PreAuthorize.class))
-                            .as("@PreAuthorize on %s.%s", service.getSimpleName(), method.getName()).isTrue();
+                            .as("@PreAuthorize on %s.%s", service.getSimpleName(), method.getName())
+                            .isTrue();
                 }
             }
         }

@@ -1,11 +1,11 @@
 package dev.compatmatrix.security;
 
-import dev.compatmatrix.matrix.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,14 +23,21 @@ class FirstAdminInitializerTest {
 
     @TempDir
     Path folder;
+
     SingleConnectionDataSource dataSource;
     UserRepository users;
 
     @BeforeEach
     void emptyDatabase() {
-        dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(folder.resolve("db.duckdb").toString()), true);
-        dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "256MB", 1)));
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = new SingleConnectionDataSource(
+                DatabaseConfig.jdbcUrl(folder.resolve("db.duckdb").toString()), true);
+        dataSource.setConnectionProperties(
+                DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "256MB", 1)));
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         users = new UserRepository(JdbcClient.create(dataSource), Clock.systemUTC());
     }
 
@@ -59,7 +66,8 @@ class FirstAdminInitializerTest {
     void a_weak_password_is_refused_and_nothing_is_created() {
         assertThatThrownBy(() -> initializer("ops", "short", false).run(null))
                 .hasMessageContaining("at least 12 characters");
-        assertThatThrownBy(() -> initializer("operations-admin", "OPERATIONS-ADMIN", false).run(null))
+        assertThatThrownBy(() -> initializer("operations-admin", "OPERATIONS-ADMIN", false)
+                        .run(null))
                 .hasMessageContaining("not be the user name");
         assertThat(users.count()).isZero();
     }
@@ -71,7 +79,7 @@ class FirstAdminInitializerTest {
     }
 
     private FirstAdminInitializer initializer(String username, String password, boolean demo) {
-        return new FirstAdminInitializer(users, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                username, password, demo);
+        return new FirstAdminInitializer(
+                users, PasswordEncoderFactories.createDelegatingPasswordEncoder(), username, password, demo);
     }
 }

@@ -24,7 +24,9 @@ class HealthDetailsTest extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @Test
@@ -36,7 +38,8 @@ class HealthDetailsTest extends IntegrationTest {
                     .andExpect(jsonPath("$.components").doesNotExist())
                     .andExpect(jsonPath("$.details").doesNotExist());
         }
-        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("UP"))
+        mvc.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components").doesNotExist());
     }
 

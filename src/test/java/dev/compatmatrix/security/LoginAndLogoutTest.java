@@ -30,8 +30,10 @@ class LoginAndLogoutTest extends IntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -39,7 +41,9 @@ class LoginAndLogoutTest extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @ParameterizedTest
@@ -58,18 +62,25 @@ class LoginAndLogoutTest extends IntegrationTest {
     @Test
     void a_wrong_password_and_an_unknown_user_get_the_same_answer() throws Exception {
         mvc.perform(formLogin("/login").user("viewer").password("wrong"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
         mvc.perform(formLogin("/login").user("nobody").password("wrong"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void signing_in_without_the_csrf_token_is_refused() throws Exception {
         // Login CSRF: a page on another site posting the attacker's name and password must not sign the victim in.
         mvc.perform(post("/login").param("username", "viewer").param("password", "viewer"))
-                .andExpect(unauthenticated()).andExpect(status().isForbidden());
-        mvc.perform(post("/login").param("username", "viewer").param("password", "viewer").with(csrf().useInvalidToken()))
-                .andExpect(unauthenticated()).andExpect(status().isForbidden());
+                .andExpect(unauthenticated())
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/login")
+                        .param("username", "viewer")
+                        .param("password", "viewer")
+                        .with(csrf().useInvalidToken()))
+                .andExpect(unauthenticated())
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -81,10 +92,12 @@ class LoginAndLogoutTest extends IntegrationTest {
     @Test
     void logout_ends_the_session() throws Exception {
         var login = mvc.perform(formLogin("/login").user("viewer").password("viewer"))
-                .andExpect(authenticated()).andReturn();
+                .andExpect(authenticated())
+                .andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
         assertThat(session).isNotNull();
-        mvc.perform(get("/actuator/health").session(session)).andExpect(authenticated().withUsername("viewer"));
+        mvc.perform(get("/actuator/health").session(session))
+                .andExpect(authenticated().withUsername("viewer"));
 
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
 
@@ -94,10 +107,13 @@ class LoginAndLogoutTest extends IntegrationTest {
 
     @Test
     void stored_passwords_are_bcrypt_hashes() {
-        List<String> hashes = jdbc.sql("SELECT password_hash FROM app_users").query(String.class).list();
+        List<String> hashes = jdbc.sql("SELECT password_hash FROM app_users")
+                .query(String.class)
+                .list();
         assertThat(hashes).hasSize(6).allSatisfy(hash -> assertThat(hash).matches("\\{bcrypt}\\$2[aby]\\$10\\$.{53}"));
         String viewerHash = jdbc.sql("SELECT password_hash FROM app_users WHERE username = 'viewer'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         assertThat(passwords.matches("viewer", viewerHash)).isTrue();
         assertThat(passwords.matches("Viewer", viewerHash)).isFalse();
     }

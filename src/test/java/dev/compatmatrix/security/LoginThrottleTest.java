@@ -2,9 +2,9 @@ package dev.compatmatrix.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import java.time.Clock;
@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -62,12 +62,16 @@ class LoginThrottleTest extends WritingIntegrationTest {
         throttle.failed("eve", "10.0.0.1");
         assertThat(throttle.mustWait("EVE", "10.0.0.1")).isPresent();
         assertThat(throttle.mustWait("someone-else", "10.0.0.1")).isEmpty();
-        assertThat(throttle.mustWait("eve", "10.0.0.2")).as("the same account from elsewhere").isEmpty();
+        assertThat(throttle.mustWait("eve", "10.0.0.2"))
+                .as("the same account from elsewhere")
+                .isEmpty();
         clock.advance(Duration.ofMillis(1001));
         assertThat(throttle.mustWait("eve", "10.0.0.1")).isEmpty();
         throttle.failed("eve", "10.0.0.1");
         clock.advance(Duration.ofMillis(1500));
-        assertThat(throttle.mustWait("eve", "10.0.0.1")).as("the fourth failure waits 2 s").isPresent();
+        assertThat(throttle.mustWait("eve", "10.0.0.1"))
+                .as("the fourth failure waits 2 s")
+                .isPresent();
         assertThat(LoginThrottle.delay(30)).isEqualTo(Duration.ofSeconds(60));
         throttle.succeeded("eve", "10.0.0.1");
         assertThat(throttle.mustWait("eve", "10.0.0.1")).isEmpty();
@@ -75,61 +79,72 @@ class LoginThrottleTest extends WritingIntegrationTest {
 
     @Test
     void guessing_one_accounts_password_slows_that_account_only() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         for (int i = 0; i < 3; i++) {
-            mvc.perform(login("validator2", "guess-" + i, "192.0.2.10"))
-                    .andExpect(unauthenticated());
+            mvc.perform(login("validator2", "guess-" + i, "192.0.2.10")).andExpect(unauthenticated());
         }
         // Right after the third failure even the right password is refused, with the same answer as a wrong one.
-        mvc.perform(login("validator2", "validator2", "192.0.2.10"))
-                .andExpect(unauthenticated());
-        mvc.perform(login("viewer", "viewer", "192.0.2.10"))
-                .andExpect(authenticated());
+        mvc.perform(login("validator2", "validator2", "192.0.2.10")).andExpect(unauthenticated());
+        mvc.perform(login("viewer", "viewer", "192.0.2.10")).andExpect(authenticated());
     }
 
     @Test
     void an_attacker_guessing_from_elsewhere_does_not_keep_the_owner_out(CapturedOutput log) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         for (int i = 0; i < 6; i++) {
-            mvc.perform(login("validator3", "guess-" + i, "203.0.113.66"))
-                    .andExpect(unauthenticated());
+            mvc.perform(login("validator3", "guess-" + i, "203.0.113.66")).andExpect(unauthenticated());
         }
-        mvc.perform(login("validator3", "validator3", "203.0.113.66"))
-                .andExpect(unauthenticated());
+        mvc.perform(login("validator3", "validator3", "203.0.113.66")).andExpect(unauthenticated());
         mvc.perform(login("validator3", "validator3", "198.51.100.7"))
                 .andExpect(authenticated().withUsername("validator3"));
-        assertThat(log.getOut()).contains("Sign-in failed for 'validator3' from 203.0.113.66")
-                .contains("Sign-in refused for 'validator3' from 203.0.113.66: too many failed sign-ins for this account"
-                        + " from this address")
+        assertThat(log.getOut())
+                .contains("Sign-in failed for 'validator3' from 203.0.113.66")
+                .contains(
+                        "Sign-in refused for 'validator3' from 203.0.113.66: too many failed sign-ins for this account"
+                                + " from this address")
                 .contains("Signed in: 'validator3' from 198.51.100.7");
     }
 
     @Test
     void spraying_many_user_names_from_one_address_is_capped(CapturedOutput log) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         for (int i = 0; i < 200; i++) {
-            mvc.perform(login("sprayed-" + i, "Winter2026!", "203.0.113.99"))
-                    .andExpect(unauthenticated());
+            mvc.perform(login("sprayed-" + i, "Winter2026!", "203.0.113.99")).andExpect(unauthenticated());
         }
-        long checked = log.getOut().lines().filter(line -> line.contains("Sign-in failed for 'sprayed-")
-                && line.contains("BadCredentialsException")).count();
+        long checked = log.getOut()
+                .lines()
+                .filter(line ->
+                        line.contains("Sign-in failed for 'sprayed-") && line.contains("BadCredentialsException"))
+                .count();
         // The free ones, then one after each growing delay (1 s, 2 s, 4 s …) while the spray lasts.
-        assertThat(checked).as("passwords checked out of 200 sprayed attempts")
-                .isBetween((long) LoginThrottle.FREE_FAILURES_PER_ADDRESS + 1, LoginThrottle.FREE_FAILURES_PER_ADDRESS + 6L);
-        assertThat(log.getOut()).contains("Sign-in refused for 'sprayed-199' from 203.0.113.99: too many failed sign-ins"
-                + " from this address");
+        assertThat(checked)
+                .as("passwords checked out of 200 sprayed attempts")
+                .isBetween(
+                        (long) LoginThrottle.FREE_FAILURES_PER_ADDRESS + 1,
+                        LoginThrottle.FREE_FAILURES_PER_ADDRESS + 6L);
+        assertThat(log.getOut())
+                .contains("Sign-in refused for 'sprayed-199' from 203.0.113.99: too many failed sign-ins"
+                        + " from this address");
         // Even a right password waits at that address, while the same account signs in from another one.
-        mvc.perform(login("editor", "editor", "203.0.113.99"))
-                .andExpect(unauthenticated());
-        mvc.perform(login("editor", "editor", "198.51.100.8"))
-                .andExpect(authenticated());
+        mvc.perform(login("editor", "editor", "203.0.113.99")).andExpect(unauthenticated());
+        mvc.perform(login("editor", "editor", "198.51.100.8")).andExpect(authenticated());
     }
 
     /** The sign-in form posted (with its CSRF token) from a client at this address. */
     private static MockHttpServletRequestBuilder login(String user, String password, String address) {
-        return post("/login").param("username", user).param("password", password).with(csrf()).with(request -> {
-            request.setRemoteAddr(address);
-            return request;
-        });
+        return post("/login")
+                .param("username", user)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 }

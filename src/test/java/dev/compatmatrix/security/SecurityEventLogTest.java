@@ -1,10 +1,10 @@
 package dev.compatmatrix.security;
 
-import dev.compatmatrix.matrix.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.IntegrationTest;
+import dev.compatmatrix.matrix.Roles;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +31,11 @@ class SecurityEventLogTest extends IntegrationTest {
 
     @Test
     void a_refused_service_call_is_logged_with_the_user_and_the_method(CapturedOutput output) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "curious.editor", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EDITOR))));
-        assertThatThrownBy(() -> users.resetPassword("admin", "a new long password")).isInstanceOf(AccessDeniedException.class);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "curious.editor", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EDITOR))));
+        assertThatThrownBy(() -> users.resetPassword("admin", "a new long password"))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(output).contains("Access denied: curious.editor may not use UserAdminService.resetPassword");
     }
 }

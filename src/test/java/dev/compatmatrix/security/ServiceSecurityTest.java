@@ -1,13 +1,13 @@
 package dev.compatmatrix.security;
 
-import dev.compatmatrix.matrix.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.IntegrationTest;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.query.RecommendationFilter;
 import java.util.List;
@@ -25,6 +25,7 @@ class ServiceSecurityTest extends IntegrationTest {
 
     @Autowired
     CompatibilityService service;
+
     @Autowired
     ModelPageService modelPage;
 
@@ -66,20 +67,26 @@ class ServiceSecurityTest extends IntegrationTest {
     void reading_recommendations_needs_a_signed_in_role() {
         assertThatThrownBy(() -> recommendations.count(RecommendationFilter.NONE))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(recommendations::filterOptions).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(recommendations::filterOptions)
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         signIn();
         assertThatThrownBy(() -> recommendations.platformTally(RecommendationFilter.NONE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> recommendations.page(RecommendationFilter.NONE,
-                dev.compatmatrix.recommendation.query.RecommendationSort.BY_MODEL, 0, 10))
+        assertThatThrownBy(() -> recommendations.page(
+                        RecommendationFilter.NONE,
+                        dev.compatmatrix.recommendation.query.RecommendationSort.BY_MODEL,
+                        0,
+                        10))
                 .isInstanceOf(AccessDeniedException.class);
         signIn(Roles.VIEWER);
         assertThat(recommendations.count(RecommendationFilter.NONE)).isPositive();
     }
 
     private static void signIn(String... roles) {
-        var authorities = Roles.effective(List.of(roles)).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated("someone", null, authorities));
+        var authorities = Roles.effective(List.of(roles)).stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("someone", null, authorities));
     }
 }

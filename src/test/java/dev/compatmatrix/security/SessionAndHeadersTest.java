@@ -2,8 +2,8 @@ package dev.compatmatrix.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 
 import dev.compatmatrix.IntegrationTest;
@@ -23,12 +23,19 @@ class SessionAndHeadersTest extends IntegrationTest {
 
     @Test
     void signing_in_gives_a_new_session_id() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         MockHttpSession before = new MockHttpSession();
         String idBefore = before.getId();
-        var after = mvc.perform(post("/login").param("username", "viewer").param("password", "viewer")
-                        .with(csrf()).session(before))
-                .andReturn().getRequest().getSession(false);
+        var after = mvc.perform(post("/login")
+                        .param("username", "viewer")
+                        .param("password", "viewer")
+                        .with(csrf())
+                        .session(before))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         assertThat(after).isNotNull();
         assertThat(after.getId()).isNotEqualTo(idBefore);
     }
@@ -39,13 +46,21 @@ class SessionAndHeadersTest extends IntegrationTest {
         // (A path MockMvc can answer without the Vaadin servlet; every non-API answer gets the page policy.)
         var page = mvc.perform(get("/actuator/health")).andReturn().getResponse();
         String csp = page.getHeader("Content-Security-Policy");
-        assertThat(csp).as("page CSP").isNotNull()
+        assertThat(csp)
+                .as("page CSP")
+                .isNotNull()
                 .contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'")
                 .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'unsafe-eval';");
         String scripts = csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src")));
-        assertThat(scripts).as("no inline script or event handler without the nonce").doesNotContain("unsafe-inline");
-        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getHeader("Content-Security-Policy"))
-                .as("a new nonce per response").isNotEqualTo(csp);
+        assertThat(scripts)
+                .as("no inline script or event handler without the nonce")
+                .doesNotContain("unsafe-inline");
+        assertThat(mvc.perform(get("/actuator/health"))
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("Content-Security-Policy"))
+                .as("a new nonce per response")
+                .isNotEqualTo(csp);
         assertThat(page.getHeader("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(page.getHeader("Permissions-Policy")).contains("camera=()", "microphone=()", "geolocation=()");
 
@@ -60,13 +75,17 @@ class SessionAndHeadersTest extends IntegrationTest {
                 .filter(filter -> filter.getClass().getPackageName().startsWith("dev.compatmatrix"))
                 .sorted(org.springframework.core.annotation.AnnotationAwareOrderComparator.INSTANCE)
                 .toArray(jakarta.servlet.Filter[]::new);
-        return MockMvcBuilders.webAppContextSetup(context).addFilters(filters)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        return MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(filters)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @Test
     void pages_carry_the_security_headers() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         // Served by Spring MVC (MockMvc cannot run the Vaadin servlet); the headers come from the security chain.
         mvc.perform(get("/actuator/health"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))

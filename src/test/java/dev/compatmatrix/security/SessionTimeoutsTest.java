@@ -27,10 +27,13 @@ class SessionTimeoutsTest extends IntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Clock clock;
+
     @Value("${compat.session.absolute-timeout}")
     Duration absolute;
+
     @Value("${server.servlet.session.timeout}")
     Duration idle;
 
@@ -38,12 +41,17 @@ class SessionTimeoutsTest extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     private MockHttpSession signedIn() throws Exception {
-        var session = (MockHttpSession) mvc.perform(formLogin("/login").user("viewer").password("viewer"))
-                .andReturn().getRequest().getSession(false);
+        var session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user("viewer").password("viewer"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
         assertThat(session).isNotNull();
         mvc.perform(get("/actuator/health").session(session));
         return session;
@@ -71,14 +79,17 @@ class SessionTimeoutsTest extends IntegrationTest {
     void the_first_request_after_sign_in_records_the_sign_in() throws Exception {
         MockHttpSession session = signedIn();
         assertThat(stamp(session).sessionId()).isEqualTo(session.getId());
-        assertThat(Duration.between(stamp(session).signedInAt(), clock.instant())).isBetween(Duration.ZERO, Duration.ofMinutes(1));
+        assertThat(Duration.between(stamp(session).signedInAt(), clock.instant()))
+                .isBetween(Duration.ZERO, Duration.ofMinutes(1));
     }
 
     @Test
     void an_active_session_ends_once_the_absolute_limit_has_passed() throws Exception {
         MockHttpSession session = signedIn();
         Instant now = clock.instant();
-        session.setAttribute(SessionTimeouts.STAMP, new Stamp(session.getId(), now.minus(absolute).minusSeconds(1), now));
+        session.setAttribute(
+                SessionTimeouts.STAMP,
+                new Stamp(session.getId(), now.minus(absolute).minusSeconds(1), now));
         assertEnded(session, open(session));
     }
 

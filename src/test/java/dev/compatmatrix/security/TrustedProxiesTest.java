@@ -49,19 +49,21 @@ class TrustedProxiesTest {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
         new TrustedProxies(proxies).customize(factory);
         WebServer server = factory.getWebServer(context -> context.addServlet("echo", new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                response.getWriter().write(ClientAddress.of(request) + " " + request.getScheme() + " "
-                        + request.isSecure() + " " + request.getServerName());
-            }
-        }).addMapping("/*"));
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                        response.getWriter()
+                                .write(ClientAddress.of(request) + " " + request.getScheme() + " " + request.isSecure()
+                                        + " " + request.getServerName());
+                    }
+                })
+                .addMapping("/*"));
         server.start();
         return server;
     }
 
     private static String ask(WebServer server, String fromAddress) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPort(),
-                InetAddress.getByName(fromAddress), 0)) {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), server.getPort(), InetAddress.getByName(fromAddress), 0)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET / HTTP/1.1\r\nHost: localhost\r\n" + FORWARDED + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

@@ -26,6 +26,7 @@ class UserAdminServiceTest extends WritingIntegrationTest {
 
     @Autowired
     UserAdminService users;
+
     @Autowired
     WebApplicationContext context;
 
@@ -49,35 +50,49 @@ class UserAdminServiceTest extends WritingIntegrationTest {
         var created = users.create("newbie", "a good long password", change(true, Roles.EDITOR));
         assertThat(created.roles()).containsExactly(Roles.EDITOR);
         SecurityContextHolder.clearContext();
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        mvc.perform(formLogin("/login").user("newbie").password("a good long password")).andExpect(authenticated());
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        mvc.perform(formLogin("/login").user("newbie").password("a good long password"))
+                .andExpect(authenticated());
     }
 
     @Test
     void the_last_enabled_admin_can_be_neither_disabled_nor_demoted() {
         signIn("admin", Roles.ADMIN);
-        assertThatThrownBy(() -> users.update("admin", change(false, Roles.ADMIN))).hasMessageContaining("last enabled admin");
-        assertThatThrownBy(() -> users.update("admin", change(true, Roles.VIEWER))).hasMessageContaining("last enabled admin");
+        assertThatThrownBy(() -> users.update("admin", change(false, Roles.ADMIN)))
+                .hasMessageContaining("last enabled admin");
+        assertThatThrownBy(() -> users.update("admin", change(true, Roles.VIEWER)))
+                .hasMessageContaining("last enabled admin");
         users.create("second-admin", "another long password", change(true, Roles.ADMIN));
         users.update("second-admin", change(true, Roles.VIEWER)); // fine: "admin" is still an admin
-        assertThat(users.list()).filteredOn(u -> u.username().equals("admin")).singleElement()
+        assertThat(users.list())
+                .filteredOn(u -> u.username().equals("admin"))
+                .singleElement()
                 .satisfies(u -> assertThat(u.roles()).contains(Roles.ADMIN));
     }
 
     @Test
     void disabling_a_user_ends_their_session_and_stops_new_sign_ins() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         signIn("admin", Roles.ADMIN);
         users.create("leaver", "a good long password", change(true, Roles.VIEWER));
         SecurityContextHolder.clearContext();
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("leaver").password("a good long password"))
-                .andExpect(authenticated()).andReturn().getRequest().getSession();
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user("leaver").password("a good long password"))
+                        .andExpect(authenticated())
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
 
         signIn("admin", Roles.ADMIN);
         users.update("leaver", change(false, Roles.VIEWER));
         SecurityContextHolder.clearContext();
         mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/login?ended"));
-        mvc.perform(formLogin("/login").user("leaver").password("a good long password")).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("leaver").password("a good long password"))
+                .andExpect(unauthenticated());
     }
 
     @Test
@@ -87,9 +102,13 @@ class UserAdminServiceTest extends WritingIntegrationTest {
         assertThatThrownBy(() -> users.resetPassword("forgetful", "short")).hasMessageContaining("at least 12");
         users.resetPassword("forgetful", "the second long password");
         SecurityContextHolder.clearContext();
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        mvc.perform(formLogin("/login").user("forgetful").password("the first long password")).andExpect(unauthenticated());
-        mvc.perform(formLogin("/login").user("forgetful").password("the second long password")).andExpect(authenticated());
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        mvc.perform(formLogin("/login").user("forgetful").password("the first long password"))
+                .andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("forgetful").password("the second long password"))
+                .andExpect(authenticated());
     }
 
     @Test
@@ -98,11 +117,14 @@ class UserAdminServiceTest extends WritingIntegrationTest {
             signIn("someone", role);
             assertThatThrownBy(() -> users.list()).as(role).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> users.create("x1", "a good long password", change(true, Roles.VIEWER)))
-                    .as(role).isInstanceOf(AccessDeniedException.class);
+                    .as(role)
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> users.update("editor", change(false, Roles.EDITOR)))
-                    .as(role).isInstanceOf(AccessDeniedException.class);
+                    .as(role)
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> users.resetPassword("editor", "a good long password"))
-                    .as(role).isInstanceOf(AccessDeniedException.class);
+                    .as(role)
+                    .isInstanceOf(AccessDeniedException.class);
         }
     }
 }

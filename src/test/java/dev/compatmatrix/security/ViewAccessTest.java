@@ -1,6 +1,5 @@
 package dev.compatmatrix.security;
 
-import dev.compatmatrix.matrix.Roles;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +8,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.compatmatrix.KaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.compatibility.ui.MatrixView;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.modelpage.ui.ModelView;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.ui.LoginView;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

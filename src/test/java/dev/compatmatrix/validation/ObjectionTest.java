@@ -1,13 +1,13 @@
 package dev.compatmatrix.validation;
 
-import dev.compatmatrix.matrix.ClaimRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.ValidationStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,14 +44,18 @@ class ObjectionTest extends ValidationWritingTest {
         signIn("validator3", Roles.VALIDATOR);
         validation.approve(ClaimRef.of(claim), null);
         signIn("validator2", Roles.VALIDATOR);
-        assertThat(validation.reject(ClaimRef.of(claim), "Batch 32 fails").objectionNeedsLevel()).isEqualTo(3);
+        assertThat(validation.reject(ClaimRef.of(claim), "Batch 32 fails").objectionNeedsLevel())
+                .isEqualTo(3);
         assertThat(fixtures.stored(claim).status()).isEqualTo(ValidationStatus.VALIDATED);
 
         signIn("validator3", Roles.VALIDATOR);
-        assertThat(validation.reject(ClaimRef.of(claim), "Confirmed: batch 32 fails").status())
+        assertThat(validation
+                        .reject(ClaimRef.of(claim), "Confirmed: batch 32 fails")
+                        .status())
                 .isEqualTo(ValidationStatus.UNVALIDATED);
         assertThat(validation.objections(claim.modelId())).doesNotContainKey(claim.platform());
-        assertThat(queued(claim)).hasValueSatisfying(row -> assertThat(row.objection()).isNull());
+        assertThat(queued(claim))
+                .hasValueSatisfying(row -> assertThat(row.objection()).isNull());
     }
 
     @Test
@@ -62,7 +66,9 @@ class ObjectionTest extends ValidationWritingTest {
         signIn("validator1", Roles.VALIDATOR);
         validation.reject(ClaimRef.of(claim), "Output differs from CPU");
         validation.approve(ClaimRef.of(claim), null); // a lower-level approval answers nothing
-        assertThat(queued(claim)).hasValueSatisfying(row -> assertThat(row.objection().needsLevel()).isEqualTo(2));
+        assertThat(queued(claim))
+                .hasValueSatisfying(
+                        row -> assertThat(row.objection().needsLevel()).isEqualTo(2));
 
         signIn("validator2", Roles.VALIDATOR);
         validation.approve(ClaimRef.of(claim), "Within tolerance (1e-3)");

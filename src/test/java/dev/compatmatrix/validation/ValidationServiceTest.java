@@ -1,8 +1,5 @@
 package dev.compatmatrix.validation;
 
-import dev.compatmatrix.matrix.ClaimRef;
-import dev.compatmatrix.matrix.Review;
-import dev.compatmatrix.matrix.ValidationRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +7,12 @@ import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.matrix.CompatibilityLevel;
-import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.ValidationRules;
+import dev.compatmatrix.matrix.ValidationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -31,18 +31,26 @@ class ValidationServiceTest extends ValidationWritingTest {
             for (CompatibilityLevel level : CompatibilityLevel.values()) {
                 Claim claim = freshClaim(level, false, "editor");
                 signIn("validator" + validatorLevel, Roles.VALIDATOR);
-                ValidationStatus status = validation.approve(ClaimRef.of(claim), null).status();
+                ValidationStatus status =
+                        validation.approve(ClaimRef.of(claim), null).status();
                 ValidationStatus expected = validatorLevel >= ValidationRules.requiredLevel(level)
-                        ? ValidationStatus.VALIDATED : ValidationStatus.PARTIALLY_VALIDATED;
-                assertThat(status).as("level %d approving %s", validatorLevel, level).isEqualTo(expected);
+                        ? ValidationStatus.VALIDATED
+                        : ValidationStatus.PARTIALLY_VALIDATED;
+                assertThat(status)
+                        .as("level %d approving %s", validatorLevel, level)
+                        .isEqualTo(expected);
                 assertThat(stored(claim).status()).isEqualTo(expected);
             }
         }
         // The 12 cases above, spelled out for the high claim: only level 3 validates it.
-        assertThat(ValidationRules.afterApproval(1, CompatibilityLevel.HIGH, false)).isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
-        assertThat(ValidationRules.afterApproval(2, CompatibilityLevel.HIGH, false)).isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
-        assertThat(ValidationRules.afterApproval(3, CompatibilityLevel.HIGH, false)).isEqualTo(ValidationStatus.VALIDATED);
-        assertThat(ValidationRules.afterApproval(1, CompatibilityLevel.UNSUPPORTED, false)).isEqualTo(ValidationStatus.VALIDATED);
+        assertThat(ValidationRules.afterApproval(1, CompatibilityLevel.HIGH, false))
+                .isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
+        assertThat(ValidationRules.afterApproval(2, CompatibilityLevel.HIGH, false))
+                .isEqualTo(ValidationStatus.PARTIALLY_VALIDATED);
+        assertThat(ValidationRules.afterApproval(3, CompatibilityLevel.HIGH, false))
+                .isEqualTo(ValidationStatus.VALIDATED);
+        assertThat(ValidationRules.afterApproval(1, CompatibilityLevel.UNSUPPORTED, false))
+                .isEqualTo(ValidationStatus.VALIDATED);
     }
 
     @Test
@@ -50,7 +58,8 @@ class ValidationServiceTest extends ValidationWritingTest {
         Claim own = freshClaim(CompatibilityLevel.LOW, false, "validator2", Roles.EDITOR, Roles.VALIDATOR);
         signIn("validator2", Roles.VALIDATOR);
         long reviewsBefore = reviews(own);
-        assertThatThrownBy(() -> validation.approve(ClaimRef.of(own), null)).isInstanceOf(ReviewRefusedException.class)
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(own), null))
+                .isInstanceOf(ReviewRefusedException.class)
                 .hasMessageContaining("Four eyes");
         assertThat(stored(own).status()).isEqualTo(ValidationStatus.UNVALIDATED);
         assertThat(reviews(own)).isEqualTo(reviewsBefore);
@@ -75,13 +84,19 @@ class ValidationServiceTest extends ValidationWritingTest {
 
         signIn("validator3", Roles.VALIDATOR);
         assertThatThrownBy(() -> validation.reject(ClaimRef.of(claim), " ")).isInstanceOf(ReviewRefusedException.class);
-        assertThat(validation.reject(ClaimRef.of(claim), "Throughput figure is from batch 1, not 32").status())
+        assertThat(validation
+                        .reject(ClaimRef.of(claim), "Throughput figure is from batch 1, not 32")
+                        .status())
                 .isEqualTo(ValidationStatus.UNVALIDATED);
         var trail = validation.trail(claim.modelId());
         assertThat(trail.getFirst().decision()).isEqualTo(Review.Decision.REJECT);
         assertThat(trail.getFirst().comment()).isEqualTo("Throughput figure is from batch 1, not 32");
-        assertThat(jdbc.sql("SELECT validator_id IS NULL AND validation_date IS NULL FROM compatibility_details WHERE id = :id")
-                .param("id", claim.claimId()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql(
+                                "SELECT validator_id IS NULL AND validation_date IS NULL FROM compatibility_details WHERE id = :id")
+                        .param("id", claim.claimId())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -127,14 +142,19 @@ class ValidationServiceTest extends ValidationWritingTest {
         assertThat(now.status()).isEqualTo(ValidationStatus.VALIDATED);
         assertThat(jdbc.sql("""
                 SELECT v.verification_level FROM compatibility_details d JOIN validators v USING (validator_id)
-                WHERE d.id = :id""").param("id", claim.claimId()).query(Integer.class).single()).isEqualTo(3);
+                WHERE d.id = :id""")
+                        .param("id", claim.claimId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
     void only_validators_may_review() {
         Claim claim = freshClaim(CompatibilityLevel.LOW, false, "editor");
         signIn("editor", Roles.EDITOR);
-        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null))
+                .isInstanceOf(AccessDeniedException.class);
         signIn("viewer", Roles.VIEWER);
         assertThatThrownBy(() -> validation.reject(ClaimRef.of(claim), "no")).isInstanceOf(AccessDeniedException.class);
         assertThat(validation.trail(claim.modelId())).isNotNull();
@@ -145,9 +165,11 @@ class ValidationServiceTest extends ValidationWritingTest {
     void a_validator_without_a_validator_row_is_refused() {
         Claim claim = freshClaim(CompatibilityLevel.LOW, false, "editor");
         signIn("ghost", Roles.VALIDATOR);
-        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isInstanceOf(ReviewRefusedException.class)
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null))
+                .isInstanceOf(ReviewRefusedException.class)
                 .hasMessageContaining("not linked");
-        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null)).isNotInstanceOf(ClaimConflictException.class);
+        assertThatThrownBy(() -> validation.approve(ClaimRef.of(claim), null))
+                .isNotInstanceOf(ClaimConflictException.class);
     }
 
     private Claim freshClaim(CompatibilityLevel level, boolean simulated, String author, String... roles) {
@@ -164,7 +186,16 @@ class ValidationServiceTest extends ValidationWritingTest {
     }
 
     private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {
-        return new ClaimData(level, data.limitations(), data.workarounds(), data.performanceNotes(), data.evidenceRun(),
-                data.frameworkVersion(), data.device(), data.batchSize(), data.precision(), data.simulated());
+        return new ClaimData(
+                level,
+                data.limitations(),
+                data.workarounds(),
+                data.performanceNotes(),
+                data.evidenceRun(),
+                data.frameworkVersion(),
+                data.device(),
+                data.batchSize(),
+                data.precision(),
+                data.simulated());
     }
 }

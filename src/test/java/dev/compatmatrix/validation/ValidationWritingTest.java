@@ -1,8 +1,8 @@
 package dev.compatmatrix.validation;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueRow;
 import java.util.Optional;
@@ -15,8 +15,10 @@ abstract class ValidationWritingTest extends WritingIntegrationTest {
 
     @Autowired
     ValidationService validation;
+
     @Autowired
     ClaimService claims;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -29,7 +31,10 @@ abstract class ValidationWritingTest extends WritingIntegrationTest {
 
     /** The claim's row in the queue as the signed-in validator sees it, if it is there. */
     Optional<QueueRow> queued(Claim claim) {
-        return validation.queuePage(new QueueFilter(claim.modelName(), null, claim.platform(), null, null), 0, 50)
-                .stream().filter(row -> row.claimId() == claim.claimId()).findFirst();
+        return validation
+                .queuePage(new QueueFilter(claim.modelName(), null, claim.platform(), null, null), 0, 50)
+                .stream()
+                .filter(row -> row.claimId() == claim.claimId())
+                .findFirst();
     }
 }

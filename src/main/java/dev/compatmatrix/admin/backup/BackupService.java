@@ -4,6 +4,7 @@ import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DatabaseSnapshots;
 import dev.compatmatrix.base.db.OwnerOnly;
 import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.Roles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,15 +34,19 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(Roles.HAS_ADMIN)
 public class BackupService {
 
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'backup-'yyyyMMdd-HHmmss-SSS", Locale.ROOT);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("'backup-'yyyyMMdd-HHmmss-SSS", Locale.ROOT);
 
     private final DatabaseSnapshots snapshots;
     private final AuditLog audit;
     private final Clock clock;
     private final Path directory;
 
-    public BackupService(DatabaseSnapshots snapshots, AuditLog audit, Clock clock,
-                         @Value("${compat.backup.dir:./data/backups}") String directory) {
+    public BackupService(
+            DatabaseSnapshots snapshots,
+            AuditLog audit,
+            Clock clock,
+            @Value("${compat.backup.dir:./data/backups}") String directory) {
         this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
@@ -50,8 +54,7 @@ public class BackupService {
     }
 
     /** A backup folder with its size. */
-    public record Backup(String name, long bytes) {
-    }
+    public record Backup(String name, long bytes) {}
 
     /** Takes a backup now; returns it. */
     public Backup backupNow() {
@@ -73,8 +76,15 @@ public class BackupService {
         snapshots.exportTo(target);
         OwnerOnly.restrict(target);
         Backup backup = new Backup(target.getFileName().toString(), size(target));
-        audit.record(actor, "backup.create", "database", backup.name(), "Backup " + backup.name() + " ("
-                + backup.bytes() / 1024 + " kB)", null, Map.of("folder", target.toString()), now);
+        audit.record(
+                actor,
+                "backup.create",
+                "database",
+                backup.name(),
+                "Backup " + backup.name() + " (" + backup.bytes() / 1024 + " kB)",
+                null,
+                Map.of("folder", target.toString()),
+                now);
         return backup;
     }
 
@@ -84,9 +94,12 @@ public class BackupService {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(directory)) {
-            return folders.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("backup-"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .map(p -> new Backup(p.getFileName().toString(), size(p))).toList();
+            return folders.filter(Files::isDirectory)
+                    .filter(p -> p.getFileName().toString().startsWith("backup-"))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .map(p -> new Backup(p.getFileName().toString(), size(p)))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,12 +107,16 @@ public class BackupService {
 
     /** Writes one backup folder as a zip; the name must be one {@link #list()} returns. */
     public void download(String name, OutputStream out) throws IOException {
-        Path folder = list().stream().filter(b -> b.name().equals(name)).findFirst()
+        Path folder = list().stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
                 .map(b -> directory.resolve(b.name()))
                 .orElseThrow(() -> new IllegalArgumentException("No backup named " + name));
-        try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(folder)) {
+        try (ZipOutputStream zip = new ZipOutputStream(out);
+                Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(name + "/" + folder.relativize(file).toString().replace('\\', '/')));
+                zip.putNextEntry(new ZipEntry(
+                        name + "/" + folder.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, zip);
                 zip.closeEntry();
             }
@@ -108,7 +125,9 @@ public class BackupService {
 
     private static long size(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

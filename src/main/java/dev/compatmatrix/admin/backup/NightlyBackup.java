@@ -29,8 +29,8 @@ class NightlyBackup {
     void run() {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext scheduler = SecurityContextHolder.createEmptyContext();
-        scheduler.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
-                AuthorityUtils.createAuthorityList(Roles.authority(Roles.ADMIN))));
+        scheduler.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                ACTOR, null, AuthorityUtils.createAuthorityList(Roles.authority(Roles.ADMIN))));
         SecurityContextHolder.setContext(scheduler);
         try {
             backups.backupNow();

@@ -39,7 +39,8 @@ public class RestoreOnStartup implements FlywayMigrationStrategy {
 
     private void restore(Path folder) {
         if (!Files.isRegularFile(folder.resolve("schema.sql")) || !Files.isRegularFile(folder.resolve("load.sql"))) {
-            throw new IllegalStateException("compat.restore.from=" + folder + " is not a backup folder (no schema.sql/load.sql)");
+            throw new IllegalStateException(
+                    "compat.restore.from=" + folder + " is not a backup folder (no schema.sql/load.sql)");
         }
         long tables = snapshots.tableCount();
         if (tables > 0) {

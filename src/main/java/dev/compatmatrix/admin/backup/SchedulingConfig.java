@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs scheduled jobs (the nightly backup, when configured). */
 @Configuration
 @EnableScheduling
-class SchedulingConfig {
-}
+class SchedulingConfig {}

@@ -1,9 +1,9 @@
 package dev.compatmatrix.admin.importing;
 
-import dev.compatmatrix.matrix.ModelSize;
-import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.ModelSize;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,15 +18,17 @@ final class ImportChecks {
 
     static final int NAME_MAX = 200;
 
-    private ImportChecks() {
-    }
+    private ImportChecks() {}
 
     /**
      * @param existingModels names of the models that exist (deleted ones do not)
      * @param currentLevels  the level of each existing claim, keyed by {@link #cell}
      */
-    static ImportPreview preview(List<ImportRow> rows, Set<String> existingModels, Map<String, String> currentLevels,
-                                 java.util.function.Function<ImportRow, List<String>> newModelProblems) {
+    static ImportPreview preview(
+            List<ImportRow> rows,
+            Set<String> existingModels,
+            Map<String, String> currentLevels,
+            java.util.function.Function<ImportRow, List<String>> newModelProblems) {
         List<ImportPreview.RowError> errors = new ArrayList<>();
         Set<String> newModels = new HashSet<>();
         Map<String, Integer> seenCells = new HashMap<>();
@@ -85,19 +87,24 @@ final class ImportChecks {
                 problems.add("size: required for a new model, one of " + keys(ModelSize.values()));
             }
         }
-        if (row.parametersMillions() != null && positiveNumber(row.parametersMillions()).isEmpty()) {
+        if (row.parametersMillions() != null
+                && positiveNumber(row.parametersMillions()).isEmpty()) {
             problems.add("parameters_millions: a positive number");
         }
         if (row.hardware() != null && Platform.fromKey(row.hardware()).isEmpty()) {
             problems.add("hardware: one of " + keys(Platform.values()));
         }
-        if (row.hardware() != null && (row.level() == null || CompatibilityLevel.fromKey(row.level()).isEmpty())) {
+        if (row.hardware() != null
+                && (row.level() == null
+                        || CompatibilityLevel.fromKey(row.level()).isEmpty())) {
             problems.add("level: required with hardware, one of " + keys(CompatibilityLevel.values()));
         }
         if (row.hardware() == null && row.level() != null) {
             problems.add("level: needs a hardware column");
         }
-        for (var text : List.of(new String[] {"limitations", row.limitations()}, new String[] {"workarounds", row.workarounds()},
+        for (var text : List.of(
+                new String[] {"limitations", row.limitations()},
+                new String[] {"workarounds", row.workarounds()},
                 new String[] {"notes", row.notes()})) {
             if (text[1] != null && text[1].length() > ClaimData.TEXT_MAX) {
                 problems.add(text[0] + ": at most " + ClaimData.TEXT_MAX + " characters");
@@ -119,7 +126,8 @@ final class ImportChecks {
     }
 
     private static String keys(dev.compatmatrix.base.Keyed[] values) {
-        return java.util.Arrays.stream(values).map(dev.compatmatrix.base.Keyed::key)
+        return java.util.Arrays.stream(values)
+                .map(dev.compatmatrix.base.Keyed::key)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -23,8 +23,7 @@ final class ImportFileReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private ImportFileReader() {
-    }
+    private ImportFileReader() {}
 
     static List<ImportRow> read(String fileName, InputStream in) {
         String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
@@ -38,19 +37,26 @@ final class ImportFileReader {
     }
 
     private static List<ImportRow> csv(InputStream in) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), format)) {
             List<String> header = parser.getHeaderNames();
-            List<String> unknown = header.stream().filter(h -> !ImportRow.COLUMNS.contains(h)).toList();
+            List<String> unknown =
+                    header.stream().filter(h -> !ImportRow.COLUMNS.contains(h)).toList();
             if (!header.contains("model") || !unknown.isEmpty()) {
                 throw new ImportFileException("The header must name the column 'model' and only these columns: "
                         + ImportRow.COLUMNS + (unknown.isEmpty() ? "" : "; unknown: " + unknown));
             }
             List<ImportRow> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
-                rows.add(row((int) record.getRecordNumber() + 1, column -> record.isMapped(column) && record.isSet(column)
-                        ? record.get(column) : null));
+                rows.add(row(
+                        (int) record.getRecordNumber() + 1,
+                        column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : null));
             }
             return rows;
         } catch (IOException | UncheckedIOException e) {
@@ -88,7 +94,8 @@ final class ImportFileReader {
                         throw new ImportFileException("Item " + position + " has the unknown key '" + key + "'");
                     }
                 }
-                rows.add(row(position, key -> item.hasNonNull(key) ? item.get(key).asString() : null));
+                rows.add(row(
+                        position, key -> item.hasNonNull(key) ? item.get(key).asString() : null));
             }
             return rows;
         } catch (JacksonException e) {
@@ -102,8 +109,19 @@ final class ImportFileReader {
             String text = value.apply(column);
             v.put(column, text == null || text.isBlank() ? null : text.strip());
         }
-        return new ImportRow(line, v.get("model"), v.get("family"), v.get("type"), v.get("size"),
-                v.get("parameters_millions"), v.get("hardware"), v.get("level"), v.get("limitations"),
-                v.get("workarounds"), v.get("notes"), v.get("framework_version"), v.get("reason"));
+        return new ImportRow(
+                line,
+                v.get("model"),
+                v.get("family"),
+                v.get("type"),
+                v.get("size"),
+                v.get("parameters_millions"),
+                v.get("hardware"),
+                v.get("level"),
+                v.get("limitations"),
+                v.get("workarounds"),
+                v.get("notes"),
+                v.get("framework_version"),
+                v.get("reason"));
     }
 }

@@ -10,7 +10,7 @@ public interface ImportProgress {
      */
     int STEP = 1000;
 
-    ImportProgress NONE = (done, total) -> { };
+    ImportProgress NONE = (done, total) -> {};
 
     /** {@code done} of {@code total} rows are written (not yet committed). Must not throw. */
     void rowsWritten(int done, int total);

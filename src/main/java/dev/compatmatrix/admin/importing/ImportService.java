@@ -1,5 +1,9 @@
 package dev.compatmatrix.admin.importing;
 
+import dev.compatmatrix.admin.importing.query.ImportTargetsQuery;
+import dev.compatmatrix.admin.importing.query.ImportTargetsQuery.CurrentLevel;
+import dev.compatmatrix.matrix.Roles;
+import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import dev.compatmatrix.admin.importing.query.ImportTargetsQuery;
-import dev.compatmatrix.admin.importing.query.ImportTargetsQuery.CurrentLevel;
-import jakarta.validation.Validator;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +66,8 @@ public class ImportService {
     }
 
     private ImportPreview check(List<ImportRow> rows) {
-        List<String> names = rows.stream().map(ImportRow::model).filter(Objects::nonNull).toList();
+        List<String> names =
+                rows.stream().map(ImportRow::model).filter(Objects::nonNull).toList();
         Set<String> existing = new HashSet<>(targets.existingModels(names));
         Map<String, String> levels = new HashMap<>();
         for (CurrentLevel current : targets.levels(names)) {
@@ -78,6 +79,8 @@ public class ImportService {
     /** A new model obeys the same rules as one created on the model form. */
     private List<String> newModelProblems(ImportRow row) {
         return validator.validate(ImportWriter.modelData(row)).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                .sorted()
+                .toList();
     }
 }

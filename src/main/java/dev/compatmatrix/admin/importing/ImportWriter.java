@@ -1,17 +1,17 @@
 package dev.compatmatrix.admin.importing;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.catalog.repository.ModelRepository;
+import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.matrix.store.StaleClaimException;
-import dev.compatmatrix.matrix.Actor;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,8 +37,13 @@ class ImportWriter {
     private final AuditLog audit;
     private final Clock clock;
 
-    ImportWriter(ModelRepository models, DerivedColumnsRepository derivedColumns, ClaimRepository claims,
-                 MatrixWriter writer, AuditLog audit, Clock clock) {
+    ImportWriter(
+            ModelRepository models,
+            DerivedColumnsRepository derivedColumns,
+            ClaimRepository claims,
+            MatrixWriter writer,
+            AuditLog audit,
+            Clock clock) {
         this.models = models;
         this.derivedColumns = derivedColumns;
         this.claims = claims;
@@ -48,9 +53,13 @@ class ImportWriter {
     }
 
     static ModelData modelData(ImportRow row) {
-        return new ModelData(row.model(), row.family(), ModelType.fromKey(String.valueOf(row.type())).orElse(null),
+        return new ModelData(
+                row.model(),
+                row.family(),
+                ModelType.fromKey(String.valueOf(row.type())).orElse(null),
                 ModelSize.fromKey(String.valueOf(row.size())).orElse(null),
-                row.parametersMillions() == null ? null : Double.valueOf(row.parametersMillions()), null);
+                row.parametersMillions() == null ? null : Double.valueOf(row.parametersMillions()),
+                null);
     }
 
     ImportResult write(String fileName, List<ImportRow> rows, ImportProgress progress) {
@@ -73,16 +82,25 @@ class ImportWriter {
         if (rows.isEmpty()) {
             progress.rowsWritten(0, 0);
         }
-        audit.record(user, "import.apply", "import", fileName, "Imported " + fileName + ": " + rows.size() + " rows",
-                null, Map.of("models_created", modelsCreated, "claims_created", created, "claims_changed", changed), now);
+        audit.record(
+                user,
+                "import.apply",
+                "import",
+                fileName,
+                "Imported " + fileName + ": " + rows.size() + " rows",
+                null,
+                Map.of("models_created", modelsCreated, "claims_created", created, "claims_changed", changed),
+                now);
         return new ImportResult(rows.size(), modelsCreated, created, changed, unchanged);
     }
 
     /** Reads what the chunk's rows name and draws the ids it needs; then the plan decides. */
     private ImportPlan plan(List<ImportRow> chunk, String defaultReason) {
-        Map<String, ModelRef> known = derivedColumns.findByModelNames(chunk.stream().map(ImportRow::model).toList());
+        Map<String, ModelRef> known = derivedColumns.findByModelNames(
+                chunk.stream().map(ImportRow::model).toList());
         Map<String, Claim> current = new HashMap<>();
-        for (Claim claim : claims.findIn(known.values().stream().map(ModelRef::compatibilityId).toList())) {
+        for (Claim claim : claims.findIn(
+                known.values().stream().map(ModelRef::compatibilityId).toList())) {
             current.put(ImportChecks.cell(claim.modelName(), claim.platform().key()), claim);
         }
         int newModels = ImportPlan.newModelCount(chunk, known);

@@ -24,31 +24,52 @@ public class AuditQuery {
     }
 
     public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
-        return bind(jdbc.sql("SELECT id, occurred_at, actor, action, entity, entity_id, summary, old_value, new_value "
-                + FILTER + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset"), filter)
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"), SqlTimes.utc(rs.getTimestamp("occurred_at")),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
-                        rs.getString("summary"), rs.getString("old_value"), rs.getString("new_value")))
+        return bind(
+                        jdbc.sql(
+                                "SELECT id, occurred_at, actor, action, entity, entity_id, summary, old_value, new_value "
+                                        + FILTER + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset"),
+                        filter)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new AuditEntry(
+                        rs.getLong("id"),
+                        SqlTimes.utc(rs.getTimestamp("occurred_at")),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("entity"),
+                        rs.getString("entity_id"),
+                        rs.getString("summary"),
+                        rs.getString("old_value"),
+                        rs.getString("new_value")))
                 .list();
     }
 
     public long count(AuditFilter filter) {
-        return bind(jdbc.sql("SELECT count(*) " + FILTER), filter).query(Long.class).single();
+        return bind(jdbc.sql("SELECT count(*) " + FILTER), filter)
+                .query(Long.class)
+                .single();
     }
 
     /** The users and entities that occur, for the filter pickers. */
     public List<String> actors() {
-        return jdbc.sql("SELECT DISTINCT actor FROM audit_log ORDER BY actor").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT actor FROM audit_log ORDER BY actor")
+                .query(String.class)
+                .list();
     }
 
     public List<String> entities() {
-        return jdbc.sql("SELECT DISTINCT entity FROM audit_log ORDER BY entity").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT entity FROM audit_log ORDER BY entity")
+                .query(String.class)
+                .list();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, AuditFilter filter) {
-        return statement.param("actor", filter.actor()).param("entity", filter.entity())
+        return statement
+                .param("actor", filter.actor())
+                .param("entity", filter.entity())
                 .param("fromDay", filter.from() == null ? null : filter.from().atStartOfDay())
-                .param("afterDay", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay());
+                .param(
+                        "afterDay",
+                        filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay());
     }
 }

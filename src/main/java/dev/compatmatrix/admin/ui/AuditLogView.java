@@ -14,11 +14,11 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.admin.AuditService;
-import dev.compatmatrix.base.ui.IsoDatePicker;
 import dev.compatmatrix.admin.query.AuditEntry;
 import dev.compatmatrix.admin.query.AuditFilter;
+import dev.compatmatrix.base.VisibleText;
+import dev.compatmatrix.base.ui.IsoDatePicker;
 import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -69,21 +69,29 @@ public class AuditLogView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);
         grid.setEmptyStateText("No audit entries match these filters.");
-        grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> WHEN.format(e.occurredAt()))
+                .setHeader("When (UTC)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> VisibleText.of(e.entity() + " " + e.entityId())).setHeader("Entity").setAutoWidth(true);
+        grid.addColumn(e -> VisibleText.of(e.entity() + " " + e.entityId()))
+                .setHeader("Entity")
+                .setAutoWidth(true);
         grid.addColumn(e -> VisibleText.of(e.summary())).setHeader("What").setFlexGrow(1);
         // Old → new values on demand, so the list stays readable.
         grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> new Div(
                 new Span("Before"), new Pre(e.oldValue() == null ? "—" : e.oldValue()),
                 new Span("After"), new Pre(e.newValue() == null ? "—" : e.newValue()))));
-        grid.setItems(query -> audit.page(filter, query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> audit.page(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> showCount(audit.count(filter)));
     }
 
     private void filterChanged() {
-        boolean reversed = from.getValue() != null && to.getValue() != null && from.getValue().isAfter(to.getValue());
+        boolean reversed = from.getValue() != null
+                && to.getValue() != null
+                && from.getValue().isAfter(to.getValue());
         to.setInvalid(reversed);
         to.setErrorMessage(reversed ? "The end date is before the start date" : null);
         if (!reversed) {

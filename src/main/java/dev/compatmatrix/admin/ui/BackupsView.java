@@ -50,12 +50,19 @@ public class BackupsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No backups yet.");
-        grid.addColumn(BackupService.Backup::name).setHeader("Backup (UTC time)").setAutoWidth(true);
-        grid.addColumn(b -> String.format(java.util.Locale.ROOT, "%,d kB", b.bytes() / 1024)).setHeader("Size");
+        grid.addColumn(BackupService.Backup::name)
+                .setHeader("Backup (UTC time)")
+                .setAutoWidth(true);
+        grid.addColumn(b -> String.format(java.util.Locale.ROOT, "%,d kB", b.bytes() / 1024))
+                .setHeader("Size");
         grid.addComponentColumn(b -> new Anchor(download(b.name()), AttachmentType.DOWNLOAD, "Download .zip"));
-        add(new H2("Backups"), new Paragraph("A backup is a consistent export of the whole database (schema and "
-                + "Parquet data) taken while the console runs. To restore, start the console on a new database file "
-                + "with COMPAT_RESTORE_FROM set to an unzipped backup folder (see the README)."), backupNow, grid);
+        add(
+                new H2("Backups"),
+                new Paragraph("A backup is a consistent export of the whole database (schema and "
+                        + "Parquet data) taken while the console runs. To restore, start the console on a new database file "
+                        + "with COMPAT_RESTORE_FROM set to an unzipped backup folder (see the README)."),
+                backupNow,
+                grid);
         refresh();
     }
 

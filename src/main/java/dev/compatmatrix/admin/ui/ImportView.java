@@ -2,12 +2,32 @@ package dev.compatmatrix.admin.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
-import dev.compatmatrix.base.Plural;
+import dev.compatmatrix.admin.importing.ImportFileException;
+import dev.compatmatrix.admin.importing.ImportPreview;
 import dev.compatmatrix.admin.importing.ImportProgress;
+import dev.compatmatrix.admin.importing.ImportRefusedException;
 import dev.compatmatrix.admin.importing.ImportResult;
+import dev.compatmatrix.admin.importing.ImportRow;
+import dev.compatmatrix.admin.importing.ImportService;
+import dev.compatmatrix.base.Plural;
+import dev.compatmatrix.matrix.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,26 +38,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-import dev.compatmatrix.admin.importing.ImportFileException;
-import dev.compatmatrix.admin.importing.ImportPreview;
-import dev.compatmatrix.admin.importing.ImportRefusedException;
-import dev.compatmatrix.admin.importing.ImportRow;
-import dev.compatmatrix.admin.importing.ImportService;
-import dev.compatmatrix.matrix.Roles;
-import jakarta.annotation.security.RolesAllowed;
 
 /** Upload a CSV or JSON file of models and claims, see the dry run (every bad row and why), then apply it. */
 @Route("admin/import")
@@ -52,7 +52,8 @@ public class ImportView extends VerticalLayout {
 
     private final ImportService imports;
     final Upload upload = new Upload();
-    final Paragraph summary = new Paragraph("Upload a file to see what it would change. Nothing is written until you apply it.");
+    final Paragraph summary =
+            new Paragraph("Upload a file to see what it would change. Nothing is written until you apply it.");
     final Grid<ImportPreview.RowError> errors = new Grid<>();
     final Button apply = new Button("Apply import");
     final ProgressBar progress = new ProgressBar();
@@ -60,17 +61,21 @@ public class ImportView extends VerticalLayout {
     private final Executor background;
     /** The import being applied, if any; tests wait for it. */
     CompletableFuture<ImportResult> running = CompletableFuture.completedFuture(null);
+
     private String fileName;
     private byte[] content;
 
     public ImportView(ImportService imports, @Qualifier("applicationTaskExecutor") Executor background) {
         this.imports = imports;
         this.background = background;
-        upload.setUploadHandler(new SizeLimitedUpload(ImportService.MAX_BYTES, (name, data) -> {
-            received(name, data);
-            // One file at a time: clearing the list lets the corrected file be uploaded next.
-            upload.clearFileList();
-        }, this::refused));
+        upload.setUploadHandler(new SizeLimitedUpload(
+                ImportService.MAX_BYTES,
+                (name, data) -> {
+                    received(name, data);
+                    // One file at a time: clearing the list lets the corrected file be uploaded next.
+                    upload.clearFileList();
+                },
+                this::refused));
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", ".json");
         upload.setMaxFiles(1);
@@ -78,8 +83,13 @@ public class ImportView extends VerticalLayout {
         summary.setId("import-summary");
         errors.setId("import-errors");
         errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        errors.addColumn(ImportPreview.RowError::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        errors.addColumn(ImportPreview.RowError::message).setHeader("Why it is refused").setFlexGrow(1);
+        errors.addColumn(ImportPreview.RowError::line)
+                .setHeader("Line")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        errors.addColumn(ImportPreview.RowError::message)
+                .setHeader("Why it is refused")
+                .setFlexGrow(1);
         errors.setVisible(false);
         apply.setId("import-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -90,10 +100,18 @@ public class ImportView extends VerticalLayout {
         progressText.setId("import-progress-text");
         progress.setVisible(false);
         progressText.setVisible(false);
-        add(new H2("Import models and claims"), new Paragraph("CSV with a header row, or a JSON array of objects, "
-                + "with the columns " + String.join(", ", ImportRow.COLUMNS) + ". A new model needs family, type and "
-                + "size; a claim needs hardware and level. All rows are applied in one transaction, or none."),
-                upload, summary, apply, progress, progressText, errors);
+        add(
+                new H2("Import models and claims"),
+                new Paragraph("CSV with a header row, or a JSON array of objects, "
+                        + "with the columns " + String.join(", ", ImportRow.COLUMNS)
+                        + ". A new model needs family, type and "
+                        + "size; a claim needs hardware and level. All rows are applied in one transaction, or none."),
+                upload,
+                summary,
+                apply,
+                progress,
+                progressText,
+                errors);
     }
 
     /** A file arrived: run the dry run and show it; the file is kept only while it can be applied. */
@@ -127,11 +145,13 @@ public class ImportView extends VerticalLayout {
 
     private void show(ImportPreview preview) {
         summary.setText(fileName + ": " + Plural.of(preview.rows(), "row") + " — "
-                + Plural.of(preview.modelsToCreate(), "new model") + ", " + Plural.of(preview.claimsToCreate(), "new claim")
+                + Plural.of(preview.modelsToCreate(), "new model") + ", "
+                + Plural.of(preview.claimsToCreate(), "new claim")
                 + ", " + Plural.of(preview.claimsToChange(), "changed claim")
                 + String.format(Locale.ROOT, ", %,d unchanged. ", preview.unchanged())
-                + (preview.applicable() ? "Ready to apply."
-                : Plural.of(preview.errors().size(), "bad row") + ": fix them and upload again."));
+                + (preview.applicable()
+                        ? "Ready to apply."
+                        : Plural.of(preview.errors().size(), "bad row") + ": fix them and upload again."));
         errors.setItems(preview.errors());
         // A few bad rows show in full; a file full of them scrolls inside the grid instead of loading every row.
         errors.setAllRowsVisible(preview.errors().size() <= ALL_ERRORS_VISIBLE);
@@ -160,7 +180,8 @@ public class ImportView extends VerticalLayout {
         });
         SecurityContext security = SecurityContextHolder.getContext();
         // The page update is part of the stage kept, so whoever waits on it also waits until the update is queued.
-        running = CompletableFuture.supplyAsync(() -> imports.apply(name, data, shown),
+        running = CompletableFuture.supplyAsync(
+                        () -> imports.apply(name, data, shown),
                         new DelegatingSecurityContextExecutor(background, security))
                 .whenComplete((result, failure) -> report(ui, () -> finished(ui, name, result, failure)));
     }
@@ -174,9 +195,11 @@ public class ImportView extends VerticalLayout {
         progressText.setVisible(false);
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
         if (cause == null) {
-            Notification.show("Imported " + name + ": " + Plural.of(result.modelsCreated(), "model") + " and "
-                            + Plural.of(result.claimsCreated(), "claim") + " created, "
-                            + Plural.of(result.claimsChanged(), "claim") + " changed", 6000,
+            Notification.show(
+                            "Imported " + name + ": " + Plural.of(result.modelsCreated(), "model") + " and "
+                                    + Plural.of(result.claimsCreated(), "claim") + " created, "
+                                    + Plural.of(result.claimsChanged(), "claim") + " changed",
+                            6000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             summary.setText("Imported " + name + ".");

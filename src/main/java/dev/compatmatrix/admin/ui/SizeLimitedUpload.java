@@ -26,7 +26,8 @@ final class SizeLimitedUpload implements UploadHandler {
      * @param received gets the file's name and content
      * @param refused  gets the reason in the user's terms
      */
-    SizeLimitedUpload(int maxBytes, SerializableBiConsumer<String, byte[]> received, SerializableConsumer<String> refused) {
+    SizeLimitedUpload(
+            int maxBytes, SerializableBiConsumer<String, byte[]> received, SerializableConsumer<String> refused) {
         this.maxBytes = maxBytes;
         this.received = received;
         this.refused = refused;

@@ -30,10 +30,19 @@ public class BadgeQuery {
 
     /** Empty when no model has this name; without the stale and disputed marks (BadgeService adds them). */
     public Optional<BadgeData> find(String modelName, Platform platform) {
-        return jdbc.sql(SQL).param("name", modelName).param("platform", platform.key())
-                .query((rs, n) -> new BadgeData(rs.getInt("model_id"), rs.getString("model_name"), platform,
-                        CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElse(null),
-                        ValidationStatus.fromKey(rs.getString("validation_status")).orElse(null), false, false,
+        return jdbc.sql(SQL)
+                .param("name", modelName)
+                .param("platform", platform.key())
+                .query((rs, n) -> new BadgeData(
+                        rs.getInt("model_id"),
+                        rs.getString("model_name"),
+                        platform,
+                        CompatibilityLevel.fromKey(rs.getString("compatibility_level"))
+                                .orElse(null),
+                        ValidationStatus.fromKey(rs.getString("validation_status"))
+                                .orElse(null),
+                        false,
+                        false,
                         rs.getString("version")))
                 .optional();
     }

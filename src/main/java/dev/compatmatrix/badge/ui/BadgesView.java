@@ -31,7 +31,8 @@ public class BadgesView extends VerticalLayout {
             badges.setBadgesPublic(e.getValue());
             Notification.show(e.getValue() ? "Badges are public" : "Only signed-in users see badges now");
         });
-        add(new H2("Badges"),
+        add(
+                new H2("Badges"),
                 new Paragraph("Every model has a small SVG badge per platform showing its level and validation, for "
                         + "READMEs and wiki pages. The address is /badge/<model>/<platform>.svg, for example:"),
                 new Code("/" + EXAMPLE),

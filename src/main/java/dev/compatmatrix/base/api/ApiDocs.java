@@ -46,20 +46,26 @@ public class ApiDocs {
     /** On a handler method: the operation takes {@code offset} and {@code limit}. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    public @interface Paged {
-    }
+    public @interface Paged {}
 
     @Bean
     OpenAPI apiDocument(@Value("${compat.public-url:}") String publicUrl) {
         return new OpenAPI()
-                .info(new Info().title("Compatibility Matrix Console API").version("v1")
+                .info(new Info()
+                        .title("Compatibility Matrix Console API")
+                        .version("v1")
                         .description("Read the compatibility matrix and post CI results. Every call needs an API token "
                                 + "(admin → API tokens) as 'Authorization: Bearer cmc_…'; errors are RFC 9457 problem "
                                 + "details; unknown query parameters are refused."))
                 .servers(List.of(new Server().url(publicUrl.isBlank() ? "/" : publicUrl)))
                 .components(new Components()
-                        .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("cmc_…").description("An API token with scope read or results:write"))
+                        .addSecuritySchemes(
+                                TOKEN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("cmc_…")
+                                        .description("An API token with scope read or results:write"))
                         .addSchemas("Problem", problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
     }
@@ -69,11 +75,19 @@ public class ApiDocs {
     OperationCustomizer commonParametersAndProblems() {
         return (operation, handler) -> {
             if (handler.hasMethodAnnotation(Paged.class)) {
-                operation.addParametersItem(query("offset", "Rows to skip",
-                        new IntegerSchema().minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(ApiPaging.MAX_OFFSET))
+                operation.addParametersItem(query(
+                        "offset",
+                        "Rows to skip",
+                        new IntegerSchema()
+                                .minimum(BigDecimal.ZERO)
+                                .maximum(BigDecimal.valueOf(ApiPaging.MAX_OFFSET))
                                 ._default(0)));
-                operation.addParametersItem(query("limit", "Rows to return",
-                        new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ApiPaging.MAX_LIMIT))
+                operation.addParametersItem(query(
+                        "limit",
+                        "Rows to return",
+                        new IntegerSchema()
+                                .minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(ApiPaging.MAX_LIMIT))
                                 ._default(ApiPaging.DEFAULT_LIMIT)));
             }
             Map<String, String> problems = Map.of(
@@ -81,7 +95,8 @@ public class ApiDocs {
                     "401", "No valid API token",
                     "403", "The token's scopes do not allow this");
             problems.forEach((status, description) -> {
-                if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
+                if (operation.getResponses() != null
+                        && !operation.getResponses().containsKey(status)) {
                     operation.getResponses().addApiResponse(status, problem(description));
                 }
             });
@@ -91,13 +106,20 @@ public class ApiDocs {
 
     /** A response of problem details. */
     public static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content()
-                .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))));
+        return new ApiResponse()
+                .description(description)
+                .content(
+                        new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))));
     }
 
     /** An optional query parameter. */
     public static Parameter query(String name, String description, Schema<?> schema) {
-        return new Parameter().in("query").name(name).description(description).required(false).schema(schema);
+        return new Parameter()
+                .in("query")
+                .name(name)
+                .description(description)
+                .required(false)
+                .schema(schema);
     }
 
     /** A text schema whose values are the keys of {@code type}'s constants. */
@@ -120,19 +142,31 @@ public class ApiDocs {
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema())
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("invalid_parameters", new ArraySchema().items(new StringSchema())
-                        .description("Each unusable query parameter, with why"))
-                .addProperty("accepted_parameters", new ArraySchema().items(new StringSchema())
-                        .description("The query parameters the endpoint accepts"))
+                .addProperty(
+                        "invalid_parameters",
+                        new ArraySchema()
+                                .items(new StringSchema())
+                                .description("Each unusable query parameter, with why"))
+                .addProperty(
+                        "accepted_parameters",
+                        new ArraySchema()
+                                .items(new StringSchema())
+                                .description("The query parameters the endpoint accepts"))
                 .addProperty("pointer", new StringSchema().description("JSON pointer of the body's unusable value"))
-                .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-                        .addProperty("index", new IntegerSchema()).addProperty("field", new StringSchema())
-                        .addProperty("message", new StringSchema())).description("Each refused result of a batch"));
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new ObjectSchema()
+                                        .addProperty("index", new IntegerSchema())
+                                        .addProperty("field", new StringSchema())
+                                        .addProperty("message", new StringSchema()))
+                                .description("Each refused result of a batch"));
     }
 }

@@ -26,7 +26,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Not allowed for this token or user.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Not allowed for this token or user.");
         problem.setTitle("Not allowed");
         return problem;
     }
@@ -36,10 +37,13 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse known) {
             // Spring MVC's own (unsupported media type, missing parameter …) and our ApiRequestException.
             // Their headers too: a 405 says which methods are allowed.
-            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+            return ResponseEntity.status(known.getStatusCode())
+                    .headers(known.getHeaders())
+                    .body(known.getBody());
         }
         log.error("API request failed", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request failed on the server; nothing of it was written. Try again, or report the time of the failure.");
         problem.setTitle("Server error");
         return ResponseEntity.internalServerError().body(problem);

@@ -29,7 +29,8 @@ class ApiNotFoundMapping extends AbstractHandlerMapping {
     ApiNotFoundMapping(JsonMapper json) {
         setOrder(Ordered.LOWEST_PRECEDENCE - 2);
         notFound = (request, response) -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND,
                     "The API has no resource at this path; its paths are listed in /api/openapi.json.");
             problem.setTitle("Not found");
             problem.setInstance(URI.create(request.getRequestURI()));
@@ -42,7 +43,9 @@ class ApiNotFoundMapping extends AbstractHandlerMapping {
     @Override
     protected Object getHandlerInternal(HttpServletRequest request) {
         String path = ServletRequestPathUtils.hasParsedRequestPath(request)
-                ? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value()
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                        .pathWithinApplication()
+                        .value()
                 : request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith(API) && !path.startsWith(SWAGGER_UI) ? notFound : null;
     }

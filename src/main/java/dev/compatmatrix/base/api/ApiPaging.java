@@ -20,8 +20,8 @@ public record ApiPaging(int offset, int limit) {
         return new ApiPaging(offset, limit);
     }
 
-    private static int number(Map<String, List<String>> params, String name, int fallback, int min, int max,
-                              List<String> problems) {
+    private static int number(
+            Map<String, List<String>> params, String name, int fallback, int min, int max, List<String> problems) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return fallback;
@@ -42,6 +42,5 @@ public record ApiPaging(int offset, int limit) {
     public static final List<String> NAMES = List.of("offset", "limit");
 
     /** A page of items with the total count of the filtered set. */
-    public record Page<T>(long total, int offset, int limit, List<T> items) {
-    }
+    public record Page<T>(long total, int offset, int limit, List<T> items) {}
 }

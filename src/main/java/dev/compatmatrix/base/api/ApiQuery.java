@@ -24,14 +24,18 @@ public final class ApiQuery {
     private ApiQuery(Map<String, List<String>> parameters, Collection<String> accepted) {
         this.parameters = parameters;
         this.accepted = new TreeSet<>(accepted);
-        parameters.keySet().stream().filter(name -> !this.accepted.contains(name)).sorted()
+        parameters.keySet().stream()
+                .filter(name -> !this.accepted.contains(name))
+                .sorted()
                 .forEach(name -> problems.add(name + " (unknown parameter)"));
     }
 
     /** The request's parameters, of which only {@code accepted} may appear. */
     public static ApiQuery of(HttpServletRequest request, Collection<String> accepted) {
-        return new ApiQuery(request.getParameterMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue()))), accepted);
+        return new ApiQuery(
+                request.getParameterMap().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue()))),
+                accepted);
     }
 
     public Map<String, List<String>> parameters() {

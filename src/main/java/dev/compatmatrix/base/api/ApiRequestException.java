@@ -24,9 +24,12 @@ public class ApiRequestException extends ErrorResponseException {
 
     /** A 400 naming every unusable parameter, and the parameters the endpoint accepts. */
     public static ApiRequestException badParameters(List<String> problems, Collection<String> accepted) {
-        ApiRequestException refused = new ApiRequestException(HttpStatus.BAD_REQUEST, "Invalid query parameters",
+        ApiRequestException refused = new ApiRequestException(
+                HttpStatus.BAD_REQUEST,
+                "Invalid query parameters",
                 "These parameters cannot be used: " + String.join(", ", problems) + ". Accepted parameters: "
-                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted)) + ".", problems);
+                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted)) + ".",
+                problems);
         refused.getBody().setProperty("accepted_parameters", List.copyOf(accepted));
         return refused;
     }

@@ -22,22 +22,38 @@ public class AuditLog {
         this.appender = appender;
     }
 
-    public void record(String actor, String action, String entity, Object entityId, String summary,
-                       Map<String, ?> oldValue, Map<String, ?> newValue, LocalDateTime when) {
+    public void record(
+            String actor,
+            String action,
+            String entity,
+            Object entityId,
+            String summary,
+            Map<String, ?> oldValue,
+            Map<String, ?> newValue,
+            LocalDateTime when) {
         jdbc.sql("""
                         INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id, summary, old_value, new_value)
                         VALUES (:when, :actor, :action, :entity, :entityId, :summary, :old, :new)
                         """)
-                .param("when", when).param("actor", actor).param("action", action).param("entity", entity)
-                .param("entityId", String.valueOf(entityId)).param("summary", summary)
-                .param("old", toJson(oldValue)).param("new", toJson(newValue))
+                .param("when", when)
+                .param("actor", actor)
+                .param("action", action)
+                .param("entity", entity)
+                .param("entityId", String.valueOf(entityId))
+                .param("summary", summary)
+                .param("old", toJson(oldValue))
+                .param("new", toJson(newValue))
                 .update();
     }
 
     /** One write for {@link #recordAll}: what {@link #record} takes besides the actor and the time. */
-    public record Entry(String action, String entity, Object entityId, String summary, Map<String, ?> oldValue,
-                        Map<String, ?> newValue) {
-    }
+    public record Entry(
+            String action,
+            String entity,
+            Object entityId,
+            String summary,
+            Map<String, ?> oldValue,
+            Map<String, ?> newValue) {}
 
     /** {@link #record} for many writes by one actor at one time, through the appender, ids in list order. */
     public void recordAll(String actor, List<Entry> entries, LocalDateTime when) {
@@ -47,9 +63,21 @@ public class AuditLog {
             return;
         }
         // Column order of V0003.
-        appender.appendWithIds("audit_log", "audit_log_seq", entries.stream().map(e -> new Object[] {when, actor,
-                e.action(), e.entity(), String.valueOf(e.entityId()), e.summary(), toJson(e.oldValue()),
-                toJson(e.newValue())}).toList());
+        appender.appendWithIds(
+                "audit_log",
+                "audit_log_seq",
+                entries.stream()
+                        .map(e -> new Object[] {
+                            when,
+                            actor,
+                            e.action(),
+                            e.entity(),
+                            String.valueOf(e.entityId()),
+                            e.summary(),
+                            toJson(e.oldValue()),
+                            toJson(e.newValue())
+                        })
+                        .toList());
     }
 
     private String toJson(Map<String, ?> value) {

@@ -67,5 +67,4 @@ public class DatabaseConfig {
         options.setProperty("autoload_known_extensions", "false");
         return options;
     }
-
 }

@@ -33,7 +33,8 @@ public class DatabaseSnapshots {
     /** How many tables the database has: 0 for a new file. */
     public long tableCount() {
         return jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static String quoted(Path folder) {

@@ -5,8 +5,7 @@ import java.sql.SQLException;
 /** Reading DuckDB's errors, which come without SQL states. */
 public final class DuckDbErrors {
 
-    private DuckDbErrors() {
-    }
+    private DuckDbErrors() {}
 
     /** Two transactions wrote the same row ("TransactionContext Error: Conflict on update!"). */
     public static boolean isWriteWriteConflict(Throwable e) {

@@ -17,20 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class MultiRowSql {
 
-    private MultiRowSql() {
-    }
+    private MultiRowSql() {}
 
     /** A column of an UPDATE's value list, with the SQL type of its values. */
-    public record Column(String name, String sqlType) {
-    }
+    public record Column(String name, String sqlType) {}
 
     /**
      * {@code UPDATE table SET c = v.c, … FROM (…) v(key, c, …) WHERE table.key = v.key}; each row has the key
      * first, then one value per column. {@code extraSet} is appended to the SET list as it is (e.g.
      * {@code row_version = row_version + 1}). Returns the number of rows updated.
      */
-    public static int update(JdbcClient jdbc, String table, Column key, List<Column> columns, String extraSet,
-                             List<Object[]> rows) {
+    public static int update(
+            JdbcClient jdbc, String table, Column key, List<Column> columns, String extraSet, List<Object[]> rows) {
         return update(jdbc, table, List.of(key), columns, extraSet, rows);
     }
 
@@ -39,8 +37,13 @@ public final class MultiRowSql {
      * row someone else changed is not updated; qualify the table's own column in {@code extraSet} then, as in
      * {@code row_version = claims.row_version + 1}). Each row has the keys first, then the columns.
      */
-    public static int update(JdbcClient jdbc, String table, List<Column> keys, List<Column> columns, String extraSet,
-                             List<Object[]> rows) {
+    public static int update(
+            JdbcClient jdbc,
+            String table,
+            List<Column> keys,
+            List<Column> columns,
+            String extraSet,
+            List<Object[]> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -49,13 +52,20 @@ public final class MultiRowSql {
         if (rows.size() == 1) {
             String set = columns.stream().map(c -> c.name() + " = :" + c.name()).collect(Collectors.joining(", "))
                     + (extraSet == null ? "" : ", " + extraSet);
-            return bindOne(jdbc.sql("UPDATE " + table + " SET " + set + " WHERE " + whereOne(table, keys)), all,
-                    rows.getFirst()).update();
+            return bindOne(
+                            jdbc.sql("UPDATE " + table + " SET " + set + " WHERE " + whereOne(table, keys)),
+                            all,
+                            rows.getFirst())
+                    .update();
         }
         String set = columns.stream().map(c -> c.name() + " = v." + c.name()).collect(Collectors.joining(", "))
                 + (extraSet == null ? "" : ", " + extraSet);
-        return bind(jdbc.sql("UPDATE " + table + " SET " + set + " FROM (SELECT " + values(all) + ") AS v WHERE "
-                + where(table, keys)), all, rows).update();
+        return bind(
+                        jdbc.sql("UPDATE " + table + " SET " + set + " FROM (SELECT " + values(all) + ") AS v WHERE "
+                                + where(table, keys)),
+                        all,
+                        rows)
+                .update();
     }
 
     /** {@code DELETE FROM table USING (…) v WHERE table.key = v.key …}; returns the number of rows deleted. */
@@ -67,8 +77,12 @@ public final class MultiRowSql {
             return bindOne(jdbc.sql("DELETE FROM " + table + " WHERE " + whereOne(table, keys)), keys, rows.getFirst())
                     .update();
         }
-        return bind(jdbc.sql("DELETE FROM " + table + " USING (SELECT " + values(keys) + ") AS v WHERE "
-                + where(table, keys)), keys, rows).update();
+        return bind(
+                        jdbc.sql("DELETE FROM " + table + " USING (SELECT " + values(keys) + ") AS v WHERE "
+                                + where(table, keys)),
+                        keys,
+                        rows)
+                .update();
     }
 
     private static String values(List<Column> columns) {
@@ -78,30 +92,35 @@ public final class MultiRowSql {
     }
 
     private static String where(String table, List<Column> keys) {
-        return keys.stream().map(k -> table + "." + k.name() + " = v." + k.name()).collect(Collectors.joining(" AND "));
+        return keys.stream()
+                .map(k -> table + "." + k.name() + " = v." + k.name())
+                .collect(Collectors.joining(" AND "));
     }
 
     private static String whereOne(String table, List<Column> keys) {
-        return keys.stream().map(k -> table + "." + k.name() + " = :" + k.name()).collect(Collectors.joining(" AND "));
+        return keys.stream()
+                .map(k -> table + "." + k.name() + " = :" + k.name())
+                .collect(Collectors.joining(" AND "));
     }
 
     /** One row's values as plain parameters: a single row plans faster without the lists. */
-    private static JdbcClient.StatementSpec bindOne(JdbcClient.StatementSpec statement, List<Column> columns,
-                                                    Object[] row) {
+    private static JdbcClient.StatementSpec bindOne(
+            JdbcClient.StatementSpec statement, List<Column> columns, Object[] row) {
         for (int i = 0; i < columns.size(); i++) {
             statement = statement.param(columns.get(i).name(), row[i]);
         }
         return statement;
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<Column> columns,
-                                                 List<Object[]> rows) {
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, List<Column> columns, List<Object[]> rows) {
         for (int i = 0; i < columns.size(); i++) {
             Object[] column = new Object[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 column[r] = rows.get(r)[i];
             }
-            statement = statement.param(columns.get(i).name(), new DuckDBUserArray(columns.get(i).sqlType(), column));
+            statement = statement.param(
+                    columns.get(i).name(), new DuckDBUserArray(columns.get(i).sqlType(), column));
         }
         return statement;
     }

@@ -20,8 +20,7 @@ public final class OwnerOnly {
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates the folder and its missing parents, each readable by the owner only; existing ones stay as they are. */
     public static void createFolders(Path folder) throws IOException {

@@ -7,8 +7,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +36,16 @@ public class TableAppender {
             return;
         }
         List<Long> ids = nextIds(sequence, rows.size());
-        append(table, java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> {
-            Object[] row = new Object[rows.get(i).length + 1];
-            row[0] = ids.get(i);
-            System.arraycopy(rows.get(i), 0, row, 1, rows.get(i).length);
-            return row;
-        }).toList());
+        append(
+                table,
+                java.util.stream.IntStream.range(0, rows.size())
+                        .mapToObj(i -> {
+                            Object[] row = new Object[rows.get(i).length + 1];
+                            row[0] = ids.get(i);
+                            System.arraycopy(rows.get(i), 0, row, 1, rows.get(i).length);
+                            return row;
+                        })
+                        .toList());
     }
 
     /**
@@ -53,7 +57,9 @@ public class TableAppender {
             return List.of();
         }
         return jdbc.sql("SELECT nextval('" + sequence + "') AS id FROM range(:count) ORDER BY id")
-                .param("count", count).query(Long.class).list();
+                .param("count", count)
+                .query(Long.class)
+                .list();
     }
 
     /** Appends rows holding every column. */
@@ -82,8 +88,7 @@ public class TableAppender {
     }
 
     /** A table's columns in order, as name and type. */
-    public record TableColumn(String name, String type) {
-    }
+    public record TableColumn(String name, String type) {}
 
     /**
      * An appender open on one table of a connection the caller holds (for loaders that fill many tables at once);
@@ -103,11 +108,13 @@ public class TableAppender {
                 throws SQLException {
             List<String> names = columns.stream().map(TableColumn::name).toList();
             if (expectedColumns != null && !expectedColumns.equals(names)) {
-                throw new IllegalStateException("The columns of " + table + " are " + names + ", not " + expectedColumns);
+                throw new IllegalStateException(
+                        "The columns of " + table + " are " + names + ", not " + expectedColumns);
             }
             this.table = table;
             this.types = columns.stream().map(TableColumn::type).toList();
-            this.appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+            this.appender =
+                    connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
             // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes short
             // inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
             appender.setWriteInlinedStrings(false);

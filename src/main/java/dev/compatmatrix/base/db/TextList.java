@@ -16,8 +16,7 @@ public final class TextList {
     /** A one-column query of the integer ids in the parameter {@code :ids}, for {@code IN (…)}. */
     public static final String IDS_QUERY = "SELECT CAST(unnest(string_split(:ids, ',')) AS INTEGER)";
 
-    private TextList() {
-    }
+    private TextList() {}
 
     /** The value for {@code :ids}. */
     public static String joinIds(Collection<Integer> ids) {

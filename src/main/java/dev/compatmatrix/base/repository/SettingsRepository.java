@@ -15,15 +15,16 @@ public class SettingsRepository {
     }
 
     public Optional<String> find(String name) {
-        return jdbc.sql("SELECT value FROM app_settings WHERE name = :name").param("name", name)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT value FROM app_settings WHERE name = :name")
+                .param("name", name)
+                .query(String.class)
+                .optional();
     }
 
     public void put(String name, String value) {
         jdbc.sql("""
                         INSERT INTO app_settings (name, value) VALUES (:name, :value)
                         ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                        """)
-                .param("name", name).param("value", value).update();
+                        """).param("name", name).param("value", value).update();
     }
 }

@@ -31,10 +31,13 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         // The router's own message ("Couldn't find route for …") is for developers; a person gets the address.
-        boolean ownMessage = parameter.hasCustomMessage()
-                && !parameter.getCustomMessage().startsWith("Couldn't find route");
-        message.setText(ownMessage ? parameter.getCustomMessage() : "There is no page at '/"
-                + event.getLocation().getPath() + "'. Check the address, or go back to the matrix.");
+        boolean ownMessage =
+                parameter.hasCustomMessage() && !parameter.getCustomMessage().startsWith("Couldn't find route");
+        message.setText(
+                ownMessage
+                        ? parameter.getCustomMessage()
+                        : "There is no page at '/" + event.getLocation().getPath()
+                                + "'. Check the address, or go back to the matrix.");
         return HttpStatusCode.NOT_FOUND.getCode();
     }
 }

@@ -14,12 +14,12 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.compatmatrix.catalog.CatalogService;
-import dev.compatmatrix.matrix.MlModel;
 import dev.compatmatrix.catalog.ModelConflictException;
+import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.MlModel;
 import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.InvalidChangeException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -48,12 +48,17 @@ public class ModelEditor extends Dialog {
      * @param canDelete show the delete part (the service allows admins only)
      * @param onSaved   called with the model's name after a save, or null after a delete
      */
-    public ModelEditor(CatalogService catalog, MlModel loaded, List<String> families, boolean canDelete,
-                       Consumer<String> onSaved) {
+    public ModelEditor(
+            CatalogService catalog,
+            MlModel loaded,
+            List<String> families,
+            boolean canDelete,
+            Consumer<String> onSaved) {
         this.catalog = catalog;
         this.loaded = loaded;
         this.onSaved = onSaved;
-        setHeaderTitle(loaded == null ? "New model" : "Edit model: " + loaded.data().name());
+        setHeaderTitle(
+                loaded == null ? "New model" : "Edit model: " + loaded.data().name());
         setWidth("min(40rem, 100vw)");
         name.setRequiredIndicatorVisible(true);
         name.setHelperText("As on the model hub, e.g. google/flan-t5-base");
@@ -81,7 +86,8 @@ public class ModelEditor extends Dialog {
             type.setValue(loaded.data().type());
             size.setValue(loaded.data().size());
             parameters.setValue(loaded.data().parametersMillions());
-            sourceUrl.setValue(loaded.data().sourceUrl() == null ? "" : loaded.data().sourceUrl());
+            sourceUrl.setValue(
+                    loaded.data().sourceUrl() == null ? "" : loaded.data().sourceUrl());
         }
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
@@ -96,8 +102,13 @@ public class ModelEditor extends Dialog {
     }
 
     ModelData read() {
-        return new ModelData(name.getValue(), family.getValue(), type.getValue(), size.getValue(),
-                parameters.getValue(), sourceUrl.getValue());
+        return new ModelData(
+                name.getValue(),
+                family.getValue(),
+                type.getValue(),
+                size.getValue(),
+                parameters.getValue(),
+                sourceUrl.getValue());
     }
 
     private void save() {
@@ -119,8 +130,11 @@ public class ModelEditor extends Dialog {
         clearErrors();
         try {
             catalog.delete(loaded, deleteReason.getValue());
-            Notification.show("Deleted model " + loaded.data().name() + "; its history is kept", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Deleted model " + loaded.data().name() + "; its history is kept",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onSaved.accept(null);
         } catch (InvalidChangeException e) {
@@ -158,7 +172,8 @@ public class ModelEditor extends Dialog {
 
     private void clearErrors() {
         message.setVisible(false);
-        for (HasValidation input : new HasValidation[] {name, family, type, size, parameters, sourceUrl, deleteReason}) {
+        for (HasValidation input :
+                new HasValidation[] {name, family, type, size, parameters, sourceUrl, deleteReason}) {
             input.setInvalid(false);
         }
     }

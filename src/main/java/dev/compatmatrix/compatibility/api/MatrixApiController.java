@@ -5,12 +5,12 @@ import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,8 +40,10 @@ public class MatrixApiController {
         query.addProblems(parsed.warnings());
         query.refuseIfAnyProblem();
         long total = compatibility.matrixCount(parsed.filter());
-        List<ApiMatrixRow> rows = compatibility.matrixPage(parsed.filter(), parsed.sort(), paging.offset(), paging.limit())
-                .stream().map(ApiMatrixRow::of).toList();
+        List<ApiMatrixRow> rows =
+                compatibility.matrixPage(parsed.filter(), parsed.sort(), paging.offset(), paging.limit()).stream()
+                        .map(ApiMatrixRow::of)
+                        .toList();
         return new ApiPaging.Page<>(total, paging.offset(), paging.limit(), rows);
     }
 }

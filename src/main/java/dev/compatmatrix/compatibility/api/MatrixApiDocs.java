@@ -5,13 +5,13 @@ import static dev.compatmatrix.base.api.ApiDocs.query;
 
 import dev.compatmatrix.base.Keyed;
 import dev.compatmatrix.base.api.ApiDocs;
+import dev.compatmatrix.compatibility.export.ExportFormat;
+import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
-import dev.compatmatrix.compatibility.export.ExportFormat;
-import dev.compatmatrix.compatibility.query.MatrixSort;
-import dev.compatmatrix.compatibility.query.PlatformState;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -36,13 +36,19 @@ class MatrixApiDocs implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         Class<?> controller = handler.getBeanType();
         if (controller == MatrixExportController.class) {
-            operation.addParametersItem(query("format", "The file format", keys(ExportFormat.class)).required(true));
+            operation.addParametersItem(
+                    query("format", "The file format", keys(ExportFormat.class)).required(true));
             Content files = new Content();
             for (ExportFormat format : ExportFormat.values()) {
                 files.addMediaType(format.contentType(), new MediaType().schema(new StringSchema().format("binary")));
             }
-            operation.getResponses().addApiResponse("200", new ApiResponse()
-                    .description("The whole filtered matrix as a file to save").content(files));
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            "200",
+                            new ApiResponse()
+                                    .description("The whole filtered matrix as a file to save")
+                                    .content(files));
         }
         if (controller == MatrixExportController.class || controller == MatrixApiController.class) {
             filterParameters(operation);
@@ -51,22 +57,27 @@ class MatrixApiDocs implements OperationCustomizer {
     }
 
     private static void filterParameters(Operation operation) {
-        List<String> platformFilters = Arrays.stream(Platform.values()).flatMap(platform -> Arrays
-                .stream(PlatformState.values()).map(state -> platform.key() + ":" + state.key())).toList();
+        List<String> platformFilters = Arrays.stream(Platform.values())
+                .flatMap(platform ->
+                        Arrays.stream(PlatformState.values()).map(state -> platform.key() + ":" + state.key()))
+                .toList();
         StringSchema platform = new StringSchema();
         platform.setEnum(platformFilters);
         StringSchema sort = new StringSchema();
-        sort.setEnum(Stream.concat(Arrays.stream(MatrixSort.Column.values()).map(MatrixSort.Column::key),
+        sort.setEnum(Stream.concat(
+                        Arrays.stream(MatrixSort.Column.values()).map(MatrixSort.Column::key),
                         Arrays.stream(Platform.values()).map(Keyed::key))
-                .flatMap(key -> Stream.of(key, "-" + key)).collect(Collectors.toList()));
+                .flatMap(key -> Stream.of(key, "-" + key))
+                .collect(Collectors.toList()));
         operation.addParametersItem(query("q", "Part of the model's name or family", new StringSchema()));
         operation.addParametersItem(query("family", "The model family, exactly", new StringSchema()));
         operation.addParametersItem(query("type", "The model type", keys(ModelType.class)));
         operation.addParametersItem(query("size", "The model size", keys(ModelSize.class)));
-        operation.addParametersItem(query("platform", "platform:state, repeatable (all must hold)",
-                ApiDocs.repeated(platform)).explode(true));
-        operation.addParametersItem(query("validation", "The validation status of at least one claim",
-                keys(ValidationStatus.class)));
+        operation.addParametersItem(
+                query("platform", "platform:state, repeatable (all must hold)", ApiDocs.repeated(platform))
+                        .explode(true));
+        operation.addParametersItem(
+                query("validation", "The validation status of at least one claim", keys(ValidationStatus.class)));
         operation.addParametersItem(query("minScore", "The lowest score, 0–1", ApiDocs.range(0, 1)));
         operation.addParametersItem(query("sort", "A column key; a leading '-' sorts descending", sort));
     }

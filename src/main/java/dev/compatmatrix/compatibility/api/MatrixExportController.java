@@ -1,10 +1,11 @@
 package dev.compatmatrix.compatibility.api;
 
-import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.base.UrlParams;
+import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,11 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +32,8 @@ public class MatrixExportController {
 
     private final ExportService exports;
 
-    private static final Set<String> ACCEPTED = Stream.concat(Stream.of(FORMAT), MatrixParameters.NAMES.stream())
-            .collect(Collectors.toSet());
+    private static final Set<String> ACCEPTED =
+            Stream.concat(Stream.of(FORMAT), MatrixParameters.NAMES.stream()).collect(Collectors.toSet());
 
     public MatrixExportController(ExportService exports) {
         this.exports = exports;
@@ -46,15 +46,20 @@ public class MatrixExportController {
         String formatValue = UrlParams.first(query.parameters(), FORMAT);
         Optional<ExportFormat> format = ExportFormat.fromKey(formatValue);
         if (format.isEmpty()) {
-            query.addProblems(List.of(FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")"));
+            query.addProblems(List.of(
+                    FORMAT + "=" + (formatValue == null ? "" : formatValue) + " (expected " + formatKeys() + ")"));
         }
         MatrixParameters.Parsed view = MatrixParameters.parse(query.parameters());
         query.addProblems(view.warnings());
         query.refuseIfAnyProblem();
 
         response.setContentType(format.get().contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(exports.fileName(format.get())).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(exports.fileName(format.get()))
+                        .build()
+                        .toString());
         exports.export(view.filter(), view.sort(), format.get(), response.getOutputStream());
     }
 

@@ -1,8 +1,8 @@
 package dev.compatmatrix.compatibility.export;
 
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.matrix.Platform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -50,19 +50,28 @@ final class CsvMatrixWriter implements MatrixWriter {
 
     @Override
     public void row(MatrixRow row) throws IOException {
-        List<String> values = new ArrayList<>(List.of(inert(VisibleText.of(row.name())), inert(VisibleText.of(row.family())), row.type(), row.size(),
+        List<String> values = new ArrayList<>(List.of(
+                inert(VisibleText.of(row.name())),
+                inert(VisibleText.of(row.family())),
+                row.type(),
+                row.size(),
                 ExportValues.number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
             values.add(ExportValues.levelKey(row.cell(platform)));
         }
         for (Platform platform : Platform.values()) {
-            values.add(row.cell(platform) == null ? "" : row.cell(platform).status().key());
+            values.add(
+                    row.cell(platform) == null
+                            ? ""
+                            : row.cell(platform).status().key());
         }
         for (Platform platform : Platform.values()) {
-            values.add(String.valueOf(row.cell(platform) != null && row.cell(platform).stale()));
+            values.add(String.valueOf(
+                    row.cell(platform) != null && row.cell(platform).stale()));
         }
         for (Platform platform : Platform.values()) {
-            values.add(String.valueOf(row.cell(platform) != null && row.cell(platform).disputed()));
+            values.add(String.valueOf(
+                    row.cell(platform) != null && row.cell(platform).disputed()));
         }
         values.add(ExportValues.number(row.score()));
         values.add(row.recommended() == null ? "" : row.recommended().key());

@@ -1,9 +1,9 @@
 package dev.compatmatrix.compatibility.export;
 
 import dev.compatmatrix.base.VisibleText;
+import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.LevelWords;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,8 +26,7 @@ final class ExportValues {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
-    private ExportValues() {
-    }
+    private ExportValues() {}
 
     /** The column headings of the formats people read (Markdown, HTML); platforms from index 5 on. */
     static List<String> readableColumns() {
@@ -41,7 +40,11 @@ final class ExportValues {
 
     /** A row's cells under {@link #readableColumns()}. */
     static List<String> readableCells(MatrixRow row) {
-        List<String> cells = new ArrayList<>(List.of(VisibleText.of(row.name()), VisibleText.of(row.family()), row.type(), row.size(),
+        List<String> cells = new ArrayList<>(List.of(
+                VisibleText.of(row.name()),
+                VisibleText.of(row.family()),
+                row.type(),
+                row.size(),
                 number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
             cells.add(cellText(row.cell(platform)));
@@ -54,12 +57,16 @@ final class ExportValues {
 
     /** A number without exponent or trailing zeros ("110", "4.4"); empty for none. */
     static String number(Double value) {
-        return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null
+                ? ""
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** A UTC time as ISO 8601 with a Z, to the second; empty for none. */
     static String isoUtc(LocalDateTime utc) {
-        return utc == null ? "" : utc.truncatedTo(ChronoUnit.SECONDS).toInstant(ZoneOffset.UTC).toString();
+        return utc == null
+                ? ""
+                : utc.truncatedTo(ChronoUnit.SECONDS).toInstant(ZoneOffset.UTC).toString();
     }
 
     /** A UTC time for people ("2026-11-27 03:09 UTC"); empty for none. */

@@ -1,8 +1,8 @@
 package dev.compatmatrix.compatibility.export;
 
-import dev.compatmatrix.matrix.ui.LevelBadge;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.ui.LevelBadge;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,8 +57,11 @@ final class HtmlMatrixWriter implements MatrixWriter {
         page.head().appendElement("style").appendChild(new DataNode(CSS));
         page.body().appendElement("h1").text(header.title());
         page.body().appendElement("p").addClass("legend").text(header.countText() + ". " + ExportValues.LEGEND);
-        Element headings = page.body().appendElement("table").appendElement("thead").appendElement("tr");
-        ExportValues.readableColumns().forEach(column -> headings.appendElement("th").attr("scope", "col").text(column));
+        Element headings =
+                page.body().appendElement("table").appendElement("thead").appendElement("tr");
+        ExportValues.readableColumns()
+                .forEach(column ->
+                        headings.appendElement("th").attr("scope", "col").text(column));
         body = headings.parent().parent().appendElement("tbody");
         body.appendChild(new Comment(ROWS_MARKER));
         out.write(head());

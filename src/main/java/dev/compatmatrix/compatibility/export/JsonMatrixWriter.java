@@ -1,9 +1,9 @@
 package dev.compatmatrix.compatibility.export;
 
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.matrix.Platform;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,15 @@ final class JsonMatrixWriter implements MatrixWriter {
         json.writeStartObject();
         json.writeName("filter");
         json.writeStartObject();
-        for (Map.Entry<String, List<String>> param : MatrixParameters.of(header.filter(), header.sort()).entrySet()) {
+        for (Map.Entry<String, List<String>> param :
+                MatrixParameters.of(header.filter(), header.sort()).entrySet()) {
             if (param.getKey().equals("platform")) {
                 json.writeArrayPropertyStart("platform");
                 param.getValue().forEach(value -> json.writeString(VisibleText.of(value)));
                 json.writeEndArray();
             } else if (!param.getKey().equals("sort")) {
-                json.writeStringProperty(param.getKey(), VisibleText.of(param.getValue().getFirst()));
+                json.writeStringProperty(
+                        param.getKey(), VisibleText.of(param.getValue().getFirst()));
             }
         }
         json.writeEndObject();
@@ -64,15 +66,19 @@ final class JsonMatrixWriter implements MatrixWriter {
             json.writeName(platform.key());
             json.writeStartObject();
             json.writeStringProperty("level", ExportValues.levelKey(cell));
-            json.writeStringProperty("validation", cell == null ? null : cell.status().key());
+            json.writeStringProperty(
+                    "validation", cell == null ? null : cell.status().key());
             json.writeBooleanProperty("stale", cell != null && cell.stale());
             json.writeBooleanProperty("disputed", cell != null && cell.disputed());
             json.writeEndObject();
         }
         json.writeEndObject();
         json.writeNumberProperty("score", row.score());
-        json.writeStringProperty("recommended_platform", row.recommended() == null ? null : row.recommended().key());
-        json.writeStringProperty("last_updated", row.lastUpdated() == null ? null : ExportValues.isoUtc(row.lastUpdated()));
+        json.writeStringProperty(
+                "recommended_platform",
+                row.recommended() == null ? null : row.recommended().key());
+        json.writeStringProperty(
+                "last_updated", row.lastUpdated() == null ? null : ExportValues.isoUtc(row.lastUpdated()));
         json.writeEndObject();
     }
 

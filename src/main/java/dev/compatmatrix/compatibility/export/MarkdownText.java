@@ -8,8 +8,7 @@ final class MarkdownText {
     /** Characters that start inline Markdown (code, emphasis, links and images, strikethrough): escaped. */
     private static final String INLINE_SYNTAX = "`*_[]~!";
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /**
      * The text as one table cell shows it, literally: backslashes and pipes escaped (a pipe would end the cell),

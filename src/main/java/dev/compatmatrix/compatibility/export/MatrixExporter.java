@@ -30,7 +30,8 @@ class MatrixExporter {
 
     void write(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out) throws IOException {
         MatrixWriter writer = writer(format, out);
-        writer.begin(new ExportHeader(filter, sort, clock.instant().truncatedTo(ChronoUnit.SECONDS), matrix.count(filter)));
+        writer.begin(
+                new ExportHeader(filter, sort, clock.instant().truncatedTo(ChronoUnit.SECONDS), matrix.count(filter)));
         matrix.forEachRow(filter, sort, row -> {
             try {
                 writer.row(row);

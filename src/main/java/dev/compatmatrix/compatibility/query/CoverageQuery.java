@@ -20,7 +20,8 @@ public class CoverageQuery {
             FROM (VALUES %s) p(platform)
             LEFT JOIN compatibility_details d ON d.hardware_type = p.platform
             GROUP BY p.platform
-            """.formatted(Stream.of(Platform.values()).map(p -> "('" + p.key() + "')").collect(Collectors.joining(", ")));
+            """.formatted(
+                    Stream.of(Platform.values()).map(p -> "('" + p.key() + "')").collect(Collectors.joining(", ")));
 
     private final JdbcClient jdbc;
 
@@ -30,8 +31,17 @@ public class CoverageQuery {
 
     /** One entry per platform, in the matrix's platform order. */
     public List<PlatformCoverage> perPlatform() {
-        return jdbc.sql(SQL).query((rs, n) -> new PlatformCoverage(Platform.fromKey(rs.getString("platform")).orElseThrow(),
-                        rs.getLong("validated"), rs.getLong("partial"), rs.getLong("unvalidated"), rs.getLong("not_tested")))
-                .list().stream().sorted(java.util.Comparator.comparing(PlatformCoverage::platform)).toList();
+        return jdbc
+                .sql(SQL)
+                .query((rs, n) -> new PlatformCoverage(
+                        Platform.fromKey(rs.getString("platform")).orElseThrow(),
+                        rs.getLong("validated"),
+                        rs.getLong("partial"),
+                        rs.getLong("unvalidated"),
+                        rs.getLong("not_tested")))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(PlatformCoverage::platform))
+                .toList();
     }
 }

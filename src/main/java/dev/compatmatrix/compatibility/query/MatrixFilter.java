@@ -16,20 +16,28 @@ import java.util.Map;
  * @param validation at least one claim of the model has this status
  * @param minScore   compatibility score at least this (0–1)
  */
-public record MatrixFilter(String text, String family, ModelType type, ModelSize size,
-                           Map<Platform, PlatformState> platforms, ValidationStatus validation, Double minScore) {
+public record MatrixFilter(
+        String text,
+        String family,
+        ModelType type,
+        ModelSize size,
+        Map<Platform, PlatformState> platforms,
+        ValidationStatus validation,
+        Double minScore) {
 
     public static final MatrixFilter NONE = new MatrixFilter(null, null, null, null, Map.of(), null, null);
 
     public MatrixFilter {
         text = text == null || text.isBlank() ? null : text.strip();
         family = family == null || family.isBlank() ? null : family.strip();
-        platforms = platforms == null || platforms.isEmpty() ? Map.of()
+        platforms = platforms == null || platforms.isEmpty()
+                ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(platforms));
     }
 
     public MatrixFilter withPlatform(Platform platform, PlatformState state) {
-        var copy = platforms.isEmpty() ? new EnumMap<Platform, PlatformState>(Platform.class) : new EnumMap<>(platforms);
+        var copy =
+                platforms.isEmpty() ? new EnumMap<Platform, PlatformState>(Platform.class) : new EnumMap<>(platforms);
         if (state == null) {
             copy.remove(platform);
         } else {

@@ -26,14 +26,12 @@ import java.util.Set;
 public final class MatrixParameters {
 
     /** Every parameter name a matrix view has. */
-    public static final Set<String> NAMES = Set.of("q", "family", "type", "size", "platform", "validation", "minScore",
-            "sort");
+    public static final Set<String> NAMES =
+            Set.of("q", "family", "type", "size", "platform", "validation", "minScore", "sort");
 
-    private MatrixParameters() {
-    }
+    private MatrixParameters() {}
 
-    public record Parsed(MatrixFilter filter, MatrixSort sort, List<String> warnings) {
-    }
+    public record Parsed(MatrixFilter filter, MatrixSort sort, List<String> warnings) {}
 
     public static Parsed parse(Map<String, List<String>> params) {
         List<String> warnings = new ArrayList<>();
@@ -77,11 +75,17 @@ public final class MatrixParameters {
         put(params, "type", key(filter.type()));
         put(params, "size", key(filter.size()));
         if (!filter.platforms().isEmpty()) {
-            params.put("platform", filter.platforms().entrySet().stream()
-                    .map(e -> e.getKey().key() + ":" + e.getValue().key()).toList());
+            params.put(
+                    "platform",
+                    filter.platforms().entrySet().stream()
+                            .map(e -> e.getKey().key() + ":" + e.getValue().key())
+                            .toList());
         }
         put(params, "validation", key(filter.validation()));
-        put(params, "minScore", filter.minScore() == null ? null : filter.minScore().toString());
+        put(
+                params,
+                "minScore",
+                filter.minScore() == null ? null : filter.minScore().toString());
         if (!sort.equals(MatrixSort.BY_NAME)) {
             put(params, "sort", sortValue(sort));
         }
@@ -96,7 +100,8 @@ public final class MatrixParameters {
     /** "name=value" pairs joined by commas, for people; "none" without any. */
     public static String describe(MatrixFilter filter, MatrixSort sort) {
         List<String> pairs = of(filter, sort).entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(value -> e.getKey() + "=" + value)).toList();
+                .flatMap(e -> e.getValue().stream().map(value -> e.getKey() + "=" + value))
+                .toList();
         return pairs.isEmpty() ? "none" : String.join(", ", pairs);
     }
 

@@ -5,6 +5,8 @@ import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
+import dev.compatmatrix.matrix.Staleness;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import dev.compatmatrix.matrix.Staleness;
-import java.time.LocalDateTime;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,6 +54,7 @@ public class MatrixQuery {
     private final JdbcClient jdbc;
     /** The statements of every page (its ids, its rows), prepared once per connection. */
     private final ReusedStatements reused;
+
     private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
     private final ModelNameOrder nameOrder = new ModelNameOrder();
     private final Staleness staleness;
@@ -70,8 +71,7 @@ public class MatrixQuery {
     }
 
     /** SQL and named parameters of a statement, so a benchmark can run exactly the same over plain JDBC. */
-    public record Statement(String sql, Map<String, Object> params) {
-    }
+    public record Statement(String sql, Map<String, Object> params) {}
 
     public List<MatrixRow> page(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
         if (offset < DEEP_OFFSET) {
@@ -86,9 +86,14 @@ public class MatrixQuery {
     /** All model ids of the filtered matrix in display order; cached per data version. */
     public int[] orderedIds(MatrixFilter filter, MatrixSort sort) {
         String version = jdbc.sql(VERSION_SQL).query(String.class).single();
-        return orderedIds.get(new OrderedIdsCache.Key(filter, sort), version, () -> sort.key().equals("name")
-                ? inNameOrder(filter, sort.descending())
-                : ids(orderedIdsStatement(filter, sort)).stream().mapToInt(Integer::intValue).toArray());
+        return orderedIds.get(
+                new OrderedIdsCache.Key(filter, sort),
+                version,
+                () -> sort.key().equals("name")
+                        ? inNameOrder(filter, sort.descending())
+                        : ids(orderedIdsStatement(filter, sort)).stream()
+                                .mapToInt(Integer::intValue)
+                                .toArray());
     }
 
     /** The filter's members (read unordered) in the order of the cached name list; names are unique. */
@@ -98,7 +103,8 @@ public class MatrixQuery {
         if (!filter.equals(MatrixFilter.NONE)) {
             BitSet read = new BitSet();
             Map<String, Object> params = new LinkedHashMap<>();
-            jdbc.sql(filtered("m.model_id", filter, MatrixSort.BY_NAME, params)).params(params)
+            jdbc.sql(filtered("m.model_id", filter, MatrixSort.BY_NAME, params))
+                    .params(params)
                     .query((RowCallbackHandler) rs -> read.set(rs.getInt(1)));
             members = read;
         }
@@ -146,14 +152,18 @@ public class MatrixQuery {
             }
             MatrixRowColumns.addCell(rs, cells.computeIfAbsent(modelId, id -> new EnumMap<>(Platform.class)));
         });
-        return modelIds.stream().filter(models::containsKey)
+        return modelIds.stream()
+                .filter(models::containsKey)
                 .map(id -> models.get(id).withCells(cells.getOrDefault(id, Map.of())))
                 .toList();
     }
 
     public long count(MatrixFilter filter) {
         Statement statement = countStatement(filter);
-        return jdbc.sql(statement.sql()).params(statement.params()).query(Long.class).single();
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query(Long.class)
+                .single();
     }
 
     public Statement countStatement(MatrixFilter filter) {
@@ -184,15 +194,15 @@ public class MatrixQuery {
      */
     public void forEachRow(MatrixFilter filter, MatrixSort sort, Consumer<MatrixRow> consumer) {
         Statement statement = allRowsStatement(filter, sort);
-        jdbc.sql(statement.sql()).params(statement.params())
-                .query((RowCallbackHandler) rs -> consumer.accept(MatrixRowColumns.folded(rs)));
+        jdbc.sql(statement.sql()).params(statement.params()).query((RowCallbackHandler)
+                rs -> consumer.accept(MatrixRowColumns.folded(rs)));
     }
 
     /** The whole filtered matrix with its claims, one row per model, in display order. */
     public Statement allRowsStatement(MatrixFilter filter, MatrixSort sort) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String positions = filtered("m.model_id, row_number() OVER (ORDER BY " + orderBy(sort) + ") AS position",
-                filter, sort, params);
+        String positions = filtered(
+                "m.model_id, row_number() OVER (ORDER BY " + orderBy(sort) + ") AS position", filter, sort, params);
         params.put("staleBefore", staleBefore());
         String sql = "WITH ordered AS (" + positions + ")\n" + MatrixRowColumns.FOLDED_BY_POSITION;
         return new Statement(sql, params);
@@ -205,9 +215,12 @@ public class MatrixQuery {
 
     /** Only the tables the filter and the sort need: sorting 100,000 names needs no join. */
     private static String from(MatrixFilter filter, MatrixSort sort) {
-        boolean matrixColumns = !filter.platforms().isEmpty() || filter.validation() != null
-                || filter.minScore() != null || sort.platform().isPresent()
-                || sort.key().equals("score") || sort.key().equals("recommended");
+        boolean matrixColumns = !filter.platforms().isEmpty()
+                || filter.validation() != null
+                || filter.minScore() != null
+                || sort.platform().isPresent()
+                || sort.key().equals("score")
+                || sort.key().equals("recommended");
         String from = "\nFROM models m";
         if (matrixColumns) {
             from += "\nJOIN cross_platform_compatibility c ON c.model_id = m.model_id";
@@ -220,15 +233,17 @@ public class MatrixQuery {
      * sorts by the level rank kept on the matrix row (V0009): joining that platform's claims doubled the cost.
      */
     private static String orderBy(MatrixSort sort) {
-        String column = sort.platform().isPresent() ? "c." + sort.platform().get().levelRankColumn() : switch (sort.key()) {
-            case "family" -> "m.model_family";
-            case "type" -> "m.model_type";
-            case "size" -> SIZE_RANK;
-            case "parameters" -> "m.parameters_millions";
-            case "score" -> "c.compatibility_score";
-            case "recommended" -> "c.recommended_platform";
-            default -> null;
-        };
+        String column = sort.platform().isPresent()
+                ? "c." + sort.platform().get().levelRankColumn()
+                : switch (sort.key()) {
+                    case "family" -> "m.model_family";
+                    case "type" -> "m.model_type";
+                    case "size" -> SIZE_RANK;
+                    case "parameters" -> "m.parameters_millions";
+                    case "score" -> "c.compatibility_score";
+                    case "recommended" -> "c.recommended_platform";
+                    default -> null;
+                };
         String nameTerm = "m.model_name" + direction(column == null && sort.descending());
         return column == null ? nameTerm : column + direction(sort.descending()) + ", " + nameTerm;
     }
@@ -256,13 +271,18 @@ public class MatrixQuery {
             where.append(" AND m.model_size = :size");
             params.put("size", filter.size().key());
         }
-        filter.platforms().forEach((platform, state) -> where.append(switch (state) {
-            case SUPPORTED -> " AND c." + platform.supportColumn();
-            case UNSUPPORTED -> " AND EXISTS (SELECT 1 FROM compatibility_details x WHERE x.compatibility_id = c.id"
-                    + " AND x.hardware_type = '" + platform.key() + "' AND x.compatibility_level = 'unsupported')";
-            case NOT_TESTED -> " AND NOT EXISTS (SELECT 1 FROM compatibility_details x WHERE x.compatibility_id = c.id"
-                    + " AND x.hardware_type = '" + platform.key() + "')";
-        }));
+        filter.platforms()
+                .forEach((platform, state) -> where.append(
+                        switch (state) {
+                            case SUPPORTED -> " AND c." + platform.supportColumn();
+                            case UNSUPPORTED ->
+                                " AND EXISTS (SELECT 1 FROM compatibility_details x WHERE x.compatibility_id = c.id"
+                                        + " AND x.hardware_type = '" + platform.key()
+                                        + "' AND x.compatibility_level = 'unsupported')";
+                            case NOT_TESTED ->
+                                " AND NOT EXISTS (SELECT 1 FROM compatibility_details x WHERE x.compatibility_id = c.id"
+                                        + " AND x.hardware_type = '" + platform.key() + "')";
+                        }));
         if (filter.validation() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM compatibility_details v WHERE v.compatibility_id = c.id"
                     + " AND v.validation_status = :validation)");

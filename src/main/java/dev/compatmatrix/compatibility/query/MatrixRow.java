@@ -10,11 +10,29 @@ import java.util.Map;
  * One row of the matrix: a model, its derived columns and its claim per platform (absent = not tested);
  * {@code lastUpdated} (UTC) is when any of them last changed.
  */
-public record MatrixRow(int modelId, String name, String family, String type, String size, Double parametersMillions,
-                        double score, Platform recommended, LocalDateTime lastUpdated, Map<Platform, Cell> cells) {
+public record MatrixRow(
+        int modelId,
+        String name,
+        String family,
+        String type,
+        String size,
+        Double parametersMillions,
+        double score,
+        Platform recommended,
+        LocalDateTime lastUpdated,
+        Map<Platform, Cell> cells) {
 
     public MatrixRow withCells(Map<Platform, Cell> claims) {
-        return new MatrixRow(modelId, name, family, type, size, parametersMillions, score, recommended, lastUpdated,
+        return new MatrixRow(
+                modelId,
+                name,
+                family,
+                type,
+                size,
+                parametersMillions,
+                score,
+                recommended,
+                lastUpdated,
                 Map.copyOf(claims));
     }
 
@@ -26,8 +44,7 @@ public record MatrixRow(int modelId, String name, String family, String type, St
      * A platform's claim as the matrix shows it; {@code stale}: its validation is out of date;
      * {@code disputed}: the newest automated result for the cell reports another level.
      */
-    public record Cell(CompatibilityLevel level, ValidationStatus status, boolean stale, boolean disputed) {
-    }
+    public record Cell(CompatibilityLevel level, ValidationStatus status, boolean stale, boolean disputed) {}
 
     // Grid rows compare by id, so selection and refresh survive a reload of the page.
     @Override

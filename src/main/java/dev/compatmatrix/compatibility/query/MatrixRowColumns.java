@@ -38,29 +38,42 @@ final class MatrixRowColumns {
             FROM page d
             LEFT JOIN (%s) changed ON changed.claim_id = d.claim_id
             LEFT JOIN (%s) latest ON latest.model_id = d.model_id AND latest.hardware_type = d.hardware_type
-            """.formatted(TextList.IDS_QUERY, StaleValidation.JOINED, DisputedClaim.JOINED,
-            StaleValidation.changedSinceApproval("AND r.model_id IN (" + TextList.IDS_QUERY + ")"),
-            DisputedClaim.latestResults("WHERE a.model_id IN (" + TextList.IDS_QUERY + ")"));
+            """.formatted(
+                    TextList.IDS_QUERY,
+                    StaleValidation.JOINED,
+                    DisputedClaim.JOINED,
+                    StaleValidation.changedSinceApproval("AND r.model_id IN (" + TextList.IDS_QUERY + ")"),
+                    DisputedClaim.latestResults("WHERE a.model_id IN (" + TextList.IDS_QUERY + ")"));
 
-    private MatrixRowColumns() {
-    }
+    private MatrixRowColumns() {}
 
     /** The model part of a row, before its claims are added. */
     static MatrixRow model(ResultSet rs) throws SQLException {
-        return new MatrixRow(rs.getInt("model_id"), rs.getString("model_name"), rs.getString("model_family"),
-                rs.getString("model_type"), rs.getString("model_size"), (Double) rs.getObject("parameters_millions"),
+        return new MatrixRow(
+                rs.getInt("model_id"),
+                rs.getString("model_name"),
+                rs.getString("model_family"),
+                rs.getString("model_type"),
+                rs.getString("model_size"),
+                (Double) rs.getObject("parameters_millions"),
                 ScoreRule.fromStored(rs.getDouble("compatibility_score")),
                 Platform.fromKey(rs.getString("recommended_platform")).orElse(null),
-                SqlTimes.utc(rs.getTimestamp("last_updated")), Map.of());
+                SqlTimes.utc(rs.getTimestamp("last_updated")),
+                Map.of());
     }
 
     /** Adds the result row's claim, if it has one, to its model's cells. */
     static void addCell(ResultSet rs, Map<Platform, MatrixRow.Cell> cells) throws SQLException {
         var level = CompatibilityLevel.fromKey(rs.getString("compatibility_level"));
         if (level.isPresent()) {
-            cells.put(Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                    new MatrixRow.Cell(level.get(), ValidationStatus.fromKey(rs.getString("validation_status"))
-                            .orElse(ValidationStatus.UNVALIDATED), rs.getBoolean("stale"), rs.getBoolean("disputed")));
+            cells.put(
+                    Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                    new MatrixRow.Cell(
+                            level.get(),
+                            ValidationStatus.fromKey(rs.getString("validation_status"))
+                                    .orElse(ValidationStatus.UNVALIDATED),
+                            rs.getBoolean("stale"),
+                            rs.getBoolean("disputed")));
         }
     }
 
@@ -82,8 +95,11 @@ final class MatrixRowColumns {
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             GROUP BY ALL
             ORDER BY o.position
-            """.formatted(StaleValidation.JOINED, DisputedClaim.JOINED, StaleValidation.changedSinceApproval(""),
-            DisputedClaim.latestResults(""));
+            """.formatted(
+                    StaleValidation.JOINED,
+                    DisputedClaim.JOINED,
+                    StaleValidation.changedSinceApproval(""),
+                    DisputedClaim.latestResults(""));
 
     /** A row of {@link #FOLDED_BY_POSITION}. */
     static MatrixRow folded(ResultSet rs) throws SQLException {
@@ -92,10 +108,13 @@ final class MatrixRowColumns {
         if (folded != null) {
             for (String cell : folded.split(",")) {
                 String[] parts = cell.split(":");
-                cells.put(Platform.fromKey(parts[0]).orElseThrow(), new MatrixRow.Cell(
-                        CompatibilityLevel.fromKey(parts[1]).orElseThrow(),
-                        ValidationStatus.fromKey(parts[2]).orElse(ValidationStatus.UNVALIDATED),
-                        parts[3].charAt(0) == '1', parts[3].charAt(1) == '1'));
+                cells.put(
+                        Platform.fromKey(parts[0]).orElseThrow(),
+                        new MatrixRow.Cell(
+                                CompatibilityLevel.fromKey(parts[1]).orElseThrow(),
+                                ValidationStatus.fromKey(parts[2]).orElse(ValidationStatus.UNVALIDATED),
+                                parts[3].charAt(0) == '1',
+                                parts[3].charAt(1) == '1'));
             }
         }
         return model(rs).withCells(cells);

@@ -14,8 +14,13 @@ public record MatrixSort(String key, boolean descending) {
 
     /** Column keys other than the platforms'. */
     public enum Column {
-        NAME("name"), FAMILY("family"), TYPE("type"), SIZE("size"), PARAMETERS("parameters"),
-        SCORE("score"), RECOMMENDED("recommended");
+        NAME("name"),
+        FAMILY("family"),
+        TYPE("type"),
+        SIZE("size"),
+        PARAMETERS("parameters"),
+        SCORE("score"),
+        RECOMMENDED("recommended");
 
         private final String key;
 
@@ -29,7 +34,8 @@ public record MatrixSort(String key, boolean descending) {
     }
 
     public static boolean isKnown(String key) {
-        return Arrays.stream(Column.values()).anyMatch(c -> c.key.equals(key)) || Platform.fromKey(key).isPresent();
+        return Arrays.stream(Column.values()).anyMatch(c -> c.key.equals(key))
+                || Platform.fromKey(key).isPresent();
     }
 
     public Optional<Platform> platform() {

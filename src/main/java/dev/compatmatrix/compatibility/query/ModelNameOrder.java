@@ -15,10 +15,10 @@ final class ModelNameOrder {
      */
     static final String VERSION_SQL = """
             SELECT count(*) || ':' || coalesce(max(model_id), 0) || ':' || coalesce(sum(row_version), 0) FROM models""";
+
     static final String IDS_SQL = "SELECT model_id FROM models WHERE deleted_at IS NULL ORDER BY model_name";
 
-    private record Versioned(String version, int[] ids) {
-    }
+    private record Versioned(String version, int[] ids) {}
 
     private volatile Versioned current;
 
@@ -29,7 +29,9 @@ final class ModelNameOrder {
         if (known != null && known.version().equals(version)) {
             return known.ids();
         }
-        int[] ids = jdbc.sql(IDS_SQL).query(Integer.class).list().stream().mapToInt(Integer::intValue).toArray();
+        int[] ids = jdbc.sql(IDS_SQL).query(Integer.class).list().stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
         current = new Versioned(version, ids);
         return ids;
     }

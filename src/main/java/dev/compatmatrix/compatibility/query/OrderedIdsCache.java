@@ -12,11 +12,9 @@ import java.util.function.Supplier;
  */
 final class OrderedIdsCache {
 
-    record Key(MatrixFilter filter, MatrixSort sort) {
-    }
+    record Key(MatrixFilter filter, MatrixSort sort) {}
 
-    private record Versioned(String version, int[] ids) {
-    }
+    private record Versioned(String version, int[] ids) {}
 
     private final Map<Key, Versioned> entries;
 

@@ -24,7 +24,8 @@ import java.util.Objects;
 class ClaimConflictPanel extends VerticalLayout {
 
     enum Choice {
-        MINE("Keep mine"), THEIRS("Take theirs");
+        MINE("Keep mine"),
+        THEIRS("Take theirs");
 
         final String label;
 
@@ -34,8 +35,7 @@ class ClaimConflictPanel extends VerticalLayout {
     }
 
     /** One row: the field, both values, and what the user chose. */
-    record Row(ClaimFormField<?> field, RadioButtonGroup<Choice> choice) {
-    }
+    record Row(ClaimFormField<?> field, RadioButtonGroup<Choice> choice) {}
 
     final Paragraph message = new Paragraph();
     final Button loadTheirs = new Button("Discard my input and load theirs");
@@ -82,8 +82,13 @@ class ClaimConflictPanel extends VerticalLayout {
         setVisible(true);
     }
 
-    private Row addRow(ClaimFormField<?> field, String who, Object theirValue, Object myValue, boolean onlyTheyChanged,
-                       ClaimData mine) {
+    private Row addRow(
+            ClaimFormField<?> field,
+            String who,
+            Object theirValue,
+            Object myValue,
+            boolean onlyTheyChanged,
+            ClaimData mine) {
         RadioButtonGroup<Choice> choice = new RadioButtonGroup<>();
         choice.setId("conflict-choice-" + field.key());
         choice.setAriaLabel(field.label() + ": keep mine or take theirs");
@@ -100,12 +105,18 @@ class ClaimConflictPanel extends VerticalLayout {
         }
         Span label = new Span(field.label() + (onlyTheyChanged ? " (only they changed it)" : " (you both changed it)"));
         label.getStyle().set("font-weight", "600").set("grid-column", "1 / -1");
-        Div row = new Div(label, valueBox(who, theirValue, "conflict-theirs-" + field.key()),
-                valueBox("Yours", myValue, "conflict-mine-" + field.key()), choice);
+        Div row = new Div(
+                label,
+                valueBox(who, theirValue, "conflict-theirs-" + field.key()),
+                valueBox("Yours", myValue, "conflict-mine-" + field.key()),
+                choice);
         choice.getStyle().set("grid-column", "1 / -1");
         row.addClassName("claim-conflict-row");
-        row.getStyle().set("display", "grid").set("grid-template-columns", "minmax(0, 1fr) minmax(0, 1fr)")
-                .set("gap", "var(--lumo-space-xs) var(--lumo-space-m)").set("padding", "var(--lumo-space-s) 0")
+        row.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "minmax(0, 1fr) minmax(0, 1fr)")
+                .set("gap", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("padding", "var(--lumo-space-s) 0")
                 .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         rowsBox.add(row);
         return new Row(field, choice);
@@ -113,14 +124,20 @@ class ClaimConflictPanel extends VerticalLayout {
 
     private static Div valueBox(String caption, Object value, String id) {
         Span heading = new Span(caption);
-        heading.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xs)")
+        heading.getStyle()
+                .set("display", "block")
+                .set("font-size", "var(--lumo-font-size-xs)")
                 .set("color", "var(--lumo-secondary-text-color)");
         Span text = new Span(display(value));
         text.setId(id);
         text.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
         Div box = new Div(heading, text);
-        box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)").set("max-height", "8rem").set("overflow", "auto")
+        box.getStyle()
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("max-height", "8rem")
+                .set("overflow", "auto")
                 .set("font-size", "var(--lumo-font-size-s)");
         return box;
     }

@@ -19,11 +19,11 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.validator.BeanValidator;
+import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.matrix.ClaimData;
-import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.EvidenceRun;
 import dev.compatmatrix.matrix.InvalidChangeException;
@@ -60,9 +60,11 @@ public class ClaimEditor extends Dialog {
     final TextField version = new TextField("Version the change is about");
     /** A refusal that belongs to no field. */
     final Paragraph formError = new Paragraph();
+
     final ClaimConflictPanel conflictPanel = new ClaimConflictPanel(this::loadTheirs);
     /** The conflict's message (inside {@link #conflictPanel}). */
     final Paragraph conflict = conflictPanel.message;
+
     final List<ClaimFormField<?>> fields = List.of(
             new ClaimFormField<>("level", level, ClaimData::level),
             new ClaimFormField<>("limitations", limitations, ClaimData::limitations),
@@ -81,6 +83,7 @@ public class ClaimEditor extends Dialog {
     private final Binder<ClaimData> binder = new BeanValidationBinder<>(ClaimData.class);
     /** Reason and version, checked by the rule the service applies ({@link ChangeNote#problems}). */
     private final Binder<ChangeNote> noteBinder = new Binder<>(ChangeNote.class);
+
     private final CharacterCounter reasonCounter;
     final Button save = new Button("Save");
     final Button remove = new Button("Remove claim…");
@@ -100,8 +103,19 @@ public class ClaimEditor extends Dialog {
         formError.addClassName("url-notice");
         formError.setVisible(false);
 
-        FormLayout form = new FormLayout(level, precision, limitations, workarounds, performanceNotes, evidenceRun,
-                frameworkVersion, device, batchSize, simulated, reason, version);
+        FormLayout form = new FormLayout(
+                level,
+                precision,
+                limitations,
+                workarounds,
+                performanceNotes,
+                evidenceRun,
+                frameworkVersion,
+                device,
+                batchSize,
+                simulated,
+                reason,
+                version);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36rem", 2));
         form.setColspan(limitations, 2);
         form.setColspan(workarounds, 2);
@@ -131,8 +145,10 @@ public class ClaimEditor extends Dialog {
         binder.forField(workarounds).bind("workarounds");
         binder.forField(performanceNotes).bind("performanceNotes");
         // The length first, as the service reports it; the binder adds the same check again after the link's.
-        binder.forField(evidenceRun).withValidator(new BeanValidator(ClaimData.class, "evidenceRun"))
-                .withValidator(EvidenceRun::isValid, EvidenceRun.MESSAGE).bind("evidenceRun");
+        binder.forField(evidenceRun)
+                .withValidator(new BeanValidator(ClaimData.class, "evidenceRun"))
+                .withValidator(EvidenceRun::isValid, EvidenceRun.MESSAGE)
+                .bind("evidenceRun");
         binder.forField(frameworkVersion).bind("frameworkVersion");
         binder.forField(device).bind("device");
         binder.forField(batchSize).bind("batchSize");
@@ -169,7 +185,8 @@ public class ClaimEditor extends Dialog {
         }
         evidenceRun.setHelperText("e.g. run-1234 or https://ci.example.org/runs/1234");
         batchSize.setMin(1);
-        batchSize.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(ClaimData.BATCH_SIZE_MESSAGE)
+        batchSize.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(ClaimData.BATCH_SIZE_MESSAGE)
                 .setBadInputErrorMessage(ClaimData.BATCH_SIZE_MESSAGE));
         batchSize.setStepButtonsVisible(true);
         showChangeNoteRequirement();
@@ -180,7 +197,8 @@ public class ClaimEditor extends Dialog {
         boolean required = ChangeNote.required(loaded, level.getValue());
         reason.setRequiredIndicatorVisible(required);
         version.setRequiredIndicatorVisible(required);
-        reasonCounter.hint(required ? "Required: what was run and what it showed" : "Optional unless the level changes");
+        reasonCounter.hint(
+                required ? "Required: what was run and what it showed" : "Optional unless the level changes");
     }
 
     private void save() {
@@ -278,8 +296,12 @@ public class ClaimEditor extends Dialog {
         return switch (name) {
             case "reason" -> reason;
             case "version" -> version;
-            default -> fields.stream().filter(f -> f.key().equals(name)).map(ClaimFormField::input).findFirst()
-                    .orElse(null);
+            default ->
+                fields.stream()
+                        .filter(f -> f.key().equals(name))
+                        .map(ClaimFormField::input)
+                        .findFirst()
+                        .orElse(null);
         };
     }
 

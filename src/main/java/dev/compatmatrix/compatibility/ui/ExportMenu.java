@@ -1,9 +1,9 @@
 package dev.compatmatrix.compatibility.ui;
 
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
@@ -41,7 +41,8 @@ class ExportMenu extends ToolMenu {
             link.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none");
             links.put(format, link);
             MenuItem item = menu.getSubMenu().addItem(link);
-            item.getElement().addAttachListener(attached -> item.getElement().executeJs(PASS_CLICK_TO_LINK, link.getElement()));
+            item.getElement()
+                    .addAttachListener(attached -> item.getElement().executeJs(PASS_CLICK_TO_LINK, link.getElement()));
         }
         show(MatrixFilter.NONE, MatrixSort.BY_NAME);
     }

@@ -1,11 +1,11 @@
 package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.data.renderer.LitRenderer;
-import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationMarks;
-import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.matrix.ui.LevelBadge;
 
 /**
  * How the matrix shows a claim, compactly so eight platforms fit a laptop screen: the level's word or its usual
@@ -19,8 +19,7 @@ final class MatrixCells {
     static final String LEGEND = "✓ validated · ◐ partly validated · ○ unvalidated · ◷ stale · ⚠ disputed · "
             + "Med = Medium · Unsup = Unsupported (tested, fails) · dashed \"Not tested\" = no claim";
 
-    private MatrixCells() {
-    }
+    private MatrixCells() {}
 
     /** "High ✓", "Med ◐ ◷ ⚠", "Not tested". */
     static String text(MatrixRow.Cell cell) {
@@ -41,8 +40,8 @@ final class MatrixCells {
 
     /** "CUDA: Medium · Validated (validation stale) (disputed by an automated result)". */
     static String title(Platform platform, MatrixRow.Cell cell) {
-        return platform.label() + ": " + LevelBadge.title(cell == null ? null : cell.level(),
-                cell == null ? null : cell.status())
+        return platform.label() + ": "
+                + LevelBadge.title(cell == null ? null : cell.level(), cell == null ? null : cell.status())
                 + (cell == null ? "" : ValidationMarks.words(cell.stale(), cell.disputed()));
     }
 
@@ -52,7 +51,8 @@ final class MatrixCells {
 
     /** One platform's column. */
     static LitRenderer<MatrixRow> platformColumn(Platform platform) {
-        return LitRenderer.<MatrixRow>of("<span class=\"level ${item.css}\" title=\"${item.title}\">${item.text}</span>")
+        return LitRenderer.<MatrixRow>of(
+                        "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.text}</span>")
                 .withProperty("css", r -> cssClass(r.cell(platform)))
                 .withProperty("text", r -> text(r.cell(platform)))
                 .withProperty("title", r -> title(platform, r.cell(platform)));
@@ -64,11 +64,18 @@ final class MatrixCells {
                 + "</div><div class=\"card-cells\">");
         for (Platform platform : Platform.values()) {
             String key = platform.key();
-            template.append("<span class=\"card-cell\"><span class=\"card-platform\">").append(platform.label())
-                    .append("</span><span class=\"level ${item.").append(key).append("Css}\" title=\"${item.")
-                    .append(key).append("Title}\">${item.").append(key).append("Text}</span></span>");
+            template.append("<span class=\"card-cell\"><span class=\"card-platform\">")
+                    .append(platform.label())
+                    .append("</span><span class=\"level ${item.")
+                    .append(key)
+                    .append("Css}\" title=\"${item.")
+                    .append(key)
+                    .append("Title}\">${item.")
+                    .append(key)
+                    .append("Text}</span></span>");
         }
-        LitRenderer<MatrixRow> renderer = LitRenderer.of(template.append("</div></div>").toString());
+        LitRenderer<MatrixRow> renderer =
+                LitRenderer.of(template.append("</div></div>").toString());
         renderer.withProperty("name", MatrixRow::name);
         for (Platform platform : Platform.values()) {
             renderer.withProperty(platform.key() + "Css", r -> cssClass(r.cell(platform)))

@@ -50,7 +50,8 @@ class MatrixColumns extends ToolMenu {
             choices.put(key, item);
         });
         show(SHOWN_BY_DEFAULT);
-        addAttachListener(e -> getElement().executeJs("return localStorage.getItem($0)", STORAGE_KEY)
+        addAttachListener(e -> getElement()
+                .executeJs("return localStorage.getItem($0)", STORAGE_KEY)
                 .then(String.class, saved -> show(saved == null ? SHOWN_BY_DEFAULT : parse(saved))));
     }
 
@@ -71,7 +72,9 @@ class MatrixColumns extends ToolMenu {
     }
 
     Set<String> shown() {
-        return choices.entrySet().stream().filter(e -> e.getValue().isChecked()).map(Map.Entry::getKey)
+        return choices.entrySet().stream()
+                .filter(e -> e.getValue().isChecked())
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 

@@ -10,12 +10,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
-import dev.compatmatrix.compatibility.query.MatrixFilter;
-import dev.compatmatrix.compatibility.query.PlatformState;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -103,7 +103,8 @@ class MatrixFilterBar extends FlexLayout {
             size.setValue(filter.size());
             validation.setValue(filter.validation());
             minScore.setValue(filter.minScore());
-            platformFilters.forEach((platform, select) -> select.setValue(filter.platforms().get(platform)));
+            platformFilters.forEach(
+                    (platform, select) -> select.setValue(filter.platforms().get(platform)));
         } finally {
             showing = false;
         }
@@ -124,8 +125,14 @@ class MatrixFilterBar extends FlexLayout {
                 platforms.put(platform, select.getValue());
             }
         });
-        return Optional.of(new MatrixFilter(search.getValue(), family.getValue(), type.getValue(), size.getValue(),
-                platforms, validation.getValue(), score));
+        return Optional.of(new MatrixFilter(
+                search.getValue(),
+                family.getValue(),
+                type.getValue(),
+                size.getValue(),
+                platforms,
+                validation.getValue(),
+                score));
     }
 
     private void changed(Runnable onChange) {
@@ -139,11 +146,18 @@ class MatrixFilterBar extends FlexLayout {
     private void showActiveCount() {
         List<String> active = new ArrayList<>();
         describe(active, "Family", family.getValue());
-        describe(active, "Type", type.getValue() == null ? null : type.getValue().key());
-        describe(active, "Size", size.getValue() == null ? null : size.getValue().key());
-        describe(active, "Validation", validation.getValue() == null ? null : validation.getValue().label());
+        describe(
+                active, "Type", type.getValue() == null ? null : type.getValue().key());
+        describe(
+                active, "Size", size.getValue() == null ? null : size.getValue().key());
+        describe(
+                active,
+                "Validation",
+                validation.getValue() == null ? null : validation.getValue().label());
         describe(active, "Min. score", minScore.getValue() == null ? null : String.valueOf(minScore.getValue()));
-        platformFilters.forEach((platform, select) -> describe(active, platform.label(),
+        platformFilters.forEach((platform, select) -> describe(
+                active,
+                platform.label(),
                 select.getValue() == null ? null : select.getValue().label()));
         toggle.setText(active.isEmpty() ? "Filters" : "Filters (" + active.size() + ")");
         toggle.setTooltipText(active.isEmpty() ? "No filters besides the search" : String.join(" · ", active));
@@ -155,8 +169,8 @@ class MatrixFilterBar extends FlexLayout {
         }
     }
 
-    private static <T> void choices(Select<T> select, String label, T[] values,
-                                    java.util.function.Function<T, String> text) {
+    private static <T> void choices(
+            Select<T> select, String label, T[] values, java.util.function.Function<T, String> text) {
         select.setLabel(label);
         select.setItems(values);
         select.setEmptySelectionAllowed(true);

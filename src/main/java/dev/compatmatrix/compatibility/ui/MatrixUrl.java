@@ -11,8 +11,7 @@ import dev.compatmatrix.compatibility.query.MatrixSort;
  */
 public final class MatrixUrl {
 
-    private MatrixUrl() {
-    }
+    private MatrixUrl() {}
 
     public static MatrixParameters.Parsed parse(QueryParameters query) {
         return MatrixParameters.parse(query.getParameters());

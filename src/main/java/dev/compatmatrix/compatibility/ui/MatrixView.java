@@ -1,12 +1,13 @@
 package dev.compatmatrix.compatibility.ui;
 
-import dev.compatmatrix.matrix.ui.ModelPages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -16,24 +17,23 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.shared.Registration;
 import dev.compatmatrix.base.Plural;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
-import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
-import com.vaadin.flow.shared.Registration;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.ui.ModelPages;
+import dev.compatmatrix.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -74,16 +74,20 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     /** True while the grid shows one card per model. */
     boolean cards;
 
-    public MatrixView(CompatibilityService service, ClaimService claimService, CatalogService catalog,
-                      CurrentUser currentUser, ExportService exports) {
+    public MatrixView(
+            CompatibilityService service,
+            ClaimService claimService,
+            CatalogService catalog,
+            CurrentUser currentUser,
+            ExportService exports) {
         this.service = service;
         this.claimService = claimService;
         this.catalog = catalog;
         this.canEdit = currentUser.roles().contains(Roles.EDITOR);
         newModel.setVisible(canEdit || currentUser.roles().contains(Roles.ADMIN));
         newModel.setId("new-model");
-        newModel.addClickListener(e -> new ModelEditor(catalog, null, service.families(), false,
-                name -> ModelPages.open(name)).open());
+        newModel.addClickListener(
+                e -> new ModelEditor(catalog, null, service.families(), false, name -> ModelPages.open(name)).open());
         addClassName("matrix-view");
         setSizeFull();
         setPadding(false);
@@ -148,42 +152,89 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         grid.setMultiSort(false);
         grid.setPageSize(50);
         grid.setEmptyStateText("No model matches these filters.");
-        grid.addColumn(MatrixRow::name).setHeader("Model").setKey("name").setSortable(true)
-                .setFrozen(true).setWidth("13rem").setFlexGrow(1).setTooltipGenerator(MatrixRow::name);
-        grid.addColumn(MatrixCells.card()).setHeader("Model and its platforms").setKey("card").setSortable(true)
-                .setSortProperty("name").setFlexGrow(1).setVisible(false);
-        grid.addColumn(MatrixRow::family).setHeader("Family").setKey("family").setSortable(true).setWidth("7rem")
+        grid.addColumn(MatrixRow::name)
+                .setHeader("Model")
+                .setKey("name")
+                .setSortable(true)
+                .setFrozen(true)
+                .setWidth("13rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(MatrixRow::name);
+        grid.addColumn(MatrixCells.card())
+                .setHeader("Model and its platforms")
+                .setKey("card")
+                .setSortable(true)
+                .setSortProperty("name")
+                .setFlexGrow(1)
+                .setVisible(false);
+        grid.addColumn(MatrixRow::family)
+                .setHeader("Family")
+                .setKey("family")
+                .setSortable(true)
+                .setWidth("7rem")
                 .setFlexGrow(0);
-        grid.addColumn(MatrixRow::type).setHeader("Type").setKey("type").setSortable(true).setWidth("9rem")
+        grid.addColumn(MatrixRow::type)
+                .setHeader("Type")
+                .setKey("type")
+                .setSortable(true)
+                .setWidth("9rem")
                 .setFlexGrow(0);
-        grid.addColumn(MatrixRow::size).setHeader("Size").setKey("size").setSortable(true).setWidth("5rem")
+        grid.addColumn(MatrixRow::size)
+                .setHeader("Size")
+                .setKey("size")
+                .setSortable(true)
+                .setWidth("5rem")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.parametersMillions() == null ? "" : formatParams(r.parametersMillions()))
-                .setHeader("Params").setKey("parameters").setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setWidth("5.5rem").setFlexGrow(0);
+                .setHeader("Params")
+                .setKey("parameters")
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("5.5rem")
+                .setFlexGrow(0);
         for (Platform platform : Platform.values()) {
-            grid.addColumn(MatrixCells.platformColumn(platform)).setHeader(platform.label()).setKey(platform.key())
-                    .setSortable(true).setWidth("6.25rem").setFlexGrow(0);
+            grid.addColumn(MatrixCells.platformColumn(platform))
+                    .setHeader(platform.label())
+                    .setKey(platform.key())
+                    .setSortable(true)
+                    .setWidth("6.25rem")
+                    .setFlexGrow(0);
         }
         grid.addColumn(r -> r.recommended() == null ? "—" : r.recommended().label())
-                .setHeader("Recommended").setKey("recommended").setSortable(true).setWidth("8rem").setFlexGrow(0);
+                .setHeader("Recommended")
+                .setKey("recommended")
+                .setSortable(true)
+                .setWidth("8rem")
+                .setFlexGrow(0);
         Span scoreHeader = new Span("Score");
         scoreHeader.getElement().setAttribute("title", ScoreRule.EXPLANATION);
         grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.score()))
-                .setHeader(scoreHeader).setKey("score").setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setWidth("4.5rem").setFlexGrow(0).setTooltipGenerator(r -> ScoreRule.EXPLANATION);
-        grid.setItems(query -> service.matrixPage(filter, sortFrom(query.getSortOrders()), query.getOffset(),
-                query.getLimit()).stream(), query -> showCount(service.matrixCount(filter)));
+                .setHeader(scoreHeader)
+                .setKey("score")
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("4.5rem")
+                .setFlexGrow(0)
+                .setTooltipGenerator(r -> ScoreRule.EXPLANATION);
+        grid.setItems(
+                query ->
+                        service
+                                .matrixPage(
+                                        filter, sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit())
+                                .stream(),
+                query -> showCount(service.matrixCount(filter)));
         grid.addSortListener(e -> {
             if (!restoring) {
                 sort = sortFrom(e.getSortOrder().stream()
-                        .flatMap(o -> o.getSorted().getSortOrder(o.getDirection())).toList());
+                        .flatMap(o -> o.getSorted().getSortOrder(o.getDirection()))
+                        .toList());
                 exportMenu.show(filter, sort);
                 writeUrl();
             }
         });
         grid.addItemClickListener(e -> {
-            var platform = e.getColumn() == null ? java.util.Optional.<Platform>empty()
+            var platform = e.getColumn() == null
+                    ? java.util.Optional.<Platform>empty()
                     : Platform.fromKey(e.getColumn().getKey());
             if (canEdit && platform.isPresent()) {
                 openEditor(e.getItem().name(), platform.get());
@@ -194,21 +245,27 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     public static String formatParams(double millions) {
-        return millions >= 1000 ? String.format(Locale.ROOT, "%.1fB", millions / 1000)
-                : String.format(Locale.ROOT, "%sM", millions == Math.rint(millions)
-                ? String.valueOf((long) millions) : String.valueOf(millions));
+        return millions >= 1000
+                ? String.format(Locale.ROOT, "%.1fB", millions / 1000)
+                : String.format(
+                        Locale.ROOT,
+                        "%sM",
+                        millions == Math.rint(millions) ? String.valueOf((long) millions) : String.valueOf(millions));
     }
 
     private static MatrixSort sortFrom(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
-        return orders.isEmpty() ? MatrixSort.BY_NAME
-                : new MatrixSort(orders.getFirst().getSorted(), orders.getFirst().getDirection() == SortDirection.DESCENDING);
+        return orders.isEmpty()
+                ? MatrixSort.BY_NAME
+                : new MatrixSort(
+                        orders.getFirst().getSorted(), orders.getFirst().getDirection() == SortDirection.DESCENDING);
     }
 
     private List<GridSortOrder<MatrixRow>> gridSortOrder(MatrixSort sort) {
         if (sort.equals(MatrixSort.BY_NAME)) {
             return List.of();
         }
-        return List.of(new GridSortOrder<>(grid.getColumnByKey(sort.key()),
+        return List.of(new GridSortOrder<>(
+                grid.getColumnByKey(sort.key()),
                 sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING));
     }
 
@@ -227,8 +284,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void writeUrl() {
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("", MatrixUrl.toQuery(filter, sort))));
+        getUI().ifPresent(ui ->
+                ui.getPage().getHistory().replaceState(null, new Location("", MatrixUrl.toQuery(filter, sort))));
     }
 
     private void refresh() {

@@ -27,8 +27,10 @@ class RemoveClaimDialog extends Dialog {
         reason.setWidthFull();
         reason.setRequiredIndicatorVisible(true);
         CharacterCounter.on(reason, ChangeNote.REASON_MAX).hint("Required; kept in the history with your name");
-        add(new Paragraph("The cell goes back to \"not tested\" and the claim's validation is gone. The history "
-                + "keeps the removal with your reason."), reason);
+        add(
+                new Paragraph("The cell goes back to \"not tested\" and the claim's validation is gone. The history "
+                        + "keeps the removal with your reason."),
+                reason);
         confirm.setId("remove-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.addClickListener(e -> {

@@ -1,8 +1,8 @@
 package dev.compatmatrix.dashboard.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.matrix.Platform;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,8 +62,10 @@ public class DashboardQuery {
     /** Models per score bucket, index 0 = [0, 0.1), …, index 9 = [0.9, 1]. */
     public long[] scoreDistribution() {
         long[] counts = new long[SCORE_BUCKETS];
-        jdbc.sql(SCORE_SQL).param("buckets", SCORE_BUCKETS)
-                .query((rs, n) -> counts[rs.getInt("bucket")] = rs.getLong("models")).list();
+        jdbc.sql(SCORE_SQL)
+                .param("buckets", SCORE_BUCKETS)
+                .query((rs, n) -> counts[rs.getInt("bucket")] = rs.getLong("models"))
+                .list();
         return counts;
     }
 
@@ -75,13 +77,14 @@ public class DashboardQuery {
         var byFamily = new java.util.LinkedHashMap<String, FamilySupport>();
         jdbc.sql(FAMILY_SQL).param("limit", limit).param("offset", offset).query(rs -> {
             String family = rs.getString("model_family");
-            FamilySupport row = byFamily.computeIfAbsent(family,
-                    f -> new FamilySupport(f, uncheckedLong(rs, "models"), new long[Platform.values().length]));
+            FamilySupport row = byFamily.computeIfAbsent(
+                    family, f -> new FamilySupport(f, uncheckedLong(rs, "models"), new long[Platform.values().length]));
             Platform.fromKey(rs.getString("hardware_type"))
                     .ifPresent(p -> row.supportedModels()[p.ordinal()] = uncheckedLong(rs, "supported"));
         });
         return byFamily.values().stream()
-                .sorted(java.util.Comparator.comparingLong(FamilySupport::models).reversed()
+                .sorted(java.util.Comparator.comparingLong(FamilySupport::models)
+                        .reversed()
                         .thenComparing(FamilySupport::family))
                 .toList();
     }
@@ -92,11 +95,18 @@ public class DashboardQuery {
     }
 
     public List<HistoryRow> recentChanges(int limit) {
-        return jdbc.sql(RECENT_SQL).param("limit", limit)
-                .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
-                        rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
-                        rs.getString("change_reason"), SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version"), rs.getString("changed_by")))
+        return jdbc.sql(RECENT_SQL)
+                .param("limit", limit)
+                .query((rs, n) -> new HistoryRow(
+                        rs.getLong("id"),
+                        rs.getString("model_name"),
+                        rs.getString("hardware_type"),
+                        rs.getString("previous_status"),
+                        rs.getString("new_status"),
+                        rs.getString("change_reason"),
+                        SqlTimes.utc(rs.getTimestamp("change_date")),
+                        rs.getString("change_version"),
+                        rs.getString("changed_by")))
                 .list();
     }
 

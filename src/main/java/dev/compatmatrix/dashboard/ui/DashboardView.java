@@ -12,12 +12,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.matrix.ui.LevelBadge;
-import dev.compatmatrix.matrix.ui.ChartColours;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.matrix.CompatibilityLevel;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.PlatformCoverage;
 import dev.compatmatrix.dashboard.DashboardService;
 import dev.compatmatrix.dashboard.DashboardSnapshot;
@@ -25,7 +21,11 @@ import dev.compatmatrix.dashboard.FamilyPage;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
 import dev.compatmatrix.dashboard.query.FamilySupport;
 import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.ui.ChartColours;
+import dev.compatmatrix.matrix.ui.LevelBadge;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,33 +80,52 @@ public class DashboardView extends VerticalLayout {
     }
 
     private static ChartSpec coverage(List<PlatformCoverage> coverage) {
-        List<String> platforms = coverage.stream().map(c -> c.platform().label()).toList();
-        return ChartSpec.bar("Coverage per platform", platforms, List.of(
-                        series("Validated", coverage, PlatformCoverage::validated),
-                        series("Partially validated", coverage, PlatformCoverage::partiallyValidated),
-                        series("Unvalidated", coverage, PlatformCoverage::unvalidated),
-                        series("Not tested", coverage, PlatformCoverage::notTested)))
-                .withStacking().withColors(ChartColours.VALIDATION).withAxisTitles("Platform", "Models")
-                .withSlantedLabels().withHeight(CHART_HEIGHT_PX);
+        List<String> platforms =
+                coverage.stream().map(c -> c.platform().label()).toList();
+        return ChartSpec.bar(
+                        "Coverage per platform",
+                        platforms,
+                        List.of(
+                                series("Validated", coverage, PlatformCoverage::validated),
+                                series("Partially validated", coverage, PlatformCoverage::partiallyValidated),
+                                series("Unvalidated", coverage, PlatformCoverage::unvalidated),
+                                series("Not tested", coverage, PlatformCoverage::notTested)))
+                .withStacking()
+                .withColors(ChartColours.VALIDATION)
+                .withAxisTitles("Platform", "Models")
+                .withSlantedLabels()
+                .withHeight(CHART_HEIGHT_PX);
     }
 
     private static ChartSpec status(List<PlatformCoverage> coverage) {
-        return ChartSpec.donut("Validation status of all claims",
+        return ChartSpec.donut(
+                        "Validation status of all claims",
                         List.of("Validated", "Partially validated", "Unvalidated"),
-                        new ChartSpec.Series("Claims", List.of(sum(coverage, PlatformCoverage::validated),
-                                sum(coverage, PlatformCoverage::partiallyValidated),
-                                sum(coverage, PlatformCoverage::unvalidated))))
-                .withColors(ChartColours.VALIDATION.subList(0, 3)).withAxisTitles("Status", null)
+                        new ChartSpec.Series(
+                                "Claims",
+                                List.of(
+                                        sum(coverage, PlatformCoverage::validated),
+                                        sum(coverage, PlatformCoverage::partiallyValidated),
+                                        sum(coverage, PlatformCoverage::unvalidated))))
+                .withColors(ChartColours.VALIDATION.subList(0, 3))
+                .withAxisTitles("Status", null)
                 .withHeight(CHART_HEIGHT_PX);
     }
 
     private static ChartSpec scores(long[] buckets) {
         double width = 1.0 / DashboardQuery.SCORE_BUCKETS;
         List<String> labels = IntStream.range(0, buckets.length)
-                .mapToObj(i -> String.format(Locale.ROOT, "%.1f–%.1f", i * width, (i + 1) * width)).toList();
-        List<Long> counts = Stream.of(buckets).flatMapToLong(java.util.Arrays::stream).boxed().toList();
-        return ChartSpec.bar("Compatibility score distribution", labels, List.of(new ChartSpec.Series("Models", counts)))
-                .withColors(List.of("#4a7fd0")).withAxisTitles("Score", "Models").withSlantedLabels()
+                .mapToObj(i -> String.format(Locale.ROOT, "%.1f–%.1f", i * width, (i + 1) * width))
+                .toList();
+        List<Long> counts = Stream.of(buckets)
+                .flatMapToLong(java.util.Arrays::stream)
+                .boxed()
+                .toList();
+        return ChartSpec.bar(
+                        "Compatibility score distribution", labels, List.of(new ChartSpec.Series("Models", counts)))
+                .withColors(List.of("#4a7fd0"))
+                .withAxisTitles("Score", "Models")
+                .withSlantedLabels()
                 .withHeight(CHART_HEIGHT_PX);
     }
 
@@ -116,13 +135,13 @@ public class DashboardView extends VerticalLayout {
         familyRange.addClassName("hint");
         previousFamilies.setId("previous-families");
         previousFamilies.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        previousFamilies.addClickListener(e -> showFamilies(
-                service.families(familyPage.offset() - DashboardService.HEATMAP_FAMILIES)));
+        previousFamilies.addClickListener(
+                e -> showFamilies(service.families(familyPage.offset() - DashboardService.HEATMAP_FAMILIES)));
         nextFamilies.setId("next-families");
         nextFamilies.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         nextFamilies.setIconAfterText(true);
-        nextFamilies.addClickListener(e -> showFamilies(
-                service.families(familyPage.offset() + DashboardService.HEATMAP_FAMILIES)));
+        nextFamilies.addClickListener(
+                e -> showFamilies(service.families(familyPage.offset() + DashboardService.HEATMAP_FAMILIES)));
         Div pager = new Div(familyRange, previousFamilies, nextFamilies);
         pager.addClassName("family-pager");
         Div tile = new Div(pager, familyChart);
@@ -133,10 +152,11 @@ public class DashboardView extends VerticalLayout {
     private void showFamilies(FamilyPage page) {
         familyPage = page;
         familyChart.show(families(page.families()));
-        familyRange.setText(page.total() <= page.families().size()
-                ? "All " + page.total() + " families, biggest first"
-                : "Families " + (page.offset() + 1) + "–" + (page.offset() + page.families().size()) + " of "
-                + page.total() + ", biggest first");
+        familyRange.setText(
+                page.total() <= page.families().size()
+                        ? "All " + page.total() + " families, biggest first"
+                        : "Families " + (page.offset() + 1) + "–"
+                                + (page.offset() + page.families().size()) + " of " + page.total() + ", biggest first");
         previousFamilies.setVisible(page.hasPrevious() || page.hasNext());
         nextFamilies.setVisible(page.hasPrevious() || page.hasNext());
         previousFamilies.setEnabled(page.hasPrevious());
@@ -144,38 +164,56 @@ public class DashboardView extends VerticalLayout {
     }
 
     private static ChartSpec families(List<FamilySupport> families) {
-        List<String> platforms = Stream.of(Platform.values()).map(Platform::label).toList();
+        List<String> platforms =
+                Stream.of(Platform.values()).map(Platform::label).toList();
         // ApexCharts draws heatmap rows bottom-up; reversed, the biggest family is on top.
         List<ChartSpec.Series> rows = new ArrayList<>();
         for (FamilySupport family : families.reversed()) {
-            rows.add(new ChartSpec.Series(family.family() + " (" + family.models() + ")",
+            rows.add(new ChartSpec.Series(
+                    family.family() + " (" + family.models() + ")",
                     Stream.of(Platform.values()).map(family::percentSupported).toList()));
         }
         return ChartSpec.heatmap("Share of each family's models supported per platform (%)", platforms, rows)
-                .withAxisTitles("Platform", "Family (models)").withHeight(CHART_HEIGHT_PX + 60);
+                .withAxisTitles("Platform", "Family (models)")
+                .withHeight(CHART_HEIGHT_PX + 60);
     }
 
     private void configureRecentChanges(List<HistoryRow> rows) {
         recentChanges.setId("recent-changes");
         recentChanges.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        recentChanges.addColumn(row -> WHEN.format(row.changeDate())).setHeader("When (UTC)").setAutoWidth(true);
+        recentChanges
+                .addColumn(row -> WHEN.format(row.changeDate()))
+                .setHeader("When (UTC)")
+                .setAutoWidth(true);
         recentChanges.addColumn(HistoryRow::modelName).setHeader("Model").setAutoWidth(true);
-        recentChanges.addColumn(row -> Platform.fromKey(row.hardwareType()).map(Platform::label).orElse(row.hardwareType()))
-                .setHeader("Platform").setAutoWidth(true);
-        recentChanges.addColumn(row -> level(row.previousStatus()) + " → " + level(row.newStatus()))
-                .setHeader("Change").setAutoWidth(true);
-        recentChanges.addColumn(row -> row.changedBy() == null ? "" : row.changedBy()).setHeader("By").setAutoWidth(true);
+        recentChanges
+                .addColumn(row -> Platform.fromKey(row.hardwareType())
+                        .map(Platform::label)
+                        .orElse(row.hardwareType()))
+                .setHeader("Platform")
+                .setAutoWidth(true);
+        recentChanges
+                .addColumn(row -> level(row.previousStatus()) + " → " + level(row.newStatus()))
+                .setHeader("Change")
+                .setAutoWidth(true);
+        recentChanges
+                .addColumn(row -> row.changedBy() == null ? "" : row.changedBy())
+                .setHeader("By")
+                .setAutoWidth(true);
         recentChanges.setItems(rows);
         recentChanges.setAllRowsVisible(true);
     }
 
     private static String level(String key) {
-        return key == null ? "—" : LevelBadge.word(CompatibilityLevel.fromKey(key).orElse(null));
+        return key == null
+                ? "—"
+                : LevelBadge.word(CompatibilityLevel.fromKey(key).orElse(null));
     }
 
-    private static ChartSpec.Series series(String name, List<PlatformCoverage> coverage,
-                                           ToLongFunction<PlatformCoverage> value) {
-        return new ChartSpec.Series(name, coverage.stream().map(value::applyAsLong).toList());
+    private static ChartSpec.Series series(
+            String name, List<PlatformCoverage> coverage, ToLongFunction<PlatformCoverage> value) {
+        return new ChartSpec.Series(
+                name, coverage.stream().map(value::applyAsLong).toList());
     }
 
     private static long sum(List<PlatformCoverage> coverage, ToLongFunction<PlatformCoverage> value) {

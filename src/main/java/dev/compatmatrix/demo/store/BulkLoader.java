@@ -1,7 +1,7 @@
 package dev.compatmatrix.demo.store;
 
-import dev.compatmatrix.demo.GeneratedModel;
 import dev.compatmatrix.base.db.TableAppender;
+import dev.compatmatrix.demo.GeneratedModel;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
@@ -75,50 +75,119 @@ public final class BulkLoader implements AutoCloseable {
     /** Appends one model with everything that belongs to it; returns its model id. */
     public int write(GeneratedModel model, LocalDateTime lastUpdated) throws SQLException {
         int modelId = modelIds.next();
-        models.beginRow().append(modelId).append(model.name()).append(model.family()).append(model.type().key())
-                .append(model.size().key()).append(model.parametersMillions()).appendNull()
+        models.beginRow()
+                .append(modelId)
+                .append(model.name())
+                .append(model.family())
+                .append(model.type().key())
+                .append(model.size().key())
+                .append(model.parametersMillions())
+                .appendNull()
                 .append(model.createdAt())
-                .append(1).appendNull() // V0004: row_version, deleted_at
+                .append(1)
+                .appendNull() // V0004: row_version, deleted_at
                 .endRow();
 
         int matrixId = matrixIds.next();
-        matrix.add(MatrixTables.MATRIX_ROWS.values(null, new MatrixRow(matrixId, modelId, model.type().key(),
-                model.size().key(), ScoreRule.derive(model.levels()), lastUpdated)));
+        matrix.add(MatrixTables.MATRIX_ROWS.values(
+                null,
+                new MatrixRow(
+                        matrixId,
+                        modelId,
+                        model.type().key(),
+                        model.size().key(),
+                        ScoreRule.derive(model.levels()),
+                        lastUpdated)));
 
         for (Map.Entry<Platform, GeneratedModel.Claim> entry : model.claims().entrySet()) {
             GeneratedModel.Claim claim = entry.getValue();
             int claimId = detailIds.next();
-            details.add(MatrixTables.CLAIMS.values(null, new ClaimRow(claimId, matrixId, entry.getKey(),
-                    new ClaimData(claim.level(), claim.limitations(), claim.workarounds(), claim.performanceNotes(),
-                            claim.evidenceRun(), claim.frameworkVersion(), claim.device(), claim.batchSize(),
-                            Precision.fromKey(claim.precision()).orElseThrow(), false),
-                    claim.status(), claim.validatorId(), claim.validationDate(), claim.version(), claim.updatedBy(),
-                    claim.updatedAt())));
+            details.add(MatrixTables.CLAIMS.values(
+                    null,
+                    new ClaimRow(
+                            claimId,
+                            matrixId,
+                            entry.getKey(),
+                            new ClaimData(
+                                    claim.level(),
+                                    claim.limitations(),
+                                    claim.workarounds(),
+                                    claim.performanceNotes(),
+                                    claim.evidenceRun(),
+                                    claim.frameworkVersion(),
+                                    claim.device(),
+                                    claim.batchSize(),
+                                    Precision.fromKey(claim.precision()).orElseThrow(),
+                                    false),
+                            claim.status(),
+                            claim.validatorId(),
+                            claim.validationDate(),
+                            claim.version(),
+                            claim.updatedBy(),
+                            claim.updatedAt())));
             writeReviews(claimId, modelId, entry.getKey(), claim);
         }
         for (GeneratedModel.Change change : model.history()) {
-            history.add(MatrixTables.HISTORY.values((long) historyIds.next(), new HistoryRow(modelId, change.platform(),
-                    change.previous(), change.next(), change.reason(), change.date(), change.version(),
-                    change.changedBy())));
+            history.add(MatrixTables.HISTORY.values(
+                    (long) historyIds.next(),
+                    new HistoryRow(
+                            modelId,
+                            change.platform(),
+                            change.previous(),
+                            change.next(),
+                            change.reason(),
+                            change.date(),
+                            change.version(),
+                            change.changedBy())));
         }
         for (GeneratedModel.Recommendation rec : model.recommendations()) {
-            recommendations.beginRow().append(recommendationIds.next()).append(modelId).append(rec.taskType())
-                    .append(rec.batchSize()).append(rec.recommended().key());
-            appendNullable(recommendations, rec.fallback() == null ? null : rec.fallback().key());
-            recommendations.append(rec.reason()).append((float) rec.performanceRatio()).append(rec.memoryMb())
-                    .append(rec.minComputeUnits()).append(rec.generatedAt()).endRow();
+            recommendations
+                    .beginRow()
+                    .append(recommendationIds.next())
+                    .append(modelId)
+                    .append(rec.taskType())
+                    .append(rec.batchSize())
+                    .append(rec.recommended().key());
+            appendNullable(
+                    recommendations,
+                    rec.fallback() == null ? null : rec.fallback().key());
+            recommendations
+                    .append(rec.reason())
+                    .append((float) rec.performanceRatio())
+                    .append(rec.memoryMb())
+                    .append(rec.minComputeUnits())
+                    .append(rec.generatedAt())
+                    .endRow();
         }
         // V0007's column order; generated measurements are all the demo's own.
         for (GeneratedModel.Performance row : model.performance()) {
-            performance.beginRow().append((long) performanceIds.next()).append(modelId).append(row.platform().key())
-                    .append(row.taskType()).append(row.batchSize()).append(row.precision())
-                    .append(row.throughputItemsPerS()).append(row.latencyP50Ms()).append(row.latencyP95Ms())
-                    .append(row.memoryMb()).append(row.measuredAt()).append("demo").endRow();
+            performance
+                    .beginRow()
+                    .append((long) performanceIds.next())
+                    .append(modelId)
+                    .append(row.platform().key())
+                    .append(row.taskType())
+                    .append(row.batchSize())
+                    .append(row.precision())
+                    .append(row.throughputItemsPerS())
+                    .append(row.latencyP50Ms())
+                    .append(row.latencyP95Ms())
+                    .append(row.memoryMb())
+                    .append(row.measuredAt())
+                    .append("demo")
+                    .endRow();
         }
         for (GeneratedModel.AutomatedResult result : model.automatedResults()) {
-            automatedResults.add(MatrixTables.AUTOMATED_RESULTS.values((long) automatedResultIds.next(),
-                    new AutomatedResultRow(modelId, result.platform(), result.validatorId(), result.reportedLevel(),
-                            result.evidenceRun(), result.frameworkVersion(), result.reportedAt())));
+            automatedResults.add(MatrixTables.AUTOMATED_RESULTS.values(
+                    (long) automatedResultIds.next(),
+                    new AutomatedResultRow(
+                            modelId,
+                            result.platform(),
+                            result.validatorId(),
+                            result.reportedLevel(),
+                            result.evidenceRun(),
+                            result.frameworkVersion(),
+                            result.reportedAt())));
         }
         return modelId;
     }
@@ -126,10 +195,22 @@ public final class BulkLoader implements AutoCloseable {
     private void writeReviews(int claimId, int modelId, Platform platform, GeneratedModel.Claim claim)
             throws SQLException {
         for (GeneratedModel.Review review : claim.reviews()) {
-            reviews.add(MatrixTables.REVIEWS.values((long) reviewIds.next(), new ReviewRow(claimId, review.claimVersion(),
-                    modelId, platform, review.claimLevel(), review.validatorId(), review.reviewer(),
-                    review.verificationLevel(), review.decision(), review.resultingStatus(), review.comment(),
-                    review.frameworkVersion(), review.reviewedAt())));
+            reviews.add(MatrixTables.REVIEWS.values(
+                    (long) reviewIds.next(),
+                    new ReviewRow(
+                            claimId,
+                            review.claimVersion(),
+                            modelId,
+                            platform,
+                            review.claimLevel(),
+                            review.validatorId(),
+                            review.reviewer(),
+                            review.verificationLevel(),
+                            review.decision(),
+                            review.resultingStatus(),
+                            review.comment(),
+                            review.frameworkVersion(),
+                            review.reviewedAt())));
         }
     }
 
@@ -167,8 +248,8 @@ public final class BulkLoader implements AutoCloseable {
         int next() throws SQLException {
             if (next == end) {
                 try (var st = connection.createStatement();
-                     var rs = st.executeQuery("SELECT min(v), max(v) FROM (SELECT nextval('" + sequence
-                             + "') AS v FROM range(" + BLOCK + "))")) {
+                        var rs = st.executeQuery("SELECT min(v), max(v) FROM (SELECT nextval('" + sequence
+                                + "') AS v FROM range(" + BLOCK + "))")) {
                     rs.next();
                     next = rs.getInt(1);
                     end = rs.getInt(2) + 1;

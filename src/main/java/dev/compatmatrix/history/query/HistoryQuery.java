@@ -31,11 +31,16 @@ public class HistoryQuery {
         return jdbc.sql(FOR_MODEL_SQL)
                 .param("modelId", modelId)
                 .param("limit", limit)
-                .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
-                        rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
-                        rs.getString("change_reason"), SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version"), rs.getString("changed_by")))
+                .query((rs, n) -> new HistoryRow(
+                        rs.getLong("id"),
+                        rs.getString("model_name"),
+                        rs.getString("hardware_type"),
+                        rs.getString("previous_status"),
+                        rs.getString("new_status"),
+                        rs.getString("change_reason"),
+                        SqlTimes.utc(rs.getTimestamp("change_date")),
+                        rs.getString("change_version"),
+                        rs.getString("changed_by")))
                 .list();
     }
-
 }

@@ -64,11 +64,19 @@ public class HistorySearch {
 
     /** Changes newest first. */
     public List<HistoryRow> page(HistoryFilter filter, int offset, int limit) {
-        return bind(jdbc.sql(PAGE_SQL), filter).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getString("model_name"),
-                        rs.getString("hardware_type"), rs.getString("previous_status"), rs.getString("new_status"),
-                        rs.getString("change_reason"), SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version"), rs.getString("changed_by")))
+        return bind(jdbc.sql(PAGE_SQL), filter)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new HistoryRow(
+                        rs.getLong("id"),
+                        rs.getString("model_name"),
+                        rs.getString("hardware_type"),
+                        rs.getString("previous_status"),
+                        rs.getString("new_status"),
+                        rs.getString("change_reason"),
+                        SqlTimes.utc(rs.getTimestamp("change_date")),
+                        rs.getString("change_version"),
+                        rs.getString("changed_by")))
                 .list();
     }
 
@@ -79,15 +87,20 @@ public class HistorySearch {
     /** Changes per month and platform; months without changes are absent. */
     public List<MonthlyChanges> monthly(HistoryFilter filter) {
         return bind(jdbc.sql(MONTHLY_SQL), filter)
-                .query((rs, n) -> new MonthlyChanges(YearMonth.parse(rs.getString("month")),
-                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(), rs.getLong("changes")))
+                .query((rs, n) -> new MonthlyChanges(
+                        YearMonth.parse(rs.getString("month")),
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        rs.getLong("changes")))
                 .list();
     }
 
     /** Every level change of one model (optionally one platform), oldest first, whatever the date range. */
     public List<LevelChange> levelChanges(String model, Platform platform) {
-        return jdbc.sql(MODEL_LEVELS_SQL).param("model", model).param("platform", platform == null ? null : platform.key())
-                .query((rs, n) -> new LevelChange(Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+        return jdbc.sql(MODEL_LEVELS_SQL)
+                .param("model", model)
+                .param("platform", platform == null ? null : platform.key())
+                .query((rs, n) -> new LevelChange(
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                         CompatibilityLevel.fromKey(rs.getString("new_status")).orElse(null),
                         SqlTimes.utc(rs.getTimestamp("change_date"))))
                 .list();
@@ -95,20 +108,32 @@ public class HistorySearch {
 
     /** Names of models (not deleted) containing the text, for the model picker. */
     public List<String> modelNames(String text, int offset, int limit) {
-        return jdbc.sql(MODEL_NAMES_SQL).param("text", text == null ? "" : text)
-                .param("offset", offset).param("limit", limit).query(String.class).list();
+        return jdbc.sql(MODEL_NAMES_SQL)
+                .param("text", text == null ? "" : text)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
     }
 
     public boolean modelExists(String name) {
-        return jdbc.sql("SELECT count(*) FROM models WHERE model_name = :name").param("name", name)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM models WHERE model_name = :name")
+                        .param("name", name)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, HistoryFilter filter) {
-        return statement.param("model", filter.model())
-                .param("platform", filter.platform() == null ? null : filter.platform().key())
+        return statement
+                .param("model", filter.model())
+                .param(
+                        "platform",
+                        filter.platform() == null ? null : filter.platform().key())
                 .param("fromDay", filter.from() == null ? null : filter.from().atStartOfDay())
-                .param("afterDay", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay())
+                .param(
+                        "afterDay",
+                        filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay())
                 .param("version", filter.version());
     }
 }

@@ -9,9 +9,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.compatmatrix.base.ui.IsoDatePicker;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.HistoryService;
 import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -33,7 +33,8 @@ class HistoryFilterBar extends FlexLayout {
         model.setId("history-model");
         model.setPlaceholder("Any model");
         model.setClearButtonVisible(true);
-        model.setItems(query -> service.modelNames(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        model.setItems(query ->
+                service.modelNames(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         model.setWidth("18rem");
         platform.setId("history-platform");
         platform.setLabel("Platform");

@@ -1,12 +1,11 @@
 package dev.compatmatrix.history.ui;
 
-import static dev.compatmatrix.base.UrlParams.first;
 import static dev.compatmatrix.base.UrlParams.put;
 import static dev.compatmatrix.base.UrlParams.read;
 
 import com.vaadin.flow.router.QueryParameters;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.matrix.Platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,11 +24,9 @@ public final class HistoryUrl {
     /** Longer texts are not names or versions anyone types; they are refused rather than searched. */
     static final int MAX_TEXT = 200;
 
-    private HistoryUrl() {
-    }
+    private HistoryUrl() {}
 
-    public record Parsed(HistoryFilter filter, List<String> warnings) {
-    }
+    public record Parsed(HistoryFilter filter, List<String> warnings) {}
 
     /** @param modelExists tells whether a model name is known */
     public static Parsed parse(QueryParameters query, Predicate<String> modelExists) {
@@ -55,7 +52,10 @@ public final class HistoryUrl {
     public static QueryParameters toQuery(HistoryFilter filter) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         put(params, "model", filter.model());
-        put(params, "platform", filter.platform() == null ? null : filter.platform().key());
+        put(
+                params,
+                "platform",
+                filter.platform() == null ? null : filter.platform().key());
         put(params, "from", filter.from() == null ? null : filter.from().toString());
         put(params, "to", filter.to() == null ? null : filter.to().toString());
         put(params, "version", filter.version());

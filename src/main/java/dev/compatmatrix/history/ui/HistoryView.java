@@ -1,58 +1,32 @@
 package dev.compatmatrix.history.ui;
 
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.grid.Grid;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.grid.GridVariant;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.Div;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.Paragraph;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.Span;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.Location;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.Menu;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.PageTitle;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.QueryParameters;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.matrix.ui.ModelPages;
+import dev.compatmatrix.base.ui.UrlNotice;
+import dev.compatmatrix.base.ui.chart.ChartPanel;
+import dev.compatmatrix.history.HistoryCharts;
+import dev.compatmatrix.history.HistoryService;
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.base.ui.UrlNotice;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.base.ui.chart.ChartPanel;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.CompatibilityLevel;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.HistoryCharts;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.HistoryService;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.query.HistoryFilter;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.query.HistoryRow;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import jakarta.annotation.security.RolesAllowed;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import java.time.format.DateTimeFormatter;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import java.util.Locale;
 
 /**
@@ -105,29 +79,45 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         changes.setPageSize(50);
         changes.setMinHeight("20rem");
         changes.setEmptyStateText("No change matches these filters.");
-        changes.addColumn(row -> WHEN.format(row.changeDate())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
-        changes.addColumn(row -> VisibleText.of(row.modelName())).setHeader("Model").setAutoWidth(true);
-        changes.addColumn(row -> Platform.fromKey(row.hardwareType()).map(Platform::label).orElse(row.hardwareType()))
-                .setHeader("Platform").setAutoWidth(true);
+        changes.addColumn(row -> WHEN.format(row.changeDate()))
+                .setHeader("When (UTC)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        changes.addColumn(row -> VisibleText.of(row.modelName()))
+                .setHeader("Model")
+                .setAutoWidth(true);
+        changes.addColumn(row -> Platform.fromKey(row.hardwareType())
+                        .map(Platform::label)
+                        .orElse(row.hardwareType()))
+                .setHeader("Platform")
+                .setAutoWidth(true);
         changes.addColumn(row -> level(row.previousStatus())).setHeader("From").setAutoWidth(true);
         changes.addColumn(row -> level(row.newStatus())).setHeader("To").setAutoWidth(true);
         changes.addColumn(HistoryRow::changeVersion).setHeader("Version").setAutoWidth(true);
-        changes.addColumn(row -> VisibleText.of(row.changeReason())).setHeader("Reason").setFlexGrow(1);
-        changes.addColumn(row -> row.changedBy() == null ? "" : row.changedBy()).setHeader("By").setAutoWidth(true);
-        changes.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ModelPages.path(e.getItem().modelName()))));
-        changes.setItems(query -> service.changes(filter, query.getOffset(), query.getLimit()).stream(),
+        changes.addColumn(row -> VisibleText.of(row.changeReason()))
+                .setHeader("Reason")
+                .setFlexGrow(1);
+        changes.addColumn(row -> row.changedBy() == null ? "" : row.changedBy())
+                .setHeader("By")
+                .setAutoWidth(true);
+        changes.addItemClickListener(e ->
+                getUI().ifPresent(ui -> ui.navigate(ModelPages.path(e.getItem().modelName()))));
+        changes.setItems(
+                query -> service.changes(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> showCount(service.count(filter)));
     }
 
     private static String level(String key) {
-        return key == null ? "—" : LevelBadge.word(CompatibilityLevel.fromKey(key).orElse(null));
+        return key == null
+                ? "—"
+                : LevelBadge.word(CompatibilityLevel.fromKey(key).orElse(null));
     }
 
     private void filterChanged() {
         filters.read().ifPresent(read -> {
             filter = read;
-            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                    new Location("history", currentQuery())));
+            getUI().ifPresent(ui ->
+                    ui.getPage().getHistory().replaceState(null, new Location("history", currentQuery())));
             refresh();
         });
     }

@@ -17,21 +17,25 @@ import tools.jackson.databind.type.LogicalType;
  */
 final class BatchReader {
 
-    private BatchReader() {
-    }
+    private BatchReader() {}
 
     static ObjectReader create(JsonMapper json) {
         JsonMapper strict = json.rebuild()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
-                        CoercionInputShape.Boolean))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        refuse(CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.Boolean))
                 .withCoercionConfig(LogicalType.Float, refuse(CoercionInputShape.String, CoercionInputShape.Boolean))
-                .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
-                        CoercionInputShape.String))
-                .withCoercionConfig(LogicalType.Textual, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
-                        CoercionInputShape.Boolean))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        refuse(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        refuse(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
                 .build();
         return strict.readerFor(ResultBatch.class);
     }

@@ -23,50 +23,74 @@ record BodyProblem(String title, String pointer, String detail) {
 
     private static final String DUPLICATE = "Duplicate Object property \"";
     /** Where Jackson's own message turns to its settings or source excerpts. */
-    private static final List<String> LIBRARY_DETAILS = List.of(": enable", "; enable", " (not recognized", " (start marker",
-            "`", " (for ", "\n");
+    private static final List<String> LIBRARY_DETAILS =
+            List.of(": enable", "; enable", " (not recognized", " (start marker", "`", " (for ", "\n");
 
     static BodyProblem of(JacksonException e) {
         return switch (e) {
             case UnrecognizedPropertyException unknown -> {
                 String pointer = pointer(unknown);
-                yield shape(pointer, "unknown field '" + unknown.getPropertyName() + "'; the fields here are "
-                        + names(unknown.getKnownPropertyIds()));
+                yield shape(
+                        pointer,
+                        "unknown field '" + unknown.getPropertyName() + "'; the fields here are "
+                                + names(unknown.getKnownPropertyIds()));
             }
-            case MismatchedInputException mismatch when mismatch.getCurrentToken() == null && mismatch.getPath().isEmpty()
+            case MismatchedInputException mismatch
+            when mismatch.getCurrentToken() == null
+                    && mismatch.getPath().isEmpty()
                     && mismatch.getTargetType() == ResultBatch.class
-                    && e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input") ->
-                    new BodyProblem("Malformed JSON", "", "The body is empty: send a results batch, "
-                            + "a JSON object with batch_id and results");
+                    && e.getOriginalMessage() != null
+                    && e.getOriginalMessage().contains("end-of-input") ->
+                new BodyProblem(
+                        "Malformed JSON",
+                        "",
+                        "The body is empty: send a results batch, " + "a JSON object with batch_id and results");
             case MismatchedInputException mismatch -> {
                 String pointer = pointer(mismatch);
-                yield shape(pointer, "expected " + expected(mismatch.getTargetType()) + ", got "
-                        + got(mismatch.getCurrentToken()));
+                yield shape(
+                        pointer,
+                        "expected " + expected(mismatch.getTargetType()) + ", got " + got(mismatch.getCurrentToken()));
             }
-            case StreamReadException read when read.getOriginalMessage() != null
-                    && read.getOriginalMessage().startsWith(DUPLICATE) -> {
-                String name = read.getOriginalMessage().substring(DUPLICATE.length()).replaceFirst("\"$", "");
+            case StreamReadException read
+            when read.getOriginalMessage() != null && read.getOriginalMessage().startsWith(DUPLICATE) -> {
+                String name =
+                        read.getOriginalMessage().substring(DUPLICATE.length()).replaceFirst("\"$", "");
                 String pointer = parentPointer(read) + "/" + escape(name);
-                yield new BodyProblem("Malformed JSON", pointer, pointer + ": the field '" + name
-                        + "' is given more than once; give each field once" + at(e));
+                yield new BodyProblem(
+                        "Malformed JSON",
+                        pointer,
+                        pointer + ": the field '" + name + "' is given more than once; give each field once" + at(e));
             }
-            case UnexpectedEndOfInputException end -> new BodyProblem("Malformed JSON", null, "The JSON ends too early: "
-                    + (String.valueOf(end.getOriginalMessage()).contains("Array") ? "a list is not closed with ']'"
-                    : String.valueOf(end.getOriginalMessage()).contains("Object") ? "an object is not closed with '}'"
-                    : "it is cut off") + at(e));
-            default -> new BodyProblem("Malformed JSON", null, "The body is not valid JSON: " + plain(e.getOriginalMessage())
-                    + at(e));
+            case UnexpectedEndOfInputException end ->
+                new BodyProblem(
+                        "Malformed JSON",
+                        null,
+                        "The JSON ends too early: "
+                                + (String.valueOf(end.getOriginalMessage()).contains("Array")
+                                        ? "a list is not closed with ']'"
+                                        : String.valueOf(end.getOriginalMessage())
+                                                        .contains("Object")
+                                                ? "an object is not closed with '}'"
+                                                : "it is cut off")
+                                + at(e));
+            default ->
+                new BodyProblem(
+                        "Malformed JSON", null, "The body is not valid JSON: " + plain(e.getOriginalMessage()) + at(e));
         };
     }
 
     private static BodyProblem shape(String pointer, String what) {
-        return new BodyProblem("Invalid results batch", pointer, (pointer.isEmpty() ? "The body" : pointer) + ": " + what);
+        return new BodyProblem(
+                "Invalid results batch", pointer, (pointer.isEmpty() ? "The body" : pointer) + ": " + what);
     }
 
     /** The JSON pointer of the value a databind error is about, e.g. {@code /results/0/tests_passed}. */
     private static String pointer(JacksonException e) {
-        return e.getPath().stream().map(reference -> reference.getPropertyName() != null
-                ? "/" + escape(reference.getPropertyName()) : "/" + reference.getIndex()).collect(Collectors.joining());
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? "/" + escape(reference.getPropertyName())
+                        : "/" + reference.getIndex())
+                .collect(Collectors.joining());
     }
 
     /** The pointer of the object whose key the parser was reading, e.g. {@code /results/0}. */
@@ -79,16 +103,30 @@ record BodyProblem(String title, String pointer, String detail) {
     }
 
     private static String escape(String name) {
-        return JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1")).toString().substring(1);
+        return JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1"))
+                .toString()
+                .substring(1);
     }
 
     private static String names(Collection<Object> names) {
         return names.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
-    private static final Map<String, String> EXPECTED = Map.of("Integer", "a whole number (no decimals)",
-            "int", "a whole number (no decimals)", "Double", "a number", "double", "a number", "String", "text",
-            "Boolean", "true or false", "boolean", "true or false");
+    private static final Map<String, String> EXPECTED = Map.of(
+            "Integer",
+            "a whole number (no decimals)",
+            "int",
+            "a whole number (no decimals)",
+            "Double",
+            "a number",
+            "double",
+            "a number",
+            "String",
+            "text",
+            "Boolean",
+            "true or false",
+            "boolean",
+            "true or false");
 
     private static String expected(Class<?> type) {
         if (type == null) {
@@ -129,7 +167,9 @@ record BodyProblem(String title, String pointer, String detail) {
     }
 
     private static String at(JacksonException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -44,16 +44,31 @@ public class ResultsController {
     }
 
     @Operation(summary = "Post a CI pipeline's batch of results: all of it lands, or none of it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResultBatch.class)))
-    @ApiResponse(responseCode = "201", description = "Applied", content = @Content(schema = @Schema(implementation = IngestReport.class)))
-    @ApiResponse(responseCode = "200", description = "This batch_id was applied before; nothing changed",
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ResultBatch.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Applied",
             content = @Content(schema = @Schema(implementation = IngestReport.class)))
-    @ApiResponse(responseCode = "409", description = "Other writes kept changing the same cells; nothing written, post again",
+    @ApiResponse(
+            responseCode = "200",
+            description = "This batch_id was applied before; nothing changed",
+            content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Other writes kept changing the same cells; nothing written, post again",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = "The body is over 4 MiB",
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body is over 4 MiB",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = "Results refused, each listed in 'errors'; nothing written",
+    @ApiResponse(
+            responseCode = "422",
+            description = "Results refused, each listed in 'errors'; nothing written",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IngestReport> post(HttpServletRequest request, @AuthenticationPrincipal ApiPrincipal caller)
@@ -64,7 +79,8 @@ public class ResultsController {
         byte[] body = readLimited(request.getInputStream());
         ResultBatch batch = reader.readValue(body);
         IngestReport report = ingest.ingest(batch, caller);
-        return ResponseEntity.status(report.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(report);
+        return ResponseEntity.status(report.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(report);
     }
 
     /** Reads at most the limit, so a body without a length cannot exhaust memory either. */

@@ -17,8 +17,8 @@ class ResultsExceptionHandler {
     @ExceptionHandler(JacksonException.class)
     ProblemDetail malformed(JacksonException e) {
         BodyProblem body = BodyProblem.of(e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                body.detail() + ". Nothing was written.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, body.detail() + ". Nothing was written.");
         problem.setTitle(body.title());
         if (body.pointer() != null) {
             problem.setProperty("pointer", body.pointer());
@@ -42,7 +42,8 @@ class ResultsExceptionHandler {
 
     @ExceptionHandler(IngestRejectedException.class)
     ProblemDetail rejected(IngestRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 e.getMessage() + "; nothing was written. Fix the results listed in 'errors' and post the batch again.");
         problem.setTitle("Batch refused");
         problem.setProperty("errors", e.errors());

@@ -36,23 +36,38 @@ public class ClaimMarksQuery {
     /** The disputed claims of a model: the automated result each disagrees with. */
     public Map<Platform, AutomatedResult> disputes(int modelId) {
         Map<Platform, AutomatedResult> disputes = new EnumMap<>(Platform.class);
-        jdbc.sql(DISPUTES).param("modelId", modelId).query((rs, n) -> disputes.put(
-                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"), rs.getString("reporter_type"),
-                        CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
-                        SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("evidence_run"),
-                        rs.getString("framework_version")))).list();
+        jdbc.sql(DISPUTES)
+                .param("modelId", modelId)
+                .query((rs, n) -> disputes.put(
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        new AutomatedResult(
+                                rs.getLong("result_id"),
+                                rs.getString("reporter"),
+                                rs.getString("reporter_type"),
+                                CompatibilityLevel.fromKey(rs.getString("reported_level"))
+                                        .orElseThrow(),
+                                SqlTimes.utc(rs.getTimestamp("reported_at")),
+                                rs.getString("evidence_run"),
+                                rs.getString("framework_version"))))
+                .list();
         return disputes;
     }
 
     /** The claims of a model with an open objection. */
     public Map<Platform, Objection> objections(int modelId) {
         Map<Platform, Objection> objections = new EnumMap<>(Platform.class);
-        jdbc.sql(OBJECTIONS).param("modelId", modelId).query((rs, n) -> objections.put(
-                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                new Objection(rs.getString("reviewer"), rs.getString("validator_name"),
-                        rs.getInt("verification_level"), rs.getInt("needs_level"), rs.getString("comment"),
-                        SqlTimes.utc(rs.getTimestamp("reviewed_at"))))).list();
+        jdbc.sql(OBJECTIONS)
+                .param("modelId", modelId)
+                .query((rs, n) -> objections.put(
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        new Objection(
+                                rs.getString("reviewer"),
+                                rs.getString("validator_name"),
+                                rs.getInt("verification_level"),
+                                rs.getInt("needs_level"),
+                                rs.getString("comment"),
+                                SqlTimes.utc(rs.getTimestamp("reviewed_at")))))
+                .list();
         return objections;
     }
 }

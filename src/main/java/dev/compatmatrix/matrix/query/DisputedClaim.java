@@ -33,6 +33,5 @@ public final class DisputedClaim {
     public static final String JOINED = "coalesce(latest.reported_level <> d.compatibility_level"
             + " AND latest.resolved_level IS DISTINCT FROM d.compatibility_level, false)";
 
-    private DisputedClaim() {
-    }
+    private DisputedClaim() {}
 }

@@ -10,8 +10,8 @@ import java.time.LocalDateTime;
  * @param level the objector's verification level
  * @param needsLevel the level of the approval it could not undo, which a validator needs to answer it
  */
-public record Objection(String reviewer, String validatorName, int level, int needsLevel, String comment,
-                        LocalDateTime at) {
+public record Objection(
+        String reviewer, String validatorName, int level, int needsLevel, String comment, LocalDateTime at) {
 
     /** "Objection by validator1 (level 1) — needs level 3". */
     public String label() {

@@ -27,6 +27,5 @@ public final class OpenObjection {
     public static final String JOIN = "LEFT JOIN (" + LATEST + ") objection"
             + " ON objection.claim_id = d.id AND objection.claim_version = d.row_version";
 
-    private OpenObjection() {
-    }
+    private OpenObjection() {}
 }

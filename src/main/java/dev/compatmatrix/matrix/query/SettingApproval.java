@@ -6,8 +6,7 @@ package dev.compatmatrix.matrix.query;
  */
 public final class SettingApproval {
 
-    private SettingApproval() {
-    }
+    private SettingApproval() {}
 
     /** The condition, for a review aliased {@code review} and a claim ({@code compatibility_details}) aliased {@code claim}. */
     public static String of(String review, String claim) {

@@ -16,14 +16,12 @@ public final class StaleValidation {
         return """
                 SELECT DISTINCT r.claim_id FROM validation_reviews r JOIN compatibility_details rd ON rd.id = r.claim_id
                 WHERE %s
-                  AND r.framework_version IS DISTINCT FROM rd.framework_version\s""".formatted(SettingApproval.of("r", "rd"))
-                + reviewFilter;
+                  AND r.framework_version IS DISTINCT FROM rd.framework_version\s""".formatted(SettingApproval.of("r", "rd")) + reviewFilter;
     }
 
     /** Stale, for a claim {@code d} LEFT JOINed to {@link #changedSinceApproval} as {@code changed}. */
     public static final String JOINED = """
             (d.validation_status <> 'unvalidated' AND (d.validation_date < :staleBefore OR changed.claim_id IS NOT NULL))""";
 
-    private StaleValidation() {
-    }
+    private StaleValidation() {}
 }

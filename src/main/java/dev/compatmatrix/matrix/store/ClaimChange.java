@@ -17,32 +17,66 @@ public sealed interface ClaimChange {
     Platform platform();
 
     /** A claim for a cell that was not tested; {@code claimId} drawn from {@link ClaimRepository#newIds}. */
-    record Create(long claimId, ModelRef model, Platform platform, ClaimData data, Validation validation,
-                  String reason, String version) implements ClaimChange {
-    }
+    record Create(
+            long claimId,
+            ModelRef model,
+            Platform platform,
+            ClaimData data,
+            Validation validation,
+            String reason,
+            String version)
+            implements ClaimChange {}
 
     /**
      * A new version of a claim still at {@code expectedVersion}; {@code validation} null keeps the claim's
      * validation as it is.
      */
-    record Update(long claimId, int expectedVersion, ModelRef model, Platform platform, CompatibilityLevel previousLevel,
-                  ClaimData data, Validation validation, String reason, String version) implements ClaimChange {
-    }
+    record Update(
+            long claimId,
+            int expectedVersion,
+            ModelRef model,
+            Platform platform,
+            CompatibilityLevel previousLevel,
+            ClaimData data,
+            Validation validation,
+            String reason,
+            String version)
+            implements ClaimChange {}
 
     /** Removes a claim still at {@code expectedVersion}: the cell returns to "not tested". */
-    record Remove(long claimId, int expectedVersion, ModelRef model, Platform platform, CompatibilityLevel previousLevel,
-                  String reason, String version) implements ClaimChange {
-    }
+    record Remove(
+            long claimId,
+            int expectedVersion,
+            ModelRef model,
+            Platform platform,
+            CompatibilityLevel previousLevel,
+            String reason,
+            String version)
+            implements ClaimChange {}
 
     /** A person's edit of {@code loaded}: a change of substance resets the validation (PRODUCT.md §2). */
     static Update edit(Claim loaded, ModelRef model, ClaimData data, String reason, String version) {
-        return new Update(loaded.claimId(), loaded.version(), model, loaded.platform(), loaded.data().level(), data,
-                loaded.data().sameSubstanceAs(data) ? null : Validation.RESET, reason, version);
+        return new Update(
+                loaded.claimId(),
+                loaded.version(),
+                model,
+                loaded.platform(),
+                loaded.data().level(),
+                data,
+                loaded.data().sameSubstanceAs(data) ? null : Validation.RESET,
+                reason,
+                version);
     }
 
     /** Removes {@code loaded}; its history row names the claim's framework version. */
     static Remove remove(Claim loaded, ModelRef model, String reason) {
-        return new Remove(loaded.claimId(), loaded.version(), model, loaded.platform(), loaded.data().level(), reason,
+        return new Remove(
+                loaded.claimId(),
+                loaded.version(),
+                model,
+                loaded.platform(),
+                loaded.data().level(),
+                reason,
                 loaded.data().frameworkVersion());
     }
 }

@@ -41,13 +41,18 @@ public class ClaimRepository {
     }
 
     public Optional<Claim> findById(long claimId) {
-        return jdbc.sql(SELECT + "WHERE d.id = :id").param("id", claimId).query(ClaimRepository::map).optional();
+        return jdbc.sql(SELECT + "WHERE d.id = :id")
+                .param("id", claimId)
+                .query(ClaimRepository::map)
+                .optional();
     }
 
     public Optional<Claim> find(int modelId, Platform platform) {
         return jdbc.sql(SELECT + "WHERE c.model_id = :modelId AND d.hardware_type = :platform")
-                .param("modelId", modelId).param("platform", platform.key())
-                .query(ClaimRepository::map).optional();
+                .param("modelId", modelId)
+                .param("platform", platform.key())
+                .query(ClaimRepository::map)
+                .optional();
     }
 
     /** The claims of several models' matrix rows (the ids as one split text parameter). */
@@ -56,7 +61,9 @@ public class ClaimRepository {
             return List.of();
         }
         return jdbc.sql(SELECT + "WHERE d.compatibility_id IN (" + TextList.IDS_QUERY + ")")
-                .param("ids", TextList.joinIds(compatibilityIds)).query(ClaimRepository::map).list();
+                .param("ids", TextList.joinIds(compatibilityIds))
+                .query(ClaimRepository::map)
+                .list();
     }
 
     /** Ids for new claims, drawn from the claims' sequence in one statement. */
@@ -76,27 +83,43 @@ public class ClaimRepository {
                         WHERE compatibility_id IN (""" + TextList.IDS_QUERY + ")")
                 .param("ids", TextList.joinIds(compatibilityIds))
                 .query(rs -> {
-                    levels.get(rs.getInt(1)).put(Platform.fromKey(rs.getString(2)).orElseThrow(),
-                            CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
+                    levels.get(rs.getInt(1))
+                            .put(
+                                    Platform.fromKey(rs.getString(2)).orElseThrow(),
+                                    CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
                 });
         return levels;
     }
 
     /** All claims of one model's matrix row, by platform. */
     public java.util.List<Claim> findAll(int compatibilityId) {
-        return jdbc.sql(SELECT + "WHERE d.compatibility_id = :id ORDER BY d.hardware_type").param("id", compatibilityId)
-                .query(ClaimRepository::map).list();
+        return jdbc.sql(SELECT + "WHERE d.compatibility_id = :id ORDER BY d.hardware_type")
+                .param("id", compatibilityId)
+                .query(ClaimRepository::map)
+                .list();
     }
 
     private static Claim map(ResultSet rs, int rowNum) throws SQLException {
-        ClaimData data = new ClaimData(CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
-                rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),
-                rs.getString("evidence_run"), rs.getString("framework_version"), rs.getString("device"),
-                (Integer) rs.getObject("batch_size"), Precision.fromKey(rs.getString("precision")).orElse(null),
+        ClaimData data = new ClaimData(
+                CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
+                rs.getString("limitations"),
+                rs.getString("workarounds"),
+                rs.getString("performance_notes"),
+                rs.getString("evidence_run"),
+                rs.getString("framework_version"),
+                rs.getString("device"),
+                (Integer) rs.getObject("batch_size"),
+                Precision.fromKey(rs.getString("precision")).orElse(null),
                 rs.getBoolean("simulated"));
-        return new Claim(rs.getLong("id"), rs.getInt("row_version"), rs.getInt("model_id"), rs.getString("model_name"),
-                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(), data,
+        return new Claim(
+                rs.getLong("id"),
+                rs.getInt("row_version"),
+                rs.getInt("model_id"),
+                rs.getString("model_name"),
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                data,
                 ValidationStatus.fromKey(rs.getString("validation_status")).orElse(ValidationStatus.UNVALIDATED),
-                rs.getString("updated_by"), SqlTimes.utc(rs.getTimestamp("updated_at")));
+                rs.getString("updated_by"),
+                SqlTimes.utc(rs.getTimestamp("updated_at")));
     }
 }

@@ -7,9 +7,9 @@ import dev.compatmatrix.matrix.ScoreRule;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +19,26 @@ public class DerivedColumnsRepository {
 
     /** The columns {@link ScoreRule} derives, and the time they were derived. */
     private static final List<MatrixTables.Column<MatrixTables.MatrixRow>> DERIVED = MatrixTables.MATRIX_ROWS.columns(
-            "cuda_support", "rocm_support", "mps_support", "openvino_support", "qualcomm_support", "webnn_support",
-            "webgpu_support", "cpu_support", "recommended_platform", "compatibility_score", "last_updated",
-            "cpu_level_rank", "cuda_level_rank", "rocm_level_rank", "mps_level_rank", "openvino_level_rank",
-            "qualcomm_level_rank", "webnn_level_rank", "webgpu_level_rank");
+            "cuda_support",
+            "rocm_support",
+            "mps_support",
+            "openvino_support",
+            "qualcomm_support",
+            "webnn_support",
+            "webgpu_support",
+            "cpu_support",
+            "recommended_platform",
+            "compatibility_score",
+            "last_updated",
+            "cpu_level_rank",
+            "cuda_level_rank",
+            "rocm_level_rank",
+            "mps_level_rank",
+            "openvino_level_rank",
+            "qualcomm_level_rank",
+            "webnn_level_rank",
+            "webgpu_level_rank");
+
     private static final List<MatrixTables.Column<MatrixTables.MatrixRow>> ID = MatrixTables.MATRIX_ROWS.columns("id");
 
     private final JdbcClient jdbc;
@@ -36,15 +52,15 @@ public class DerivedColumnsRepository {
     }
 
     /** A model's id and its matrix row's id. */
-    public record ModelRef(int modelId, int compatibilityId) {
-    }
+    public record ModelRef(int modelId, int compatibilityId) {}
 
     public Optional<ModelRef> findByModelName(String modelName) {
         return jdbc.sql("""
                         SELECT m.model_id, c.id FROM models m JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                         WHERE m.model_name = :name""")
                 .param("name", modelName)
-                .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2))).optional();
+                .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2)))
+                .optional();
     }
 
     /** The named models that exist (deleted ones do not), by name, in one query; names not found are absent. */
@@ -67,12 +83,15 @@ public class DerivedColumnsRepository {
     public Optional<ModelRef> findByModelId(int modelId) {
         return jdbc.sql("SELECT model_id, id FROM cross_platform_compatibility WHERE model_id = :modelId")
                 .param("modelId", modelId)
-                .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2))).optional();
+                .query((rs, n) -> new ModelRef(rs.getInt(1), rs.getInt(2)))
+                .optional();
     }
 
     /** Ids for new matrix rows, drawn from their sequence in one statement. */
     public List<Integer> newIds(int count) {
-        return appender.nextIds("cross_platform_compatibility_seq", count).stream().map(Long::intValue).toList();
+        return appender.nextIds("cross_platform_compatibility_seq", count).stream()
+                .map(Long::intValue)
+                .toList();
     }
 
     /**
@@ -111,7 +130,11 @@ public class DerivedColumnsRepository {
             // One model: a plain UPDATE of the column list plans faster than splitting a text.
             var only = derivedById.entrySet().iterator().next();
             var row = new MatrixTables.MatrixRow(only.getKey(), 0, null, null, only.getValue(), now);
-            database.update(MatrixTables.MATRIX_ROWS.name(), ID, DERIVED, null,
+            database.update(
+                    MatrixTables.MATRIX_ROWS.name(),
+                    ID,
+                    DERIVED,
+                    null,
                     List.<Object[]>of(MatrixTables.MATRIX_ROWS.values(row, ID, DERIVED)));
             return;
         }
@@ -129,8 +152,13 @@ public class DerivedColumnsRepository {
                 Integer rank = derived.levelRank(platform);
                 rows.append(rank == null ? 0 : rank);
             }
-            rows.append(',').append(derived.score()).append(',')
-                    .append(derived.recommended() == null ? "" : derived.recommended().key());
+            rows.append(',')
+                    .append(derived.score())
+                    .append(',')
+                    .append(
+                            derived.recommended() == null
+                                    ? ""
+                                    : derived.recommended().key());
         });
         jdbc.sql(STORE_ALL_SQL).param("rows", rows.toString()).param("now", now).update();
     }

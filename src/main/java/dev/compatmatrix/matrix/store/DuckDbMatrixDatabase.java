@@ -51,7 +51,8 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
         Object[] values = table.values(null, row);
         StringBuilder placeholders = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
-            placeholders.append(i == 0 ? "" : ", ")
+            placeholders
+                    .append(i == 0 ? "" : ", ")
                     .append(table.drawsIds() && i == 0 ? "nextval('" + table.sequence() + "')" : ":p" + i);
         }
         var statement = jdbc.sql("INSERT INTO " + table.name() + " (" + String.join(", ", names) + ") VALUES ("
@@ -67,8 +68,12 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
     }
 
     @Override
-    public int update(String table, List<? extends MatrixTables.Column<?>> keys, List<? extends MatrixTables.Column<?>> columns,
-                      String extraSet, List<Object[]> rows) {
+    public int update(
+            String table,
+            List<? extends MatrixTables.Column<?>> keys,
+            List<? extends MatrixTables.Column<?>> columns,
+            String extraSet,
+            List<Object[]> rows) {
         return MultiRowSql.update(jdbc, table, sql(keys), sql(columns), extraSet, rows);
     }
 
@@ -83,6 +88,8 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
     }
 
     private static List<MultiRowSql.Column> sql(List<? extends MatrixTables.Column<?>> columns) {
-        return columns.stream().map(c -> new MultiRowSql.Column(c.name(), c.sqlType())).toList();
+        return columns.stream()
+                .map(c -> new MultiRowSql.Column(c.name(), c.sqlType()))
+                .toList();
     }
 }

@@ -20,8 +20,12 @@ public interface MatrixDatabase {
      * {@code UPDATE table SET column = value, … [, extraSet]} for each row matched by all {@code keys}; values in
      * the order of {@code keys} then {@code columns}. Returns the number of rows updated.
      */
-    int update(String table, List<? extends MatrixTables.Column<?>> keys, List<? extends MatrixTables.Column<?>> columns, String extraSet,
-               List<Object[]> rows);
+    int update(
+            String table,
+            List<? extends MatrixTables.Column<?>> keys,
+            List<? extends MatrixTables.Column<?>> columns,
+            String extraSet,
+            List<Object[]> rows);
 
     /** Deletes the rows matched by all {@code keys}; returns how many were deleted. */
     int delete(String table, List<? extends MatrixTables.Column<?>> keys, List<Object[]> rows);

@@ -18,12 +18,10 @@ import java.util.function.Function;
  */
 public final class MatrixTables {
 
-    private MatrixTables() {
-    }
+    private MatrixTables() {}
 
     /** A column and its SQL type, and how a row record gives its value. */
-    public record Column<R>(String name, String sqlType, Function<R, ?> value) {
-    }
+    public record Column<R>(String name, String sqlType, Function<R, ?> value) {}
 
     /** A table's name, the sequence of its ids, and its columns; {@code drawsIds}: the id is not in the record. */
     public static final class Table<R> {
@@ -67,8 +65,12 @@ public final class MatrixTables {
 
         /** The named columns, for statements that write only some of them. */
         public List<Column<R>> columns(String... names) {
-            return java.util.Arrays.stream(names).map(n -> columns.stream().filter(c -> c.name().equals(n)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + n))).toList();
+            return java.util.Arrays.stream(names)
+                    .map(n -> columns.stream()
+                            .filter(c -> c.name().equals(n))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + n)))
+                    .toList();
         }
 
         /** A row's values of the given columns, in their order (for statements that write only some columns). */
@@ -93,45 +95,84 @@ public final class MatrixTables {
     }
 
     /** A {@code compatibility_details} row: a claim. */
-    public record ClaimRow(long id, int compatibilityId, Platform platform, ClaimData data, ValidationStatus status,
-                           Integer validatorId, LocalDateTime validationDate, int version, String updatedBy,
-                           LocalDateTime updatedAt) {
-    }
+    public record ClaimRow(
+            long id,
+            int compatibilityId,
+            Platform platform,
+            ClaimData data,
+            ValidationStatus status,
+            Integer validatorId,
+            LocalDateTime validationDate,
+            int version,
+            String updatedBy,
+            LocalDateTime updatedAt) {}
 
     /** A {@code compatibility_history} row: a level change ({@code previous} null: created, {@code next} null: removed). */
-    public record HistoryRow(int modelId, Platform platform, CompatibilityLevel previous, CompatibilityLevel next,
-                             String reason, LocalDateTime date, String version, String changedBy) {
-    }
+    public record HistoryRow(
+            int modelId,
+            Platform platform,
+            CompatibilityLevel previous,
+            CompatibilityLevel next,
+            String reason,
+            LocalDateTime date,
+            String version,
+            String changedBy) {}
 
     /** A {@code cross_platform_compatibility} row: a model's matrix row with what {@link ScoreRule} derived. */
-    public record MatrixRow(int id, int modelId, String modelType, String modelSize, ScoreRule.Derived derived,
-                            LocalDateTime lastUpdated) {
-    }
+    public record MatrixRow(
+            int id,
+            int modelId,
+            String modelType,
+            String modelSize,
+            ScoreRule.Derived derived,
+            LocalDateTime lastUpdated) {}
 
     /** A {@code validation_reviews} row: an approval or rejection of one claim version. */
-    public record ReviewRow(long claimId, int claimVersion, int modelId, Platform platform, CompatibilityLevel claimLevel,
-                            int validatorId, String reviewer, int verificationLevel, Review.Decision decision,
-                            ValidationStatus resultingStatus, String comment, String frameworkVersion,
-                            LocalDateTime reviewedAt) {
-    }
+    public record ReviewRow(
+            long claimId,
+            int claimVersion,
+            int modelId,
+            Platform platform,
+            CompatibilityLevel claimLevel,
+            int validatorId,
+            String reviewer,
+            int verificationLevel,
+            Review.Decision decision,
+            ValidationStatus resultingStatus,
+            String comment,
+            String frameworkVersion,
+            LocalDateTime reviewedAt) {}
 
     /** An {@code automated_results} row: what a pipeline or test harness reported for a cell. */
-    public record AutomatedResultRow(int modelId, Platform platform, int validatorId, CompatibilityLevel reportedLevel,
-                                     String evidenceRun, String frameworkVersion, LocalDateTime reportedAt) {
-    }
+    public record AutomatedResultRow(
+            int modelId,
+            Platform platform,
+            int validatorId,
+            CompatibilityLevel reportedLevel,
+            String evidenceRun,
+            String frameworkVersion,
+            LocalDateTime reportedAt) {}
 
     /** A {@code dispute_resolutions} row: how a validator answered an automated result that disagreed. */
-    public record ResolutionRow(long claimId, int claimVersion, int modelId, Platform platform, long automatedResultId,
-                                DisputeDecision decision, CompatibilityLevel keptLevel, int validatorId, String resolver,
-                                int verificationLevel, String comment, LocalDateTime resolvedAt) {
-    }
+    public record ResolutionRow(
+            long claimId,
+            int claimVersion,
+            int modelId,
+            Platform platform,
+            long automatedResultId,
+            DisputeDecision decision,
+            CompatibilityLevel keptLevel,
+            int validatorId,
+            String resolver,
+            int verificationLevel,
+            String comment,
+            LocalDateTime resolvedAt) {}
 
     /** A {@code validation_objections} row: a rejection kept for a validator of {@code needsLevel}. */
-    public record ObjectionRow(long reviewId, long claimId, int claimVersion, int needsLevel) {
-    }
+    public record ObjectionRow(long reviewId, long claimId, int claimVersion, int needsLevel) {}
 
-    public static final Table<ClaimRow> CLAIMS = new Table<ClaimRow>("compatibility_details",
-            "compatibility_details_seq", false)
+    public static final Table<ClaimRow> CLAIMS = new Table<ClaimRow>(
+                    "compatibility_details", "compatibility_details_seq", false)
             .col("id", "BIGINT", ClaimRow::id)
             .col("compatibility_id", "INTEGER", ClaimRow::compatibilityId)
             .col("hardware_type", "VARCHAR", r -> r.platform().key())
@@ -147,17 +188,28 @@ public final class MatrixTables {
             .col("framework_version", "VARCHAR", r -> r.data().frameworkVersion())
             .col("device", "VARCHAR", r -> r.data().device())
             .col("batch_size", "INTEGER", r -> r.data().batchSize())
-            .col("precision", "VARCHAR", r -> r.data().precision() == null ? null : r.data().precision().key())
+            .col(
+                    "precision",
+                    "VARCHAR",
+                    r -> r.data().precision() == null
+                            ? null
+                            : r.data().precision().key())
             .col("simulated", "BOOLEAN", r -> r.data().simulated())
             .col("updated_by", "VARCHAR", ClaimRow::updatedBy)
             .col("updated_at", "TIMESTAMP", ClaimRow::updatedAt);
 
-    public static final Table<HistoryRow> HISTORY = new Table<HistoryRow>("compatibility_history",
-            "compatibility_history_seq", true)
+    public static final Table<HistoryRow> HISTORY = new Table<HistoryRow>(
+                    "compatibility_history", "compatibility_history_seq", true)
             .col("model_id", "INTEGER", HistoryRow::modelId)
             .col("hardware_type", "VARCHAR", r -> r.platform().key())
-            .col("previous_status", "VARCHAR", r -> r.previous() == null ? null : r.previous().key())
-            .col("new_status", "VARCHAR", r -> r.next() == null ? null : r.next().key())
+            .col(
+                    "previous_status",
+                    "VARCHAR",
+                    r -> r.previous() == null ? null : r.previous().key())
+            .col(
+                    "new_status",
+                    "VARCHAR",
+                    r -> r.next() == null ? null : r.next().key())
             .col("change_reason", "VARCHAR", HistoryRow::reason)
             .col("change_date", "TIMESTAMP", HistoryRow::date)
             .col("change_version", "VARCHAR", HistoryRow::version)
@@ -166,19 +218,30 @@ public final class MatrixTables {
     public static final Table<MatrixRow> MATRIX_ROWS = matrixRows();
 
     private static Table<MatrixRow> matrixRows() {
-        Table<MatrixRow> table = new Table<MatrixRow>("cross_platform_compatibility",
-                "cross_platform_compatibility_seq", false)
+        Table<MatrixRow> table = new Table<MatrixRow>(
+                        "cross_platform_compatibility", "cross_platform_compatibility_seq", false)
                 .col("id", "INTEGER", MatrixRow::id)
                 .col("model_id", "INTEGER", MatrixRow::modelId)
                 .col("model_type", "VARCHAR", MatrixRow::modelType)
                 .col("model_size", "VARCHAR", MatrixRow::modelSize);
         // The seed's order of the support columns.
-        for (Platform p : List.of(Platform.CUDA, Platform.ROCM, Platform.MPS, Platform.OPENVINO, Platform.QUALCOMM,
-                Platform.WEBNN, Platform.WEBGPU, Platform.CPU)) {
+        for (Platform p : List.of(
+                Platform.CUDA,
+                Platform.ROCM,
+                Platform.MPS,
+                Platform.OPENVINO,
+                Platform.QUALCOMM,
+                Platform.WEBNN,
+                Platform.WEBGPU,
+                Platform.CPU)) {
             table.col(p.key() + "_support", "BOOLEAN", r -> r.derived().supports(p));
         }
-        table.col("recommended_platform", "VARCHAR",
-                        r -> r.derived().recommended() == null ? null : r.derived().recommended().key())
+        table.col(
+                        "recommended_platform",
+                        "VARCHAR",
+                        r -> r.derived().recommended() == null
+                                ? null
+                                : r.derived().recommended().key())
                 .col("compatibility_score", "FLOAT", r -> r.derived().score())
                 .col("last_updated", "TIMESTAMP", MatrixRow::lastUpdated);
         for (Platform p : Platform.values()) { // V0009's order of the level ranks
@@ -187,8 +250,8 @@ public final class MatrixTables {
         return table;
     }
 
-    public static final Table<ReviewRow> REVIEWS = new Table<ReviewRow>("validation_reviews",
-            "validation_reviews_seq", true)
+    public static final Table<ReviewRow> REVIEWS = new Table<ReviewRow>(
+                    "validation_reviews", "validation_reviews_seq", true)
             .col("claim_id", "BIGINT", ReviewRow::claimId)
             .col("claim_version", "INTEGER", ReviewRow::claimVersion)
             .col("model_id", "INTEGER", ReviewRow::modelId)
@@ -204,7 +267,7 @@ public final class MatrixTables {
             .col("reviewed_at", "TIMESTAMP", ReviewRow::reviewedAt);
 
     public static final Table<AutomatedResultRow> AUTOMATED_RESULTS = new Table<AutomatedResultRow>(
-            "automated_results", "automated_results_seq", true)
+                    "automated_results", "automated_results_seq", true)
             .col("model_id", "INTEGER", AutomatedResultRow::modelId)
             .col("hardware_type", "VARCHAR", r -> r.platform().key())
             .col("validator_id", "INTEGER", AutomatedResultRow::validatorId)
@@ -213,8 +276,8 @@ public final class MatrixTables {
             .col("framework_version", "VARCHAR", AutomatedResultRow::frameworkVersion)
             .col("reported_at", "TIMESTAMP", AutomatedResultRow::reportedAt);
 
-    public static final Table<ResolutionRow> RESOLUTIONS = new Table<ResolutionRow>("dispute_resolutions",
-            "dispute_resolutions_seq", true)
+    public static final Table<ResolutionRow> RESOLUTIONS = new Table<ResolutionRow>(
+                    "dispute_resolutions", "dispute_resolutions_seq", true)
             .col("claim_id", "BIGINT", ResolutionRow::claimId)
             .col("claim_version", "INTEGER", ResolutionRow::claimVersion)
             .col("model_id", "INTEGER", ResolutionRow::modelId)

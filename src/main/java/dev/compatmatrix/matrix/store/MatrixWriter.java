@@ -33,18 +33,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MatrixWriter {
 
     private static final String NEXT_VERSION = "row_version = compatibility_details.row_version + 1";
-    private static final List<Column<ClaimRow>> CLAIM_KEY = List.copyOf(MatrixTables.CLAIMS.columns("id", "row_version"));
+    private static final List<Column<ClaimRow>> CLAIM_KEY =
+            List.copyOf(MatrixTables.CLAIMS.columns("id", "row_version"));
     private static final List<Column<ClaimRow>> CLAIM_ID = List.copyOf(MatrixTables.CLAIMS.columns("id"));
-    private static final List<Column<ClaimRow>> CLAIM_DATA = List.copyOf(MatrixTables.CLAIMS.columns("compatibility_level",
-            "limitations", "workarounds", "performance_notes", "evidence_run", "framework_version", "device",
-            "batch_size", "precision", "simulated", "updated_by", "updated_at"));
-    private static final List<Column<ClaimRow>> CLAIM_VALIDATION = List.copyOf(MatrixTables.CLAIMS.columns(
-            "validation_status", "validator_id", "validation_date"));
+    private static final List<Column<ClaimRow>> CLAIM_DATA = List.copyOf(MatrixTables.CLAIMS.columns(
+            "compatibility_level",
+            "limitations",
+            "workarounds",
+            "performance_notes",
+            "evidence_run",
+            "framework_version",
+            "device",
+            "batch_size",
+            "precision",
+            "simulated",
+            "updated_by",
+            "updated_at"));
+    private static final List<Column<ClaimRow>> CLAIM_VALIDATION =
+            List.copyOf(MatrixTables.CLAIMS.columns("validation_status", "validator_id", "validation_date"));
     private static final List<Column<ClaimRow>> CLAIM_DATA_AND_VALIDATION = concat(CLAIM_DATA, CLAIM_VALIDATION);
     private static final List<Column<MatrixRow>> MATRIX_ROW_ID = List.copyOf(MatrixTables.MATRIX_ROWS.columns("id"));
-    private static final List<Column<MatrixRow>> MATRIX_ROW_MODEL = List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_id"));
-    private static final List<Column<MatrixRow>> MATRIX_ROW_KIND = List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_type",
-            "model_size", "last_updated"));
+    private static final List<Column<MatrixRow>> MATRIX_ROW_MODEL =
+            List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_id"));
+    private static final List<Column<MatrixRow>> MATRIX_ROW_KIND =
+            List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_type", "model_size", "last_updated"));
 
     private final MatrixDatabase database;
     private final ClaimRepository claims;
@@ -52,8 +64,12 @@ public class MatrixWriter {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    MatrixWriter(MatrixDatabase database, ClaimRepository claims, DerivedColumnsRepository derivedColumns, AuditLog audit,
-                 TransactionTemplate transaction) {
+    MatrixWriter(
+            MatrixDatabase database,
+            ClaimRepository claims,
+            DerivedColumnsRepository derivedColumns,
+            AuditLog audit,
+            TransactionTemplate transaction) {
         this.database = database;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
@@ -67,8 +83,8 @@ public class MatrixWriter {
      * (creations and removals included); the derived columns of every model touched, by {@link ScoreRule}; then
      * the audit entries, in their order.
      */
-    public void writeClaims(List<ClaimChange> changes, List<AuditLog.Entry> auditEntries, String user,
-                            LocalDateTime now) {
+    public void writeClaims(
+            List<ClaimChange> changes, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         inOneTransaction(() -> {
             writeClaimRows(changes, user, now);
             rederive(touched(changes), now);
@@ -78,24 +94,37 @@ public class MatrixWriter {
     }
 
     /** A new model's matrix row, with an id from {@link DerivedColumnsRepository#newIds}. */
-    public record NewMatrixRow(ModelRef model, String modelType, String modelSize) {
-    }
+    public record NewMatrixRow(ModelRef model, String modelType, String modelSize) {}
 
     /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
     public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
         ScoreRule.Derived untested = ScoreRule.derive(Map.of());
-        inOneTransaction(() -> database.append(MatrixTables.MATRIX_ROWS, rows.stream().map(r -> new MatrixRow(
-                r.model().compatibilityId(), r.model().modelId(), r.modelType(), r.modelSize(), untested, now)).toList()));
+        inOneTransaction(() -> database.append(
+                MatrixTables.MATRIX_ROWS,
+                rows.stream()
+                        .map(r -> new MatrixRow(
+                                r.model().compatibilityId(),
+                                r.model().modelId(),
+                                r.modelType(),
+                                r.modelSize(),
+                                untested,
+                                now))
+                        .toList()));
     }
 
     /** A model's type and size, which the matrix row keeps too. */
-    public record ModelKind(int modelId, String modelType, String modelSize) {
-    }
+    public record ModelKind(int modelId, String modelType, String modelSize) {}
 
     /** The matrix rows follow their models' new type and size. */
     public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
-        inOneTransaction(() -> database.update(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_MODEL, MATRIX_ROW_KIND, null,
-                kinds.stream().map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now}).toList()));
+        inOneTransaction(() -> database.update(
+                MatrixTables.MATRIX_ROWS.name(),
+                MATRIX_ROW_MODEL,
+                MATRIX_ROW_KIND,
+                null,
+                kinds.stream()
+                        .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
+                        .toList()));
     }
 
     /** Removes a deleted model's claims (each with a closing history row) and its matrix row. */
@@ -107,8 +136,9 @@ public class MatrixWriter {
                     removals.add(ClaimChange.remove(claim, model, reason));
                 }
                 writeClaimRows(removals, user, now);
-                database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID,
-                        List.<Object[]>of(new Object[] {model.compatibilityId()}));
+                database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID, List.<Object[]>of(new Object[] {
+                    model.compatibilityId()
+                }));
             });
             return null;
         });
@@ -118,23 +148,32 @@ public class MatrixWriter {
      * Keeps reviews, sets the validation of the claims they change, keeps the objections they leave, then the
      * audit entries. Returns the reviews' ids in list order.
      */
-    public List<Long> recordReviews(List<ReviewChange> reviews, List<AuditLog.Entry> auditEntries, String user,
-                                    LocalDateTime now) {
+    public List<Long> recordReviews(
+            List<ReviewChange> reviews, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         return inOneTransaction(() -> {
             List<Object[]> validations = new ArrayList<>();
             for (ReviewChange review : reviews) {
                 if (review.validation() != null) {
-                    validations.add(new Object[] {review.review().claimId(), review.validation().status().key(),
-                            review.validation().validatorId(), validationDate(review.validation(), now)});
+                    validations.add(new Object[] {
+                        review.review().claimId(),
+                        review.validation().status().key(),
+                        review.validation().validatorId(),
+                        validationDate(review.validation(), now)
+                    });
                 }
             }
             database.update(MatrixTables.CLAIMS.name(), CLAIM_ID, CLAIM_VALIDATION, null, validations);
-            List<Long> ids = database.append(MatrixTables.REVIEWS, reviews.stream().map(ReviewChange::review).toList());
+            List<Long> ids = database.append(
+                    MatrixTables.REVIEWS,
+                    reviews.stream().map(ReviewChange::review).toList());
             List<ObjectionRow> objections = new ArrayList<>();
             for (int i = 0; i < reviews.size(); i++) {
                 ReviewChange review = reviews.get(i);
                 if (review.objectionNeeds() != null) {
-                    objections.add(new ObjectionRow(ids.get(i), review.review().claimId(), review.review().claimVersion(),
+                    objections.add(new ObjectionRow(
+                            ids.get(i),
+                            review.review().claimId(),
+                            review.review().claimVersion(),
                             review.objectionNeeds()));
                 }
             }
@@ -150,8 +189,8 @@ public class MatrixWriter {
     }
 
     /** Keeps dispute resolutions (rows never updated), then the audit entries. */
-    public void recordResolutions(List<ResolutionRow> resolutions, List<AuditLog.Entry> auditEntries, String user,
-                                  LocalDateTime now) {
+    public void recordResolutions(
+            List<ResolutionRow> resolutions, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         inOneTransaction(() -> {
             database.append(MatrixTables.RESOLUTIONS, resolutions);
             audit.recordAll(user, auditEntries, now);
@@ -168,38 +207,74 @@ public class MatrixWriter {
         for (ClaimChange change : changes) {
             switch (change) {
                 case ClaimChange.Create c -> {
-                    creates.add(new ClaimRow(c.claimId(), c.model().compatibilityId(), c.platform(), c.data(),
-                            c.validation().status(), c.validation().validatorId(), validationDate(c.validation(), now), 1,
-                            user, now));
-                    history.add(new HistoryRow(c.model().modelId(), c.platform(), null, c.data().level(), c.reason(), now,
-                            c.version(), user));
+                    creates.add(new ClaimRow(
+                            c.claimId(),
+                            c.model().compatibilityId(),
+                            c.platform(),
+                            c.data(),
+                            c.validation().status(),
+                            c.validation().validatorId(),
+                            validationDate(c.validation(), now),
+                            1,
+                            user,
+                            now));
+                    history.add(new HistoryRow(
+                            c.model().modelId(),
+                            c.platform(),
+                            null,
+                            c.data().level(),
+                            c.reason(),
+                            now,
+                            c.version(),
+                            user));
                 }
                 case ClaimChange.Update u -> {
-                    ClaimRow next = new ClaimRow(u.claimId(), u.model().compatibilityId(), u.platform(), u.data(),
+                    ClaimRow next = new ClaimRow(
+                            u.claimId(),
+                            u.model().compatibilityId(),
+                            u.platform(),
+                            u.data(),
                             u.validation() == null ? null : u.validation().status(),
                             u.validation() == null ? null : u.validation().validatorId(),
-                            u.validation() == null ? null : validationDate(u.validation(), now), u.expectedVersion(),
-                            user, now);
+                            u.validation() == null ? null : validationDate(u.validation(), now),
+                            u.expectedVersion(),
+                            user,
+                            now);
                     if (u.validation() == null) {
                         keepValidation.add(MatrixTables.CLAIMS.values(next, CLAIM_KEY, CLAIM_DATA));
                     } else {
                         setValidation.add(MatrixTables.CLAIMS.values(next, CLAIM_KEY, CLAIM_DATA_AND_VALIDATION));
                     }
                     if (u.previousLevel() != u.data().level()) {
-                        history.add(new HistoryRow(u.model().modelId(), u.platform(), u.previousLevel(), u.data().level(),
-                                u.reason(), now, u.version(), user));
+                        history.add(new HistoryRow(
+                                u.model().modelId(),
+                                u.platform(),
+                                u.previousLevel(),
+                                u.data().level(),
+                                u.reason(),
+                                now,
+                                u.version(),
+                                user));
                     }
                 }
                 case ClaimChange.Remove r -> {
                     removals.add(new Object[] {r.claimId(), r.expectedVersion()});
-                    history.add(new HistoryRow(r.model().modelId(), r.platform(), r.previousLevel(), null, r.reason(), now,
-                            r.version(), user));
+                    history.add(new HistoryRow(
+                            r.model().modelId(),
+                            r.platform(),
+                            r.previousLevel(),
+                            null,
+                            r.reason(),
+                            now,
+                            r.version(),
+                            user));
                 }
             }
         }
         int expected = keepValidation.size() + setValidation.size() + removals.size();
         int written = database.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA, NEXT_VERSION, keepValidation)
-                + database.update(MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA_AND_VALIDATION, NEXT_VERSION, setValidation)
+                + database.update(
+                        MatrixTables.CLAIMS.name(), CLAIM_KEY, CLAIM_DATA_AND_VALIDATION, NEXT_VERSION, setValidation)
                 + database.delete(MatrixTables.CLAIMS.name(), CLAIM_KEY, removals);
         if (written != expected) {
             throw new StaleClaimException(expected, written);
@@ -234,5 +309,4 @@ public class MatrixWriter {
         all.addAll(second);
         return List.copyOf(all);
     }
-
 }

@@ -7,5 +7,4 @@ import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
  * new validation (null: the status stays as it is) and, for a rejection that could not undo a higher approval,
  * the level of validator the objection waits for (null: no objection).
  */
-public record ReviewChange(ReviewRow review, Validation validation, Integer objectionNeeds) {
-}
+public record ReviewChange(ReviewRow review, Validation validation, Integer objectionNeeds) {}

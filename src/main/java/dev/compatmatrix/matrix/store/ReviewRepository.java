@@ -1,10 +1,10 @@
 package dev.compatmatrix.matrix.store;
 
-import dev.compatmatrix.matrix.query.SettingApproval;
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.Claim;
-import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.Review;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.query.SettingApproval;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,8 @@ public class ReviewRepository {
             """;
 
     /** One model's reviews, newest first. */
-    public static final String FOR_MODEL_SQL = SELECT + "WHERE r.model_id = :modelId ORDER BY r.reviewed_at DESC, r.id DESC";
+    public static final String FOR_MODEL_SQL =
+            SELECT + "WHERE r.model_id = :modelId ORDER BY r.reviewed_at DESC, r.id DESC";
 
     private final JdbcClient jdbc;
 
@@ -40,18 +41,30 @@ public class ReviewRepository {
                                          ORDER BY r.id DESC LIMIT 1), v.verification_level, 0)
                         FROM compatibility_details d LEFT JOIN validators v ON v.validator_id = d.validator_id
                         WHERE d.id = :id AND d.validation_status <> 'unvalidated'""".formatted(SettingApproval.of("r", "d")))
-                .param("id", claim.claimId()).query(Integer.class).optional().orElse(0);
+                .param("id", claim.claimId())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /** A model's reviews, newest first: the validation trail of its claims. */
     public List<Review> forModel(int modelId) {
         return jdbc.sql(FOR_MODEL_SQL)
-                .param("modelId", modelId).query((rs, n) -> new Review(rs.getLong("id"), rs.getLong("claim_id"),
-                        rs.getInt("claim_version"), rs.getString("hardware_type"), rs.getString("claim_level"),
-                        rs.getString("validator_name"), rs.getString("reviewer"), rs.getInt("verification_level"),
+                .param("modelId", modelId)
+                .query((rs, n) -> new Review(
+                        rs.getLong("id"),
+                        rs.getLong("claim_id"),
+                        rs.getInt("claim_version"),
+                        rs.getString("hardware_type"),
+                        rs.getString("claim_level"),
+                        rs.getString("validator_name"),
+                        rs.getString("reviewer"),
+                        rs.getInt("verification_level"),
                         Review.Decision.valueOf(rs.getString("decision").toUpperCase(Locale.ROOT)),
-                        ValidationStatus.fromKey(rs.getString("resulting_status")).orElseThrow(),
-                        rs.getString("comment"), SqlTimes.utc(rs.getTimestamp("reviewed_at"))))
+                        ValidationStatus.fromKey(rs.getString("resulting_status"))
+                                .orElseThrow(),
+                        rs.getString("comment"),
+                        SqlTimes.utc(rs.getTimestamp("reviewed_at"))))
                 .list();
     }
 }

@@ -20,26 +20,31 @@ public class ValidatorRepository {
     }
 
     /** A validator as approvals need it. */
-    public record ValidatorRef(int validatorId, String name, int level) {
-    }
+    public record ValidatorRef(int validatorId, String name, int level) {}
 
     /** The validator row linked to a console user, if any. */
     public java.util.Optional<ValidatorRef> findForUser(String username) {
-        return jdbc.sql(FOR_USER_SQL).param("username", username)
-                .query((rs, n) -> new ValidatorRef(rs.getInt(1), rs.getString(2), rs.getInt(3))).optional();
+        return jdbc.sql(FOR_USER_SQL)
+                .param("username", username)
+                .query((rs, n) -> new ValidatorRef(rs.getInt(1), rs.getString(2), rs.getInt(3)))
+                .optional();
     }
 
     /** Inserts a validator row; returns its id. */
-    public int insert(String name, String type, String email, String organization, int level,
-                      LocalDateTime createdAt) {
+    public int insert(String name, String type, String email, String organization, int level, LocalDateTime createdAt) {
         return jdbc.sql("""
                         INSERT INTO validators (name, type, email, organization, verification_level, created_at)
                         VALUES (:name, :type, :email, :organization, :level, :createdAt)
                         RETURNING validator_id
                         """)
-                .param("name", name).param("type", type).param("email", email)
-                .param("organization", organization).param("level", level).param("createdAt", createdAt)
-                .query(Integer.class).single();
+                .param("name", name)
+                .param("type", type)
+                .param("email", email)
+                .param("organization", organization)
+                .param("level", level)
+                .param("createdAt", createdAt)
+                .query(Integer.class)
+                .single();
     }
 
     /** Validators that report through the API (types ci_pipeline and automated_test). */
@@ -47,30 +52,42 @@ public class ValidatorRepository {
         return jdbc.sql("""
                         SELECT validator_id, name, verification_level FROM validators
                         WHERE type IN ('ci_pipeline', 'automated_test') ORDER BY name""")
-                .query((rs, n) -> new ValidatorRef(rs.getInt("validator_id"), rs.getString("name"),
-                        rs.getInt("verification_level")))
+                .query((rs, n) -> new ValidatorRef(
+                        rs.getInt("validator_id"), rs.getString("name"), rs.getInt("verification_level")))
                 .list();
     }
 
     /** Validators that are people (type human), for linking console users. */
     public java.util.List<ValidatorRef> humans() {
-        return jdbc.sql("SELECT validator_id, name, verification_level FROM validators WHERE type = 'human' ORDER BY name")
-                .query((rs, n) -> new ValidatorRef(rs.getInt("validator_id"), rs.getString("name"),
-                        rs.getInt("verification_level")))
+        return jdbc.sql(
+                        "SELECT validator_id, name, verification_level FROM validators WHERE type = 'human' ORDER BY name")
+                .query((rs, n) -> new ValidatorRef(
+                        rs.getInt("validator_id"), rs.getString("name"), rs.getInt("verification_level")))
                 .list();
     }
 
     /** A validators row as admins edit it. */
-    public record ValidatorRow(int validatorId, String name, String type, String email, String organization,
-                               int level, LocalDateTime createdAt) {
-    }
+    public record ValidatorRow(
+            int validatorId,
+            String name,
+            String type,
+            String email,
+            String organization,
+            int level,
+            LocalDateTime createdAt) {}
 
     public java.util.List<ValidatorRow> all() {
         return jdbc.sql("""
                         SELECT validator_id, name, type, email, organization, verification_level, created_at
                         FROM validators ORDER BY name""")
-                .query((rs, n) -> new ValidatorRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), dev.compatmatrix.base.db.SqlTimes.utc(rs.getTimestamp(7))))
+                .query((rs, n) -> new ValidatorRow(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        dev.compatmatrix.base.db.SqlTimes.utc(rs.getTimestamp(7))))
                 .list();
     }
 
@@ -84,7 +101,12 @@ public class ValidatorRepository {
                         UPDATE validators SET name = :name, type = :type, email = :email, organization = :organization,
                             verification_level = :level
                         WHERE validator_id = :id""")
-                .param("name", name).param("type", type).param("email", email).param("organization", organization)
-                .param("level", level).param("id", validatorId).update();
+                .param("name", name)
+                .param("type", type)
+                .param("email", email)
+                .param("organization", organization)
+                .param("level", level)
+                .param("id", validatorId)
+                .update();
     }
 }

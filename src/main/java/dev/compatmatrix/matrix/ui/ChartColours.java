@@ -10,11 +10,10 @@ public final class ChartColours {
     public static final List<String> VALIDATION = List.of("#2e8b57", "#4a7fd0", "#e0a030", "#b6bec7");
 
     /** One per platform, in {@link dev.compatmatrix.matrix.Platform} order. */
-    public static final List<String> PLATFORMS = List.of("#5c6670", "#76b900", "#ed1c24", "#8e8e93", "#0068b5",
-            "#3253dc", "#9c27b0", "#00897b");
+    public static final List<String> PLATFORMS =
+            List.of("#5c6670", "#76b900", "#ed1c24", "#8e8e93", "#0068b5", "#3253dc", "#9c27b0", "#00897b");
 
-    private ChartColours() {
-    }
+    private ChartColours() {}
 
     public static String level(CompatibilityLevel level) {
         return switch (level) {

@@ -20,8 +20,9 @@ public class LevelBadge extends Span {
     public LevelBadge(CompatibilityLevel level, ValidationStatus status, boolean stale, boolean disputed) {
         addClassNames("level", cssClass(level));
         setText(word(level) + (level == null ? "" : " " + status.mark() + ValidationMarks.symbols(stale, disputed)));
-        getElement().setAttribute("title", title(level, status)
-                + (level == null ? "" : ValidationMarks.words(stale, disputed)));
+        getElement()
+                .setAttribute(
+                        "title", title(level, status) + (level == null ? "" : ValidationMarks.words(stale, disputed)));
     }
 
     public static String cssClass(CompatibilityLevel level) {

@@ -11,8 +11,7 @@ public final class ModelPages {
     /** The route template of the model page: a model's name may contain slashes. */
     public static final String ROUTE = "models/:name*";
 
-    private ModelPages() {
-    }
+    private ModelPages() {}
 
     public static String path(String modelName) {
         return "models/" + modelName;

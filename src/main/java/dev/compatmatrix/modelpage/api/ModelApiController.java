@@ -4,9 +4,9 @@ import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.base.api.ApiRequestException;
-import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.history.HistoryService;
 import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.modelpage.ModelPageService;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,25 +41,35 @@ public class ModelApiController {
     }
 
     @Operation(summary = "One model: its header, a claim per platform (null = not tested), recommendations")
-    @ApiResponse(responseCode = "200", description = "The model",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The model",
             content = @Content(schema = @Schema(implementation = ApiModel.class)))
-    @ApiResponse(responseCode = "404", description = "No model of this name",
+    @ApiResponse(
+            responseCode = "404",
+            description = "No model of this name",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @GetMapping("/api/v1/models/{name}")
-    public Object model(@Parameter(description = NAME, example = "llama-7b") @PathVariable String name,
-                        HttpServletRequest request) {
+    public Object model(
+            @Parameter(description = NAME, example = "llama-7b") @PathVariable String name,
+            HttpServletRequest request) {
         return resolve(name, request);
     }
 
     @Operation(summary = "One model's level changes, newest first, paged")
-    @ApiResponse(responseCode = "200", description = "A page of history rows",
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of history rows",
             content = @Content(schema = @Schema(implementation = HistoryPage.class)))
-    @ApiResponse(responseCode = "404", description = "No model of this name",
+    @ApiResponse(
+            responseCode = "404",
+            description = "No model of this name",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiDocs.Paged
     @GetMapping("/api/v1/models/{name}/history")
-    public Object modelHistory(@Parameter(description = NAME, example = "llama-7b") @PathVariable String name,
-                               HttpServletRequest request) {
+    public Object modelHistory(
+            @Parameter(description = NAME, example = "llama-7b") @PathVariable String name,
+            HttpServletRequest request) {
         return resolve(name + HISTORY, request);
     }
 
@@ -73,7 +83,8 @@ public class ModelApiController {
     /** A model named {@code rest}, else the history of the model {@code rest} names before "/history". */
     private Object resolve(String rest, HttpServletRequest request) {
         if (rest.isEmpty()) {
-            throw ApiRequestException.notFound("Give a model's name: /api/v1/models/{name} or /api/v1/models/{name}/history");
+            throw ApiRequestException.notFound(
+                    "Give a model's name: /api/v1/models/{name} or /api/v1/models/{name}/history");
         }
         var model = compatibility.modelOverview(rest);
         if (model.isPresent()) {
@@ -94,11 +105,15 @@ public class ModelApiController {
         ApiPaging paging = query.paging();
         query.refuseIfAnyProblem();
         HistoryFilter filter = HistoryFilter.NONE.withModel(name);
-        return new HistoryPage(history.count(filter), paging.offset(), paging.limit(),
-                history.changes(filter, paging.offset(), paging.limit()).stream().map(ApiHistoryRow::of).toList());
+        return new HistoryPage(
+                history.count(filter),
+                paging.offset(),
+                paging.limit(),
+                history.changes(filter, paging.offset(), paging.limit()).stream()
+                        .map(ApiHistoryRow::of)
+                        .toList());
     }
 
     /** A page of history rows (named for the OpenAPI document, which cannot name a generic page). */
-    public record HistoryPage(long total, int offset, int limit, List<ApiHistoryRow> items) {
-    }
+    public record HistoryPage(long total, int offset, int limit, List<ApiHistoryRow> items) {}
 }

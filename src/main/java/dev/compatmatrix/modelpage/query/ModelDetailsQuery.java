@@ -48,9 +48,14 @@ public class ModelDetailsQuery {
     public Optional<ModelOverview.Header> header(String modelName) {
         return jdbc.sql(HEADER_SQL)
                 .param("name", modelName)
-                .query((rs, n) -> new ModelOverview.Header(rs.getInt("model_id"), rs.getString("model_name"),
-                        rs.getString("model_family"), rs.getString("model_type"), rs.getString("model_size"),
-                        (Double) rs.getObject("parameters_millions"), rs.getString("source_url"),
+                .query((rs, n) -> new ModelOverview.Header(
+                        rs.getInt("model_id"),
+                        rs.getString("model_name"),
+                        rs.getString("model_family"),
+                        rs.getString("model_type"),
+                        rs.getString("model_size"),
+                        (Double) rs.getObject("parameters_millions"),
+                        rs.getString("source_url"),
                         ScoreRule.fromStored(rs.getDouble("compatibility_score")),
                         Platform.fromKey(rs.getString("recommended_platform")).orElse(null),
                         SqlTimes.utc(rs.getTimestamp("last_updated"))))
@@ -60,17 +65,27 @@ public class ModelDetailsQuery {
     public List<ModelOverview.ClaimRow> claims(int modelId) {
         return jdbc.sql(CLAIMS_SQL)
                 .param("modelId", modelId)
-                .query((rs, n) -> new ModelOverview.ClaimRow(rs.getLong("id"), rs.getInt("row_version"),
+                .query((rs, n) -> new ModelOverview.ClaimRow(
+                        rs.getLong("id"),
+                        rs.getInt("row_version"),
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                        CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
-                        rs.getString("limitations"), rs.getString("workarounds"), rs.getString("performance_notes"),
-                        ValidationStatus.fromKey(rs.getString("validation_status")).orElse(ValidationStatus.UNVALIDATED),
-                        rs.getString("validator"), SqlTimes.utc(rs.getTimestamp("validation_date")),
-                        new ModelOverview.Evidence(rs.getString("evidence_run"), rs.getString("framework_version"),
-                                rs.getString("device"), (Integer) rs.getObject("batch_size"), rs.getString("precision"),
-                                rs.getBoolean("simulated")), rs.getString("approved_version")))
+                        CompatibilityLevel.fromKey(rs.getString("compatibility_level"))
+                                .orElseThrow(),
+                        rs.getString("limitations"),
+                        rs.getString("workarounds"),
+                        rs.getString("performance_notes"),
+                        ValidationStatus.fromKey(rs.getString("validation_status"))
+                                .orElse(ValidationStatus.UNVALIDATED),
+                        rs.getString("validator"),
+                        SqlTimes.utc(rs.getTimestamp("validation_date")),
+                        new ModelOverview.Evidence(
+                                rs.getString("evidence_run"),
+                                rs.getString("framework_version"),
+                                rs.getString("device"),
+                                (Integer) rs.getObject("batch_size"),
+                                rs.getString("precision"),
+                                rs.getBoolean("simulated")),
+                        rs.getString("approved_version")))
                 .list();
     }
-
-
 }

@@ -1,118 +1,61 @@
 package dev.compatmatrix.modelpage.ui;
 
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.compatibility.ui.ClaimEditor;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.compatibility.ui.MatrixView;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.Component;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.UI;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.button.Button;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.button.ButtonVariant;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.details.Details;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.grid.Grid;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.grid.GridVariant;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.Anchor;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.Div;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.H2;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.ListItem;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import com.vaadin.flow.component.html.UnorderedList;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.html.Span;
-import dev.compatmatrix.matrix.ui.ModelPages;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import dev.compatmatrix.matrix.ui.ModelPages;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.component.tabs.TabSheet;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.HasDynamicTitle;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.NotFoundException;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import com.vaadin.flow.router.RouteParameters;
-import dev.compatmatrix.matrix.ui.ModelPages;
+import com.vaadin.flow.router.RouteConfiguration;
 import dev.compatmatrix.base.VisibleText;
-import dev.compatmatrix.matrix.ui.ModelPages;
+import dev.compatmatrix.base.ui.chart.ChartPanel;
+import dev.compatmatrix.catalog.CatalogService;
+import dev.compatmatrix.catalog.ui.ModelEditor;
+import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.compatibility.ui.ClaimEditor;
+import dev.compatmatrix.compatibility.ui.MatrixView;
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.history.ui.HistoryChartSpecs;
+import dev.compatmatrix.history.ui.HistoryUrl;
+import dev.compatmatrix.history.ui.HistoryView;
+import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Review;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.ValidationMarks;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.base.ui.chart.ChartPanel;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.query.HistoryFilter;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.ui.HistoryChartSpecs;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.ui.HistoryUrl;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.ui.HistoryView;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import com.vaadin.flow.router.RouteConfiguration;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.catalog.CatalogService;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.catalog.ui.ModelEditor;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.Claim;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.compatibility.ClaimService;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.CompatibilityLevel;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.modelpage.ModelPageService;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.ScoreRule;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.ValidationMarks;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.ValidationStatus;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.modelpage.query.ModelOverview;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.history.query.HistoryRow;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.recommendation.ui.RecommendationFormat;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.Review;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.query.AutomatedResult;
-import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import jakarta.annotation.security.RolesAllowed;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import java.time.LocalDateTime;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import java.time.format.DateTimeFormatter;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import java.util.Arrays;
-import dev.compatmatrix.matrix.ui.ModelPages;
 import java.util.Locale;
 
 /**
@@ -135,12 +78,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String title = "Model";
 
     /** A platform's row on this page; {@code claim} is null when the platform is not tested. */
-    public record PlatformClaim(Platform platform, ModelOverview.ClaimRow claim) {
-    }
+    public record PlatformClaim(Platform platform, ModelOverview.ClaimRow claim) {}
 
     private final ClaimService claimService;
     /** Edit controls are shown to editors; the service refuses everyone else whatever the UI shows. */
     private final boolean canEdit;
+
     private String modelName;
     /** The overview shown, for the per-claim review notes. */
     private ModelOverview latestReviews;
@@ -149,8 +92,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final boolean canManageModel;
     private final boolean canDeleteModel;
 
-    public ModelView(ModelPageService service, CompatibilityService compatibility, ClaimService claimService, CatalogService catalog,
-                     CurrentUser currentUser) {
+    public ModelView(
+            ModelPageService service,
+            CompatibilityService compatibility,
+            ClaimService claimService,
+            CatalogService catalog,
+            CurrentUser currentUser) {
         this.service = service;
         this.compatibility = compatibility;
         this.claimService = claimService;
@@ -204,17 +151,27 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         H2 name = new H2(header.name());
         name.setId("model-name");
         FlexLayout facts = new FlexLayout(
-                fact("Family", header.family()), fact("Type", header.type()), fact("Size", header.size()),
-                fact("Parameters", header.parametersMillions() == null ? "—"
-                        : MatrixView.formatParams(header.parametersMillions())),
+                fact("Family", header.family()),
+                fact("Type", header.type()),
+                fact("Size", header.size()),
+                fact(
+                        "Parameters",
+                        header.parametersMillions() == null
+                                ? "—"
+                                : MatrixView.formatParams(header.parametersMillions())),
                 scoreFact(header.score()),
-                fact("Recommended", header.recommended() == null ? "none" : header.recommended().label()));
+                fact(
+                        "Recommended",
+                        header.recommended() == null
+                                ? "none"
+                                : header.recommended().label()));
         facts.addClassName("facts");
         var levels = new java.util.EnumMap<Platform, CompatibilityLevel>(Platform.class);
         overview.claims().forEach((platform, claim) -> levels.put(platform, claim.level()));
-        Details scoreExplanation = new Details("How the score " + String.format(Locale.ROOT, "%.2f", header.score())
-                + " follows from the claims", new UnorderedList(ScoreRule.explain(levels).stream()
-                .map(ListItem::new).toArray(ListItem[]::new)));
+        Details scoreExplanation = new Details(
+                "How the score " + String.format(Locale.ROOT, "%.2f", header.score()) + " follows from the claims",
+                new UnorderedList(
+                        ScoreRule.explain(levels).stream().map(ListItem::new).toArray(ListItem[]::new)));
         scoreExplanation.setId("score-explanation");
         Button editModel = new Button("Edit model", e -> openModelEditor());
         editModel.setId("edit-model");
@@ -227,7 +184,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         latestReviews = overview;
         claims.setItems(Arrays.stream(Platform.values())
-                .map(p -> new PlatformClaim(p, overview.claims().get(p))).toList());
+                .map(p -> new PlatformClaim(p, overview.claims().get(p)))
+                .toList());
         recommendations.setItems(overview.recommendations());
         history.setItems(overview.history());
         reviews.setItems(overview.reviews());
@@ -260,8 +218,9 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (overview.history().size() < ModelPageService.MODEL_HISTORY_LIMIT) {
             return history;
         }
-        Anchor all = new Anchor(historyUrl(overview.header().name()), "Showing the newest "
-                + ModelPageService.MODEL_HISTORY_LIMIT + " changes; all of them in History");
+        Anchor all = new Anchor(
+                historyUrl(overview.header().name()),
+                "Showing the newest " + ModelPageService.MODEL_HISTORY_LIMIT + " changes; all of them in History");
         all.setId("history-all");
         VerticalLayout tab = new VerticalLayout(history, all);
         tab.setPadding(false);
@@ -270,7 +229,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private static String historyUrl(String model) {
         return RouteConfiguration.forSessionScope().getUrl(HistoryView.class) + "?"
-                + HistoryUrl.toQuery(new HistoryFilter(model, null, null, null, null)).getQueryString();
+                + HistoryUrl.toQuery(new HistoryFilter(model, null, null, null, null))
+                        .getQueryString();
     }
 
     private static Component fact(String label, String value) {
@@ -293,16 +253,18 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     void openModelEditor() {
-        catalog.find(modelName).ifPresent(model -> new ModelEditor(catalog, model, compatibility.families(), canDeleteModel,
-                savedName -> {
-                    if (savedName == null) {
-                        UI.getCurrent().navigate(MatrixView.class);
-                    } else if (savedName.equals(modelName)) {
-                        reload();
-                    } else {
-                        open(savedName);
-                    }
-                }).open());
+        catalog.find(modelName)
+                .ifPresent(model -> new ModelEditor(
+                                catalog, model, compatibility.families(), canDeleteModel, savedName -> {
+                                    if (savedName == null) {
+                                        UI.getCurrent().navigate(MatrixView.class);
+                                    } else if (savedName.equals(modelName)) {
+                                        reload();
+                                    } else {
+                                        open(savedName);
+                                    }
+                                })
+                        .open());
     }
 
     private void reload() {
@@ -312,40 +274,80 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void configureClaims() {
         claims.setId("claims-grid");
         claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        claims.addColumn(c -> c.platform().label()).setHeader("Platform").setWidth("8rem").setFlexGrow(0);
-        claims.addComponentColumn(c -> c.claim() == null ? new LevelBadge(null, null)
-                : new LevelBadge(c.claim().level(), c.claim().status(), marks(c).stale(), marks(c).disputed()))
-                .setHeader("Level").setKey("level").setAutoWidth(true).setFlexGrow(0);
+        claims.addColumn(c -> c.platform().label())
+                .setHeader("Platform")
+                .setWidth("8rem")
+                .setFlexGrow(0);
+        claims.addComponentColumn(c -> c.claim() == null
+                        ? new LevelBadge(null, null)
+                        : new LevelBadge(c.claim().level(), c.claim().status(), marks(c).stale(), marks(c).disputed()))
+                .setHeader("Level")
+                .setKey("level")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : validationWords(c.claim().status(), marks(c)))
-                .setHeader("Validation").setKey("validation").setAutoWidth(true).setFlexGrow(0);
-        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().validator())).setHeader("Validator")
-                .setAutoWidth(true).setFlexGrow(0);
-        claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate())).setHeader("Validated")
-                .setAutoWidth(true).setFlexGrow(0);
-        claims.addComponentColumn(c -> marksNotes(marks(c))).setHeader("Stale / disputed").setKey("marks")
-                .setWidth("18rem").setFlexGrow(1);
+                .setHeader("Validation")
+                .setKey("validation")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().validator()))
+                .setHeader("Validator")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        claims.addColumn(c -> c.claim() == null ? "" : time(c.claim().validationDate()))
+                .setHeader("Validated")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        claims.addComponentColumn(c -> marksNotes(marks(c)))
+                .setHeader("Stale / disputed")
+                .setKey("marks")
+                .setWidth("18rem")
+                .setFlexGrow(1);
         // A rejection's comment is for the editors: shown on the claim until its next version.
-        claims.addColumn(c -> latestReviews == null ? "" : latestReviews.latestReview(c.platform())
-                        .filter(r -> r.decision() == Review.Decision.REJECT)
-                        .map(r -> "Rejected by " + text(r.validatorName()) + ": " + text(r.comment())).orElse(""))
-                .setHeader("Review note").setKey("review-note").setWidth("14rem").setFlexGrow(1);
+        claims.addColumn(c -> latestReviews == null
+                        ? ""
+                        : latestReviews
+                                .latestReview(c.platform())
+                                .filter(r -> r.decision() == Review.Decision.REJECT)
+                                .map(r -> "Rejected by " + text(r.validatorName()) + ": " + text(r.comment()))
+                                .orElse(""))
+                .setHeader("Review note")
+                .setKey("review-note")
+                .setWidth("14rem")
+                .setFlexGrow(1);
         // Fixed minimum widths: on a phone the grid scrolls sideways instead of wrapping into tall rows.
-        claims.addColumn(c -> c.claim() == null ? "No claim recorded" : text(c.claim().limitations()))
-                .setHeader("Limitations").setWidth("16rem").setFlexGrow(2);
-        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().workarounds())).setHeader("Workarounds")
-                .setWidth("14rem").setFlexGrow(2);
+        claims.addColumn(c ->
+                        c.claim() == null ? "No claim recorded" : text(c.claim().limitations()))
+                .setHeader("Limitations")
+                .setWidth("16rem")
+                .setFlexGrow(2);
+        claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().workarounds()))
+                .setHeader("Workarounds")
+                .setWidth("14rem")
+                .setFlexGrow(2);
         claims.addColumn(c -> c.claim() == null ? "" : text(c.claim().performanceNotes()))
-                .setHeader("Performance notes").setWidth("14rem").setFlexGrow(2);
+                .setHeader("Performance notes")
+                .setWidth("14rem")
+                .setFlexGrow(2);
         claims.addColumn(c -> c.claim() == null ? "" : c.claim().evidence().summary())
-                .setHeader("Evidence").setWidth("16rem").setFlexGrow(1);
+                .setHeader("Evidence")
+                .setWidth("16rem")
+                .setFlexGrow(1);
         if (canEdit) {
             claims.addComponentColumn(c -> {
-                Button edit = new Button(c.claim() == null ? "Add claim" : "Edit", e -> openEditor(c.platform()));
-                edit.addThemeVariants(ButtonVariant.LUMO_SMALL, c.claim() == null ? ButtonVariant.LUMO_PRIMARY
-                        : ButtonVariant.LUMO_TERTIARY);
-                edit.setId("edit-" + c.platform().key());
-                return edit;
-            }).setHeader("").setKey("edit").setWidth("8rem").setFlexGrow(0).setFrozenToEnd(true);
+                        Button edit =
+                                new Button(c.claim() == null ? "Add claim" : "Edit", e -> openEditor(c.platform()));
+                        edit.addThemeVariants(
+                                ButtonVariant.LUMO_SMALL,
+                                c.claim() == null ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
+                        edit.setId("edit-" + c.platform().key());
+                        return edit;
+                    })
+                    .setHeader("")
+                    .setKey("edit")
+                    .setWidth("8rem")
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         claims.setAllRowsVisible(true);
     }
@@ -356,7 +358,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** "Validated · ◷ stale · ⚠ disputed": the status and the matrix's marks in words. */
     static String validationWords(ValidationStatus status, ModelOverview.Marks marks) {
-        return status.label() + (marks.stale() ? " · " + ValidationMarks.STALE + " stale" : "")
+        return status.label()
+                + (marks.stale() ? " · " + ValidationMarks.STALE + " stale" : "")
                 + (marks.disputed() ? " · " + ValidationMarks.DISPUTED + " disputed" : "");
     }
 
@@ -383,8 +386,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         StringBuilder text = new StringBuilder(text(result.reporter()));
         if (result.reporterType() != null) {
-            text.append(" (").append(result.reporterType().equals("ci_pipeline") ? "CI pipeline"
-                    : result.reporterType().equals("automated_test") ? "automated test" : result.reporterType())
+            text.append(" (")
+                    .append(
+                            result.reporterType().equals("ci_pipeline")
+                                    ? "CI pipeline"
+                                    : result.reporterType().equals("automated_test")
+                                            ? "automated test"
+                                            : result.reporterType())
                     .append(")");
         }
         text.append(" reports ").append(result.level().label()).append(" on ").append(time(result.reportedAt()));
@@ -402,15 +410,32 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         recommendations.setEmptyStateText("No hardware recommendations: none has been generated for this model "
                 + "(they need at least one supported platform).");
         recommendations.addColumn(RecommendationRow::taskType).setHeader("Task").setAutoWidth(true);
-        recommendations.addColumn(RecommendationRow::batchSize).setHeader("Batch").setAutoWidth(true);
-        recommendations.addColumn(r -> platformLabel(r.recommendedHardware())).setHeader("Recommended").setAutoWidth(true);
-        recommendations.addColumn(r -> platformLabel(r.fallbackHardware())).setHeader("Fallback").setAutoWidth(true);
-        recommendations.addColumn(r -> RecommendationFormat.ratio(r.performanceRatio(), r.fallbackHardware()))
-                .setHeader("Fallback perf. ratio").setAutoWidth(true)
+        recommendations
+                .addColumn(RecommendationRow::batchSize)
+                .setHeader("Batch")
+                .setAutoWidth(true);
+        recommendations
+                .addColumn(r -> platformLabel(r.recommendedHardware()))
+                .setHeader("Recommended")
+                .setAutoWidth(true);
+        recommendations
+                .addColumn(r -> platformLabel(r.fallbackHardware()))
+                .setHeader("Fallback")
+                .setAutoWidth(true);
+        recommendations
+                .addColumn(r -> RecommendationFormat.ratio(r.performanceRatio(), r.fallbackHardware()))
+                .setHeader("Fallback perf. ratio")
+                .setAutoWidth(true)
                 .setTooltipGenerator(r -> RecommendationFormat.RATIO_EXPLANATION);
-        recommendations.addColumn(r -> RecommendationFormat.memory(r.memoryRequirementsMb()))
-                .setHeader("Memory").setAutoWidth(true);
-        recommendations.addColumn(RecommendationRow::reason).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
+        recommendations
+                .addColumn(r -> RecommendationFormat.memory(r.memoryRequirementsMb()))
+                .setHeader("Memory")
+                .setAutoWidth(true);
+        recommendations
+                .addColumn(RecommendationRow::reason)
+                .setHeader("Reason")
+                .setWidth("20rem")
+                .setFlexGrow(2);
     }
 
     private void configureReviews() {
@@ -418,26 +443,46 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         reviews.setEmptyStateText("No reviews yet: no claim of this model has been approved or rejected.");
         reviews.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         reviews.addColumn(r -> time(r.reviewedAt())).setHeader("When").setAutoWidth(true);
-        reviews.addColumn(r -> platformLabel(r.platform())).setHeader("Platform").setAutoWidth(true);
-        reviews.addColumn(r -> r.decision() == Review.Decision.APPROVE ? "Approved" : "Rejected").setHeader("Decision")
+        reviews.addColumn(r -> platformLabel(r.platform()))
+                .setHeader("Platform")
                 .setAutoWidth(true);
-        reviews.addColumn(r -> text(r.validatorName()) + " (level " + r.verificationLevel() + ")").setHeader("Validator")
+        reviews.addColumn(r -> r.decision() == Review.Decision.APPROVE ? "Approved" : "Rejected")
+                .setHeader("Decision")
                 .setAutoWidth(true);
-        reviews.addColumn(r -> r.resultingStatus().label()).setHeader("Status after").setAutoWidth(true);
-        reviews.addColumn(r -> "v" + r.claimVersion()).setHeader("Claim version").setAutoWidth(true);
-        reviews.addColumn(r -> text(r.comment())).setHeader("Comment").setWidth("20rem").setFlexGrow(2);
+        reviews.addColumn(r -> text(r.validatorName()) + " (level " + r.verificationLevel() + ")")
+                .setHeader("Validator")
+                .setAutoWidth(true);
+        reviews.addColumn(r -> r.resultingStatus().label())
+                .setHeader("Status after")
+                .setAutoWidth(true);
+        reviews.addColumn(r -> "v" + r.claimVersion())
+                .setHeader("Claim version")
+                .setAutoWidth(true);
+        reviews.addColumn(r -> text(r.comment()))
+                .setHeader("Comment")
+                .setWidth("20rem")
+                .setFlexGrow(2);
     }
 
     private void configureHistory() {
         history.setId("history-grid");
         history.setEmptyStateText("No changes recorded: no claim of this model has been created, changed or removed.");
         history.addColumn(h -> time(h.changeDate())).setHeader("When").setAutoWidth(true);
-        history.addColumn(h -> platformLabel(h.hardwareType())).setHeader("Platform").setAutoWidth(true);
-        history.addComponentColumn(h -> levelBadge(h.previousStatus())).setHeader("From").setAutoWidth(true);
-        history.addComponentColumn(h -> levelBadge(h.newStatus())).setHeader("To").setAutoWidth(true);
+        history.addColumn(h -> platformLabel(h.hardwareType()))
+                .setHeader("Platform")
+                .setAutoWidth(true);
+        history.addComponentColumn(h -> levelBadge(h.previousStatus()))
+                .setHeader("From")
+                .setAutoWidth(true);
+        history.addComponentColumn(h -> levelBadge(h.newStatus()))
+                .setHeader("To")
+                .setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
         history.addColumn(h -> text(h.changedBy())).setHeader("By").setAutoWidth(true);
-        history.addColumn(h -> text(h.changeReason())).setHeader("Reason").setWidth("20rem").setFlexGrow(2);
+        history.addColumn(h -> text(h.changeReason()))
+                .setHeader("Reason")
+                .setWidth("20rem")
+                .setFlexGrow(2);
     }
 
     private static Component levelBadge(String levelKey) {

@@ -11,9 +11,9 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceComparison;
 import dev.compatmatrix.recommendation.query.PerformanceRow;
@@ -60,9 +60,14 @@ class PerformanceTab extends VerticalLayout {
         measurements.setAllRowsVisible(true);
         measurements.setEmptyStateText("No measurement for this task, batch size and precision.");
         measurements.addColumn(r -> r.platform().label()).setHeader("Platform").setAutoWidth(true);
-        measurements.addColumn(r -> RecommendationFormat.memory(r.memoryMb())).setHeader("Memory").setAutoWidth(true);
-        measurements.addColumn(r -> r.measuredAt() == null ? "" : ModelView.UTC_TIME.format(r.measuredAt()))
-                .setHeader("Measured").setAutoWidth(true);
+        measurements
+                .addColumn(r -> RecommendationFormat.memory(r.memoryMb()))
+                .setHeader("Memory")
+                .setAutoWidth(true);
+        measurements
+                .addColumn(r -> r.measuredAt() == null ? "" : ModelView.UTC_TIME.format(r.measuredAt()))
+                .setHeader("Measured")
+                .setAutoWidth(true);
         measurements.addColumn(PerformanceRow::source).setHeader("Source").setAutoWidth(true);
     }
 
@@ -112,33 +117,45 @@ class PerformanceTab extends VerticalLayout {
 
     private void choiceChanged() {
         if (!task.isEmpty() && !batch.isEmpty() && !precision.isEmpty()) {
-            show(service.performanceComparison(modelName,
-                    new PerformanceChoice(task.getValue(), batch.getValue(), precision.getValue())));
+            show(service.performanceComparison(
+                    modelName, new PerformanceChoice(task.getValue(), batch.getValue(), precision.getValue())));
         }
     }
 
     private void show(PerformanceComparison comparison) {
         List<PerformanceRow> rows = comparison.rows();
         List<String> platforms = rows.stream().map(r -> r.platform().label()).toList();
-        throughputChart.show(ChartSpec.bar("Throughput per platform (items/s)", platforms,
+        throughputChart.show(ChartSpec.bar(
+                        "Throughput per platform (items/s)",
+                        platforms,
                         List.of(series("Throughput", rows, PerformanceRow::throughputItemsPerS)))
                 .withAxisTitles("Platform", "Items per second"));
-        latencyChart.show(ChartSpec.bar("Latency per platform (ms)", platforms,
-                        List.of(series("p50", rows, PerformanceRow::latencyP50Ms),
+        latencyChart.show(ChartSpec.bar(
+                        "Latency per platform (ms)",
+                        platforms,
+                        List.of(
+                                series("p50", rows, PerformanceRow::latencyP50Ms),
                                 series("p95", rows, PerformanceRow::latencyP95Ms)))
                 .withAxisTitles("Platform", "Milliseconds"));
         List<Platform> missing = comparison.unmeasured();
-        unmeasured.setText(missing.isEmpty() ? "" : "No measurements on: "
-                + missing.stream().map(Platform::label).collect(Collectors.joining(", "))
-                + " (not tested, unsupported, or not measured for this choice).");
+        unmeasured.setText(
+                missing.isEmpty()
+                        ? ""
+                        : "No measurements on: "
+                                + missing.stream().map(Platform::label).collect(Collectors.joining(", "))
+                                + " (not tested, unsupported, or not measured for this choice).");
         unmeasured.setVisible(!missing.isEmpty());
         measurements.setItems(rows);
     }
 
     /** Values rounded to two decimals, as the table shows them, so the chart's tooltips read the same. */
-    private static ChartSpec.Series series(String name, List<PerformanceRow> rows,
-                                           Function<PerformanceRow, Double> value) {
-        return new ChartSpec.Series(name, rows.stream().map(value)
-                .map(v -> v == null ? null : Math.round(v * 100) / 100.0).toList());
+    private static ChartSpec.Series series(
+            String name, List<PerformanceRow> rows, Function<PerformanceRow, Double> value) {
+        return new ChartSpec.Series(
+                name,
+                rows.stream()
+                        .map(value)
+                        .map(v -> v == null ? null : Math.round(v * 100) / 100.0)
+                        .toList());
     }
 }

@@ -5,10 +5,10 @@ import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.query.RecommendationParameters;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Stream;
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class RecommendationApiController {
 
     private static final List<String> ACCEPTED = Stream.concat(
-            Stream.of("task", "batch", "model", "sort"), ApiPaging.NAMES.stream()).toList();
+                    Stream.of("task", "batch", "model", "sort"), ApiPaging.NAMES.stream())
+            .toList();
 
     private final RecommendationService recommendations;
 
@@ -29,7 +30,9 @@ public class RecommendationApiController {
     }
 
     @ApiDocs.Paged
-    @Operation(summary = "Hardware recommendations per task and batch size, filtered like the Recommendations screen, paged")
+    @Operation(
+            summary =
+                    "Hardware recommendations per task and batch size, filtered like the Recommendations screen, paged")
     @GetMapping("/api/v1/recommendations")
     public ApiPaging.Page<ApiRecommendationRow> recommendations(HttpServletRequest request) {
         ApiQuery query = ApiQuery.of(request, ACCEPTED);
@@ -37,8 +40,12 @@ public class RecommendationApiController {
         var parsed = RecommendationParameters.parse(query.parameters(), recommendations.filterOptions());
         query.addProblems(parsed.warnings());
         query.refuseIfAnyProblem();
-        return new ApiPaging.Page<>(recommendations.count(parsed.filter()), paging.offset(), paging.limit(),
+        return new ApiPaging.Page<>(
+                recommendations.count(parsed.filter()),
+                paging.offset(),
+                paging.limit(),
                 recommendations.page(parsed.filter(), parsed.sort(), paging.offset(), paging.limit()).stream()
-                        .map(ApiRecommendationRow::of).toList());
+                        .map(ApiRecommendationRow::of)
+                        .toList());
     }
 }

@@ -21,9 +21,13 @@ class RecommendationApiDocs implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         if (handler.getBeanType() == RecommendationApiController.class) {
             StringSchema sort = new StringSchema();
-            sort.setEnum(Arrays.stream(RecommendationSort.Column.values()).map(Keyed::key)
-                    .flatMap(key -> Stream.of(key, "-" + key)).toList());
-            operation.addParametersItem(query("task", "A task type that occurs, e.g. text_generation",
+            sort.setEnum(Arrays.stream(RecommendationSort.Column.values())
+                    .map(Keyed::key)
+                    .flatMap(key -> Stream.of(key, "-" + key))
+                    .toList());
+            operation.addParametersItem(query(
+                    "task",
+                    "A task type that occurs, e.g. text_generation",
                     new StringSchema().pattern("^[a-z0-9_]{1,64}$")));
             operation.addParametersItem(query("batch", "A batch size that occurs, e.g. 8", new IntegerSchema()));
             operation.addParametersItem(query("model", "Part of the model's name", new StringSchema().maxLength(200)));

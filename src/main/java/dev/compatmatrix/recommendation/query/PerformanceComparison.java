@@ -14,8 +14,8 @@ import java.util.function.Function;
  * @param chosen  the choice {@code rows} are for; null when the model has no measurements
  * @param rows    one per platform measured for {@code chosen}, in {@link Platform} order
  */
-public record PerformanceComparison(List<PerformanceChoice> choices, PerformanceChoice chosen,
-                                    List<PerformanceRow> rows) {
+public record PerformanceComparison(
+        List<PerformanceChoice> choices, PerformanceChoice chosen, List<PerformanceRow> rows) {
 
     public PerformanceComparison {
         choices = List.copyOf(choices);
@@ -28,11 +28,17 @@ public record PerformanceComparison(List<PerformanceChoice> choices, Performance
             return Optional.empty();
         }
         String task = choices.getFirst().taskType();
-        int batch = choices.stream().filter(c -> c.taskType().equals(task)).mapToInt(PerformanceChoice::batchSize)
-                .max().orElseThrow();
+        int batch = choices.stream()
+                .filter(c -> c.taskType().equals(task))
+                .mapToInt(PerformanceChoice::batchSize)
+                .max()
+                .orElseThrow();
         List<PerformanceChoice> candidates = choices.stream()
-                .filter(c -> c.taskType().equals(task) && c.batchSize() == batch).toList();
-        return Optional.of(candidates.stream().filter(c -> c.precision() == Precision.FP16).findFirst()
+                .filter(c -> c.taskType().equals(task) && c.batchSize() == batch)
+                .toList();
+        return Optional.of(candidates.stream()
+                .filter(c -> c.precision() == Precision.FP16)
+                .findFirst()
                 .orElse(candidates.getFirst()));
     }
 
@@ -51,7 +57,8 @@ public record PerformanceComparison(List<PerformanceChoice> choices, Performance
     /** Platforms without a measurement for the chosen choice: not tested, unsupported or just not measured. */
     public List<Platform> unmeasured() {
         return Arrays.stream(Platform.values())
-                .filter(p -> rows.stream().noneMatch(r -> r.platform() == p)).toList();
+                .filter(p -> rows.stream().noneMatch(r -> r.platform() == p))
+                .toList();
     }
 
     private <T> List<T> distinct(Function<PerformanceChoice, T> part) {

@@ -43,23 +43,31 @@ public class PerformanceQuery {
     public List<PerformanceChoice> choices(String modelName) {
         return jdbc.sql(CHOICES_SQL)
                 .param("name", modelName)
-                .query((rs, n) -> new PerformanceChoice(rs.getString("task_type"), rs.getInt("batch_size"),
+                .query((rs, n) -> new PerformanceChoice(
+                        rs.getString("task_type"),
+                        rs.getInt("batch_size"),
                         Precision.fromKey(rs.getString("precision")).orElseThrow()))
                 .list();
     }
 
     /** One row per platform measured for {@code choice}, in {@link Platform} order. */
     public List<PerformanceRow> platforms(String modelName, PerformanceChoice choice) {
-        return jdbc.sql(PLATFORMS_SQL)
+        return jdbc
+                .sql(PLATFORMS_SQL)
                 .param("name", modelName)
                 .param("task", choice.taskType())
                 .param("batch", choice.batchSize())
                 .param("precision", choice.precision().key())
-                .query((rs, n) -> new PerformanceRow(Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                        (Double) rs.getObject("throughput_items_per_s"), (Double) rs.getObject("latency_p50_ms"),
-                        (Double) rs.getObject("latency_p95_ms"), (Integer) rs.getObject("memory_mb"),
-                        SqlTimes.utc(rs.getTimestamp("measured_at")), rs.getString("source")))
-                .list().stream()
+                .query((rs, n) -> new PerformanceRow(
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        (Double) rs.getObject("throughput_items_per_s"),
+                        (Double) rs.getObject("latency_p50_ms"),
+                        (Double) rs.getObject("latency_p95_ms"),
+                        (Integer) rs.getObject("memory_mb"),
+                        SqlTimes.utc(rs.getTimestamp("measured_at")),
+                        rs.getString("source")))
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(PerformanceRow::platform))
                 .toList();
     }

@@ -20,16 +20,17 @@ public final class RecommendationParameters {
     /** Task types are stored as lower-case words joined by underscores. */
     private static final Pattern TASK = Pattern.compile("[a-z0-9_]{1,64}");
 
-    private RecommendationParameters() {
-    }
+    private RecommendationParameters() {}
 
-    public record Parsed(RecommendationFilter filter, RecommendationSort sort, List<String> warnings) {
-    }
+    public record Parsed(RecommendationFilter filter, RecommendationSort sort, List<String> warnings) {}
 
     /** @param options the task types and batch sizes that occur; other values would only show an empty screen */
     public static Parsed parse(Map<String, List<String>> params, FilterOptions options) {
         List<String> warnings = new ArrayList<>();
-        String task = read(params, "task", value -> TASK.matcher(value).matches() ? Optional.of(value) : Optional.empty(),
+        String task = read(
+                params,
+                "task",
+                value -> TASK.matcher(value).matches() ? Optional.of(value) : Optional.empty(),
                 warnings);
         if (task != null && !options.taskTypes().contains(task)) {
             warnings.add("task=" + task + " (no recommendations for this task)");
@@ -40,11 +41,16 @@ public final class RecommendationParameters {
             warnings.add("batch=" + batch + " (no recommendations at this batch size)");
             batch = null;
         }
-        String model = read(params, "model",
-                value -> value.length() <= MAX_MODEL_TEXT ? Optional.of(value) : Optional.empty(), warnings);
+        String model = read(
+                params,
+                "model",
+                value -> value.length() <= MAX_MODEL_TEXT ? Optional.of(value) : Optional.empty(),
+                warnings);
         RecommendationSort sort = read(params, "sort", RecommendationSort::fromKey, warnings);
-        return new Parsed(new RecommendationFilter(task, batch, model),
-                sort == null ? RecommendationSort.BY_MODEL : sort, warnings);
+        return new Parsed(
+                new RecommendationFilter(task, batch, model),
+                sort == null ? RecommendationSort.BY_MODEL : sort,
+                warnings);
     }
 
     private static Optional<Integer> batchSize(String value) {

@@ -17,12 +17,17 @@ public class RecommendationQuery {
                    hr.memory_requirements_mb, hr.min_compute_units, hr.generated_at
             """;
 
-    static final RowMapper<RecommendationRow> ROW = (rs, n) -> new RecommendationRow(rs.getLong("id"),
-            rs.getString("model_name"), rs.getString("task_type"), rs.getInt("batch_size"),
-            rs.getString("recommended_hardware"), rs.getString("fallback_hardware"),
+    static final RowMapper<RecommendationRow> ROW = (rs, n) -> new RecommendationRow(
+            rs.getLong("id"),
+            rs.getString("model_name"),
+            rs.getString("task_type"),
+            rs.getInt("batch_size"),
+            rs.getString("recommended_hardware"),
+            rs.getString("fallback_hardware"),
             rs.getString("recommendation_reason"),
             rs.getObject("performance_ratio") == null ? null : rs.getDouble("performance_ratio"),
-            (Integer) rs.getObject("memory_requirements_mb"), (Integer) rs.getObject("min_compute_units"),
+            (Integer) rs.getObject("memory_requirements_mb"),
+            (Integer) rs.getObject("min_compute_units"),
             SqlTimes.utc(rs.getTimestamp("generated_at")));
 
     /** One model's hardware recommendations. */

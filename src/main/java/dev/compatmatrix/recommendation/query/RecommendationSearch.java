@@ -36,8 +36,8 @@ public class RecommendationSearch {
     private static final String COUNT_SQL = "SELECT count(*)\n" + FILTER;
 
     /** Recommended and fallback platforms of the selection, counted per platform. */
-    private static final String TALLY_SQL = "WITH selected AS (SELECT hr.recommended_hardware, hr.fallback_hardware\n"
-            + FILTER + """
+    private static final String TALLY_SQL =
+            "WITH selected AS (SELECT hr.recommended_hardware, hr.fallback_hardware\n" + FILTER + """
             )
             SELECT platform, sum(recommended) AS recommended, sum(fallback) AS fallback
             FROM (SELECT recommended_hardware AS platform, 1 AS recommended, 0 AS fallback FROM selected
@@ -62,8 +62,10 @@ public class RecommendationSearch {
 
     public List<RecommendationRow> page(RecommendationFilter filter, RecommendationSort sort, int offset, int limit) {
         return bind(jdbc.sql(RecommendationQuery.COLUMNS + FILTER + "ORDER BY " + orderBy(sort) + PAGE_END), filter)
-                .param("limit", limit).param("offset", offset)
-                .query(RecommendationQuery.ROW).list();
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(RecommendationQuery.ROW)
+                .list();
     }
 
     public long count(RecommendationFilter filter) {
@@ -76,15 +78,17 @@ public class RecommendationSearch {
         bind(jdbc.sql(TALLY_SQL), filter).query(rs -> {
             long recommended = rs.getLong("recommended");
             long fallback = rs.getLong("fallback");
-            Platform.fromKey(rs.getString("platform")).ifPresent(platform ->
-                    tallies.put(platform, new PlatformTally(platform, recommended, fallback)));
+            Platform.fromKey(rs.getString("platform"))
+                    .ifPresent(platform -> tallies.put(platform, new PlatformTally(platform, recommended, fallback)));
         });
         return Stream.of(Platform.values())
-                .map(platform -> tallies.getOrDefault(platform, new PlatformTally(platform, 0, 0))).toList();
+                .map(platform -> tallies.getOrDefault(platform, new PlatformTally(platform, 0, 0)))
+                .toList();
     }
 
     public FilterOptions filterOptions() {
-        return new FilterOptions(jdbc.sql(TASK_TYPES_SQL).query(String.class).list(),
+        return new FilterOptions(
+                jdbc.sql(TASK_TYPES_SQL).query(String.class).list(),
                 jdbc.sql(BATCH_SIZES_SQL).query(Integer.class).list());
     }
 
@@ -101,7 +105,8 @@ public class RecommendationSearch {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, RecommendationFilter filter) {
-        return statement.param("task", filter.taskType())
+        return statement
+                .param("task", filter.taskType())
                 .param("batch", filter.batchSize())
                 .param("text", filter.modelText() == null ? null : SqlLike.escape(filter.modelText()));
     }

@@ -10,7 +10,11 @@ public record RecommendationSort(Column column, boolean descending) {
     public static final RecommendationSort BY_MODEL = new RecommendationSort(Column.MODEL, false);
 
     public enum Column implements Keyed {
-        MODEL("model"), TASK("task"), BATCH("batch"), RATIO("ratio"), MEMORY("memory");
+        MODEL("model"),
+        TASK("task"),
+        BATCH("batch"),
+        RATIO("ratio"),
+        MEMORY("memory");
 
         private final String key;
 

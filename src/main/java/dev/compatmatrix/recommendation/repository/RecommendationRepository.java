@@ -14,6 +14,8 @@ public class RecommendationRepository {
     }
 
     public int deleteForModel(int modelId) {
-        return jdbc.sql("DELETE FROM hardware_recommendations WHERE model_id = :id").param("id", modelId).update();
+        return jdbc.sql("DELETE FROM hardware_recommendations WHERE model_id = :id")
+                .param("id", modelId)
+                .update();
     }
 }

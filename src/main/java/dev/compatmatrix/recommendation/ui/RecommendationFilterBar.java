@@ -39,11 +39,12 @@ class RecommendationFilterBar extends HorizontalLayout {
         model.setMaxLength(RecommendationParameters.MAX_MODEL_TEXT);
         model.setValueChangeMode(ValueChangeMode.LAZY);
         model.setPrefixComponent(VaadinIcon.SEARCH.create());
-        List.<HasValue<?, ?>>of(task, batch, model).forEach(field -> field.addValueChangeListener(e -> {
-            if (!showing) {
-                onChange.run();
-            }
-        }));
+        List.<HasValue<?, ?>>of(task, batch, model)
+                .forEach(field -> field.addValueChangeListener(e -> {
+                    if (!showing) {
+                        onChange.run();
+                    }
+                }));
         add(task, batch, model);
     }
 

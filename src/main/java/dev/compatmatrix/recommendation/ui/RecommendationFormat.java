@@ -10,8 +10,7 @@ public final class RecommendationFormat {
     public static final String RATIO_EXPLANATION = "The fallback platform's throughput relative to the recommended "
             + "platform's for this model, task and batch size (100 % = as fast).";
 
-    private RecommendationFormat() {
-    }
+    private RecommendationFormat() {}
 
     public static String platform(String key) {
         return key == null ? "—" : Platform.fromKey(key).map(Platform::label).orElse(key);

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class RecommendationsUrl {
 
-    private RecommendationsUrl() {
-    }
+    private RecommendationsUrl() {}
 
     /** @param options the task types and batch sizes that occur; other values would only show an empty screen */
     public static RecommendationParameters.Parsed parse(QueryParameters query, FilterOptions options) {
@@ -28,7 +27,10 @@ public final class RecommendationsUrl {
     public static QueryParameters toQuery(RecommendationFilter filter, RecommendationSort sort) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         put(params, "task", filter.taskType());
-        put(params, "batch", filter.batchSize() == null ? null : filter.batchSize().toString());
+        put(
+                params,
+                "batch",
+                filter.batchSize() == null ? null : filter.batchSize().toString());
         put(params, "model", filter.modelText());
         put(params, "sort", sort.equals(RecommendationSort.BY_MODEL) ? null : sort.toKey());
         return new QueryParameters(params);

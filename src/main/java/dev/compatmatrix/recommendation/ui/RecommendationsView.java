@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.recommendation.RecommendationService;
 import dev.compatmatrix.recommendation.query.FilterOptions;
@@ -23,7 +24,6 @@ import dev.compatmatrix.recommendation.query.RecommendationFilter;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.recommendation.query.RecommendationSort;
 import dev.compatmatrix.recommendation.query.RecommendationSort.Column;
-import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -73,9 +73,12 @@ public class RecommendationsView extends VerticalLayout implements BeforeEnterOb
         restoring = true;
         try {
             sort = parsed.sort();
-            grid.sort(sort.equals(RecommendationSort.BY_MODEL) ? List.of() : List.of(new GridSortOrder<>(
-                    grid.getColumnByKey(sort.column().key()),
-                    sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+            grid.sort(
+                    sort.equals(RecommendationSort.BY_MODEL)
+                            ? List.of()
+                            : List.of(new GridSortOrder<>(
+                                    grid.getColumnByKey(sort.column().key()),
+                                    sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
         } finally {
             restoring = false;
         }
@@ -90,35 +93,77 @@ public class RecommendationsView extends VerticalLayout implements BeforeEnterOb
         grid.setPageSize(50);
         grid.setMinHeight("20rem");
         grid.setEmptyStateText("No recommendation matches these filters.");
-        grid.addColumn(RecommendationRow::modelName).setHeader("Model").setKey(Column.MODEL.key()).setSortable(true)
-                .setWidth("16rem").setFlexGrow(1).setTooltipGenerator(r -> "Open " + r.modelName());
-        grid.addColumn(RecommendationRow::taskType).setHeader("Task").setKey(Column.TASK.key()).setSortable(true)
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(RecommendationRow::batchSize).setHeader("Batch").setKey(Column.BATCH.key()).setSortable(true)
-                .setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(r -> RecommendationFormat.platform(r.recommendedHardware())).setHeader("Recommended")
-                .setKey("recommended").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> RecommendationFormat.platform(r.fallbackHardware())).setHeader("Fallback")
-                .setKey("fallback").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RecommendationRow::modelName)
+                .setHeader("Model")
+                .setKey(Column.MODEL.key())
+                .setSortable(true)
+                .setWidth("16rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(r -> "Open " + r.modelName());
+        grid.addColumn(RecommendationRow::taskType)
+                .setHeader("Task")
+                .setKey(Column.TASK.key())
+                .setSortable(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(RecommendationRow::batchSize)
+                .setHeader("Batch")
+                .setKey(Column.BATCH.key())
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("6rem")
+                .setFlexGrow(0);
+        grid.addColumn(r -> RecommendationFormat.platform(r.recommendedHardware()))
+                .setHeader("Recommended")
+                .setKey("recommended")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> RecommendationFormat.platform(r.fallbackHardware()))
+                .setHeader("Fallback")
+                .setKey("fallback")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         Span ratioHeader = new Span("Perf. ratio");
         ratioHeader.getElement().setAttribute("title", RecommendationFormat.RATIO_EXPLANATION);
         grid.addColumn(r -> RecommendationFormat.ratio(r.performanceRatio(), r.fallbackHardware()))
-                .setHeader(ratioHeader).setKey(Column.RATIO.key()).setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0).setTooltipGenerator(r -> RecommendationFormat.RATIO_EXPLANATION);
-        grid.addColumn(r -> RecommendationFormat.memory(r.memoryRequirementsMb())).setHeader("Memory")
-                .setKey(Column.MEMORY.key()).setSortable(true).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(r -> r.minComputeUnits() == null ? "—" : r.minComputeUnits().toString())
-                .setHeader("Min. compute units").setKey("computeUnits").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(RecommendationRow::reason).setHeader("Reason").setKey("reason").setWidth("20rem")
-                .setFlexGrow(2).setTooltipGenerator(RecommendationRow::reason);
-        grid.setItems(query -> service.page(filter, sortFrom(query.getSortOrders()), query.getOffset(),
-                query.getLimit()).stream(), query -> showCount(service.count(filter)));
+                .setHeader(ratioHeader)
+                .setKey(Column.RATIO.key())
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("7rem")
+                .setFlexGrow(0)
+                .setTooltipGenerator(r -> RecommendationFormat.RATIO_EXPLANATION);
+        grid.addColumn(r -> RecommendationFormat.memory(r.memoryRequirementsMb()))
+                .setHeader("Memory")
+                .setKey(Column.MEMORY.key())
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("7rem")
+                .setFlexGrow(0);
+        grid.addColumn(r ->
+                        r.minComputeUnits() == null ? "—" : r.minComputeUnits().toString())
+                .setHeader("Min. compute units")
+                .setKey("computeUnits")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(RecommendationRow::reason)
+                .setHeader("Reason")
+                .setKey("reason")
+                .setWidth("20rem")
+                .setFlexGrow(2)
+                .setTooltipGenerator(RecommendationRow::reason);
+        grid.setItems(
+                query ->
+                        service
+                                .page(filter, sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit())
+                                .stream(),
+                query -> showCount(service.count(filter)));
         grid.addSortListener(e -> {
             if (!restoring) {
                 sort = sortFrom(e.getSortOrder().stream()
-                        .map(o -> new QuerySortOrder(o.getSorted().getKey(), o.getDirection())).toList());
+                        .map(o -> new QuerySortOrder(o.getSorted().getKey(), o.getDirection()))
+                        .toList());
                 writeUrl();
             }
         });
@@ -126,9 +171,12 @@ public class RecommendationsView extends VerticalLayout implements BeforeEnterOb
     }
 
     private static RecommendationSort sortFrom(List<QuerySortOrder> orders) {
-        return orders.isEmpty() ? RecommendationSort.BY_MODEL : Column.fromKey(orders.getFirst().getSorted())
-                .map(column -> new RecommendationSort(column, orders.getFirst().getDirection() == SortDirection.DESCENDING))
-                .orElse(RecommendationSort.BY_MODEL);
+        return orders.isEmpty()
+                ? RecommendationSort.BY_MODEL
+                : Column.fromKey(orders.getFirst().getSorted())
+                        .map(column -> new RecommendationSort(
+                                column, orders.getFirst().getDirection() == SortDirection.DESCENDING))
+                        .orElse(RecommendationSort.BY_MODEL);
     }
 
     private void filterChanged() {
@@ -139,8 +187,9 @@ public class RecommendationsView extends VerticalLayout implements BeforeEnterOb
 
     /** Replaces the URL rather than adding a browser history entry per keystroke. */
     private void writeUrl() {
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location(ROUTE, RecommendationsUrl.toQuery(filter, sort))));
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(null, new Location(ROUTE, RecommendationsUrl.toQuery(filter, sort))));
     }
 
     private void refresh() {

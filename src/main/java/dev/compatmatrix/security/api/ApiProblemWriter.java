@@ -20,8 +20,8 @@ public class ApiProblemWriter {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                      String detail) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));

@@ -22,13 +22,14 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @Configuration
 public class ApiSecurityConfig {
 
-    private static final String[] DOCUMENTATION = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs",
-            "/api/docs/**", "/api/swagger-ui/**"};
+    private static final String[] DOCUMENTATION = {
+        "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"
+    };
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator,
-                                               ApiProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, ApiTokenAuthenticator authenticator, ApiProblemWriter problems) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -36,24 +37,39 @@ public class ApiSecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .addFilterAfter(new ApiTokenAuthenticationFilter(authenticator, problems), SecurityContextHolderFilter.class)
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .addFilterAfter(
+                        new ApiTokenAuthenticationFilter(authenticator, problems), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // OPTIONS only answers which methods a path allows; HEAD is GET without the body.
-                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
-                        .requestMatchers(DOCUMENTATION).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/results").hasAuthority(ApiScope.RESULTS_WRITE.authority())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(ApiScope.READ.authority())
-                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAuthority(ApiScope.READ.authority())
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**")
+                        .permitAll()
+                        .requestMatchers(DOCUMENTATION)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/results")
+                        .hasAuthority(ApiScope.RESULTS_WRITE.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                        .hasAuthority(ApiScope.READ.authority())
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**")
+                        .hasAuthority(ApiScope.READ.authority())
                         // Any other method or path, for a valid token: the API answers 405 with Allow, or 404.
-                        .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
-                                "Send 'Authorization: Bearer <token>' with an API token; a browser session does not open the API."))
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
-                                HttpServletResponse.SC_FORBIDDEN, "Not allowed",
-                                "This token's scopes do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")));
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(
+                                        request,
+                                        response,
+                                        HttpServletResponse.SC_UNAUTHORIZED,
+                                        "Authentication required",
+                                        "Send 'Authorization: Bearer <token>' with an API token; a browser session does not open the API."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                HttpServletResponse.SC_FORBIDDEN,
+                                "Not allowed",
+                                "This token's scopes do not allow " + request.getMethod() + " "
+                                        + request.getRequestURI() + ".")));
         return http.build();
     }
 }

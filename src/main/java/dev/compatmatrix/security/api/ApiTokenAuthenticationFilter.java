@@ -48,7 +48,11 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                 ? authenticator.authenticate(header.substring(BEARER.length()).strip())
                 : Optional.empty();
         if (token.isEmpty()) {
-            problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API token",
+            problems.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "Invalid API token",
                     "The token is unknown, revoked or expired. Send 'Authorization: Bearer <token>' with a valid token.");
             return;
         }

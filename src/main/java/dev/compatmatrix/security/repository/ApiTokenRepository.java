@@ -32,39 +32,65 @@ public class ApiTokenRepository {
         this.jdbc = jdbc;
     }
 
-    public int insert(String name, String prefix, String hash, int validatorId, Set<ApiScope> scopes,
-                      String createdBy, LocalDateTime createdAt, LocalDateTime expiresAt) {
+    public int insert(
+            String name,
+            String prefix,
+            String hash,
+            int validatorId,
+            Set<ApiScope> scopes,
+            String createdBy,
+            LocalDateTime createdAt,
+            LocalDateTime expiresAt) {
         return jdbc.sql("""
                         INSERT INTO api_tokens (name, token_prefix, token_hash, validator_id, scopes, created_by,
                                                 created_at, expires_at)
                         VALUES (:name, :prefix, :hash, :validatorId, :scopes, :createdBy, :createdAt, :expiresAt)
                         RETURNING token_id""")
-                .param("name", name).param("prefix", prefix).param("hash", hash).param("validatorId", validatorId)
+                .param("name", name)
+                .param("prefix", prefix)
+                .param("hash", hash)
+                .param("validatorId", validatorId)
                 .param("scopes", scopes.stream().map(ApiScope::key).collect(Collectors.joining(" ")))
-                .param("createdBy", createdBy).param("createdAt", createdAt).param("expiresAt", expiresAt)
-                .query(Integer.class).single();
+                .param("createdBy", createdBy)
+                .param("createdAt", createdAt)
+                .param("expiresAt", expiresAt)
+                .query(Integer.class)
+                .single();
     }
 
     public Optional<ApiToken> findByHash(String hash) {
-        return jdbc.sql(SELECT + " WHERE t.token_hash = :hash").param("hash", hash).query(this::row).optional();
+        return jdbc.sql(SELECT + " WHERE t.token_hash = :hash")
+                .param("hash", hash)
+                .query(this::row)
+                .optional();
     }
 
     public Optional<ApiToken> findById(int tokenId) {
-        return jdbc.sql(SELECT + " WHERE t.token_id = :id").param("id", tokenId).query(this::row).optional();
+        return jdbc.sql(SELECT + " WHERE t.token_id = :id")
+                .param("id", tokenId)
+                .query(this::row)
+                .optional();
     }
 
     public List<ApiToken> all() {
-        return jdbc.sql(SELECT + " ORDER BY t.created_at DESC, t.token_id DESC").query(this::row).list();
+        return jdbc.sql(SELECT + " ORDER BY t.created_at DESC, t.token_id DESC")
+                .query(this::row)
+                .list();
     }
 
     public boolean revoke(int tokenId, LocalDateTime now) {
         return jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE token_id = :id AND revoked_at IS NULL")
-                .param("now", now).param("id", tokenId).update() == 1;
+                        .param("now", now)
+                        .param("id", tokenId)
+                        .update()
+                == 1;
     }
 
     public void touch(int tokenId, LocalDateTime now) {
-        jdbc.sql("UPDATE api_tokens SET last_used_at = :now WHERE token_id = :id").param("now", now)
-                .param("id", tokenId).update();
+        jdbc.sql("UPDATE api_tokens SET last_used_at = :now WHERE token_id = :id")
+                .param("now", now)
+                .param("id", tokenId)
+                .update();
     }
 
     private ApiToken row(ResultSet rs, int rowNum) throws SQLException {
@@ -72,10 +98,18 @@ public class ApiTokenRepository {
         for (String key : rs.getString("scopes").split(" ")) {
             ApiScope.fromKey(key).ifPresent(scopes::add);
         }
-        return new ApiToken(rs.getInt("token_id"), rs.getString("name"), rs.getString("token_prefix"),
-                rs.getInt("validator_id"), rs.getString("validator_name"), rs.getInt("verification_level"), scopes,
-                rs.getString("created_by"), SqlTimes.utc(rs.getTimestamp("created_at")),
-                SqlTimes.utc(rs.getTimestamp("expires_at")), SqlTimes.utc(rs.getTimestamp("revoked_at")),
+        return new ApiToken(
+                rs.getInt("token_id"),
+                rs.getString("name"),
+                rs.getString("token_prefix"),
+                rs.getInt("validator_id"),
+                rs.getString("validator_name"),
+                rs.getInt("verification_level"),
+                scopes,
+                rs.getString("created_by"),
+                SqlTimes.utc(rs.getTimestamp("created_at")),
+                SqlTimes.utc(rs.getTimestamp("expires_at")),
+                SqlTimes.utc(rs.getTimestamp("revoked_at")),
                 SqlTimes.utc(rs.getTimestamp("last_used_at")));
     }
 }

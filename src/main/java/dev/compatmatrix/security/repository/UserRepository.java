@@ -29,12 +29,16 @@ public class UserRepository {
 
     public Optional<AppUser> findByUsername(String username) {
         return jdbc.sql(SELECT + " WHERE u.username = :username GROUP BY ALL")
-                .param("username", username).query(UserRepository::map).optional();
+                .param("username", username)
+                .query(UserRepository::map)
+                .optional();
     }
 
     /** Every user, by name. */
     public java.util.List<AppUser> all() {
-        return jdbc.sql(SELECT + " GROUP BY ALL ORDER BY u.username").query(UserRepository::map).list();
+        return jdbc.sql(SELECT + " GROUP BY ALL ORDER BY u.username")
+                .query(UserRepository::map)
+                .list();
     }
 
     /** Enabled users holding the ADMIN role. */
@@ -46,24 +50,39 @@ public class UserRepository {
 
     /** Replaces a user's name, validator link, enabled flag and roles; the caller's transaction makes it one change. */
     public void update(int userId, String displayName, Integer validatorId, boolean enabled, Collection<String> roles) {
-        jdbc.sql("UPDATE app_users SET display_name = :name, validator_id = :validator, enabled = :enabled WHERE user_id = :id")
-                .param("name", displayName).param("validator", validatorId).param("enabled", enabled)
-                .param("id", userId).update();
-        jdbc.sql("DELETE FROM user_roles WHERE user_id = :id").param("id", userId).update();
+        jdbc.sql(
+                        "UPDATE app_users SET display_name = :name, validator_id = :validator, enabled = :enabled WHERE user_id = :id")
+                .param("name", displayName)
+                .param("validator", validatorId)
+                .param("enabled", enabled)
+                .param("id", userId)
+                .update();
+        jdbc.sql("DELETE FROM user_roles WHERE user_id = :id")
+                .param("id", userId)
+                .update();
         for (String role : roles) {
             jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:userId, :role)")
-                    .param("userId", userId).param("role", role).update();
+                    .param("userId", userId)
+                    .param("role", role)
+                    .update();
         }
     }
 
     public void setPasswordHash(int userId, String passwordHash) {
-        jdbc.sql("UPDATE app_users SET password_hash = :hash WHERE user_id = :id").param("hash", passwordHash)
-                .param("id", userId).update();
+        jdbc.sql("UPDATE app_users SET password_hash = :hash WHERE user_id = :id")
+                .param("hash", passwordHash)
+                .param("id", userId)
+                .update();
     }
 
     private static AppUser map(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
-        return new AppUser(rs.getInt("user_id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getString("display_name"), (Integer) rs.getObject("validator_id"), rs.getBoolean("enabled"),
+        return new AppUser(
+                rs.getInt("user_id"),
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                rs.getString("display_name"),
+                (Integer) rs.getObject("validator_id"),
+                rs.getBoolean("enabled"),
                 roles(rs.getArray("roles")));
     }
 
@@ -72,8 +91,8 @@ public class UserRepository {
     }
 
     /** Inserts a user with its roles; the caller's transaction makes both one change. */
-    public int insert(String username, String passwordHash, String displayName, Integer validatorId,
-                      Collection<String> roles) {
+    public int insert(
+            String username, String passwordHash, String displayName, Integer validatorId, Collection<String> roles) {
         int userId = jdbc.sql("""
                         INSERT INTO app_users (username, password_hash, display_name, validator_id, enabled, created_at)
                         VALUES (:username, :hash, :displayName, :validatorId, true, :now)
@@ -84,10 +103,13 @@ public class UserRepository {
                 .param("displayName", displayName)
                 .param("validatorId", validatorId)
                 .param("now", LocalDateTime.now(clock))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         for (String role : roles) {
             jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:userId, :role)")
-                    .param("userId", userId).param("role", role).update();
+                    .param("userId", userId)
+                    .param("role", role)
+                    .update();
         }
         return userId;
     }

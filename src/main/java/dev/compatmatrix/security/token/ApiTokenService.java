@@ -2,16 +2,16 @@ package dev.compatmatrix.security.token;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;
-import dev.compatmatrix.security.repository.ApiTokenRepository;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
+import dev.compatmatrix.security.repository.ApiTokenRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
-import dev.compatmatrix.matrix.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +40,7 @@ public class ApiTokenService {
     }
 
     /** A token just created: {@code secret} is shown to the admin once and cannot be read again. */
-    public record CreatedToken(ApiToken token, String secret) {
-    }
+    public record CreatedToken(ApiToken token, String secret) {}
 
     @Transactional
     public CreatedToken create(String name, int validatorId, Set<ApiScope> scopes, int validDays) {
@@ -54,15 +53,31 @@ public class ApiTokenService {
         if (validDays < 1 || validDays > MAX_DAYS) {
             throw new IllegalArgumentException("A token is valid for 1 to " + MAX_DAYS + " days");
         }
-        ValidatorRef validator = validators.automated().stream().filter(v -> v.validatorId() == validatorId)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+        ValidatorRef validator = validators.automated().stream()
+                .filter(v -> v.validatorId() == validatorId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
                         "A token must belong to an automated validator (ci_pipeline or automated_test)"));
         String secret = TokenSecrets.newSecret();
         LocalDateTime now = LocalDateTime.now(clock);
-        int id = tokens.insert(name.strip(), TokenSecrets.prefix(secret), TokenSecrets.hash(secret), validatorId,
-                scopes, Actor.name(), now, now.plusDays(validDays));
-        audit.record(Actor.name(), "token.create", "api_tokens", id, "Created API token '" + name.strip()
-                + "' for " + validator.name(), null, Map.of("scopes", scopes.toString(), "days", validDays), now);
+        int id = tokens.insert(
+                name.strip(),
+                TokenSecrets.prefix(secret),
+                TokenSecrets.hash(secret),
+                validatorId,
+                scopes,
+                Actor.name(),
+                now,
+                now.plusDays(validDays));
+        audit.record(
+                Actor.name(),
+                "token.create",
+                "api_tokens",
+                id,
+                "Created API token '" + name.strip() + "' for " + validator.name(),
+                null,
+                Map.of("scopes", scopes.toString(), "days", validDays),
+                now);
         return new CreatedToken(tokens.findById(id).orElseThrow(), secret);
     }
 
@@ -72,8 +87,15 @@ public class ApiTokenService {
         ApiToken token = tokens.findById(tokenId)
                 .orElseThrow(() -> new IllegalArgumentException("No API token with id " + tokenId));
         if (tokens.revoke(tokenId, now)) {
-            audit.record(Actor.name(), "token.revoke", "api_tokens", tokenId,
-                    "Revoked API token '" + token.name() + "'", null, null, now);
+            audit.record(
+                    Actor.name(),
+                    "token.revoke",
+                    "api_tokens",
+                    tokenId,
+                    "Revoked API token '" + token.name() + "'",
+                    null,
+                    null,
+                    now);
         }
     }
 

@@ -15,8 +15,7 @@ final class TokenSecrets {
     private static final int SECRET_LENGTH = PREFIX.length() + 40;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenSecrets() {
-    }
+    private TokenSecrets() {}
 
     static String newSecret() {
         byte[] bytes = new byte[RANDOM_BYTES];
@@ -31,14 +30,18 @@ final class TokenSecrets {
 
     /** Whether a presented value could be one of our tokens at all (saves a lookup for junk). */
     static boolean looksLikeToken(String value) {
-        return value != null && value.length() == SECRET_LENGTH && value.startsWith(PREFIX)
-                && value.substring(PREFIX.length()).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return value != null
+                && value.length() == SECRET_LENGTH
+                && value.startsWith(PREFIX)
+                && value.substring(PREFIX.length())
+                        .chars()
+                        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -24,14 +24,18 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
 
     public AccessDeniedView() {
         setId("access-denied");
-        add(new H2("Access denied"),
+        add(
+                new H2("Access denied"),
                 new Paragraph("Your roles do not allow this screen. Ask an administrator if you need access."),
                 new Anchor("", "Back to the matrix"));
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        log.warn("Access denied: {} may not open the screen /{}", Actor.name(), event.getLocation().getPath());
+        log.warn(
+                "Access denied: {} may not open the screen /{}",
+                Actor.name(),
+                event.getLocation().getPath());
         return HttpStatusCode.FORBIDDEN.getCode();
     }
 }

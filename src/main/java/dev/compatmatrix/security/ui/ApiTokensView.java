@@ -23,10 +23,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.security.token.ApiTokenService;
-import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -57,8 +57,11 @@ public class ApiTokensView extends VerticalLayout {
     public ApiTokensView(ApiTokenService tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
-        add(new H2("API tokens"), new Paragraph("A token lets a CI pipeline post results (scope results:write) or read "
-                + "the API (scope read) as one of the automated validators. Its secret is shown once; only a hash is stored."));
+        add(
+                new H2("API tokens"),
+                new Paragraph(
+                        "A token lets a CI pipeline post results (scope results:write) or read "
+                                + "the API (scope read) as one of the automated validators. Its secret is shown once; only a hash is stored."));
         configureForm();
         configureGrid();
         FlexLayout form = new FlexLayout(name, validator, scopes, days, create);
@@ -99,10 +102,14 @@ public class ApiTokensView extends VerticalLayout {
         grid.addColumn(ApiToken::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setAutoWidth(true);
         grid.addColumn(ApiToken::validatorName).setHeader("Validator").setAutoWidth(true);
-        grid.addColumn(t -> t.scopes().stream().map(ApiScope::key).collect(Collectors.joining(", "))).setHeader("Scopes");
-        grid.addColumn(t -> WHEN.format(t.createdAt()) + " by " + t.createdBy()).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(t -> t.scopes().stream().map(ApiScope::key).collect(Collectors.joining(", ")))
+                .setHeader("Scopes");
+        grid.addColumn(t -> WHEN.format(t.createdAt()) + " by " + t.createdBy())
+                .setHeader("Created (UTC)")
+                .setAutoWidth(true);
         grid.addColumn(t -> WHEN.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt())).setHeader("Last used");
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt()))
+                .setHeader("Last used");
         grid.addColumn(this::state).setHeader("State");
         grid.addComponentColumn(t -> {
             Button revoke = new Button("Revoke", e -> revoke(t));
@@ -126,7 +133,8 @@ public class ApiTokensView extends VerticalLayout {
             return;
         }
         try {
-            var created = tokens.create(name.getValue(), validator.getValue().validatorId(), scopes.getValue(), days.getValue());
+            var created = tokens.create(
+                    name.getValue(), validator.getValue().validatorId(), scopes.getValue(), days.getValue());
             shownSecret = created.secret();
             showSecretOnce(created.token(), created.secret());
             name.clear();
@@ -153,8 +161,12 @@ public class ApiTokensView extends VerticalLayout {
         copy.setAriaLabel("Copy the secret to the clipboard");
         copy.addClickListener(e -> copy.getElement()
                 .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", secret)
-                .then(Boolean.class, done -> copied.setText(Boolean.TRUE.equals(done) ? "Copied"
-                        : "Could not reach the clipboard: select the text and copy it")));
+                .then(
+                        Boolean.class,
+                        done -> copied.setText(
+                                Boolean.TRUE.equals(done)
+                                        ? "Copied"
+                                        : "Could not reach the clipboard: select the text and copy it")));
         HorizontalLayout copyLine = new HorizontalLayout(copy, copied);
         copyLine.setAlignItems(Alignment.CENTER);
         dialog.add(value, copyLine, new Paragraph("Use it as: Authorization: Bearer " + token.prefix() + "…"));

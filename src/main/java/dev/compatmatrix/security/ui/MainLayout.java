@@ -40,7 +40,9 @@ public class MainLayout extends AppLayout {
         userMenu.setId("user-menu");
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         var root = userMenu.addItem(new Span(new Icon(VaadinIcon.USER), new Span(" " + currentUser.username())));
-        root.getSubMenu().addItem(new Span("Roles: " + String.join(", ", currentUser.roles()))).setEnabled(false);
+        root.getSubMenu()
+                .addItem(new Span("Roles: " + String.join(", ", currentUser.roles())))
+                .setEnabled(false);
         root.getSubMenu().addItem("Sign out", click -> currentUser.logout()).setId("logout");
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
@@ -59,7 +61,8 @@ public class MainLayout extends AppLayout {
     }
 
     private static SideNavItem item(MenuEntry entry) {
-        return entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+        return entry.icon() == null
+                ? new SideNavItem(entry.title(), entry.path())
                 : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
     }
 }

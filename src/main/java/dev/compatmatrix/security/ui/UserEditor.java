@@ -9,12 +9,12 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.compatmatrix.security.UserAdminException;
-import dev.compatmatrix.security.UserAdminService;
-import dev.compatmatrix.security.AppUser;
-import dev.compatmatrix.security.PasswordPolicy;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
+import dev.compatmatrix.security.AppUser;
+import dev.compatmatrix.security.PasswordPolicy;
+import dev.compatmatrix.security.UserAdminException;
+import dev.compatmatrix.security.UserAdminService;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,8 +26,7 @@ import java.util.function.Consumer;
 class UserEditor extends Dialog {
 
     /** What the admin entered; {@code password} is empty when it is not to change. */
-    record Values(boolean newUser, String username, String password, UserAdminService.UserChange change) {
-    }
+    record Values(boolean newUser, String username, String password, UserAdminService.UserChange change) {}
 
     final TextField username = new TextField("User name");
     final TextField displayName = new TextField("Name");
@@ -36,8 +35,8 @@ class UserEditor extends Dialog {
     final Checkbox enabled = new Checkbox("Enabled", true);
     final PasswordField password = new PasswordField();
     final Button save = new Button("Save");
-    private final AdminFormErrors errors = new AdminFormErrors(Map.of("username", username, "password", password,
-            "roles", roles, "displayName", displayName));
+    private final AdminFormErrors errors = new AdminFormErrors(
+            Map.of("username", username, "password", password, "roles", roles, "displayName", displayName));
 
     /** @param onSave saves the values; throws {@link UserAdminException} when the service refuses them */
     UserEditor(AppUser user, List<ValidatorRef> validators, Consumer<Values> onSave) {
@@ -57,7 +56,9 @@ class UserEditor extends Dialog {
             displayName.setValue(user.displayName() == null ? "" : user.displayName());
             roles.setValue(user.roles());
             enabled.setValue(user.enabled());
-            validators.stream().filter(v -> Integer.valueOf(v.validatorId()).equals(user.validatorId())).findFirst()
+            validators.stream()
+                    .filter(v -> Integer.valueOf(v.validatorId()).equals(user.validatorId()))
+                    .findFirst()
                     .ifPresent(validator::setValue);
         } else {
             roles.setValue(java.util.Set.of(Roles.VIEWER));
@@ -66,9 +67,17 @@ class UserEditor extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             errors.clear();
-            Values values = new Values(newUser, username.getValue().strip(), password.getValue(),
-                    new UserAdminService.UserChange(displayName.getValue(), roles.getValue(),
-                            validator.getValue() == null ? null : validator.getValue().validatorId(), enabled.getValue()));
+            Values values = new Values(
+                    newUser,
+                    username.getValue().strip(),
+                    password.getValue(),
+                    new UserAdminService.UserChange(
+                            displayName.getValue(),
+                            roles.getValue(),
+                            validator.getValue() == null
+                                    ? null
+                                    : validator.getValue().validatorId(),
+                            enabled.getValue()));
             try {
                 onSave.accept(values);
                 close();

@@ -10,9 +10,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.security.UserAdminService;
-import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.AppUser;
+import dev.compatmatrix.security.UserAdminService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins list users, create them, change roles, validator link and name, disable them and reset passwords. */
@@ -27,6 +27,7 @@ public class UsersView extends VerticalLayout {
     final Button create = new Button("New user");
     /** The editor last opened, for tests. */
     UserEditor editor;
+
     private java.util.Map<Integer, String> validatorNames = java.util.Map.of();
 
     public UsersView(UserAdminService users) {
@@ -35,7 +36,9 @@ public class UsersView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addColumn(AppUser::username).setHeader("User").setAutoWidth(true);
-        grid.addColumn(u -> u.displayName() == null ? "" : u.displayName()).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(u -> u.displayName() == null ? "" : u.displayName())
+                .setHeader("Name")
+                .setAutoWidth(true);
         grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
         grid.addColumn(this::validatorName).setHeader("Validates as");
         grid.addColumn(u -> u.enabled() ? "enabled" : "disabled").setHeader("State");
@@ -48,7 +51,9 @@ public class UsersView extends VerticalLayout {
     }
 
     private String validatorName(AppUser user) {
-        return user.validatorId() == null ? "" : validatorNames.getOrDefault(user.validatorId(), "#" + user.validatorId());
+        return user.validatorId() == null
+                ? ""
+                : validatorNames.getOrDefault(user.validatorId(), "#" + user.validatorId());
     }
 
     private void open(AppUser user) {

@@ -15,10 +15,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.compatmatrix.security.UserAdminException;
-import dev.compatmatrix.security.ValidatorAdminService;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
+import dev.compatmatrix.security.UserAdminException;
+import dev.compatmatrix.security.ValidatorAdminService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins create and edit validators: people (linked to users on the Users screen) and CI machines. */
@@ -48,8 +48,12 @@ public class ValidatorsView extends VerticalLayout {
         create.setId("validator-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> open(null));
-        add(new H2("Validators"), new Paragraph("Level 1 = smoke, 2 = standard, 3 = thorough. A changed level counts "
-                + "for approvals from now on; earlier reviews keep theirs."), create, grid);
+        add(
+                new H2("Validators"),
+                new Paragraph("Level 1 = smoke, 2 = standard, 3 = thorough. A changed level counts "
+                        + "for approvals from now on; earlier reviews keep theirs."),
+                create,
+                grid);
         refresh();
     }
 
@@ -70,8 +74,8 @@ public class ValidatorsView extends VerticalLayout {
         final TextField organization = new TextField("Organization");
         final EmailField email = new EmailField("E-mail");
         final Button save = new Button("Save");
-        private final AdminFormErrors errors = new AdminFormErrors(java.util.Map.of("name", name, "type", type,
-                "level", level, "organization", organization, "email", email));
+        private final AdminFormErrors errors = new AdminFormErrors(java.util.Map.of(
+                "name", name, "type", type, "level", level, "organization", organization, "email", email));
 
         Editor(ValidatorRow row) {
             setHeaderTitle(row == null ? "New validator" : "Validator " + row.name());
@@ -93,8 +97,12 @@ public class ValidatorsView extends VerticalLayout {
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> {
                 errors.clear();
-                var data = new ValidatorAdminService.ValidatorData(name.getValue(), type.getValue(),
-                        email.getValue(), organization.getValue(), level.getValue() == null ? 0 : level.getValue());
+                var data = new ValidatorAdminService.ValidatorData(
+                        name.getValue(),
+                        type.getValue(),
+                        email.getValue(),
+                        organization.getValue(),
+                        level.getValue() == null ? 0 : level.getValue());
                 try {
                     if (row == null) {
                         validators.create(data);

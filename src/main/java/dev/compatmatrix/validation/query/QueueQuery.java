@@ -1,17 +1,17 @@
 package dev.compatmatrix.validation.query;
 
-import dev.compatmatrix.matrix.query.Objection;
-import dev.compatmatrix.matrix.query.OpenObjection;
-import dev.compatmatrix.matrix.query.AutomatedResult;
-import dev.compatmatrix.matrix.query.DisputedClaim;
-import dev.compatmatrix.matrix.query.StaleValidation;
 import dev.compatmatrix.base.db.SqlTimes;
+import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
 import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.ValidationStatus;
-import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.DisputedClaim;
+import dev.compatmatrix.matrix.query.Objection;
+import dev.compatmatrix.matrix.query.OpenObjection;
+import dev.compatmatrix.matrix.query.StaleValidation;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -38,7 +38,9 @@ public class QueueQuery {
             LEFT JOIN (%s) changed ON changed.claim_id = d.id
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
             %s
-            """.formatted(StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""), OpenObjection.JOIN);
+            """.formatted(
+                    StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""), OpenObjection.JOIN);
+
     private static final String REQUIRED = SqlRanks.requiredLevel("d.compatibility_level");
     /** The level a validator needs to settle the row: the claim's, or the objected approval's when higher. */
     private static final String NEEDED = "greatest(" + REQUIRED + ", coalesce(objection.needs_level, 0))";
@@ -55,37 +57,63 @@ public class QueueQuery {
 
     public List<QueueRow> page(QueueFilter filter, int offset, int limit) {
         MatrixQuery.Statement statement = pageStatement(filter, offset, limit);
-        return jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> new QueueRow(rs.getLong("id"),
-                rs.getInt("row_version"), rs.getString("model_name"), rs.getString("model_family"),
-                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
-                rs.getInt("required_level"), ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
-                rs.getBoolean("stale"), rs.getBoolean("simulated"), rs.getString("updated_by"), rs.getLong("age"),
-                rs.getBoolean("disputed") ? new AutomatedResult(rs.getLong("result_id"), rs.getString("reporter"), rs.getString("reporter_type"),
-                        CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
-                        SqlTimes.utc(rs.getTimestamp("reported_at")), rs.getString("result_run"),
-                        rs.getString("result_version")) : null,
-                rs.getObject("needs_level") == null ? null : new Objection(rs.getString("objector"),
-                        rs.getString("objector_name"), rs.getInt("objector_level"), rs.getInt("needs_level"),
-                        rs.getString("objection_comment"), SqlTimes.utc(rs.getTimestamp("objected_at"))),
-                null))
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, n) -> new QueueRow(
+                        rs.getLong("id"),
+                        rs.getInt("row_version"),
+                        rs.getString("model_name"),
+                        rs.getString("model_family"),
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                        CompatibilityLevel.fromKey(rs.getString("compatibility_level"))
+                                .orElseThrow(),
+                        rs.getInt("required_level"),
+                        ValidationStatus.fromKey(rs.getString("validation_status"))
+                                .orElseThrow(),
+                        rs.getBoolean("stale"),
+                        rs.getBoolean("simulated"),
+                        rs.getString("updated_by"),
+                        rs.getLong("age"),
+                        rs.getBoolean("disputed")
+                                ? new AutomatedResult(
+                                        rs.getLong("result_id"),
+                                        rs.getString("reporter"),
+                                        rs.getString("reporter_type"),
+                                        CompatibilityLevel.fromKey(rs.getString("reported_level"))
+                                                .orElseThrow(),
+                                        SqlTimes.utc(rs.getTimestamp("reported_at")),
+                                        rs.getString("result_run"),
+                                        rs.getString("result_version"))
+                                : null,
+                        rs.getObject("needs_level") == null
+                                ? null
+                                : new Objection(
+                                        rs.getString("objector"),
+                                        rs.getString("objector_name"),
+                                        rs.getInt("objector_level"),
+                                        rs.getInt("needs_level"),
+                                        rs.getString("objection_comment"),
+                                        SqlTimes.utc(rs.getTimestamp("objected_at"))),
+                        null))
                 .list();
     }
 
     /** The SQL and parameters of one queue page (for a benchmark to run the same over plain JDBC). */
     public MatrixQuery.Statement pageStatement(QueueFilter filter, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
-                + REQUIRED + " AS required_level, d.validation_status, " + StaleValidation.JOINED + " AS stale, d.simulated, "
-                + "latest.result_id, latest.reporter, latest.reporter_type, latest.reported_level, latest.reported_at, "
-                + "latest.evidence_run AS result_run, latest.framework_version AS result_version, "
-                + DisputedClaim.JOINED + " AS disputed, objection.needs_level, objection.reviewer AS objector, "
-                + "objection.validator_name AS objector_name, objection.verification_level AS objector_level, "
-                + "objection.comment AS objection_comment, objection.reviewed_at AS objected_at, "
-                + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
-                + FROM + where(filter, params)
-                + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC,"
-                + " required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
+        String sql =
+                "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
+                        + REQUIRED + " AS required_level, d.validation_status, " + StaleValidation.JOINED
+                        + " AS stale, d.simulated, "
+                        + "latest.result_id, latest.reporter, latest.reporter_type, latest.reported_level, latest.reported_at, "
+                        + "latest.evidence_run AS result_run, latest.framework_version AS result_version, "
+                        + DisputedClaim.JOINED + " AS disputed, objection.needs_level, objection.reviewer AS objector, "
+                        + "objection.validator_name AS objector_name, objection.verification_level AS objector_level, "
+                        + "objection.comment AS objection_comment, objection.reviewed_at AS objected_at, "
+                        + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
+                        + FROM + where(filter, params)
+                        + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC,"
+                        + " required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);
         params.put("offset", offset);
@@ -94,7 +122,10 @@ public class QueueQuery {
 
     public long count(QueueFilter filter) {
         MatrixQuery.Statement statement = countStatement(filter);
-        return jdbc.sql(statement.sql()).params(statement.params()).query(Long.class).single();
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query(Long.class)
+                .single();
     }
 
     public MatrixQuery.Statement countStatement(QueueFilter filter) {

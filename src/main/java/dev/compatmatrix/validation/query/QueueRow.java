@@ -1,11 +1,11 @@
 package dev.compatmatrix.validation.query;
 
 import dev.compatmatrix.matrix.ClaimVersion;
-import dev.compatmatrix.matrix.query.Objection;
-import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.Objection;
 
 /**
  * A claim waiting for validation: unvalidated, partially validated, or validated but stale, disputed or objected to.
@@ -14,10 +14,23 @@ import dev.compatmatrix.matrix.ValidationStatus;
  * @param objection the open objection to its validation ({@link OpenObjection}), else null
  * @param access what the signed-in validator may do with it (filled in by the service; null from the query)
  */
-public record QueueRow(long claimId, int version, String modelName, String family, Platform platform,
-                       CompatibilityLevel level, int requiredLevel, ValidationStatus status, boolean stale,
-                       boolean simulated, String writtenBy, long ageDays, AutomatedResult dispute,
-                       Objection objection, Access access) implements ClaimVersion {
+public record QueueRow(
+        long claimId,
+        int version,
+        String modelName,
+        String family,
+        Platform platform,
+        CompatibilityLevel level,
+        int requiredLevel,
+        ValidationStatus status,
+        boolean stale,
+        boolean simulated,
+        String writtenBy,
+        long ageDays,
+        AutomatedResult dispute,
+        Objection objection,
+        Access access)
+        implements ClaimVersion {
 
     /**
      * What the signed-in validator may do with a row.
@@ -27,12 +40,25 @@ public record QueueRow(long claimId, int version, String modelName, String famil
      * @param resolveBlocked why the dispute cannot be resolved by this validator, or null when it can
      * @param yours the signed-in user wrote the claim's present version
      */
-    public record Access(String youMay, String reviewBlocked, String resolveBlocked, boolean yours) {
-    }
+    public record Access(String youMay, String reviewBlocked, String resolveBlocked, boolean yours) {}
 
     public QueueRow withAccess(Access access) {
-        return new QueueRow(claimId, version, modelName, family, platform, level, requiredLevel, status, stale,
-                simulated, writtenBy, ageDays, dispute, objection, access);
+        return new QueueRow(
+                claimId,
+                version,
+                modelName,
+                family,
+                platform,
+                level,
+                requiredLevel,
+                status,
+                stale,
+                simulated,
+                writtenBy,
+                ageDays,
+                dispute,
+                objection,
+                access);
     }
 
     public String youMay() {

@@ -12,8 +12,7 @@ import dev.compatmatrix.validation.query.QueueRow;
 /** The components of the queue's cells; user text only ever as text. */
 final class QueueCells {
 
-    private QueueCells() {
-    }
+    private QueueCells() {}
 
     /** Model name over "Platform · level": what the row is about, in the column that stays in view. */
     static Component claim(QueueRow row) {
@@ -33,8 +32,8 @@ final class QueueCells {
         Div cell = new Div();
         cell.addClassName("queue-why");
         if (row.disputed()) {
-            Span text = new Span("Disputed: " + VisibleText.of(row.dispute().summary())
-                    + " (" + row.dispute().reportedAt().toLocalDate() + ")");
+            Span text = new Span("Disputed: " + VisibleText.of(row.dispute().summary()) + " ("
+                    + row.dispute().reportedAt().toLocalDate() + ")");
             text.addClassName("queue-disputed");
             Button keepButton = new Button("Keep claim…", e -> keep.run());
             Button takeButton = new Button("Take " + row.dispute().level().label() + "…", e -> take.run());
@@ -52,11 +51,14 @@ final class QueueCells {
         } else if (row.objection() != null) {
             Span text = new Span(row.objection().label());
             text.addClassName("queue-objection");
-            text.setTitle(row.objection().comment() == null ? "" : VisibleText.of(row.objection().comment()));
+            text.setTitle(
+                    row.objection().comment() == null
+                            ? ""
+                            : VisibleText.of(row.objection().comment()));
             cell.add(text);
         } else {
-            cell.add(new Span(row.stale() ? "Stale: validated too long ago or on an older runtime"
-                    : "Waiting for review"));
+            cell.add(new Span(
+                    row.stale() ? "Stale: validated too long ago or on an older runtime" : "Waiting for review"));
         }
         return cell;
     }

@@ -20,11 +20,9 @@ import java.util.Optional;
  */
 public final class QueueUrl {
 
-    private QueueUrl() {
-    }
+    private QueueUrl() {}
 
-    public record Parsed(QueueFilter filter, List<String> warnings) {
-    }
+    public record Parsed(QueueFilter filter, List<String> warnings) {}
 
     public static Parsed parse(QueryParameters query) {
         Map<String, List<String>> params = query.getParameters();
@@ -38,10 +36,19 @@ public final class QueueUrl {
     public static QueryParameters toQuery(QueueFilter filter) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         put(params, "q", filter.model());
-        put(params, "level", filter.requiredLevel() == null ? null : filter.requiredLevel().toString());
-        put(params, "platform", filter.platform() == null ? null : filter.platform().key());
+        put(
+                params,
+                "level",
+                filter.requiredLevel() == null ? null : filter.requiredLevel().toString());
+        put(
+                params,
+                "platform",
+                filter.platform() == null ? null : filter.platform().key());
         put(params, "family", filter.family());
-        put(params, "age", filter.minAgeDays() == null ? null : filter.minAgeDays().toString());
+        put(
+                params,
+                "age",
+                filter.minAgeDays() == null ? null : filter.minAgeDays().toString());
         return new QueryParameters(params);
     }
 

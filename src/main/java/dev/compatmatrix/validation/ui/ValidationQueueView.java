@@ -26,11 +26,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.compatmatrix.base.ui.UrlNotice;
-import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.matrix.ClaimConflictException;
+import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.validation.ReviewRefusedException;
 import dev.compatmatrix.validation.ValidationService;
 import dev.compatmatrix.validation.query.QueueFilter;
@@ -122,23 +122,47 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         grid.addClassName("queue-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(QueueCells::claim).setHeader("Claim").setKey("claim")
-                .setWidth("var(--queue-claim-width, 15rem)").setFlexGrow(1).setFrozen(true);
+        grid.addComponentColumn(QueueCells::claim)
+                .setHeader("Claim")
+                .setKey("claim")
+                .setWidth("var(--queue-claim-width, 15rem)")
+                .setFlexGrow(1)
+                .setFrozen(true);
         grid.addColumn(r -> r.status().label() + (r.stale() ? " · stale" : "") + (r.simulated() ? " · simulated" : ""))
                 .setHeader("Status")
-                .setKey("status").setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(row -> QueueCells.why(row, () -> resolve(row, false), () -> resolve(row, true)))
-                .setHeader("Why here").setKey("why").setWidth("15rem").setFlexGrow(2);
-        grid.addColumn(r -> "Level " + r.neededLevel()).setHeader("Needs").setKey("needs").setWidth("5rem")
+                .setKey("status")
+                .setWidth("8.5rem")
                 .setFlexGrow(0);
-        grid.addColumn(r -> r.ageDays() + " d").setHeader("Age").setKey("age").setWidth("4.5rem").setFlexGrow(0);
-        grid.addColumn(QueueCells::author).setHeader("Author").setKey("author").setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(row -> QueueCells.why(row, () -> resolve(row, false), () -> resolve(row, true)))
+                .setHeader("Why here")
+                .setKey("why")
+                .setWidth("15rem")
+                .setFlexGrow(2);
+        grid.addColumn(r -> "Level " + r.neededLevel())
+                .setHeader("Needs")
+                .setKey("needs")
+                .setWidth("5rem")
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.ageDays() + " d")
+                .setHeader("Age")
+                .setKey("age")
+                .setWidth("4.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(QueueCells::author)
+                .setHeader("Author")
+                .setKey("author")
+                .setWidth("7rem")
+                .setFlexGrow(0);
         grid.addComponentColumn(row -> QueueCells.actions(row, () -> approve(row), () -> reject(row)))
-                .setHeader("Actions").setKey("actions").setWidth("var(--queue-actions-width, 11rem)").setFlexGrow(0)
+                .setHeader("Actions")
+                .setKey("actions")
+                .setWidth("var(--queue-actions-width, 11rem)")
+                .setFlexGrow(0)
                 .setFrozenToEnd(true);
         grid.setEmptyStateComponent(emptyState);
         emptyState.setId("queue-empty");
-        grid.setItems(query -> validation.queuePage(filter, query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> validation.queuePage(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> showCount(validation.queueCount(filter)));
     }
 
@@ -151,27 +175,40 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         if (showingFilter) {
             return;
         }
-        filter = new QueueFilter(model.getValue(), requiredLevel.getValue(), platform.getValue(), family.getValue(),
+        filter = new QueueFilter(
+                model.getValue(),
+                requiredLevel.getValue(),
+                platform.getValue(),
+                family.getValue(),
                 minAgeDays.getValue());
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("queue", QueueUrl.toQuery(filter))));
+        getUI().ifPresent(ui ->
+                ui.getPage().getHistory().replaceState(null, new Location("queue", QueueUrl.toQuery(filter))));
         refresh();
     }
 
     private void refresh() {
-        emptyState.setText(filter.isAll() ? "Nothing waiting for your level"
-                + validation.myLevel().map(l -> " (level " + l + ")").orElse("")
-                + ": every claim is validated, fresh and undisputed."
-                : "No claim in the queue matches these filters. Clear a filter to see more.");
+        emptyState.setText(
+                filter.isAll()
+                        ? "Nothing waiting for your level"
+                                + validation
+                                        .myLevel()
+                                        .map(l -> " (level " + l + ")")
+                                        .orElse("")
+                                + ": every claim is validated, fresh and undisputed."
+                        : "No claim in the queue matches these filters. Clear a filter to see more.");
         grid.getDataProvider().refreshAll();
     }
 
     void approve(QueueRow row) {
         try {
             var outcome = validation.approve(ClaimRef.of(row), null);
-            notify("Approved " + row.platform().label() + " claim of " + row.modelName() + ": " + outcome.describe()
-                    + (row.disputed() ? ". It stays disputed until a validator of level " + row.requiredLevel()
-                    + " resolves the dispute (Keep / Take)." : ""), true);
+            notify(
+                    "Approved " + row.platform().label() + " claim of " + row.modelName() + ": " + outcome.describe()
+                            + (row.disputed()
+                                    ? ". It stays disputed until a validator of level " + row.requiredLevel()
+                                            + " resolves the dispute (Keep / Take)."
+                                    : ""),
+                    true);
         } catch (ReviewRefusedException | ClaimConflictException e) {
             notify(e.getMessage(), false);
         }
@@ -189,10 +226,12 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
             try {
                 var outcome = validation.reject(ClaimRef.of(row), comment.getValue());
                 dialog.close();
-                notify(outcome.objection()
-                        ? "Your rejection is kept as an objection: the claim was validated at level "
-                                + outcome.objectionNeedsLevel() + ", so a validator of that level decides"
-                        : "Rejected; the claim is unvalidated and the editor sees your comment", true);
+                notify(
+                        outcome.objection()
+                                ? "Your rejection is kept as an objection: the claim was validated at level "
+                                        + outcome.objectionNeedsLevel() + ", so a validator of that level decides"
+                                : "Rejected; the claim is unvalidated and the editor sees your comment",
+                        true);
                 grid.getDataProvider().refreshAll();
             } catch (ReviewRefusedException ex) {
                 comment.setErrorMessage(ex.getMessage());
@@ -227,15 +266,20 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         var outcomes = validation.approveAll(selected.stream().map(ClaimRef::of).toList());
-        long changed = outcomes.stream().filter(o -> o.approved() && !o.outcome().unchanged()).count();
-        long unchanged = outcomes.stream().filter(o -> o.approved() && o.outcome().unchanged()).count();
+        long changed = outcomes.stream()
+                .filter(o -> o.approved() && !o.outcome().unchanged())
+                .count();
+        long unchanged = outcomes.stream()
+                .filter(o -> o.approved() && o.outcome().unchanged())
+                .count();
         Dialog report = new Dialog();
         report.setHeaderTitle("Approved " + (changed + unchanged) + " of " + outcomes.size()
                 + (unchanged == 0 ? "" : " (" + unchanged + " already had that status)"));
         UnorderedList lines = new UnorderedList();
         for (int i = 0; i < outcomes.size(); i++) {
             QueueRow row = selected.get(i);
-            lines.add(new ListItem(row.modelName() + " on " + row.platform().label() + ": " + outcomes.get(i).describe()));
+            lines.add(new ListItem(row.modelName() + " on " + row.platform().label() + ": "
+                    + outcomes.get(i).describe()));
         }
         lines.setId("bulk-report");
         report.add(lines);
@@ -246,7 +290,7 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
     }
 
     private static void notify(String text, boolean success) {
-        Notification.show(text, 5000, Notification.Position.BOTTOM_START).addThemeVariants(
-                success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        Notification.show(text, 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
     }
 }

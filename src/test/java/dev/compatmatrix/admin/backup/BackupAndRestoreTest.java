@@ -9,7 +9,6 @@ import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.base.db.DatabaseSnapshots;
 import dev.compatmatrix.matrix.Roles;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,13 @@ class BackupAndRestoreTest extends WritingIntegrationTest {
 
     @Autowired
     BackupService backups;
+
     @org.springframework.beans.factory.annotation.Value("${compat.backup.dir}")
     Path backupDir;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -54,16 +56,26 @@ class BackupAndRestoreTest extends WritingIntegrationTest {
 
         Path restored = TestDatabases.newFile("restored");
         // Command-line arguments: they win over application.properties (builder properties would not).
-        try (var app = new SpringApplicationBuilder(Application.class).run("--server.port=0",
-                "--compat.db.path=" + restored, "--compat.restore.from=" + folder, "--compat.demo.enabled=false",
-                "--compat.backup.dir=" + backupDir)) {
+        try (var app = new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--server.port=0",
+                        "--compat.db.path=" + restored,
+                        "--compat.restore.from=" + folder,
+                        "--compat.demo.enabled=false",
+                        "--compat.backup.dir=" + backupDir)) {
             JdbcClient restoredDb = app.getBean(JdbcClient.class);
             for (String sql : SAME_AFTER_RESTORE) {
                 assertThat(restoredDb.sql(sql).query().listOfRows()).as(sql).isEqualTo(before.get(sql));
             }
             // Sequences continue after the restored ids, so new rows do not collide.
-            long next = restoredDb.sql("SELECT nextval('compatibility_history_seq')").query(Long.class).single();
-            long max = restoredDb.sql("SELECT max(id) FROM compatibility_history").query(Long.class).single();
+            long next = restoredDb
+                    .sql("SELECT nextval('compatibility_history_seq')")
+                    .query(Long.class)
+                    .single();
+            long max = restoredDb
+                    .sql("SELECT max(id) FROM compatibility_history")
+                    .query(Long.class)
+                    .single();
             assertThat(next).isGreaterThan(max);
         }
     }
@@ -81,9 +93,12 @@ class BackupAndRestoreTest extends WritingIntegrationTest {
             }
             assertThat(names).contains(backup.name() + "/schema.sql", backup.name() + "/load.sql");
         }
-        assertThatThrownBy(() -> backups.download("../etc", new ByteArrayOutputStream())).hasMessageContaining("No backup");
+        assertThatThrownBy(() -> backups.download("../etc", new ByteArrayOutputStream()))
+                .hasMessageContaining("No backup");
 
-        var restoreInto = new RestoreOnStartup(new DatabaseSnapshots(dataSource), backupDir.resolve(backup.name()).toString());
+        var restoreInto = new RestoreOnStartup(
+                new DatabaseSnapshots(dataSource),
+                backupDir.resolve(backup.name()).toString());
         assertThatThrownBy(() -> restoreInto.migrate(null)).hasMessageContaining("Refusing to restore");
     }
 
@@ -102,8 +117,12 @@ class BackupAndRestoreTest extends WritingIntegrationTest {
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         nightly.run();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'backup.create' AND actor = 'scheduler'")
-                .query(Long.class).single()).isPositive();
-        assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
-                .as("the scheduler's identity does not stay on the thread").isNull();
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication())
+                .as("the scheduler's identity does not stay on the thread")
+                .isNull();
     }
 }

@@ -19,6 +19,7 @@ class BackupFilePermissionsTest extends WritingIntegrationTest {
 
     @Autowired
     BackupService backups;
+
     @Value("${compat.backup.dir}")
     Path backupDir;
 
@@ -32,7 +33,9 @@ class BackupFilePermissionsTest extends WritingIntegrationTest {
         try (Stream<Path> all = Files.walk(backup)) {
             files = all.filter(Files::isRegularFile).toList();
         }
-        assertThat(files).hasSizeGreaterThan(5).anyMatch(f -> f.getFileName().toString().equals("load.sql"));
+        assertThat(files)
+                .hasSizeGreaterThan(5)
+                .anyMatch(f -> f.getFileName().toString().equals("load.sql"));
         for (Path file : files) {
             assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------");
         }

@@ -16,10 +16,12 @@ class ImportApplyTest extends WritingIntegrationTest {
 
     /** More than two chunks of {@link ImportProgress#STEP} rows, the last one partial. */
     private static final int ROWS = 2 * ImportProgress.STEP + ImportProgress.STEP / 2;
+
     private static final String[] PLATFORMS = {"cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu"};
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,7 +35,11 @@ class ImportApplyTest extends WritingIntegrationTest {
             String type = withBadRows && i == 10 ? "robot" : "audio";
             String hardware = withBadRows && i == 20 ? "tpu" : PLATFORMS[i % 8];
             String name = withBadRows && i == 30 ? "has a space" : "apply-model-" + i;
-            csv.append(name).append(",applyfam,").append(type).append(",small,").append(hardware)
+            csv.append(name)
+                    .append(",applyfam,")
+                    .append(type)
+                    .append(",small,")
+                    .append(hardware)
                     .append(",low,First import\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -45,8 +51,11 @@ class ImportApplyTest extends WritingIntegrationTest {
         long models = count("SELECT count(*) FROM models");
         long history = count("SELECT count(*) FROM compatibility_history");
         assertThatThrownBy(() -> imports.apply("batch.csv", csv(true), ImportProgress.NONE))
-                .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.preview().errors())
-                        .extracting(ImportPreview.RowError::line).containsExactly(12, 22, 32));
+                .isInstanceOfSatisfying(
+                        ImportRefusedException.class,
+                        e -> assertThat(e.preview().errors())
+                                .extracting(ImportPreview.RowError::line)
+                                .containsExactly(12, 22, 32));
         assertThat(count("SELECT count(*) FROM models")).isEqualTo(models);
         assertThat(count("SELECT count(*) FROM compatibility_history")).isEqualTo(history);
 
@@ -67,7 +76,8 @@ class ImportApplyTest extends WritingIntegrationTest {
                 SELECT cuda_support FROM cross_platform_compatibility c JOIN models m ON m.model_id = c.model_id
                 WHERE m.model_name = 'apply-model-1'""").query(Boolean.class).single();
         assertThat(supported).isTrue();
-        assertThat(dev.compatmatrix.MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "apply-model-%")).isEmpty();
+        assertThat(dev.compatmatrix.MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "apply-model-%"))
+                .isEmpty();
 
         // The same file again changes nothing.
         ImportResult again = imports.apply("batch.csv", csv(false), ImportProgress.NONE);

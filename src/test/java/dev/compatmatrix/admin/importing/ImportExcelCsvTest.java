@@ -15,6 +15,7 @@ class ImportExcelCsvTest extends WritingIntegrationTest {
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -30,13 +31,12 @@ class ImportExcelCsvTest extends WritingIntegrationTest {
         assertThat(preview.modelsToCreate()).isEqualTo(1);
         assertThat(preview.claimsToCreate()).isEqualTo(2);
 
-        imports.apply("models.csv", excel, (done, total) -> { });
+        imports.apply("models.csv", excel, (done, total) -> {});
         assertThat(jdbc.sql("""
                         SELECT d.performance_notes FROM compatibility_details d
                         JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                         JOIN models m ON m.model_id = c.model_id
-                        WHERE m.model_name = 'excel-bom-model' AND d.hardware_type = 'cuda'""")
-                .query(String.class).single()).isEqualTo("Läuft, mit \"Anführungszeichen\"");
+                        WHERE m.model_name = 'excel-bom-model' AND d.hardware_type = 'cuda'""").query(String.class).single()).isEqualTo("Läuft, mit \"Anführungszeichen\"");
     }
 
     private static byte[] excelFile() throws IOException {

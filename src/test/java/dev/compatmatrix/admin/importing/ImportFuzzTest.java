@@ -41,20 +41,21 @@ class ImportFuzzTest extends WritingIntegrationTest {
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
-    private record Outcome(String kind, boolean changedTables) {
-    }
+    private record Outcome(String kind, boolean changedTables) {}
 
     @Test
     void malformed_and_mutated_import_files_are_refused_clearly_and_change_nothing() {
         signIn("admin", Roles.ADMIN);
         // Imports update models and claims (and so the matrix rows); everything else they write is appended.
-        TableFingerprint tables = TableFingerprint.of(jdbc, java.util.Set.of("compatibility_details",
-                "cross_platform_compatibility", "models"));
+        TableFingerprint tables = TableFingerprint.of(
+                jdbc, java.util.Set.of("compatibility_details", "cross_platform_compatibility", "models"));
         Random random = new Random(SEED);
         TreeMap<String, Integer> outcomes = new TreeMap<>();
         int csv = 0;
@@ -68,7 +69,8 @@ class ImportFuzzTest extends WritingIntegrationTest {
             for (int i = 0; i < FILES; i++) {
                 boolean json = random.nextInt(3) == 0;
                 csv += json ? 0 : 1;
-                String name = random.nextInt(40) == 0 ? pick(random, "file.txt", "noextension", "x.CSV", "x.Json")
+                String name = random.nextInt(40) == 0
+                        ? pick(random, "file.txt", "noextension", "x.CSV", "x.Json")
                         : json ? "fuzz-" + i + ".json" : "fuzz-" + i + ".csv";
                 byte[] content = json ? jsonFile(random) : csvFile(random);
                 String what = "file " + i + " (" + name + ", seed " + SEED + "): " + abbreviate(content);
@@ -86,18 +88,25 @@ class ImportFuzzTest extends WritingIntegrationTest {
                 String kind;
                 try {
                     ImportResult result = imports.apply(name, content, ImportProgress.NONE);
-                    assertThat(tables.takeAt(beforeApply)).as("changed the database: %s", unchangedSince).isEqualTo(before);
-                    assertThat(preview).as("applied although the dry run refused the file: %s", what).isNotNull();
+                    assertThat(tables.takeAt(beforeApply))
+                            .as("changed the database: %s", unchangedSince)
+                            .isEqualTo(before);
+                    assertThat(preview)
+                            .as("applied although the dry run refused the file: %s", what)
+                            .isNotNull();
                     assertThat(preview.applicable()).as(what).isTrue();
                     assertThat(result.modelsCreated()).as(what).isEqualTo(preview.modelsToCreate());
                     assertThat(result.claimsCreated()).as(what).isEqualTo(preview.claimsToCreate());
                     assertThat(result.claimsChanged()).as(what).isEqualTo(preview.claimsToChange());
                     ImportPreview again = imports.preview(name, content);
                     assertThat(again.modelsToCreate() + again.claimsToCreate() + again.claimsToChange())
-                            .as("applied only in part: %s", what).isZero();
+                            .as("applied only in part: %s", what)
+                            .isZero();
                     kind = "applied";
                 } catch (ImportFileException refused) {
-                    assertThat(preview).as("the dry run read a file that applying cannot: %s", what).isNull();
+                    assertThat(preview)
+                            .as("the dry run read a file that applying cannot: %s", what)
+                            .isNull();
                     kind = "refused: unreadable file";
                 } catch (ImportRefusedException refused) {
                     assertThat(refused.preview().errors()).as(what).isNotEmpty().allSatisfy(error -> {
@@ -119,8 +128,16 @@ class ImportFuzzTest extends WritingIntegrationTest {
             }
         }
         assertThat(tables.take()).as("changed the database: %s", unchangedSince).isEqualTo(before);
-        System.out.printf(Locale.ROOT, "Import fuzz (seed %d): %d files (%d CSV, %d JSON): %s; %d bad rows listed; "
-                + "no unexpected exception, refused files changed nothing%n", SEED, FILES, csv, FILES - csv, outcomes, rowErrors);
+        System.out.printf(
+                Locale.ROOT,
+                "Import fuzz (seed %d): %d files (%d CSV, %d JSON): %s; %d bad rows listed; "
+                        + "no unexpected exception, refused files changed nothing%n",
+                SEED,
+                FILES,
+                csv,
+                FILES - csv,
+                outcomes,
+                rowErrors);
         assertThat(outcomes).containsKeys("applied", "refused: unreadable file", "refused: bad rows");
     }
 
@@ -147,10 +164,16 @@ class ImportFuzzTest extends WritingIntegrationTest {
             case 6 -> text.getBytes(StandardCharsets.UTF_16);
             case 7 -> mutate(text.getBytes(StandardCharsets.UTF_8), random);
             case 8 -> text.substring(0, random.nextInt(text.length() + 1)).getBytes(StandardCharsets.UTF_8);
-            case 9 -> (text + "fuzz-imp-1,\"unterminated," + "x".repeat(random.nextInt(3)) + "\n").getBytes(StandardCharsets.UTF_8);
-            case 10 -> (HEADER + ",surprise\n" + "fuzz-imp-2,f,vision,base,1,cpu,high,,,,,,x\n").getBytes(StandardCharsets.UTF_8);
-            case 11 -> (HEADER + "\nfuzz-imp-3,fam,vision,base,10,cpu,high,\"" + "long ".repeat(50_000 + random.nextInt(50_000))
-                    + "\",,,,\n").getBytes(StandardCharsets.UTF_8);
+            case 9 ->
+                (text + "fuzz-imp-1,\"unterminated," + "x".repeat(random.nextInt(3)) + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 10 ->
+                (HEADER + ",surprise\n" + "fuzz-imp-2,f,vision,base,1,cpu,high,,,,,,x\n")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 11 ->
+                (HEADER + "\nfuzz-imp-3,fam,vision,base,10,cpu,high,\""
+                                + "long ".repeat(50_000 + random.nextInt(50_000)) + "\",,,,\n")
+                        .getBytes(StandardCharsets.UTF_8);
             case 12 -> random.nextBoolean() ? new byte[0] : "\n\n\n".getBytes(StandardCharsets.UTF_8);
             default -> randomBytes(random);
         };
@@ -167,7 +190,11 @@ class ImportFuzzTest extends WritingIntegrationTest {
                 if (random.nextInt(3) == 0) {
                     continue;
                 }
-                json.append(first ? "" : ",").append('"').append(column).append("\":").append(jsonValue(value(column, random), random));
+                json.append(first ? "" : ",")
+                        .append('"')
+                        .append(column)
+                        .append("\":")
+                        .append(jsonValue(value(column, random), random));
                 first = false;
             }
             json.append('}');
@@ -177,21 +204,51 @@ class ImportFuzzTest extends WritingIntegrationTest {
             case 0, 1, 2, 3 -> text.getBytes(StandardCharsets.UTF_8);
             case 4 -> mutate(text.getBytes(StandardCharsets.UTF_8), random);
             case 5 -> text.substring(0, random.nextInt(text.length() + 1)).getBytes(StandardCharsets.UTF_8);
-            case 6 -> pick(random, "{}", "null", "42", "\"text\"", "[1, 2]", "[[]]", "[null]", "", "[{\"unknown\": 1}]",
-                    "[{\"model\": {\"nested\": true}}]", "[{\"model\": [1, 2]}]", "[{\"model\": \"fuzz-imp-1\", \"model\": \"x\"}]",
-                    "[{\"model\": \"fuzz-imp-1\"}] trailing").getBytes(StandardCharsets.UTF_8);
-            case 7 -> ("[".repeat(2000 + random.nextInt(3000)) + "]".repeat(random.nextInt(5))).getBytes(StandardCharsets.UTF_8);
+            case 6 ->
+                pick(
+                                random,
+                                "{}",
+                                "null",
+                                "42",
+                                "\"text\"",
+                                "[1, 2]",
+                                "[[]]",
+                                "[null]",
+                                "",
+                                "[{\"unknown\": 1}]",
+                                "[{\"model\": {\"nested\": true}}]",
+                                "[{\"model\": [1, 2]}]",
+                                "[{\"model\": \"fuzz-imp-1\", \"model\": \"x\"}]",
+                                "[{\"model\": \"fuzz-imp-1\"}] trailing")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 7 ->
+                ("[".repeat(2000 + random.nextInt(3000)) + "]".repeat(random.nextInt(5)))
+                        .getBytes(StandardCharsets.UTF_8);
             case 8 -> bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
             case 9 -> text.getBytes(StandardCharsets.UTF_16LE);
-            case 10 -> ("[{\"model\": \"fuzz-imp-4\", \"family\": \"f\", \"type\": \"vision\", \"size\": \"base\", \"notes\": \""
-                    + "\\ud800".repeat(1 + random.nextInt(3)) + "x".repeat(random.nextInt(200_000)) + "\"}]").getBytes(StandardCharsets.UTF_8);
+            case 10 ->
+                ("[{\"model\": \"fuzz-imp-4\", \"family\": \"f\", \"type\": \"vision\", \"size\": \"base\", \"notes\": \""
+                                + "\\ud800".repeat(1 + random.nextInt(3)) + "x".repeat(random.nextInt(200_000))
+                                + "\"}]")
+                        .getBytes(StandardCharsets.UTF_8);
             default -> randomBytes(random);
         };
     }
 
     private static String value(String column, Random random) {
         if (random.nextInt(12) == 0) {
-            return pick(random, "", " ", "null", "\u202eevil\u202c", "😀", "\u0000", "=cmd|' /C calc'!A0", "a\"b", "a,b", "x\ny");
+            return pick(
+                    random,
+                    "",
+                    " ",
+                    "null",
+                    "\u202eevil\u202c",
+                    "😀",
+                    "\u0000",
+                    "=cmd|' /C calc'!A0",
+                    "a\"b",
+                    "a,b",
+                    "x\ny");
         }
         return switch (column) {
             case "model" -> "fuzz-imp-" + random.nextInt(20);
@@ -218,7 +275,13 @@ class ImportFuzzTest extends WritingIntegrationTest {
             case 1 -> String.valueOf(random.nextInt(1000) - 500);
             case 2 -> "true";
             case 3 -> "{\"a\": 1}";
-            default -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\u0000", "\\u0000") + "\"";
+            default ->
+                "\""
+                        + value.replace("\\", "\\\\")
+                                .replace("\"", "\\\"")
+                                .replace("\n", "\\n")
+                                .replace("\u0000", "\\u0000")
+                        + "\"";
         };
     }
 

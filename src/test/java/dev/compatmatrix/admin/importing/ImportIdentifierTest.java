@@ -15,6 +15,7 @@ class ImportIdentifierTest extends WritingIntegrationTest {
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -37,6 +38,7 @@ class ImportIdentifierTest extends WritingIntegrationTest {
                 .contains("name: A model name cannot contain invisible characters that change how text reads (U+202E)");
         assertThatThrownBy(() -> imports.apply("models.csv", csv, ImportProgress.NONE))
                 .isInstanceOf(ImportRefusedException.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single()).isEqualTo(models);
+        assertThat(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single())
+                .isEqualTo(models);
     }
 }

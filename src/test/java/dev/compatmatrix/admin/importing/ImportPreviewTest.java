@@ -22,6 +22,7 @@ class ImportPreviewTest extends IntegrationTest {
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -31,8 +32,9 @@ class ImportPreviewTest extends IntegrationTest {
     }
 
     private static void signIn(String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "someone", null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "someone", null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
     }
 
     /** 1,000 rows (lines 2–1001): new models with a claim each, bad rows at lines 102, 502 and 902. */
@@ -42,8 +44,15 @@ class ImportPreviewTest extends IntegrationTest {
             String type = i == 100 ? "robot" : "vision";
             String hardware = i == 500 ? "tpu" : PLATFORMS[i % 8];
             String level = i == 900 ? "" : "medium";
-            csv.append("import-model-").append(i).append(",importfam,").append(type).append(",base,86,")
-                    .append(hardware).append(',').append(level).append(",\"runs, with a comma\"\n");
+            csv.append("import-model-")
+                    .append(i)
+                    .append(",importfam,")
+                    .append(type)
+                    .append(",base,86,")
+                    .append(hardware)
+                    .append(',')
+                    .append(level)
+                    .append(",\"runs, with a comma\"\n");
         }
         return csv.toString();
     }
@@ -52,7 +61,8 @@ class ImportPreviewTest extends IntegrationTest {
     void the_dry_run_lists_exactly_the_bad_rows_with_their_reasons_and_changes_nothing() {
         signIn(Roles.ADMIN);
         long models = jdbc.sql("SELECT count(*) FROM models").query(Long.class).single();
-        ImportPreview preview = imports.preview("models.csv", csvWithThreeBadRows().getBytes(StandardCharsets.UTF_8));
+        ImportPreview preview =
+                imports.preview("models.csv", csvWithThreeBadRows().getBytes(StandardCharsets.UTF_8));
         assertThat(preview.rows()).isEqualTo(1000);
         assertThat(preview.errors()).extracting(ImportPreview.RowError::line).containsExactly(102, 502, 902);
         assertThat(preview.errors().get(0).message()).contains("type");
@@ -61,7 +71,8 @@ class ImportPreviewTest extends IntegrationTest {
         assertThat(preview.applicable()).isFalse();
         assertThat(preview.modelsToCreate()).isEqualTo(997);
         assertThat(preview.claimsToCreate()).isEqualTo(997);
-        assertThat(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single()).isEqualTo(models);
+        assertThat(jdbc.sql("SELECT count(*) FROM models").query(Long.class).single())
+                .isEqualTo(models);
     }
 
     @Test
@@ -69,8 +80,7 @@ class ImportPreviewTest extends IntegrationTest {
         signIn(Roles.ADMIN);
         String cudaLevel = jdbc.sql("""
                 SELECT d.compatibility_level FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                JOIN models m ON m.model_id = c.model_id WHERE m.model_name = 'gpt2' AND d.hardware_type = 'cuda'""")
-                .query(String.class).single();
+                JOIN models m ON m.model_id = c.model_id WHERE m.model_name = 'gpt2' AND d.hardware_type = 'cuda'""").query(String.class).single();
         String other = cudaLevel.equals("low") ? "high" : "low";
         String json = """
                 [{"model": "gpt2", "hardware": "cuda", "level": "%s"},

@@ -11,8 +11,8 @@ import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.admin.AuditService;
 import dev.compatmatrix.admin.query.AuditFilter;
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -26,20 +26,37 @@ class AuditLogViewTest extends WritingKaribuTest {
 
     @Autowired
     AuditLog auditLog;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     JdbcClient jdbc;
 
     /** Unique per test, as the writing database is shared by the test classes. */
     private final String auditorA = "auditor-a-" + System.nanoTime();
+
     private final String auditorB = "auditor-b-" + System.nanoTime();
 
     @BeforeEach
     void someHistory() {
-        auditLog.record(auditorA, "claim.update", "compatibility_details", 1, "Edited a claim",
-                Map.of("level", "low"), Map.of("level", "high"), LocalDateTime.of(2026, 3, 1, 10, 0));
-        auditLog.record(auditorB, "model.create", "models", 2, "Created a model", null, Map.of("name", "x"),
+        auditLog.record(
+                auditorA,
+                "claim.update",
+                "compatibility_details",
+                1,
+                "Edited a claim",
+                Map.of("level", "low"),
+                Map.of("level", "high"),
+                LocalDateTime.of(2026, 3, 1, 10, 0));
+        auditLog.record(
+                auditorB,
+                "model.create",
+                "models",
+                2,
+                "Created a model",
+                null,
+                Map.of("name", "x"),
                 LocalDateTime.of(2026, 5, 1, 10, 0));
     }
 

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import org.junit.jupiter.api.Test;
 
 class BackupsViewTest extends WritingKaribuTest {

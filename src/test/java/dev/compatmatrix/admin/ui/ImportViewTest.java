@@ -15,8 +15,8 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.admin.importing.ImportService;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -24,9 +24,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,7 +40,8 @@ class ImportViewTest extends WritingKaribuTest {
         login("admin", Roles.ADMIN);
         UI.getCurrent().navigate("admin/import");
         ImportView view = _get(ImportView.class);
-        String bad = "model,family,type,size,hardware,level\nview-import-a,fam,audio,tiny,cuda,high\nview-import-b,fam,robot,tiny,cpu,low\n";
+        String bad =
+                "model,family,type,size,hardware,level\nview-import-a,fam,audio,tiny,cuda,high\nview-import-b,fam,robot,tiny,cpu,low\n";
         view.received("bad.csv", bad.getBytes(StandardCharsets.UTF_8));
         assertThat(view.apply.isEnabled()).isFalse();
         assertThat(GridKt._size(view.errors)).isEqualTo(1);
@@ -56,10 +57,14 @@ class ImportViewTest extends WritingKaribuTest {
         assertThat(view.progress.isVisible()).isFalse();
         assertThat(view.upload.isEnabled()).isTrue();
         assertThat(view.summary.getText()).isEqualTo("Imported good.csv.");
-        long imported = jdbc.sql("SELECT count(*) FROM models WHERE model_name LIKE 'view-import-%'").query(Long.class).single();
+        long imported = jdbc.sql("SELECT count(*) FROM models WHERE model_name LIKE 'view-import-%'")
+                .query(Long.class)
+                .single();
         assertThat(imported).isEqualTo(2);
         assertThat(view.apply.isEnabled()).isFalse();
-        assertThat(view.holdsUpload()).as("the page keeps no uploaded data after the import").isFalse();
+        assertThat(view.holdsUpload())
+                .as("the page keeps no uploaded data after the import")
+                .isFalse();
     }
 
     @Test
@@ -71,8 +76,8 @@ class ImportViewTest extends WritingKaribuTest {
         MockVaadin.clientRoundtrip(false);
 
         assertThat(body.consumed).isBetween((long) ImportService.MAX_BYTES, ImportService.MAX_BYTES + 64L * 1024);
-        assertThat(view.summary.getText()).isEqualTo("huge.csv is larger than 20 MB and was not read: split it into "
-                + "smaller files.");
+        assertThat(view.summary.getText())
+                .isEqualTo("huge.csv is larger than 20 MB and was not read: split it into " + "smaller files.");
         assertThat(view.apply.isEnabled()).isFalse();
         assertThat(view.holdsUpload()).isFalse();
     }
@@ -107,7 +112,8 @@ class ImportViewTest extends WritingKaribuTest {
     }
 
     /** Posts a body to the page's upload handler the way the browser's upload does (an XHR with the file name). */
-    private static void post(ImportView view, String fileName, GeneratedBody body, long announcedLength) throws IOException {
+    private static void post(ImportView view, String fileName, GeneratedBody body, long announcedLength)
+            throws IOException {
         var current = (VaadinServletRequest) VaadinRequest.getCurrent();
         var http = new HttpServletRequestWrapper(current.getHttpServletRequest()) {
             @Override
@@ -135,8 +141,12 @@ class ImportViewTest extends WritingKaribuTest {
                 return body;
             }
         };
-        UploadKt.get_handler(view.upload).handleRequest(new VaadinServletRequest(http, current.getService()),
-                VaadinResponse.getCurrent(), VaadinSession.getCurrent(), view.upload.getElement());
+        UploadKt.get_handler(view.upload)
+                .handleRequest(
+                        new VaadinServletRequest(http, current.getService()),
+                        VaadinResponse.getCurrent(),
+                        VaadinSession.getCurrent(),
+                        view.upload.getElement());
     }
 
     /** A request body of the given size, made up as it is read, counting what was read. */
@@ -190,11 +200,14 @@ class ImportViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("admin/import");
         ImportView view = _get(ImportView.class);
 
-        view.received("one.csv", "model,family,type,size,hardware,level\nview-import-one,fam,audio,tiny,cuda,high\n"
-                .getBytes(StandardCharsets.UTF_8));
+        view.received(
+                "one.csv",
+                "model,family,type,size,hardware,level\nview-import-one,fam,audio,tiny,cuda,high\n"
+                        .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(view.summary.getText()).isEqualTo("one.csv: 1 row — 1 new model, 1 new claim, 0 changed claims, "
-                + "0 unchanged. Ready to apply.");
+        assertThat(view.summary.getText())
+                .isEqualTo("one.csv: 1 row — 1 new model, 1 new claim, 0 changed claims, "
+                        + "0 unchanged. Ready to apply.");
     }
 
     @Test

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.badge.BadgeService;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.ui.LoginView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,9 @@ class BadgesViewTest extends WritingKaribuTest {
         assertThat(badges.badgesPublic()).isTrue();
 
         UI.getCurrent().navigate("admin/badges");
-        assertThat(_get(BadgesView.class).makePublic.getValue()).as("shown as stored").isTrue();
+        assertThat(_get(BadgesView.class).makePublic.getValue())
+                .as("shown as stored")
+                .isTrue();
         _get(BadgesView.class).makePublic.setValue(false);
         assertThat(badges.badgesPublic()).isFalse();
     }

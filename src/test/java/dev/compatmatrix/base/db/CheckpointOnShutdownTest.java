@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -17,8 +17,10 @@ class CheckpointOnShutdownTest extends WritingIntegrationTest {
 
     @Autowired
     CheckpointOnShutdown checkpoint;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DatabaseProperties database;
 
@@ -29,11 +31,14 @@ class CheckpointOnShutdownTest extends WritingIntegrationTest {
 
     @Test
     void the_checkpoint_folds_the_write_ahead_log_into_the_file(CapturedOutput output) throws Exception {
-        jdbc.sql("INSERT INTO app_settings (name, value) VALUES ('checkpoint.test', 'x') ON CONFLICT DO UPDATE SET value = 'y'")
+        jdbc.sql(
+                        "INSERT INTO app_settings (name, value) VALUES ('checkpoint.test', 'x') ON CONFLICT DO UPDATE SET value = 'y'")
                 .update();
         assertThat(walBytes()).isPositive();
         checkpoint.checkpoint();
         assertThat(walBytes()).isZero();
-        assertThat(output).contains("DuckDB checkpoint written at shutdown").doesNotContain("checkpoint at shutdown failed");
+        assertThat(output)
+                .contains("DuckDB checkpoint written at shutdown")
+                .doesNotContain("checkpoint at shutdown failed");
     }
 }

@@ -21,9 +21,12 @@ class DatabaseFilePermissionsTest {
     void a_fresh_database_and_the_folders_created_for_it_are_readable_by_the_owner_only() throws IOException {
         Path file = folder.resolve("new/sub/compat.duckdb");
 
-        try (HikariDataSource pool = DatabaseConfig.pooledDataSource(new DatabaseProperties(file.toString(), 1, "256MB", 2))) {
+        try (HikariDataSource pool =
+                DatabaseConfig.pooledDataSource(new DatabaseProperties(file.toString(), 1, "256MB", 2))) {
             JdbcClient.create(pool).sql("CREATE TABLE secrets (hash TEXT)").update();
-            JdbcClient.create(pool).sql("INSERT INTO secrets VALUES ('$2a$10$abc')").update();
+            JdbcClient.create(pool)
+                    .sql("INSERT INTO secrets VALUES ('$2a$10$abc')")
+                    .update();
 
             assertThat(mode(file)).isEqualTo("rw-------");
             assertThat(mode(folder.resolve("new"))).isEqualTo("rwx------");
@@ -34,12 +37,14 @@ class DatabaseFilePermissionsTest {
     @Test
     void a_database_left_readable_by_everyone_is_made_owner_only_when_opened() throws IOException {
         Path file = folder.resolve("old.duckdb");
-        try (HikariDataSource pool = DatabaseConfig.pooledDataSource(new DatabaseProperties(file.toString(), 1, "256MB", 2))) {
+        try (HikariDataSource pool =
+                DatabaseConfig.pooledDataSource(new DatabaseProperties(file.toString(), 1, "256MB", 2))) {
             JdbcClient.create(pool).sql("CREATE TABLE secrets (hash TEXT)").update();
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        try (HikariDataSource pool = DatabaseConfig.pooledDataSource(new DatabaseProperties(file.toString(), 1, "256MB", 2))) {
+        try (HikariDataSource pool =
+                DatabaseConfig.pooledDataSource(new DatabaseProperties(file.toString(), 1, "256MB", 2))) {
             assertThat(mode(file)).isEqualTo("rw-------");
         }
     }

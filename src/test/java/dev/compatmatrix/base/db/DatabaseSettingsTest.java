@@ -27,7 +27,7 @@ class DatabaseSettingsTest extends IntegrationTest {
             }
             for (Connection connection : open) {
                 try (var statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("""
+                        ResultSet rs = statement.executeQuery("""
                              SELECT current_setting('threads'), current_setting('memory_limit'),
                                     current_setting('autoinstall_known_extensions'),
                                     current_setting('autoload_known_extensions'), current_setting('TimeZone')""")) {

@@ -26,14 +26,21 @@ class PerformanceResultsSchemaTest {
 
     @TempDir
     Path folder;
+
     private SingleConnectionDataSource dataSource;
     private JdbcClient jdbc;
 
     @BeforeEach
     void migrate() {
-        dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(folder.resolve("perf.duckdb").toString()), true);
-        dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "256MB", 1)));
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = new SingleConnectionDataSource(
+                DatabaseConfig.jdbcUrl(folder.resolve("perf.duckdb").toString()), true);
+        dataSource.setConnectionProperties(
+                DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "256MB", 1)));
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = JdbcClient.create(dataSource);
     }
 
@@ -46,7 +53,9 @@ class PerformanceResultsSchemaTest {
     void a_complete_measurement_is_stored_with_an_id_from_the_sequence() {
         insert(valid());
         insert(valid());
-        assertThat(jdbc.sql("SELECT id FROM performance_results ORDER BY id").query(Long.class).list())
+        assertThat(jdbc.sql("SELECT id FROM performance_results ORDER BY id")
+                        .query(Long.class)
+                        .list())
                 .containsExactly(1L, 2L);
     }
 
@@ -58,7 +67,10 @@ class PerformanceResultsSchemaTest {
         row.put("p95", null);
         row.put("memory", null);
         insert(row);
-        assertThat(jdbc.sql("SELECT count(*) FROM performance_results").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM performance_results")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -69,10 +81,14 @@ class PerformanceResultsSchemaTest {
         assertRefused("throughput", -1.0);
         assertRefused("p95", 9.9); // below p50 = 10
         assertRefused("memory", -1);
-        for (String required : new String[] {"model", "hardware", "task", "batch", "precision", "measuredAt", "source"}) {
+        for (String required :
+                new String[] {"model", "hardware", "task", "batch", "precision", "measuredAt", "source"}) {
             assertRefused(required, null);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM performance_results").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM performance_results")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void assertRefused(String column, Object value) {

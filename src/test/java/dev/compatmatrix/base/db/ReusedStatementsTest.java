@@ -43,7 +43,8 @@ class ReusedStatementsTest {
             none.put("label", null);
             for (var params : List.of(picked, none, picked)) {
                 assertThat(read(statements, params))
-                        .isEqualTo(jdbc.sql(SQL).params(params).query(Long.class).list())
+                        .isEqualTo(
+                                jdbc.sql(SQL).params(params).query(Long.class).list())
                         .isNotEmpty();
             }
             assertThat(read(statements, picked)).containsExactly(3L, 5L, 7L);
@@ -71,14 +72,16 @@ class ReusedStatementsTest {
     @Test
     void a_bad_statement_is_a_data_access_exception(@TempDir Path folder) {
         try (SingleConnectionDataSource dataSource = open(folder.resolve("r.duckdb"))) {
-            assertThatThrownBy(() -> new ReusedStatements(dataSource).query("SELECT * FROM no_such_table", Map.of(),
-                    rs -> { }))
-                    .isInstanceOf(DataAccessException.class).hasMessageContaining("no_such_table");
+            assertThatThrownBy(() ->
+                            new ReusedStatements(dataSource).query("SELECT * FROM no_such_table", Map.of(), rs -> {}))
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("no_such_table");
         }
     }
 
     /** A data source whose one connection can be closed and replaced by a new one. */
-    private static final class DelegatingFirstThenSecond extends org.springframework.jdbc.datasource.DelegatingDataSource {
+    private static final class DelegatingFirstThenSecond
+            extends org.springframework.jdbc.datasource.DelegatingDataSource {
 
         DelegatingFirstThenSecond(SingleConnectionDataSource first) {
             super(first);

@@ -9,9 +9,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.base.ui.NotFoundView;
+import dev.compatmatrix.compatibility.ui.MatrixView;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.compatibility.ui.MatrixView;
 import dev.compatmatrix.matrix.Roles;
 import org.junit.jupiter.api.Test;
 

@@ -9,14 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;
 import dev.compatmatrix.ingest.IngestApiSupport;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
@@ -45,8 +45,10 @@ class MatrixExportControllerTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     CompatibilityService compatibility;
 
@@ -55,7 +57,9 @@ class MatrixExportControllerTest extends WritingIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         reader = IngestApiSupport.token(tokens, "nightly-ci", ApiScope.READ);
     }
 
@@ -77,68 +81,105 @@ class MatrixExportControllerTest extends WritingIntegrationTest {
 
     @Test
     void a_signed_in_browser_session_does_not_open_the_export_api() throws Exception {
-        var login = mvc.perform(formLogin("/login").user("viewer").password("viewer")).andReturn();
+        var login = mvc.perform(formLogin("/login").user("viewer").password("viewer"))
+                .andReturn();
         var session = (MockHttpSession) login.getRequest().getSession(false);
         mvc.perform(get(EXPORT).param("format", "csv").session(session)).andExpect(status().isUnauthorized());
     }
 
     @Test
     void csv_holds_exactly_the_rows_of_the_filter_given_as_matrix_url_parameters() throws Exception {
-        var response = mvc.perform(get(EXPORT).header("Authorization", "Bearer " + reader)
-                        .param("format", "csv").param("type", "text_embedding")
-                        .param("platform", "webnn:supported", "qualcomm:supported").param("sort", "-score"))
+        var response = mvc.perform(get(EXPORT)
+                        .header("Authorization", "Bearer " + reader)
+                        .param("format", "csv")
+                        .param("type", "text_embedding")
+                        .param("platform", "webnn:supported", "qualcomm:supported")
+                        .param("sort", "-score"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-                .andExpect(header().string("Content-Disposition",
-                        Matchers.matchesPattern("attachment; filename=\"compatibility-matrix-\\d{4}-\\d{2}-\\d{2}\\.csv\"")))
-                .andReturn().getResponse();
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                Matchers.matchesPattern(
+                                        "attachment; filename=\"compatibility-matrix-\\d{4}-\\d{2}-\\d{2}\\.csv\"")))
+                .andReturn()
+                .getResponse();
 
-        List<String> exported = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(response.getContentAsString(StandardCharsets.UTF_8))).getRecords().stream()
-                .map(r -> r.get("model")).toList();
+        List<String> exported = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(response.getContentAsString(StandardCharsets.UTF_8)))
+                .getRecords()
+                .stream()
+                .map(r -> r.get("model"))
+                .toList();
         signIn("viewer", Roles.VIEWER);
-        var filter = new MatrixFilter(null, null, ModelType.TEXT_EMBEDDING, null,
-                Map.of(Platform.WEBNN, PlatformState.SUPPORTED, Platform.QUALCOMM, PlatformState.SUPPORTED), null, null);
+        var filter = new MatrixFilter(
+                null,
+                null,
+                ModelType.TEXT_EMBEDDING,
+                null,
+                Map.of(Platform.WEBNN, PlatformState.SUPPORTED, Platform.QUALCOMM, PlatformState.SUPPORTED),
+                null,
+                null);
         List<String> expected = compatibility.matrixPage(filter, new MatrixSort("score", true), 0, 500).stream()
-                .map(MatrixRow::name).toList();
-        assertThat(expected).hasSize((int) compatibility.matrixCount(filter)).isNotEmpty()
+                .map(MatrixRow::name)
+                .toList();
+        assertThat(expected)
+                .hasSize((int) compatibility.matrixCount(filter))
+                .isNotEmpty()
                 .hasSizeLessThan((int) compatibility.matrixCount(MatrixFilter.NONE));
         assertThat(exported).containsExactlyElementsOf(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"csv, text/csv, .csv", "json, application/json, .json", "markdown, text/markdown, .md",
-            "html, text/html, .html"})
-    void each_format_comes_with_its_content_type_in_utf8_as_an_attachment(String format, String mediaType,
-                                                                         String extension) throws Exception {
-        var response = mvc.perform(get(EXPORT).header("Authorization", "Bearer " + reader).param("format", format)
+    @CsvSource({
+        "csv, text/csv, .csv",
+        "json, application/json, .json",
+        "markdown, text/markdown, .md",
+        "html, text/html, .html"
+    })
+    void each_format_comes_with_its_content_type_in_utf8_as_an_attachment(
+            String format, String mediaType, String extension) throws Exception {
+        var response = mvc.perform(get(EXPORT)
+                        .header("Authorization", "Bearer " + reader)
+                        .param("format", format)
                         .param("q", "whisper"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", mediaType + ";charset=UTF-8"))
                 .andExpect(header().string("Content-Disposition", Matchers.endsWith(extension + "\"")))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("openai/whisper-tiny");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;");
     }
 
     @Test
     void bad_parameters_get_400_problem_details_naming_each_of_them() throws Exception {
-        mvc.perform(get(EXPORT).header("Authorization", "Bearer " + reader).param("format", "xls")
-                        .param("minScore", "abc").param("platform", "cuda:maybe").param("minscore", "0.5"))
+        mvc.perform(get(EXPORT)
+                        .header("Authorization", "Bearer " + reader)
+                        .param("format", "xls")
+                        .param("minScore", "abc")
+                        .param("platform", "cuda:maybe")
+                        .param("minscore", "0.5"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid query parameters"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.invalid_parameters", Matchers.hasSize(4)))
-                .andExpect(jsonPath("$.invalid_parameters[*]", Matchers.hasItems(
-                        Matchers.startsWith("format=xls"), Matchers.startsWith("minScore=abc"),
-                        Matchers.startsWith("platform=cuda:maybe"), Matchers.startsWith("minscore"))))
+                .andExpect(jsonPath(
+                        "$.invalid_parameters[*]",
+                        Matchers.hasItems(
+                                Matchers.startsWith("format=xls"), Matchers.startsWith("minScore=abc"),
+                                Matchers.startsWith("platform=cuda:maybe"), Matchers.startsWith("minscore"))))
                 .andExpect(jsonPath("$.detail", Matchers.containsString("minScore=abc")));
     }
 
     @Test
     void the_openapi_document_lists_the_export() throws Exception {
-        mvc.perform(get("/api/openapi.json")).andExpect(status().isOk())
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/matrix/export'].get").exists());
     }
 

@@ -45,8 +45,10 @@ class OpenApiClientTest extends IntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     JsonMapper json;
 
@@ -56,9 +58,13 @@ class OpenApiClientTest extends IntegrationTest {
 
     @BeforeEach
     void readTheDocument() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         String served = mvc.perform(get("/api/openapi.json").header("Host", "attacker.example"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(served).doesNotContain("attacker.example");
         document = Json31.mapper().readValue(served, OpenAPI.class);
         secrets.put(ApiScope.READ, IngestApiSupport.token(tokens, "nightly-ci", ApiScope.READ));
@@ -96,7 +102,8 @@ class OpenApiClientTest extends IntegrationTest {
         UriComponentsBuilder url = UriComponentsBuilder.fromUriString(server.replaceAll("/$", "") + expanded);
         for (Parameter parameter : parameters(operation)) {
             if (parameter.getIn().equals("query") && Boolean.TRUE.equals(parameter.getRequired())) {
-                url.queryParam(parameter.getName(), values(parameter.getSchema()).getFirst());
+                url.queryParam(
+                        parameter.getName(), values(parameter.getSchema()).getFirst());
             }
         }
         return url;
@@ -123,18 +130,34 @@ class OpenApiClientTest extends IntegrationTest {
     }
 
     private MockHttpServletResponse call(URI url) throws Exception {
-        return mvc.perform(get(url).header("Authorization", authorization(ApiScope.READ))).andReturn().getResponse();
+        return mvc.perform(get(url).header("Authorization", authorization(ApiScope.READ)))
+                .andReturn()
+                .getResponse();
     }
 
     @Test
     void the_document_has_real_paths_a_bearer_scheme_and_a_server_no_host_header_chose() {
-        assertThat(document.getPaths()).containsKeys("/api/v1/matrix", "/api/v1/matrix/export", "/api/v1/models/{name}",
-                "/api/v1/models/{name}/history", "/api/v1/recommendations", "/api/v1/results");
+        assertThat(document.getPaths())
+                .containsKeys(
+                        "/api/v1/matrix",
+                        "/api/v1/matrix/export",
+                        "/api/v1/models/{name}",
+                        "/api/v1/models/{name}/history",
+                        "/api/v1/recommendations",
+                        "/api/v1/results");
         assertThat(document.getPaths().keySet()).noneMatch(path -> path.contains("*"));
         assertThat(document.getServers()).extracting(server -> server.getUrl()).containsExactly("/");
         authorization(ApiScope.READ);
-        assertThat(document.getPaths().get("/api/v1/matrix").getGet().getResponses().get("400").getContent()
-                .get("application/problem+json").getSchema().get$ref()).endsWith("/Problem");
+        assertThat(document.getPaths()
+                        .get("/api/v1/matrix")
+                        .getGet()
+                        .getResponses()
+                        .get("400")
+                        .getContent()
+                        .get("application/problem+json")
+                        .getSchema()
+                        .get$ref())
+                .endsWith("/Problem");
     }
 
     @Test
@@ -142,16 +165,24 @@ class OpenApiClientTest extends IntegrationTest {
         int calls = 0;
         for (var entry : gets().entrySet()) {
             Operation operation = entry.getValue();
-            assertThat(call(url(entry.getKey(), operation).build().encode().toUri()).getStatus()).as(entry.getKey())
+            assertThat(call(url(entry.getKey(), operation).build().encode().toUri())
+                            .getStatus())
+                    .as(entry.getKey())
                     .isEqualTo(200);
             for (Parameter parameter : parameters(operation)) {
                 if (!parameter.getIn().equals("query") || Boolean.TRUE.equals(parameter.getRequired())) {
                     continue;
                 }
                 for (Object value : values(parameter.getSchema())) {
-                    URI uri = url(entry.getKey(), operation).queryParam(parameter.getName(), value).build().encode().toUri();
+                    URI uri = url(entry.getKey(), operation)
+                            .queryParam(parameter.getName(), value)
+                            .build()
+                            .encode()
+                            .toUri();
                     MockHttpServletResponse response = call(uri);
-                    assertThat(response.getStatus()).as(uri + " " + response.getContentAsString()).isEqualTo(200);
+                    assertThat(response.getStatus())
+                            .as(uri + " " + response.getContentAsString())
+                            .isEqualTo(200);
                     calls++;
                 }
             }
@@ -162,9 +193,15 @@ class OpenApiClientTest extends IntegrationTest {
     @Test
     void the_documented_query_parameters_are_exactly_those_the_api_accepts() throws Exception {
         for (var entry : gets().entrySet()) {
-            Set<String> documented = parameters(entry.getValue()).stream().filter(p -> p.getIn().equals("query"))
-                    .map(Parameter::getName).collect(Collectors.toCollection(TreeSet::new));
-            URI uri = url(entry.getKey(), entry.getValue()).queryParam("not_documented", "1").build().encode().toUri();
+            Set<String> documented = parameters(entry.getValue()).stream()
+                    .filter(p -> p.getIn().equals("query"))
+                    .map(Parameter::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            URI uri = url(entry.getKey(), entry.getValue())
+                    .queryParam("not_documented", "1")
+                    .build()
+                    .encode()
+                    .toUri();
             MockHttpServletResponse response = call(uri);
             assertThat(response.getStatus()).as(uri.toString()).isEqualTo(400);
             JsonNode problem = json.readTree(response.getContentAsString());
@@ -176,11 +213,21 @@ class OpenApiClientTest extends IntegrationTest {
 
     @Test
     void json_answers_have_the_documented_snake_case_keys() throws Exception {
-        for (String path : List.of("/api/v1/matrix", "/api/v1/models/{name}", "/api/v1/models/{name}/history",
+        for (String path : List.of(
+                "/api/v1/matrix",
+                "/api/v1/models/{name}",
+                "/api/v1/models/{name}/history",
                 "/api/v1/recommendations")) {
             Operation operation = document.getPaths().get(path).getGet();
-            JsonNode answer = json.readTree(call(url(path, operation).build().encode().toUri()).getContentAsString());
-            Schema<?> schema = resolve(operation.getResponses().get("200").getContent().values().iterator().next()
+            JsonNode answer = json.readTree(
+                    call(url(path, operation).build().encode().toUri()).getContentAsString());
+            Schema<?> schema = resolve(operation
+                    .getResponses()
+                    .get("200")
+                    .getContent()
+                    .values()
+                    .iterator()
+                    .next()
                     .getSchema());
             assertKeysDocumented(path, answer, schema);
         }
@@ -197,7 +244,10 @@ class OpenApiClientTest extends IntegrationTest {
             for (String key : node.propertyNames()) {
                 assertThat(key).as(where).matches("[a-z0-9_]+");
                 assertThat(schema.getProperties()).as(where).containsKey(key);
-                assertKeysDocumented(where + "." + key, node.get(key), resolve(schema.getProperties().get(key)));
+                assertKeysDocumented(
+                        where + "." + key,
+                        node.get(key),
+                        resolve(schema.getProperties().get(key)));
             }
         } else if (node.isObject() && schema.getAdditionalProperties() instanceof Schema<?> values) {
             for (String key : node.propertyNames()) {
@@ -208,10 +258,15 @@ class OpenApiClientTest extends IntegrationTest {
 
     private Schema<?> resolve(Schema<?> schema) {
         if (schema != null && schema.get$ref() != null) {
-            return document.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            return document.getComponents()
+                    .getSchemas()
+                    .get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
         }
         if (schema != null && schema.getOneOf() != null) {
-            return resolve(schema.getOneOf().stream().filter(s -> s.get$ref() != null).findFirst().orElse(schema));
+            return resolve(schema.getOneOf().stream()
+                    .filter(s -> s.get$ref() != null)
+                    .findFirst()
+                    .orElse(schema));
         }
         return schema;
     }
@@ -219,17 +274,24 @@ class OpenApiClientTest extends IntegrationTest {
     @Test
     void the_ingest_body_built_from_the_documented_schema_is_read_and_judged() throws Exception {
         Operation operation = document.getPaths().get("/api/v1/results").getPost();
-        Schema<?> batch = resolve(operation.getRequestBody().getContent().get("application/json").getSchema());
+        Schema<?> batch = resolve(
+                operation.getRequestBody().getContent().get("application/json").getSchema());
         assertThat(batch.getProperties()).containsKeys("batch_id", "results");
         Schema<?> result = resolve(resolve(batch.getProperties().get("results")).getItems());
-        assertThat(result.getProperties()).containsKeys("model", "hardware", "level", "tests_passed", "tests_failed",
-                "evidence", "performance");
+        assertThat(result.getProperties())
+                .containsKeys("model", "hardware", "level", "tests_passed", "tests_failed", "evidence", "performance");
         // A model that does not exist: the body's shape is accepted and the result judged (422), nothing written.
-        String body = json.writeValueAsString(Map.of("batch_id", "openapi-client-" + System.nanoTime(), "results",
+        String body = json.writeValueAsString(Map.of(
+                "batch_id",
+                "openapi-client-" + System.nanoTime(),
+                "results",
                 List.of(Map.of("model", "no-such-model", "hardware", "cpu", "level", "high"))));
         MockHttpServletResponse response = mvc.perform(post(URI.create("/api/v1/results"))
-                .header("Authorization", authorization(ApiScope.RESULTS_WRITE))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+                        .header("Authorization", authorization(ApiScope.RESULTS_WRITE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
         assertThat(operation.getResponses()).containsKeys("201", "200", "400", "401", "403", "409", "413", "422");
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.catalog.CatalogService;
+import dev.compatmatrix.compatibility.query.MatrixFilter;
+import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.compatibility.query.MatrixFilter;
-import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.Roles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,12 +30,15 @@ class ExportEscapingTest extends WritingIntegrationTest {
      * breaks, pipes, backslashes and markup.
      */
     static final String FAMILY = "fam, \"quoted\" | piped \\ slashed\r\nnext line <script>alert('x')</script>";
+
     static final MatrixFilter ONLY_IT = new MatrixFilter("escape-me", null, null, null, Map.of(), null, null);
 
     @Autowired
     CatalogService catalog;
+
     @Autowired
     ExportService exports;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,7 +48,9 @@ class ExportEscapingTest extends WritingIntegrationTest {
         if (catalog.find(NAME).isEmpty()) {
             catalog.create(new ModelData(NAME, "escape-family", ModelType.VISION, ModelSize.SMALL, 12.5, null));
             jdbc.sql("UPDATE models SET model_family = :family WHERE model_name = :name")
-                    .param("family", FAMILY).param("name", NAME).update();
+                    .param("family", FAMILY)
+                    .param("name", NAME)
+                    .update();
         }
     }
 
@@ -68,8 +73,9 @@ class ExportEscapingTest extends WritingIntegrationTest {
         List<List<String>> rows = ExportFiles.markdownRows(markdown);
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst()).hasSize(16);
-        assertThat(rows.getFirst().get(1)).isEqualTo("fam, \"quoted\" \\| piped \\\\ slashed<br>next line "
-                + "&lt;script&gt;alert('x')&lt;/script&gt;");
+        assertThat(rows.getFirst().get(1))
+                .isEqualTo("fam, \"quoted\" \\| piped \\\\ slashed<br>next line "
+                        + "&lt;script&gt;alert('x')&lt;/script&gt;");
         assertThat(markdown).doesNotContain("<script>");
     }
 

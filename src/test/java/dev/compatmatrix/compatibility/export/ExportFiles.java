@@ -17,13 +17,17 @@ final class ExportFiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ExportFiles() {
-    }
+    private ExportFiles() {}
 
     static List<CSVRecord> csv(String text) {
         try {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(text)).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new StringReader(text))
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,7 +39,8 @@ final class ExportFiles {
 
     /** The table rows below the header and its separator, each split into unescaped cells. */
     static List<List<String>> markdownRows(String text) {
-        List<String> tableLines = text.lines().filter(line -> line.startsWith("|")).toList();
+        List<String> tableLines =
+                text.lines().filter(line -> line.startsWith("|")).toList();
         return tableLines.stream().skip(2).map(ExportFiles::markdownCells).toList();
     }
 
@@ -56,8 +61,16 @@ final class ExportFiles {
     static List<String> models(ExportFormat format, String text) {
         return switch (format) {
             case CSV -> csv(text).stream().map(r -> r.get("model")).toList();
-            case JSON -> json(text).get("rows").valueStream().map(r -> r.get("model").asString()).toList();
-            case MARKDOWN -> markdownRows(text).stream().map(r -> unescapeMarkdown(r.getFirst())).toList();
+            case JSON ->
+                json(text)
+                        .get("rows")
+                        .valueStream()
+                        .map(r -> r.get("model").asString())
+                        .toList();
+            case MARKDOWN ->
+                markdownRows(text).stream()
+                        .map(r -> unescapeMarkdown(r.getFirst()))
+                        .toList();
             case HTML -> htmlRows(text).stream().map(r -> r.child(0).text()).toList();
         };
     }

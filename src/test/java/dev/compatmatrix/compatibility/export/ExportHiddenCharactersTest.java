@@ -28,20 +28,32 @@ class ExportHiddenCharactersTest {
     void no_export_format_carries_a_control_or_bidi_character(ExportFormat format) throws IOException {
         String text = export(format);
 
-        assertThat(text.codePoints().filter(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r')
-                .toArray()).isEmpty();
+        assertThat(text.codePoints()
+                        .filter(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r')
+                        .toArray())
+                .isEmpty();
         assertThat(text).doesNotContain("\u202E", "\u2066", "\u2069", "\\u0000", "\\u0007");
     }
 
     @Test
     void each_format_shows_the_hidden_characters_by_name() throws IOException {
-        assertThat(ExportFiles.csv(export(ExportFormat.CSV)).getFirst().get("model")).isEqualTo("acme/abc<U+202E>gnp.exe");
-        assertThat(ExportFiles.json(export(ExportFormat.JSON)).get("rows").get(0).get("family").asString())
+        assertThat(ExportFiles.csv(export(ExportFormat.CSV)).getFirst().get("model"))
+                .isEqualTo("acme/abc<U+202E>gnp.exe");
+        assertThat(ExportFiles.json(export(ExportFormat.JSON))
+                        .get("rows")
+                        .get(0)
+                        .get("family")
+                        .asString())
                 .isEqualTo("fam<U+0000>ily<U+0007> <U+2066>x<U+2069>");
-        assertThat(ExportFiles.htmlRows(export(ExportFormat.HTML)).getFirst().child(0).text())
+        assertThat(ExportFiles.htmlRows(export(ExportFormat.HTML))
+                        .getFirst()
+                        .child(0)
+                        .text())
                 .isEqualTo("acme/abc<U+202E>gnp.exe");
         assertThat(Jsoup.parse(export(ExportFormat.HTML)).title()).contains("q<U+202E>");
-        assertThat(ExportFiles.markdownRows(export(ExportFormat.MARKDOWN)).getFirst().getFirst())
+        assertThat(ExportFiles.markdownRows(export(ExportFormat.MARKDOWN))
+                        .getFirst()
+                        .getFirst())
                 .isEqualTo("acme/abc&lt;U+202E&gt;gnp.exe");
     }
 

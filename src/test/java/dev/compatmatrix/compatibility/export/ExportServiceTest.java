@@ -7,11 +7,11 @@ import dev.compatmatrix.IntegrationTest;
 import dev.compatmatrix.TestClock;
 import dev.compatmatrix.TestUsers;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,12 +37,14 @@ import tools.jackson.databind.JsonNode;
 class ExportServiceTest extends IntegrationTest {
 
     /** Models supported on WebNN with a score of at least 0.5, best score first: a real subset of the 43. */
-    static final MatrixFilter FILTER = new MatrixFilter(null, null, null, null,
-            Map.of(Platform.WEBNN, PlatformState.SUPPORTED), null, 0.5);
+    static final MatrixFilter FILTER =
+            new MatrixFilter(null, null, null, null, Map.of(Platform.WEBNN, PlatformState.SUPPORTED), null, 0.5);
+
     static final MatrixSort SORT = new MatrixSort("score", true);
 
     @Autowired
     ExportService exports;
+
     @Autowired
     CompatibilityService compatibility;
 
@@ -60,7 +62,10 @@ class ExportServiceTest extends IntegrationTest {
     @EnumSource(ExportFormat.class)
     void every_format_holds_exactly_the_filtered_rows_in_the_views_order(ExportFormat format) throws IOException {
         List<String> expected = names(compatibility.matrixPage(FILTER, SORT, 0, 500));
-        assertThat(expected).hasSize((int) compatibility.matrixCount(FILTER)).isNotEmpty().hasSizeLessThan(43);
+        assertThat(expected)
+                .hasSize((int) compatibility.matrixCount(FILTER))
+                .isNotEmpty()
+                .hasSizeLessThan(43);
 
         assertThat(ExportFiles.models(format, export(FILTER, SORT, format))).containsExactlyElementsOf(expected);
     }
@@ -69,7 +74,9 @@ class ExportServiceTest extends IntegrationTest {
     @EnumSource(ExportFormat.class)
     void without_a_filter_every_model_is_exported_not_only_a_page(ExportFormat format) throws IOException {
         assertThat(ExportFiles.models(format, export(MatrixFilter.NONE, MatrixSort.BY_NAME, format)))
-                .hasSize(43).doesNotHaveDuplicates().isSorted();
+                .hasSize(43)
+                .doesNotHaveDuplicates()
+                .isSorted();
     }
 
     @ParameterizedTest
@@ -87,9 +94,10 @@ class ExportServiceTest extends IntegrationTest {
         List<MatrixRow> rows = compatibility.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 500);
         List<CSVRecord> records = ExportFiles.csv(export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.CSV));
 
-        assertThat(records.getFirst().getParser().getHeaderNames()).startsWith("model", "family", "type", "size",
-                "parameters_millions", "cpu", "cuda").contains("webgpu_validation").endsWith("score",
-                "recommended_platform", "last_updated");
+        assertThat(records.getFirst().getParser().getHeaderNames())
+                .startsWith("model", "family", "type", "size", "parameters_millions", "cpu", "cuda")
+                .contains("webgpu_validation")
+                .endsWith("score", "recommended_platform", "last_updated");
         assertThat(records).hasSameSizeAs(rows);
         boolean sawNotTested = false;
         for (int i = 0; i < rows.size(); i++) {
@@ -100,7 +108,8 @@ class ExportServiceTest extends IntegrationTest {
             assertThat(record.get("last_updated")).endsWith("Z");
             for (Platform platform : Platform.values()) {
                 MatrixRow.Cell cell = row.cell(platform);
-                assertThat(record.get(platform.key())).as("%s on %s", row.name(), platform)
+                assertThat(record.get(platform.key()))
+                        .as("%s on %s", row.name(), platform)
                         .isEqualTo(cell == null ? "not_tested" : cell.level().key());
                 assertThat(record.get(platform.key() + "_validation"))
                         .isEqualTo(cell == null ? "" : cell.status().key());
@@ -120,7 +129,8 @@ class ExportServiceTest extends IntegrationTest {
         for (int i = 0; i < rows.size(); i++) {
             for (Platform platform : Platform.values()) {
                 MatrixRow.Cell cell = rows.get(i).cell(platform);
-                assertThat(records.get(i).get(platform.key() + "_stale")).as("%s on %s", rows.get(i).name(), platform)
+                assertThat(records.get(i).get(platform.key() + "_stale"))
+                        .as("%s on %s", rows.get(i).name(), platform)
                         .isEqualTo(String.valueOf(cell != null && cell.stale()));
                 assertThat(records.get(i).get(platform.key() + "_disputed"))
                         .isEqualTo(String.valueOf(cell != null && cell.disputed()));
@@ -139,7 +149,8 @@ class ExportServiceTest extends IntegrationTest {
         assertThat(json.get("filter").get("platform").get(0).asString()).isEqualTo("webnn:supported");
         assertThat(json.get("filter").get("minScore").asString()).isEqualTo("0.5");
         assertThat(json.get("sort").asString()).isEqualTo("-score");
-        assertThat(Duration.between(TestClock.START, Instant.parse(json.get("generated_at").asString())))
+        assertThat(Duration.between(
+                        TestClock.START, Instant.parse(json.get("generated_at").asString())))
                 .isBetween(Duration.ZERO, Duration.ofHours(1));
         assertThat(json.get("count").asLong()).isEqualTo(compatibility.matrixCount(FILTER));
         JsonNode first = json.get("rows").get(0);
@@ -155,7 +166,8 @@ class ExportServiceTest extends IntegrationTest {
     @Test
     void json_cells_match_the_matrix_cells_including_stale_and_disputed_marks() throws IOException {
         List<MatrixRow> rows = compatibility.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 500);
-        JsonNode exported = ExportFiles.json(export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.JSON)).get("rows");
+        JsonNode exported = ExportFiles.json(export(MatrixFilter.NONE, MatrixSort.BY_NAME, ExportFormat.JSON))
+                .get("rows");
 
         int stale = 0;
         int disputed = 0;
@@ -163,7 +175,8 @@ class ExportServiceTest extends IntegrationTest {
             for (Platform platform : Platform.values()) {
                 MatrixRow.Cell cell = rows.get(i).cell(platform);
                 JsonNode json = exported.get(i).get("platforms").get(platform.key());
-                assertThat(json.get("level").asString()).isEqualTo(cell == null ? "not_tested" : cell.level().key());
+                assertThat(json.get("level").asString())
+                        .isEqualTo(cell == null ? "not_tested" : cell.level().key());
                 assertThat(json.get("stale").asBoolean()).isEqualTo(cell != null && cell.stale());
                 assertThat(json.get("disputed").asBoolean()).isEqualTo(cell != null && cell.disputed());
                 stale += cell != null && cell.stale() ? 1 : 0;
@@ -177,7 +190,8 @@ class ExportServiceTest extends IntegrationTest {
     @Test
     void json_marks_an_untested_platform_as_not_tested_without_a_validation() throws IOException {
         MatrixFilter untested = MatrixFilter.NONE.withPlatform(Platform.QUALCOMM, PlatformState.NOT_TESTED);
-        JsonNode rows = ExportFiles.json(export(untested, MatrixSort.BY_NAME, ExportFormat.JSON)).get("rows");
+        JsonNode rows = ExportFiles.json(export(untested, MatrixSort.BY_NAME, ExportFormat.JSON))
+                .get("rows");
 
         assertThat(rows.size()).isPositive();
         rows.valueStream().map(row -> row.get("platforms").get("qualcomm")).forEach(qualcomm -> {
@@ -194,7 +208,8 @@ class ExportServiceTest extends IntegrationTest {
         assertThat(page.select("style").html()).contains(".level-high");
         assertThat(page.select("link, script")).isEmpty();
         assertThat(page.select("thead th")).hasSize(16);
-        var webnnCells = page.select("tbody > tr").stream().map(tr -> tr.child(11)).toList();
+        var webnnCells =
+                page.select("tbody > tr").stream().map(tr -> tr.child(11)).toList();
         assertThat(webnnCells).isNotEmpty().allSatisfy(td -> {
             assertThat(td.text()).matches("(High|Medium|Low) [✓◐○].*");
             assertThat(td.className()).startsWith("level-");
@@ -205,9 +220,11 @@ class ExportServiceTest extends IntegrationTest {
     void markdown_is_a_table_under_a_heading_with_the_filter() throws IOException {
         String markdown = export(FILTER, SORT, ExportFormat.MARKDOWN);
 
-        assertThat(markdown.lines().findFirst().orElseThrow()).startsWith("# Compatibility matrix")
+        assertThat(markdown.lines().findFirst().orElseThrow())
+                .startsWith("# Compatibility matrix")
                 .contains("platform=webnn:supported");
-        assertThat(ExportFiles.markdownRows(markdown)).allSatisfy(cells -> assertThat(cells).hasSize(16));
+        assertThat(ExportFiles.markdownRows(markdown))
+                .allSatisfy(cells -> assertThat(cells).hasSize(16));
     }
 
     @Test

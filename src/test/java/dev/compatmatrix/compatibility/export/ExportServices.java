@@ -7,8 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** An ExportService built by hand over a MatrixQuery, outside Spring (for the benchmarks): its exporter is package-private. */
 public final class ExportServices {
 
-    private ExportServices() {
-    }
+    private ExportServices() {}
 
     public static ExportService over(MatrixQuery matrix, Clock clock) {
         return new ExportService(new MatrixExporter(matrix, JsonMapper.builder().build(), clock), clock);

@@ -53,11 +53,22 @@ class MarkdownExportRenderingTest {
     void every_cell_renders_as_plain_text_reading_as_typed() throws IOException {
         List<MatrixRow> rows = new ArrayList<>();
         for (int i = 0; i < HOSTILE.size(); i++) {
-            rows.add(new MatrixRow(i, HOSTILE.get(i), HOSTILE.get(HOSTILE.size() - 1 - i), "vision", "small", 1.0,
-                    0.5, null, null, Map.of()));
+            rows.add(new MatrixRow(
+                    i,
+                    HOSTILE.get(i),
+                    HOSTILE.get(HOSTILE.size() - 1 - i),
+                    "vision",
+                    "small",
+                    1.0,
+                    0.5,
+                    null,
+                    null,
+                    Map.of()));
         }
 
-        Node document = Parser.builder().extensions(List.of(TablesExtension.create())).build()
+        Node document = Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .build()
                 .parse(markdown(rows));
 
         List<List<String>> cells = bodyCells(document);
@@ -104,9 +115,10 @@ class MarkdownExportRenderingTest {
     private static String visibleText(TableCell cell) {
         StringBuilder text = new StringBuilder();
         for (Node node = cell.getFirstChild(); node != null; node = node.getNext()) {
-            assertThat(node).as("a node in the cell %s", cell)
-                    .isNotInstanceOfAny(Link.class, Image.class, HtmlBlock.class, Code.class, Emphasis.class,
-                            StrongEmphasis.class);
+            assertThat(node)
+                    .as("a node in the cell %s", cell)
+                    .isNotInstanceOfAny(
+                            Link.class, Image.class, HtmlBlock.class, Code.class, Emphasis.class, StrongEmphasis.class);
             if (node instanceof HtmlInline html) {
                 // The one piece of HTML the export writes itself: a line break inside a cell.
                 assertThat(html.getLiteral()).isEqualTo("<br>");

@@ -1,22 +1,22 @@
 package dev.compatmatrix.compatibility.ui;
 
-import dev.compatmatrix.modelpage.ui.ModelView;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.compatmatrix.TestUsers;
+import dev.compatmatrix.WritingKaribuTest;
+import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimData;
-import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ui.ModelView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +29,7 @@ class ClaimEditorTest extends WritingKaribuTest {
 
     @Autowired
     ClaimService claims;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -37,8 +38,13 @@ class ClaimEditorTest extends WritingKaribuTest {
         login("editor", Roles.EDITOR);
         UI.getCurrent().navigate("models/" + MODEL);
         ModelView view = _get(ModelView.class);
-        Platform untested = view.claims.getGenericDataView().getItems()
-                .filter(c -> c.claim() == null).findFirst().orElseThrow().platform();
+        Platform untested = view.claims
+                .getGenericDataView()
+                .getItems()
+                .filter(c -> c.claim() == null)
+                .findFirst()
+                .orElseThrow()
+                .platform();
 
         view.openEditor(untested);
         ClaimEditor editor = _get(ClaimEditor.class);
@@ -54,11 +60,21 @@ class ClaimEditorTest extends WritingKaribuTest {
         editor.save.click();
 
         assertThat(editor.isOpened()).isFalse();
-        var shown = _get(ModelView.class).claims.getGenericDataView().getItems()
-                .filter(c -> c.platform() == untested).findFirst().orElseThrow();
+        var shown = _get(ModelView.class)
+                .claims
+                .getGenericDataView()
+                .getItems()
+                .filter(c -> c.platform() == untested)
+                .findFirst()
+                .orElseThrow();
         assertThat(shown.claim().level()).isEqualTo(CompatibilityLevel.LOW);
         assertThat(shown.claim().limitations()).isEqualTo("<script>alert(1)</script>");
-        var newest = _get(ModelView.class).history.getGenericDataView().getItems().findFirst().orElseThrow();
+        var newest = _get(ModelView.class)
+                .history
+                .getGenericDataView()
+                .getItems()
+                .findFirst()
+                .orElseThrow();
         assertThat(newest.changedBy()).isEqualTo("editor");
         assertThat(newest.newStatus()).isEqualTo("low");
         assertThat(newest.changeReason()).isEqualTo("Smoke suite on the dev kit");
@@ -70,7 +86,8 @@ class ClaimEditorTest extends WritingKaribuTest {
         UI.getCurrent().navigate("models/bert-base-uncased");
         _get(ModelView.class).openEditor(Platform.CPU);
         ClaimEditor editor = _get(ClaimEditor.class);
-        int version = claims.find("bert-base-uncased", Platform.CPU).orElseThrow().version();
+        int version =
+                claims.find("bert-base-uncased", Platform.CPU).orElseThrow().version();
 
         editor.evidenceRun.setValue("not a link with spaces");
         editor.batchSize.setValue(0);
@@ -80,7 +97,8 @@ class ClaimEditorTest extends WritingKaribuTest {
         assertThat(editor.batchSize.isInvalid()).isTrue();
         assertThat(editor.batchSize.getErrorMessage()).contains("positive");
         assertThat(editor.isOpened()).isTrue();
-        assertThat(claims.find("bert-base-uncased", Platform.CPU).orElseThrow().version()).isEqualTo(version);
+        assertThat(claims.find("bert-base-uncased", Platform.CPU).orElseThrow().version())
+                .isEqualTo(version);
     }
 
     @Test
@@ -90,8 +108,19 @@ class ClaimEditorTest extends WritingKaribuTest {
         _get(ModelView.class).openEditor(Platform.ROCM);
         ClaimEditor bobsForm = _get(ClaimEditor.class);
         var loaded = claims.find("gpt2", Platform.ROCM).orElseThrow();
-        claims.update(loaded, new dev.compatmatrix.matrix.ClaimData(CompatibilityLevel.UNSUPPORTED,
-                        "Kernel crash", null, null, null, null, null, null, null, false),
+        claims.update(
+                loaded,
+                new dev.compatmatrix.matrix.ClaimData(
+                        CompatibilityLevel.UNSUPPORTED,
+                        "Kernel crash",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false),
                 new dev.compatmatrix.matrix.ChangeNote("Crashes on load", "ROCm 6.3"));
 
         bobsForm.workarounds.setValue("Bob's workaround");
@@ -101,7 +130,8 @@ class ClaimEditorTest extends WritingKaribuTest {
         assertThat(bobsForm.conflict.isVisible()).isTrue();
         assertThat(bobsForm.conflict.getText()).contains("alice", "unsupported");
         assertThat(bobsForm.workarounds.getValue()).isEqualTo("Bob's workaround");
-        assertThat(claims.find("gpt2", Platform.ROCM).orElseThrow().data().workarounds()).isNull();
+        assertThat(claims.find("gpt2", Platform.ROCM).orElseThrow().data().workarounds())
+                .isNull();
     }
 
     @Test
@@ -117,8 +147,10 @@ class ClaimEditorTest extends WritingKaribuTest {
         UI.getCurrent().navigate("models/gpt2");
         var editColumn = _get(ModelView.class).claims.getColumnByKey("edit");
         assertThat(editColumn).isNotNull();
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(_get(ModelView.class).claims, 0, "edit"))
-                .isInstanceOfSatisfying(Button.class, b -> assertThat(b.getText()).isEqualTo("Edit"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(
+                        _get(ModelView.class).claims, 0, "edit"))
+                .isInstanceOfSatisfying(
+                        Button.class, b -> assertThat(b.getText()).isEqualTo("Edit"));
     }
 
     @Test
@@ -126,10 +158,13 @@ class ClaimEditorTest extends WritingKaribuTest {
         Claim claim = untouchedClaim(0);
         ClaimEditor alicesForm = conflictOverBobsWorkaround(claim);
         assertThat(alicesForm.conflict.getText()).contains("bob", "workarounds");
-        assertThat(alicesForm.workarounds.getValue()).as("the form shows Bob's text now").isEqualTo("Bob's workaround");
+        assertThat(alicesForm.workarounds.getValue())
+                .as("the form shows Bob's text now")
+                .isEqualTo("Bob's workaround");
         alicesForm.save.click();
 
-        ClaimData saved = claims.find(claim.modelName(), claim.platform()).orElseThrow().data();
+        ClaimData saved =
+                claims.find(claim.modelName(), claim.platform()).orElseThrow().data();
         assertThat(saved.workarounds()).isEqualTo("Bob's workaround");
         assertThat(saved.performanceNotes()).isEqualTo("Alice: 41 tokens/s");
     }
@@ -138,27 +173,38 @@ class ClaimEditorTest extends WritingKaribuTest {
     void after_a_conflict_the_form_shows_theirs_beside_mine_and_saves_what_was_chosen_per_field() {
         Claim claim = untouchedClaim(1);
         ClaimEditor alicesForm = openAs("alice", claim);
-        asBob(() -> claims.update(claim, with(with(claim.data(), "Bob's workaround", "Bob: 30 tokens/s"),
-                "Bob's limitation"), ChangeNote.NONE));
+        asBob(() -> claims.update(
+                claim,
+                with(with(claim.data(), "Bob's workaround", "Bob: 30 tokens/s"), "Bob's limitation"),
+                ChangeNote.NONE));
 
         alicesForm.limitations.setValue("Alice's limitation");
         alicesForm.performanceNotes.setValue("Alice: 41 tokens/s");
         alicesForm.save.click();
 
         var rows = alicesForm.conflictPanel.rows;
-        assertThat(rows).extracting(r -> r.field().key())
+        assertThat(rows)
+                .extracting(r -> r.field().key())
                 .containsExactly("limitations", "workarounds", "performanceNotes");
         assertThat(text("conflict-theirs-limitations")).isEqualTo("Bob's limitation");
         assertThat(text("conflict-mine-limitations")).isEqualTo("Alice's limitation");
         assertThat(text("conflict-theirs-workarounds")).isEqualTo("Bob's workaround");
         assertThat(text("conflict-mine-workarounds")).isEqualTo("(empty)");
-        assertThat(choice(rows, "workarounds").getValue()).as("only Bob changed it: his text is taken")
+        assertThat(choice(rows, "workarounds").getValue())
+                .as("only Bob changed it: his text is taken")
                 .isEqualTo(ClaimConflictPanel.Choice.THEIRS);
-        assertThat(choice(rows, "limitations").getValue()).as("both changed it: the user chooses").isNull();
+        assertThat(choice(rows, "limitations").getValue())
+                .as("both changed it: the user chooses")
+                .isNull();
 
         alicesForm.save.click();
-        assertThat(choice(rows, "limitations").isInvalid()).as("no save before every choice is made").isTrue();
-        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow().data().limitations())
+        assertThat(choice(rows, "limitations").isInvalid())
+                .as("no save before every choice is made")
+                .isTrue();
+        assertThat(claims.find(claim.modelName(), claim.platform())
+                        .orElseThrow()
+                        .data()
+                        .limitations())
                 .isEqualTo("Bob's limitation");
 
         choice(rows, "limitations").setValue(ClaimConflictPanel.Choice.THEIRS);
@@ -167,7 +213,8 @@ class ClaimEditorTest extends WritingKaribuTest {
         alicesForm.save.click();
 
         assertThat(alicesForm.isOpened()).isFalse();
-        ClaimData saved = claims.find(claim.modelName(), claim.platform()).orElseThrow().data();
+        ClaimData saved =
+                claims.find(claim.modelName(), claim.platform()).orElseThrow().data();
         assertThat(saved.limitations()).isEqualTo("Bob's limitation");
         assertThat(saved.workarounds()).isEqualTo("Bob's workaround");
         assertThat(saved.performanceNotes()).isEqualTo("Alice: 41 tokens/s");
@@ -181,7 +228,9 @@ class ClaimEditorTest extends WritingKaribuTest {
 
         asBob(() -> {
             Claim shown = claims.find(claim.modelName(), claim.platform()).orElseThrow();
-            claims.update(shown, with(shown.data(), "Bob's second workaround", shown.data().performanceNotes()),
+            claims.update(
+                    shown,
+                    with(shown.data(), "Bob's second workaround", shown.data().performanceNotes()),
                     ChangeNote.NONE);
         });
         alicesForm.save.click();
@@ -190,7 +239,8 @@ class ClaimEditorTest extends WritingKaribuTest {
         assertThat(alicesForm.conflict.getText()).contains("bob");
         assertThat(text("conflict-theirs-workarounds")).isEqualTo("Bob's second workaround");
         assertThat(text("conflict-mine-workarounds")).isEqualTo("Bob's workaround");
-        ClaimData stored = claims.find(claim.modelName(), claim.platform()).orElseThrow().data();
+        ClaimData stored =
+                claims.find(claim.modelName(), claim.platform()).orElseThrow().data();
         assertThat(stored.workarounds()).isEqualTo("Bob's second workaround");
         assertThat(stored.performanceNotes()).isEqualTo(claim.data().performanceNotes());
 
@@ -208,16 +258,19 @@ class ClaimEditorTest extends WritingKaribuTest {
         alicesForm.conflictPanel.loadTheirs.click();
         assertThat(alicesForm.conflictPanel.isVisible()).isFalse();
         assertThat(alicesForm.workarounds.getValue()).isEqualTo("Bob's workaround");
-        assertThat(alicesForm.performanceNotes.getValue()).isEqualTo(
-                claim.data().performanceNotes() == null ? "" : claim.data().performanceNotes());
+        assertThat(alicesForm.performanceNotes.getValue())
+                .isEqualTo(
+                        claim.data().performanceNotes() == null
+                                ? ""
+                                : claim.data().performanceNotes());
     }
 
     @Test
     void all_errors_show_at_once_on_the_first_save() {
         Claim claim = untouchedClaim(3);
         ClaimEditor form = openAs("editor", claim);
-        form.level.setValue(claim.data().level() == CompatibilityLevel.LOW ? CompatibilityLevel.HIGH
-                : CompatibilityLevel.LOW);
+        form.level.setValue(
+                claim.data().level() == CompatibilityLevel.LOW ? CompatibilityLevel.HIGH : CompatibilityLevel.LOW);
         form.evidenceRun.setValue("not a link with spaces");
         form.batchSize.setValue(0);
         form.save.click();
@@ -226,8 +279,11 @@ class ClaimEditorTest extends WritingKaribuTest {
         assertThat(form.batchSize.isInvalid()).isTrue();
         assertThat(form.reason.isInvalid()).as("reason shown in the same round").isTrue();
         assertThat(form.reason.getErrorMessage()).contains("reason");
-        assertThat(form.version.isInvalid()).as("version shown in the same round").isTrue();
-        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow()).isEqualTo(claim);
+        assertThat(form.version.isInvalid())
+                .as("version shown in the same round")
+                .isTrue();
+        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow())
+                .isEqualTo(claim);
     }
 
     @Test
@@ -240,10 +296,12 @@ class ClaimEditorTest extends WritingKaribuTest {
         assertThat(form.limitations.isInvalid()).isTrue();
         assertThat(form.limitations.getErrorMessage()).contains("2,000");
         assertThat(form.limitations.getElement().hasProperty("maxlength"))
-                .as("the browser must not cut the text silently").isFalse();
+                .as("the browser must not cut the text silently")
+                .isFalse();
         form.save.click();
         assertThat(form.isOpened()).isTrue();
-        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow()).isEqualTo(claim);
+        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow())
+                .isEqualTo(claim);
 
         form.limitations.setValue("x".repeat(2000));
         assertThat(form.limitations.getHelperText()).contains("2,000 / 2,000");
@@ -265,19 +323,37 @@ class ClaimEditorTest extends WritingKaribuTest {
         form.batchSize.setValue(0);
         form.save.click();
 
-        var refused = new ClaimData(claim.data().level(), claim.data().limitations(), workarounds,
-                claim.data().performanceNotes(), run, version, device, 0, claim.data().precision(), false);
+        var refused = new ClaimData(
+                claim.data().level(),
+                claim.data().limitations(),
+                workarounds,
+                claim.data().performanceNotes(),
+                run,
+                version,
+                device,
+                0,
+                claim.data().precision(),
+                false);
         var service = org.assertj.core.api.Assertions.catchThrowableOfType(
-                dev.compatmatrix.matrix.InvalidChangeException.class,
-                () -> claims.update(claim, refused, ChangeNote.NONE)).fieldErrors();
-        assertThat(java.util.Map.of("workarounds", form.workarounds.getErrorMessage(),
-                "evidenceRun", form.evidenceRun.getErrorMessage(),
-                "frameworkVersion", form.frameworkVersion.getErrorMessage(),
-                "device", form.device.getErrorMessage(), "batchSize", form.batchSize.getErrorMessage()))
+                        dev.compatmatrix.matrix.InvalidChangeException.class,
+                        () -> claims.update(claim, refused, ChangeNote.NONE))
+                .fieldErrors();
+        assertThat(java.util.Map.of(
+                        "workarounds",
+                        form.workarounds.getErrorMessage(),
+                        "evidenceRun",
+                        form.evidenceRun.getErrorMessage(),
+                        "frameworkVersion",
+                        form.frameworkVersion.getErrorMessage(),
+                        "device",
+                        form.device.getErrorMessage(),
+                        "batchSize",
+                        form.batchSize.getErrorMessage()))
                 .isEqualTo(service)
                 .containsEntry("device", "At most 120 characters (this has 125): shorten it")
                 .containsEntry("batchSize", "A batch size is a positive number");
-        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow()).isEqualTo(claim);
+        assertThat(claims.find(claim.modelName(), claim.platform()).orElseThrow())
+                .isEqualTo(claim);
     }
 
     @Test
@@ -285,7 +361,9 @@ class ClaimEditorTest extends WritingKaribuTest {
         Claim claim = untouchedClaim(5);
         ClaimEditor form = openAs("editor", claim);
         form.remove.click();
-        assertThat(claims.find(claim.modelName(), claim.platform())).as("nothing removed yet").contains(claim);
+        assertThat(claims.find(claim.modelName(), claim.platform()))
+                .as("nothing removed yet")
+                .contains(claim);
 
         _get(Button.class, spec -> spec.withId("remove-confirm")).click();
         TextArea reason = _get(TextArea.class, spec -> spec.withId("remove-reason"));
@@ -312,7 +390,10 @@ class ClaimEditorTest extends WritingKaribuTest {
         assertThat(jdbc.sql("""
                 SELECT change_reason FROM compatibility_history
                 WHERE model_id = :model AND hardware_type = :platform ORDER BY id DESC LIMIT 1""")
-                .param("model", claim.modelId()).param("platform", claim.platform().key()).query(String.class).single())
+                        .param("model", claim.modelId())
+                        .param("platform", claim.platform().key())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Measured on the wrong board");
     }
 
@@ -323,9 +404,13 @@ class ClaimEditorTest extends WritingKaribuTest {
                 SELECT m.model_name, d.hardware_type FROM compatibility_details d
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
                 WHERE d.updated_by IS NULL AND d.workarounds IS NULL AND NOT d.simulated
-                ORDER BY d.id DESC LIMIT 1 OFFSET :skip""").param("skip", skip)
-                .query((rs, n) -> claims.find(rs.getString(1), Platform.fromKey(rs.getString(2)).orElseThrow())
-                        .orElseThrow()).single();
+                ORDER BY d.id DESC LIMIT 1 OFFSET :skip""")
+                .param("skip", skip)
+                .query((rs, n) -> claims.find(
+                                rs.getString(1),
+                                Platform.fromKey(rs.getString(2)).orElseThrow())
+                        .orElseThrow())
+                .single();
     }
 
     private ClaimEditor openAs(String user, Claim claim) {
@@ -338,8 +423,8 @@ class ClaimEditorTest extends WritingKaribuTest {
     /** Alice opens the claim, Bob saves a workaround, Alice saves her performance notes: a conflict. */
     private ClaimEditor conflictOverBobsWorkaround(Claim claim) {
         ClaimEditor alicesForm = openAs("alice", claim);
-        asBob(() -> claims.update(claim, with(claim.data(), "Bob's workaround", claim.data().performanceNotes()),
-                ChangeNote.NONE));
+        asBob(() -> claims.update(
+                claim, with(claim.data(), "Bob's workaround", claim.data().performanceNotes()), ChangeNote.NONE));
         alicesForm.performanceNotes.setValue("Alice: 41 tokens/s");
         alicesForm.save.click();
         return alicesForm;
@@ -357,21 +442,44 @@ class ClaimEditorTest extends WritingKaribuTest {
     }
 
     private static String text(String id) {
-        return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId(id)).getText();
+        return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId(id))
+                .getText();
     }
 
     private static com.vaadin.flow.component.radiobutton.RadioButtonGroup<ClaimConflictPanel.Choice> choice(
             java.util.List<ClaimConflictPanel.Row> rows, String key) {
-        return rows.stream().filter(r -> r.field().key().equals(key)).findFirst().orElseThrow().choice();
+        return rows.stream()
+                .filter(r -> r.field().key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .choice();
     }
 
     private static ClaimData with(ClaimData data, String limitations) {
-        return new ClaimData(data.level(), limitations, data.workarounds(), data.performanceNotes(), data.evidenceRun(),
-                data.frameworkVersion(), data.device(), data.batchSize(), data.precision(), data.simulated());
+        return new ClaimData(
+                data.level(),
+                limitations,
+                data.workarounds(),
+                data.performanceNotes(),
+                data.evidenceRun(),
+                data.frameworkVersion(),
+                data.device(),
+                data.batchSize(),
+                data.precision(),
+                data.simulated());
     }
 
     private static ClaimData with(ClaimData data, String workarounds, String performanceNotes) {
-        return new ClaimData(data.level(), data.limitations(), workarounds, performanceNotes, data.evidenceRun(),
-                data.frameworkVersion(), data.device(), data.batchSize(), data.precision(), data.simulated());
+        return new ClaimData(
+                data.level(),
+                data.limitations(),
+                workarounds,
+                performanceNotes,
+                data.evidenceRun(),
+                data.frameworkVersion(),
+                data.device(),
+                data.batchSize(),
+                data.precision(),
+                data.simulated());
     }
 }

@@ -9,9 +9,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.KaribuTest;
-import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Roles;
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,7 +41,8 @@ class ExportMenuTest extends KaribuTest {
             assertThat(link.isDownload()).isTrue();
             assertThat(link.getHref()).isNotBlank();
         });
-        assertThat(view.exportMenu.links.values()).extracting(Anchor::getText)
+        assertThat(view.exportMenu.links.values())
+                .extracting(Anchor::getText)
                 .containsExactly("CSV", "JSON", "Markdown", "HTML page");
     }
 
@@ -72,13 +73,22 @@ class ExportMenuTest extends KaribuTest {
 
     private static List<String> csvNames(MatrixView view) throws IOException {
         byte[] file = DownloadKt._download(view.exportMenu.links.get(ExportFormat.CSV));
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(new String(file, StandardCharsets.UTF_8))).getRecords().stream()
-                .map(r -> r.get("model")).toList();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(file, StandardCharsets.UTF_8)))
+                .getRecords()
+                .stream()
+                .map(r -> r.get("model"))
+                .toList();
     }
 
     private static List<String> gridNames(MatrixView view) {
-        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i))
-                .map(MatrixRow::name).toList();
+        return IntStream.range(0, GridKt._size(view.grid))
+                .mapToObj(i -> GridKt._get(view.grid, i))
+                .map(MatrixRow::name)
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.compatmatrix.compatibility.ui;
 
-import dev.compatmatrix.modelpage.ui.ModelView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,11 +8,12 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.KaribuTest;
-import dev.compatmatrix.matrix.ModelType;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.PlatformState;
+import dev.compatmatrix.matrix.ModelType;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ui.ModelView;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,8 @@ class MatrixViewTest extends KaribuTest {
         for (Platform platform : Platform.values()) {
             assertThat(view.grid.getColumnByKey(platform.key())).isNotNull();
         }
-        assertThat(view.grid.getColumns()).allSatisfy(c -> assertThat(c.isSortable()).isTrue());
+        assertThat(view.grid.getColumns())
+                .allSatisfy(c -> assertThat(c.isSortable()).isTrue());
     }
 
     @Test
@@ -44,19 +45,23 @@ class MatrixViewTest extends KaribuTest {
         view.filters.type.setValue(ModelType.AUDIO);
         assertThat(rows(view)).hasSize(6).allSatisfy(r -> assertThat(r.type()).isEqualTo("audio"));
         view.filters.platformFilters.get(Platform.WEBNN).setValue(PlatformState.NOT_TESTED);
-        assertThat(rows(view)).allSatisfy(r -> assertThat(r.cell(Platform.WEBNN)).isNull());
+        assertThat(rows(view))
+                .allSatisfy(r -> assertThat(r.cell(Platform.WEBNN)).isNull());
     }
 
     @Test
     void a_url_with_filters_restores_them() {
-        UI.getCurrent().navigate("", QueryParameters.fromString("type=vision&minScore=0.5&platform=webgpu:supported&sort=-score"));
+        UI.getCurrent()
+                .navigate(
+                        "",
+                        QueryParameters.fromString("type=vision&minScore=0.5&platform=webgpu:supported&sort=-score"));
         MatrixView view = _get(MatrixView.class);
         assertThat(view.filters.type.getValue()).isEqualTo(ModelType.VISION);
         assertThat(view.filters.minScore.getValue()).isEqualTo(0.5);
         assertThat(view.filters.platformFilters.get(Platform.WEBGPU).getValue()).isEqualTo(PlatformState.SUPPORTED);
         assertThat(view.filters.toggle.getText()).isEqualTo("Filters (3)");
-        assertThat(view.filters.toggle.getTooltip().getText()).contains("Type: vision", "Min. score: 0.5",
-                "WebGPU: Supported");
+        assertThat(view.filters.toggle.getTooltip().getText())
+                .contains("Type: vision", "Min. score: 0.5", "WebGPU: Supported");
         assertThat(view.urlNotice.isVisible()).isFalse();
         var rows = rows(view);
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
@@ -84,7 +89,8 @@ class MatrixViewTest extends KaribuTest {
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
         GridKt._clickItem(view.grid, 0);
         _assertOne(ModelView.class);
-        assertThat(_get(ModelView.class).claims.getGenericDataView().getItems().count()).isEqualTo(8);
+        assertThat(_get(ModelView.class).claims.getGenericDataView().getItems().count())
+                .isEqualTo(8);
     }
 
     @Test
@@ -118,7 +124,8 @@ class MatrixViewTest extends KaribuTest {
 
         view.filters.toggle.click();
         assertThat(view.filters.isVisible()).isTrue();
-        assertThat(view.filters.toggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(view.filters.toggle.getElement().getAttribute("aria-expanded"))
+                .isEqualTo("true");
         view.filters.type.setValue(ModelType.AUDIO);
         view.filters.platformFilters.get(Platform.CUDA).setValue(PlatformState.SUPPORTED);
         assertThat(view.filters.toggle.getText()).isEqualTo("Filters (2)");
@@ -133,7 +140,8 @@ class MatrixViewTest extends KaribuTest {
         UI.getCurrent().navigate("");
         MatrixView view = _get(MatrixView.class);
         assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()))
-                .containsExactly("name", "cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu", "score");
+                .containsExactly(
+                        "name", "cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu", "score");
 
         com.github.mvysny.kaributesting.v10.ContextMenuKt._click(view.columns, view.columns.choices.get("type"));
         assertThat(view.columns.choices.get("type").isChecked()).isTrue();
@@ -147,7 +155,8 @@ class MatrixViewTest extends KaribuTest {
 
         view.useCards(true);
 
-        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey())).containsExactly("card");
+        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()))
+                .containsExactly("card");
         assertThat(view.columns.isVisible()).isFalse();
         GridKt._clickItem(view.grid, 0);
         _assertOne(ModelView.class);
@@ -155,17 +164,26 @@ class MatrixViewTest extends KaribuTest {
 
     @Test
     void a_cell_shows_the_level_word_or_its_abbreviation_with_marks_and_its_tooltip_the_full_text() {
-        var cell = new MatrixRow.Cell(dev.compatmatrix.matrix.CompatibilityLevel.MEDIUM,
-                dev.compatmatrix.matrix.ValidationStatus.VALIDATED, true, true);
+        var cell = new MatrixRow.Cell(
+                dev.compatmatrix.matrix.CompatibilityLevel.MEDIUM,
+                dev.compatmatrix.matrix.ValidationStatus.VALIDATED,
+                true,
+                true);
         assertThat(MatrixCells.text(cell)).isEqualTo("Med ✓ ◷ ⚠");
         assertThat(MatrixCells.title(Platform.CUDA, cell))
                 .isEqualTo("CUDA: Medium · Validated (validation stale) (disputed by an automated result)");
         assertThat(MatrixCells.text(null)).isEqualTo("Not tested");
-        assertThat(MatrixCells.text(new MatrixRow.Cell(dev.compatmatrix.matrix.CompatibilityLevel.UNSUPPORTED,
-                dev.compatmatrix.matrix.ValidationStatus.UNVALIDATED, false, false))).isEqualTo("Unsup ○");
+        assertThat(MatrixCells.text(new MatrixRow.Cell(
+                        dev.compatmatrix.matrix.CompatibilityLevel.UNSUPPORTED,
+                        dev.compatmatrix.matrix.ValidationStatus.UNVALIDATED,
+                        false,
+                        false)))
+                .isEqualTo("Unsup ○");
     }
 
     private static java.util.List<MatrixRow> rows(MatrixView view) {
-        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
+        return IntStream.range(0, GridKt._size(view.grid))
+                .mapToObj(i -> GridKt._get(view.grid, i))
+                .toList();
     }
 }

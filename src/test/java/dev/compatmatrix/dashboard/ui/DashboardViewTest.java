@@ -29,18 +29,23 @@ class DashboardViewTest extends KaribuTest {
         assertThat(coverage.type()).isEqualTo(ChartSpec.ChartType.BAR);
         assertThat(coverage.stacked()).isTrue();
         assertThat(coverage.categories()).hasSize(8).startsWith("CPU", "CUDA");
-        assertThat(coverage.series()).extracting(ChartSpec.Series::name)
+        assertThat(coverage.series())
+                .extracting(ChartSpec.Series::name)
                 .containsExactly("Validated", "Partially validated", "Unvalidated", "Not tested");
         assertThat(coverage.xTitle()).isEqualTo("Platform");
         assertThat(coverage.yTitle()).isEqualTo("Models");
         ChartSpec status = view.statusChart.spec();
         assertThat(status.type()).isEqualTo(ChartSpec.ChartType.DONUT);
-        assertThat(status.series().getFirst().data().stream().mapToLong(Number::longValue).sum())
+        assertThat(status.series().getFirst().data().stream()
+                        .mapToLong(Number::longValue)
+                        .sum())
                 .isEqualTo(coverage.series().subList(0, 3).stream()
-                        .flatMap(s -> s.data().stream()).mapToLong(Number::longValue).sum());
+                        .flatMap(s -> s.data().stream())
+                        .mapToLong(Number::longValue)
+                        .sum());
         assertThat(view.coverageChart.table().rows()).hasSize(8);
-        assertThat(view.coverageChart.table().header()).containsExactly("Platform", "Validated",
-                "Partially validated", "Unvalidated", "Not tested");
+        assertThat(view.coverageChart.table().header())
+                .containsExactly("Platform", "Validated", "Partially validated", "Unvalidated", "Not tested");
         assertThat(coverage.toApexOptions()).containsKeys("chart", "series", "xaxis", "colors");
     }
 
@@ -49,11 +54,17 @@ class DashboardViewTest extends KaribuTest {
         login("viewer", Roles.VIEWER);
         UI.getCurrent().navigate("dashboard");
         ChartSpec scores = _get(DashboardView.class).scoreChart.spec();
-        long models = jdbc.sql("SELECT count(*) FROM cross_platform_compatibility").query(Long.class).single();
+        long models = jdbc.sql("SELECT count(*) FROM cross_platform_compatibility")
+                .query(Long.class)
+                .single();
         long highScores = jdbc.sql("SELECT count(*) FROM cross_platform_compatibility WHERE compatibility_score >= 0.9")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         assertThat(scores.categories()).hasSize(10).startsWith("0.0–0.1").endsWith("0.9–1.0");
-        assertThat(scores.series().getFirst().data().stream().mapToLong(Number::longValue).sum()).isEqualTo(models);
+        assertThat(scores.series().getFirst().data().stream()
+                        .mapToLong(Number::longValue)
+                        .sum())
+                .isEqualTo(models);
         assertThat(scores.series().getFirst().data().getLast().longValue()).isEqualTo(highScores);
         assertThat(scores.xTitle()).isEqualTo("Score");
     }
@@ -68,13 +79,17 @@ class DashboardViewTest extends KaribuTest {
         assertThat(heatmap.series()).hasSizeBetween(1, DashboardService.HEATMAP_FAMILIES);
         // bert has bert-base-uncased and bert-tiny; compare its CUDA cell with a direct count.
         long bertModels = jdbc.sql("SELECT count(*) FROM models WHERE model_family = 'bert' AND deleted_at IS NULL")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         long bertOnCuda = jdbc.sql("""
                 SELECT count(*) FROM models m JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                 JOIN compatibility_details d ON d.compatibility_id = c.id
                 WHERE m.model_family = 'bert' AND d.hardware_type = 'cuda' AND d.compatibility_level <> 'unsupported'
                 """).query(Long.class).single();
-        ChartSpec.Series bert = heatmap.series().stream().filter(s -> s.name().startsWith("bert ")).findFirst().orElseThrow();
+        ChartSpec.Series bert = heatmap.series().stream()
+                .filter(s -> s.name().startsWith("bert "))
+                .findFirst()
+                .orElseThrow();
         assertThat(bert.name()).isEqualTo("bert (" + bertModels + ")");
         assertThat(bert.data().get(1).intValue()).isEqualTo((int) Math.round(100.0 * bertOnCuda / bertModels));
     }
@@ -85,7 +100,8 @@ class DashboardViewTest extends KaribuTest {
         UI.getCurrent().navigate("dashboard");
         DashboardView view = _get(DashboardView.class);
         int families = jdbc.sql("SELECT count(DISTINCT model_family) FROM models WHERE deleted_at IS NULL")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         assertThat(families).isGreaterThan(DashboardService.HEATMAP_FAMILIES);
         assertThat(view.familyRange.getText()).isEqualTo("Families 1–12 of " + families + ", biggest first");
         assertThat(view.previousFamilies.isEnabled()).isFalse();
@@ -102,7 +118,8 @@ class DashboardViewTest extends KaribuTest {
         assertThat(view.previousFamilies.isEnabled()).isTrue();
         view.previousFamilies.click();
         int previousPage = (families - 1) / 12 * 12 - 12;
-        assertThat(view.familyRange.getText()).startsWith("Families " + (previousPage + 1) + "–" + (previousPage + 12) + " of");
+        assertThat(view.familyRange.getText())
+                .startsWith("Families " + (previousPage + 1) + "–" + (previousPage + 12) + " of");
     }
 
     @Test
@@ -111,7 +128,9 @@ class DashboardViewTest extends KaribuTest {
         UI.getCurrent().navigate("dashboard");
         DashboardView view = _get(DashboardView.class);
         assertThat(GridKt._size(view.recentChanges)).isEqualTo(DashboardService.RECENT_CHANGES);
-        var newest = jdbc.sql("SELECT max(change_date) FROM compatibility_history").query(java.sql.Timestamp.class).single();
+        var newest = jdbc.sql("SELECT max(change_date) FROM compatibility_history")
+                .query(java.sql.Timestamp.class)
+                .single();
         assertThat(GridKt._get(view.recentChanges, 0).changeDate()).isEqualTo(newest.toLocalDateTime());
     }
 

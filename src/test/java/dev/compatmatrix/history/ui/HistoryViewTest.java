@@ -9,9 +9,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.KaribuTest;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.ui.LoginView;
 import java.time.LocalDate;
@@ -26,7 +26,10 @@ class HistoryViewTest extends KaribuTest {
     JdbcClient jdbc;
 
     private long total(ChartSpec spec) {
-        return spec.series().stream().flatMap(s -> s.data().stream()).mapToLong(Number::longValue).sum();
+        return spec.series().stream()
+                .flatMap(s -> s.data().stream())
+                .mapToLong(Number::longValue)
+                .sum();
     }
 
     private long changesOf(String model) {
@@ -42,8 +45,13 @@ class HistoryViewTest extends KaribuTest {
         HistoryView view = _get(HistoryView.class);
         ChartSpec monthly = view.monthlyChart.spec();
         assertThat(monthly.stacked()).isTrue();
-        assertThat(monthly.series()).hasSize(8).extracting(ChartSpec.Series::name).startsWith("CPU", "CUDA");
-        long all = jdbc.sql("SELECT count(*) FROM compatibility_history").query(Long.class).single();
+        assertThat(monthly.series())
+                .hasSize(8)
+                .extracting(ChartSpec.Series::name)
+                .startsWith("CPU", "CUDA");
+        long all = jdbc.sql("SELECT count(*) FROM compatibility_history")
+                .query(Long.class)
+                .single();
         assertThat(total(monthly)).isEqualTo(all);
         assertThat(monthly.categories()).hasSizeBetween(12, 14);
         assertThat(monthly.xTitle()).isEqualTo("Month (UTC)");
@@ -75,17 +83,23 @@ class HistoryViewTest extends KaribuTest {
         assertThat(view.currentQuery().getQueryString()).isEqualTo("model=llama-7b");
 
         view.filters.platform.setValue(Platform.CUDA);
-        assertThat(view.monthlyChart.spec().series()).extracting(ChartSpec.Series::name).containsExactly("CUDA");
+        assertThat(view.monthlyChart.spec().series())
+                .extracting(ChartSpec.Series::name)
+                .containsExactly("CUDA");
         assertThat(rows(view)).allSatisfy(r -> assertThat(r.hardwareType()).isEqualTo("cuda"));
-        assertThat(view.levelChart.spec().ranges()).allSatisfy(r ->
-                assertThat(r.bars()).allSatisfy(b -> assertThat(b.row()).isEqualTo("CUDA")));
+        assertThat(view.levelChart.spec().ranges())
+                .allSatisfy(r ->
+                        assertThat(r.bars()).allSatisfy(b -> assertThat(b.row()).isEqualTo("CUDA")));
     }
 
     @Test
     void a_url_restores_the_filters() {
         login("viewer", Roles.VIEWER);
-        UI.getCurrent().navigate("history",
-                QueryParameters.fromString("model=llama-7b&platform=rocm&from=2026-01-01&to=2026-10-31&version=ROCm"));
+        UI.getCurrent()
+                .navigate(
+                        "history",
+                        QueryParameters.fromString(
+                                "model=llama-7b&platform=rocm&from=2026-01-01&to=2026-10-31&version=ROCm"));
         HistoryView view = _get(HistoryView.class);
         assertThat(view.filters.model.getValue()).isEqualTo("llama-7b");
         assertThat(view.filters.platform.getValue()).isEqualTo(Platform.ROCM);
@@ -93,28 +107,38 @@ class HistoryViewTest extends KaribuTest {
         assertThat(view.filters.to.getValue()).isEqualTo(LocalDate.of(2026, 10, 31));
         assertThat(view.filters.version.getValue()).isEqualTo("ROCm");
         assertThat(view.urlNotice.isVisible()).isFalse();
-        assertThat(view.monthlyChart.spec().categories()).hasSize(10).startsWith("2026-01").endsWith("2026-10");
+        assertThat(view.monthlyChart.spec().categories())
+                .hasSize(10)
+                .startsWith("2026-01")
+                .endsWith("2026-10");
         assertThat(rows(view)).allSatisfy(r -> {
             assertThat(r.modelName()).isEqualTo("llama-7b");
             assertThat(r.changeVersion()).containsIgnoringCase("rocm");
         });
-        var filter = new HistoryFilter("llama-7b", Platform.ROCM, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31), "ROCm");
-        assertThat(view.currentQuery().getParameters()).isEqualTo(HistoryUrl.toQuery(filter).getParameters());
-        assertThat(HistoryUrl.parse(HistoryUrl.toQuery(filter), name -> true).filter()).isEqualTo(filter);
+        var filter = new HistoryFilter(
+                "llama-7b", Platform.ROCM, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31), "ROCm");
+        assertThat(view.currentQuery().getParameters())
+                .isEqualTo(HistoryUrl.toQuery(filter).getParameters());
+        assertThat(HistoryUrl.parse(HistoryUrl.toQuery(filter), name -> true).filter())
+                .isEqualTo(filter);
     }
 
     @Test
     void bad_link_parameters_are_ignored_with_a_notice() {
         login("viewer", Roles.VIEWER);
-        UI.getCurrent().navigate("history",
-                QueryParameters.fromString("platform=tpu&from=2026-06-01&to=2026-01-01&model=no-such-model"));
+        UI.getCurrent()
+                .navigate(
+                        "history",
+                        QueryParameters.fromString("platform=tpu&from=2026-06-01&to=2026-01-01&model=no-such-model"));
         HistoryView view = _get(HistoryView.class);
         assertThat(view.urlNotice.isVisible()).isTrue();
-        assertThat(view.urlNotice.getText()).contains("platform=tpu", "the range starts after it ends",
-                "model=no-such-model (no such model)");
+        assertThat(view.urlNotice.getText())
+                .contains("platform=tpu", "the range starts after it ends", "model=no-such-model (no such model)");
         assertThat(view.filters.platform.getValue()).isNull();
         assertThat(view.filters.from.getValue()).isNull();
-        long all = jdbc.sql("SELECT count(*) FROM compatibility_history").query(Long.class).single();
+        long all = jdbc.sql("SELECT count(*) FROM compatibility_history")
+                .query(Long.class)
+                .single();
         assertThat(GridKt._size(view.changes)).isEqualTo((int) all);
 
         UI.getCurrent().navigate("history", QueryParameters.fromString("from=yesterday"));
@@ -142,6 +166,8 @@ class HistoryViewTest extends KaribuTest {
     }
 
     private static java.util.List<HistoryRow> rows(HistoryView view) {
-        return IntStream.range(0, GridKt._size(view.changes)).mapToObj(i -> GridKt._get(view.changes, i)).toList();
+        return IntStream.range(0, GridKt._size(view.changes))
+                .mapToObj(i -> GridKt._get(view.changes, i))
+                .toList();
     }
 }

@@ -18,7 +18,8 @@ class SettingApprovalTest {
     @Test
     void only_an_approval_made_when_the_claim_was_last_validated_counts() throws SQLException {
         List<Integer> found = new ArrayList<>();
-        try (var duckdb = DriverManager.getConnection("jdbc:duckdb:"); var statement = duckdb.createStatement()) {
+        try (var duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                var statement = duckdb.createStatement()) {
             statement.execute("""
                     CREATE TABLE compatibility_details AS
                         SELECT 1 AS id, TIMESTAMP '2026-03-01 10:00' AS validation_date;

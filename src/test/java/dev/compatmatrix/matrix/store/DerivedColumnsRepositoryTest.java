@@ -19,6 +19,7 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
 
     @Autowired
     DerivedColumnsRepository derivedColumns;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,7 +34,9 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
 
     @Test
     void storing_many_at_once_writes_what_storing_one_by_one_writes() {
-        List<Integer> ids = jdbc.sql("SELECT id FROM cross_platform_compatibility ORDER BY id LIMIT 4").query(Integer.class).list();
+        List<Integer> ids = jdbc.sql("SELECT id FROM cross_platform_compatibility ORDER BY id LIMIT 4")
+                .query(Integer.class)
+                .list();
         Map<Platform, CompatibilityLevel> mixed = new EnumMap<>(Platform.class);
         mixed.put(Platform.CPU, CompatibilityLevel.HIGH);
         mixed.put(Platform.WEBGPU, CompatibilityLevel.LOW);
@@ -55,8 +58,11 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
         assertThat(row(ids.get(2)).get("webgpu_support")).isEqualTo(true);
         assertThat(row(ids.get(2)).get("qualcomm_support")).isEqualTo(false);
         // Level ranks: high 4, low 2, unsupported 1, not tested NULL.
-        assertThat(row(ids.get(2))).containsEntry("cpu_level_rank", (byte) 4).containsEntry("webgpu_level_rank", (byte) 2)
-                .containsEntry("qualcomm_level_rank", (byte) 1).containsEntry("cuda_level_rank", null);
+        assertThat(row(ids.get(2)))
+                .containsEntry("cpu_level_rank", (byte) 4)
+                .containsEntry("webgpu_level_rank", (byte) 2)
+                .containsEntry("qualcomm_level_rank", (byte) 1)
+                .containsEntry("cuda_level_rank", null);
         assertThat(row(ids.get(3))).containsEntry("cuda_level_rank", (byte) 3).containsEntry("cpu_level_rank", null);
 
         derivedColumns.storeAll(Map.of(ids.get(0), none), now);

@@ -24,8 +24,13 @@ class OnlyTheWriterWritesTheMatrixTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final String STORE = "dev/compatmatrix/matrix/store/";
     /** The tables of the matrix: claims, history, matrix rows (derived columns), reviews, objections, results. */
-    private static final List<String> MATRIX_TABLES = List.of("compatibility_details", "compatibility_history",
-            "cross_platform_compatibility", "validation_reviews", "validation_objections", "automated_results",
+    private static final List<String> MATRIX_TABLES = List.of(
+            "compatibility_details",
+            "compatibility_history",
+            "cross_platform_compatibility",
+            "validation_reviews",
+            "validation_objections",
+            "automated_results",
             "dispute_resolutions");
 
     /** A write of {@code table}: SQL, or the table named to an appender or a multi-row statement. */
@@ -58,7 +63,8 @@ class OnlyTheWriterWritesTheMatrixTest {
     void the_matrix_tables_are_the_schemas() throws IOException {
         StringBuilder schema = new StringBuilder();
         try (Stream<Path> migrations = Files.list(Path.of("db/migration"))) {
-            for (Path migration : migrations.filter(f -> f.toString().endsWith(".sql")).toList()) {
+            for (Path migration :
+                    migrations.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 schema.append(Files.readString(migration)).append('\n');
             }
         }
@@ -70,8 +76,10 @@ class OnlyTheWriterWritesTheMatrixTest {
     @Test
     void no_code_outside_matrix_store_writes_the_matrix() throws IOException {
         Map<String, List<String>> writes = writesByFile();
-        List<String> outside = writes.entrySet().stream().filter(e -> !e.getKey().startsWith(STORE))
-                .flatMap(e -> e.getValue().stream()).toList();
+        List<String> outside = writes.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith(STORE))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
         assertThat(outside).isEmpty();
     }
 
@@ -79,29 +87,41 @@ class OnlyTheWriterWritesTheMatrixTest {
     void the_scan_finds_the_writers_own_writes_of_every_matrix_table() throws IOException {
         List<String> inside = writes(writesByFile(), STORE);
         for (String table : MATRIX_TABLES) {
-            assertThat(inside).as("writes of " + table + " found in matrix/store").anyMatch(w -> w.endsWith(" " + table));
+            assertThat(inside)
+                    .as("writes of " + table + " found in matrix/store")
+                    .anyMatch(w -> w.endsWith(" " + table));
         }
         // The derived columns' multi-row UPDATE, in SQL text.
-        assertThat(inside).anyMatch(w -> w.startsWith(STORE + "DerivedColumnsRepository.java:")
-                && w.endsWith(" cross_platform_compatibility"));
+        assertThat(inside)
+                .anyMatch(w -> w.startsWith(STORE + "DerivedColumnsRepository.java:")
+                        && w.endsWith(" cross_platform_compatibility"));
     }
 
     @Test
     void the_scan_recognises_each_way_of_writing() {
-        for (String write : List.of("INSERT INTO automated_results (model_id) VALUES (1)",
-                "UPDATE\n    compatibility_details SET x = 1", "DELETE FROM validation_reviews WHERE id = 1",
+        for (String write : List.of(
+                "INSERT INTO automated_results (model_id) VALUES (1)",
+                "UPDATE\n    compatibility_details SET x = 1",
+                "DELETE FROM validation_reviews WHERE id = 1",
                 "appender.append(\"compatibility_history\", rows)",
                 "MultiRowSql.update(jdbc, \"compatibility_details\", KEY, COLUMNS, null, rows)",
                 "duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, \"dispute_resolutions\")")) {
-            assertThat(MATRIX_TABLES.stream().anyMatch(t -> writeOf(t).matcher(write).find())).as(write).isTrue();
+            assertThat(MATRIX_TABLES.stream()
+                            .anyMatch(t -> writeOf(t).matcher(write).find()))
+                    .as(write)
+                    .isTrue();
         }
-        assertThat(writeOf("compatibility_details").matcher(
-                "SELECT d.id FROM compatibility_details d; audit.record(user, \"claim.update\", \"compatibility_details\"")
-                .find()).isFalse();
+        assertThat(writeOf("compatibility_details")
+                        .matcher(
+                                "SELECT d.id FROM compatibility_details d; audit.record(user, \"claim.update\", \"compatibility_details\"")
+                        .find())
+                .isFalse();
     }
 
     private static List<String> writes(Map<String, List<String>> writes, String prefix) {
-        return writes.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).flatMap(e -> e.getValue().stream())
+        return writes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .flatMap(e -> e.getValue().stream())
                 .toList();
     }
 }

@@ -5,14 +5,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.ingest.IngestApiSupport;
 import dev.compatmatrix.ingest.IngestApiSupport.ApiCaller;
-import dev.compatmatrix.security.token.ApiScope;
-import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,10 @@ class ModelNamesApiTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     CatalogService catalog;
 
@@ -59,8 +61,11 @@ class ModelNamesApiTest extends WritingIntegrationTest {
     @Test
     void a_model_named_beyond_ascii_is_found_with_its_history() throws Exception {
         for (String name : NAMES) {
-            read("/api/v1/models/" + name).andExpect(status().isOk()).andExpect(jsonPath("$.model").value(name));
-            read("/api/v1/models/" + name + "/history").andExpect(status().isOk())
+            read("/api/v1/models/" + name)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.model").value(name));
+            read("/api/v1/models/" + name + "/history")
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.total").value(0));
         }
     }
@@ -68,7 +73,8 @@ class ModelNamesApiTest extends WritingIntegrationTest {
     @Test
     void a_plus_sign_in_the_path_is_a_plus_and_an_encoded_space_a_space() throws Exception {
         api.perform(get(URI.create("/api/v1/models/c%2B%2B/a+b")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.model").value("c++/a+b"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.model").value("c++/a+b"));
         api.perform(get(URI.create("/api/v1/models/c++/a%20b")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No model named 'c++/a b'"));

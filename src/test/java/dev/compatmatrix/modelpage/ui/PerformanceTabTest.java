@@ -9,12 +9,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.tabs.TabSheet;
 import dev.compatmatrix.KaribuTest;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
-import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceComparison;
 import dev.compatmatrix.recommendation.query.PerformanceRow;
-import dev.compatmatrix.matrix.Roles;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -63,7 +63,9 @@ class PerformanceTabTest extends KaribuTest {
         assertThat(tab.latencyChart.spec().yTitle()).isEqualTo("Milliseconds");
         assertThat(throughput.categories()).doesNotContain("WebNN", "WebGPU");
         assertThat(tab.unmeasured.isVisible()).isTrue();
-        assertThat(tab.unmeasured.getText()).startsWith("No measurements on: ").contains("WebNN", "WebGPU")
+        assertThat(tab.unmeasured.getText())
+                .startsWith("No measurements on: ")
+                .contains("WebNN", "WebGPU")
                 .doesNotContain("CUDA");
         assertThat(tab.latencyChart.table().header()).containsExactly("Platform", "p50", "p95");
         assertThat(tab.latencyChart.table().rows()).hasSize(expected.rows().size());
@@ -74,17 +76,21 @@ class PerformanceTabTest extends KaribuTest {
     void changing_the_batch_size_redraws_both_charts() {
         UI.getCurrent().navigate("models/bert-base-uncased");
         PerformanceTab tab = openPerformanceTab();
-        List<? extends Number> atBatch32 = tab.throughputChart.spec().series().getFirst().data();
+        List<? extends Number> atBatch32 =
+                tab.throughputChart.spec().series().getFirst().data();
         assertThat(tab.unmeasured.isVisible()).isFalse();
 
         HasValueUtilsKt._setValue(tab.batch, 1);
 
-        assertDrawn(tab, service.performanceComparison("bert-base-uncased",
-                new PerformanceChoice("embedding", 1, Precision.FP16)));
+        assertDrawn(
+                tab,
+                service.performanceComparison(
+                        "bert-base-uncased", new PerformanceChoice("embedding", 1, Precision.FP16)));
         assertThat(tab.throughputChart.spec().series().getFirst().data()).isNotEqualTo(atBatch32);
         assertThat(tab.throughputChart.table().rows().get(1)).first().isEqualTo("CUDA");
         assertThat(tab.measurements.getListDataView().getItems())
-                .allSatisfy(row -> assertThat(row.latencyP50Ms()).isCloseTo(1000 / row.throughputItemsPerS(), within(1e-6)));
+                .allSatisfy(row ->
+                        assertThat(row.latencyP50Ms()).isCloseTo(1000 / row.throughputItemsPerS(), within(1e-6)));
     }
 
     private static PerformanceTab openPerformanceTab() {
@@ -95,12 +101,15 @@ class PerformanceTabTest extends KaribuTest {
 
     private static int performanceTabIndex(TabSheet tabs) {
         return IntStream.range(0, tabs.getTabCount())
-                .filter(i -> tabs.getTabAt(i).getLabel().equals("Performance")).findFirst().orElseThrow();
+                .filter(i -> tabs.getTabAt(i).getLabel().equals("Performance"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Categories are the measured platforms; the series hold the query's numbers (rounded to 2 decimals). */
     private static void assertDrawn(PerformanceTab tab, PerformanceComparison expected) {
-        List<String> platforms = expected.rows().stream().map(r -> r.platform().label()).toList();
+        List<String> platforms =
+                expected.rows().stream().map(r -> r.platform().label()).toList();
         assertThat(platforms).isNotEmpty();
         ChartSpec throughput = tab.throughputChart.spec();
         ChartSpec latency = tab.latencyChart.spec();
@@ -113,8 +122,8 @@ class PerformanceTabTest extends KaribuTest {
         assertSeries(latency.series().get(1), expected.rows(), PerformanceRow::latencyP95Ms);
     }
 
-    private static void assertSeries(ChartSpec.Series series, List<PerformanceRow> rows,
-                                     Function<PerformanceRow, Double> value) {
+    private static void assertSeries(
+            ChartSpec.Series series, List<PerformanceRow> rows, Function<PerformanceRow, Double> value) {
         assertThat(series.data()).hasSameSizeAs(rows);
         for (int i = 0; i < rows.size(); i++) {
             assertThat(series.data().get(i).doubleValue()).isCloseTo(value.apply(rows.get(i)), within(0.005));

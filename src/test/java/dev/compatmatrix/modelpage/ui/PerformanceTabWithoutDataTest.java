@@ -29,7 +29,8 @@ class PerformanceTabWithoutDataTest extends WritingKaribuTest {
         tabs.setSelectedTab(tabs.getTabAt(2));
         assertThat(tabs.getSelectedTab().getLabel()).isEqualTo("Performance");
         PerformanceTab tab = _get(PerformanceTab.class);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("performance-none")).getText())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("performance-none"))
+                        .getText())
                 .isEqualTo("No performance measurements for this model yet.");
         assertThat(tab.throughputChart.isAttached()).isFalse();
         assertThat(tab.task.isAttached()).isFalse();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RecommendationsUrlTest {
 
-    private static final FilterOptions OPTIONS = new FilterOptions(List.of("embedding", "text_generation"),
-            List.of(1, 8, 32));
+    private static final FilterOptions OPTIONS =
+            new FilterOptions(List.of("embedding", "text_generation"), List.of(1, 8, 32));
 
     @Test
     void filters_and_sort_survive_a_round_trip_through_the_url() {
@@ -29,14 +29,15 @@ class RecommendationsUrlTest {
 
     @Test
     void no_filter_and_the_default_sort_make_an_empty_query() {
-        assertThat(RecommendationsUrl.toQuery(RecommendationFilter.NONE, RecommendationSort.BY_MODEL).getQueryString())
+        assertThat(RecommendationsUrl.toQuery(RecommendationFilter.NONE, RecommendationSort.BY_MODEL)
+                        .getQueryString())
                 .isEmpty();
     }
 
     @Test
     void unreadable_values_are_dropped_with_a_warning_each() {
-        var parsed = RecommendationsUrl.parse(QueryParameters.fromString(
-                "task=Text-Gen%3Cscript%3E&batch=abc&sort=-bogus&model=t5"), OPTIONS);
+        var parsed = RecommendationsUrl.parse(
+                QueryParameters.fromString("task=Text-Gen%3Cscript%3E&batch=abc&sort=-bogus&model=t5"), OPTIONS);
         assertThat(parsed.filter()).isEqualTo(new RecommendationFilter(null, null, "t5"));
         assertThat(parsed.sort()).isEqualTo(RecommendationSort.BY_MODEL);
         assertThat(parsed.warnings()).containsExactly("task=Text-Gen<script>", "batch=abc", "sort=-bogus");
@@ -49,7 +50,9 @@ class RecommendationsUrlTest {
         assertThat(warnings("batch=8.5")).containsExactly("batch=8.5");
         assertThat(warnings("batch=99999999999")).containsExactly("batch=99999999999");
         assertThat(warnings("batch=4")).containsExactly("batch=4 (no recommendations at this batch size)");
-        assertThat(RecommendationsUrl.parse(QueryParameters.fromString("batch=32"), OPTIONS).filter().batchSize())
+        assertThat(RecommendationsUrl.parse(QueryParameters.fromString("batch=32"), OPTIONS)
+                        .filter()
+                        .batchSize())
                 .isEqualTo(32);
     }
 
@@ -62,14 +65,22 @@ class RecommendationsUrlTest {
     @Test
     void a_model_text_over_200_characters_is_dropped_and_its_warning_shortened() {
         String atLimit = "m".repeat(RecommendationParameters.MAX_MODEL_TEXT);
-        assertThat(RecommendationsUrl.parse(QueryParameters.fromString("model=" + atLimit), OPTIONS).filter().modelText())
+        assertThat(RecommendationsUrl.parse(QueryParameters.fromString("model=" + atLimit), OPTIONS)
+                        .filter()
+                        .modelText())
                 .isEqualTo(atLimit);
         var parsed = RecommendationsUrl.parse(QueryParameters.fromString("model=" + atLimit + "m"), OPTIONS);
         assertThat(parsed.filter().modelText()).isNull();
-        assertThat(parsed.warnings()).singleElement().asString().startsWith("model=mmm").endsWith("…").hasSizeLessThan(70);
+        assertThat(parsed.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("model=mmm")
+                .endsWith("…")
+                .hasSizeLessThan(70);
     }
 
     private static List<String> warnings(String query) {
-        return RecommendationsUrl.parse(QueryParameters.fromString(query), OPTIONS).warnings();
+        return RecommendationsUrl.parse(QueryParameters.fromString(query), OPTIONS)
+                .warnings();
     }
 }

@@ -14,12 +14,12 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.KaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.modelpage.ui.ModelView;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
-import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.ui.LoginView;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +46,9 @@ class RecommendationsViewTest extends KaribuTest {
         ChartSpec chart = view.platformChart.spec();
         assertThat(chart.type()).isEqualTo(ChartSpec.ChartType.BAR);
         assertThat(chart.title()).isEqualTo("Recommended platform for the selection");
-        assertThat(chart.categories()).containsExactlyElementsOf(Stream.of(Platform.values()).map(Platform::label).toList());
+        assertThat(chart.categories())
+                .containsExactlyElementsOf(
+                        Stream.of(Platform.values()).map(Platform::label).toList());
         assertThat(chart.series()).extracting(ChartSpec.Series::name).containsExactly("Recommended", "Fallback");
         assertThat(chart.xTitle()).isEqualTo("Platform");
         assertThat(chart.yTitle()).isEqualTo("Recommendations");
@@ -101,11 +103,15 @@ class RecommendationsViewTest extends KaribuTest {
             assertThat(order.getSorted().getKey()).isEqualTo("ratio");
             assertThat(order.getDirection()).isEqualTo(SortDirection.DESCENDING);
         });
-        assertThat(rows(view)).extracting(RecommendationRow::performanceRatio).filteredOn(Objects::nonNull)
+        assertThat(rows(view))
+                .extracting(RecommendationRow::performanceRatio)
+                .filteredOn(Objects::nonNull)
                 .isSortedAccordingTo(Comparator.reverseOrder());
 
         view.grid.sort(List.of(new GridSortOrder<>(view.grid.getColumnByKey("memory"), SortDirection.ASCENDING)));
-        assertThat(rows(view)).extracting(RecommendationRow::memoryRequirementsMb).isSorted();
+        assertThat(rows(view))
+                .extracting(RecommendationRow::memoryRequirementsMb)
+                .isSorted();
         assertThat(lastUrl()).isEqualTo("recommendations?batch=8&sort=memory");
     }
 
@@ -118,21 +124,30 @@ class RecommendationsViewTest extends KaribuTest {
         assertThat(view.filters.model.getValue()).isEmpty();
         assertThat(GridKt._size(view.grid)).isEqualTo(count("TRUE"));
         assertThat(view.urlNotice.isVisible()).isTrue();
-        assertThat(NotificationsKt.getNotifications()).singleElement().extracting(RecommendationsViewTest::text)
-                .asString().contains("batch=abc", "task=robot;drop", "model=xxx");
+        assertThat(NotificationsKt.getNotifications())
+                .singleElement()
+                .extracting(RecommendationsViewTest::text)
+                .asString()
+                .contains("batch=abc", "task=robot;drop", "model=xxx");
 
         NotificationsKt.clearNotifications();
         view = open("batch=-3&task=text_generation");
         assertThat(view.filters.task.getValue()).isEqualTo("text_generation");
         assertThat(view.filters.batch.getValue()).isNull();
-        assertThat(NotificationsKt.getNotifications()).singleElement().extracting(RecommendationsViewTest::text)
-                .asString().contains("batch=-3").doesNotContain("task");
+        assertThat(NotificationsKt.getNotifications())
+                .singleElement()
+                .extracting(RecommendationsViewTest::text)
+                .asString()
+                .contains("batch=-3")
+                .doesNotContain("task");
     }
 
     @Test
     void clicking_a_row_opens_its_model_page() {
         RecommendationsView view = open("model=whisper-tiny");
-        assertThat(rows(view)).isNotEmpty().allSatisfy(r -> assertThat(r.modelName()).isEqualTo("openai/whisper-tiny"));
+        assertThat(rows(view))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.modelName()).isEqualTo("openai/whisper-tiny"));
         GridKt._clickItem(view.grid, 0);
         _assertOne(ModelView.class);
     }
@@ -140,7 +155,9 @@ class RecommendationsViewTest extends KaribuTest {
     @Test
     void the_menu_lists_recommendations_after_the_dashboard() {
         open("");
-        List<String> labels = _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
+        List<String> labels = _get(SideNav.class).getItems().stream()
+                .map(SideNavItem::getLabel)
+                .toList();
         assertThat(labels.indexOf("Recommendations")).isPositive().isEqualTo(labels.indexOf("Dashboard") + 1);
     }
 
@@ -176,16 +193,20 @@ class RecommendationsViewTest extends KaribuTest {
         ChartSpec chart = view.platformChart.spec();
         for (Platform platform : Platform.values()) {
             String key = "'" + platform.key() + "'";
-            assertThat(chart.series().get(0).data().get(platform.ordinal()).longValue()).as(platform + " recommended")
+            assertThat(chart.series().get(0).data().get(platform.ordinal()).longValue())
+                    .as(platform + " recommended")
                     .isEqualTo(count(where + " AND hr.recommended_hardware = " + key));
-            assertThat(chart.series().get(1).data().get(platform.ordinal()).longValue()).as(platform + " fallback")
+            assertThat(chart.series().get(1).data().get(platform.ordinal()).longValue())
+                    .as(platform + " fallback")
                     .isEqualTo(count(where + " AND hr.fallback_hardware = " + key));
         }
     }
 
     private long count(String where) {
         return jdbc.sql("SELECT count(*) FROM hardware_recommendations hr JOIN models m ON m.model_id = hr.model_id "
-                + "WHERE m.deleted_at IS NULL AND " + where).query(Long.class).single();
+                        + "WHERE m.deleted_at IS NULL AND " + where)
+                .query(Long.class)
+                .single();
     }
 
     private static long sum(ChartSpec.Series series) {
@@ -193,7 +214,9 @@ class RecommendationsViewTest extends KaribuTest {
     }
 
     private static List<RecommendationRow> rows(RecommendationsView view) {
-        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
+        return IntStream.range(0, GridKt._size(view.grid))
+                .mapToObj(i -> GridKt._get(view.grid, i))
+                .toList();
     }
 
     /** The address the view last put into the browser's location bar (History.replaceState runs as JavaScript). */
@@ -201,7 +224,9 @@ class RecommendationsViewTest extends KaribuTest {
         return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
                 .flatMap(js -> js.getInvocation().getParameters().stream())
                 .filter(p -> p instanceof String s && s.startsWith(RecommendationsView.ROUTE))
-                .map(String.class::cast).reduce((first, second) -> second).orElse(null);
+                .map(String.class::cast)
+                .reduce((first, second) -> second)
+                .orElse(null);
     }
 
     private static String text(Notification notification) {

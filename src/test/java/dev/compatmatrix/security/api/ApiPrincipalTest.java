@@ -13,8 +13,19 @@ class ApiPrincipalTest {
 
     @Test
     void a_token_s_calls_act_under_a_name_ingest_recognises_as_a_pipeline() {
-        ApiToken token = new ApiToken(1, "nightly-ci", "cmx_abc", 4, "nightly-ci", 2, Set.of(), "admin",
-                LocalDateTime.now(), LocalDateTime.now().plusDays(1), null, null);
+        ApiToken token = new ApiToken(
+                1,
+                "nightly-ci",
+                "cmx_abc",
+                4,
+                "nightly-ci",
+                2,
+                Set.of(),
+                "admin",
+                LocalDateTime.now(),
+                LocalDateTime.now().plusDays(1),
+                null,
+                null);
         String name = new ApiPrincipal(token).name();
         assertThat(name).isEqualTo(Actor.pipeline("nightly-ci")).isEqualTo("api:nightly-ci");
         assertThat(Actor.isPipeline(name)).isTrue();

@@ -19,16 +19,22 @@ class ApiTokenServiceTest extends WritingIntegrationTest {
 
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     ApiTokenAuthenticator authenticator;
+
     @Autowired
     IngestService ingest;
+
     @Autowired
     JdbcClient jdbc;
 
     private int nightlyCi() {
-        return tokens.automatedValidators().stream().filter(v -> v.name().equals("nightly-ci")).findFirst()
-                .orElseThrow().validatorId();
+        return tokens.automatedValidators().stream()
+                .filter(v -> v.name().equals("nightly-ci"))
+                .findFirst()
+                .orElseThrow()
+                .validatorId();
     }
 
     @Test
@@ -39,27 +45,38 @@ class ApiTokenServiceTest extends WritingIntegrationTest {
         assertThat(created.token().prefix()).isEqualTo(created.secret().substring(0, 12));
         assertThat(created.token().scopes()).containsExactlyInAnyOrder(ApiScope.RESULTS_WRITE, ApiScope.READ);
         String stored = jdbc.sql("SELECT token_hash FROM api_tokens WHERE token_id = :id")
-                .param("id", created.token().tokenId()).query(String.class).single();
+                .param("id", created.token().tokenId())
+                .query(String.class)
+                .single();
         assertThat(stored).hasSize(64).doesNotContain(created.secret().substring(4));
         assertThat(tokens.list()).extracting(ApiToken::name).contains("nightly pipeline");
-        assertThat(authenticator.authenticate(created.secret())).map(ApiToken::tokenId).contains(created.token().tokenId());
+        assertThat(authenticator.authenticate(created.secret()))
+                .map(ApiToken::tokenId)
+                .contains(created.token().tokenId());
 
         tokens.revoke(created.token().tokenId());
         assertThat(authenticator.authenticate(created.secret())).isEmpty();
-        long audited = jdbc.sql("SELECT count(*) FROM audit_log WHERE action IN ('token.create', 'token.revoke') AND entity_id = :id")
-                .param("id", String.valueOf(created.token().tokenId())).query(Long.class).single();
+        long audited = jdbc.sql(
+                        "SELECT count(*) FROM audit_log WHERE action IN ('token.create', 'token.revoke') AND entity_id = :id")
+                .param("id", String.valueOf(created.token().tokenId()))
+                .query(Long.class)
+                .single();
         assertThat(audited).isEqualTo(2);
     }
 
     @Test
     void a_token_belongs_to_an_automated_validator_and_has_a_scope_and_a_bounded_life() {
         signIn("admin", Roles.ADMIN);
-        int human = jdbc.sql("SELECT min(validator_id) FROM validators WHERE type = 'human'").query(Integer.class).single();
+        int human = jdbc.sql("SELECT min(validator_id) FROM validators WHERE type = 'human'")
+                .query(Integer.class)
+                .single();
         assertThatThrownBy(() -> tokens.create("x", human, Set.of(ApiScope.READ), 30))
                 .hasMessageContaining("automated validator");
         assertThatThrownBy(() -> tokens.create("x", nightlyCi(), Set.of(), 30)).hasMessageContaining("scope");
-        assertThatThrownBy(() -> tokens.create("x", nightlyCi(), Set.of(ApiScope.READ), 400)).hasMessageContaining("days");
-        assertThatThrownBy(() -> tokens.create(" ", nightlyCi(), Set.of(ApiScope.READ), 30)).hasMessageContaining("name");
+        assertThatThrownBy(() -> tokens.create("x", nightlyCi(), Set.of(ApiScope.READ), 400))
+                .hasMessageContaining("days");
+        assertThatThrownBy(() -> tokens.create(" ", nightlyCi(), Set.of(ApiScope.READ), 30))
+                .hasMessageContaining("name");
     }
 
     @Test
@@ -68,7 +85,8 @@ class ApiTokenServiceTest extends WritingIntegrationTest {
         for (String role : List.of(Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR)) {
             signIn("someone", role);
             assertThatThrownBy(() -> tokens.list()).as(role).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> tokens.create("x", nightlyCi(), Set.of(ApiScope.READ), 30)).as(role)
+            assertThatThrownBy(() -> tokens.create("x", nightlyCi(), Set.of(ApiScope.READ), 30))
+                    .as(role)
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> tokens.revoke(1)).as(role).isInstanceOf(AccessDeniedException.class);
         }

@@ -27,10 +27,15 @@ class ApiTokensViewTest extends WritingKaribuTest {
         ApiTokensView view = _get(ApiTokensView.class);
         int before = GridKt._size(view.grid);
         view.name.setValue("nightly CUDA");
-        view.validator.setValue(view.validator.getListDataView().getItems().filter(v -> v.name().equals("nightly-ci"))
-                .findFirst().orElseThrow());
+        view.validator.setValue(view.validator
+                .getListDataView()
+                .getItems()
+                .filter(v -> v.name().equals("nightly-ci"))
+                .findFirst()
+                .orElseThrow());
         _click(view.create);
-        String secret = _get(TextArea.class, spec -> spec.withId("token-secret")).getValue();
+        String secret =
+                _get(TextArea.class, spec -> spec.withId("token-secret")).getValue();
         assertThat(secret).isEqualTo(view.shownSecret).startsWith("cmc_");
         assertThat(GridKt._size(view.grid)).isEqualTo(before + 1);
         ApiToken listed = GridKt._get(view.grid, 0);

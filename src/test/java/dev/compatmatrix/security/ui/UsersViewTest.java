@@ -9,8 +9,8 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.AppUser;
 import dev.compatmatrix.security.repository.UserRepository;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -23,13 +23,20 @@ class UsersViewTest extends WritingKaribuTest {
     UserRepository users;
 
     private static AppUser row(UsersView view, String username) {
-        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i))
-                .filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+        return IntStream.range(0, GridKt._size(view.grid))
+                .mapToObj(i -> GridKt._get(view.grid, i))
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void clickRow(UsersView view, String username) {
-        GridKt._clickItem(view.grid, IntStream.range(0, GridKt._size(view.grid))
-                .filter(i -> GridKt._get(view.grid, i).username().equals(username)).findFirst().orElseThrow());
+        GridKt._clickItem(
+                view.grid,
+                IntStream.range(0, GridKt._size(view.grid))
+                        .filter(i -> GridKt._get(view.grid, i).username().equals(username))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
@@ -42,7 +49,8 @@ class UsersViewTest extends WritingKaribuTest {
         editor.username.setValue("priya2");
         editor.displayName.setValue("Priya Two");
         editor.roles.setValue(Set.of(Roles.VALIDATOR));
-        editor.validator.setValue(editor.validator.getListDataView().getItems().findFirst().orElseThrow());
+        editor.validator.setValue(
+                editor.validator.getListDataView().getItems().findFirst().orElseThrow());
         editor.password.setValue("short");
         _click(editor.save);
         assertThat(editor.isOpened()).as("refused: the password is too short").isTrue();
@@ -96,7 +104,9 @@ class UsersViewTest extends WritingKaribuTest {
         assertThat(view.editor.password.isInvalid()).isTrue();
         assertThat(view.editor.password.getErrorMessage()).contains("12 characters");
         NotificationsKt.expectNoNotifications();
-        assertThat(users.findByUsername("viewer").orElseThrow()).as("one change, all or nothing").isEqualTo(before);
+        assertThat(users.findByUsername("viewer").orElseThrow())
+                .as("one change, all or nothing")
+                .isEqualTo(before);
     }
 
     @Test

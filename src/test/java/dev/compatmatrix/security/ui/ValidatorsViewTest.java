@@ -10,9 +10,9 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.ValidatorAdminService;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRow;
+import dev.compatmatrix.security.ValidatorAdminService;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +23,16 @@ class ValidatorsViewTest extends WritingKaribuTest {
 
     @Autowired
     ValidatorAdminService service;
+
     @Autowired
     JdbcClient jdbc;
 
     private static ValidatorRow row(ValidatorsView view, String name) {
-        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i))
-                .filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        return IntStream.range(0, GridKt._size(view.grid))
+                .mapToObj(i -> GridKt._get(view.grid, i))
+                .filter(v -> v.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -47,19 +51,28 @@ class ValidatorsViewTest extends WritingKaribuTest {
         assertThat(row(view, "Night shift").level()).isEqualTo(2);
 
         long reviewsAtLevel1 = jdbc.sql("SELECT count(*) FROM validation_reviews WHERE verification_level = 1")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         ValidatorRow priya = row(view, "Priya Raman");
-        GridKt._clickItem(view.grid, IntStream.range(0, GridKt._size(view.grid))
-                .filter(i -> GridKt._get(view.grid, i).name().equals("Priya Raman")).findFirst().orElseThrow());
+        GridKt._clickItem(
+                view.grid,
+                IntStream.range(0, GridKt._size(view.grid))
+                        .filter(i -> GridKt._get(view.grid, i).name().equals("Priya Raman"))
+                        .findFirst()
+                        .orElseThrow());
         view.editor.level.setValue(3);
         _click(view.editor.save);
         assertThat(row(view, "Priya Raman").level()).isEqualTo(3);
         assertThat(priya.level()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM validation_reviews WHERE verification_level = 1").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM validation_reviews WHERE verification_level = 1")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(reviewsAtLevel1);
         // Other tests share this database and expect the demo's levels.
-        service.update(priya.validatorId(), new ValidatorAdminService.ValidatorData(priya.name(), priya.type(),
-                priya.email(), priya.organization(), priya.level()));
+        service.update(
+                priya.validatorId(),
+                new ValidatorAdminService.ValidatorData(
+                        priya.name(), priya.type(), priya.email(), priya.organization(), priya.level()));
     }
 
     @Test

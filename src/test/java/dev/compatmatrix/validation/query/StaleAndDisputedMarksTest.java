@@ -1,42 +1,40 @@
 package dev.compatmatrix.validation.query;
 
-import dev.compatmatrix.matrix.query.ClaimMarksQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.compatmatrix.badge.BadgeService;
+import dev.compatmatrix.badge.query.BadgeQuery;
 import dev.compatmatrix.base.db.DatabaseConfig;
 import dev.compatmatrix.base.db.DatabaseProperties;
-import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.base.repository.SettingsRepository;
-import dev.compatmatrix.catalog.repository.ModelRepository;
-import dev.compatmatrix.modelpage.ModelPageService;
-import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.badge.query.BadgeQuery;
-import dev.compatmatrix.matrix.Staleness;
-import dev.compatmatrix.badge.BadgeService;
-import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
-import dev.compatmatrix.history.query.HistoryQuery;
-import dev.compatmatrix.history.query.HistorySearch;
-import dev.compatmatrix.recommendation.query.PerformanceQuery;
-import dev.compatmatrix.recommendation.query.RecommendationQuery;
-import dev.compatmatrix.matrix.store.ReviewRepository;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
+import dev.compatmatrix.history.query.HistoryQuery;
+import dev.compatmatrix.history.query.HistorySearch;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.Staleness;
+import dev.compatmatrix.matrix.query.ClaimMarksQuery;
+import dev.compatmatrix.matrix.store.ReviewRepository;
+import dev.compatmatrix.modelpage.ModelPageService;
+import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
+import dev.compatmatrix.recommendation.query.PerformanceQuery;
+import dev.compatmatrix.recommendation.query.RecommendationQuery;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The matrix pages, the export and the validation queue read the stale and disputed marks as joins, for speed; the
@@ -88,7 +86,8 @@ class StaleAndDisputedMarksTest {
         String file = folder.resolve("s.duckdb").toString();
         SyntheticDatabaseGenerator.generate(file, 600);
         dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(file), true);
-        dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
+        dataSource.setConnectionProperties(
+                DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "512MB", 1)));
         jdbc = JdbcClient.create(dataSource);
         matrix = new MatrixQuery(jdbc, dataSource, new Staleness(Clock.systemUTC(), 180));
         staleByRule = claims(STALE_RULE);
@@ -112,7 +111,9 @@ class StaleAndDisputedMarksTest {
 
     @Test
     void matrix_pages_mark_the_claims_the_rules_mark() {
-        List<Integer> ids = jdbc.sql("SELECT model_id FROM models ORDER BY model_id").query(Integer.class).list();
+        List<Integer> ids = jdbc.sql("SELECT model_id FROM models ORDER BY model_id")
+                .query(Integer.class)
+                .list();
         Set<String> stale = new HashSet<>();
         Set<String> disputed = new HashSet<>();
         for (int from = 0; from < ids.size(); from += 50) { // pages, as the grid asks for them
@@ -126,8 +127,10 @@ class StaleAndDisputedMarksTest {
     void the_export_marks_the_claims_the_rules_mark() {
         Set<String> stale = new HashSet<>();
         Set<String> disputed = new HashSet<>();
-        matrix.forEachRow(dev.compatmatrix.compatibility.query.MatrixFilter.NONE,
-                dev.compatmatrix.compatibility.query.MatrixSort.BY_NAME, row -> collect(List.of(row), stale, disputed));
+        matrix.forEachRow(
+                dev.compatmatrix.compatibility.query.MatrixFilter.NONE,
+                dev.compatmatrix.compatibility.query.MatrixSort.BY_NAME,
+                row -> collect(List.of(row), stale, disputed));
         assertThat(stale).isEqualTo(cells(staleByRule));
         assertThat(disputed).isEqualTo(cells(disputedByRule));
     }
@@ -168,8 +171,10 @@ class StaleAndDisputedMarksTest {
                        min(a.id) AS oldest_result_id
                 FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                 JOIN automated_results a ON a.model_id = c.model_id AND a.hardware_type = d.hardware_type
-                WHERE\s""" + DISPUTED_RULE + " GROUP BY ALL ORDER BY d.id").param("staleBefore", matrix.staleBefore())
-                .query().listOfRows();
+                WHERE\s""" + DISPUTED_RULE + " GROUP BY ALL ORDER BY d.id")
+                .param("staleBefore", matrix.staleBefore())
+                .query()
+                .listOfRows();
         for (int i = 0; i < disputed.size(); i++) {
             Map<String, Object> claim = disputed.get(i);
             String level = (String) claim.get("compatibility_level");
@@ -189,8 +194,11 @@ class StaleAndDisputedMarksTest {
     private long latestResult(Map<String, Object> claim) {
         return jdbc.sql("""
                 SELECT id FROM automated_results WHERE model_id = :model AND hardware_type = :platform
-                ORDER BY reported_at DESC, id DESC LIMIT 1""").param("model", claim.get("model_id"))
-                .param("platform", claim.get("hardware_type")).query(Long.class).single();
+                ORDER BY reported_at DESC, id DESC LIMIT 1""")
+                .param("model", claim.get("model_id"))
+                .param("platform", claim.get("hardware_type"))
+                .query(Long.class)
+                .single();
     }
 
     private void resolve(Map<String, Object> claim, long resultId, String keptLevel) {
@@ -198,8 +206,13 @@ class StaleAndDisputedMarksTest {
                 INSERT INTO dispute_resolutions (claim_id, claim_version, model_id, hardware_type, automated_result_id,
                     decision, kept_level, validator_id, resolver, verification_level, comment, resolved_at)
                 VALUES (:id, :version, :model, :platform, :result, 'keep', :kept, 1, 'validator3', 3, 'checked', now())""")
-                .param("id", claim.get("id")).param("version", claim.get("row_version")).param("model", claim.get("model_id"))
-                .param("platform", claim.get("hardware_type")).param("result", resultId).param("kept", keptLevel).update();
+                .param("id", claim.get("id"))
+                .param("version", claim.get("row_version"))
+                .param("model", claim.get("model_id"))
+                .param("platform", claim.get("hardware_type"))
+                .param("result", resultId)
+                .param("kept", keptLevel)
+                .update();
     }
 
     /**
@@ -215,8 +228,11 @@ class StaleAndDisputedMarksTest {
             Map<String, Object> claim = validated.get(i);
             long objection = review(claim, "reject", 1);
             int version = ((Number) claim.get("row_version")).intValue() - (i % 5 == 4 ? 1 : 0);
-            jdbc.sql("INSERT INTO validation_objections VALUES (:review, :id, :version, 3)").param("review", objection)
-                    .param("id", claim.get("id")).param("version", version).update();
+            jdbc.sql("INSERT INTO validation_objections VALUES (:review, :id, :version, 3)")
+                    .param("review", objection)
+                    .param("id", claim.get("id"))
+                    .param("version", version)
+                    .update();
             if (i % 2 == 1) {
                 review(claim, i % 4 == 1 ? "approve" : "reject", 3);
             }
@@ -229,30 +245,49 @@ class StaleAndDisputedMarksTest {
                     reviewer, verification_level, decision, resulting_status, comment, reviewed_at)
                 VALUES (:id, :version, :model, :platform, :level, 1, 'validator' || :verification, :verification,
                     :decision, 'validated', 'test', now()) RETURNING id""")
-                .param("id", claim.get("id")).param("version", claim.get("row_version")).param("model", claim.get("model_id"))
-                .param("platform", claim.get("hardware_type")).param("level", claim.get("compatibility_level"))
-                .param("verification", level).param("decision", decision).query(Long.class).single();
+                .param("id", claim.get("id"))
+                .param("version", claim.get("row_version"))
+                .param("model", claim.get("model_id"))
+                .param("platform", claim.get("hardware_type"))
+                .param("level", claim.get("compatibility_level"))
+                .param("verification", level)
+                .param("decision", decision)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void the_model_page_the_api_and_the_badges_mark_the_claims_the_rules_mark() {
         // The model page (and the API's model, which is the same overview) and the badges of some models read one
         // by one: the first ones, and a few with a disputed claim.
-        List<Integer> disputedModels = disputedByRule.stream().map(c -> Integer.valueOf(c.split("/")[1])).sorted()
-                .limit(3).toList();
+        List<Integer> disputedModels = disputedByRule.stream()
+                .map(c -> Integer.valueOf(c.split("/")[1]))
+                .sorted()
+                .limit(3)
+                .toList();
         List<Object[]> models = jdbc.sql("""
                         SELECT model_id, model_name FROM models
                         WHERE model_id <= (SELECT min(model_id) FROM models) + :n OR model_id IN (:disputed)
                         ORDER BY model_id""")
-                .param("n", CHECKED_MODELS).param("disputed", disputedModels)
-                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
-        var pages = new ModelPageService(matrix, new ModelDetailsQuery(jdbc), new RecommendationQuery(jdbc),
-                new HistoryQuery(jdbc), new ReviewRepository(jdbc), new HistorySearch(jdbc), Clock.systemUTC(), new PerformanceQuery(jdbc),
+                .param("n", CHECKED_MODELS)
+                .param("disputed", disputedModels)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)})
+                .list();
+        var pages = new ModelPageService(
+                matrix,
+                new ModelDetailsQuery(jdbc),
+                new RecommendationQuery(jdbc),
+                new HistoryQuery(jdbc),
+                new ReviewRepository(jdbc),
+                new HistorySearch(jdbc),
+                Clock.systemUTC(),
+                new PerformanceQuery(jdbc),
                 new ClaimMarksQuery(jdbc));
-        var badges = new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null,
-                Clock.systemUTC());
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "viewer", null, AuthorityUtils.createAuthorityList("ROLE_VIEWER")));
+        var badges =
+                new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null, Clock.systemUTC());
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "viewer", null, AuthorityUtils.createAuthorityList("ROLE_VIEWER")));
         Set<String> pageStale = new HashSet<>();
         Set<String> pageDisputed = new HashSet<>();
         Set<String> badgeStale = new HashSet<>();
@@ -324,7 +359,9 @@ class StaleAndDisputedMarksTest {
                         FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                         WHERE
                         """ + condition)
-                .param("staleBefore", matrix.staleBefore()).query(String.class).list());
+                .param("staleBefore", matrix.staleBefore())
+                .query(String.class)
+                .list());
     }
 
     private static Set<String> cells(Set<String> claims) {

@@ -21,10 +21,12 @@ class StalenessTest {
 
     @Test
     void the_setting_decides_the_cut_off_and_180_days_is_the_default() {
-        ApplicationContextRunner context = new ApplicationContextRunner().withBean(Clock.class, () -> CLOCK)
+        ApplicationContextRunner context = new ApplicationContextRunner()
+                .withBean(Clock.class, () -> CLOCK)
                 .withBean(Staleness.class);
         context.withPropertyValues("compat.validation.stale-after-days=30")
-                .run(beans -> assertThat(beans.getBean(Staleness.class).staleBefore()).isEqualTo(THIRTY_DAYS_AGO));
+                .run(beans ->
+                        assertThat(beans.getBean(Staleness.class).staleBefore()).isEqualTo(THIRTY_DAYS_AGO));
         context.run(beans -> assertThat(beans.getBean(Staleness.class).staleBefore())
                 .isEqualTo(LocalDateTime.of(2026, 1, 1, 12, 0)));
     }
@@ -35,7 +37,8 @@ class StalenessTest {
         MatrixQuery matrix = new MatrixQuery(null, null, staleness);
         QueueQuery queue = new QueueQuery(null, CLOCK, staleness);
         assertThat(matrix.staleBefore()).isEqualTo(THIRTY_DAYS_AGO);
-        assertThat(matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME).params())
+        assertThat(matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME)
+                        .params())
                 .containsEntry("staleBefore", THIRTY_DAYS_AGO);
         assertThat(queue.countStatement(QueueFilter.ALL).params()).containsEntry("staleBefore", THIRTY_DAYS_AGO);
         assertThat(queue.pageStatement(QueueFilter.ALL, 0, 50).params()).containsEntry("staleBefore", THIRTY_DAYS_AGO);

@@ -11,16 +11,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.WritingKaribuTest;
-import dev.compatmatrix.security.ui.AccessDeniedView;
-import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimData;
-import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.ui.LoginView;
 import dev.compatmatrix.validation.ClaimFixtures;
 import dev.compatmatrix.validation.query.QueueRow;
@@ -34,8 +34,10 @@ class ValidationQueueViewTest extends WritingKaribuTest {
 
     @Autowired
     ClaimService claims;
+
     @Autowired
     dev.compatmatrix.validation.ValidationService validation;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -46,8 +48,11 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         ValidationQueueView view = _get(ValidationQueueView.class);
         List<QueueRow> rows = rows(view);
         assertThat(rows).isNotEmpty();
-        assertThat(rows).allSatisfy(r ->
-                assertThat(r.status() != ValidationStatus.VALIDATED || r.stale() || r.disputed() || r.objection() != null)
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(r.status() != ValidationStatus.VALIDATED
+                                || r.stale()
+                                || r.disputed()
+                                || r.objection() != null)
                         .isTrue());
         assertThat(rows).anyMatch(QueueRow::stale);
         // Disputed cells come first, with the automated side shown beside the claim.
@@ -56,12 +61,16 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         int firstNotDisputed = (int) rows.stream().takeWhile(QueueRow::disputed).count();
         assertThat(rows.subList(firstNotDisputed, rows.size())).noneMatch(QueueRow::disputed);
         // Objections (other tests may have left some) come next, then stale claims.
-        int firstStale = firstNotDisputed + (int) rows.subList(firstNotDisputed, rows.size()).stream()
-                .takeWhile(r -> r.objection() != null).count();
+        int firstStale = firstNotDisputed
+                + (int) rows.subList(firstNotDisputed, rows.size()).stream()
+                        .takeWhile(r -> r.objection() != null)
+                        .count();
         assertThat(rows.get(firstStale).stale()).isTrue();
         assertThat(rows).extracting(QueueRow::youMay).contains("Fully validate", "Partially (needs level 3)");
         view.requiredLevel.setValue(3);
-        assertThat(rows(view)).isNotEmpty().allSatisfy(r -> assertThat(r.neededLevel()).isEqualTo(3));
+        assertThat(rows(view))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.neededLevel()).isEqualTo(3));
     }
 
     @Test
@@ -70,10 +79,15 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("queue");
         ValidationQueueView view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.OPENVINO);
-        QueueRow first = rows(view).stream().filter(r -> !r.simulated() && r.writtenBy() == null).findFirst().orElseThrow();
+        QueueRow first = rows(view).stream()
+                .filter(r -> !r.simulated() && r.writtenBy() == null)
+                .findFirst()
+                .orElseThrow();
         view.approve(first);
         login("viewer", Roles.VIEWER);
-        assertThat(claims.find(first.modelName(), first.platform()).orElseThrow().status())
+        assertThat(claims.find(first.modelName(), first.platform())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ValidationStatus.VALIDATED);
     }
 
@@ -83,21 +97,28 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("queue");
         ValidationQueueView view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.WEBNN);
-        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null && !r.disputed()).findFirst().orElseThrow();
+        QueueRow row = rows(view).stream()
+                .filter(r -> r.writtenBy() == null && !r.disputed())
+                .findFirst()
+                .orElseThrow();
         view.approve(row);
         view.platform.setValue(Platform.WEBNN);
         assertThat(rows(view)).noneMatch(r -> r.claimId() == row.claimId());
 
         login("editor", Roles.EDITOR);
         var claim = claims.find(row.modelName(), row.platform()).orElseThrow();
-        claims.update(claim, new ClaimData(claim.data().level(), "New limitation found", null, null, null, null, null,
-                null, null, false), ChangeNote.NONE);
+        claims.update(
+                claim,
+                new ClaimData(
+                        claim.data().level(), "New limitation found", null, null, null, null, null, null, null, false),
+                ChangeNote.NONE);
 
         login("validator3", Roles.VALIDATOR);
         UI.getCurrent().navigate("queue");
         view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.WEBNN);
-        assertThat(rows(view)).anyMatch(r -> r.claimId() == row.claimId() && r.status() == ValidationStatus.UNVALIDATED);
+        assertThat(rows(view))
+                .anyMatch(r -> r.claimId() == row.claimId() && r.status() == ValidationStatus.UNVALIDATED);
     }
 
     @Test
@@ -106,8 +127,10 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         UI.getCurrent().navigate("queue");
         ValidationQueueView view = _get(ValidationQueueView.class);
         view.platform.setValue(Platform.CPU);
-        QueueRow row = rows(view).stream().filter(r -> r.writtenBy() == null && r.status() == ValidationStatus.UNVALIDATED)
-                .findFirst().orElseThrow();
+        QueueRow row = rows(view).stream()
+                .filter(r -> r.writtenBy() == null && r.status() == ValidationStatus.UNVALIDATED)
+                .findFirst()
+                .orElseThrow();
         validation.reject(dev.compatmatrix.matrix.ClaimRef.of(row), "The run log shows fp32, not fp16");
 
         login("editor", Roles.EDITOR);
@@ -132,7 +155,9 @@ class ValidationQueueViewTest extends WritingKaribuTest {
     @Test
     void on_your_own_claim_approve_and_reject_are_disabled_with_the_reason_as_tooltip() {
         Claim own = fixtures().fresh(CompatibilityLevel.LOW, false, "validator2", Roles.EDITOR, Roles.VALIDATOR);
-        ValidationQueueView view = openQueue("validator2", "q=" + own.modelName() + "&platform=" + own.platform().key());
+        ValidationQueueView view = openQueue(
+                "validator2",
+                "q=" + own.modelName() + "&platform=" + own.platform().key());
         int row = indexOf(view, own);
         List<Button> buttons = _find(GridKt._getCellComponent(view.grid, row, "actions"), Button.class);
         assertThat(buttons).extracting(Button::getText).containsExactly("Approve", "Reject…");
@@ -143,8 +168,11 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         assertThat(GridKt._getFormatted(view.grid, row, "author")).isEqualTo("validator2 (you)");
         // Someone else's claim: enabled, the tooltip says what an approval does.
         Claim other = fixtures().fresh(CompatibilityLevel.LOW, false, "editor");
-        view = openQueue("validator2", "q=" + other.modelName() + "&platform=" + other.platform().key());
-        Button approve = _find(GridKt._getCellComponent(view.grid, indexOf(view, other), "actions"), Button.class).getFirst();
+        view = openQueue(
+                "validator2",
+                "q=" + other.modelName() + "&platform=" + other.platform().key());
+        Button approve = _find(GridKt._getCellComponent(view.grid, indexOf(view, other), "actions"), Button.class)
+                .getFirst();
         assertThat(approve.isEnabled()).isTrue();
         assertThat(approve.getTooltip().getText()).isEqualTo("Fully validate");
     }
@@ -160,20 +188,32 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         assertThat(resolve).extracting(Button::getText).containsExactly("Keep claim…", "Take Medium…");
         assertThat(resolve).allSatisfy(button -> {
             assertThat(button.isEnabled()).isFalse();
-            assertThat(button.getTooltip().getText()).isEqualTo("Resolving this dispute needs level 3; you are level 1");
+            assertThat(button.getTooltip().getText())
+                    .isEqualTo("Resolving this dispute needs level 3; you are level 1");
         });
 
         view = openQueue("validator3", url);
         int row = indexOf(view, claim);
-        assertThat(_get(GridKt._getCellComponent(view.grid, row, "why"), Span.class, spec -> spec.withClasses("queue-disputed"))
-                .getText()).startsWith("Disputed: nightly-ci reports Medium");
-        assertThat(_get(GridKt._getCellComponent(view.grid, row, "claim"), LevelBadge.class).getText()).startsWith("High");
+        assertThat(_get(
+                                GridKt._getCellComponent(view.grid, row, "why"),
+                                Span.class,
+                                spec -> spec.withClasses("queue-disputed"))
+                        .getText())
+                .startsWith("Disputed: nightly-ci reports Medium");
+        assertThat(_get(GridKt._getCellComponent(view.grid, row, "claim"), LevelBadge.class)
+                        .getText())
+                .startsWith("High");
         view.approve(GridKt._get(view.grid, row)); // approval alone does not end a dispute
-        assertThat(rows(view)).anySatisfy(r -> assertThat(r.claimId() == claim.claimId() && r.disputed()).isTrue());
+        assertThat(rows(view))
+                .anySatisfy(r -> assertThat(r.claimId() == claim.claimId() && r.disputed())
+                        .isTrue());
 
-        _find(GridKt._getCellComponent(view.grid, indexOf(view, claim), "why"), Button.class).getFirst().click();
+        _find(GridKt._getCellComponent(view.grid, indexOf(view, claim), "why"), Button.class)
+                .getFirst()
+                .click();
         ResolveDisputeDialog dialog = _get(ResolveDisputeDialog.class);
-        assertThat(dialog.getHeaderTitle()).isEqualTo("Keep the " + claim.platform().label() + " claim of " + claim.modelName());
+        assertThat(dialog.getHeaderTitle())
+                .isEqualTo("Keep the " + claim.platform().label() + " claim of " + claim.modelName());
         dialog.confirm.click();
         assertThat(dialog.comment.isInvalid()).as("a comment is required").isTrue();
         dialog.comment.setValue("Full suite re-run on the reference machine: High holds");
@@ -192,9 +232,12 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         validation.reject(claim, "Fails at batch 32");
 
         Claim stored = fixtures().demo(claim.claimId());
-        ValidationQueueView view = openQueue("validator1", "q=" + stored.modelName() + "&platform=" + stored.platform().key());
+        ValidationQueueView view = openQueue(
+                "validator1",
+                "q=" + stored.modelName() + "&platform=" + stored.platform().key());
         int row = indexOf(view, stored);
-        assertThat(_get(GridKt._getCellComponent(view.grid, row, "why"), Span.class).getText())
+        assertThat(_get(GridKt._getCellComponent(view.grid, row, "why"), Span.class)
+                        .getText())
                 .isEqualTo("Objection by validator1 (level 1) — needs level 3");
         assertThat(GridKt._getFormatted(view.grid, row, "needs")).isEqualTo("Level 3");
         assertThat(GridKt._getFormatted(view.grid, row, "status")).isEqualTo("Validated");
@@ -213,12 +256,15 @@ class ValidationQueueViewTest extends WritingKaribuTest {
             assertThat(r.neededLevel()).isEqualTo(3);
         });
         assertThat(QueueUrl.toQuery(QueueUrl.parse(QueryParameters.fromString("q=BERT&platform=qualcomm&level=3&age=0"))
-                .filter()).getQueryString()).isEqualTo("q=BERT&level=3&platform=qualcomm&age=0");
+                                .filter())
+                        .getQueryString())
+                .isEqualTo("q=BERT&level=3&platform=qualcomm&age=0");
 
         view.model.setValue("no-such-model");
         assertThat(GridKt._size(view.grid)).isZero();
         assertThat(view.count.getText()).isEqualTo("0 claims waiting");
-        assertThat(view.emptyState.getText()).isEqualTo("No claim in the queue matches these filters. Clear a filter to see more.");
+        assertThat(view.emptyState.getText())
+                .isEqualTo("No claim in the queue matches these filters. Clear a filter to see more.");
 
         view = openQueue("validator2", "level=9&platform=tpu");
         assertThat(view.urlNotice.isVisible()).isTrue();
@@ -233,14 +279,17 @@ class ValidationQueueViewTest extends WritingKaribuTest {
         login("validator2", Roles.VALIDATOR);
         validation.approve(dev.compatmatrix.matrix.ClaimRef.of(validated), null);
 
-        ValidationQueueView view = openQueue("validator2", "q=" + validated.modelName() + "&platform="
-                + validated.platform().key());
+        ValidationQueueView view = openQueue(
+                "validator2",
+                "q=" + validated.modelName() + "&platform="
+                        + validated.platform().key());
         GridKt._selectRow(view.grid, indexOf(view, validated));
         view.approveSelected.click();
 
         var report = _get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("bulk-report"));
-        assertThat(report.getElement().getTextRecursively()).isEqualTo(validated.modelName() + " on "
-                + validated.platform().label() + ": already Validated (your review is recorded)");
+        assertThat(report.getElement().getTextRecursively())
+                .isEqualTo(validated.modelName() + " on " + validated.platform().label()
+                        + ": already Validated (your review is recorded)");
     }
 
     private ClaimFixtures fixtures() {
@@ -255,8 +304,11 @@ class ValidationQueueViewTest extends WritingKaribuTest {
 
     private static int indexOf(ValidationQueueView view, Claim claim) {
         List<QueueRow> rows = rows(view);
-        return IntStream.range(0, rows.size()).filter(i -> rows.get(i).claimId() == claim.claimId()).findFirst()
-                .orElseThrow(() -> new AssertionError(claim.modelName() + " on " + claim.platform() + " is not in the queue"));
+        return IntStream.range(0, rows.size())
+                .filter(i -> rows.get(i).claimId() == claim.claimId())
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError(claim.modelName() + " on " + claim.platform() + " is not in the queue"));
     }
 
     private static List<QueueRow> rows(ValidationQueueView view) {

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Repository;
 public class ImportTargetsQuery {
 
     /** A model's current level on one platform. */
-    public record CurrentLevel(String model, String platform, String level) {
-    }
+    public record CurrentLevel(String model, String platform, String level) {}
 
     private final JdbcClient jdbc;
 
@@ -30,7 +29,9 @@ public class ImportTargetsQuery {
                         JOIN """ + TextList.NAMES_TABLE + """
                          n ON n.name = m.model_name
                         WHERE m.deleted_at IS NULL""")
-                .param("names", TextList.join(names)).query(String.class).list();
+                .param("names", TextList.join(names))
+                .query(String.class)
+                .list();
     }
 
     /** Every claim's level of the models among {@code names}. */
@@ -43,6 +44,7 @@ public class ImportTargetsQuery {
                         JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                         JOIN compatibility_details d ON d.compatibility_id = c.id""")
                 .param("names", TextList.join(names))
-                .query((rs, n) -> new CurrentLevel(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new CurrentLevel(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 }

@@ -43,7 +43,9 @@ public class ApexChart extends Div {
     }
 
     private void render() {
-        getElement().executeJs("window.compatCharts.render(this, JSON.parse($0))",
-                JSON.writeValueAsString(spec.toApexOptions()));
+        getElement()
+                .executeJs(
+                        "window.compatCharts.render(this, JSON.parse($0))",
+                        JSON.writeValueAsString(spec.toApexOptions()));
     }
 }

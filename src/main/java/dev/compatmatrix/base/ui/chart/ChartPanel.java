@@ -34,7 +34,9 @@ public class ChartPanel extends VerticalLayout {
         for (int i = 0; i < table.header().size(); i++) {
             int column = i;
             numbers.addColumn(row -> column < row.size() ? row.get(column) : "")
-                    .setHeader(table.header().get(i)).setAutoWidth(true).setResizable(true);
+                    .setHeader(table.header().get(i))
+                    .setAutoWidth(true)
+                    .setResizable(true);
         }
         numbers.setItems(table.rows());
     }

@@ -17,24 +17,36 @@ import java.util.Map;
  * @param ranges     a timeline's bars, one series per legend entry
  * @param colors     one per series (or per slice), matching the level colours; empty for ApexCharts' own
  */
-public record ChartSpec(ChartType type, String title, List<String> categories, List<Series> series,
-                        List<RangeSeries> ranges, List<String> colors, String xTitle, String yTitle,
-                        boolean stacked, boolean horizontal, int heightPx, boolean slantedLabels) {
+public record ChartSpec(
+        ChartType type,
+        String title,
+        List<String> categories,
+        List<Series> series,
+        List<RangeSeries> ranges,
+        List<String> colors,
+        String xTitle,
+        String yTitle,
+        boolean stacked,
+        boolean horizontal,
+        int heightPx,
+        boolean slantedLabels) {
 
     /** A named row of numbers, one per category. */
-    public record Series(String name, List<? extends Number> data) {
-    }
+    public record Series(String name, List<? extends Number> data) {}
 
     /** A timeline legend entry (e.g. a level) and its bars. */
-    public record RangeSeries(String name, List<Range> bars) {
-    }
+    public record RangeSeries(String name, List<Range> bars) {}
 
     /** One bar of a timeline: on row {@code row}, from {@code start} to {@code end} (UTC). */
-    public record Range(String row, LocalDateTime start, LocalDateTime end) {
-    }
+    public record Range(String row, LocalDateTime start, LocalDateTime end) {}
 
     public enum ChartType {
-        LINE("line"), AREA("area"), BAR("bar"), DONUT("donut"), HEATMAP("heatmap"), RANGE_BAR("rangeBar");
+        LINE("line"),
+        AREA("area"),
+        BAR("bar"),
+        DONUT("donut"),
+        HEATMAP("heatmap"),
+        RANGE_BAR("rangeBar");
 
         private final String apexName;
 
@@ -72,33 +84,104 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
 
     /** Horizontal bars over time, one row per {@link Range#row()}, rows in the given order. */
     public static ChartSpec timeline(String title, List<String> rows, List<RangeSeries> ranges) {
-        return new ChartSpec(ChartType.RANGE_BAR, title, rows, List.of(), ranges, List.of(), null, null,
-                false, true, HEIGHT_PX, false);
-    }
-
-    private static ChartSpec of(ChartType type, String title, List<String> categories, List<Series> series) {
-        return new ChartSpec(type, title, categories, series, List.of(), List.of(), null, null, false, false, HEIGHT_PX,
+        return new ChartSpec(
+                ChartType.RANGE_BAR,
+                title,
+                rows,
+                List.of(),
+                ranges,
+                List.of(),
+                null,
+                null,
+                false,
+                true,
+                HEIGHT_PX,
                 false);
     }
 
+    private static ChartSpec of(ChartType type, String title, List<String> categories, List<Series> series) {
+        return new ChartSpec(
+                type, title, categories, series, List.of(), List.of(), null, null, false, false, HEIGHT_PX, false);
+    }
+
     public ChartSpec withColors(List<String> newColors) {
-        return new ChartSpec(type, title, categories, series, ranges, newColors, xTitle, yTitle, stacked, horizontal, heightPx, slantedLabels);
+        return new ChartSpec(
+                type,
+                title,
+                categories,
+                series,
+                ranges,
+                newColors,
+                xTitle,
+                yTitle,
+                stacked,
+                horizontal,
+                heightPx,
+                slantedLabels);
     }
 
     public ChartSpec withAxisTitles(String newXTitle, String newYTitle) {
-        return new ChartSpec(type, title, categories, series, ranges, colors, newXTitle, newYTitle, stacked, horizontal, heightPx, slantedLabels);
+        return new ChartSpec(
+                type,
+                title,
+                categories,
+                series,
+                ranges,
+                colors,
+                newXTitle,
+                newYTitle,
+                stacked,
+                horizontal,
+                heightPx,
+                slantedLabels);
     }
 
     public ChartSpec withStacking() {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, true, horizontal, heightPx, slantedLabels);
+        return new ChartSpec(
+                type,
+                title,
+                categories,
+                series,
+                ranges,
+                colors,
+                xTitle,
+                yTitle,
+                true,
+                horizontal,
+                heightPx,
+                slantedLabels);
     }
 
     public ChartSpec withHorizontalBars() {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, true, heightPx, slantedLabels);
+        return new ChartSpec(
+                type,
+                title,
+                categories,
+                series,
+                ranges,
+                colors,
+                xTitle,
+                yTitle,
+                stacked,
+                true,
+                heightPx,
+                slantedLabels);
     }
 
     public ChartSpec withHeight(int newHeightPx) {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, newHeightPx, slantedLabels);
+        return new ChartSpec(
+                type,
+                title,
+                categories,
+                series,
+                ranges,
+                colors,
+                xTitle,
+                yTitle,
+                stacked,
+                horizontal,
+                newHeightPx,
+                slantedLabels);
     }
 
     /**
@@ -106,8 +189,8 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
      * platform went missing) or lets long ones run together (score ranges).
      */
     public ChartSpec withSlantedLabels() {
-        return new ChartSpec(type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, heightPx,
-                true);
+        return new ChartSpec(
+                type, title, categories, series, ranges, colors, xTitle, yTitle, stacked, horizontal, heightPx, true);
     }
 
     /** True when there is nothing to draw. */
@@ -120,21 +203,40 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
     public Map<String, Object> toApexOptions() {
         Map<String, Object> options = new LinkedHashMap<>();
         // A fixed height: "100%" lets a donut grow past its box and over its neighbours.
-        options.put("chart", Map.of("type", type.apexName, "stacked", stacked, "height", heightPx,
-                "toolbar", Map.of("show", false), "animations", Map.of("enabled", false),
-                "redrawOnParentResize", true));
+        options.put(
+                "chart",
+                Map.of(
+                        "type",
+                        type.apexName,
+                        "stacked",
+                        stacked,
+                        "height",
+                        heightPx,
+                        "toolbar",
+                        Map.of("show", false),
+                        "animations",
+                        Map.of("enabled", false),
+                        "redrawOnParentResize",
+                        true));
         options.put("title", Map.of("text", title));
         options.put("noData", Map.of("text", "No data for this selection"));
         switch (type) {
             case DONUT -> {
                 options.put("labels", categories);
-                options.put("series", series.isEmpty() ? List.of() : series.getFirst().data());
+                options.put(
+                        "series",
+                        series.isEmpty() ? List.of() : series.getFirst().data());
             }
             case HEATMAP -> {
-                options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", cells(s))).toList());
+                options.put(
+                        "series",
+                        series.stream()
+                                .map(s -> Map.of("name", s.name(), "data", cells(s)))
+                                .toList());
                 putAxes(options, Map.of());
-                options.put("plotOptions", Map.of("heatmap", Map.of("enableShades", false,
-                        "colorScale", Map.of("ranges", HEAT_RANGES))));
+                options.put(
+                        "plotOptions",
+                        Map.of("heatmap", Map.of("enableShades", false, "colorScale", Map.of("ranges", HEAT_RANGES))));
             }
             case RANGE_BAR -> {
                 options.put("series", timelineSeries());
@@ -142,9 +244,20 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
                 options.put("plotOptions", Map.of("bar", Map.of("horizontal", true, "rangeBarGroupRows", true)));
             }
             default -> {
-                options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.data())).toList());
-                putAxes(options, slantedLabels ? Map.of("categories", categories, "labels", Map.of("rotate", -45,
-                        "rotateAlways", true, "hideOverlappingLabels", false)) : Map.of("categories", categories));
+                options.put(
+                        "series",
+                        series.stream()
+                                .map(s -> Map.of("name", s.name(), "data", s.data()))
+                                .toList());
+                putAxes(
+                        options,
+                        slantedLabels
+                                ? Map.of(
+                                        "categories",
+                                        categories,
+                                        "labels",
+                                        Map.of("rotate", -45, "rotateAlways", true, "hideOverlappingLabels", false))
+                                : Map.of("categories", categories));
                 options.put("plotOptions", Map.of("bar", Map.of("horizontal", horizontal)));
             }
         }
@@ -152,9 +265,11 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
             options.put("colors", colors);
         }
         options.put("legend", Map.of("position", "bottom"));
-        options.put("dataLabels", type == ChartType.HEATMAP
-                ? Map.of("enabled", true, "style", Map.of("colors", List.of("#1b1b1b")))
-                : Map.of("enabled", type == ChartType.DONUT || stacked));
+        options.put(
+                "dataLabels",
+                type == ChartType.HEATMAP
+                        ? Map.of("enabled", true, "style", Map.of("colors", List.of("#1b1b1b")))
+                        : Map.of("enabled", type == ChartType.DONUT || stacked));
         return options;
     }
 
@@ -178,8 +293,11 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
      * the first series, put the rows in the spec's order without drawing anything.
      */
     private List<Map<String, Object>> timelineSeries() {
-        LocalDateTime earliest = ranges.stream().flatMap(r -> r.bars().stream()).map(Range::start)
-                .min(LocalDateTime::compareTo).orElse(null);
+        LocalDateTime earliest = ranges.stream()
+                .flatMap(r -> r.bars().stream())
+                .map(Range::start)
+                .min(LocalDateTime::compareTo)
+                .orElse(null);
         List<Map<String, Object>> result = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
             List<Map<String, Object>> data = new ArrayList<>();
@@ -193,8 +311,13 @@ public record ChartSpec(ChartType type, String title, List<String> categories, L
     }
 
     private static Map<String, Object> bar(Range bar) {
-        return Map.of("x", bar.row(), "y", List.of(bar.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
-                bar.end().toInstant(ZoneOffset.UTC).toEpochMilli()));
+        return Map.of(
+                "x",
+                bar.row(),
+                "y",
+                List.of(
+                        bar.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
+                        bar.end().toInstant(ZoneOffset.UTC).toEpochMilli()));
     }
 
     /** Heatmap cells are percentages: none, few, half or more, most — light colours so dark labels read well. */

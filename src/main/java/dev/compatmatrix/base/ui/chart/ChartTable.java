@@ -12,9 +12,14 @@ public record ChartTable(List<String> header, List<List<String>> rows) {
 
     public static ChartTable of(ChartSpec spec) {
         return switch (spec.type()) {
-            case DONUT -> new ChartTable(List.of(orDefault(spec.xTitle(), ""),
-                    spec.series().isEmpty() ? "" : spec.series().getFirst().name()),
-                    byCategory(spec.categories(), spec.series()));
+            case DONUT ->
+                new ChartTable(
+                        List.of(
+                                orDefault(spec.xTitle(), ""),
+                                spec.series().isEmpty()
+                                        ? ""
+                                        : spec.series().getFirst().name()),
+                        byCategory(spec.categories(), spec.series()));
             case HEATMAP -> heatmap(spec);
             case RANGE_BAR -> timeline(spec);
             default -> {
@@ -54,14 +59,19 @@ public record ChartTable(List<String> header, List<List<String>> rows) {
     }
 
     private static ChartTable timeline(ChartSpec spec) {
-        record Bar(String row, String state, ChartSpec.Range range) {
-        }
+        record Bar(String row, String state, ChartSpec.Range range) {}
         List<Bar> bars = new ArrayList<>();
         spec.ranges().forEach(series -> series.bars().forEach(r -> bars.add(new Bar(r.row(), series.name(), r))));
         bars.sort(Comparator.comparing(Bar::row).thenComparing(b -> b.range().start()));
-        return new ChartTable(List.of(orDefault(spec.yTitle(), ""), "State", "From", "To"), bars.stream()
-                .map(b -> List.of(b.row(), b.state(), DAY.format(b.range().start()), DAY.format(b.range().end())))
-                .toList());
+        return new ChartTable(
+                List.of(orDefault(spec.yTitle(), ""), "State", "From", "To"),
+                bars.stream()
+                        .map(b -> List.of(
+                                b.row(),
+                                b.state(),
+                                DAY.format(b.range().start()),
+                                DAY.format(b.range().end())))
+                        .toList());
     }
 
     private static String format(Number value) {
@@ -70,7 +80,9 @@ public record ChartTable(List<String> header, List<List<String>> rows) {
         }
         if (value instanceof Double || value instanceof Float) {
             double d = value.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.2f", d);
+            return d == Math.rint(d) && Math.abs(d) < 1e15
+                    ? Long.toString((long) d)
+                    : String.format(java.util.Locale.ROOT, "%.2f", d);
         }
         return value.toString();
     }
