@@ -144,20 +144,7 @@ public final class SmallWritesBenchmark {
     private void saveNextLevel(Claim loaded, int n) {
         ClaimData d = loaded.data();
         CompatibilityLevel next = LEVELS[(d.level().ordinal() + 1) % LEVELS.length];
-        Claim saved = claims.update(
-                loaded,
-                new ClaimData(
-                        next,
-                        d.limitations(),
-                        d.workarounds(),
-                        d.performanceNotes(),
-                        d.evidenceRun(),
-                        d.frameworkVersion(),
-                        d.device(),
-                        d.batchSize(),
-                        d.precision(),
-                        d.simulated()),
-                new ChangeNote("benchmark edit " + n, "torch 2.5"));
+        Claim saved = claims.update(loaded, d.withLevel(next), new ChangeNote("benchmark edit " + n, "torch 2.5"));
         if (saved.data().level() != next) {
             throw new IllegalStateException("The save did not change the level of claim " + loaded.claimId());
         }

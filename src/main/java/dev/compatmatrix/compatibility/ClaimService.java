@@ -155,21 +155,7 @@ public class ClaimService {
      */
     @PreAuthorize(Roles.HAS_VALIDATOR)
     public Claim takeLevel(Claim loaded, CompatibilityLevel level, ChangeNote note) {
-        ClaimData d = loaded.data();
-        return update(
-                loaded,
-                new ClaimData(
-                        level,
-                        d.limitations(),
-                        d.workarounds(),
-                        d.performanceNotes(),
-                        d.evidenceRun(),
-                        d.frameworkVersion(),
-                        d.device(),
-                        d.batchSize(),
-                        d.precision(),
-                        d.simulated()),
-                note);
+        return update(loaded, loaded.data().withLevel(level), note);
     }
 
     /** Runs one change in one transaction, turning DuckDB's write-write conflict into a conflict message. */

@@ -46,6 +46,21 @@ public record ClaimData(
                 && simulated == other.simulated;
     }
 
+    /** The same claim at another level (a dispute resolved by taking the automated result's level, for one). */
+    public ClaimData withLevel(CompatibilityLevel newLevel) {
+        return new ClaimData(
+                newLevel,
+                limitations,
+                workarounds,
+                performanceNotes,
+                evidenceRun,
+                frameworkVersion,
+                device,
+                batchSize,
+                precision,
+                simulated);
+    }
+
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

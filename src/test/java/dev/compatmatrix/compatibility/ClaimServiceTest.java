@@ -74,7 +74,7 @@ class ClaimServiceTest extends WritingIntegrationTest {
     void a_level_change_needs_a_reason_and_a_version_and_then_writes_history() {
         Claim claim = anyClaim(CompatibilityLevel.HIGH);
         long history = historyRows(claim.modelName());
-        var lower = withLevel(claim.data(), CompatibilityLevel.LOW);
+        var lower = claim.data().withLevel(CompatibilityLevel.LOW);
 
         assertThatThrownBy(() -> service.update(claim, lower, ChangeNote.NONE))
                 .isInstanceOfSatisfying(
@@ -173,7 +173,7 @@ class ClaimServiceTest extends WritingIntegrationTest {
         signIn("alice", Roles.EDITOR);
         service.update(
                 loadedByA,
-                withLevel(loadedByA.data(), CompatibilityLevel.LOW),
+                loadedByA.data().withLevel(CompatibilityLevel.LOW),
                 new ChangeNote("OOM at batch 32", "ROCm 6.3"));
 
         signIn("bob", Roles.EDITOR);
@@ -280,8 +280,8 @@ class ClaimServiceTest extends WritingIntegrationTest {
         String state = snapshot();
         signIn("viewer", Roles.VIEWER);
         assertThat(service.find(claim.modelName(), claim.platform())).isPresent();
-        assertThatThrownBy(() -> service.update(
-                        claim, withLevel(claim.data(), CompatibilityLevel.LOW), new ChangeNote("x", "y")))
+        assertThatThrownBy(() ->
+                        service.update(claim, claim.data().withLevel(CompatibilityLevel.LOW), new ChangeNote("x", "y")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.remove(claim, "x")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() ->
@@ -341,20 +341,6 @@ class ClaimServiceTest extends WritingIntegrationTest {
                 data.level(),
                 data.limitations(),
                 workarounds,
-                data.performanceNotes(),
-                data.evidenceRun(),
-                data.frameworkVersion(),
-                data.device(),
-                data.batchSize(),
-                data.precision(),
-                data.simulated());
-    }
-
-    private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {
-        return new ClaimData(
-                level,
-                data.limitations(),
-                data.workarounds(),
                 data.performanceNotes(),
                 data.evidenceRun(),
                 data.frameworkVersion(),

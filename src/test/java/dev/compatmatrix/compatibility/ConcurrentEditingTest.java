@@ -6,7 +6,6 @@ import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
-import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
@@ -73,7 +72,7 @@ class ConcurrentEditingTest extends WritingIntegrationTest {
                                     : CompatibilityLevel.HIGH;
                             service.update(
                                     loaded,
-                                    withLevel(loaded.data(), next),
+                                    loaded.data().withLevel(next),
                                     new ChangeNote("edit " + thread + "/" + i, "v" + i));
                             successes.incrementAndGet(index);
                         } catch (ClaimConflictException e) {
@@ -118,19 +117,5 @@ class ConcurrentEditingTest extends WritingIntegrationTest {
                 .param("platform", claim.platform().key())
                 .query(Long.class)
                 .single();
-    }
-
-    private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {
-        return new ClaimData(
-                level,
-                data.limitations(),
-                data.workarounds(),
-                data.performanceNotes(),
-                data.evidenceRun(),
-                data.frameworkVersion(),
-                data.device(),
-                data.batchSize(),
-                data.precision(),
-                data.simulated());
     }
 }

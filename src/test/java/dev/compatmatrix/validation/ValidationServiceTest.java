@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
-import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Review;
@@ -105,7 +104,7 @@ class ValidationServiceTest extends ValidationWritingTest {
         Claim ownWork = freshClaim(CompatibilityLevel.MEDIUM, false, "validator2", Roles.EDITOR, Roles.VALIDATOR);
         Claim outdated = freshClaim(CompatibilityLevel.LOW, false, "editor");
         signIn("editor", Roles.EDITOR);
-        claims.update(outdated, withLevel(outdated.data(), CompatibilityLevel.MEDIUM), new ChangeNote("rerun", "v2"));
+        claims.update(outdated, outdated.data().withLevel(CompatibilityLevel.MEDIUM), new ChangeNote("rerun", "v2"));
 
         signIn("validator2", Roles.VALIDATOR);
         var outcomes = validation.approveAll(List.of(ClaimRef.of(fine), ClaimRef.of(ownWork), ClaimRef.of(outdated)));
@@ -183,19 +182,5 @@ class ValidationServiceTest extends ValidationWritingTest {
     /** Reviews of this version of the claim or later (the demo data keep the approvals of earlier versions). */
     private long reviews(Claim claim) {
         return fixtures.reviewsOfThisVersionOrLater(claim);
-    }
-
-    private static ClaimData withLevel(ClaimData data, CompatibilityLevel level) {
-        return new ClaimData(
-                level,
-                data.limitations(),
-                data.workarounds(),
-                data.performanceNotes(),
-                data.evidenceRun(),
-                data.frameworkVersion(),
-                data.device(),
-                data.batchSize(),
-                data.precision(),
-                data.simulated());
     }
 }

@@ -78,11 +78,12 @@ class MatrixWriterTest extends WritingIntegrationTest {
         changes.add(ClaimChange.edit(
                 levelChange,
                 models.get(1),
-                withLevel(
-                        levelChange.data(),
-                        levelChange.data().level() == CompatibilityLevel.LOW
-                                ? CompatibilityLevel.HIGH
-                                : CompatibilityLevel.LOW),
+                levelChange
+                        .data()
+                        .withLevel(
+                                levelChange.data().level() == CompatibilityLevel.LOW
+                                        ? CompatibilityLevel.HIGH
+                                        : CompatibilityLevel.LOW),
                 "Re-tested",
                 "2.2"));
         Claim evidence = claims.findAll(models.get(2).compatibilityId()).getFirst();
@@ -126,20 +127,6 @@ class MatrixWriterTest extends WritingIntegrationTest {
                         null),
                 new ReviewChange(review(rejected, validatorId, Review.Decision.REJECT, rejected.status()), null, 3));
         return new Changes(changes, audit, reviews);
-    }
-
-    private static ClaimData withLevel(ClaimData d, CompatibilityLevel level) {
-        return new ClaimData(
-                level,
-                d.limitations(),
-                d.workarounds(),
-                d.performanceNotes(),
-                d.evidenceRun(),
-                d.frameworkVersion(),
-                d.device(),
-                d.batchSize(),
-                d.precision(),
-                d.simulated());
     }
 
     private static ReviewRow review(Claim claim, int validatorId, Review.Decision decision, ValidationStatus result) {
@@ -251,7 +238,7 @@ class MatrixWriterTest extends WritingIntegrationTest {
                 models.get(1),
                 stale.platform(),
                 stale.data().level(),
-                withLevel(stale.data(), CompatibilityLevel.UNSUPPORTED),
+                stale.data().withLevel(CompatibilityLevel.UNSUPPORTED),
                 null,
                 "Stale",
                 null));
