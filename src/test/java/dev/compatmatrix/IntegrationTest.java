@@ -30,5 +30,6 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("compat.db.path", DATABASE::toString);
+        TestDatabases.usePostgresWhenRequested(registry, "test");
     }
 }

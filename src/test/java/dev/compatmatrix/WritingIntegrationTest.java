@@ -32,6 +32,7 @@ public abstract class WritingIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("compat.db.path", DATABASE::toString);
+        TestDatabases.usePostgresWhenRequested(registry, "write");
         registry.add(
                 "compat.backup.dir", () -> DATABASE.resolveSibling("backups").toString());
     }

@@ -2,6 +2,7 @@ package dev.compatmatrix.demo;
 
 import ch.qos.logback.classic.Level;
 import dev.compatmatrix.base.db.DatabaseConfig;
+import dev.compatmatrix.base.db.DatabaseKind;
 import dev.compatmatrix.base.db.DatabaseProperties;
 import dev.compatmatrix.demo.store.BulkLoader;
 import dev.compatmatrix.matrix.store.ValidatorRepository;
@@ -108,7 +109,7 @@ public final class SyntheticDatabaseGenerator {
         var dataSource = new SingleConnectionDataSource(connection, true);
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(DatabaseKind.DUCKDB.migrationLocations())
                 .load()
                 .migrate();
     }

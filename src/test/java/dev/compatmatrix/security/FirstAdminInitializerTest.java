@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.compatmatrix.base.db.DatabaseConfig;
+import dev.compatmatrix.base.db.DatabaseKind;
 import dev.compatmatrix.base.db.DatabaseProperties;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.repository.UserRepository;
@@ -35,7 +36,7 @@ class FirstAdminInitializerTest {
                 DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "256MB", 1)));
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(DatabaseKind.DUCKDB.migrationLocations())
                 .load()
                 .migrate();
         users = new UserRepository(JdbcClient.create(dataSource), Clock.systemUTC());

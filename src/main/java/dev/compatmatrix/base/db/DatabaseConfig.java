@@ -7,10 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One embedded DuckDB file behind a small Hikari pool, every connection opened with the same options. */
+/**
+ * The database behind a Hikari pool: one embedded DuckDB file, every connection opened with the same options, or a
+ * PostgreSQL server (when {@code compat.db.url} names one) in repeatable-read transactions, so that two transactions
+ * writing the same row conflict as they do on DuckDB. Flyway takes the shared migrations and the database's own.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfig {
@@ -20,8 +25,16 @@ public class DatabaseConfig {
         return pooledDataSource(props);
     }
 
+    @Bean
+    FlywayConfigurationCustomizer migrationLocations(DatabaseProperties props) {
+        return configuration -> configuration.locations(props.kind().migrationLocations());
+    }
+
     /** The application's pool, also for tools that run outside Spring (the benchmark). */
     public static HikariDataSource pooledDataSource(DatabaseProperties props) {
+        if (props.kind() == DatabaseKind.POSTGRESQL) {
+            return postgresPool(props);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("duckdb");
         config.setDriverClassName("org.duckdb.DuckDBDriver");
@@ -33,6 +46,24 @@ public class DatabaseConfig {
         HikariDataSource pool = new HikariDataSource(config);
         restrictFiles(props.path());
         return pool;
+    }
+
+    private static HikariDataSource postgresPool(DatabaseProperties props) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("postgresql");
+        config.setDriverClassName("org.postgresql.Driver");
+        config.setJdbcUrl(props.url());
+        config.setUsername(props.username());
+        config.setPassword(props.password());
+        config.setMaximumPoolSize(props.poolSize());
+        config.setMinimumIdle(1);
+        config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        // Statements prepared once per connection, as DuckDB's are reused (ReusedStatements).
+        config.addDataSourceProperty("prepareThreshold", "1");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "compat-matrix-console");
+        return new HikariDataSource(config);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.compatmatrix.matrix.store;
 
+import dev.compatmatrix.base.db.ConditionalOnDatabase;
+import dev.compatmatrix.base.db.DatabaseKind;
 import dev.compatmatrix.base.db.DuckDbErrors;
 import dev.compatmatrix.base.db.MultiRowSql;
 import dev.compatmatrix.base.db.TableAppender;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
  * DuckDB's error messages ({@link DuckDbErrors}).
  */
 @Component
+@ConditionalOnDatabase(DatabaseKind.DUCKDB)
 class DuckDbMatrixDatabase implements MatrixDatabase {
 
     private final JdbcClient jdbc;

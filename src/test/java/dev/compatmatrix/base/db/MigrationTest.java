@@ -97,7 +97,7 @@ class MigrationTest {
         try {
             var result = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(DatabaseKind.DUCKDB.migrationLocations())
                     .load()
                     .migrate();
             assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);

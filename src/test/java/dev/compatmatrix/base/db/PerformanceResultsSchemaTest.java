@@ -38,7 +38,7 @@ class PerformanceResultsSchemaTest {
                 DatabaseConfig.connectionOptions(new DatabaseProperties(null, 1, "256MB", 1)));
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(DatabaseKind.DUCKDB.migrationLocations())
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);

@@ -62,7 +62,7 @@ class OnlyTheWriterWritesTheMatrixTest {
     @Test
     void the_matrix_tables_are_the_schemas() throws IOException {
         StringBuilder schema = new StringBuilder();
-        try (Stream<Path> migrations = Files.list(Path.of("db/migration"))) {
+        try (Stream<Path> migrations = Files.walk(Path.of("db/migration"))) {
             for (Path migration :
                     migrations.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 schema.append(Files.readString(migration)).append('\n');
