@@ -55,7 +55,8 @@ public final class PostgresTestServer {
                 + " -c shared_buffers=128MB";
         Path log = folder.resolve("server.log");
         try {
-            run(command("pg_ctl", "-D", data.toString(), "-o", options, "-l", log.toString(), "-w", "-t", "60", "start"));
+            run(command(
+                    "pg_ctl", "-D", data.toString(), "-o", options, "-l", log.toString(), "-w", "-t", "60", "start"));
         } catch (IllegalStateException e) {
             String serverLog = Files.exists(log) ? Files.readString(log) : "(no server log)";
             throw new IllegalStateException(e.getMessage() + "\nServer log:\n" + serverLog, e);
