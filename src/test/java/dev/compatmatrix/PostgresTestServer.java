@@ -98,9 +98,9 @@ public final class PostgresTestServer {
     }
 
     private static IllegalStateException cannotStart(Exception cause) {
-        return new IllegalStateException("Cannot start the test PostgreSQL server, so the tests on PostgreSQL fail"
-                + " (set COMPAT_TEST_PG_BIN to a folder with initdb and pg_ctl, or install Debian's postgresql"
-                + " package): " + cause.getMessage(), cause);
+        String reason = "Cannot start the test PostgreSQL server, so the tests on PostgreSQL fail (set"
+                + " COMPAT_TEST_PG_BIN to a folder with initdb and pg_ctl, or install Debian's postgresql package): ";
+        return new IllegalStateException(reason + cause.getMessage(), cause);
     }
 
     /** Whether the test run asks for PostgreSQL ({@code -Dcompat.test.database=postgresql}) instead of DuckDB. */
