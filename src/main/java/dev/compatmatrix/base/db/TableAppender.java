@@ -81,7 +81,7 @@ public class TableAppender {
                 out.add(row);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Appending to " + table + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Appending to " + table + " failed: " + DatabaseErrors.describe(e), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
