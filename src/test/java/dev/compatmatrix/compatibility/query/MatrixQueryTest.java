@@ -234,7 +234,7 @@ class MatrixQueryTest extends IntegrationTest {
         // A claim write (models untouched): the filter's members are read again, in the kept name order.
         int firstCpuModel = query.orderedIds(cpuSupported, MatrixSort.BY_NAME)[0];
         jdbc.sql(
-                        "UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL 1 SECOND WHERE model_id = :id")
+                        "UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL '1 second' WHERE model_id = :id")
                 .param("id", firstCpuModel)
                 .update();
         int[] after = query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
@@ -249,7 +249,7 @@ class MatrixQueryTest extends IntegrationTest {
         // Two writers may commit in the other order than their clocks read: the later commit carries the older time.
         var cpuSupported = MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED);
         jdbc.sql("""
-                UPDATE cross_platform_compatibility SET last_updated = last_updated + INTERVAL 1 HOUR
+                UPDATE cross_platform_compatibility SET last_updated = last_updated + INTERVAL '1 hour'
                 WHERE model_id = (SELECT max(model_id) FROM cross_platform_compatibility)""").update();
         int[] before = query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
         int oldest = jdbc.sql(
@@ -257,7 +257,7 @@ class MatrixQueryTest extends IntegrationTest {
                 .query(Integer.class)
                 .single();
         jdbc.sql("""
-                UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL 1 SECOND
+                UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL '1 second'
                 WHERE model_id = :id""").param("id", oldest).update();
         assertThat(query.orderedIds(cpuSupported, MatrixSort.BY_NAME))
                 .hasSize(before.length - 1)
