@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.security.repository.SignInFailureRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ class LoginThrottleTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    SignInFailureRepository failures;
 
     /** A clock the test moves by hand. */
     private static final class ManualClock extends Clock {
@@ -55,7 +59,7 @@ class LoginThrottleTest extends WritingIntegrationTest {
     @Test
     void the_delay_starts_at_the_third_failure_grows_and_ends() {
         ManualClock clock = new ManualClock();
-        LoginThrottle throttle = new LoginThrottle(clock);
+        LoginThrottle throttle = new LoginThrottle(failures, clock);
         throttle.failed("Eve", "10.0.0.1");
         throttle.failed("eve", "10.0.0.1");
         assertThat(throttle.mustWait("eve", "10.0.0.1")).isEmpty();
