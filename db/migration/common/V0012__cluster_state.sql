@@ -42,6 +42,7 @@ CREATE TABLE scheduled_job_locks (
     locked_until_ms BIGINT NOT NULL,  -- epoch milliseconds, UTC
     locked_by       VARCHAR NOT NULL
 );
+INSERT INTO scheduled_job_locks (job, locked_until_ms, locked_by) VALUES ('nightly-backup', 0, '');
 
 -- Never written: on PostgreSQL, ingest attempts lock it (SHARE for first attempts, EXCLUSIVE for retries), see
 -- base.db.ClusterLock. A table lock, unlike an advisory-lock SELECT, does not fix a REPEATABLE READ snapshot before

@@ -21,6 +21,7 @@ class NightlyBackup {
 
     static final String ACTOR = "scheduler";
 
+    /** Its row in scheduled_job_locks is inserted by V0012__cluster_state.sql. */
     static final String JOB = "nightly-backup";
     /**
      * How long one node's run keeps the others from running it again: longer than the clocks of two nodes may differ,

@@ -48,12 +48,7 @@ public class OncePerCluster {
         long now = clock.millis();
         try {
             Integer claimed = transaction.execute(status -> {
-                jdbc.sql("""
-                                INSERT INTO scheduled_job_locks (job, locked_until_ms, locked_by) VALUES (:job, 0, '')
-                                ON CONFLICT (job) DO NOTHING""")
-                        .param("job", job)
-                        .update();
-                return jdbc.sql("""
+                int taken = jdbc.sql("""
                                 UPDATE scheduled_job_locks SET locked_until_ms = :until, locked_by = :node
                                 WHERE job = :job AND locked_until_ms <= :now""")
                         .param("until", now + atLeast.toMillis())
@@ -61,6 +56,17 @@ public class OncePerCluster {
                         .param("job", job)
                         .param("now", now)
                         .update();
+                // A job's first run ever inserts its row (V0012 inserts the nightly backup's, so that two nodes never
+                // race to insert it: on DuckDB a commit that fails so leaves its connection unusable).
+                return taken == 1
+                        ? taken
+                        : jdbc.sql("""
+                                        INSERT INTO scheduled_job_locks (job, locked_until_ms, locked_by)
+                                        VALUES (:job, :until, :node) ON CONFLICT (job) DO NOTHING""")
+                                .param("job", job)
+                                .param("until", now + atLeast.toMillis())
+                                .param("node", node)
+                                .update();
             });
             return claimed != null && claimed == 1;
         } catch (RuntimeException e) {
