@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.duckdb.DuckDBConnection;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -24,7 +23,7 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
- * Prepared statements kept per DuckDB connection and reused, for the statements every matrix page runs. DuckDB plans
+ * Prepared statements kept per driver connection (DuckDB's or PostgreSQL's, unwrapped from the pool's) and reused, for the statements every matrix page runs. DuckDB plans
  * a statement when it is prepared, and Spring prepares afresh on every call: reusing the page rows' statement saves
  * about a quarter of its time at 100,000 models (BENCHMARKS.md). A pooled connection serves one thread at a time, so
  * its statements do too. Statements are prepared on the driver's own connection, out of the pool's sight, and die
@@ -37,7 +36,7 @@ public final class ReusedStatements {
 
     private final DataSource dataSource;
     private final SQLExceptionTranslator translator = new SQLStateSQLExceptionTranslator();
-    private final Map<DuckDBConnection, Map<String, PreparedStatement>> kept = new IdentityHashMap<>();
+    private final Map<Connection, Map<String, PreparedStatement>> kept = new IdentityHashMap<>();
 
     public ReusedStatements(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -54,7 +53,7 @@ public final class ReusedStatements {
         Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            PreparedStatement statement = statement(connection.unwrap(DuckDBConnection.class), sql);
+            PreparedStatement statement = statement(connection.unwrap(Connection.class), sql);
             int index = 1;
             for (Object value : values) {
                 // A collection stands for the "?, ?, …" that substituteNamedParameters wrote for it.
@@ -83,7 +82,7 @@ public final class ReusedStatements {
         }
     }
 
-    private PreparedStatement statement(DuckDBConnection connection, String sql) throws SQLException {
+    private PreparedStatement statement(Connection connection, String sql) throws SQLException {
         Map<String, PreparedStatement> statements;
         synchronized (kept) {
             kept.keySet().removeIf(ReusedStatements::isClosed);

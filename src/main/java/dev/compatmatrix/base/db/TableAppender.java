@@ -12,10 +12,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends many rows through DuckDB's appender on the current transaction's connection — no SQL to plan and no
- * parameters to bind, which is what a multi-row INSERT of 1,000 rows spends most of its time on. Rows roll
- * back with the transaction. Values come in the table's column order (the migrations' order, added columns
- * last); CHECK constraints still apply.
+ * Appends many rows on the current transaction's connection with no SQL to plan and no parameters to bind, which is
+ * what a multi-row INSERT of 1,000 rows spends most of its time on: DuckDB's appender, or PostgreSQL's
+ * {@code COPY … FROM STDIN} ({@link CopyRows}). Rows roll back with the transaction. Values come in the table's
+ * column order (the migrations' order, added columns last); CHECK constraints still apply.
  */
 @Component
 public class TableAppender {
@@ -56,7 +56,7 @@ public class TableAppender {
         if (count == 0) {
             return List.of();
         }
-        return jdbc.sql("SELECT nextval('" + sequence + "') AS id FROM range(:count) ORDER BY id")
+        return jdbc.sql("SELECT nextval('" + sequence + "') AS id FROM generate_series(1, :count) ORDER BY id")
                 .param("count", count)
                 .query(Long.class)
                 .list();
@@ -97,6 +97,7 @@ public class TableAppender {
     public static final class Rows implements AutoCloseable {
         private final String table;
         private final DuckDBAppender appender;
+        private final CopyRows copy;
         private final List<String> types;
 
         /** Checks {@code expectedColumns} (null: any) against the table's columns. */
@@ -113,16 +114,27 @@ public class TableAppender {
             }
             this.table = table;
             this.types = columns.stream().map(TableColumn::type).toList();
-            this.appender =
-                    connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
-            // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes short
-            // inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
-            appender.setWriteInlinedStrings(false);
+            if (connection.isWrapperFor(DuckDBConnection.class)) {
+                this.copy = null;
+                this.appender = connection
+                        .unwrap(DuckDBConnection.class)
+                        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+                // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes
+                // short inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
+                appender.setWriteInlinedStrings(false);
+            } else {
+                this.appender = null;
+                this.copy = new CopyRows(connection, table, names, types);
+            }
         }
 
         public void add(Object[] row) throws SQLException {
             if (row.length != types.size()) {
                 throw new IllegalArgumentException(table + " has " + types.size() + " columns, the row " + row.length);
+            }
+            if (copy != null) {
+                copy.add(row);
+                return;
             }
             appender.beginRow();
             for (int i = 0; i < row.length; i++) {
@@ -133,6 +145,10 @@ public class TableAppender {
 
         @Override
         public void close() throws SQLException {
+            if (copy != null) {
+                copy.flush();
+                return;
+            }
             try {
                 // An explicit flush reports a constraint violation; close() alone was seen to drop the rows silently.
                 appender.flush();
@@ -175,7 +191,7 @@ public class TableAppender {
     private static List<TableColumn> readColumns(Connection connection, String table) throws SQLException {
         try (var statement = connection.prepareStatement("""
                 SELECT column_name, data_type FROM information_schema.columns
-                WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position""")) {
+                WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position""")) {
             statement.setString(1, table);
             List<TableColumn> columns = new java.util.ArrayList<>();
             try (var rs = statement.executeQuery()) {

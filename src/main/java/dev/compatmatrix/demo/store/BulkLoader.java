@@ -15,12 +15,12 @@ import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
- * Writes generated models through DuckDB appenders (hundreds of thousands of rows per second), deriving
+ * Writes generated models through {@link TableAppender.Rows} (DuckDB's appender or PostgreSQL's COPY: hundreds of
+ * thousands of rows per second), deriving
  * each model's booleans, score and recommended platform with {@link ScoreRule}, as the service layer does. The
  * matrix's tables take their rows in {@link MatrixTables}' column lists, as the writer's.
  * Ids are reserved from the tables' sequences first, so later inserts by the application continue them.
@@ -29,12 +29,12 @@ import org.duckdb.DuckDBConnection;
 public final class BulkLoader implements AutoCloseable {
 
     private final Connection connection;
-    private final DuckDBAppender models;
+    private final TableAppender.Rows models;
     private final TableAppender.Rows matrix;
     private final TableAppender.Rows details;
     private final TableAppender.Rows history;
-    private final DuckDBAppender recommendations;
-    private final DuckDBAppender performance;
+    private final TableAppender.Rows recommendations;
+    private final TableAppender.Rows performance;
     private final TableAppender.Rows reviews;
     private final TableAppender.Rows automatedResults;
     private final IdBlock modelIds = new IdBlock("models_seq");
@@ -46,47 +46,75 @@ public final class BulkLoader implements AutoCloseable {
     private final IdBlock reviewIds = new IdBlock("validation_reviews_seq");
     private final IdBlock automatedResultIds = new IdBlock("automated_results_seq");
 
+    private static final List<String> MODEL_COLUMNS = List.of(
+            "model_id",
+            "model_name",
+            "model_family",
+            "model_type",
+            "model_size",
+            "parameters_millions",
+            "source_url",
+            "created_at",
+            "row_version",
+            "deleted_at");
+    private static final List<String> RECOMMENDATION_COLUMNS = List.of(
+            "id",
+            "model_id",
+            "task_type",
+            "batch_size",
+            "recommended_hardware",
+            "fallback_hardware",
+            "recommendation_reason",
+            "performance_ratio",
+            "memory_requirements_mb",
+            "min_compute_units",
+            "generated_at");
+    // V0007's column order; generated measurements are all the demo's own.
+    private static final List<String> PERFORMANCE_COLUMNS = List.of(
+            "id",
+            "model_id",
+            "hardware_type",
+            "task_type",
+            "batch_size",
+            "precision",
+            "throughput_items_per_s",
+            "latency_p50_ms",
+            "latency_p95_ms",
+            "memory_mb",
+            "measured_at",
+            "source");
+
     public BulkLoader(Connection connection) throws SQLException {
         this.connection = connection;
-        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-        models = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "models");
+        models = TableAppender.Rows.open(connection, "models", MODEL_COLUMNS);
         matrix = rows(MatrixTables.MATRIX_ROWS);
         details = rows(MatrixTables.CLAIMS);
         history = rows(MatrixTables.HISTORY);
-        recommendations = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hardware_recommendations");
-        performance = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "performance_results");
+        recommendations = TableAppender.Rows.open(connection, "hardware_recommendations", RECOMMENDATION_COLUMNS);
+        performance = TableAppender.Rows.open(connection, "performance_results", PERFORMANCE_COLUMNS);
         reviews = rows(MatrixTables.REVIEWS);
         automatedResults = rows(MatrixTables.AUTOMATED_RESULTS);
-        // duckdb_jdbc 2.0.0.1: after the first flush (2,048 rows) an appender reuses its chunk and writes
-        // short inlined strings without clearing stale bytes, so CHECK constraints fail from row 4,096 on.
-        for (DuckDBAppender appender : all()) {
-            appender.setWriteInlinedStrings(false);
-        }
     }
 
     private TableAppender.Rows rows(MatrixTables.Table<?> table) throws SQLException {
         return TableAppender.Rows.open(connection, table.name(), table.columnNames());
     }
 
-    private DuckDBAppender[] all() {
-        return new DuckDBAppender[] {models, recommendations, performance};
-    }
-
     /** Appends one model with everything that belongs to it; returns its model id. */
     public int write(GeneratedModel model, LocalDateTime lastUpdated) throws SQLException {
         int modelId = modelIds.next();
-        models.beginRow()
-                .append(modelId)
-                .append(model.name())
-                .append(model.family())
-                .append(model.type().key())
-                .append(model.size().key())
-                .append(model.parametersMillions())
-                .appendNull()
-                .append(model.createdAt())
-                .append(1)
-                .appendNull() // V0004: row_version, deleted_at
-                .endRow();
+        models.add(new Object[] {
+            modelId,
+            model.name(),
+            model.family(),
+            model.type().key(),
+            model.size().key(),
+            model.parametersMillions(),
+            null,
+            model.createdAt(),
+            1,
+            null
+        });
 
         int matrixId = matrixIds.next();
         matrix.add(MatrixTables.MATRIX_ROWS.values(
@@ -141,41 +169,35 @@ public final class BulkLoader implements AutoCloseable {
                             change.changedBy())));
         }
         for (GeneratedModel.Recommendation rec : model.recommendations()) {
-            recommendations
-                    .beginRow()
-                    .append(recommendationIds.next())
-                    .append(modelId)
-                    .append(rec.taskType())
-                    .append(rec.batchSize())
-                    .append(rec.recommended().key());
-            appendNullable(
-                    recommendations,
-                    rec.fallback() == null ? null : rec.fallback().key());
-            recommendations
-                    .append(rec.reason())
-                    .append((float) rec.performanceRatio())
-                    .append(rec.memoryMb())
-                    .append(rec.minComputeUnits())
-                    .append(rec.generatedAt())
-                    .endRow();
+            recommendations.add(new Object[] {
+                recommendationIds.next(),
+                modelId,
+                rec.taskType(),
+                rec.batchSize(),
+                rec.recommended().key(),
+                rec.fallback() == null ? null : rec.fallback().key(),
+                rec.reason(),
+                (float) rec.performanceRatio(),
+                rec.memoryMb(),
+                rec.minComputeUnits(),
+                rec.generatedAt()
+            });
         }
-        // V0007's column order; generated measurements are all the demo's own.
         for (GeneratedModel.Performance row : model.performance()) {
-            performance
-                    .beginRow()
-                    .append((long) performanceIds.next())
-                    .append(modelId)
-                    .append(row.platform().key())
-                    .append(row.taskType())
-                    .append(row.batchSize())
-                    .append(row.precision())
-                    .append(row.throughputItemsPerS())
-                    .append(row.latencyP50Ms())
-                    .append(row.latencyP95Ms())
-                    .append(row.memoryMb())
-                    .append(row.measuredAt())
-                    .append("demo")
-                    .endRow();
+            performance.add(new Object[] {
+                (long) performanceIds.next(),
+                modelId,
+                row.platform().key(),
+                row.taskType(),
+                row.batchSize(),
+                row.precision(),
+                row.throughputItemsPerS(),
+                row.latencyP50Ms(),
+                row.latencyP95Ms(),
+                row.memoryMb(),
+                row.measuredAt(),
+                "demo"
+            });
         }
         for (GeneratedModel.AutomatedResult result : model.automatedResults()) {
             automatedResults.add(MatrixTables.AUTOMATED_RESULTS.values(
@@ -214,23 +236,12 @@ public final class BulkLoader implements AutoCloseable {
         }
     }
 
-    private static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
-        }
-    }
-
     @Override
     public void close() throws SQLException {
-        for (TableAppender.Rows rows : new TableAppender.Rows[] {matrix, details, history, reviews, automatedResults}) {
+        for (TableAppender.Rows rows : new TableAppender.Rows[] {
+            models, matrix, details, history, recommendations, performance, reviews, automatedResults
+        }) {
             rows.close();
-        }
-        for (DuckDBAppender appender : all()) {
-            // An explicit flush reports constraint violations; close() alone may drop the last rows silently.
-            appender.flush();
-            appender.close();
         }
     }
 
@@ -249,7 +260,7 @@ public final class BulkLoader implements AutoCloseable {
             if (next == end) {
                 try (var st = connection.createStatement();
                         var rs = st.executeQuery("SELECT min(v), max(v) FROM (SELECT nextval('" + sequence
-                                + "') AS v FROM range(" + BLOCK + "))")) {
+                                + "') AS v FROM generate_series(1, " + BLOCK + ")) AS block")) {
                     rs.next();
                     next = rs.getInt(1);
                     end = rs.getInt(2) + 1;
