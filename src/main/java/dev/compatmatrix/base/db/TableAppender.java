@@ -188,7 +188,7 @@ public class TableAppender {
         });
     }
 
-    private static List<TableColumn> readColumns(Connection connection, String table) throws SQLException {
+    static List<TableColumn> readColumns(Connection connection, String table) throws SQLException {
         try (var statement = connection.prepareStatement("""
                 SELECT column_name, data_type FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position""")) {
