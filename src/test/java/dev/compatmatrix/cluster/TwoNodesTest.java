@@ -245,9 +245,11 @@ class TwoNodesTest {
             for (Future<String> save : saves) {
                 outcomes.add(save.get(60, TimeUnit.SECONDS));
             }
+            System.out.println("Two nodes, one claim: " + outcomes);
             assertThat(outcomes).filteredOn(o -> o.startsWith("saved")).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o.startsWith("conflict")).hasSize(1);
             String saved = outcomes.stream().filter(o -> o.startsWith("saved")).findFirst().orElseThrow();
+            signIn("viewer", Roles.VIEWER);
             Claim now = nodeB.getBean(ClaimService.class).find(model, Platform.CUDA).orElseThrow();
             assertThat("saved " + now.data().level()).as("the saved edit is the claim now").isEqualTo(saved);
             assertThat(historyRows(model, Platform.CUDA)).as("one history row").isEqualTo(historyBefore + 1);
@@ -286,6 +288,7 @@ class TwoNodesTest {
         } finally {
             pipelines.shutdownNow();
         }
+        System.out.println("Two nodes, overlapping batches: " + new java.util.TreeMap<>(answers));
         assertThat(answers).hasSize(2 * batches);
         assertThat(answers.values()).as("every batch acknowledged: %s", answers).containsOnly(201);
         answers.keySet().forEach(batchId -> assertThat(presence(batchId))
@@ -336,6 +339,8 @@ class TwoNodesTest {
         assertThat(answers.entrySet().stream().filter(e -> e.getKey().startsWith("kill-p1")).map(Map.Entry::getValue))
                 .as("the surviving node acknowledges every batch: %s", answers)
                 .containsOnly(201);
+        System.out.println("Two nodes, one killed after 3 acknowledged batches (-1: no answer): "
+                + new java.util.TreeMap<>(answers));
         assertThat(answers).as("the killed node stopped answering: %s", answers).containsValue(-1);
         HttpResponse<String> matrix = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(nodes.get(1).url("/api/v1/matrix?limit=1")))
