@@ -54,9 +54,7 @@ public final class DatabaseCopyCommand {
                     to.describe());
             return 0;
         } catch (RuntimeException e) {
-            err.println(
-                    e instanceof DatabaseCopy.Refused ? e.getMessage() : "The copy failed, nothing was committed: "
-                            + e.getMessage());
+            err.println(e.getMessage());
             return 1;
         }
     }

@@ -113,6 +113,27 @@ class DatabaseCopyTest {
     }
 
     @Test
+    void a_row_whose_reference_is_missing_fails_the_copy_to_postgresql_and_leaves_the_target_empty() {
+        Path orphaned = TestDatabases.newFile("copy-orphan");
+        SyntheticDatabaseGenerator.generate(orphaned.toString(), 20);
+        withDuckDb(orphaned, jdbc -> jdbc.sql("""
+                        INSERT INTO compatibility_history (id, model_id, hardware_type, new_status, change_date)
+                        VALUES (nextval('compatibility_history_seq'), 999999, 'cpu', 'high', TIMESTAMP '2026-01-01')""")
+                .update());
+        String postgres = PostgresTestServer.shared().newDatabase("copy_orphan");
+
+        assertThatThrownBy(() -> DatabaseCopy.copy(duckdb(orphaned), postgres(postgres), line -> {}))
+                .hasMessageContaining("compatibility_history_model_fk")
+                .hasMessageContaining("nothing was committed");
+
+        assertThat(postgresFingerprint(postgresClient(postgres)))
+                .as("every table empty but Flyway's")
+                .matches("(\\w+=0: ?)*flyway_schema_history=\\d+:\\w+( \\w+=0:)*");
+        var copied = DatabaseCopy.copy(duckdb(demo), postgres(postgres), line -> {});
+        assertThat(counts(copied)).containsEntry("models", 43L);
+    }
+
+    @Test
     void the_jar_copies_with_two_arguments_prints_the_rows_per_table_and_refuses_a_full_target() {
         String postgres = PostgresTestServer.shared().newDatabase("copy_command");
         Map<String, String> environment = Map.of(
