@@ -112,14 +112,18 @@ class FeatureReadsAgreeOnBothDatabasesTest {
 
     @Test
     void the_dashboard_reads_the_same_scores_families_and_recent_changes() {
-        assertSame(DashboardQuery.class, dashboard -> List.of(
-                Arrays.toString(dashboard.scoreDistribution()),
-                dashboard.familyCount(),
-                dashboard.familySupport(0, 100).stream()
-                        .map(f -> f.family() + " " + f.models() + " " + Arrays.toString(f.supportedModels()))
-                        .toList(),
-                dashboard.familySupport(2, 3).stream().map(f -> f.family()).toList(),
-                dashboard.recentChanges(30)));
+        assertSame(
+                DashboardQuery.class,
+                dashboard -> List.of(
+                        Arrays.toString(dashboard.scoreDistribution()),
+                        dashboard.familyCount(),
+                        dashboard.familySupport(0, 100).stream()
+                                .map(f -> f.family() + " " + f.models() + " " + Arrays.toString(f.supportedModels()))
+                                .toList(),
+                        dashboard.familySupport(2, 3).stream()
+                                .map(f -> f.family())
+                                .toList(),
+                        dashboard.recentChanges(30)));
     }
 
     @Test
@@ -180,16 +184,24 @@ class FeatureReadsAgreeOnBothDatabasesTest {
 
     @Test
     void the_audit_log_users_and_tokens_read_the_same() {
-        assertSame(AuditQuery.class, audit -> List.of(
-                audit.count(AuditFilter.NONE),
-                audit.page(AuditFilter.NONE, 0, 1000),
-                audit.actors(),
-                audit.entities()));
+        assertSame(
+                AuditQuery.class,
+                audit -> List.of(
+                        audit.count(AuditFilter.NONE),
+                        audit.page(AuditFilter.NONE, 0, 1000),
+                        audit.actors(),
+                        audit.entities()));
         // Password hashes are salted: each database holds its own.
-        assertSame(UserRepository.class, users -> users.all().stream()
-                .map(u -> List.of(u.username(), String.valueOf(u.displayName()), String.valueOf(u.validatorId()),
-                        u.enabled(), u.roles()))
-                .toList());
+        assertSame(
+                UserRepository.class,
+                users -> users.all().stream()
+                        .map(u -> List.of(
+                                u.username(),
+                                String.valueOf(u.displayName()),
+                                String.valueOf(u.validatorId()),
+                                u.enabled(),
+                                u.roles()))
+                        .toList());
         assertSame(ApiTokenRepository.class, tokens -> tokens.all().size());
     }
 

@@ -29,8 +29,8 @@ public final class HeldSnapshot implements AutoCloseable {
         try (Connection pooled = dataSource.getConnection()) {
             if (!pooled.isWrapperFor(DuckDBConnection.class)) {
                 var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-                Connection own = java.sql.DriverManager.getConnection(
-                        pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                Connection own =
+                        java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
                 own.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 return new HeldSnapshot(own);
             }

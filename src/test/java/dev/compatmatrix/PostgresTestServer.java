@@ -49,8 +49,17 @@ public final class PostgresTestServer {
         Path data = folder.resolve("data");
         // Text sorts by byte, as on DuckDB (collation C); upper and lower case are Unicode's, as DuckDB's ILIKE and
         // lower() fold them (the character type C would fold ASCII only).
-        run(command("initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C",
-                "--lc-ctype=C.UTF-8", "-N"));
+        run(command(
+                "initdb",
+                "-D",
+                data.toString(),
+                "-U",
+                USER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--lc-ctype=C.UTF-8",
+                "-N"));
         // Durability settings off: a test server that dies takes its throwaway data with it.
         String options = "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
                 + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"

@@ -74,8 +74,8 @@ class ClusterStateTest extends WritingIntegrationTest {
                 .as("cached while nothing changes")
                 .isSameAs(before);
         signIn("editor", Roles.EDITOR);
-        MlModel added = catalog.create(new ModelData(
-                "0-cluster/first-by-name", "test-family", ModelType.VISION, ModelSize.SMALL, 1.0, null));
+        MlModel added = catalog.create(
+                new ModelData("0-cluster/first-by-name", "test-family", ModelType.VISION, ModelSize.SMALL, 1.0, null));
         int[] after = otherNode.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         assertThat(after).hasSize(before.length + 1);
         assertThat(after[0]).isEqualTo(added.modelId());
@@ -87,7 +87,9 @@ class ClusterStateTest extends WritingIntegrationTest {
         String models = version.models();
         writer.recordResults(List.of());
         assertThat(version.data()).isNotEqualTo(data);
-        assertThat(version.models()).as("a claim-side write leaves the name order").isEqualTo(models);
+        assertThat(version.models())
+                .as("a claim-side write leaves the name order")
+                .isEqualTo(models);
 
         String beforeModelWrite = version.data();
         writer.updateModelKinds(List.of(), LocalDateTime.now(clock));
@@ -143,7 +145,9 @@ class ClusterStateTest extends WritingIntegrationTest {
         String data = version.data();
         String models = version.models();
         org.springframework.test.util.ReflectionTestUtils.invokeMethod(version, "fold");
-        assertThat(jdbc.sql("SELECT count(*) FROM matrix_changes").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM matrix_changes")
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(version.data()).isEqualTo(data);
         assertThat(version.models()).isEqualTo(models);

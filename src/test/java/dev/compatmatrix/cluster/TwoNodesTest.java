@@ -169,8 +169,8 @@ class TwoNodesTest {
         strategies.add(SecurityContextHolder.getContextHolderStrategy());
         for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
             if (node != null) {
-                SecurityContextHolderStrategy strategy =
-                        node.getBeanProvider(SecurityContextHolderStrategy.class).getIfUnique();
+                SecurityContextHolderStrategy strategy = node.getBeanProvider(SecurityContextHolderStrategy.class)
+                        .getIfUnique();
                 if (strategy != null) {
                     strategies.add(strategy);
                 }
@@ -195,7 +195,9 @@ class TwoNodesTest {
                         "0-two-nodes/first-by-name", "test-family", ModelType.VISION, ModelSize.SMALL, 1.0, null));
         int[] namesAfter = readerB.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         assertThat(namesAfter).hasSize(namesBefore.length + 1);
-        assertThat(namesAfter[0]).as("the model node A added, first by name on node B").isEqualTo(added.modelId());
+        assertThat(namesAfter[0])
+                .as("the model node A added, first by name on node B")
+                .isEqualTo(added.modelId());
 
         ClaimService claimsA = nodeA.getBean(ClaimService.class);
         String firstCpuModel = modelName(cpuBefore[0]);
@@ -219,8 +221,8 @@ class TwoNodesTest {
         CyclicBarrier bothLoaded = new CyclicBarrier(2);
         ExecutorService editors = Executors.newFixedThreadPool(2);
         List<Future<String>> saves = new ArrayList<>();
-        Map<ConfigurableApplicationContext, CompatibilityLevel> levels = Map.of(
-                nodeA, CompatibilityLevel.LOW, nodeB, CompatibilityLevel.MEDIUM);
+        Map<ConfigurableApplicationContext, CompatibilityLevel> levels =
+                Map.of(nodeA, CompatibilityLevel.LOW, nodeB, CompatibilityLevel.MEDIUM);
         try {
             for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
                 saves.add(editors.submit(() -> {
@@ -248,10 +250,16 @@ class TwoNodesTest {
             System.out.println("Two nodes, one claim: " + outcomes);
             assertThat(outcomes).filteredOn(o -> o.startsWith("saved")).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o.startsWith("conflict")).hasSize(1);
-            String saved = outcomes.stream().filter(o -> o.startsWith("saved")).findFirst().orElseThrow();
+            String saved = outcomes.stream()
+                    .filter(o -> o.startsWith("saved"))
+                    .findFirst()
+                    .orElseThrow();
             signIn("viewer", Roles.VIEWER);
-            Claim now = nodeB.getBean(ClaimService.class).find(model, Platform.CUDA).orElseThrow();
-            assertThat("saved " + now.data().level()).as("the saved edit is the claim now").isEqualTo(saved);
+            Claim now =
+                    nodeB.getBean(ClaimService.class).find(model, Platform.CUDA).orElseThrow();
+            assertThat("saved " + now.data().level())
+                    .as("the saved edit is the claim now")
+                    .isEqualTo(saved);
             assertThat(historyRows(model, Platform.CUDA)).as("one history row").isEqualTo(historyBefore + 1);
         } finally {
             editors.shutdownNow();
@@ -262,7 +270,8 @@ class TwoNodesTest {
     void two_pipelines_posting_overlapping_batches_to_different_nodes_lose_nothing() throws Exception {
         List<AppProcess> nodes = processNodes();
         List<String> models = demoModels();
-        List<String> tokens = List.of(token("nightly-ci", ApiScope.RESULTS_WRITE), token("hw-test-harness", ApiScope.RESULTS_WRITE));
+        List<String> tokens =
+                List.of(token("nightly-ci", ApiScope.RESULTS_WRITE), token("hw-test-harness", ApiScope.RESULTS_WRITE));
         int batches = 8;
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         ExecutorService pipelines = Executors.newFixedThreadPool(2);
@@ -291,21 +300,22 @@ class TwoNodesTest {
         System.out.println("Two nodes, overlapping batches: " + new java.util.TreeMap<>(answers));
         assertThat(answers).hasSize(2 * batches);
         assertThat(answers.values()).as("every batch acknowledged: %s", answers).containsOnly(201);
-        answers.keySet().forEach(batchId -> assertThat(presence(batchId))
-                .as("batch %s: recorded, automated results, measurements", batchId)
-                .isEqualTo(COMPLETE));
+        answers.keySet()
+                .forEach(batchId -> assertThat(presence(batchId))
+                        .as("batch %s: recorded, automated results, measurements", batchId)
+                        .isEqualTo(COMPLETE));
     }
 
     @Test
     @Order(Integer.MAX_VALUE) // last: it kills one of the process nodes
-    void a_node_killed_during_ingest_leaves_the_other_serving_and_every_acknowledged_batch_complete()
-            throws Exception {
+    void a_node_killed_during_ingest_leaves_the_other_serving_and_every_acknowledged_batch_complete() throws Exception {
         List<AppProcess> nodes = processNodes();
         List<String> models = demoModels();
         String writer = token("nightly-ci", ApiScope.RESULTS_WRITE);
         String reader = token("nightly-ci", ApiScope.READ);
         Map<String, Integer> answers = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger acknowledgedOnVictim = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger acknowledgedOnVictim =
+                new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pipelines = Executors.newFixedThreadPool(2);
         try {
             // Pipeline 0 posts to the node that is killed after its 3rd acknowledged batch; pipeline 1 to the other.
@@ -336,25 +346,32 @@ class TwoNodesTest {
         } finally {
             pipelines.shutdownNow();
         }
-        assertThat(answers.entrySet().stream().filter(e -> e.getKey().startsWith("kill-p1")).map(Map.Entry::getValue))
+        assertThat(answers.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("kill-p1"))
+                        .map(Map.Entry::getValue))
                 .as("the surviving node acknowledges every batch: %s", answers)
                 .containsOnly(201);
         System.out.println("Two nodes, one killed after 3 acknowledged batches (-1: no answer): "
                 + new java.util.TreeMap<>(answers));
         assertThat(answers).as("the killed node stopped answering: %s", answers).containsValue(-1);
-        HttpResponse<String> matrix = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(nodes.get(1).url("/api/v1/matrix?limit=1")))
-                        .header("Authorization", "Bearer " + reader)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(matrix.statusCode()).as("the surviving node reads the matrix: %s", matrix.body()).isEqualTo(200);
+        HttpResponse<String> matrix = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(nodes.get(1).url("/api/v1/matrix?limit=1")))
+                                .header("Authorization", "Bearer " + reader)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(matrix.statusCode())
+                .as("the surviving node reads the matrix: %s", matrix.body())
+                .isEqualTo(200);
         answers.forEach((batchId, status) -> {
             String presence = presence(batchId);
             if (status == 201) {
                 assertThat(presence).as("acknowledged batch %s", batchId).isEqualTo(COMPLETE);
             } else {
-                assertThat(presence).as("unacknowledged batch %s: all or nothing", batchId).isIn(COMPLETE, "0:0:0");
+                assertThat(presence)
+                        .as("unacknowledged batch %s: all or nothing", batchId)
+                        .isIn(COMPLETE, "0:0:0");
             }
         });
     }
@@ -380,12 +397,18 @@ class TwoNodesTest {
                         System.getProperty("java.class.path"),
                         "dev.compatmatrix.Application",
                         Map.of(
-                                "COMPAT_DB_URL", databaseUrl,
-                                "COMPAT_DB_USERNAME", PostgresTestServer.USER,
-                                "COMPAT_DB_PASSWORD", PostgresTestServer.PASSWORD,
-                                "COMPAT_DB_PATH", folder.resolve("unused.duckdb").toString(),
-                                "COMPAT_BACKUP_DIR", folder.resolve("backups").toString(),
-                                "COMPAT_DEMO_ENABLED", "false"),
+                                "COMPAT_DB_URL",
+                                databaseUrl,
+                                "COMPAT_DB_USERNAME",
+                                PostgresTestServer.USER,
+                                "COMPAT_DB_PASSWORD",
+                                PostgresTestServer.PASSWORD,
+                                "COMPAT_DB_PATH",
+                                folder.resolve("unused.duckdb").toString(),
+                                "COMPAT_BACKUP_DIR",
+                                folder.resolve("backups").toString(),
+                                "COMPAT_DEMO_ENABLED",
+                                "false"),
                         folder.resolve(name + ".log"),
                         Duration.ofMinutes(4)));
             }
@@ -426,10 +449,7 @@ class TwoNodesTest {
         return database.sql("""
                         SELECT (SELECT count(*) FROM ingest_batches WHERE batch_id = :id) || ':'
                             || (SELECT count(*) FROM automated_results WHERE evidence_run = :id) || ':'
-                            || (SELECT count(*) FROM performance_results WHERE task_type = :id)""")
-                .param("id", batchId)
-                .query(String.class)
-                .single();
+                            || (SELECT count(*) FROM performance_results WHERE task_type = :id)""").param("id", batchId).query(String.class).single();
     }
 
     @Test
@@ -458,10 +478,17 @@ class TwoNodesTest {
     void a_user_disabled_on_node_a_is_signed_out_on_node_b() throws Exception {
         signIn("admin", Roles.ADMIN);
         UserAdminService usersA = nodeA.getBean(UserAdminService.class);
-        usersA.create("leaver-b", "a good long password", new UserAdminService.UserChange("Leaver", Set.of(Roles.VIEWER), null, true));
+        usersA.create(
+                "leaver-b",
+                "a good long password",
+                new UserAdminService.UserChange("Leaver", Set.of(Roles.VIEWER), null, true));
         Browser onB = new Browser(nodeB);
-        assertThat(onB.signIn("leaver-b", "a good long password")).as("signed in on node B").doesNotContain("error");
-        assertThat(onB.get("/dashboard").statusCode()).as("a page on node B while enabled").isEqualTo(200);
+        assertThat(onB.signIn("leaver-b", "a good long password"))
+                .as("signed in on node B")
+                .doesNotContain("error");
+        assertThat(onB.get("/dashboard").statusCode())
+                .as("a page on node B while enabled")
+                .isEqualTo(200);
 
         usersA.update("leaver-b", new UserAdminService.UserChange("Leaver", Set.of(Roles.VIEWER), null, false));
         HttpResponse<String> after = onB.get("/dashboard");
@@ -475,7 +502,10 @@ class TwoNodesTest {
     void the_sign_in_throttle_counts_failures_on_both_nodes() throws Exception {
         signIn("admin", Roles.ADMIN);
         nodeA.getBean(UserAdminService.class)
-                .create("guessed", "the right long password", new UserAdminService.UserChange("Guessed", Set.of(Roles.VIEWER), null, true));
+                .create(
+                        "guessed",
+                        "the right long password",
+                        new UserAdminService.UserChange("Guessed", Set.of(Roles.VIEWER), null, true));
         signOutEverywhere();
         List<ConfigurableApplicationContext> alternating = List.of(nodeA, nodeB, nodeA);
         for (ConfigurableApplicationContext node : alternating) {
@@ -529,8 +559,16 @@ class TwoNodesTest {
                     "hardware", cell[1],
                     "level", levels[(int) ((seed + i) % levels.length)],
                     "evidence", Map.of("run", batchId, "batch_size", 8, "precision", "fp16", "simulated", false),
-                    "performance", List.of(Map.of(
-                            "task", batchId, "batch_size", 8, "precision", "fp16", "throughput_items_per_s", 10 + i))));
+                    "performance",
+                            List.of(Map.of(
+                                    "task",
+                                    batchId,
+                                    "batch_size",
+                                    8,
+                                    "precision",
+                                    "fp16",
+                                    "throughput_items_per_s",
+                                    10 + i))));
         }
         return JSON.writeValueAsString(Map.of("batch_id", batchId, "results", results));
     }
@@ -549,7 +587,8 @@ class TwoNodesTest {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url(node, path))).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url(node, path))).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 

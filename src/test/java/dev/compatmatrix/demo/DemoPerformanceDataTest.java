@@ -103,16 +103,14 @@ class DemoPerformanceDataTest extends IntegrationTest {
                         JOIN performance_results pr ON pr.model_id = c.model_id AND pr.hardware_type = d.hardware_type
                              AND pr.batch_size = d.batch_size AND pr.precision = d.precision
                         WHERE d.compatibility_level <> 'unsupported'""")
-                .query((rs, n) -> new Quoted(
-                        rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new Quoted(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4), rs.getString(5)))
                 .list();
         Set<Long> quoting =
                 measured.stream().filter(Quoted::quotes).map(Quoted::claim).collect(Collectors.toSet());
         assertThat(count("""
                         SELECT count(*) FROM compatibility_details d
-                        WHERE d.compatibility_level <> 'unsupported'""")
-                        - quoting.size())
-                .isZero();
+                        WHERE d.compatibility_level <> 'unsupported'""") - quoting.size()).isZero();
         assertThat(jdbc.sql("""
                 SELECT d.performance_notes FROM compatibility_details d
                 JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)

@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -64,15 +63,19 @@ class IngestBatchTest extends WritingIntegrationTest {
             String body = batch("bulk-" + round, run, models, levels[round]);
             Set<Long> seen = new TreeSet<>();
             long started = System.nanoTime();
-            readWhile(run, seen, () -> postBatch(api, body)
-                    .andExpect(status().isCreated())
-                    .andExpect(jsonPath("$.replayed").value(false)));
+            readWhile(
+                    run,
+                    seen,
+                    () -> postBatch(api, body)
+                            .andExpect(status().isCreated())
+                            .andExpect(jsonPath("$.replayed").value(false)));
             millis.add((System.nanoTime() - started) / 1_000_000);
             // Every count a reader saw beside the write: the batch's rows were there all at once or not at all.
             assertThat(seen).isSubsetOf(Set.of(0L, 1000L));
             assertThat(resultsOf(run)).isEqualTo(1000);
         }
-        System.out.println("1,000-result batch POST on " + database() + ": " + millis + " ms (creating, then updating)");
+        System.out.println(
+                "1,000-result batch POST on " + database() + ": " + millis + " ms (creating, then updating)");
 
         assertThat(jdbc.sql("SELECT count(*) FROM ingest_batches WHERE batch_id LIKE 'bulk-%'")
                         .query(Long.class)
@@ -109,8 +112,7 @@ class IngestBatchTest extends WritingIntegrationTest {
                 results.add("""
                         {"model": "%s", "hardware": "%s", "level": "%s", "evidence": {"run": "%s",
                           "framework_version": "torch 2.6.0"}, "performance": [{"task": "bulk", "batch_size": 8,
-                          "precision": "fp16", "throughput_items_per_s": 100.5, "latency_p50_ms": 9.5}]}"""
-                        .formatted(model, platform.key(), level, run));
+                          "precision": "fp16", "throughput_items_per_s": 100.5, "latency_p50_ms": 9.5}]}""".formatted(model, platform.key(), level, run));
             }
         }
         return "{\"batch_id\": \"%s\", \"results\": [%s]}".formatted(batchId, String.join(",", results));
@@ -159,13 +161,13 @@ class IngestBatchTest extends WritingIntegrationTest {
         return jdbc.sql("""
                         SELECT DISTINCT d.compatibility_level FROM compatibility_details d
                         JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                        JOIN models m ON m.model_id = c.model_id WHERE m.model_name LIKE 'zz-bulk-%'""")
-                .query(String.class)
-                .list();
+                        JOIN models m ON m.model_id = c.model_id WHERE m.model_name LIKE 'zz-bulk-%'""").query(String.class).list();
     }
 
     private String database() {
         String version = jdbc.sql("SELECT version()").query(String.class).single();
-        return version.startsWith("PostgreSQL") ? version.split(" ")[0] + " " + version.split(" ")[1] : "DuckDB " + version;
+        return version.startsWith("PostgreSQL")
+                ? version.split(" ")[0] + " " + version.split(" ")[1]
+                : "DuckDB " + version;
     }
 }

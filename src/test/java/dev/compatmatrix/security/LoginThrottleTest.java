@@ -110,7 +110,8 @@ class LoginThrottleTest extends WritingIntegrationTest {
         }
         clock.advance(Duration.ofMinutes(59));
         throttle.forgetOldFailures();
-        assertThat(failures.find(java.util.List.of("account\nforgotten\n10.0.0.8"))).hasSize(1);
+        assertThat(failures.find(java.util.List.of("account\nforgotten\n10.0.0.8")))
+                .hasSize(1);
         clock.advance(Duration.ofMinutes(2));
         throttle.forgetOldFailures();
         assertThat(failures.find(java.util.List.of("account\nforgotten\n10.0.0.8", "address\n10.0.0.8")))

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import dev.compatmatrix.WritingIntegrationTest;
-import dev.compatmatrix.security.repository.SessionGenerationRepository;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.repository.SessionGenerationRepository;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -107,13 +107,14 @@ class UserAdminServiceTest extends WritingIntegrationTest {
         signIn("admin", Roles.ADMIN);
         users.create("elsewhere", "a good long password", change(true, Roles.VIEWER));
         SecurityContextHolder.clearContext();
-        MockHttpSession session =
-                (MockHttpSession) mvc.perform(formLogin("/login").user("elsewhere").password("a good long password"))
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(formLogin("/login").user("elsewhere").password("a good long password"))
                         .andExpect(authenticated())
                         .andReturn()
                         .getRequest()
                         .getSession();
-        mvc.perform(get("/actuator/health").session(session)).andExpect(authenticated().withUsername("elsewhere"));
+        mvc.perform(get("/actuator/health").session(session))
+                .andExpect(authenticated().withUsername("elsewhere"));
 
         // What disabling the user on another node leaves in the shared database; this node's registry is untouched.
         sessionGenerations.next("elsewhere");

@@ -72,8 +72,8 @@ public record CopyEndpoint(String location, String username, String password, St
             properties.setProperty("ApplicationName", "compat-matrix-console copy");
             connection = DriverManager.getConnection(location, properties);
         } else {
-            Properties options = DatabaseConfig.connectionOptions(
-                    new DatabaseProperties(file().toString(), 2, memoryLimit, 1));
+            Properties options =
+                    DatabaseConfig.connectionOptions(new DatabaseProperties(file().toString(), 2, memoryLimit, 1));
             options.setProperty("jdbc_stream_results", Boolean.toString(streaming));
             connection = DriverManager.getConnection(DatabaseConfig.jdbcUrl(file().toString()), options);
         }

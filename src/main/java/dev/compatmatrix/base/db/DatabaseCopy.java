@@ -81,15 +81,14 @@ public final class DatabaseCopy {
             }
             target.setAutoCommit(false);
             try {
-                List<PostgresForeignKeys.ForeignKey> keys = to.kind() == DatabaseKind.POSTGRESQL
-                        ? PostgresForeignKeys.drop(target)
-                        : List.of();
+                List<PostgresForeignKeys.ForeignKey> keys =
+                        to.kind() == DatabaseKind.POSTGRESQL ? PostgresForeignKeys.drop(target) : List.of();
                 for (String table : tablesToCopy(source, target)) {
                     long tableStart = System.nanoTime();
                     long rows = copyTable(source, target, table);
                     copied.add(new TableCopied(table, rows));
-                    progress.accept(String.format(
-                            Locale.ROOT, "%-30s %,12d rows  %6.1f s", table, rows, seconds(tableStart)));
+                    progress.accept(
+                            String.format(Locale.ROOT, "%-30s %,12d rows  %6.1f s", table, rows, seconds(tableStart)));
                 }
                 continueSequences(source, from.kind(), target, to.kind());
                 if (!keys.isEmpty()) {
@@ -136,8 +135,10 @@ public final class DatabaseCopy {
         try {
             return endpoint.open(reading);
         } catch (SQLException e) {
-            throw new SQLException("Cannot open " + endpoint.describe() + " (a DuckDB file must not be in use by a"
-                    + " running console): " + e.getMessage(), e);
+            throw new SQLException(
+                    "Cannot open " + endpoint.describe() + " (a DuckDB file must not be in use by a"
+                            + " running console): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -219,8 +220,8 @@ public final class DatabaseCopy {
         for (int i = 0; i < times.length; i++) {
             times[i] = columns.get(i).type().toLowerCase(Locale.ROOT).startsWith("timestamp");
         }
-        String select = "SELECT " + String.join(", ", names.stream().map(n -> '"' + n + '"').toList()) + " FROM "
-                + table;
+        String select = "SELECT "
+                + String.join(", ", names.stream().map(n -> '"' + n + '"').toList()) + " FROM " + table;
         long rows = 0;
         try (Statement statement = source.createStatement()) {
             statement.setFetchSize(FETCH_SIZE);
@@ -243,8 +244,9 @@ public final class DatabaseCopy {
      * Each sequence of the target continues where the source's stopped, and in any case past the largest id of the
      * column it numbers, so the next row the console writes gets a new id.
      */
-    private static void continueSequences(Connection source, DatabaseKind sourceKind, Connection target,
-            DatabaseKind targetKind) throws SQLException {
+    private static void continueSequences(
+            Connection source, DatabaseKind sourceKind, Connection target, DatabaseKind targetKind)
+            throws SQLException {
         Map<String, Long> wanted = new HashMap<>(sequencePositions(source, sourceKind));
         wanted.keySet().retainAll(sequencePositions(target, targetKind).keySet());
         for (Map.Entry<String, Long> numbered : largestNumberedIds(target).entrySet()) {
@@ -285,8 +287,9 @@ public final class DatabaseCopy {
             while (rs.next()) {
                 Matcher sequence = NEXTVAL.matcher(rs.getString(3));
                 if (sequence.find()) {
-                    columns.put(sequence.group(1), "SELECT coalesce(max(\"" + rs.getString(2) + "\"), 0) FROM "
-                            + rs.getString(1));
+                    columns.put(
+                            sequence.group(1),
+                            "SELECT coalesce(max(\"" + rs.getString(2) + "\"), 0) FROM " + rs.getString(1));
                 }
             }
         }
@@ -308,9 +311,10 @@ public final class DatabaseCopy {
             throw new IllegalStateException("Unexpected sequence name " + sequence);
         }
         boolean postgres = kind == DatabaseKind.POSTGRESQL;
-        try (PreparedStatement statement = target.prepareStatement(postgres
-                ? "SELECT setval('" + sequence + "', ?)"
-                : "SELECT count(nextval('" + sequence + "')) FROM range(?)")) {
+        try (PreparedStatement statement = target.prepareStatement(
+                postgres
+                        ? "SELECT setval('" + sequence + "', ?)"
+                        : "SELECT count(nextval('" + sequence + "')) FROM range(?)")) {
             statement.setLong(1, postgres ? to : draws);
             // Read to the end: DuckDB streams results, and a result closed unread interrupts its query.
             try (ResultSet drawn = statement.executeQuery()) {

@@ -29,7 +29,9 @@ public class DatabaseHealthIndicator implements HealthIndicator {
     public Health health() {
         Health.Builder health;
         try (Connection connection = dataSource.getConnection()) {
-            health = connection.isValid(ANSWER_SECONDS) ? Health.up() : Health.down().withDetail("error", "no answer");
+            health = connection.isValid(ANSWER_SECONDS)
+                    ? Health.up()
+                    : Health.down().withDetail("error", "no answer");
         } catch (SQLException | RuntimeException e) {
             health = Health.down().withDetail("error", String.valueOf(e.getMessage()));
         }
@@ -39,7 +41,12 @@ public class DatabaseHealthIndicator implements HealthIndicator {
     private Health.Builder describe(Health.Builder health) {
         if (database.kind() == DatabaseKind.DUCKDB) {
             return health.withDetail("database", "DuckDB")
-                    .withDetail("file", java.nio.file.Path.of(database.path()).toAbsolutePath().normalize().toString());
+                    .withDetail(
+                            "file",
+                            java.nio.file.Path.of(database.path())
+                                    .toAbsolutePath()
+                                    .normalize()
+                                    .toString());
         }
         PostgresUrl url = PostgresUrl.parse(database.url());
         return health.withDetail("database", "PostgreSQL")

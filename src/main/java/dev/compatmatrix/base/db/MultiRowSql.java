@@ -124,7 +124,8 @@ public final class MultiRowSql {
             for (int r = 0; r < rows.size(); r++) {
                 column[r] = rows.get(r)[i];
             }
-            statement = statement.param(columns.get(i).name(), new ListParameter(columns.get(i).sqlType(), column));
+            statement = statement.param(
+                    columns.get(i).name(), new ListParameter(columns.get(i).sqlType(), column));
         }
         return statement;
     }

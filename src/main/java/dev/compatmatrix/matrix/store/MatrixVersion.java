@@ -74,10 +74,14 @@ public class MatrixVersion {
     void fold() {
         try {
             transaction.executeWithoutResult(status -> {
-                Long upTo = jdbc.sql("SELECT max(id) FROM matrix_changes").query(Long.class).single();
+                Long upTo = jdbc.sql("SELECT max(id) FROM matrix_changes")
+                        .query(Long.class)
+                        .single();
                 if (upTo != null) {
                     jdbc.sql(FOLD_SQL).param("upTo", upTo).update();
-                    jdbc.sql("DELETE FROM matrix_changes WHERE id <= :upTo").param("upTo", upTo).update();
+                    jdbc.sql("DELETE FROM matrix_changes WHERE id <= :upTo")
+                            .param("upTo", upTo)
+                            .update();
                 }
             });
         } catch (RuntimeException e) {

@@ -102,17 +102,19 @@ public class MatrixWriter {
     /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
     public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
         ScoreRule.Derived untested = ScoreRule.derive(Map.of());
-        inOneTransaction(MatrixVersion.Change.MODELS, () -> database.append(
-                MatrixTables.MATRIX_ROWS,
-                rows.stream()
-                        .map(r -> new MatrixRow(
-                                r.model().compatibilityId(),
-                                r.model().modelId(),
-                                r.modelType(),
-                                r.modelSize(),
-                                untested,
-                                now))
-                        .toList()));
+        inOneTransaction(
+                MatrixVersion.Change.MODELS,
+                () -> database.append(
+                        MatrixTables.MATRIX_ROWS,
+                        rows.stream()
+                                .map(r -> new MatrixRow(
+                                        r.model().compatibilityId(),
+                                        r.model().modelId(),
+                                        r.modelType(),
+                                        r.modelSize(),
+                                        untested,
+                                        now))
+                                .toList()));
     }
 
     /** A model's type and size, which the matrix row keeps too. */
@@ -120,14 +122,16 @@ public class MatrixWriter {
 
     /** The matrix rows follow their models' new type and size. */
     public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
-        inOneTransaction(MatrixVersion.Change.MODELS, () -> database.update(
-                MatrixTables.MATRIX_ROWS.name(),
-                MATRIX_ROW_MODEL,
-                MATRIX_ROW_KIND,
-                null,
-                kinds.stream()
-                        .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
-                        .toList()));
+        inOneTransaction(
+                MatrixVersion.Change.MODELS,
+                () -> database.update(
+                        MatrixTables.MATRIX_ROWS.name(),
+                        MATRIX_ROW_MODEL,
+                        MATRIX_ROW_KIND,
+                        null,
+                        kinds.stream()
+                                .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
+                                .toList()));
     }
 
     /** Removes a deleted model's claims (each with a closing history row) and its matrix row. */

@@ -29,8 +29,6 @@ public class SessionGenerationRepository {
     public void next(String username) {
         jdbc.sql("""
                         INSERT INTO session_generations AS g (username, generation) VALUES (:username, 1)
-                        ON CONFLICT (username) DO UPDATE SET generation = g.generation + 1""")
-                .param("username", username)
-                .update();
+                        ON CONFLICT (username) DO UPDATE SET generation = g.generation + 1""").param("username", username).update();
     }
 }

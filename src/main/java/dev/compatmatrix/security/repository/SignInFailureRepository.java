@@ -27,11 +27,9 @@ public class SignInFailureRepository {
         Map<String, Failures> found = new HashMap<>();
         jdbc.sql("""
                         SELECT throttle_key, failures, last_failure_ms FROM sign_in_failures
-                        WHERE throttle_key IN (:keys)""")
-                .param("keys", keys)
-                .query(rs -> {
-                    found.put(rs.getString(1), new Failures(rs.getInt(2), rs.getLong(3)));
-                });
+                        WHERE throttle_key IN (:keys)""").param("keys", keys).query(rs -> {
+            found.put(rs.getString(1), new Failures(rs.getInt(2), rs.getLong(3)));
+        });
         return found;
     }
 
@@ -39,10 +37,7 @@ public class SignInFailureRepository {
     public void count(String key, long nowMillis) {
         jdbc.sql("""
                         INSERT INTO sign_in_failures AS f (throttle_key, failures, last_failure_ms) VALUES (:key, 1, :now)
-                        ON CONFLICT (throttle_key) DO UPDATE SET failures = f.failures + 1, last_failure_ms = excluded.last_failure_ms""")
-                .param("key", key)
-                .param("now", nowMillis)
-                .update();
+                        ON CONFLICT (throttle_key) DO UPDATE SET failures = f.failures + 1, last_failure_ms = excluded.last_failure_ms""").param("key", key).param("now", nowMillis).update();
     }
 
     public void clear(String key) {

@@ -36,8 +36,10 @@ class PostgresBackupsViewTest extends PostgresDemoKaribuTest {
         String server = "--host=127.0.0.1 --port=" + PostgresTestServer.shared().port() + " --username="
                 + PostgresTestServer.USER;
 
-        String backup = _get(Pre.class, spec -> spec.withId("own-backup-command")).getText();
-        String restore = _get(Pre.class, spec -> spec.withId("own-restore-commands")).getText();
+        String backup =
+                _get(Pre.class, spec -> spec.withId("own-backup-command")).getText();
+        String restore =
+                _get(Pre.class, spec -> spec.withId("own-restore-commands")).getText();
 
         assertThat(backup).startsWith("pg_dump " + server + " --dbname=" + url.database() + " --format=custom");
         assertThat(restore)

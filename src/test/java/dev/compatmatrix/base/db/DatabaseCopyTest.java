@@ -118,8 +118,7 @@ class DatabaseCopyTest {
         SyntheticDatabaseGenerator.generate(orphaned.toString(), 20);
         withDuckDb(orphaned, jdbc -> jdbc.sql("""
                         INSERT INTO compatibility_history (id, model_id, hardware_type, new_status, change_date)
-                        VALUES (nextval('compatibility_history_seq'), 999999, 'cpu', 'high', TIMESTAMP '2026-01-01')""")
-                .update());
+                        VALUES (nextval('compatibility_history_seq'), 999999, 'cpu', 'high', TIMESTAMP '2026-01-01')""").update());
         String postgres = PostgresTestServer.shared().newDatabase("copy_orphan");
 
         assertThatThrownBy(() -> DatabaseCopy.copy(duckdb(orphaned), postgres(postgres), line -> {}))
@@ -142,12 +141,17 @@ class DatabaseCopyTest {
         assertThat(DatabaseCopyCommand.requested(args)).isTrue();
 
         var first = new Output();
-        assertThat(DatabaseCopyCommand.run(args, environment, first.out, first.err)).isZero();
-        assertThat(first.out()).containsPattern("models +43 rows").containsPattern("compatibility_history +[0-9,]+ rows")
-                .contains("Copied ").doesNotContain(PostgresTestServer.PASSWORD + "@");
+        assertThat(DatabaseCopyCommand.run(args, environment, first.out, first.err))
+                .isZero();
+        assertThat(first.out())
+                .containsPattern("models +43 rows")
+                .containsPattern("compatibility_history +[0-9,]+ rows")
+                .contains("Copied ")
+                .doesNotContain(PostgresTestServer.PASSWORD + "@");
 
         var second = new Output();
-        assertThat(DatabaseCopyCommand.run(args, environment, second.out, second.err)).isEqualTo(1);
+        assertThat(DatabaseCopyCommand.run(args, environment, second.out, second.err))
+                .isEqualTo(1);
         assertThat(second.err()).contains("Refusing to copy into PostgreSQL " + postgres, "it is not empty");
     }
 
@@ -160,9 +164,7 @@ class DatabaseCopyTest {
             }
             Set<String> hashed = jdbc.sql("""
                     SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = 'main' AND table_name <> 'flyway_schema_history'""")
-                    .query(String.class)
-                    .set();
+                    WHERE table_schema = 'main' AND table_name <> 'flyway_schema_history'""").query(String.class).set();
             answers.put("fingerprint", TableFingerprint.of(jdbc, hashed).take());
             return answers;
         });
@@ -173,10 +175,12 @@ class DatabaseCopyTest {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : jdbc.sql("""
                     SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = 'main' AND table_name <> 'flyway_schema_history' ORDER BY table_name""")
-                    .query(String.class)
-                    .list()) {
-                counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+                    WHERE table_schema = 'main' AND table_name <> 'flyway_schema_history' ORDER BY table_name""").query(String.class).list()) {
+                counts.put(
+                        table,
+                        jdbc.sql("SELECT count(*) FROM " + table)
+                                .query(Long.class)
+                                .single());
             }
             return counts;
         });
@@ -186,14 +190,12 @@ class DatabaseCopyTest {
     private static String postgresFingerprint(JdbcClient jdbc) {
         return jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
-                .query(String.class)
-                .list()
-                .stream()
-                .map(table -> table + "=" + jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ','"
-                                + " ORDER BY t::text)), '') FROM " + table + " AS t")
-                        .query(String.class)
-                        .single())
+                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""").query(String.class).list().stream()
+                .map(table -> table + "="
+                        + jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ','"
+                                        + " ORDER BY t::text)), '') FROM " + table + " AS t")
+                                .query(String.class)
+                                .single())
                 .collect(Collectors.joining(" "));
     }
 
@@ -203,7 +205,9 @@ class DatabaseCopyTest {
                 SELECT table_name, column_name, column_default FROM information_schema.columns
                 WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'""").query().listOfRows()) {
             String sequence = column.get("column_default").toString().replaceAll("^nextval\\('([a-z_]+)'.*$", "$1");
-            long next = jdbc.sql("SELECT nextval('" + sequence + "')").query(Long.class).single();
+            long next = jdbc.sql("SELECT nextval('" + sequence + "')")
+                    .query(Long.class)
+                    .single();
             long max = jdbc.sql("SELECT coalesce(max(" + column.get("column_name") + "), 0) FROM "
                             + column.get("table_name"))
                     .query(Long.class)
@@ -234,13 +238,13 @@ class DatabaseCopyTest {
     }
 
     private static JdbcClient postgresClient(String url) {
-        return JdbcClient.create(new DriverManagerDataSource(url, PostgresTestServer.USER, PostgresTestServer.PASSWORD));
+        return JdbcClient.create(
+                new DriverManagerDataSource(url, PostgresTestServer.USER, PostgresTestServer.PASSWORD));
     }
 
     private static <T> T withDuckDb(Path file, Function<JdbcClient, T> read) {
         var dataSource = new SingleConnectionDataSource(DatabaseConfig.jdbcUrl(file.toString()), true);
-        dataSource.setConnectionProperties(
-                DatabaseConfig.connectionOptions(new DatabaseProperties(null, 2, "1GB", 1)));
+        dataSource.setConnectionProperties(DatabaseConfig.connectionOptions(new DatabaseProperties(null, 2, "1GB", 1)));
         try {
             return read.apply(JdbcClient.create(dataSource));
         } finally {

@@ -22,7 +22,8 @@ class ScoreDistributionTest extends IntegrationTest {
     void scores_of_seven_and_nine_tenths_count_in_the_buckets_they_start() {
         // Stored as REAL, 0.7 and 0.9 lie just below their tenths: multiplied in double precision they would fall
         // into the buckets below (PostgreSQL widens REAL × INTEGER to double, DuckDB keeps REAL).
-        jdbc.sql("UPDATE cross_platform_compatibility SET compatibility_score = CASE WHEN id % 2 = 0 THEN 0.7 ELSE 0.9 END")
+        jdbc.sql(
+                        "UPDATE cross_platform_compatibility SET compatibility_score = CASE WHEN id % 2 = 0 THEN 0.7 ELSE 0.9 END")
                 .update();
         long even = jdbc.sql("SELECT count(*) FROM cross_platform_compatibility WHERE id % 2 = 0")
                 .query(Long.class)

@@ -32,8 +32,8 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
                 FROM cross_platform_compatibility WHERE id = :id""").param("id", id).query().singleRow();
         // A rank is a TINYINT on DuckDB (a byte), a SMALLINT on PostgreSQL: compared as DuckDB's.
         Map<String, Object> row = new LinkedHashMap<>();
-        values.forEach((column, value) ->
-                row.put(column, column.endsWith("_level_rank") && value != null ? ((Number) value).byteValue() : value));
+        values.forEach((column, value) -> row.put(
+                column, column.endsWith("_level_rank") && value != null ? ((Number) value).byteValue() : value));
         return row;
     }
 
