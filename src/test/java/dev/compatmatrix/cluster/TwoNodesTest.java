@@ -318,7 +318,8 @@ class TwoNodesTest {
                 new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pipelines = Executors.newFixedThreadPool(2);
         try {
-            // Pipeline 0 posts to the node that is killed after its 3rd acknowledged batch; pipeline 1 to the other.
+            // Pipeline 0 posts to the node that is killed (SIGKILL) just after its 3rd acknowledged batch, pipeline 1 to
+            // the other node, at the same time.
             List<Future<?>> runs = new ArrayList<>();
             for (int pipeline = 0; pipeline < 2; pipeline++) {
                 int number = pipeline;
@@ -331,7 +332,15 @@ class TwoNodesTest {
                                     .statusCode();
                             answers.put(batchId, status);
                             if (number == 0 && status == 201 && acknowledgedOnVictim.incrementAndGet() == 3) {
-                                nodes.get(0).kill();
+                                // Killed a moment later, while its next batch is (most likely) being applied.
+                                Thread.ofPlatform().start(() -> {
+                                    try {
+                                        Thread.sleep(60);
+                                        nodes.get(0).kill();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                });
                             }
                         } catch (java.io.IOException e) {
                             answers.put(batchId, -1); // no answer: the node was killed
