@@ -78,10 +78,8 @@ public class BackupsView extends VerticalLayout {
 
     /** A database whose backups belong to its own tools: what to run for this one, instead of a button. */
     private void showOwnTools(DatabaseBackups.OwnTools tools) {
-        Pre backup = new Pre(tools.backup());
-        backup.setId("own-backup-command");
-        Pre restore = new Pre(tools.restore());
-        restore.setId("own-restore-commands");
+        Pre backup = command("own-backup-command", tools.backup());
+        Pre restore = command("own-restore-commands", tools.restore());
         add(
                 new H2("Backups"),
                 new Paragraph("This console runs on " + tools.database() + ". Its backups belong to the database's own "
@@ -92,6 +90,21 @@ public class BackupsView extends VerticalLayout {
                         + "history comes along):"),
                 restore,
                 new Paragraph("The password: " + tools.password() + "."));
+    }
+
+    /** Commands to copy: long lines wrap inside the page instead of widening it (copying gives the lines whole). */
+    private static Pre command(String id, String text) {
+        Pre command = new Pre(text);
+        command.setId(id);
+        command.setWidthFull();
+        command.getStyle()
+                .set("white-space", "pre-wrap")
+                .set("overflow-wrap", "anywhere")
+                .set("box-sizing", "border-box")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        return command;
     }
 
     private DownloadHandler download(String name) {

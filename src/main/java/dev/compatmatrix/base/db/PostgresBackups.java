@@ -30,10 +30,12 @@ public class PostgresBackups implements DatabaseBackups {
                 + (username.isBlank() ? "" : " --username=" + quoted(username));
         String file = quoted(url.database()) + "-$(date -u +%Y%m%d-%H%M%S).dump";
         String restored = quoted(url.database() + "_restored");
+        String admin = "--host=" + quoted(url.hosts()) + " --port=" + quoted(url.ports()) + " --username=postgres";
         return new OwnTools(
                 "PostgreSQL",
                 "pg_dump " + server + " --dbname=" + quoted(url.database()) + " --format=custom --file=" + file,
-                "createdb " + server + " " + restored + "\n"
+                "createdb " + admin + (username.isBlank() ? "" : " --owner=" + quoted(username)) + " " + restored
+                        + "   # as PostgreSQL's admin user\n"
                         + "pg_restore " + server + " --dbname=" + restored
                         + " --no-owner --exit-on-error --single-transaction <the .dump file>",
                 "PGPASSWORD or ~/.pgpass (the console never shows it)");
