@@ -58,6 +58,18 @@ public final class Benchmarks {
                             IngestBenchmark::main,
                             List.of("benchmark.models", "benchmark.batches", "=3", "benchmark.clients"))),
             Map.entry(
+                    "two-nodes",
+                    new Entry(
+                            TwoNodeBenchmark::main,
+                            List.of(
+                                    "benchmark.models",
+                                    "benchmark.jar",
+                                    "benchmark.nodes.seconds",
+                                    "benchmark.nodes.readers",
+                                    "benchmark.batches",
+                                    "benchmark.clients",
+                                    "benchmark.nodes.rounds"))),
+            Map.entry(
                     "import",
                     new Entry(
                             ImportBenchmark::main,

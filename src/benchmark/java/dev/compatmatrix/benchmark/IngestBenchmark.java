@@ -31,7 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class IngestBenchmark {
 
-    private static final int BATCH = 1000;
+    static final int BATCH = 1000;
     private static final String[] PLATFORMS = {"cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu"};
     private static final String[] LEVELS = {"high", "medium", "low", "unsupported"};
 
@@ -68,7 +68,7 @@ public final class IngestBenchmark {
     /** One client's batches, then several clients at once; the figures as a table row's cells. */
     private static String run(ConfigurableApplicationContext app, int models, int measured, int warmup, int clients)
             throws Exception {
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         String token = token(app.getBean(ApiTokenService.class));
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         List<String> names = jdbc.sql("SELECT model_name FROM models ORDER BY model_id")
@@ -77,14 +77,14 @@ public final class IngestBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         Random random = new Random(42);
         for (int i = 0; i < warmup; i++) {
-            post(http, port, token, batch("warmup-" + i, names, random));
+            post(http, base, token, batch("warmup-" + i, names, random));
         }
         long[] postNanos = new long[measured];
         long[] visibleNanos = new long[measured];
         for (int i = 0; i < measured; i++) {
             Batch batch = batch("measured-" + i, names, random);
             long start = System.nanoTime();
-            String answer = post(http, port, token, batch);
+            String answer = post(http, base, token, batch);
             postNanos[i] = System.nanoTime() - start;
             // Visible: the last result's claim reads back at its new level (the matrix reads the same rows).
             String level = jdbc.sql("""
@@ -107,12 +107,12 @@ public final class IngestBenchmark {
         }
         String one = report(postNanos, visibleNanos, measured, warmup, models);
         return one + " | " + String.format(
-                Locale.ROOT, "%,.0f", concurrent(http, port, token, names, clients, measured));
+                Locale.ROOT, "%,.0f", concurrent(http, base, token, names, clients, measured));
     }
 
     /** Several pipelines at once: each client posts its share of the batches back to back. */
     private static double concurrent(
-            HttpClient http, int port, String token, List<String> names, int clients, int measured) throws Exception {
+            HttpClient http, String base, String token, List<String> names, int clients, int measured) throws Exception {
         List<List<Batch>> work = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<Batch> mine = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class IngestBenchmark {
             threads.add(Thread.ofPlatform().start(() -> {
                 for (Batch b : mine) {
                     try {
-                        post(http, port, token, b);
+                        post(http, base, token, b);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -151,9 +151,10 @@ public final class IngestBenchmark {
         return perSecond;
     }
 
-    private record Batch(String json, String lastModel, String lastPlatform) {}
+    record Batch(String json, String lastModel, String lastPlatform) {}
 
-    private static Batch batch(String id, List<String> names, Random random) {
+    /** A new batch of 1,000 results for distinct cells of random models. */
+    static Batch batch(String id, List<String> names, Random random) {
         StringBuilder json = new StringBuilder("{\"batch_id\":\"" + id + "-" + System.nanoTime() + "\",\"results\":[");
         Set<String> cells = new HashSet<>();
         String model = null;
@@ -182,9 +183,10 @@ public final class IngestBenchmark {
         return new Batch(json.append("]}").toString(), model, platform);
     }
 
-    private static String post(HttpClient http, int port, String token, Batch batch) throws Exception {
+    /** POSTs the batch to the node at {@code base} ({@code http://host:port}); its answer, or an exception unless 201. */
+    static String post(HttpClient http, String base, String token, Batch batch) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/results"))
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/results"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(batch.json()))
