@@ -114,11 +114,12 @@ final class Bench {
     }
 
     /**
-     * How long one case may take, warm-up included: a case whose first call pair is slow gets fewer iterations
+     * How long one case may take, warm-up included ({@code -Dbenchmark.case.seconds}, 120 by default): a case whose first call pair is slow gets fewer iterations
      * (but at least {@link #MIN_ITERATIONS}, after at most {@link #MIN_WARMUP} warm-up), so seconds-long
      * statements do not hold the machine for an hour.
      */
-    static final double CASE_BUDGET_MS = 120_000;
+    static final double CASE_BUDGET_MS =
+            1000.0 * Long.parseLong(System.getProperty("benchmark.case.seconds", "120").strip());
 
     static final int MIN_ITERATIONS = 20;
     static final int MIN_WARMUP = 3;
