@@ -216,8 +216,9 @@ final class Bench {
     }
 
     /**
-     * Measures the cases on every database ({@link #measureSideBySide}), prints each database's table, the
-     * comparison, and where the time of each missed case goes on its database.
+     * Measures the cases on every database ({@link #measureSideBySide}) but those whose names match
+     * {@code -Dbenchmark.skip} (a regular expression), prints each database's table, the comparison, and where the
+     * time of each missed case goes on its database.
      */
     static List<List<Result>> runSideBySide(
             List<BenchDatabase> databases,
@@ -225,6 +226,15 @@ final class Bench {
             List<List<Case>> cases,
             int iterations,
             int warmup) {
+        java.util.regex.Pattern skip = java.util.regex.Pattern.compile(System.getProperty("benchmark.skip", "").strip());
+        if (!skip.pattern().isEmpty()) {
+            cases = cases.stream()
+                    .map(list -> list.stream()
+                            .filter(c -> !skip.matcher(c.name()).find())
+                            .toList())
+                    .toList();
+            System.out.println("Cases whose names match " + skip + " are skipped (-Dbenchmark.skip).");
+        }
         List<List<Result>> results = measureSideBySide(databases, cases, iterations, warmup);
         for (int d = 0; d < databases.size(); d++) {
             printTable(databases.get(d), results.get(d), iterations, warmup);
