@@ -90,12 +90,13 @@ public final class TwoNodeBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             // Warm-up: both nodes read and write a little before anything is timed.
             for (String node : nodes) {
+                String warmup = "warmup-node-" + (nodes.indexOf(node) + 1);
                 try {
                     for (int i = 0; i < 20; i++) {
                         read(http, node, secret, new Random(i), models);
                     }
                     IngestBenchmark.post(
-                            http, node, secret, IngestBenchmark.batch("warmup-" + node, names, new Random(9)));
+                            http, node, secret, IngestBenchmark.batch(warmup, names, new Random(9)));
                 } catch (IllegalStateException e) {
                     System.out.println("warm-up of " + node + " failed (the phases will say more): " + e.getMessage());
                 }
