@@ -11,7 +11,8 @@ COPY frontend frontend
 COPY src src
 RUN ./mvnw -B -ntp -Pproduction -DskipTests package && cp target/compat-matrix-console-*.jar /app.jar
 
-# Run: JRE only, non-root, the DuckDB file on a volume.
+# Run: JRE only, non-root, the DuckDB file on a volume. With COMPAT_DB_URL (PostgreSQL, see compose.yaml) the same
+# image runs unchanged: the DuckDB settings below are then unused, and the AOT cache, trained on DuckDB, still serves.
 FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app compat && mkdir -p /app /data && chown compat /data \

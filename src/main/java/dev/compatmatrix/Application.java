@@ -4,6 +4,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.compatmatrix.base.db.DatabaseCopyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -14,6 +15,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (DatabaseCopyCommand.requested(args)) {
+            // A copy between databases (README, "Moving between DuckDB and PostgreSQL"), not a console start.
+            System.exit(DatabaseCopyCommand.run(args, System.getenv(), System.out, System.err));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -117,4 +117,20 @@ class ArchitectureTest {
             .doNotBelongToAnyOf(AuditLog.class)
             .should()
             .dependOnClassesThat(JDBC);
+
+    /**
+     * The two databases differ only in the database layer: DuckDB's and PostgreSQL's drivers, and the choice between
+     * them ({@code DatabaseKind}, {@code @ConditionalOnDatabase}), are used by base.db and the matrix writer's store
+     * alone — never by a feature, which writes one SQL text for both or asks a base.db interface for the difference.
+     */
+    @ArchTest
+    static final ArchRule only_the_database_layer_knows_which_database_runs = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.compatmatrix.base.db..", "dev.compatmatrix.matrix.store..")
+            .should()
+            .dependOnClassesThat(resideInAnyPackage("org.duckdb..", "org.postgresql..")
+                    .or(com.tngtech.archunit.base.DescribedPredicate.describe(
+                            "the database kind",
+                            c -> c.getName().equals("dev.compatmatrix.base.db.DatabaseKind")
+                                    || c.getName().equals("dev.compatmatrix.base.db.ConditionalOnDatabase"))));
 }

@@ -10,8 +10,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The committed database as it was at the last {@link #pin()}, held by an open read transaction on a connection of
- * its own (DuckDB isolates it from later commits), so a fingerprint of that moment can still be taken after more
- * requests ran — only when it turns out to be needed. Pinning costs a tiny query; a fingerprint costs one per table.
+ * its own (DuckDB isolates it from later commits; on PostgreSQL a repeatable-read transaction does), so a fingerprint
+ * of that moment can still be taken after more requests ran — only when it turns out to be needed. Pinning costs a tiny query; a fingerprint costs one per table.
  */
 public final class HeldSnapshot implements AutoCloseable {
 
@@ -27,6 +27,13 @@ public final class HeldSnapshot implements AutoCloseable {
     /** A connection of its own to the application's database instance (not one kept from the application's pool). */
     public static HeldSnapshot of(DataSource dataSource) {
         try (Connection pooled = dataSource.getConnection()) {
+            if (!pooled.isWrapperFor(DuckDBConnection.class)) {
+                var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+                Connection own =
+                        java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                own.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                return new HeldSnapshot(own);
+            }
             return new HeldSnapshot(pooled.unwrap(DuckDBConnection.class).duplicate());
         } catch (SQLException e) {
             throw new IllegalStateException("Opening a snapshot connection failed", e);

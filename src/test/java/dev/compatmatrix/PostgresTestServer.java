@@ -1,7 +1,6 @@
 package dev.compatmatrix;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL server for this JVM: a fresh cluster in a temporary folder on a free loopback port, started
  * on first use and removed when the JVM exits; each test context takes a new database on it. Server binaries come
- * from {@code COMPAT_TEST_PG_BIN}, else Debian's PostgreSQL folder. PostgreSQL refuses to run as root (CI runs as
- * root), so as root the server runs as Debian's {@code postgres} user, or {@code nobody} without it.
+ * from {@code COMPAT_TEST_PG_BIN}, else Debian's PostgreSQL folder, else Maven Central ({@link PostgresBinaries}).
+ * PostgreSQL refuses to run as root (CI runs as root), so as root the server runs as Debian's {@code postgres} user, or
+ * {@code nobody} without it. A server that cannot start fails every test that needs it, with the reason: never a skip.
  */
 public final class PostgresTestServer {
 
@@ -26,46 +28,90 @@ public final class PostgresTestServer {
     public static final String PASSWORD = "compat";
 
     private static PostgresTestServer shared;
+    private static IllegalStateException sharedFailure;
 
     private final Path folder;
     private final Path bin;
     private final int port;
     private final List<String> asUser;
     private final AtomicInteger databases = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private PostgresTestServer(Path bin) throws IOException, InterruptedException {
         this.bin = bin;
         this.folder = Files.createTempDirectory("compat-pg-");
         this.port = freePort();
         this.asUser = runningAsRoot() ? List.of("runuser", "-u", unprivilegedUser(), "--") : List.of();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-test-server-stop"));
         if (!asUser.isEmpty()) {
             run(List.of("chown", asUser.get(2), folder.toString()));
         }
         Path data = folder.resolve("data");
+        // Text sorts by byte, as on DuckDB (collation C); upper and lower case are Unicode's, as DuckDB's ILIKE and
+        // lower() fold them (the character type C would fold ASCII only).
         run(command(
-                "initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C", "-N"));
+                "initdb",
+                "-D",
+                data.toString(),
+                "-U",
+                USER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--lc-ctype=C.UTF-8",
+                "-N"));
         // Durability settings off: a test server that dies takes its throwaway data with it.
         String options = "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
                 + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
                 + " -c shared_buffers=128MB";
-        run(command("pg_ctl", "-D", data.toString(), "-o", options, "-l", folder.resolve("server.log")
-                .toString(), "-w", "-t", "60", "start"));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-test-server-stop"));
+        Path log = folder.resolve("server.log");
+        try {
+            run(command(
+                    "pg_ctl", "-D", data.toString(), "-o", options, "-l", log.toString(), "-w", "-t", "60", "start"));
+        } catch (IllegalStateException e) {
+            String serverLog = Files.exists(log) ? Files.readString(log) : "(no server log)";
+            throw new IllegalStateException(e.getMessage() + "\nServer log:\n" + serverLog, e);
+        }
     }
 
-    /** The server of this JVM, started on first use. */
+    /**
+     * The server of this JVM, started on first use from {@link PostgresBinaries#find()}. When it cannot start, this
+     * and every later call throw the reason, so each test on PostgreSQL fails instead of being skipped.
+     */
     public static synchronized PostgresTestServer shared() {
-        if (shared == null) {
+        if (shared == null && sharedFailure == null) {
             try {
-                shared = new PostgresTestServer(binaries());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start the test PostgreSQL server", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                shared = launch(PostgresBinaries::find);
+            } catch (IllegalStateException e) {
+                sharedFailure = e;
             }
         }
+        if (sharedFailure != null) {
+            throw sharedFailure;
+        }
         return shared;
+    }
+
+    /** A new server from the programs in {@code bin}; {@link #stop()} ends it (else the JVM's exit does). */
+    static PostgresTestServer start(Path bin) {
+        return launch(() -> bin);
+    }
+
+    private static PostgresTestServer launch(Supplier<Path> binaries) {
+        try {
+            return new PostgresTestServer(binaries.get());
+        } catch (IOException | RuntimeException e) {
+            throw cannotStart(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cannotStart(e);
+        }
+    }
+
+    private static IllegalStateException cannotStart(Exception cause) {
+        String reason = "Cannot start the test PostgreSQL server, so the tests on PostgreSQL fail (set"
+                + " COMPAT_TEST_PG_BIN to a folder with initdb and pg_ctl, or install Debian's postgresql package): ";
+        return new IllegalStateException(reason + cause.getMessage(), cause);
     }
 
     /** Whether the test run asks for PostgreSQL ({@code -Dcompat.test.database=postgresql}) instead of DuckDB. */
@@ -93,7 +139,11 @@ public final class PostgresTestServer {
         return port;
     }
 
-    private void stop() {
+    /** Stops the server and removes its folder; again is harmless. */
+    void stop() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         try {
             run(command("pg_ctl", "-D", folder.resolve("data").toString(), "-m", "immediate", "-w", "stop"));
         } catch (IOException | InterruptedException | IllegalStateException e) {
@@ -116,6 +166,7 @@ public final class PostgresTestServer {
     private void run(List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("compat-pg-cmd-", ".log");
         Process process = new ProcessBuilder(command)
+                .directory(folder.toFile()) // a folder the unprivileged user may enter
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -129,28 +180,6 @@ public final class PostgresTestServer {
             throw new IllegalStateException(
                     "Failed (" + process.exitValue() + "): " + String.join(" ", command) + "\n" + output);
         }
-    }
-
-    private static Path binaries() {
-        String configured = System.getenv("COMPAT_TEST_PG_BIN");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path debian = Path.of("/usr/lib/postgresql");
-        try (Stream<Path> versions = Files.list(debian)) {
-            return versions.map(v -> v.resolve("bin"))
-                    .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-                    .max(Comparator.comparingInt(b -> Integer.parseInt(
-                            b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow(PostgresTestServer::noServer);
-        } catch (IOException e) {
-            throw noServer();
-        }
-    }
-
-    private static IllegalStateException noServer() {
-        return new IllegalStateException("No PostgreSQL server binaries: install Debian's postgresql package or set"
-                + " COMPAT_TEST_PG_BIN to a folder with initdb and pg_ctl");
     }
 
     private static boolean runningAsRoot() {

@@ -1,5 +1,6 @@
 package dev.compatmatrix;
 
+import dev.compatmatrix.matrix.store.MatrixVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +19,12 @@ public final class TableFingerprint {
      */
     private static final Map<String, String> IGNORED_COLUMNS = Map.of("api_tokens", "last_used_at");
 
+    /**
+     * The matrix data version's tables, taken together as the version they state: a background fold moves marks from
+     * one into the other without changing the version, so their row counts alone would change with no write.
+     */
+    private static final java.util.Set<String> VERSION_TABLES = java.util.Set.of("matrix_changes", "matrix_version");
+
     private final JdbcClient jdbc;
     private final String sql;
 
@@ -28,21 +35,50 @@ public final class TableFingerprint {
 
     /** A fingerprint over the tables that exist now, hashing the rows of those named (all of them: "*"). */
     public static TableFingerprint of(JdbcClient jdbc, java.util.Set<String> updatable) {
+        boolean postgres =
+                jdbc.sql("SELECT version()").query(String.class).single().startsWith("PostgreSQL");
         List<String> tables = jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name""").query(String.class).list();
+                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""").query(String.class).list();
         String sql = tables.stream()
-                .map(table -> {
-                    String rows = IGNORED_COLUMNS.containsKey(table)
-                            ? "(SELECT * EXCLUDE (" + IGNORED_COLUMNS.get(table) + ") FROM " + table + ")"
-                            : table;
-                    String hash = updatable.contains(table) || updatable.contains("*")
-                            ? " || ':' || coalesce(bit_xor(hash(t)), 0)"
-                            : "";
-                    return "(SELECT '" + table + "=' || count(*)" + hash + " FROM " + rows + " AS t)";
-                })
-                .collect(Collectors.joining(" || ' ' || ", "SELECT ", ""));
+                        .filter(table -> !VERSION_TABLES.contains(table))
+                        .map(table -> {
+                            String rows = IGNORED_COLUMNS.containsKey(table)
+                                    ? "(SELECT "
+                                            + String.join(", ", columnsBut(jdbc, table, IGNORED_COLUMNS.get(table)))
+                                            + " FROM " + table + ")"
+                                    : table;
+                            String hash = updatable.contains(table) || updatable.contains("*")
+                                    ? " || ':' || " + rowsHash(postgres)
+                                    : "";
+                            return "(SELECT '" + table + "=' || count(*)" + hash + " FROM " + rows + " AS t)";
+                        })
+                        .collect(Collectors.joining(" || ' ' || ", "SELECT ", ""))
+                + (tables.containsAll(VERSION_TABLES)
+                        ? " || ' matrix_version=' || (" + MatrixVersion.DATA_SQL + ")"
+                        : "");
         return new TableFingerprint(jdbc, sql);
+    }
+
+    /**
+     * An order-independent hash of the rows {@code t}: DuckDB hashes a row itself; PostgreSQL hashes each row's text,
+     * in order (the tables hashed are small).
+     */
+    private static String rowsHash(boolean postgres) {
+        return postgres
+                ? "coalesce(md5(string_agg(md5(CAST(t AS TEXT)), ',' ORDER BY md5(CAST(t AS TEXT)))), '')"
+                : "coalesce(bit_xor(hash(t)), 0)";
+    }
+
+    private static List<String> columnsBut(JdbcClient jdbc, String table, String ignored) {
+        return jdbc.sql("""
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = :table AND column_name <> :ignored
+                        ORDER BY ordinal_position""")
+                .param("table", table)
+                .param("ignored", ignored)
+                .query(String.class)
+                .list();
     }
 
     /** The current content, e.g. {@code models=43:1234… validators=5:…}. */

@@ -1,7 +1,7 @@
 package dev.compatmatrix.compatibility;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.db.DuckDbErrors;
+import dev.compatmatrix.base.db.DatabaseErrors;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creating, editing and removing claims. Each change is one transaction that {@link MatrixWriter} writes: the claim,
  * its validation reset when its substance changes, a history row on every level change (creation and removal
  * included), the model's derived columns by {@link ScoreRule}, and an audit row.
- * Saving over a newer version, or DuckDB's own write-write conflict, is a {@link ClaimConflictException};
+ * Saving over a newer version, or the database's own write-write conflict, is a {@link ClaimConflictException};
  * bad input is an {@link InvalidChangeException}; in both cases nothing is written.
  */
 @Service
@@ -158,7 +158,7 @@ public class ClaimService {
         return update(loaded, loaded.data().withLevel(level), note);
     }
 
-    /** Runs one change in one transaction, turning DuckDB's write-write conflict into a conflict message. */
+    /** Runs one change in one transaction, turning the database's write-write conflict into a conflict message. */
     private <T> T write(Claim loaded, java.util.function.Supplier<T> change) {
         try {
             return transaction.execute(status -> change.get());
@@ -167,7 +167,7 @@ public class ClaimService {
         } catch (StaleClaimException e) {
             throw conflict(loaded);
         } catch (RuntimeException e) {
-            if (DuckDbErrors.isWriteWriteConflict(e)) {
+            if (DatabaseErrors.isWriteWriteConflict(e)) {
                 throw loaded == null
                         ? new ClaimConflictException(
                                 "Someone else changed this model at the same moment. Try again.", null)

@@ -1,6 +1,8 @@
 package dev.compatmatrix.ingest;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.base.db.ClusterLock;
+import dev.compatmatrix.base.db.ClusterLock.Hold;
 import dev.compatmatrix.ingest.repository.IngestRepository;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
@@ -24,13 +26,9 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies a CI pipeline's batch of results in one transaction — all of it or nothing — by the rules of
@@ -54,15 +52,15 @@ public class IngestService {
     private final DerivedColumnsRepository derivedColumns;
     private final MatrixWriter writer;
     private final PerformanceResultRepository performance;
-    private final TransactionTemplate transaction;
     private final ConflictRetry retry;
     private final Clock clock;
     /**
      * Batches that collided are applied again one at a time, after the first attempts under way have ended and
      * before new ones start (fair): a retry then meets no other batch, and collisions among many pipelines posting
      * overlapping cells end after one retry instead of exhausting the retries (issue 9's crash test found 500s).
+     * The turns hold across application nodes ({@link ClusterLock}).
      */
-    private final ReadWriteLock turns = new ReentrantReadWriteLock(true);
+    private final ClusterLock turns;
 
     public IngestService(
             IngestRepository ingest,
@@ -70,7 +68,7 @@ public class IngestService {
             DerivedColumnsRepository derivedColumns,
             MatrixWriter writer,
             PerformanceResultRepository performance,
-            TransactionTemplate transaction,
+            ClusterLock turns,
             ConflictRetry retry,
             Clock clock) {
         this.performance = performance;
@@ -78,7 +76,7 @@ public class IngestService {
         this.claims = claims;
         this.derivedColumns = derivedColumns;
         this.writer = writer;
-        this.transaction = transaction;
+        this.turns = turns;
         this.retry = retry;
         this.clock = clock;
     }
@@ -90,13 +88,8 @@ public class IngestService {
         return retry.run(
                 attempt -> {
                     // First attempts run side by side; a retry runs alone (see turns).
-                    Lock turn = attempt == 1 ? turns.readLock() : turns.writeLock();
-                    turn.lock();
-                    try {
-                        return transaction.execute(status -> apply(batch.batchId(), results, caller));
-                    } finally {
-                        turn.unlock();
-                    }
+                    Hold hold = attempt == 1 ? Hold.SHARED : Hold.EXCLUSIVE;
+                    return turns.inTransaction(hold, () -> apply(batch.batchId(), results, caller));
                 },
                 IngestConflictException::new);
     }

@@ -1,7 +1,7 @@
 package dev.compatmatrix.matrix;
 
 /**
- * The claim changed since the user loaded it (a newer row version, or DuckDB's own write-write conflict).
+ * The claim changed since the user loaded it (a newer row version, or the database's own write-write conflict).
  * Nothing was written; {@code current} is the claim as it is now (null when it was removed).
  */
 public class ClaimConflictException extends RuntimeException {

@@ -12,7 +12,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads console users from DuckDB for Spring Security's login. */
+/** Loads console users from the database for Spring Security's login. */
 @Service
 public class ConsoleUserDetailsService implements UserDetailsService {
 

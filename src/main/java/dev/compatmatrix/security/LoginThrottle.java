@@ -1,14 +1,16 @@
 package dev.compatmatrix.security;
 
+import dev.compatmatrix.security.repository.SignInFailureRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * 1 s, then 2 s, 4 s … up to 60 s after each failure, while the owner signing in from elsewhere is not slowed. And
  * per address across all accounts, so that spraying many user names from one address is capped: after 10 failures
  * the address waits the same growing delays. Unknown user names count like known ones, so the delay tells nothing
- * about which names exist. Every sign-in, failure and refusal is logged with the client address (ASVS 7.2).
+ * about which names exist. The counts live in the database, so they hold on every application node. Every sign-in,
+ * failure and refusal is logged with the client address (ASVS 7.2).
  */
 @Component
 public class LoginThrottle {
@@ -29,20 +32,20 @@ public class LoginThrottle {
     static final int FREE_FAILURES = 2;
     static final int FREE_FAILURES_PER_ADDRESS = 10;
     static final Duration MAX_DELAY = Duration.ofSeconds(60);
-    /** Entries older than this are forgotten, so the maps cannot grow without end. */
+    /** Failures older than this are forgotten, so the table cannot grow without end. */
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
+    /** Two nodes counting the same key at once may conflict; the count is tried again. */
+    private static final int COUNT_ATTEMPTS = 3;
+    /** A longer typed name counts under its first characters (the keys' length is bounded). */
+    private static final int MAX_NAME_IN_KEY = 200;
 
-    private static final int MAX_ENTRIES = 10_000;
+    /** Failures per account + address, and per address across accounts, in the database: every node sees them. */
+    private final SignInFailureRepository failures;
 
-    private record Failures(int count, Instant last) {}
-
-    /** Failures per account + address, and per address across accounts. */
-    private final ConcurrentHashMap<String, Failures> perAccount = new ConcurrentHashMap<>();
-
-    private final ConcurrentHashMap<String, Failures> perAddress = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(SignInFailureRepository failures, Clock clock) {
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -51,19 +54,22 @@ public class LoginThrottle {
      * checking the password.
      */
     public Optional<String> mustWait(String username, String address) {
-        if (waiting(perAccount.get(key(username, address)), FREE_FAILURES)) {
+        String account = accountKey(username, address);
+        String perAddress = addressKey(address);
+        Map<String, SignInFailureRepository.Failures> known = failures.find(List.of(account, perAddress));
+        if (waiting(known.get(account), FREE_FAILURES)) {
             return Optional.of("too many failed sign-ins for this account from this address");
         }
-        if (waiting(perAddress.get(address), FREE_FAILURES_PER_ADDRESS)) {
+        if (waiting(known.get(perAddress), FREE_FAILURES_PER_ADDRESS)) {
             return Optional.of("too many failed sign-ins from this address");
         }
         return Optional.empty();
     }
 
-    private boolean waiting(Failures f, int free) {
+    private boolean waiting(SignInFailureRepository.Failures f, int free) {
         return f != null
                 && f.count() > free
-                && clock.instant().isBefore(f.last().plus(delay(f.count() - free)));
+                && clock.millis() < f.lastMillis() + delay(f.count() - free).toMillis();
     }
 
     /** The wait after the given number of failures beyond the free ones: 1 s, 2 s, 4 s … at most 60 s. */
@@ -74,16 +80,23 @@ public class LoginThrottle {
     }
 
     void failed(String username, String address) {
-        Instant now = clock.instant();
-        count(perAccount, key(username, address), now);
-        count(perAddress, address, now);
+        long now = clock.millis();
+        count(accountKey(username, address), now);
+        count(addressKey(address), now);
     }
 
-    private static void count(ConcurrentHashMap<String, Failures> failures, String key, Instant now) {
-        if (failures.size() > MAX_ENTRIES) {
-            failures.values().removeIf(f -> f.last().plus(FORGET_AFTER).isBefore(now));
+    private void count(String key, long now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                failures.count(key, now);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= COUNT_ATTEMPTS) {
+                    log.warn("Sign-in failure not counted for {}: {}", key.replace('\n', ' '), e.toString());
+                    return;
+                }
+            }
         }
-        failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
     }
 
     /**
@@ -91,7 +104,13 @@ public class LoginThrottle {
      * so signing in to one's own account between guesses does not reset the cap.
      */
     void succeeded(String username, String address) {
-        perAccount.remove(key(username, address));
+        failures.clear(accountKey(username, address));
+    }
+
+    /** Deletes failures that no longer slow anyone (any node may; deleting twice is harmless). */
+    @Scheduled(initialDelay = 600_000, fixedDelay = 600_000)
+    void forgetOldFailures() {
+        failures.forgetBefore(clock.millis() - FORGET_AFTER.toMillis());
     }
 
     @EventListener
@@ -117,7 +136,12 @@ public class LoginThrottle {
         succeeded(name, address);
     }
 
-    private static String key(String username, String address) {
-        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "\n" + address;
+    private static String accountKey(String username, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return "account\n" + name.substring(0, Math.min(name.length(), MAX_NAME_IN_KEY)) + "\n" + address;
+    }
+
+    private static String addressKey(String address) {
+        return "address\n" + address;
     }
 }

@@ -2,6 +2,7 @@ package dev.compatmatrix.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.compatmatrix.security.repository.SessionGenerationRepository;
 import dev.compatmatrix.security.ui.LoginView;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -71,8 +71,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    ClusterSessionRegistry sessionRegistry(SessionGenerationRepository generations) {
+        return new ClusterSessionRegistry(generations);
     }
 
     /** Tells the session registry when a servlet session ends. */

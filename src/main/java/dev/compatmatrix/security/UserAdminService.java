@@ -13,9 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +30,7 @@ public class UserAdminService {
     private final UserRepository users;
     private final ValidatorRepository validators;
     private final PasswordEncoder passwords;
-    private final SessionRegistry sessions;
+    private final ClusterSessionRegistry sessions;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -41,7 +38,7 @@ public class UserAdminService {
             UserRepository users,
             ValidatorRepository validators,
             PasswordEncoder passwords,
-            SessionRegistry sessions,
+            ClusterSessionRegistry sessions,
             AuditLog audit,
             Clock clock) {
         this.users = users;
@@ -164,12 +161,7 @@ public class UserAdminService {
     }
 
     private void endSessions(String username) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            String name = principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
-            if (name.equals(username)) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        sessions.endSessions(username);
     }
 
     private static Set<String> checkedRoles(Set<String> roles) {

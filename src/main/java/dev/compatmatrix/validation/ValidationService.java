@@ -1,7 +1,7 @@
 package dev.compatmatrix.validation;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.db.DuckDbErrors;
+import dev.compatmatrix.base.db.DatabaseErrors;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
@@ -221,7 +221,7 @@ public class ValidationService {
         try {
             return transaction.execute(status -> resolveOnce(reviewed, decision, note, user, validator));
         } catch (RuntimeException e) {
-            if (DuckDbErrors.isWriteWriteConflict(e)) {
+            if (DatabaseErrors.isWriteWriteConflict(e)) {
                 throw new ClaimConflictException(
                         "Someone changed this claim at the same moment; nothing was resolved." + " Try again.", null);
             }

@@ -364,11 +364,13 @@ class ClaimServiceTest extends WritingIntegrationTest {
     /** Everything a refused change must leave as it was. */
     private String snapshot() {
         return jdbc.sql("""
-                SELECT (SELECT sum(hash(id, row_version, compatibility_level, limitations, validation_status))
+                SELECT (SELECT md5(string_agg(concat_ws('|', id, row_version, compatibility_level, limitations,
+                                validation_status), ',' ORDER BY id))
                         FROM compatibility_details)
                     || '/' || (SELECT count(*) FROM compatibility_history)
                     || '/' || (SELECT count(*) FROM audit_log)
-                    || '/' || (SELECT sum(hash(id, compatibility_score, recommended_platform)) FROM cross_platform_compatibility)
+                    || '/' || (SELECT md5(string_agg(concat_ws('|', id, compatibility_score, recommended_platform), ','
+                                ORDER BY id)) FROM cross_platform_compatibility)
                 """).query(String.class).single();
     }
 

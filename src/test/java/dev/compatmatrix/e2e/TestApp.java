@@ -1,5 +1,6 @@
 package dev.compatmatrix.e2e;
 
+import dev.compatmatrix.PostgresTestServer;
 import dev.compatmatrix.browser.AppProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,15 +71,18 @@ final class TestApp implements AutoCloseable {
         }
         try {
             Path log = folder.resolve(logName);
-            AppProcess process = AppProcess.start(
-                    jar,
-                    Map.of(
-                            "COMPAT_DB_PATH", folder.resolve(DATABASE).toString(),
-                            "COMPAT_DEMO_ENABLED", "true",
-                            "COMPAT_BACKUP_DIR", folder.resolve("backups").toString()),
-                    log,
-                    Duration.ofMinutes(3));
-            System.out.println("Browser tests: the application runs at " + process.url("/") + " in " + folder
+            Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                    "COMPAT_DB_PATH", folder.resolve(DATABASE).toString(),
+                    "COMPAT_DEMO_ENABLED", "true",
+                    "COMPAT_BACKUP_DIR", folder.resolve("backups").toString()));
+            if (PostgresTestServer.requested()) {
+                environment.put("COMPAT_DB_URL", PostgresTestServer.shared().newDatabase("browser"));
+                environment.put("COMPAT_DB_USERNAME", PostgresTestServer.USER);
+                environment.put("COMPAT_DB_PASSWORD", PostgresTestServer.PASSWORD);
+            }
+            AppProcess process = AppProcess.start(jar, environment, log, Duration.ofMinutes(3));
+            System.out.println("Browser tests: the application runs at " + process.url("/") + " on "
+                    + environment.getOrDefault("COMPAT_DB_URL", "DuckDB") + " in " + folder
                     + " (started in " + process.startUpTime().toMillis() + " ms; log " + log + ")");
             return new TestApp(process, folder);
         } catch (IOException e) {

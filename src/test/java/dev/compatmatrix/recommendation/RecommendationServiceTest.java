@@ -33,7 +33,7 @@ class RecommendationServiceTest extends IntegrationTest {
     void a_page_never_holds_more_than_the_maximum_page_size() {
         jdbc.sql("""
                 INSERT INTO hardware_recommendations (model_id, task_type, batch_size, recommended_hardware)
-                SELECT model_id, 'bulk_test', b, 'cpu' FROM models, range(1, 13) AS t(b)""").update();
+                SELECT model_id, 'bulk_test', b, 'cpu' FROM models, generate_series(1, 12) AS t(b)""").update();
         var bulk = new RecommendationFilter("bulk_test", null, null);
         assertThat(service.count(bulk)).isGreaterThan(RecommendationService.MAX_PAGE_SIZE);
         assertThat(service.page(bulk, RecommendationSort.BY_MODEL, 0, Integer.MAX_VALUE))

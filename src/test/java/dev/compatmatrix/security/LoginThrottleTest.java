@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.security.repository.SignInFailureRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ class LoginThrottleTest extends WritingIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    SignInFailureRepository failures;
 
     /** A clock the test moves by hand. */
     private static final class ManualClock extends Clock {
@@ -55,7 +59,7 @@ class LoginThrottleTest extends WritingIntegrationTest {
     @Test
     void the_delay_starts_at_the_third_failure_grows_and_ends() {
         ManualClock clock = new ManualClock();
-        LoginThrottle throttle = new LoginThrottle(clock);
+        LoginThrottle throttle = new LoginThrottle(failures, clock);
         throttle.failed("Eve", "10.0.0.1");
         throttle.failed("eve", "10.0.0.1");
         assertThat(throttle.mustWait("eve", "10.0.0.1")).isEmpty();
@@ -75,6 +79,43 @@ class LoginThrottleTest extends WritingIntegrationTest {
         assertThat(LoginThrottle.delay(30)).isEqualTo(Duration.ofSeconds(60));
         throttle.succeeded("eve", "10.0.0.1");
         assertThat(throttle.mustWait("eve", "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void failures_on_one_node_slow_the_same_guesses_on_another() {
+        ManualClock clock = new ManualClock();
+        LoginThrottle nodeA = new LoginThrottle(failures, clock);
+        LoginThrottle nodeB = new LoginThrottle(failures, clock);
+        nodeA.failed("mallory-target", "10.0.0.7");
+        nodeB.failed("mallory-target", "10.0.0.7");
+        assertThat(nodeA.mustWait("mallory-target", "10.0.0.7")).isEmpty();
+        nodeA.failed("mallory-target", "10.0.0.7");
+        assertThat(nodeB.mustWait("mallory-target", "10.0.0.7"))
+                .as("the third failure, counted over two nodes, makes the other node wait too")
+                .contains("too many failed sign-ins for this account from this address");
+        for (int i = 0; i < 8; i++) {
+            (i % 2 == 0 ? nodeA : nodeB).failed("sprayed-" + i, "10.0.0.7");
+        }
+        assertThat(nodeB.mustWait("someone-new", "10.0.0.7"))
+                .as("eleven failures from one address, on two nodes")
+                .contains("too many failed sign-ins from this address");
+    }
+
+    @Test
+    void failures_older_than_an_hour_are_forgotten() {
+        ManualClock clock = new ManualClock();
+        LoginThrottle throttle = new LoginThrottle(failures, clock);
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("forgotten", "10.0.0.8");
+        }
+        clock.advance(Duration.ofMinutes(59));
+        throttle.forgetOldFailures();
+        assertThat(failures.find(java.util.List.of("account\nforgotten\n10.0.0.8")))
+                .hasSize(1);
+        clock.advance(Duration.ofMinutes(2));
+        throttle.forgetOldFailures();
+        assertThat(failures.find(java.util.List.of("account\nforgotten\n10.0.0.8", "address\n10.0.0.8")))
+                .isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.repository.SessionGenerationRepository;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,31 @@ class UserAdminServiceTest extends WritingIntegrationTest {
         mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/login?ended"));
         mvc.perform(formLogin("/login").user("leaver").password("a good long password"))
                 .andExpect(unauthenticated());
+    }
+
+    @Autowired
+    SessionGenerationRepository sessionGenerations;
+
+    @Test
+    void a_session_ended_on_another_node_ends_here_on_its_next_request() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        signIn("admin", Roles.ADMIN);
+        users.create("elsewhere", "a good long password", change(true, Roles.VIEWER));
+        SecurityContextHolder.clearContext();
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(formLogin("/login").user("elsewhere").password("a good long password"))
+                        .andExpect(authenticated())
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        mvc.perform(get("/actuator/health").session(session))
+                .andExpect(authenticated().withUsername("elsewhere"));
+
+        // What disabling the user on another node leaves in the shared database; this node's registry is untouched.
+        sessionGenerations.next("elsewhere");
+        mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/login?ended"));
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class ClaimFixtures {
                         INSERT INTO automated_results (model_id, hardware_type, validator_id, reported_level, evidence_run,
                             framework_version, reported_at)
                         SELECT :modelId, :platform, validator_id, :level, 'nightly-test', 'torch 2.6.0',
-                            greatest(:now, (SELECT max(reported_at) FROM automated_results) + INTERVAL 1 SECOND)
+                            greatest(:now, (SELECT max(reported_at) FROM automated_results) + INTERVAL '1 second')
                         FROM validators WHERE name = 'nightly-ci'""")
                 .param("modelId", claim.modelId())
                 .param("platform", claim.platform().key())

@@ -1,7 +1,7 @@
 package dev.compatmatrix.admin.backup;
 
 import dev.compatmatrix.base.audit.AuditLog;
-import dev.compatmatrix.base.db.DatabaseSnapshots;
+import dev.compatmatrix.base.db.DatabaseBackups;
 import dev.compatmatrix.base.db.OwnerOnly;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.Roles;
@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Backups of the whole database: DuckDB's {@code EXPORT DATABASE} (schema, data as Parquet, load script) into
  * a folder per backup under the configured directory — one consistent snapshot, taken while the console keeps
  * running. Restore is {@link RestoreOnStartup}. Admins take, list and download backups; a nightly backup is
- * configurable ({@code compat.backup.cron}).
+ * configurable ({@code compat.backup.cron}). A database backed up by its own tools (PostgreSQL) gets no backups from
+ * the console: admins see those tools' commands for it ({@link #ownTools()}).
  */
 @Service
 @PreAuthorize(Roles.HAS_ADMIN)
@@ -37,13 +39,13 @@ public class BackupService {
     private static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("'backup-'yyyyMMdd-HHmmss-SSS", Locale.ROOT);
 
-    private final DatabaseSnapshots snapshots;
+    private final DatabaseBackups snapshots;
     private final AuditLog audit;
     private final Clock clock;
     private final Path directory;
 
     public BackupService(
-            DatabaseSnapshots snapshots,
+            DatabaseBackups snapshots,
             AuditLog audit,
             Clock clock,
             @Value("${compat.backup.dir:./data/backups}") String directory) {
@@ -56,12 +58,21 @@ public class BackupService {
     /** A backup folder with its size. */
     public record Backup(String name, long bytes) {}
 
+    /** How this database is backed up with its own tools, when the console does not take its backups. */
+    public Optional<DatabaseBackups.OwnTools> ownTools() {
+        return snapshots.ownTools();
+    }
+
     /** Takes a backup now; returns it. */
     public Backup backupNow() {
         return backup(Actor.name());
     }
 
     private Backup backup(String actor) {
+        snapshots.ownTools().ifPresent(tools -> {
+            throw new IllegalStateException("The console takes no backups of a " + tools.database()
+                    + " database; back it up with: " + tools.backup());
+        });
         LocalDateTime now = LocalDateTime.now(clock);
         Path target = directory.resolve(NAME.format(now));
         if (Files.exists(target)) {

@@ -1,6 +1,8 @@
 package dev.compatmatrix.admin.backup;
 
+import dev.compatmatrix.base.db.OncePerCluster;
 import dev.compatmatrix.matrix.Roles;
+import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -19,14 +21,29 @@ class NightlyBackup {
 
     static final String ACTOR = "scheduler";
 
-    private final BackupService backups;
+    /** Its row in scheduled_job_locks is inserted by V0012__cluster_state.sql. */
+    static final String JOB = "nightly-backup";
+    /**
+     * How long one node's run keeps the others from running it again: longer than the clocks of two nodes may differ,
+     * shorter than a day.
+     */
+    static final Duration ONCE_WITHIN = Duration.ofHours(1);
 
-    NightlyBackup(BackupService backups) {
+    private final BackupService backups;
+    private final OncePerCluster oncePerCluster;
+
+    NightlyBackup(BackupService backups, OncePerCluster oncePerCluster) {
         this.backups = backups;
+        this.oncePerCluster = oncePerCluster;
     }
 
+    /** Every node's scheduler fires; one node of the cluster takes the backup. */
     @Scheduled(cron = "${compat.backup.cron:-}", zone = "UTC")
     void run() {
+        oncePerCluster.run(JOB, ONCE_WITHIN, this::backUpAsScheduler);
+    }
+
+    private void backUpAsScheduler() {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext scheduler = SecurityContextHolder.createEmptyContext();
         scheduler.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(

@@ -1,6 +1,6 @@
 package dev.compatmatrix.admin.backup;
 
-import dev.compatmatrix.base.db.DatabaseSnapshots;
+import dev.compatmatrix.base.db.DatabaseBackups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
@@ -21,10 +21,10 @@ public class RestoreOnStartup implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreOnStartup.class);
 
-    private final DatabaseSnapshots snapshots;
+    private final DatabaseBackups snapshots;
     private final String restoreFrom;
 
-    public RestoreOnStartup(DatabaseSnapshots snapshots, @Value("${compat.restore.from:}") String restoreFrom) {
+    public RestoreOnStartup(DatabaseBackups snapshots, @Value("${compat.restore.from:}") String restoreFrom) {
         this.snapshots = snapshots;
         this.restoreFrom = restoreFrom;
     }

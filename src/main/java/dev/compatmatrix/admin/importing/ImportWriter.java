@@ -120,7 +120,8 @@ class ImportWriter {
         try {
             writer.writeClaims(plan.claims, plan.audit, user, now);
         } catch (StaleClaimException e) {
-            // Not expected inside one transaction (DuckDB refuses a concurrent write first); never half an import.
+            // Not expected inside one transaction (the database refuses a concurrent write first); never half an
+            // import.
             throw new IllegalStateException("A claim changed while the import was written; nothing was imported", e);
         }
     }

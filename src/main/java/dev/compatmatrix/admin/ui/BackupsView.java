@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,11 +17,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.admin.backup.BackupService;
+import dev.compatmatrix.base.db.DatabaseBackups;
 import dev.compatmatrix.matrix.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 
-/** Admins take a backup of the whole database and download earlier ones (zip of the exported folder). */
+/**
+ * Admins take a backup of the whole database and download earlier ones (zip of the exported folder); on a database
+ * backed up by its own tools (PostgreSQL) they see those tools' commands for it instead.
+ */
 @Route("admin/backups")
 @PageTitle("Backups · Compatibility Matrix Console")
 @Menu(order = 13, title = "Backups", icon = "vaadin:archive")
@@ -33,6 +38,11 @@ public class BackupsView extends VerticalLayout {
 
     public BackupsView(BackupService backups) {
         this.backups = backups;
+        var ownTools = backups.ownTools();
+        if (ownTools.isPresent()) {
+            showOwnTools(ownTools.get());
+            return;
+        }
         backupNow.setId("backup-now");
         backupNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         backupNow.addClickListener(e -> {
@@ -64,6 +74,24 @@ public class BackupsView extends VerticalLayout {
                 backupNow,
                 grid);
         refresh();
+    }
+
+    /** A database whose backups belong to its own tools: what to run for this one, instead of a button. */
+    private void showOwnTools(DatabaseBackups.OwnTools tools) {
+        Pre backup = new Pre(tools.backup());
+        backup.setId("own-backup-command");
+        Pre restore = new Pre(tools.restore());
+        restore.setId("own-restore-commands");
+        add(
+                new H2("Backups"),
+                new Paragraph("This console runs on " + tools.database() + ". Its backups belong to the database's own "
+                        + "tools (or the managed service's snapshots and point-in-time recovery): the console takes "
+                        + "none itself. To back up this database:"),
+                backup,
+                new Paragraph("To restore, into a new, empty database, then point COMPAT_DB_URL at it (the migration "
+                        + "history comes along):"),
+                restore,
+                new Paragraph("The password: " + tools.password() + "."));
     }
 
     private DownloadHandler download(String name) {

@@ -14,8 +14,8 @@ public class BadgeQuery {
 
     private static final String SQL = """
             SELECT m.model_id, m.model_name, d.compatibility_level, d.validation_status,
-                   concat_ws('|', epoch_us(c.last_updated), d.id, d.row_version, d.compatibility_level,
-                             d.validation_status, epoch_us(d.validation_date)) AS version
+                   concat_ws('|', c.last_updated, d.id, d.row_version, d.compatibility_level,
+                             d.validation_status, d.validation_date) AS version
             FROM models m
             JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id AND d.hardware_type = :platform

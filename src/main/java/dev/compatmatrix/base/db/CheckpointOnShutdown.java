@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * write-ahead log into the database file, so the next start opens a clean file without replaying the log.
  */
 @Component
+@ConditionalOnDatabase(DatabaseKind.DUCKDB)
 public class CheckpointOnShutdown {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointOnShutdown.class);

@@ -60,7 +60,8 @@ final class CopyRows {
             return;
         }
         switch (value) {
-            case Number n when type.equals("integer") || type.equals("bigint") || type.equals("smallint") ->
+            case Number n
+            when type.equals("integer") || type.equals("bigint") || type.equals("smallint") ->
                 buffer.append(n.longValue());
             case Number n -> buffer.append(n);
             case Boolean b -> buffer.append(b ? "t" : "f");

@@ -1,6 +1,7 @@
 package dev.compatmatrix.base.db;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * statements take no parameters.
  */
 @Component
-public class DatabaseSnapshots {
+@ConditionalOnDatabase(DatabaseKind.DUCKDB)
+public class DatabaseSnapshots implements DatabaseBackups {
 
     private final JdbcClient jdbc;
 
@@ -20,17 +22,26 @@ public class DatabaseSnapshots {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
+    /** The console takes DuckDB's backups itself. */
+    @Override
+    public Optional<OwnTools> ownTools() {
+        return Optional.empty();
+    }
+
     /** One consistent snapshot into {@code folder}, taken while the console keeps running. */
+    @Override
     public void exportTo(Path folder) {
         jdbc.sql("EXPORT DATABASE " + quoted(folder) + " (FORMAT parquet)").update();
     }
 
     /** Loads a snapshot (schema, data, migration history) into this database. */
+    @Override
     public void importFrom(Path folder) {
         jdbc.sql("IMPORT DATABASE " + quoted(folder)).update();
     }
 
     /** How many tables the database has: 0 for a new file. */
+    @Override
     public long tableCount() {
         return jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'")
                 .query(Long.class)

@@ -1,18 +1,23 @@
 package dev.compatmatrix.base.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.duckdb.DuckDBConnection;
 import org.duckdb.user.DuckDBUserArray;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Many row updates in one statement: DuckDB pays a fixed cost per executed statement (JDBC batches included),
  * so one {@code UPDATE … FROM (…)} beats an execution per row. The values travel as one list parameter per
- * column ({@link DuckDBUserArray}), unnested side by side: planning a statement costs by the number of
- * parameters, so a {@code VALUES} list with a parameter per value spent 600–1,700 ms on 1,000 claims of 14
- * columns (BENCHMARKS.md, "Import (admin)") where the lists take ~20 ms. (Appends go through
- * {@link TableAppender}.) A single row is written by a plain statement, which plans faster. Table and column names come from the calling repository's constants, never from input;
+ * column (DuckDB's {@link DuckDBUserArray}, PostgreSQL's SQL array), unnested side by side in the select list, which
+ * both databases zip row by row: planning a statement costs by the number of parameters, so a {@code VALUES} list
+ * with a parameter per value spent 600–1,700 ms on 1,000 claims of 14 columns on DuckDB (BENCHMARKS.md, "Import
+ * (admin)") where the lists take ~20 ms. (Appends go through {@link TableAppender}.) A single row is written by a plain statement, which plans faster. Table and column names come from the calling repository's constants, never from input;
  * every value is bound.
  */
 public final class MultiRowSql {
@@ -87,7 +92,7 @@ public final class MultiRowSql {
 
     private static String values(List<Column> columns) {
         return columns.stream()
-                .map(c -> "unnest(CAST(:" + c.name() + " AS " + c.sqlType() + "[])) AS " + c.name())
+                .map(c -> "unnest(CAST(:" + c.name() + " AS " + portableType(c.sqlType()) + "[])) AS " + c.name())
                 .collect(Collectors.joining(", "));
     }
 
@@ -120,8 +125,49 @@ public final class MultiRowSql {
                 column[r] = rows.get(r)[i];
             }
             statement = statement.param(
-                    columns.get(i).name(), new DuckDBUserArray(columns.get(i).sqlType(), column));
+                    columns.get(i).name(), new ListParameter(columns.get(i).sqlType(), column));
         }
         return statement;
+    }
+
+    /**
+     * The type as both databases name it: PostgreSQL has no TINYINT (the value fits the column anyway), and its FLOAT
+     * is 8 bytes where DuckDB's is 4 (REAL on both).
+     */
+    private static String portableType(String sqlType) {
+        return switch (sqlType) {
+            case "TINYINT" -> "SMALLINT";
+            case "FLOAT" -> "REAL";
+            default -> sqlType;
+        };
+    }
+
+    /** One column's values as one parameter in the driver's own form, chosen by the connection it is bound on. */
+    private record ListParameter(String sqlType, Object[] values) implements SqlTypeValue {
+
+        @Override
+        public void setTypeValue(PreparedStatement statement, int index, int ignoredType, String ignoredName)
+                throws SQLException {
+            Connection connection = statement.getConnection();
+            if (connection.isWrapperFor(DuckDBConnection.class)) {
+                statement.setObject(index, new DuckDBUserArray(sqlType, values));
+            } else {
+                statement.setArray(index, connection.createArrayOf(postgresType(sqlType), values));
+            }
+        }
+
+        private static String postgresType(String sqlType) {
+            return switch (sqlType) {
+                case "TINYINT", "SMALLINT" -> "int2";
+                case "INTEGER" -> "int4";
+                case "BIGINT" -> "int8";
+                case "FLOAT" -> "float4";
+                case "DOUBLE" -> "float8";
+                case "BOOLEAN" -> "bool";
+                case "VARCHAR" -> "varchar";
+                case "TIMESTAMP" -> "timestamp";
+                default -> throw new IllegalArgumentException("No list parameter of " + sqlType);
+            };
+        }
     }
 }

@@ -81,7 +81,7 @@ public class TableAppender {
                 out.add(row);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Appending to " + table + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Appending to " + table + " failed: " + DatabaseErrors.describe(e), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -188,7 +188,7 @@ public class TableAppender {
         });
     }
 
-    private static List<TableColumn> readColumns(Connection connection, String table) throws SQLException {
+    static List<TableColumn> readColumns(Connection connection, String table) throws SQLException {
         try (var statement = connection.prepareStatement("""
                 SELECT column_name, data_type FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position""")) {

@@ -93,7 +93,8 @@ final class MatrixRowColumns {
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
             LEFT JOIN (%s) changed ON changed.claim_id = d.id
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
-            GROUP BY ALL
+            GROUP BY o.position, m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
+                     m.parameters_millions, c.compatibility_score, c.recommended_platform, c.last_updated
             ORDER BY o.position
             """.formatted(
                     StaleValidation.JOINED,

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.query;
 
+import dev.compatmatrix.matrix.store.MatrixVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -9,12 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ModelNameOrder {
 
-    /**
-     * Changes with every insert (count, max id), rename and deletion (both raise the model's {@code row_version},
-     * which only ever grows).
-     */
-    static final String VERSION_SQL = """
-            SELECT count(*) || ':' || coalesce(max(model_id), 0) || ':' || coalesce(sum(row_version), 0) FROM models""";
+    /** Changes with every committed model write on any node (added, edited, deleted), not with claim writes. */
+    static final String VERSION_SQL = MatrixVersion.MODELS_SQL;
 
     static final String IDS_SQL = "SELECT model_id FROM models WHERE deleted_at IS NULL ORDER BY model_name";
 

@@ -14,8 +14,13 @@ public class DashboardQuery {
     /** Scores fall into this many equal buckets from 0 to 1; a score of exactly 1 counts in the last. */
     public static final int SCORE_BUCKETS = 10;
 
+    /**
+     * The product is REAL like the score, as DuckDB computes REAL × INTEGER; PostgreSQL would widen it to double
+     * precision, where a stored 0.7 (0.69999999…) falls into the bucket below.
+     */
     public static final String SCORE_SQL = """
-            SELECT least(floor(coalesce(c.compatibility_score, 0) * :buckets), :buckets - 1)::INTEGER AS bucket,
+            SELECT least(floor(coalesce(c.compatibility_score, 0) * CAST(:buckets AS REAL)), :buckets - 1)::INTEGER
+                   AS bucket,
                    count(*) AS models
             FROM cross_platform_compatibility c
             GROUP BY bucket

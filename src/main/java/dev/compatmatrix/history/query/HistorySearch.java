@@ -20,7 +20,7 @@ public class HistorySearch {
               AND (CAST(:platform AS VARCHAR) IS NULL OR ch.hardware_type = :platform)
               AND (CAST(:fromDay AS TIMESTAMP) IS NULL OR ch.change_date >= :fromDay)
               AND (CAST(:afterDay AS TIMESTAMP) IS NULL OR ch.change_date < :afterDay)
-              AND (CAST(:version AS VARCHAR) IS NULL OR contains(lower(ch.change_version), lower(:version)))
+              AND (CAST(:version AS VARCHAR) IS NULL OR strpos(lower(ch.change_version), lower(:version)) > 0)
             """;
 
     public static final String PAGE_SQL = """
@@ -33,12 +33,14 @@ public class HistorySearch {
 
     public static final String COUNT_SQL = "SELECT count(*) " + FILTER;
 
+    /** Year and month as numbers: the one form of "month of a timestamp" both databases read alike. */
     public static final String MONTHLY_SQL = """
-            SELECT strftime(date_trunc('month', ch.change_date), '%Y-%m') AS month, ch.hardware_type,
+            SELECT CAST(extract(year FROM ch.change_date) AS INTEGER) AS change_year,
+                   CAST(extract(month FROM ch.change_date) AS INTEGER) AS change_month, ch.hardware_type,
                    count(*) AS changes
             """ + FILTER + """
-            GROUP BY ALL
-            ORDER BY month, ch.hardware_type
+            GROUP BY change_year, change_month, ch.hardware_type
+            ORDER BY change_year, change_month, ch.hardware_type
             """;
 
     public static final String MODEL_LEVELS_SQL = """
@@ -51,7 +53,7 @@ public class HistorySearch {
 
     private static final String MODEL_NAMES_SQL = """
             SELECT model_name FROM models
-            WHERE deleted_at IS NULL AND contains(lower(model_name), lower(:text))
+            WHERE deleted_at IS NULL AND strpos(lower(model_name), lower(:text)) > 0
             ORDER BY model_name
             LIMIT :limit OFFSET :offset
             """;
@@ -88,7 +90,7 @@ public class HistorySearch {
     public List<MonthlyChanges> monthly(HistoryFilter filter) {
         return bind(jdbc.sql(MONTHLY_SQL), filter)
                 .query((rs, n) -> new MonthlyChanges(
-                        YearMonth.parse(rs.getString("month")),
+                        YearMonth.of(rs.getInt("change_year"), rs.getInt("change_month")),
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                         rs.getLong("changes")))
                 .list();

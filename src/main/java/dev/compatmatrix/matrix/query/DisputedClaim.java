@@ -16,17 +16,21 @@ public final class DisputedClaim {
      */
     public static String latestResults(String resultFilter) {
         return """
-                SELECT newest.*, resolution.kept_level AS resolved_level
+                SELECT newest.result_id, newest.model_id, newest.hardware_type, newest.reported_level, newest.reporter,
+                       newest.reporter_type, newest.reported_at, newest.evidence_run, newest.framework_version,
+                       resolution.kept_level AS resolved_level
                 FROM (SELECT a.id AS result_id, a.model_id, a.hardware_type, a.reported_level, v.name AS reporter,
-                             v.type AS reporter_type, a.reported_at, a.evidence_run, a.framework_version
+                             v.type AS reporter_type, a.reported_at, a.evidence_run, a.framework_version,
+                             row_number() OVER (PARTITION BY a.model_id, a.hardware_type
+                                                ORDER BY a.reported_at DESC, a.id DESC) AS result_rank
                       FROM automated_results a JOIN validators v ON v.validator_id = a.validator_id
                       """ + resultFilter + """
-
-                      QUALIFY row_number() OVER (PARTITION BY a.model_id, a.hardware_type
-                                                 ORDER BY a.reported_at DESC, a.id DESC) = 1) newest
-                LEFT JOIN (SELECT automated_result_id, kept_level FROM dispute_resolutions
-                           QUALIFY row_number() OVER (PARTITION BY automated_result_id ORDER BY id DESC) = 1) resolution
-                       ON resolution.automated_result_id = newest.result_id""";
+                ) newest
+                LEFT JOIN (SELECT automated_result_id, kept_level,
+                                  row_number() OVER (PARTITION BY automated_result_id ORDER BY id DESC) AS resolution_rank
+                           FROM dispute_resolutions) resolution
+                       ON resolution.automated_result_id = newest.result_id AND resolution.resolution_rank = 1
+                WHERE newest.result_rank = 1""";
     }
 
     /** Disputed, for a claim {@code d} LEFT JOINed to {@link #latestResults} as {@code latest}. */

@@ -14,14 +14,18 @@ public final class OpenObjection {
      * derived table; join it {@code ON objection.claim_id = d.id AND objection.claim_version = d.row_version}.
      */
     public static final String LATEST = """
-            SELECT o.claim_id, o.claim_version, o.needs_level, r.reviewer, v.name AS validator_name,
-                   r.verification_level, r.comment, r.reviewed_at
-            FROM validation_objections o
-            JOIN validation_reviews r ON r.id = o.review_id
-            LEFT JOIN validators v ON v.validator_id = r.validator_id
-            WHERE NOT EXISTS (SELECT 1 FROM validation_reviews later WHERE later.claim_id = o.claim_id
-                              AND later.id > o.review_id AND later.verification_level >= o.needs_level)
-            QUALIFY row_number() OVER (PARTITION BY o.claim_id ORDER BY o.review_id DESC) = 1""";
+            SELECT claim_id, claim_version, needs_level, reviewer, validator_name, verification_level, comment,
+                   reviewed_at
+            FROM (SELECT o.claim_id, o.claim_version, o.needs_level, r.reviewer, v.name AS validator_name,
+                         r.verification_level, r.comment, r.reviewed_at,
+                         row_number() OVER (PARTITION BY o.claim_id ORDER BY o.review_id DESC) AS objection_rank
+                  FROM validation_objections o
+                  JOIN validation_reviews r ON r.id = o.review_id
+                  LEFT JOIN validators v ON v.validator_id = r.validator_id
+                  WHERE NOT EXISTS (SELECT 1 FROM validation_reviews later WHERE later.claim_id = o.claim_id
+                                    AND later.id > o.review_id AND later.verification_level >= o.needs_level)
+                 ) open_objections
+            WHERE objection_rank = 1""";
 
     /** The join of {@link #LATEST} as {@code objection} to a claim {@code d}. */
     public static final String JOIN = "LEFT JOIN (" + LATEST + ") objection"

@@ -98,26 +98,29 @@ public class DerivedColumnsRepository {
      * Stores what {@link ScoreRule} derived, bumping {@code last_updated} (which invalidates matrix caches), for many
      * models in one statement. The derived values (ids, booleans, level ranks, scores,
      * platform keys — never user text) travel as one text parameter, "id,flags,ranks,score,platform" per model and
-     * ";" between models, which DuckDB splits: planning a statement with a parameter per value costs more than the
-     * update itself. Ranks are one digit per platform, 0 for not tested.
+     * ";" between models, which the database splits: planning a statement with a parameter per value costs more than
+     * the update itself. Flags and ranks are one digit per platform (rank 0 for not tested), read by position. The
+     * functions mean the same on DuckDB and PostgreSQL.
      */
     private static final String STORE_ALL_SQL = """
             UPDATE cross_platform_compatibility SET
-                cpu_support = v.flags[1] = '1', cuda_support = v.flags[2] = '1', rocm_support = v.flags[3] = '1',
-                mps_support = v.flags[4] = '1', openvino_support = v.flags[5] = '1',
-                qualcomm_support = v.flags[6] = '1', webnn_support = v.flags[7] = '1',
-                webgpu_support = v.flags[8] = '1',
-                cpu_level_rank = nullif(v.ranks[1]::TINYINT, 0), cuda_level_rank = nullif(v.ranks[2]::TINYINT, 0),
-                rocm_level_rank = nullif(v.ranks[3]::TINYINT, 0), mps_level_rank = nullif(v.ranks[4]::TINYINT, 0),
-                openvino_level_rank = nullif(v.ranks[5]::TINYINT, 0),
-                qualcomm_level_rank = nullif(v.ranks[6]::TINYINT, 0),
-                webnn_level_rank = nullif(v.ranks[7]::TINYINT, 0), webgpu_level_rank = nullif(v.ranks[8]::TINYINT, 0),
+                cpu_support = substr(v.flags, 1, 1) = '1', cuda_support = substr(v.flags, 2, 1) = '1',
+                rocm_support = substr(v.flags, 3, 1) = '1', mps_support = substr(v.flags, 4, 1) = '1',
+                openvino_support = substr(v.flags, 5, 1) = '1', qualcomm_support = substr(v.flags, 6, 1) = '1',
+                webnn_support = substr(v.flags, 7, 1) = '1', webgpu_support = substr(v.flags, 8, 1) = '1',
+                cpu_level_rank = nullif(CAST(substr(v.ranks, 1, 1) AS SMALLINT), 0),
+                cuda_level_rank = nullif(CAST(substr(v.ranks, 2, 1) AS SMALLINT), 0),
+                rocm_level_rank = nullif(CAST(substr(v.ranks, 3, 1) AS SMALLINT), 0),
+                mps_level_rank = nullif(CAST(substr(v.ranks, 4, 1) AS SMALLINT), 0),
+                openvino_level_rank = nullif(CAST(substr(v.ranks, 5, 1) AS SMALLINT), 0),
+                qualcomm_level_rank = nullif(CAST(substr(v.ranks, 6, 1) AS SMALLINT), 0),
+                webnn_level_rank = nullif(CAST(substr(v.ranks, 7, 1) AS SMALLINT), 0),
+                webgpu_level_rank = nullif(CAST(substr(v.ranks, 8, 1) AS SMALLINT), 0),
                 compatibility_score = v.score, recommended_platform = v.recommended, last_updated = :now
             FROM (
-                SELECT CAST(f[1] AS INTEGER) AS id, string_split(f[2], '') AS flags,
-                       string_split(f[3], '') AS ranks,
-                       CAST(f[4] AS FLOAT) AS score, nullif(f[5], '') AS recommended
-                FROM (SELECT string_split(unnest(string_split(:rows, ';')), ',') AS f)
+                SELECT CAST(f[1] AS INTEGER) AS id, f[2] AS flags, f[3] AS ranks,
+                       CAST(f[4] AS REAL) AS score, nullif(f[5], '') AS recommended
+                FROM (SELECT string_to_array(unnest(string_to_array(:rows, ';')), ',') AS f) AS split
             ) AS v
             WHERE cross_platform_compatibility.id = v.id
             """;

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What the matrix module needs of the database beyond portable SQL, so that another database can provide it: ids
  * for many rows from a sequence at once, appending many rows fast, updating and deleting many rows in one
- * statement, and recognising a write-write conflict. The caller owns the transaction. DuckDB's:
- * {@link DuckDbMatrixDatabase}.
+ * statement, and recognising a write-write conflict. The caller owns the transaction. Both databases':
+ * {@link SetBasedMatrixDatabase}.
  */
 public interface MatrixDatabase {
 

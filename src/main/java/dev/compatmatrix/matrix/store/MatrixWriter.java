@@ -63,18 +63,21 @@ public class MatrixWriter {
     private final DerivedColumnsRepository derivedColumns;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final MatrixVersion version;
 
     MatrixWriter(
             MatrixDatabase database,
             ClaimRepository claims,
             DerivedColumnsRepository derivedColumns,
             AuditLog audit,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            MatrixVersion version) {
         this.database = database;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
         this.audit = audit;
         this.transaction = transaction;
+        this.version = version;
     }
 
     /**
@@ -99,17 +102,19 @@ public class MatrixWriter {
     /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
     public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
         ScoreRule.Derived untested = ScoreRule.derive(Map.of());
-        inOneTransaction(() -> database.append(
-                MatrixTables.MATRIX_ROWS,
-                rows.stream()
-                        .map(r -> new MatrixRow(
-                                r.model().compatibilityId(),
-                                r.model().modelId(),
-                                r.modelType(),
-                                r.modelSize(),
-                                untested,
-                                now))
-                        .toList()));
+        inOneTransaction(
+                MatrixVersion.Change.MODELS,
+                () -> database.append(
+                        MatrixTables.MATRIX_ROWS,
+                        rows.stream()
+                                .map(r -> new MatrixRow(
+                                        r.model().compatibilityId(),
+                                        r.model().modelId(),
+                                        r.modelType(),
+                                        r.modelSize(),
+                                        untested,
+                                        now))
+                                .toList()));
     }
 
     /** A model's type and size, which the matrix row keeps too. */
@@ -117,19 +122,21 @@ public class MatrixWriter {
 
     /** The matrix rows follow their models' new type and size. */
     public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
-        inOneTransaction(() -> database.update(
-                MatrixTables.MATRIX_ROWS.name(),
-                MATRIX_ROW_MODEL,
-                MATRIX_ROW_KIND,
-                null,
-                kinds.stream()
-                        .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
-                        .toList()));
+        inOneTransaction(
+                MatrixVersion.Change.MODELS,
+                () -> database.update(
+                        MatrixTables.MATRIX_ROWS.name(),
+                        MATRIX_ROW_MODEL,
+                        MATRIX_ROW_KIND,
+                        null,
+                        kinds.stream()
+                                .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
+                                .toList()));
     }
 
     /** Removes a deleted model's claims (each with a closing history row) and its matrix row. */
     public void deleteModel(int modelId, String reason, String user, LocalDateTime now) {
-        inOneTransaction(() -> {
+        inOneTransaction(MatrixVersion.Change.MODELS, () -> {
             derivedColumns.findByModelId(modelId).ifPresent(model -> {
                 List<ClaimChange> removals = new ArrayList<>();
                 for (Claim claim : claims.findAll(model.compatibilityId())) {
@@ -301,7 +308,16 @@ public class MatrixWriter {
     }
 
     private <T> T inOneTransaction(Supplier<T> write) {
-        return transaction.execute(status -> write.get());
+        return inOneTransaction(MatrixVersion.Change.MATRIX, write);
+    }
+
+    /** The write, and its mark in the data version that every node's caches compare ({@link MatrixVersion}). */
+    private <T> T inOneTransaction(MatrixVersion.Change change, Supplier<T> write) {
+        return transaction.execute(status -> {
+            T written = write.get();
+            version.changed(change);
+            return written;
+        });
     }
 
     private static <R> List<Column<R>> concat(List<Column<R>> first, List<Column<R>> second) {

@@ -10,10 +10,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecommendationQuery {
 
-    /** The columns {@link #ROW} reads; {@code hr} is {@code hardware_recommendations}, {@code m} its model. */
+    /**
+     * The columns {@link #ROW} reads; {@code hr} is {@code hardware_recommendations}, {@code m} its model. The REAL
+     * ratio is widened in SQL: PostgreSQL's driver would otherwise read it as "0.33" or as 0.33000001… depending on
+     * how often the statement ran (text or binary transfer); DuckDB reads the widened value.
+     */
     static final String COLUMNS = """
             SELECT hr.id, m.model_name, hr.task_type, hr.batch_size, hr.recommended_hardware,
-                   hr.fallback_hardware, hr.recommendation_reason, hr.performance_ratio,
+                   hr.fallback_hardware, hr.recommendation_reason,
+                   CAST(hr.performance_ratio AS DOUBLE PRECISION) AS performance_ratio,
                    hr.memory_requirements_mb, hr.min_compute_units, hr.generated_at
             """;
 

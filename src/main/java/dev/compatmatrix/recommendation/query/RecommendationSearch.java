@@ -42,7 +42,7 @@ public class RecommendationSearch {
             SELECT platform, sum(recommended) AS recommended, sum(fallback) AS fallback
             FROM (SELECT recommended_hardware AS platform, 1 AS recommended, 0 AS fallback FROM selected
                   UNION ALL
-                  SELECT fallback_hardware, 0, 1 FROM selected WHERE fallback_hardware IS NOT NULL)
+                  SELECT fallback_hardware, 0, 1 FROM selected WHERE fallback_hardware IS NOT NULL) AS mentions
             GROUP BY platform
             """;
 

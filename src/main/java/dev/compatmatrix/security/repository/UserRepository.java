@@ -23,12 +23,15 @@ public class UserRepository {
 
     private static final String SELECT = """
             SELECT u.user_id, u.username, u.password_hash, u.display_name, u.validator_id, u.enabled,
-                   list(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL) AS roles
+                   array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL) AS roles
             FROM app_users u LEFT JOIN user_roles r ON r.user_id = u.user_id
             """;
 
+    private static final String GROUP_BY =
+            " GROUP BY u.user_id, u.username, u.password_hash, u.display_name, u.validator_id, u.enabled";
+
     public Optional<AppUser> findByUsername(String username) {
-        return jdbc.sql(SELECT + " WHERE u.username = :username GROUP BY ALL")
+        return jdbc.sql(SELECT + " WHERE u.username = :username" + GROUP_BY)
                 .param("username", username)
                 .query(UserRepository::map)
                 .optional();
@@ -36,7 +39,7 @@ public class UserRepository {
 
     /** Every user, by name. */
     public java.util.List<AppUser> all() {
-        return jdbc.sql(SELECT + " GROUP BY ALL ORDER BY u.username")
+        return jdbc.sql(SELECT + GROUP_BY + " ORDER BY u.username")
                 .query(UserRepository::map)
                 .list();
     }

@@ -110,10 +110,13 @@ public class QueueQuery {
                         + DisputedClaim.JOINED + " AS disputed, objection.needs_level, objection.reviewer AS objector, "
                         + "objection.validator_name AS objector_name, objection.verification_level AS objector_level, "
                         + "objection.comment AS objection_comment, objection.reviewed_at AS objected_at, "
-                        + "d.updated_by, date_diff('day', coalesce(d.updated_at, d.validation_date, c.last_updated), :now) AS age\n"
+                        + "d.updated_by, "
+                        // whole calendar days between the two dates, as DuckDB's date_diff('day', …) counts them
+                        + "CAST(:now AS DATE) - CAST(coalesce(d.updated_at, d.validation_date, c.last_updated) AS DATE) AS age\n"
                         + FROM + where(filter, params)
-                        + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC,"
-                        + " required_level DESC, age DESC, d.id\nLIMIT :limit OFFSET :offset";
+                        // stale and age can be NULL: last, as DuckDB sorts them by default and PostgreSQL does not
+                        + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC NULLS LAST,"
+                        + " required_level DESC, age DESC NULLS LAST, d.id\nLIMIT :limit OFFSET :offset";
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);
         params.put("offset", offset);
@@ -139,7 +142,7 @@ public class QueueQuery {
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
                 + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + " OR objection.claim_id IS NOT NULL)");
         if (filter.model() != null) {
-            where.append(" AND contains(lower(m.model_name), lower(:model))");
+            where.append(" AND strpos(lower(m.model_name), lower(:model)) > 0");
             params.put("model", filter.model());
         }
         if (filter.requiredLevel() != null) {

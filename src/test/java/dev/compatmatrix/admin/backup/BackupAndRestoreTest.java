@@ -19,10 +19,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
-class BackupAndRestoreTest extends WritingIntegrationTest {
+public class BackupAndRestoreTest extends WritingIntegrationTest {
 
     /** Queries whose results must be identical after a restore. */
-    private static final List<String> SAME_AFTER_RESTORE = List.of(
+    public static final List<String> SAME_AFTER_RESTORE = List.of(
             "SELECT * FROM models ORDER BY model_id",
             "SELECT * FROM cross_platform_compatibility ORDER BY id",
             "SELECT * FROM compatibility_details ORDER BY id",

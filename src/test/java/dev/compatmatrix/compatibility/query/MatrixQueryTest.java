@@ -8,6 +8,7 @@ import dev.compatmatrix.matrix.ModelSize;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.store.MatrixVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ class MatrixQueryTest extends IntegrationTest {
 
     @Autowired
     MatrixQuery query;
+
+    @Autowired
+    MatrixVersion version;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -211,6 +215,7 @@ class MatrixQueryTest extends IntegrationTest {
                         + "VALUES (:id, 0, now())")
                 .param("id", modelId)
                 .update();
+        version.changed(MatrixVersion.Change.MODELS); // as MatrixWriter does
         int[] after = query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         assertThat(after).hasSize(before.length + 1);
         assertThat(after[0]).isEqualTo(modelId);
@@ -227,6 +232,7 @@ class MatrixQueryTest extends IntegrationTest {
         jdbc.sql("UPDATE cross_platform_compatibility SET last_updated = now() WHERE model_id = :id")
                 .param("id", renamed)
                 .update();
+        version.changed(MatrixVersion.Change.MODELS);
         assertThat(query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME)[0]).isEqualTo(renamed);
         assertThat(query.orderedIds(MatrixFilter.NONE, new MatrixSort("name", true)))
                 .endsWith(renamed);
@@ -234,9 +240,10 @@ class MatrixQueryTest extends IntegrationTest {
         // A claim write (models untouched): the filter's members are read again, in the kept name order.
         int firstCpuModel = query.orderedIds(cpuSupported, MatrixSort.BY_NAME)[0];
         jdbc.sql(
-                        "UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL 1 SECOND WHERE model_id = :id")
+                        "UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL '1 second' WHERE model_id = :id")
                 .param("id", firstCpuModel)
                 .update();
+        version.changed(MatrixVersion.Change.MATRIX);
         int[] after = query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
         assertThat(after).doesNotContain(firstCpuModel);
         assertThat(java.util.Arrays.stream(after).boxed().toList())
@@ -249,16 +256,18 @@ class MatrixQueryTest extends IntegrationTest {
         // Two writers may commit in the other order than their clocks read: the later commit carries the older time.
         var cpuSupported = MatrixFilter.NONE.withPlatform(Platform.CPU, PlatformState.SUPPORTED);
         jdbc.sql("""
-                UPDATE cross_platform_compatibility SET last_updated = last_updated + INTERVAL 1 HOUR
+                UPDATE cross_platform_compatibility SET last_updated = last_updated + INTERVAL '1 hour'
                 WHERE model_id = (SELECT max(model_id) FROM cross_platform_compatibility)""").update();
+        version.changed(MatrixVersion.Change.MATRIX);
         int[] before = query.orderedIds(cpuSupported, MatrixSort.BY_NAME);
         int oldest = jdbc.sql(
                         "SELECT model_id FROM cross_platform_compatibility WHERE cpu_support ORDER BY last_updated LIMIT 1")
                 .query(Integer.class)
                 .single();
         jdbc.sql("""
-                UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL 1 SECOND
+                UPDATE cross_platform_compatibility SET cpu_support = false, last_updated = last_updated + INTERVAL '1 second'
                 WHERE model_id = :id""").param("id", oldest).update();
+        version.changed(MatrixVersion.Change.MATRIX);
         assertThat(query.orderedIds(cpuSupported, MatrixSort.BY_NAME))
                 .hasSize(before.length - 1)
                 .doesNotContain(oldest);

@@ -24,12 +24,17 @@ class DerivedColumnsRepositoryTest extends WritingIntegrationTest {
     JdbcClient jdbc;
 
     private Map<String, Object> row(int id) {
-        return jdbc.sql("""
+        Map<String, Object> values = jdbc.sql("""
                 SELECT cpu_support, cuda_support, rocm_support, mps_support, openvino_support, qualcomm_support,
                        webnn_support, webgpu_support, cpu_level_rank, cuda_level_rank, rocm_level_rank, mps_level_rank,
                        openvino_level_rank, qualcomm_level_rank, webnn_level_rank, webgpu_level_rank,
                        compatibility_score, recommended_platform, last_updated
                 FROM cross_platform_compatibility WHERE id = :id""").param("id", id).query().singleRow();
+        // A rank is a TINYINT on DuckDB (a byte), a SMALLINT on PostgreSQL: compared as DuckDB's.
+        Map<String, Object> row = new LinkedHashMap<>();
+        values.forEach((column, value) -> row.put(
+                column, column.endsWith("_level_rank") && value != null ? ((Number) value).byteValue() : value));
+        return row;
     }
 
     @Test

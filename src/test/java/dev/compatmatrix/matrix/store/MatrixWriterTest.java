@@ -153,28 +153,39 @@ class MatrixWriterTest extends WritingIntegrationTest {
                 .reduce((a, b) -> a + "," + b)
                 .orElseThrow();
         return List.of(
-                jdbc.sql("SELECT * EXCLUDE (id) FROM compatibility_details WHERE compatibility_id IN (" + ids
+                withoutIds(jdbc.sql("SELECT * FROM compatibility_details WHERE compatibility_id IN (" + ids
                                 + ") ORDER BY compatibility_id, hardware_type")
                         .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * EXCLUDE (id) FROM compatibility_history WHERE changed_by = :user ORDER BY id")
+                        .listOfRows()),
+                withoutIds(jdbc.sql("SELECT * FROM compatibility_history WHERE changed_by = :user ORDER BY id")
                         .param("user", USER)
                         .query()
-                        .listOfRows(),
+                        .listOfRows()),
                 jdbc.sql("SELECT * FROM cross_platform_compatibility WHERE id IN (" + ids + ") ORDER BY id")
                         .query()
                         .listOfRows(),
-                jdbc.sql("SELECT * EXCLUDE (id) FROM validation_reviews WHERE reviewer = :user ORDER BY id")
+                withoutIds(jdbc.sql("SELECT * FROM validation_reviews WHERE reviewer = :user ORDER BY id")
                         .param("user", USER)
                         .query()
-                        .listOfRows(),
+                        .listOfRows()),
                 jdbc.sql("""
                                 SELECT o.claim_id, o.claim_version, o.needs_level FROM validation_objections o
                                 JOIN validation_reviews r ON r.id = o.review_id WHERE r.reviewer = :user ORDER BY r.id""").param("user", USER).query().listOfRows(),
-                jdbc.sql("SELECT * EXCLUDE (id) FROM audit_log WHERE actor = :user ORDER BY id")
+                withoutIds(jdbc.sql("SELECT * FROM audit_log WHERE actor = :user ORDER BY id")
                         .param("user", USER)
                         .query()
-                        .listOfRows());
+                        .listOfRows()));
+    }
+
+    /** The rows without their ids (what {@code SELECT * EXCLUDE (id)} gives on DuckDB), on either database. */
+    private static List<Map<String, Object>> withoutIds(List<Map<String, Object>> rows) {
+        return rows.stream()
+                .map(row -> {
+                    Map<String, Object> rest = new java.util.LinkedHashMap<>(row);
+                    rest.remove("id");
+                    return rest;
+                })
+                .toList();
     }
 
     /** Writes in a transaction that is then rolled back; returns the tables as the writes left them. */

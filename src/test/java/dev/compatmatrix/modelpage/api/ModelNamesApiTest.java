@@ -71,6 +71,13 @@ class ModelNamesApiTest extends WritingIntegrationTest {
     }
 
     @Test
+    void the_matrix_text_filter_finds_a_name_beyond_ascii_typed_in_the_other_case() throws Exception {
+        api.perform(get("/api/v1/matrix").param("q", "ÜNÏCØDÉ"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].model").value(org.hamcrest.Matchers.contains("ünïcødé-模型")));
+    }
+
+    @Test
     void a_plus_sign_in_the_path_is_a_plus_and_an_encoded_space_a_space() throws Exception {
         api.perform(get(URI.create("/api/v1/models/c%2B%2B/a+b")))
                 .andExpect(status().isOk())

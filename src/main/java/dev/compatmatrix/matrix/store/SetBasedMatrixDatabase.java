@@ -1,8 +1,6 @@
 package dev.compatmatrix.matrix.store;
 
-import dev.compatmatrix.base.db.ConditionalOnDatabase;
-import dev.compatmatrix.base.db.DatabaseKind;
-import dev.compatmatrix.base.db.DuckDbErrors;
+import dev.compatmatrix.base.db.DatabaseErrors;
 import dev.compatmatrix.base.db.MultiRowSql;
 import dev.compatmatrix.base.db.TableAppender;
 import java.util.ArrayList;
@@ -11,17 +9,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link MatrixDatabase} by DuckDB's appender, list parameters unnested side by side ({@link MultiRowSql}) and
- * DuckDB's error messages ({@link DuckDbErrors}).
+ * {@link MatrixDatabase} on either database, each in its fastest form behind the base.db helpers: appends by
+ * {@link TableAppender} (DuckDB's appender, PostgreSQL's {@code COPY}), updates and deletes of many rows as one
+ * statement over list parameters unnested side by side ({@link MultiRowSql}: DuckDB's lists, PostgreSQL's arrays),
+ * conflicts by {@link DatabaseErrors} (DuckDB's messages, PostgreSQL's SQL states). One row takes a plain statement,
+ * which plans faster.
  */
 @Component
-@ConditionalOnDatabase(DatabaseKind.DUCKDB)
-class DuckDbMatrixDatabase implements MatrixDatabase {
+class SetBasedMatrixDatabase implements MatrixDatabase {
 
     private final JdbcClient jdbc;
     private final TableAppender appender;
 
-    DuckDbMatrixDatabase(JdbcClient jdbc, TableAppender appender) {
+    SetBasedMatrixDatabase(JdbcClient jdbc, TableAppender appender) {
         this.jdbc = jdbc;
         this.appender = appender;
     }
@@ -48,7 +48,7 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
         return ids;
     }
 
-    /** One row by a plain INSERT: opening an appender costs more than the row (its id drawn in the statement). */
+    /** One row by a plain INSERT: opening an appender or a COPY costs more than the row (its id drawn in the statement). */
     private <R> List<Long> insertOne(MatrixTables.Table<R> table, R row) {
         List<String> names = table.columnNames();
         Object[] values = table.values(null, row);
@@ -87,7 +87,7 @@ class DuckDbMatrixDatabase implements MatrixDatabase {
 
     @Override
     public boolean isConflict(Throwable e) {
-        return DuckDbErrors.isWriteWriteConflict(e) || DuckDbErrors.isDuplicateKey(e);
+        return DatabaseErrors.isConflict(e);
     }
 
     private static List<MultiRowSql.Column> sql(List<? extends MatrixTables.Column<?>> columns) {
