@@ -1,8 +1,6 @@
 package dev.compatmatrix.benchmark;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.compatmatrix.base.db.DatabaseConfig;
-import dev.compatmatrix.base.db.DatabaseProperties;
+import dev.compatmatrix.base.db.DatabaseKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +31,6 @@ final class Bench {
         return args.length > index ? Integer.parseInt(args[index].replace("_", "")) : fallback;
     }
 
-    /** A pool over the database with the console's own settings (application.properties): 2 threads, 1 GB, 4 connections. */
-    static HikariDataSource consolePool(String path) {
-        return DatabaseConfig.pooledDataSource(new DatabaseProperties(path, 2, "1GB", 4));
-    }
-
     /** A target: app p95 at most {@code p95Ms} and, where {@code maxRatio} is set, at most that times raw JDBC. */
     record Target(double p95Ms, Double maxRatio) {
 
@@ -64,9 +57,41 @@ final class Bench {
      */
     record Case(String name, Target target, List<Sql> explain, Callable<Integer> app, Callable<Integer> raw) {}
 
-    /** Percentiles of one case over {@code iterations} measured calls per path, in milliseconds. */
+    /**
+     * Percentiles of one case over {@code iterations} measured calls per path, in milliseconds; or, when the case
+     * could not run on this database, why ({@code failure}, the times NaN).
+     */
     record Result(
-            Case benchCase, int rows, int iterations, double appP50, double appP95, double rawP50, double rawP95) {
+            Case benchCase,
+            int rows,
+            int iterations,
+            double appP50,
+            double appP95,
+            double rawP50,
+            double rawP95,
+            String failure) {
+
+        Result(Case benchCase, int rows, int iterations, double appP50, double appP95, double rawP50, double rawP95) {
+            this(benchCase, rows, iterations, appP50, appP95, rawP50, rawP95, null);
+        }
+
+        static Result failed(Case benchCase, Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            return new Result(
+                    benchCase,
+                    0,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    cause.getClass().getSimpleName() + ": "
+                            + message.substring(0, Math.min(160, message.length())));
+        }
 
         double ratioP50() {
             return appP50 / rawP50;
@@ -77,20 +102,24 @@ final class Bench {
         }
 
         boolean missed() {
-            return benchCase.target() != null && !benchCase.target().metBy(this);
+            return failure == null && benchCase.target() != null && !benchCase.target().metBy(this);
         }
 
         String verdict() {
+            if (failure != null) {
+                return "**fails**: " + failure.replace('|', '/');
+            }
             return benchCase.target() == null ? "—" : missed() ? "**missed**" : "met";
         }
     }
 
     /**
-     * How long one case may take, warm-up included: a case whose first call pair is slow gets fewer iterations
+     * How long one case may take, warm-up included ({@code -Dbenchmark.case.seconds}, 120 by default): a case whose first call pair is slow gets fewer iterations
      * (but at least {@link #MIN_ITERATIONS}, after at most {@link #MIN_WARMUP} warm-up), so seconds-long
      * statements do not hold the machine for an hour.
      */
-    static final double CASE_BUDGET_MS = 120_000;
+    static final double CASE_BUDGET_MS =
+            1000.0 * Long.parseLong(System.getProperty("benchmark.case.seconds", "120").strip());
 
     static final int MIN_ITERATIONS = 20;
     static final int MIN_WARMUP = 3;
@@ -158,6 +187,107 @@ final class Bench {
         return result;
     }
 
+    /** {@link #measure}, or the failure when the case cannot run on this database (the others still run). */
+    static Result measureOrFailure(Case c, int iterations, int warmup) {
+        try {
+            return measure(c, iterations, warmup);
+        } catch (Exception e) {
+            Result failed = Result.failed(c, e);
+            System.out.printf(Locale.ROOT, "  %-60s FAILS: %s%n", c.name(), failed.failure());
+            return failed;
+        }
+    }
+
+    /**
+     * The same cases on several databases, measured case by case in turn (DuckDB's, then PostgreSQL's), so the
+     * machine's load at any moment hits both alike. {@code cases.get(d)} are database d's, in the same order.
+     */
+    static List<List<Result>> measureSideBySide(
+            List<BenchDatabase> databases, List<List<Case>> cases, int iterations, int warmup) {
+        List<List<Result>> results = new java.util.ArrayList<>();
+        databases.forEach(d -> results.add(new java.util.ArrayList<>()));
+        for (int i = 0; i < cases.getFirst().size(); i++) {
+            for (int d = 0; d < databases.size(); d++) {
+                System.out.print(databases.size() > 1 ? databases.get(d).label().charAt(0) + " " : "");
+                results.get(d).add(measureOrFailure(cases.get(d).get(i), iterations, warmup));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Measures the cases on every database ({@link #measureSideBySide}) but those whose names match
+     * {@code -Dbenchmark.skip} (a regular expression), prints each database's table, the comparison, and where the
+     * time of each missed case goes on its database.
+     */
+    static List<List<Result>> runSideBySide(
+            List<BenchDatabase> databases,
+            List<? extends DataSource> pools,
+            List<List<Case>> cases,
+            int iterations,
+            int warmup) {
+        java.util.regex.Pattern skip = java.util.regex.Pattern.compile(System.getProperty("benchmark.skip", "").strip());
+        if (!skip.pattern().isEmpty()) {
+            cases = cases.stream()
+                    .map(list -> list.stream()
+                            .filter(c -> !skip.matcher(c.name()).find())
+                            .toList())
+                    .toList();
+            System.out.println("Cases whose names match " + skip + " are skipped (-Dbenchmark.skip).");
+        }
+        List<List<Result>> results = measureSideBySide(databases, cases, iterations, warmup);
+        for (int d = 0; d < databases.size(); d++) {
+            printTable(databases.get(d), results.get(d), iterations, warmup);
+        }
+        printComparison(databases, results);
+        for (int d = 0; d < databases.size(); d++) {
+            System.out.printf("%nWhere the time goes on %s:%n", databases.get(d).label());
+            explainMisses(pools.get(d), results.get(d));
+        }
+        return results;
+    }
+
+    /**
+     * The application's path on each database side by side: p50 / p95 per database, the ratio of the last one's
+     * p95 to the first one's, and each database's verdict; the load average at the end.
+     */
+    static void printComparison(List<BenchDatabase> databases, List<List<Result>> results) {
+        if (databases.size() < 2) {
+            return;
+        }
+        StringBuilder header = new StringBuilder("| Case |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (BenchDatabase d : databases) {
+            header.append(" ").append(d.label()).append(" p50 | ").append(d.label()).append(" p95 |");
+            rule.append("---:|---:|");
+        }
+        String first = databases.getFirst().label();
+        String last = databases.getLast().label();
+        header.append(" ").append(last).append(" / ").append(first).append(" p95 | target |");
+        rule.append("---:|---|");
+        System.out.printf(Locale.ROOT, "%nApplication path, ms, the databases measured case by case in turn:%n%n");
+        System.out.println(header);
+        System.out.println(rule);
+        for (int i = 0; i < results.getFirst().size(); i++) {
+            StringBuilder line =
+                    new StringBuilder("| " + results.getFirst().get(i).benchCase().name() + " |");
+            for (List<Result> perDatabase : results) {
+                Result r = perDatabase.get(i);
+                line.append(String.format(Locale.ROOT, " %.1f | %.1f |", r.appP50(), r.appP95()));
+            }
+            Result a = results.getFirst().get(i);
+            Result b = results.getLast().get(i);
+            line.append(String.format(Locale.ROOT, " %.2f | ", b.appP95() / a.appP95()));
+            List<String> verdicts = new java.util.ArrayList<>();
+            for (int d = 0; d < databases.size(); d++) {
+                verdicts.add(databases.get(d).label() + " " + results.get(d).get(i).verdict());
+            }
+            line.append(String.join("; ", verdicts)).append(" |");
+            System.out.println(line.toString().replace("NaN", "—"));
+        }
+        System.out.printf(Locale.ROOT, "Load average at the end: %s.%n", loadAverage());
+    }
+
     /** Nearest-rank percentile of sorted values. */
     static double[] sorted(double[] values) {
         double[] copy = values.clone();
@@ -168,6 +298,11 @@ final class Bench {
     static double percentile(double[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, rank - 1)];
+    }
+
+    static void printTable(BenchDatabase database, List<Result> results, int iterations, int warmup) {
+        System.out.printf(Locale.ROOT, "%n%s (%s):", database.label(), database.location());
+        printTable(results, iterations, warmup);
     }
 
     static void printTable(List<Result> results, int iterations, int warmup) {
@@ -184,7 +319,7 @@ final class Bench {
         for (Result r : results) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
+                    "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n".replace("NaN", "—"),
                     r.benchCase().name(),
                     r.rows(),
                     r.iterations(),
@@ -205,10 +340,10 @@ final class Bench {
     }
 
     /**
-     * DuckDB's profile of the main statements of each case that missed its target, or that has no target and is
+     * The database's profile (EXPLAIN ANALYZE) of the main statements of each case that missed its target, or that has no target and is
      * slower than a matrix page may be: where the time goes.
      */
-    static void explainMisses(DataSource dataSource, List<Result> results) throws Exception {
+    static void explainMisses(DataSource dataSource, List<Result> results) {
         for (Result r : results) {
             boolean slow = r.benchCase().target() == null && r.appP95() > Target.MATRIX_PAGE.p95Ms();
             if (r.missed() || slow) {
@@ -219,13 +354,16 @@ final class Bench {
         }
     }
 
-    static void explain(DataSource dataSource, String name, Sql sql) throws SQLException {
+    static void explain(DataSource dataSource, String name, Sql sql) {
         System.out.printf("%nEXPLAIN ANALYZE of a statement of \"%s\":%n%s%n", name, sql.sql());
         try (Connection connection = dataSource.getConnection()) {
+            // DuckDB answers one row (key, plan), PostgreSQL a row per line of the plan.
             for (Object[] row : RawJdbc.query(connection, "EXPLAIN ANALYZE " + sql.sql(), sql.params())
                     .values()) {
-                System.out.println(row[1]);
+                System.out.println(row[row.length - 1]);
             }
+        } catch (SQLException e) {
+            System.out.println("(no plan: " + e.getMessage() + ")");
         }
     }
 
@@ -261,11 +399,11 @@ final class Bench {
                 sorted[sorted.length - 1]);
     }
 
-    /** The machine, the JDK, DuckDB, and the database's size and row counts. */
-    static void describe(JdbcClient jdbc, String path, List<String> tables) throws IOException {
+    /** The machine, the JDK, the database (its version and size) and its row counts. */
+    static void describe(JdbcClient jdbc, BenchDatabase database, List<String> tables) throws IOException {
         System.out.printf(
                 Locale.ROOT,
-                "%nMachine: %s %s, %d cores (%s), %s RAM, load average %s; JDK %s; DuckDB %s (%s)%n",
+                "%nMachine: %s %s, %d cores (%s), %s RAM, load average %s; JDK %s; %s%n",
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(),
@@ -273,6 +411,34 @@ final class Bench {
                 memory(),
                 loadAverage(),
                 System.getProperty("java.vm.version"),
+                databaseVersion(jdbc, database.kind()));
+        long bytes = database.kind() == DatabaseKind.DUCKDB
+                ? Files.size(Path.of(database.location()))
+                : jdbc.sql("SELECT pg_database_size(current_database())")
+                        .query(Long.class)
+                        .single();
+        System.out.printf(
+                Locale.ROOT, "Database: %s %s, %,d MB%n", database.label(), database.location(), bytes / (1024 * 1024));
+        for (String table : tables) {
+            long rows =
+                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+            System.out.printf(Locale.ROOT, "  %-30s %,12d rows%n", table, rows);
+        }
+    }
+
+    /** {@link #describe} for a DuckDB file. */
+    static void describe(JdbcClient jdbc, String path, List<String> tables) throws IOException {
+        describe(jdbc, BenchDatabase.duckdb(path), tables);
+    }
+
+    private static String databaseVersion(JdbcClient jdbc, DatabaseKind kind) {
+        if (kind == DatabaseKind.POSTGRESQL) {
+            String server = jdbc.sql("SHOW server_version").query(String.class).single();
+            return "PostgreSQL " + server.replaceFirst(" .*", "") + " (driver "
+                    + org.postgresql.Driver.class.getPackage().getImplementationVersion() + ")";
+        }
+        return String.format(
+                "DuckDB %s (%s)",
                 jdbc.sql("SELECT library_version FROM pragma_version()")
                         .query(String.class)
                         .single(),
@@ -283,12 +449,6 @@ final class Bench {
                                 .getLocation()
                                 .getPath())
                         .getFileName());
-        System.out.printf(Locale.ROOT, "Database: %s, %,d MB%n", path, Files.size(Path.of(path)) / (1024 * 1024));
-        for (String table : tables) {
-            long rows =
-                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-            System.out.printf(Locale.ROOT, "  %-30s %,12d rows%n", table, rows);
-        }
     }
 
     /** The version of the DuckDB library on the class path, e.g. {@code v2.0.0}. */

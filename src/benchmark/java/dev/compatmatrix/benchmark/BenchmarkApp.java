@@ -4,6 +4,8 @@ import dev.compatmatrix.Application;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,13 +20,18 @@ final class BenchmarkApp {
      * the application on the copy.
      */
     static ConfigurableApplicationContext start(int models, String scratch) throws Exception {
-        return SpringApplication.run(
-                Application.class,
-                "--compat.db.path=" + scratchCopy(models, scratch),
+        return start(BenchDatabase.duckdb(scratchCopy(models, scratch).toString()));
+    }
+
+    /** The application on this database (a scratch copy: the benchmarks write). */
+    static ConfigurableApplicationContext start(BenchDatabase scratch) {
+        List<String> arguments = new ArrayList<>(scratch.springArguments());
+        arguments.addAll(List.of(
                 "--server.port=0",
                 "--compat.demo.enabled=false",
                 "--vaadin.productionMode=false",
-                "--logging.level.root=warn");
+                "--logging.level.root=warn"));
+        return SpringApplication.run(Application.class, arguments.toArray(String[]::new));
     }
 
     /** The copy {@link #start} uses, for a benchmark that starts the application with settings of its own. */

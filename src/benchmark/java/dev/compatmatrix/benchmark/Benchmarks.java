@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The one entry point the build runs (pom, profile {@code benchmark}): picks the benchmark named by the first
+ * The one entry point the build runs (pom, profile {@code benchmark}): picks the benchmarks named by the first
  * argument and hands it its arguments from the {@code benchmark.*} system properties, whose defaults the pom holds.
  * Each benchmark's own {@code main} still takes its arguments by position, for running it directly.
  */
@@ -58,6 +58,18 @@ public final class Benchmarks {
                             IngestBenchmark::main,
                             List.of("benchmark.models", "benchmark.batches", "=3", "benchmark.clients"))),
             Map.entry(
+                    "two-nodes",
+                    new Entry(
+                            TwoNodeBenchmark::main,
+                            List.of(
+                                    "benchmark.models",
+                                    "benchmark.jar",
+                                    "benchmark.nodes.seconds",
+                                    "benchmark.nodes.readers",
+                                    "benchmark.batches",
+                                    "benchmark.clients",
+                                    "benchmark.nodes.rounds"))),
+            Map.entry(
                     "import",
                     new Entry(
                             ImportBenchmark::main,
@@ -74,14 +86,24 @@ public final class Benchmarks {
                     "generator",
                     new Entry(SyntheticDatabaseGenerator::main, List.of("benchmark.file", "benchmark.models"))));
 
+    /**
+     * Runs the benchmarks named, one after another in this JVM ({@code -Dbenchmark=matrix,screens}): on PostgreSQL
+     * they share the catalogue loaded once into this JVM's throwaway server.
+     */
     public static void main(String[] args) throws Exception {
-        Entry entry = args.length == 1 ? BENCHMARKS.get(args[0]) : null;
-        if (entry == null) {
-            System.err.println("Name one benchmark with -Dbenchmark=NAME, one of: "
+        List<Entry> entries = args.length == 1
+                ? java.util.Arrays.stream(args[0].split(","))
+                        .map(name -> BENCHMARKS.get(name.strip()))
+                        .toList()
+                : List.of();
+        if (entries.isEmpty() || entries.contains(null)) {
+            System.err.println("Name benchmarks with -Dbenchmark=NAME[,NAME…], each one of: "
                     + BENCHMARKS.keySet().stream().sorted().collect(Collectors.joining(", ")));
             System.exit(2);
         }
-        entry.main().run(entry.arguments().stream().map(Benchmarks::argument).toArray(String[]::new));
+        for (Entry entry : entries) {
+            entry.main().run(entry.arguments().stream().map(Benchmarks::argument).toArray(String[]::new));
+        }
     }
 
     /** A property's value, or the text after "=" for an argument the build does not let one change. */

@@ -31,7 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class IngestBenchmark {
 
-    private static final int BATCH = 1000;
+    static final int BATCH = 1000;
     private static final String[] PLATFORMS = {"cpu", "cuda", "rocm", "mps", "openvino", "qualcomm", "webnn", "webgpu"};
     private static final String[] LEVELS = {"high", "medium", "low", "unsupported"};
 
@@ -43,52 +43,76 @@ public final class IngestBenchmark {
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        try (ConfigurableApplicationContext app = BenchmarkApp.start(models, "ingest-scratch")) {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            String token = token(app.getBean(ApiTokenService.class));
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
-            List<String> names = jdbc.sql("SELECT model_name FROM models ORDER BY model_id")
-                    .query(String.class)
-                    .list();
-            HttpClient http = HttpClient.newHttpClient();
-            Random random = new Random(42);
-            for (int i = 0; i < warmup; i++) {
-                post(http, port, token, batch("warmup-" + i, names, random));
+        List<BenchDatabase> databases = BenchDatabase.catalogues(models);
+        List<String> summary = new ArrayList<>();
+        for (BenchDatabase database : databases) {
+            System.out.printf(Locale.ROOT, "%n== %s ==%n", database.label());
+            BenchDatabase scratch = database.scratchCopy("ingest_scratch");
+            try (ConfigurableApplicationContext app = BenchmarkApp.start(scratch)) {
+                summary.add(database.label() + " | " + run(app, models, measured, warmup, clients));
+            } catch (Exception e) {
+                System.out.println(database.label() + " FAILS: " + e);
+                summary.add(database.label() + " | **fails**: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " | | |");
             }
-            long[] postNanos = new long[measured];
-            long[] visibleNanos = new long[measured];
-            for (int i = 0; i < measured; i++) {
-                Batch batch = batch("measured-" + i, names, random);
-                long start = System.nanoTime();
-                String answer = post(http, port, token, batch);
-                postNanos[i] = System.nanoTime() - start;
-                // Visible: the last result's claim reads back at its new level (the matrix reads the same rows).
-                String level = jdbc.sql("""
-                                SELECT d.compatibility_level FROM compatibility_details d
-                                JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                                JOIN models m ON m.model_id = c.model_id
-                                WHERE m.model_name = :model AND d.hardware_type = :platform""")
-                        .param("model", batch.lastModel())
-                        .param("platform", batch.lastPlatform())
-                        .query(String.class)
-                        .optional()
-                        .orElse("none");
-                visibleNanos[i] = System.nanoTime() - start;
-                if (!answer.contains("\"replayed\":false")) {
-                    throw new IllegalStateException("Unexpected answer: " + answer);
-                }
-                if (i == 0) {
-                    System.out.println("first answer: " + answer + "; last cell now " + level);
-                }
-            }
-            report(postNanos, visibleNanos, measured, warmup, models);
-            concurrent(http, port, token, names, clients, measured);
         }
+        System.out.printf(
+                Locale.ROOT,
+                "%n| database | POST p50 / p95 (ms) | POST → readable p95 (ms) | one client (results/s) "
+                        + "| %d clients (results/s) |%n|---|---:|---:|---:|---:|%n",
+                clients);
+        summary.forEach(line -> System.out.println("| " + line + " |"));
+        System.out.printf(Locale.ROOT, "Load average at the end: %s.%n", Bench.loadAverage());
+    }
+
+    /** One client's batches, then several clients at once; the figures as a table row's cells. */
+    private static String run(ConfigurableApplicationContext app, int models, int measured, int warmup, int clients)
+            throws Exception {
+        String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        String token = token(app.getBean(ApiTokenService.class));
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        List<String> names = jdbc.sql("SELECT model_name FROM models ORDER BY model_id")
+                .query(String.class)
+                .list();
+        HttpClient http = HttpClient.newHttpClient();
+        Random random = new Random(42);
+        for (int i = 0; i < warmup; i++) {
+            post(http, base, token, batch("warmup-" + i, names, random));
+        }
+        long[] postNanos = new long[measured];
+        long[] visibleNanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            Batch batch = batch("measured-" + i, names, random);
+            long start = System.nanoTime();
+            String answer = post(http, base, token, batch);
+            postNanos[i] = System.nanoTime() - start;
+            // Visible: the last result's claim reads back at its new level (the matrix reads the same rows).
+            String level = jdbc.sql("""
+                            SELECT d.compatibility_level FROM compatibility_details d
+                            JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                            JOIN models m ON m.model_id = c.model_id
+                            WHERE m.model_name = :model AND d.hardware_type = :platform""")
+                    .param("model", batch.lastModel())
+                    .param("platform", batch.lastPlatform())
+                    .query(String.class)
+                    .optional()
+                    .orElse("none");
+            visibleNanos[i] = System.nanoTime() - start;
+            if (!answer.contains("\"replayed\":false")) {
+                throw new IllegalStateException("Unexpected answer: " + answer);
+            }
+            if (i == 0) {
+                System.out.println("first answer: " + answer + "; last cell now " + level);
+            }
+        }
+        String one = report(postNanos, visibleNanos, measured, warmup, models);
+        return one + " | " + String.format(
+                Locale.ROOT, "%,.0f", concurrent(http, base, token, names, clients, measured));
     }
 
     /** Several pipelines at once: each client posts its share of the batches back to back. */
-    private static void concurrent(
-            HttpClient http, int port, String token, List<String> names, int clients, int measured) throws Exception {
+    private static double concurrent(
+            HttpClient http, String base, String token, List<String> names, int clients, int measured) throws Exception {
         List<List<Batch>> work = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<Batch> mine = new ArrayList<>();
@@ -104,7 +128,7 @@ public final class IngestBenchmark {
             threads.add(Thread.ofPlatform().start(() -> {
                 for (Batch b : mine) {
                     try {
-                        post(http, port, token, b);
+                        post(http, base, token, b);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -115,18 +139,22 @@ public final class IngestBenchmark {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double perSecond = clients * (measured / clients) * BATCH / seconds;
         System.out.printf(
                 Locale.ROOT,
-                "%d concurrent clients, %d batches of %,d: %,.0f results/s%n",
+                "%d concurrent clients, %d batches of %,d: %,.0f results/s (load average %s)%n",
                 clients,
                 clients * (measured / clients),
                 BATCH,
-                clients * (measured / clients) * BATCH / seconds);
+                perSecond,
+                Bench.loadAverage());
+        return perSecond;
     }
 
-    private record Batch(String json, String lastModel, String lastPlatform) {}
+    record Batch(String json, String lastModel, String lastPlatform) {}
 
-    private static Batch batch(String id, List<String> names, Random random) {
+    /** A new batch of 1,000 results for distinct cells of random models. */
+    static Batch batch(String id, List<String> names, Random random) {
         StringBuilder json = new StringBuilder("{\"batch_id\":\"" + id + "-" + System.nanoTime() + "\",\"results\":[");
         Set<String> cells = new HashSet<>();
         String model = null;
@@ -155,9 +183,10 @@ public final class IngestBenchmark {
         return new Batch(json.append("]}").toString(), model, platform);
     }
 
-    private static String post(HttpClient http, int port, String token, Batch batch) throws Exception {
+    /** POSTs the batch to the node at {@code base} ({@code http://host:port}); its answer, or an exception unless 201. */
+    static String post(HttpClient http, String base, String token, Batch batch) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/results"))
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/results"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(batch.json()))
@@ -182,7 +211,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void report(long[] postNanos, long[] visibleNanos, int measured, int warmup, int models) {
+    /** Prints one client's figures; returns them as table cells: POST p50 / p95, readable p95, results/s. */
+    private static String report(long[] postNanos, long[] visibleNanos, int measured, int warmup, int models) {
         double[] post = millis(postNanos);
         double[] visible = millis(visibleNanos);
         double totalSeconds = java.util.Arrays.stream(post).sum() / 1000;
@@ -208,9 +238,17 @@ public final class IngestBenchmark {
                 pct(visible, 100));
         System.out.printf(
                 Locale.ROOT,
-                "Throughput: %,.0f results/s (target ≥ 5,000); p95 POST→readable %.0f ms (target ≤ 1,000)%n",
+                "Throughput: %,.0f results/s (target ≥ 5,000); p95 POST→readable %.0f ms (target ≤ 1,000); load average %s%n",
                 measured * BATCH / totalSeconds,
-                pct(visible, 95));
+                pct(visible, 95),
+                Bench.loadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%.0f / %.0f | %.0f | %,.0f",
+                pct(post, 50),
+                pct(post, 95),
+                pct(visible, 95),
+                measured * BATCH / totalSeconds);
     }
 
     private static double[] millis(long[] nanos) {

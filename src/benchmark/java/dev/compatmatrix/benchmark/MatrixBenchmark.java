@@ -64,17 +64,20 @@ public final class MatrixBenchmark {
         int iterations = Bench.intArg(args, 1, 200);
         int warmup = Bench.intArg(args, 2, 50);
 
-        String path = databasePath(models);
-        ensureDatabase(path, models);
-        try (HikariDataSource dataSource = Bench.consolePool(path)) {
-            var benchmark = new MatrixBenchmark(dataSource);
-            benchmark.describe(path);
-            List<Bench.Result> results = new ArrayList<>();
-            for (Bench.Case c : benchmark.cases(models)) {
-                results.add(Bench.measure(c, iterations, warmup));
+        List<BenchDatabase> databases = BenchDatabase.catalogues(models);
+        List<HikariDataSource> pools = new ArrayList<>();
+        try {
+            List<List<Bench.Case>> cases = new ArrayList<>();
+            for (BenchDatabase database : databases) {
+                HikariDataSource pool = database.pool();
+                pools.add(pool);
+                var benchmark = new MatrixBenchmark(pool);
+                benchmark.describe(database);
+                cases.add(benchmark.cases(models));
             }
-            Bench.printTable(results, iterations, warmup);
-            Bench.explainMisses(dataSource, results);
+            Bench.runSideBySide(databases, pools, cases, iterations, warmup);
+        } finally {
+            pools.forEach(HikariDataSource::close);
         }
     }
 
@@ -272,6 +275,14 @@ public final class MatrixBenchmark {
 
     /** A page's two statements: its ordered ids (the page's, or the whole list for a deep page), then their rows. */
     private List<Bench.Sql> explain(MatrixFilter filter, MatrixSort sort, int offset) {
+        try {
+            return statements(filter, sort, offset);
+        } catch (RuntimeException e) {
+            return List.of(); // the case itself fails and says why
+        }
+    }
+
+    private List<Bench.Sql> statements(MatrixFilter filter, MatrixSort sort, int offset) {
         var ids = offset < MatrixQuery.DEEP_OFFSET
                 ? matrix.pageStatement(filter, sort, offset, PAGE)
                 : matrix.orderedIdsStatement(filter, sort);
@@ -311,15 +322,27 @@ public final class MatrixBenchmark {
                 + overview.reviews().size();
     }
 
-    private void describe(String path) throws IOException {
-        Bench.describe(jdbc, path, TABLES);
-        System.out.println(jdbc.sql("""
-                        SELECT printf('  cells not tested: %.1f %%; history rows per claim: min %d, avg %.2f; families: %d',
-                               100 - 100.0 * (SELECT count(*) FROM compatibility_details) / (8 * (SELECT count(*) FROM models)),
-                               min(n), avg(n), (SELECT count(DISTINCT model_family) FROM models))
-                        FROM (SELECT count(*) AS n FROM compatibility_history GROUP BY model_id, hardware_type)
-                        """).query(String.class).single());
-        System.out.println();
+    private void describe(BenchDatabase database) throws IOException {
+        Bench.describe(jdbc, database, TABLES);
+        Map<String, Object> shape = jdbc.sql("""
+                        SELECT (SELECT count(*) FROM compatibility_details) AS claims,
+                               (SELECT count(*) FROM models) AS models,
+                               min(n) AS fewest, avg(n) AS average,
+                               (SELECT count(DISTINCT model_family) FROM models) AS families
+                        FROM (SELECT count(*) AS n FROM compatibility_history GROUP BY model_id, hardware_type) AS per_claim
+                        """).query().singleRow();
+        System.out.printf(
+                Locale.ROOT,
+                "  cells not tested: %.1f %%; history rows per claim: min %d, avg %.2f; families: %d%n%n",
+                100 - 100.0 * number(shape, "claims") / (8 * number(shape, "models")),
+                (long) number(shape, "fewest"),
+                number(shape, "average"),
+                (long) number(shape, "families"));
+    }
+
+    /** A column of a row read as a number (PostgreSQL answers numeric where DuckDB answers double). */
+    static double number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).doubleValue();
     }
 
     /**

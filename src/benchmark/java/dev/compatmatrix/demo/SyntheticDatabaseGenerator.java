@@ -21,14 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Command line: creates a new DuckDB file with the schema, five validators and N synthetic models with their
+ * Command line: creates a new DuckDB file (or, from the benchmarks, fills an empty PostgreSQL database) with the schema, five validators and N synthetic models with their
  * validation trail ({@link SyntheticDataSet}), for benchmarks and load tests. No users are created, so the console cannot
  * log in to it without {@code compat.admin.*}.
  *
  * <pre>./mvnw -q -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=generator \
  *     -Dbenchmark.file=target/synthetic.duckdb -Dbenchmark.models=100000</pre>
  *
- * Everything goes in through DuckDB appenders in one transaction: 100,000 models make 7.8 M rows (4.4 M history,
+ * Everything goes in through DuckDB appenders (PostgreSQL: COPY) in one transaction: 100,000 models make 7.8 M rows (4.4 M history,
  * 1.3 M performance results, 0.57 M reviews, 0.15 M automated results) and a 254 MB file, in about a minute on a
  * busy 2-core machine. A failed run leaves only the empty schema behind.
  */
@@ -79,26 +79,45 @@ public final class SyntheticDatabaseGenerator {
         String url = DatabaseConfig.jdbcUrl(path);
         // Loading wants more memory than the console's default 1 GB; threads stay at 2 for a 2-core machine.
         var options = DatabaseConfig.connectionOptions(new DatabaseProperties(path, 2, "4GB", 1));
-        long start = System.nanoTime();
-        long rows;
+        Result result;
         try (Connection connection = DriverManager.getConnection(url, options)) {
-            migrate(connection);
-            connection.setAutoCommit(false);
-            rows = load(connection, n, start);
-            connection.commit();
-            // Fold the write-ahead log into the file, so its size is the database's size.
-            try (var statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
-            }
+            result = generate(connection, DatabaseKind.DUCKDB, n);
         } catch (SQLException e) {
             throw new IllegalStateException("Generating " + file + " failed", e);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
         try {
-            return new Result(n, rows, millis, Files.size(file));
+            return new Result(n, result.rows(), result.millis(), Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Migrates the empty database behind {@code connection} and loads {@code n} synthetic models into it in one
+     * transaction; then DuckDB folds its write-ahead log into the file, PostgreSQL gathers its planner statistics (as
+     * after any bulk load: without them it plans the first hours' queries blind). {@code fileBytes} is the database's
+     * size on disk.
+     */
+    public static Result generate(Connection connection, DatabaseKind kind, int n) throws SQLException {
+        long start = System.nanoTime();
+        migrate(connection, kind);
+        connection.setAutoCommit(false);
+        long rows = load(connection, n, start);
+        connection.commit();
+        connection.setAutoCommit(true);
+        long bytes = 0; // a DuckDB file's size is the caller's to read, once the connection is closed
+        try (var statement = connection.createStatement()) {
+            if (kind == DatabaseKind.DUCKDB) {
+                statement.execute("CHECKPOINT");
+            } else {
+                statement.execute("VACUUM ANALYZE");
+                try (var size = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+                    size.next();
+                    bytes = size.getLong(1);
+                }
+            }
+        }
+        return new Result(n, rows, (System.nanoTime() - start) / 1_000_000, bytes);
     }
 
     /**
@@ -106,10 +125,15 @@ public final class SyntheticDatabaseGenerator {
      * reused database up to date with it, as the console does at start.
      */
     public static void migrate(Connection connection) {
+        migrate(connection, DatabaseKind.DUCKDB);
+    }
+
+    /** Flyway over the one connection, with that database's migrations. */
+    public static void migrate(Connection connection, DatabaseKind kind) {
         var dataSource = new SingleConnectionDataSource(connection, true);
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(DatabaseKind.DUCKDB.migrationLocations())
+                .locations(kind.migrationLocations())
                 .load()
                 .migrate();
     }
