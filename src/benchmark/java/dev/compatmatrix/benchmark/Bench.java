@@ -80,7 +80,8 @@ final class Bench {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            String message =
+                    String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
             return new Result(
                     benchCase,
                     0,
@@ -89,8 +90,7 @@ final class Bench {
                     Double.NaN,
                     Double.NaN,
                     Double.NaN,
-                    cause.getClass().getSimpleName() + ": "
-                            + message.substring(0, Math.min(160, message.length())));
+                    cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(160, message.length())));
         }
 
         double ratioP50() {
@@ -102,7 +102,9 @@ final class Bench {
         }
 
         boolean missed() {
-            return failure == null && benchCase.target() != null && !benchCase.target().metBy(this);
+            return failure == null
+                    && benchCase.target() != null
+                    && !benchCase.target().metBy(this);
         }
 
         String verdict() {
@@ -118,8 +120,8 @@ final class Bench {
      * (but at least {@link #MIN_ITERATIONS}, after at most {@link #MIN_WARMUP} warm-up), so seconds-long
      * statements do not hold the machine for an hour.
      */
-    static final double CASE_BUDGET_MS =
-            1000.0 * Long.parseLong(System.getProperty("benchmark.case.seconds", "120").strip());
+    static final double CASE_BUDGET_MS = 1000.0
+            * Long.parseLong(System.getProperty("benchmark.case.seconds", "120").strip());
 
     static final int MIN_ITERATIONS = 20;
     static final int MIN_WARMUP = 3;
@@ -226,7 +228,8 @@ final class Bench {
             List<List<Case>> cases,
             int iterations,
             int warmup) {
-        java.util.regex.Pattern skip = java.util.regex.Pattern.compile(System.getProperty("benchmark.skip", "").strip());
+        java.util.regex.Pattern skip = java.util.regex.Pattern.compile(
+                System.getProperty("benchmark.skip", "").strip());
         if (!skip.pattern().isEmpty()) {
             cases = cases.stream()
                     .map(list -> list.stream()
@@ -258,7 +261,11 @@ final class Bench {
         StringBuilder header = new StringBuilder("| Case |");
         StringBuilder rule = new StringBuilder("|---|");
         for (BenchDatabase d : databases) {
-            header.append(" ").append(d.label()).append(" p50 | ").append(d.label()).append(" p95 |");
+            header.append(" ")
+                    .append(d.label())
+                    .append(" p50 | ")
+                    .append(d.label())
+                    .append(" p95 |");
             rule.append("---:|---:|");
         }
         String first = databases.getFirst().label();
@@ -269,8 +276,8 @@ final class Bench {
         System.out.println(header);
         System.out.println(rule);
         for (int i = 0; i < results.getFirst().size(); i++) {
-            StringBuilder line =
-                    new StringBuilder("| " + results.getFirst().get(i).benchCase().name() + " |");
+            StringBuilder line = new StringBuilder(
+                    "| " + results.getFirst().get(i).benchCase().name() + " |");
             for (List<Result> perDatabase : results) {
                 Result r = perDatabase.get(i);
                 line.append(String.format(Locale.ROOT, " %.1f | %.1f |", r.appP50(), r.appP95()));
@@ -280,7 +287,8 @@ final class Bench {
             line.append(String.format(Locale.ROOT, " %.2f | ", b.appP95() / a.appP95()));
             List<String> verdicts = new java.util.ArrayList<>();
             for (int d = 0; d < databases.size(); d++) {
-                verdicts.add(databases.get(d).label() + " " + results.get(d).get(i).verdict());
+                verdicts.add(
+                        databases.get(d).label() + " " + results.get(d).get(i).verdict());
             }
             line.append(String.join("; ", verdicts)).append(" |");
             System.out.println(line.toString().replace("NaN", "—"));

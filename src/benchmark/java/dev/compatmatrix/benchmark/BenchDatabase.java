@@ -67,7 +67,10 @@ record BenchDatabase(DatabaseKind kind, DatabaseProperties properties) {
         if (loaded == null) {
             loaded = postgres(PostgresTestServer.shared().newDatabase("matrix_" + models));
             System.out.printf(
-                    Locale.ROOT, "Loading %,d models into PostgreSQL (%s) …%n", models, loaded.properties().url());
+                    Locale.ROOT,
+                    "Loading %,d models into PostgreSQL (%s) …%n",
+                    models,
+                    loaded.properties().url());
             try (Connection c = loaded.connect()) {
                 var result = SyntheticDatabaseGenerator.generate(c, DatabaseKind.POSTGRESQL, models);
                 System.out.printf(
@@ -91,8 +94,7 @@ record BenchDatabase(DatabaseKind kind, DatabaseProperties properties) {
         // The console's default pool on PostgreSQL (DatabaseProperties): 10 connections.
         return new BenchDatabase(
                 DatabaseKind.POSTGRESQL,
-                new DatabaseProperties(
-                        "", 0, "", 0, url, PostgresTestServer.USER, PostgresTestServer.PASSWORD));
+                new DatabaseProperties("", 0, "", 0, url, PostgresTestServer.USER, PostgresTestServer.PASSWORD));
     }
 
     /** "DuckDB" or "PostgreSQL", for tables. */
@@ -152,7 +154,9 @@ record BenchDatabase(DatabaseKind kind, DatabaseProperties properties) {
     /** The console's settings for this database as the environment of a jar ({@code COMPAT_DB_…}). */
     Map<String, String> environment() {
         return kind == DatabaseKind.DUCKDB
-                ? Map.of("COMPAT_DB_PATH", Path.of(properties.path()).toAbsolutePath().toString())
+                ? Map.of(
+                        "COMPAT_DB_PATH",
+                        Path.of(properties.path()).toAbsolutePath().toString())
                 : Map.of(
                         "COMPAT_DB_URL", properties.url(),
                         "COMPAT_DB_USERNAME", properties.username(),

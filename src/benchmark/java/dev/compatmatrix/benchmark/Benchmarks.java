@@ -102,7 +102,8 @@ public final class Benchmarks {
             System.exit(2);
         }
         for (Entry entry : entries) {
-            entry.main().run(entry.arguments().stream().map(Benchmarks::argument).toArray(String[]::new));
+            entry.main()
+                    .run(entry.arguments().stream().map(Benchmarks::argument).toArray(String[]::new));
         }
     }
 

@@ -106,13 +106,14 @@ public final class IngestBenchmark {
             }
         }
         String one = report(postNanos, visibleNanos, measured, warmup, models);
-        return one + " | " + String.format(
-                Locale.ROOT, "%,.0f", concurrent(http, base, token, names, clients, measured));
+        return one + " | "
+                + String.format(Locale.ROOT, "%,.0f", concurrent(http, base, token, names, clients, measured));
     }
 
     /** Several pipelines at once: each client posts its share of the batches back to back. */
     private static double concurrent(
-            HttpClient http, String base, String token, List<String> names, int clients, int measured) throws Exception {
+            HttpClient http, String base, String token, List<String> names, int clients, int measured)
+            throws Exception {
         List<List<Batch>> work = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<Batch> mine = new ArrayList<>();

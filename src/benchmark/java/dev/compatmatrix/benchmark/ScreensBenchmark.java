@@ -453,7 +453,8 @@ public final class ScreensBenchmark {
         try {
             System.out.printf(Locale.ROOT, "  validation queue: %,d claims waiting%n%n", queue.count(QueueFilter.ALL));
         } catch (RuntimeException e) {
-            System.out.println("  validation queue: cannot count (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            System.out.println("  validation queue: cannot count ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 }

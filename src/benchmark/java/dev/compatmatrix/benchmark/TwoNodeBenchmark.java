@@ -46,8 +46,7 @@ public final class TwoNodeBenchmark {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final int PAGE = 50;
-    private static final String[] SORTS = {
-        "name", "family", "score", "parameters", "cuda", "webgpu", "-name", "-score"
+    private static final String[] SORTS = {"name", "family", "score", "parameters", "cuda", "webgpu", "-name", "-score"
     };
     private static final String NODE_HEAP = "-Xmx1g";
 
@@ -70,7 +69,8 @@ public final class TwoNodeBenchmark {
                 BenchDatabase.catalogue(DatabaseKind.POSTGRESQL, models).scratchCopy("two_nodes");
         String secret = newSecret();
         List<String> names = withToken(database, secret);
-        Path work = Files.createDirectories(Path.of("target/benchmark/two-nodes").toAbsolutePath());
+        Path work =
+                Files.createDirectories(Path.of("target/benchmark/two-nodes").toAbsolutePath());
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("COMPAT_DEMO_ENABLED", "false");
         environment.put("COMPAT_BACKUP_DIR", work.resolve("backups").toString());
@@ -95,8 +95,7 @@ public final class TwoNodeBenchmark {
                     for (int i = 0; i < 20; i++) {
                         read(http, node, secret, new Random(i), models);
                     }
-                    IngestBenchmark.post(
-                            http, node, secret, IngestBenchmark.batch(warmup, names, new Random(9)));
+                    IngestBenchmark.post(http, node, secret, IngestBenchmark.batch(warmup, names, new Random(9)));
                 } catch (IllegalStateException e) {
                     System.out.println("warm-up of " + node + " failed (the phases will say more): " + e.getMessage());
                 }
@@ -171,8 +170,7 @@ public final class TwoNodeBenchmark {
     }
 
     /** One GET of the matrix API: a page at a random offset, or (one in four) a first page in a random sort. */
-    private static void read(HttpClient http, String node, String secret, Random random, int models)
-            throws Exception {
+    private static void read(HttpClient http, String node, String secret, Random random, int models) throws Exception {
         String query = random.nextInt(4) == 0
                 ? "sort=" + SORTS[random.nextInt(SORTS.length)] + "&offset=0"
                 : "offset=" + random.nextInt(Math.max(1, models - PAGE));
@@ -287,9 +285,7 @@ public final class TwoNodeBenchmark {
         try (var connection = database.connect()) {
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
             int validator = jdbc.sql("""
-                            SELECT min(validator_id) FROM validators WHERE type IN ('ci_pipeline', 'automated_test')""")
-                    .query(Integer.class)
-                    .single();
+                            SELECT min(validator_id) FROM validators WHERE type IN ('ci_pipeline', 'automated_test')""").query(Integer.class).single();
             LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC);
             new ApiTokenRepository(jdbc)
                     .insert(

@@ -318,7 +318,8 @@ class TwoNodesTest {
                 new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pipelines = Executors.newFixedThreadPool(2);
         try {
-            // Pipeline 0 posts to the node that is killed (SIGKILL) just after its 3rd acknowledged batch, pipeline 1 to
+            // Pipeline 0 posts to the node that is killed (SIGKILL) just after its 3rd acknowledged batch, pipeline 1
+            // to
             // the other node, at the same time.
             List<Future<?>> runs = new ArrayList<>();
             for (int pipeline = 0; pipeline < 2; pipeline++) {

@@ -43,8 +43,9 @@ class PostgresBackupsViewTest extends PostgresDemoKaribuTest {
 
         assertThat(backup).startsWith("pg_dump " + server + " --dbname=" + url.database() + " --format=custom");
         assertThat(restore)
-                .contains("createdb --host=127.0.0.1 --port=" + PostgresTestServer.shared().port()
-                        + " --username=postgres --owner=" + PostgresTestServer.USER + " " + url.database() + "_restored")
+                .contains("createdb --host=127.0.0.1 --port="
+                        + PostgresTestServer.shared().port() + " --username=postgres --owner=" + PostgresTestServer.USER
+                        + " " + url.database() + "_restored")
                 .contains("pg_restore " + server + " --dbname=" + url.database() + "_restored");
         assertThat(backup + restore).doesNotContain("password=", PostgresTestServer.PASSWORD + "@");
         _assertNone(Button.class, spec -> spec.withText("Back up now"));
