@@ -45,7 +45,8 @@ class MatrixReadsAgreeOnBothDatabasesTest {
     private static final List<MatrixFilter> FILTERS = List.of(
             MatrixFilter.NONE,
             new MatrixFilter("BERT", null, null, null, Map.of(), null, null),
-            new MatrixFilter(null, null, null, ModelSize.BASE, Map.of(Platform.WEBNN, PlatformState.SUPPORTED), null, 0.5),
+            new MatrixFilter(
+                    null, null, null, ModelSize.BASE, Map.of(Platform.WEBNN, PlatformState.SUPPORTED), null, 0.5),
             new MatrixFilter(
                     null,
                     null,
@@ -130,19 +131,36 @@ class MatrixReadsAgreeOnBothDatabasesTest {
                 .query(Integer.class)
                 .list();
         // The model page keys the claims by platform: their order as read does not matter.
-        assertSame(ModelDetailsQuery.class, details -> names.stream()
-                .map(name -> details.header(name).map(h -> List.of(h, details.claims(h.modelId()).stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                c -> c.platform(), c -> c, (a, b) -> a, () -> new EnumMap<>(Platform.class))))))
-                .toList());
-        assertSame(ClaimMarksQuery.class, marks -> ids.stream()
-                .map(id -> List.of(marks.disputes(id), marks.objections(id)))
-                .toList());
+        assertSame(
+                ModelDetailsQuery.class,
+                details -> names.stream()
+                        .map(name -> details.header(name)
+                                .map(h -> List.of(
+                                        h,
+                                        details.claims(h.modelId()).stream()
+                                                .collect(java.util.stream.Collectors.toMap(
+                                                        c -> c.platform(),
+                                                        c -> c,
+                                                        (a, b) -> a,
+                                                        () -> new EnumMap<>(Platform.class))))))
+                        .toList());
+        assertSame(
+                ClaimMarksQuery.class,
+                marks -> ids.stream()
+                        .map(id -> List.of(marks.disputes(id), marks.objections(id)))
+                        .toList());
         // The version is an opaque cache tag of each database; the rest is what the badge shows.
-        assertSame(BadgeQuery.class, badges -> names.stream()
-                .flatMap(name -> java.util.Arrays.stream(Platform.values()).map(p -> badges.find(name, p)
-                        .map(b -> List.of(b.modelId(), b.modelName(), String.valueOf(b.level()), String.valueOf(b.status())))))
-                .toList());
+        assertSame(
+                BadgeQuery.class,
+                badges -> names.stream()
+                        .flatMap(name -> java.util.Arrays.stream(Platform.values())
+                                .map(p -> badges.find(name, p)
+                                        .map(b -> List.of(
+                                                b.modelId(),
+                                                b.modelName(),
+                                                String.valueOf(b.level()),
+                                                String.valueOf(b.status())))))
+                        .toList());
     }
 
     private static List<String> sortKeys() {

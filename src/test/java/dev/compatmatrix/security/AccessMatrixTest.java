@@ -145,7 +145,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "AuditService.filterOptions",
                         "BackupService.backupNow",
                         "BackupService.list",
-                        "BackupService.download")
+                        "BackupService.download",
+                        "BackupService.ownTools")
                 .forEach(key -> allowed.put(key, ADMINS));
         return allowed;
     }

@@ -29,6 +29,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 public final class DatabaseCopy {
 
     private static final String HISTORY = "flyway_schema_history";
+
+    /**
+     * Tables whose one row the migrations insert themselves (V0012: the data version's totals, the nightly job's lock
+     * row): a migrated database that holds nothing else is still empty, and a copy that failed may be run again.
+     */
+    private static final java.util.Set<String> SEEDED_BY_MIGRATIONS =
+            java.util.Set.of("matrix_version", "scheduled_job_locks");
+
     private static final int FETCH_SIZE = 10_000;
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\('([a-z0-9_]+)'");
 
@@ -85,6 +93,11 @@ public final class DatabaseCopy {
                         to.kind() == DatabaseKind.POSTGRESQL ? PostgresForeignKeys.drop(target) : List.of();
                 for (String table : tablesToCopy(source, target)) {
                     long tableStart = System.nanoTime();
+                    // The target was empty before it was migrated: rows in it now are the migrations' own seeds
+                    // (such as the data version's totals row), and the source's rows replace them.
+                    try (Statement seeds = target.createStatement()) {
+                        seeds.executeUpdate("DELETE FROM " + table);
+                    }
                     long rows = copyTable(source, target, table);
                     copied.add(new TableCopied(table, rows));
                     progress.accept(
@@ -170,7 +183,7 @@ public final class DatabaseCopy {
     private static void refuseUnlessEmpty(Connection target, CopyEndpoint to) throws SQLException {
         List<String> filled = new ArrayList<>();
         for (String table : tables(target)) {
-            if (!table.equals(HISTORY) && hasRows(target, table)) {
+            if (!table.equals(HISTORY) && !SEEDED_BY_MIGRATIONS.contains(table) && hasRows(target, table)) {
                 filled.add(table);
             }
         }

@@ -125,8 +125,10 @@ class DatabaseCopyTest {
                 .hasMessageContaining("compatibility_history_model_fk")
                 .hasMessageContaining("nothing was committed");
 
-        assertThat(postgresFingerprint(postgresClient(postgres)))
-                .as("every table empty but Flyway's")
+        // The migrations' own seed rows (the data version's totals, the nightly job's lock) are no copied data.
+        assertThat(postgresFingerprint(postgresClient(postgres))
+                        .replaceAll(" ?(matrix_version|scheduled_job_locks)=1:\\w*", ""))
+                .as("every table empty but Flyway's and the migrations' seed rows")
                 .matches("(\\w+=0: ?)*flyway_schema_history=\\d+:\\w+( \\w+=0:)*");
         var copied = DatabaseCopy.copy(duckdb(demo), postgres(postgres), line -> {});
         assertThat(counts(copied)).containsEntry("models", 43L);
