@@ -1,7 +1,5 @@
 package dev.compatmatrix;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.compatmatrix.admin.query.AuditFilter;
 import dev.compatmatrix.admin.query.AuditQuery;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
@@ -17,25 +15,15 @@ import dev.compatmatrix.security.repository.ApiTokenRepository;
 import dev.compatmatrix.security.repository.UserRepository;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueQuery;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The reads of the history, dashboard, recommendations, performance, validation queue, audit log, users and tokens
@@ -45,45 +33,17 @@ import org.springframework.context.annotation.Primary;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeatureReadsAgreeOnBothDatabasesTest {
 
-    private ConfigurableApplicationContext duckDb;
-    private ConfigurableApplicationContext postgres;
+    private BothDatabases both;
 
     @BeforeAll
     void start() {
-        Path file = TestDatabases.newFile("agree");
-        duckDb = start("--compat.db.path=" + file, "--compat.backup.dir=" + file.resolveSibling("backups"));
-        String url = PostgresTestServer.shared().newDatabase("agree");
-        postgres = start(
-                "--compat.db.url=" + url,
-                "--compat.db.username=" + PostgresTestServer.USER,
-                "--compat.db.password=" + PostgresTestServer.PASSWORD,
-                "--compat.backup.dir=" + file.resolveSibling("pg-backups"));
-    }
-
-    private static ConfigurableApplicationContext start(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server.port=0", "--compat.demo.enabled=true"));
-        // Command-line arguments: they win over application.properties (builder properties would not).
-        return new SpringApplicationBuilder(Application.class, StoppedClock.class).run(all.toArray(String[]::new));
-    }
-
-    /** Both applications read at the same instant: "now" decides stale marks, ages and the queue's age filter. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StoppedClock {
-        @Bean
-        @Primary
-        Clock stoppedClock() {
-            return Clock.fixed(TestClock.START, ZoneOffset.UTC);
-        }
+        both = BothDatabases.start("agree");
     }
 
     @AfterAll
     void stop() {
-        if (duckDb != null) {
-            duckDb.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (both != null) {
+            both.close();
         }
     }
 
@@ -94,7 +54,7 @@ class FeatureReadsAgreeOnBothDatabasesTest {
                 new HistoryFilter("bert-base-uncased", null, null, null, null),
                 new HistoryFilter(null, Platform.CUDA, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 10, 31), null),
                 new HistoryFilter(null, null, null, null, "TORCH"));
-        assertSame(HistorySearch.class, history -> {
+        both.assertSame(HistorySearch.class, history -> {
             Map<String, Object> answers = new LinkedHashMap<>();
             for (HistoryFilter filter : filters) {
                 answers.put("count " + filter, history.count(filter));
@@ -112,7 +72,7 @@ class FeatureReadsAgreeOnBothDatabasesTest {
 
     @Test
     void the_dashboard_reads_the_same_scores_families_and_recent_changes() {
-        assertSame(
+        both.assertSame(
                 DashboardQuery.class,
                 dashboard -> List.of(
                         Arrays.toString(dashboard.scoreDistribution()),
@@ -133,7 +93,7 @@ class FeatureReadsAgreeOnBothDatabasesTest {
                 new RecommendationFilter("embedding", null, null),
                 new RecommendationFilter(null, 8, "BERT"),
                 new RecommendationFilter(null, null, "%"));
-        assertSame(RecommendationSearch.class, search -> {
+        both.assertSame(RecommendationSearch.class, search -> {
             Map<String, Object> answers = new LinkedHashMap<>();
             answers.put("options", search.filterOptions());
             for (RecommendationFilter filter : filters) {
@@ -148,12 +108,12 @@ class FeatureReadsAgreeOnBothDatabasesTest {
             }
             return answers;
         });
-        assertSame(RecommendationQuery.class, query -> query.forModel(1));
+        both.assertSame(RecommendationQuery.class, query -> query.forModel(1));
     }
 
     @Test
     void the_performance_comparison_reads_the_same_measurements() {
-        assertSame(PerformanceQuery.class, performance -> {
+        both.assertSame(PerformanceQuery.class, performance -> {
             Map<String, Object> answers = new LinkedHashMap<>();
             for (String model : List.of("bert-base-uncased", "facebook/bart-base", "no such model")) {
                 var choices = performance.choices(model);
@@ -171,7 +131,7 @@ class FeatureReadsAgreeOnBothDatabasesTest {
                 new QueueFilter("BERT", null, null, null, null),
                 new QueueFilter(null, 2, Platform.CUDA, null, null),
                 new QueueFilter(null, null, null, null, 30));
-        assertSame(QueueQuery.class, queue -> {
+        both.assertSame(QueueQuery.class, queue -> {
             Map<String, Object> answers = new LinkedHashMap<>();
             for (QueueFilter filter : filters) {
                 answers.put("count " + filter, queue.count(filter));
@@ -184,7 +144,7 @@ class FeatureReadsAgreeOnBothDatabasesTest {
 
     @Test
     void the_audit_log_users_and_tokens_read_the_same() {
-        assertSame(
+        both.assertSame(
                 AuditQuery.class,
                 audit -> List.of(
                         audit.count(AuditFilter.NONE),
@@ -192,7 +152,7 @@ class FeatureReadsAgreeOnBothDatabasesTest {
                         audit.actors(),
                         audit.entities()));
         // Password hashes are salted: each database holds its own.
-        assertSame(
+        both.assertSame(
                 UserRepository.class,
                 users -> users.all().stream()
                         .map(u -> List.of(
@@ -202,14 +162,8 @@ class FeatureReadsAgreeOnBothDatabasesTest {
                                 u.enabled(),
                                 u.roles()))
                         .toList());
-        assertSame(ApiTokenRepository.class, tokens -> tokens.all().size());
+        both.assertSame(ApiTokenRepository.class, tokens -> tokens.all().size());
     }
 
     /** The bean of each application answers the same; the answer is not empty, so the comparison means something. */
-    private <T> void assertSame(Class<T> bean, Function<T, Object> ask) {
-        Object onDuckDb = ask.apply(duckDb.getBean(bean));
-        Object onPostgres = ask.apply(postgres.getBean(bean));
-        assertThat(String.valueOf(onDuckDb)).isNotEqualTo("[]");
-        assertThat(onPostgres).as(bean.getSimpleName()).isEqualTo(onDuckDb);
-    }
 }

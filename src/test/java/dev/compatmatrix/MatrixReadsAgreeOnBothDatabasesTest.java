@@ -14,24 +14,15 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
 import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,50 +47,23 @@ class MatrixReadsAgreeOnBothDatabasesTest {
                     ValidationStatus.VALIDATED,
                     null));
 
-    private ConfigurableApplicationContext duckDb;
-    private ConfigurableApplicationContext postgres;
+    private BothDatabases both;
 
     @BeforeAll
     void start() {
-        Path file = TestDatabases.newFile("matrix-agree");
-        duckDb = start("--compat.db.path=" + file, "--compat.backup.dir=" + file.resolveSibling("backups"));
-        String url = PostgresTestServer.shared().newDatabase("matrix_agree");
-        postgres = start(
-                "--compat.db.url=" + url,
-                "--compat.db.username=" + PostgresTestServer.USER,
-                "--compat.db.password=" + PostgresTestServer.PASSWORD,
-                "--compat.backup.dir=" + file.resolveSibling("pg-backups"));
-    }
-
-    private static ConfigurableApplicationContext start(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server.port=0", "--compat.demo.enabled=true"));
-        return new SpringApplicationBuilder(Application.class, StoppedClock.class).run(all.toArray(String[]::new));
-    }
-
-    /** Both applications read at the same instant: "now" decides the stale marks. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StoppedClock {
-        @Bean
-        @Primary
-        Clock stoppedClock() {
-            return Clock.fixed(TestClock.START, ZoneOffset.UTC);
-        }
+        both = BothDatabases.start("matrix-agree");
     }
 
     @AfterAll
     void stop() {
-        if (duckDb != null) {
-            duckDb.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (both != null) {
+            both.close();
         }
     }
 
     @Test
     void the_matrix_pages_and_the_exported_rows_are_the_same_for_every_filter_and_sort() {
-        assertSame(MatrixQuery.class, matrix -> {
+        both.assertSame(MatrixQuery.class, matrix -> {
             Map<String, Object> answers = new LinkedHashMap<>();
             for (MatrixFilter filter : FILTERS) {
                 answers.put("count " + filter, matrix.count(filter));
@@ -120,18 +84,18 @@ class MatrixReadsAgreeOnBothDatabasesTest {
 
     @Test
     void the_coverage_the_model_pages_and_the_badges_are_the_same() {
-        assertSame(CoverageQuery.class, CoverageQuery::perPlatform);
-        List<String> names = duckDb.getBean(JdbcClient.class)
+        both.assertSame(CoverageQuery.class, CoverageQuery::perPlatform);
+        List<String> names = both.onDuckDb(JdbcClient.class)
                 .sql("SELECT model_name FROM models ORDER BY model_id")
                 .query(String.class)
                 .list();
         assertThat(names).hasSize(43);
-        List<Integer> ids = duckDb.getBean(JdbcClient.class)
+        List<Integer> ids = both.onDuckDb(JdbcClient.class)
                 .sql("SELECT model_id FROM models ORDER BY model_id")
                 .query(Integer.class)
                 .list();
         // The model page keys the claims by platform: their order as read does not matter.
-        assertSame(
+        both.assertSame(
                 ModelDetailsQuery.class,
                 details -> names.stream()
                         .map(name -> details.header(name)
@@ -144,13 +108,13 @@ class MatrixReadsAgreeOnBothDatabasesTest {
                                                         (a, b) -> a,
                                                         () -> new EnumMap<>(Platform.class))))))
                         .toList());
-        assertSame(
+        both.assertSame(
                 ClaimMarksQuery.class,
                 marks -> ids.stream()
                         .map(id -> List.of(marks.disputes(id), marks.objections(id)))
                         .toList());
         // The version is an opaque cache tag of each database; the rest is what the badge shows.
-        assertSame(
+        both.assertSame(
                 BadgeQuery.class,
                 badges -> names.stream()
                         .flatMap(name -> java.util.Arrays.stream(Platform.values())
@@ -182,10 +146,4 @@ class MatrixReadsAgreeOnBothDatabasesTest {
     }
 
     /** The bean of each application answers the same; the answer is not empty, so the comparison means something. */
-    private <T> void assertSame(Class<T> bean, Function<T, Object> ask) {
-        Object onDuckDb = ask.apply(duckDb.getBean(bean));
-        Object onPostgres = ask.apply(postgres.getBean(bean));
-        assertThat(String.valueOf(onDuckDb)).isNotEqualTo("[]");
-        assertThat(onPostgres).as(bean.getSimpleName()).isEqualTo(onDuckDb);
-    }
 }
