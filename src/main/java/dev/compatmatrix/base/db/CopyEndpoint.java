@@ -30,7 +30,7 @@ public record CopyEndpoint(String location, String username, String password, St
     }
 
     public DatabaseKind kind() {
-        return location.startsWith("jdbc:postgresql:") ? DatabaseKind.POSTGRESQL : DatabaseKind.DUCKDB;
+        return DatabaseKind.isPostgresUrl(location) ? DatabaseKind.POSTGRESQL : DatabaseKind.DUCKDB;
     }
 
     /** The DuckDB file, absolute. */

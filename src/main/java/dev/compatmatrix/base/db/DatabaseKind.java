@@ -10,6 +10,9 @@ public enum DatabaseKind {
     /** A server that several application nodes share. */
     POSTGRESQL("postgresql");
 
+    /** How a PostgreSQL JDBC URL begins. */
+    static final String POSTGRESQL_URL_PREFIX = "jdbc:postgresql:";
+
     private final String folder;
 
     DatabaseKind(String folder) {
@@ -21,12 +24,17 @@ public enum DatabaseKind {
         if (url == null || url.isBlank()) {
             return DUCKDB;
         }
-        if (url.strip().startsWith("jdbc:postgresql:")) {
+        if (isPostgresUrl(url)) {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException(
                 "compat.db.url (COMPAT_DB_URL) must be a jdbc:postgresql://host:port/database URL, or empty for the"
                         + " embedded DuckDB file; was: " + url.strip());
+    }
+
+    /** Whether {@code location} is a PostgreSQL JDBC URL (anything else names a DuckDB file, or nothing). */
+    public static boolean isPostgresUrl(String location) {
+        return location != null && location.strip().startsWith(POSTGRESQL_URL_PREFIX);
     }
 
     /** This database's migrations: the shared ones and its own. */

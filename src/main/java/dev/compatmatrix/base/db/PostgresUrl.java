@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record PostgresUrl(String hosts, String ports, String database) {
 
-    private static final String PREFIX = "jdbc:postgresql:";
+    private static final String PREFIX = DatabaseKind.POSTGRESQL_URL_PREFIX;
     private static final String DEFAULT_PORT = "5432";
 
     public static PostgresUrl parse(String jdbcUrl) {
