@@ -39,12 +39,15 @@ class ArchitectureTest {
         "dev.compatmatrix.compatibility..",
         "dev.compatmatrix.dashboard..",
         "dev.compatmatrix.demo..",
+        "dev.compatmatrix.feed..",
         "dev.compatmatrix.history..",
         "dev.compatmatrix.ingest..",
         "dev.compatmatrix.modelpage..",
         "dev.compatmatrix.recommendation..",
         "dev.compatmatrix.security..",
-        "dev.compatmatrix.validation.."
+        "dev.compatmatrix.validation..",
+        "dev.compatmatrix.watch..",
+        "dev.compatmatrix.webhook.."
     };
     private static final DescribedPredicate<JavaClass> JDBC = resideInAnyPackage(
                     "java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.duckdb..")

@@ -14,6 +14,12 @@ public final class Actor {
         return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 
+    /** The acting user's name, or null outside a signed-in request (a start-up job). */
+    public static String nameOrNull() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
     /** The name an API token's calls act under. */
     public static String pipeline(String tokenName) {
         return PIPELINE_PREFIX + tokenName;

@@ -91,6 +91,26 @@ public class ClaimRepository {
         return levels;
     }
 
+    /** The claimed levels of these models (by model id), by platform; a model without claims has none. */
+    Map<Integer, Map<Platform, CompatibilityLevel>> levelsOfModels(java.util.Collection<Integer> modelIds) {
+        Map<Integer, Map<Platform, CompatibilityLevel>> levels = new java.util.HashMap<>();
+        if (modelIds.isEmpty()) {
+            return levels;
+        }
+        jdbc.sql("""
+                        SELECT c.model_id, d.hardware_type, d.compatibility_level
+                        FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                        WHERE c.model_id IN (""" + TextList.IDS_QUERY + ")")
+                .param("ids", TextList.joinIds(modelIds))
+                .query(rs -> {
+                    levels.computeIfAbsent(rs.getInt(1), id -> new EnumMap<>(Platform.class))
+                            .put(
+                                    Platform.fromKey(rs.getString(2)).orElseThrow(),
+                                    CompatibilityLevel.fromKey(rs.getString(3)).orElseThrow());
+                });
+        return levels;
+    }
+
     /** All claims of one model's matrix row, by platform. */
     public java.util.List<Claim> findAll(int compatibilityId) {
         return jdbc.sql(SELECT + "WHERE d.compatibility_id = :id ORDER BY d.hardware_type")

@@ -171,6 +171,9 @@ public final class MatrixTables {
     /** A {@code validation_objections} row: a rejection kept for a validator of {@code needsLevel}. */
     public record ObjectionRow(long reviewId, long claimId, int claimVersion, int needsLevel) {}
 
+    /** A {@code matrix_events} row (V0013): one committed change of a cell or a model, in its transaction's change. */
+    public record EventRow(long id, long changeId, MatrixEvents.Event event) {}
+
     public static final Table<ClaimRow> CLAIMS = new Table<ClaimRow>(
                     "compatibility_details", "compatibility_details_seq", false)
             .col("id", "BIGINT", ClaimRow::id)
@@ -296,4 +299,30 @@ public final class MatrixTables {
             .col("claim_id", "BIGINT", ObjectionRow::claimId)
             .col("claim_version", "INTEGER", ObjectionRow::claimVersion)
             .col("needs_level", "INTEGER", ObjectionRow::needsLevel);
+
+    public static final Table<EventRow> EVENTS = new Table<EventRow>("matrix_events", "matrix_events_seq", false)
+            .col("id", "BIGINT", EventRow::id)
+            .col("change_id", "BIGINT", EventRow::changeId)
+            .col("occurred_at", "TIMESTAMP", r -> r.event().at())
+            .col("kind", "VARCHAR", r -> r.event().kind().key())
+            .col("model_id", "INTEGER", r -> r.event().modelId())
+            .col(
+                    "hardware_type",
+                    "VARCHAR",
+                    r -> r.event().platform() == null
+                            ? null
+                            : r.event().platform().key())
+            .col(
+                    "previous_level",
+                    "VARCHAR",
+                    r -> r.event().previous() == null
+                            ? null
+                            : r.event().previous().key())
+            .col(
+                    "new_level",
+                    "VARCHAR",
+                    r -> r.event().next() == null ? null : r.event().next().key())
+            .col("detail", "VARCHAR", r -> r.event().detail())
+            .col("actor", "VARCHAR", r -> r.event().actor())
+            .col("fanned_out", "BOOLEAN", r -> false);
 }

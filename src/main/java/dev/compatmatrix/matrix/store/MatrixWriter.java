@@ -1,7 +1,11 @@
 package dev.compatmatrix.matrix.store;
 
 import dev.compatmatrix.base.audit.AuditLog;
+import dev.compatmatrix.matrix.Actor;
+import dev.compatmatrix.matrix.ChangeKind;
 import dev.compatmatrix.matrix.Claim;
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,6 +69,7 @@ public class MatrixWriter {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final MatrixVersion version;
+    private final MatrixEvents events;
 
     MatrixWriter(
             MatrixDatabase database,
@@ -71,13 +77,15 @@ public class MatrixWriter {
             DerivedColumnsRepository derivedColumns,
             AuditLog audit,
             TransactionTemplate transaction,
-            MatrixVersion version) {
+            MatrixVersion version,
+            MatrixEvents events) {
         this.database = database;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
         this.audit = audit;
         this.transaction = transaction;
         this.version = version;
+        this.events = events;
     }
 
     /**
@@ -102,19 +110,23 @@ public class MatrixWriter {
     /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
     public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
         ScoreRule.Derived untested = ScoreRule.derive(Map.of());
-        inOneTransaction(
-                MatrixVersion.Change.MODELS,
-                () -> database.append(
-                        MatrixTables.MATRIX_ROWS,
-                        rows.stream()
-                                .map(r -> new MatrixRow(
-                                        r.model().compatibilityId(),
-                                        r.model().modelId(),
-                                        r.modelType(),
-                                        r.modelSize(),
-                                        untested,
-                                        now))
-                                .toList()));
+        inOneTransaction(MatrixVersion.Change.MODELS, () -> {
+            database.append(
+                    MatrixTables.MATRIX_ROWS,
+                    rows.stream()
+                            .map(r -> new MatrixRow(
+                                    r.model().compatibilityId(),
+                                    r.model().modelId(),
+                                    r.modelType(),
+                                    r.modelSize(),
+                                    untested,
+                                    now))
+                            .toList());
+            events.record(rows.stream()
+                    .map(r -> modelEvent(ChangeKind.MODEL_ADDED, r.model().modelId(), now))
+                    .toList());
+            return null;
+        });
     }
 
     /** A model's type and size, which the matrix row keeps too. */
@@ -122,16 +134,20 @@ public class MatrixWriter {
 
     /** The matrix rows follow their models' new type and size. */
     public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
-        inOneTransaction(
-                MatrixVersion.Change.MODELS,
-                () -> database.update(
-                        MatrixTables.MATRIX_ROWS.name(),
-                        MATRIX_ROW_MODEL,
-                        MATRIX_ROW_KIND,
-                        null,
-                        kinds.stream()
-                                .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
-                                .toList()));
+        inOneTransaction(MatrixVersion.Change.MODELS, () -> {
+            database.update(
+                    MatrixTables.MATRIX_ROWS.name(),
+                    MATRIX_ROW_MODEL,
+                    MATRIX_ROW_KIND,
+                    null,
+                    kinds.stream()
+                            .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
+                            .toList());
+            events.record(kinds.stream()
+                    .map(k -> modelEvent(ChangeKind.MODEL_EDITED, k.modelId(), now))
+                    .toList());
+            return null;
+        });
     }
 
     /** Removes a deleted model's claims (each with a closing history row) and its matrix row. */
@@ -146,6 +162,7 @@ public class MatrixWriter {
                 database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID, List.<Object[]>of(new Object[] {
                     model.compatibilityId()
                 }));
+                events.record(List.of(modelEvent(ChangeKind.MODEL_DELETED, modelId, now)));
             });
             return null;
         });
@@ -185,6 +202,18 @@ public class MatrixWriter {
                 }
             }
             database.append(MatrixTables.OBJECTIONS, objections);
+            events.record(reviews.stream()
+                    .map(ReviewChange::review)
+                    .map(r -> new MatrixEvents.Event(
+                            ChangeKind.VALIDATION,
+                            r.modelId(),
+                            r.platform(),
+                            r.claimLevel(),
+                            r.claimLevel(),
+                            r.resultingStatus().key(),
+                            r.reviewer(),
+                            now))
+                    .toList());
             audit.recordAll(user, auditEntries, now);
             return ids;
         });
@@ -192,7 +221,23 @@ public class MatrixWriter {
 
     /** Keeps results reported by automated validators (what makes a cell disputed or a validation stale). */
     public void recordResults(List<AutomatedResultRow> results) {
-        inOneTransaction(() -> database.append(MatrixTables.AUTOMATED_RESULTS, results));
+        inOneTransaction(() -> {
+            Map<Integer, Map<Platform, CompatibilityLevel>> claimed = claims.levelsOfModels(
+                    results.stream().map(AutomatedResultRow::modelId).collect(Collectors.toSet()));
+            String actor = Actor.nameOrNull();
+            events.record(results.stream()
+                    .map(r -> new MatrixEvents.Event(
+                            ChangeKind.RESULT,
+                            r.modelId(),
+                            r.platform(),
+                            claimed.getOrDefault(r.modelId(), Map.of()).get(r.platform()),
+                            r.reportedLevel(),
+                            null,
+                            actor,
+                            r.reportedAt()))
+                    .toList());
+            return database.append(MatrixTables.AUTOMATED_RESULTS, results);
+        });
     }
 
     /** Keeps dispute resolutions (rows never updated), then the audit entries. */
@@ -200,6 +245,17 @@ public class MatrixWriter {
             List<ResolutionRow> resolutions, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         inOneTransaction(() -> {
             database.append(MatrixTables.RESOLUTIONS, resolutions);
+            events.record(resolutions.stream()
+                    .map(r -> new MatrixEvents.Event(
+                            ChangeKind.DISPUTE_RESOLVED,
+                            r.modelId(),
+                            r.platform(),
+                            r.keptLevel(),
+                            r.keptLevel(),
+                            r.decision().key(),
+                            r.resolver(),
+                            now))
+                    .toList());
             audit.recordAll(user, auditEntries, now);
             return null;
         });
@@ -211,6 +267,7 @@ public class MatrixWriter {
         List<Object[]> setValidation = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
         List<HistoryRow> history = new ArrayList<>();
+        List<MatrixEvents.Event> changed = new ArrayList<>();
         for (ClaimChange change : changes) {
             switch (change) {
                 case ClaimChange.Create c -> {
@@ -234,6 +291,15 @@ public class MatrixWriter {
                             now,
                             c.version(),
                             user));
+                    changed.add(new MatrixEvents.Event(
+                            ChangeKind.CLAIM_CREATED,
+                            c.model().modelId(),
+                            c.platform(),
+                            null,
+                            c.data().level(),
+                            null,
+                            user,
+                            now));
                 }
                 case ClaimChange.Update u -> {
                     ClaimRow next = new ClaimRow(
@@ -263,6 +329,17 @@ public class MatrixWriter {
                                 u.version(),
                                 user));
                     }
+                    changed.add(new MatrixEvents.Event(
+                            u.previousLevel() == u.data().level() ? ChangeKind.CLAIM_EDITED : ChangeKind.LEVEL_CHANGED,
+                            u.model().modelId(),
+                            u.platform(),
+                            u.previousLevel(),
+                            u.data().level(),
+                            u.validation() == null
+                                    ? null
+                                    : u.validation().status().key(),
+                            user,
+                            now));
                 }
                 case ClaimChange.Remove r -> {
                     removals.add(new Object[] {r.claimId(), r.expectedVersion()});
@@ -275,6 +352,15 @@ public class MatrixWriter {
                             now,
                             r.version(),
                             user));
+                    changed.add(new MatrixEvents.Event(
+                            ChangeKind.CLAIM_REMOVED,
+                            r.model().modelId(),
+                            r.platform(),
+                            r.previousLevel(),
+                            null,
+                            null,
+                            user,
+                            now));
                 }
             }
         }
@@ -288,6 +374,11 @@ public class MatrixWriter {
         }
         database.append(MatrixTables.CLAIMS, creates);
         database.append(MatrixTables.HISTORY, history);
+        events.record(changed);
+    }
+
+    private static MatrixEvents.Event modelEvent(ChangeKind kind, int modelId, LocalDateTime now) {
+        return new MatrixEvents.Event(kind, modelId, null, null, null, null, Actor.nameOrNull(), now);
     }
 
     private static Set<Integer> touched(List<ClaimChange> changes) {
