@@ -4,6 +4,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
 import dev.compatmatrix.base.db.DatabaseCopyCommand;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +13,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("context://styles/app.css")
-@Push // live screens (matrix.ui.LiveUpdates): WebSocket, long polling where a proxy refuses it
+// Live screens (matrix.ui.LiveUpdates). Pushes go down a WebSocket (long polling where a proxy refuses it); what the
+// browser sends stays ordinary requests, so every one passes the security filters (a session ended elsewhere ends).
+@Push(transport = Transport.WEBSOCKET_XHR)
 @PWA(name = "Compatibility Matrix Console", shortName = "Compat Matrix")
 public class Application implements AppShellConfigurator {
 
