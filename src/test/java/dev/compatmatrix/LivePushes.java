@@ -5,7 +5,9 @@ import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ui.ModelView;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -34,6 +36,17 @@ public final class LivePushes {
         asOtherEditor(username, () -> saved[0] = claims.update(
                 claim, claim.data().withLevel(level), new ChangeNote("Re-measured by " + username, "test 1.0")));
         return saved[0];
+    }
+
+    /** The first platform with a claim on the model page, other than {@code except} (null: any). */
+    public static Platform claimedPlatform(ModelView page, Platform except) {
+        return page.claimsGrid()
+                .getGenericDataView()
+                .getItems()
+                .filter(c -> c.claim() != null && c.platform() != except)
+                .findFirst()
+                .orElseThrow()
+                .platform();
     }
 
     /** A level other than this one. */
