@@ -6,6 +6,7 @@ import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.Roles;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,11 @@ public class CompatibilityService {
 
     public List<MatrixRow> matrixPage(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
         return matrix.page(filter, sort, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE));
+    }
+
+    /** These models' rows as the matrix shows them (a live change reads the rows it touched again). */
+    public List<MatrixRow> matrixRows(Collection<Integer> modelIds) {
+        return matrix.rows(List.copyOf(modelIds));
     }
 
     public long matrixCount(MatrixFilter filter) {

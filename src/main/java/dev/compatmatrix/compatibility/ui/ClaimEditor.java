@@ -20,22 +20,28 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.validator.BeanValidator;
 import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.ClaimFields;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.EvidenceRun;
 import dev.compatmatrix.matrix.InvalidChangeException;
+import dev.compatmatrix.matrix.MatrixEvent;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
+import dev.compatmatrix.matrix.live.MatrixChange;
+import dev.compatmatrix.matrix.ui.LiveUpdates;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The form for one claim: create it for a not-tested cell, edit it, or remove it (after asking). Every save is one
  * service call; every error of the form shows at once on its field; a conflict shows the other person's values
- * beside the user's, and the next save goes against the version the user was shown.
+ * beside the user's, and the next save goes against the version the user was shown. While the form is open, a change
+ * someone else saves to its claim is announced at once, with the user's input kept.
  */
 public class ClaimEditor extends Dialog {
 
@@ -60,6 +66,10 @@ public class ClaimEditor extends Dialog {
     final TextField version = new TextField("Version the change is about");
     /** A refusal that belongs to no field. */
     final Paragraph formError = new Paragraph();
+    /** Someone else changed this claim while the form is open: who, what, and what saving will do. */
+    final Paragraph changedNotice = new Paragraph();
+    /** Who has the form open, to tell their own change in another window from someone else's. */
+    private final String user = Actor.nameOrNull();
 
     final ClaimConflictPanel conflictPanel = new ClaimConflictPanel(this::loadTheirs);
     /** The conflict's message (inside {@link #conflictPanel}). */
@@ -90,7 +100,13 @@ public class ClaimEditor extends Dialog {
     /** The removal dialog last opened, for tests. */
     RemoveClaimDialog removeDialog;
 
-    public ClaimEditor(ClaimService service, String modelName, Platform platform, Claim loaded, Runnable onSaved) {
+    public ClaimEditor(
+            ClaimService service,
+            LiveUpdates live,
+            String modelName,
+            Platform platform,
+            Claim loaded,
+            Runnable onSaved) {
         this.service = service;
         this.modelName = modelName;
         this.platform = platform;
@@ -102,6 +118,11 @@ public class ClaimEditor extends Dialog {
         configureFields();
         formError.addClassName("url-notice");
         formError.setVisible(false);
+        changedNotice.setId("claim-changed-notice");
+        changedNotice.addClassName("url-notice");
+        changedNotice.getElement().setAttribute("role", "alert");
+        changedNotice.setVisible(false);
+        live.keepCurrent(this, this::touchesThisClaim, this::noticeChange);
 
         FormLayout form = new FormLayout(
                 level,
@@ -122,7 +143,7 @@ public class ClaimEditor extends Dialog {
         form.setColspan(performanceNotes, 2);
         form.setColspan(simulated, 2);
         form.setColspan(reason, 2);
-        add(conflictPanel, formError, form);
+        add(changedNotice, conflictPanel, formError, form);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("claim-save");
@@ -233,6 +254,62 @@ public class ClaimEditor extends Dialog {
         }
     }
 
+    /** Called off the UI: only reads what never changes. */
+    private boolean touchesThisClaim(MatrixChange change) {
+        return change.all() || change.events().stream().anyMatch(this::aboutThisClaim);
+    }
+
+    private boolean aboutThisClaim(MatrixEvent event) {
+        return event.platform() == platform && modelName.equals(event.modelName());
+    }
+
+    /**
+     * Someone saved, created or removed this claim since the form loaded it: say so now, touching no field. Reviews
+     * and automated results leave the claim's version as it is, so they are not mentioned: the save goes through.
+     */
+    private void noticeChange(MatrixChange change) {
+        Claim now = service.find(modelName, platform).orElse(null);
+        boolean same = now == null
+                ? loaded == null
+                : loaded != null && loaded.claimId() == now.claimId() && loaded.version() == now.version();
+        if (same) {
+            return;
+        }
+        String who = who(change, now);
+        String what;
+        if (now == null) {
+            what = who + " removed this claim just now. What you typed is kept, but saving will only tell you that the"
+                    + " claim is gone.";
+        } else {
+            String differences = loaded == null ? "" : ClaimFields.describeDifferences(loaded.data(), now.data());
+            what = (loaded == null
+                            ? who + " recorded a claim for this cell just now (" + now.data().level().label() + ")"
+                            : who + " changed this claim just now" + (differences.isEmpty() ? "" : ": " + differences))
+                    + ". What you typed is kept; when you save, it is checked against their version and you choose"
+                    + " between their values and yours.";
+        }
+        changedNotice.setText(what);
+        changedNotice.setVisible(true);
+    }
+
+    /** "editor", "You (in another window)", "The pipeline nightly (API)": who made the newest change of this claim. */
+    private String who(MatrixChange change, Claim now) {
+        String actor = change.events().stream()
+                .filter(this::aboutThisClaim)
+                .map(MatrixEvent::actor)
+                .reduce((first, second) -> second)
+                .orElse(now == null ? null : now.updatedBy());
+        if (actor == null) {
+            return "Someone";
+        }
+        if (actor.equals(user)) {
+            return "You (in another window)";
+        }
+        return Actor.isPipeline(actor)
+                ? "The pipeline " + actor.substring(Actor.PIPELINE_PREFIX.length()) + " (through the API)"
+                : actor;
+    }
+
     private void confirmRemove() {
         Claim base = loaded;
         removeDialog = new RemoveClaimDialog(platform.label() + " claim for " + modelName, removalReason -> {
@@ -268,6 +345,7 @@ public class ClaimEditor extends Dialog {
      */
     private void showConflict(ClaimConflictException e, ClaimData base, ClaimData mine) {
         loaded = e.current();
+        changedNotice.setVisible(false);
         conflictPanel.show(e.getMessage(), base, mine, loaded, fields);
         remove.setVisible(loaded != null);
         showChangeNoteRequirement();

@@ -49,17 +49,28 @@ final class MatrixCells {
         return LevelBadge.cssClass(cell == null ? null : cell.level());
     }
 
-    /** One platform's column. */
-    static LitRenderer<MatrixRow> platformColumn(Platform platform) {
-        return LitRenderer.<MatrixRow>of(
-                        "<span class=\"level ${item.css}\" title=\"${item.title}\">${item.text}</span>")
+    /** A cell changed by someone just now: outlined, with the word "Updated" after it (gone after a few seconds). */
+    private static String changedMark(String property) {
+        return "${item." + property + " ? html`<span class=\"" + RecentChanges.LABEL_CLASS + "\">" + RecentChanges.WORD
+                + "</span>` : ''}";
+    }
+
+    private static String changedClass(MatrixRow row, Platform platform, RecentChanges recent) {
+        return recent.isMarked(row.modelId(), platform) ? RecentChanges.CHANGED_CLASS : "";
+    }
+
+    /** One platform's column; cells that {@code recent} marks show as changed. */
+    static LitRenderer<MatrixRow> platformColumn(Platform platform, RecentChanges recent) {
+        return LitRenderer.<MatrixRow>of("<span class=\"level ${item.css} ${item.changed}\" title=\"${item.title}\">"
+                        + "${item.text}</span>" + changedMark("changed"))
                 .withProperty("css", r -> cssClass(r.cell(platform)))
+                .withProperty("changed", r -> changedClass(r, platform, recent))
                 .withProperty("text", r -> text(r.cell(platform)))
                 .withProperty("title", r -> title(platform, r.cell(platform)));
     }
 
     /** A model as a card: its name, then each platform's label over its cell, four to a line. */
-    static LitRenderer<MatrixRow> card() {
+    static LitRenderer<MatrixRow> card(RecentChanges recent) {
         StringBuilder template = new StringBuilder("<div class=\"matrix-card\"><div class=\"card-name\">${item.name}"
                 + "</div><div class=\"card-cells\">");
         for (Platform platform : Platform.values()) {
@@ -68,17 +79,22 @@ final class MatrixCells {
                     .append(platform.label())
                     .append("</span><span class=\"level ${item.")
                     .append(key)
-                    .append("Css}\" title=\"${item.")
+                    .append("Css} ${item.")
+                    .append(key)
+                    .append("Changed}\" title=\"${item.")
                     .append(key)
                     .append("Title}\">${item.")
                     .append(key)
-                    .append("Text}</span></span>");
+                    .append("Text}</span>")
+                    .append(changedMark(key + "Changed"))
+                    .append("</span>");
         }
         LitRenderer<MatrixRow> renderer =
                 LitRenderer.of(template.append("</div></div>").toString());
         renderer.withProperty("name", MatrixRow::name);
         for (Platform platform : Platform.values()) {
             renderer.withProperty(platform.key() + "Css", r -> cssClass(r.cell(platform)))
+                    .withProperty(platform.key() + "Changed", r -> changedClass(r, platform, recent))
                     .withProperty(platform.key() + "Text", r -> text(r.cell(platform)))
                     .withProperty(platform.key() + "Title", r -> title(platform, r.cell(platform)));
         }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.KeyMapper;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -32,15 +33,21 @@ import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.live.MatrixChange;
+import dev.compatmatrix.matrix.ui.LiveUpdates;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The compatibility matrix (home): one row per model, one column per platform. The grid pages from the
- * database; filters and sort live in the URL so a view can be reloaded and shared.
+ * database; filters and sort live in the URL so a view can be reloaded and shared. It stays current while open:
+ * rows someone else changed are read again in place (scroll position, filters, sort and an open form stay), with the
+ * changed cells marked for a few seconds.
  */
 @Route("")
 @PageTitle("Matrix · Compatibility Matrix Console")
@@ -74,13 +81,21 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     /** True while the grid shows one card per model. */
     boolean cards;
 
+    private final LiveUpdates live;
+    /** The cells changed lately by someone, marked in the grid for a few seconds. */
+    final RecentChanges recent = new RecentChanges(this, this::showRows);
+    /** How many live changes this view has shown (for tests). */
+    final AtomicLong liveRefreshes;
+
     public MatrixView(
             CompatibilityService service,
             ClaimService claimService,
             CatalogService catalog,
             CurrentUser currentUser,
-            ExportService exports) {
+            ExportService exports,
+            LiveUpdates live) {
         this.service = service;
+        this.live = live;
         this.claimService = claimService;
         this.catalog = catalog;
         this.canEdit = currentUser.roles().contains(Roles.EDITOR);
@@ -104,6 +119,36 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         tools.addClassNames("filter-bar", "matrix-tools");
         add(tools, legend, filters, urlNotice, grid);
         addAttachListener(e -> followWindowWidth(e.getUI()));
+        liveRefreshes = live.keepCurrent(this, change -> true, this::showChange);
+    }
+
+    /**
+     * Someone else's change, pushed: the rows it touched that the grid holds are read again in place; only when models
+     * came, went or were renamed (or changes may have been missed) is the whole grid read again. Either way the grid
+     * keeps its scroll position, selection, filters and sort.
+     */
+    void showChange(MatrixChange change) {
+        recent.mark(change);
+        if (change.changesModels()) {
+            refresh();
+        } else {
+            showRows(change.modelIds());
+        }
+    }
+
+    /** Reads these models' rows again where the grid holds them (it holds the pages around what it shows). */
+    private void showRows(Collection<Integer> modelIds) {
+        if (!(grid.getDataCommunicator().getKeyMapper() instanceof KeyMapper<MatrixRow> held)) {
+            refresh();
+            return;
+        }
+        List<Integer> shown = held.objects().stream()
+                .map(MatrixRow::modelId)
+                .filter(modelIds::contains)
+                .toList();
+        if (!shown.isEmpty()) {
+            service.matrixRows(shown).forEach(grid.getDataProvider()::refreshItem);
+        }
     }
 
     /** One card per model below {@link #PHONE_WIDTH} px of window, the platform columns above. */
@@ -160,7 +205,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setWidth("13rem")
                 .setFlexGrow(1)
                 .setTooltipGenerator(MatrixRow::name);
-        grid.addColumn(MatrixCells.card())
+        grid.addColumn(MatrixCells.card(recent))
                 .setHeader("Model and its platforms")
                 .setKey("card")
                 .setSortable(true)
@@ -193,7 +238,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setWidth("5.5rem")
                 .setFlexGrow(0);
         for (Platform platform : Platform.values()) {
-            grid.addColumn(MatrixCells.platformColumn(platform))
+            grid.addColumn(MatrixCells.platformColumn(platform, recent))
                     .setHeader(platform.label())
                     .setKey(platform.key())
                     .setSortable(true)
@@ -217,12 +262,13 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(0)
                 .setTooltipGenerator(r -> ScoreRule.EXPLANATION);
         grid.setItems(
-                query ->
-                        service
+                        query -> service
                                 .matrixPage(
                                         filter, sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit())
                                 .stream(),
-                query -> showCount(service.matrixCount(filter)));
+                        query -> showCount(service.matrixCount(filter)))
+                // A row is its model: a row read again replaces the one shown.
+                .setIdentifierProvider(MatrixRow::modelId);
         grid.addSortListener(e -> {
             if (!restoring) {
                 sort = sortFrom(e.getSortOrder().stream()
@@ -272,7 +318,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     /** The claim form for one cell: a new claim when the cell is not tested. */
     void openEditor(String modelName, Platform platform) {
         var loaded = claimService.find(modelName, platform).orElse(null);
-        new ClaimEditor(claimService, modelName, platform, loaded, this::refresh).open();
+        new ClaimEditor(claimService, live, modelName, platform, loaded, this::refresh).open();
     }
 
     private void filterChanged() {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -31,6 +32,7 @@ import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.ui.ClaimEditor;
 import dev.compatmatrix.compatibility.ui.MatrixView;
+import dev.compatmatrix.compatibility.ui.RecentChanges;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.history.ui.HistoryChartSpecs;
@@ -44,8 +46,10 @@ import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.ValidationMarks;
 import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.ui.LiveUpdates;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.modelpage.query.ModelOverview;
@@ -57,10 +61,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One model: header, its claim on each of the eight platforms (not tested shown as such), its hardware
- * recommendations and its history. The model name is the rest of the path, so names with a slash work.
+ * recommendations and its history. The model name is the rest of the path, so names with a slash work. While open it
+ * follows every change of its model (claims, reviews, automated results, the model itself) in place: the chosen tab,
+ * the page's scroll position and any open form stay, and the platforms that changed are marked for a few seconds.
  */
 @Route(ModelPages.ROUTE)
 @RolesAllowed(Roles.VIEWER)
@@ -92,13 +99,31 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final boolean canManageModel;
     private final boolean canDeleteModel;
 
+    private final LiveUpdates live;
+    /** The platforms changed lately by someone, marked in the claims grid for a few seconds. */
+    final RecentChanges recent = new RecentChanges(this, models -> claims.getDataProvider().refreshAll());
+    /** How many live changes this page has shown (for tests). */
+    final AtomicLong liveRefreshes;
+    /** The model shown (read off the UI by the live filter); -1 before the first. */
+    private volatile int shownModelId = -1;
+    /** What is built once per model and updated in place after. */
+    private Component top;
+    private Details scoreExplanation;
+    TabSheet tabs;
+    private Tab recommendationsTab;
+    private Tab historyTab;
+    private Tab reviewsTab;
+    private final VerticalLayout historyBox = new VerticalLayout();
+
     public ModelView(
             ModelPageService service,
             CompatibilityService compatibility,
             ClaimService claimService,
             CatalogService catalog,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            LiveUpdates live) {
         this.service = service;
+        this.live = live;
         this.compatibility = compatibility;
         this.claimService = claimService;
         this.catalog = catalog;
@@ -112,6 +137,37 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         configureRecommendations();
         configureHistory();
         configureReviews();
+        historyBox.setPadding(false);
+        liveRefreshes = live.keepCurrent(this, change -> change.touchesModel(shownModelId), this::showChange);
+    }
+
+    /** A change of this model, pushed: the page reads it again in place and marks the platforms that changed. */
+    void showChange(MatrixChange change) {
+        if (modelName == null) {
+            return;
+        }
+        recent.mark(change);
+        var overview = service.modelOverview(modelName).or(() -> change.events().stream()
+                .filter(e -> e.modelId() == shownModelId && !e.modelName().equals(modelName))
+                .reduce((first, second) -> second)
+                .flatMap(renamed -> service.modelOverview(renamed.modelName())));
+        if (overview.isPresent()) {
+            modelName = overview.get().header().name();
+            show(overview.get());
+        } else {
+            showDeleted();
+        }
+    }
+
+    /** The model was deleted while the page was open: say so instead of showing what no longer exists. */
+    private void showDeleted() {
+        removeAll();
+        tabs = null;
+        shownModelId = -1;
+        Span gone = new Span("The model " + modelName + " was deleted just now.");
+        gone.setId("model-deleted");
+        gone.addClassName("url-notice");
+        add(gone, new Anchor("", "← Matrix"));
     }
 
     /** For tests in other packages. */
@@ -145,8 +201,58 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         return title;
     }
 
+    /** The first time (or for another model) builds the page; for the same model again, updates it in place. */
     private void show(ModelOverview overview) {
-        removeAll();
+        boolean sameModel = tabs != null && shownModelId == overview.header().modelId();
+        shownModelId = overview.header().modelId();
+        Component newTop = header(overview);
+        latestReviews = overview;
+        claims.setItems(Arrays.stream(Platform.values())
+                .map(p -> new PlatformClaim(p, overview.claims().get(p)))
+                .toList());
+        recommendations.setItems(overview.recommendations());
+        history.setItems(overview.history());
+        reviews.setItems(overview.reviews());
+        growWithPage(recommendations, overview.recommendations().size());
+        growWithPage(history, overview.history().size());
+        growWithPage(reviews, overview.reviews().size());
+        historyBox.removeAll();
+        historyBox.add(historyContent(overview));
+        if (sameModel) {
+            replace(top, newTop);
+            recommendationsTab.setLabel(recommendationsLabel(overview));
+            historyTab.setLabel(historyLabel(overview));
+            reviewsTab.setLabel(reviewsLabel(overview));
+            levelChart.show(HistoryChartSpecs.levels(overview.header().name(), overview.levelPeriods()));
+        } else {
+            removeAll();
+            tabs = new TabSheet();
+            tabs.setWidthFull();
+            tabs.add("Platforms", claims);
+            recommendationsTab = tabs.add(recommendationsLabel(overview), recommendations);
+            PerformanceTab.addTo(tabs, service, overview.header().name());
+            historyTab = tabs.add(historyLabel(overview), historyBox);
+            tabs.add("Level timeline", levelTimeline(overview));
+            reviewsTab = tabs.add(reviewsLabel(overview), reviews);
+            add(newTop, tabs);
+        }
+        top = newTop;
+    }
+
+    private static String recommendationsLabel(ModelOverview overview) {
+        return "Recommendations (" + overview.recommendations().size() + ")";
+    }
+
+    private static String historyLabel(ModelOverview overview) {
+        return "History (" + overview.history().size() + ")";
+    }
+
+    private static String reviewsLabel(ModelOverview overview) {
+        return "Validation trail (" + overview.reviews().size() + ")";
+    }
+
+    /** The name, facts, score explanation (staying open if the user opened it) and the edit button. */
+    private Component header(ModelOverview overview) {
         var header = overview.header();
         H2 name = new H2(header.name());
         name.setId("model-name");
@@ -173,6 +279,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 new UnorderedList(
                         ScoreRule.explain(levels).stream().map(ListItem::new).toArray(ListItem[]::new)));
         scoreExplanation.setId("score-explanation");
+        scoreExplanation.setOpened(this.scoreExplanation != null && this.scoreExplanation.isOpened());
+        this.scoreExplanation = scoreExplanation;
         Button editModel = new Button("Edit model", e -> openModelEditor());
         editModel.setId("edit-model");
         editModel.setVisible(canManageModel);
@@ -181,26 +289,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), title, facts, scoreExplanation);
         top.setPadding(false);
         top.addClassName("model-header");
-
-        latestReviews = overview;
-        claims.setItems(Arrays.stream(Platform.values())
-                .map(p -> new PlatformClaim(p, overview.claims().get(p)))
-                .toList());
-        recommendations.setItems(overview.recommendations());
-        history.setItems(overview.history());
-        reviews.setItems(overview.reviews());
-        growWithPage(recommendations, overview.recommendations().size());
-        growWithPage(history, overview.history().size());
-        growWithPage(reviews, overview.reviews().size());
-        TabSheet tabs = new TabSheet();
-        tabs.setWidthFull();
-        tabs.add("Platforms", claims);
-        tabs.add("Recommendations (" + overview.recommendations().size() + ")", recommendations);
-        PerformanceTab.addTo(tabs, service, header.name());
-        tabs.add("History (" + overview.history().size() + ")", historyTab(overview));
-        tabs.add("Level timeline", levelTimeline(overview));
-        tabs.add("Validation trail (" + overview.reviews().size() + ")", reviews);
-        add(top, tabs);
+        return top;
     }
 
     /**
@@ -214,17 +303,15 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** The history grid, and where the rest is when the page shows only the newest changes. */
-    private Component historyTab(ModelOverview overview) {
+    private Component[] historyContent(ModelOverview overview) {
         if (overview.history().size() < ModelPageService.MODEL_HISTORY_LIMIT) {
-            return history;
+            return new Component[] {history};
         }
         Anchor all = new Anchor(
                 historyUrl(overview.header().name()),
                 "Showing the newest " + ModelPageService.MODEL_HISTORY_LIMIT + " changes; all of them in History");
         all.setId("history-all");
-        VerticalLayout tab = new VerticalLayout(history, all);
-        tab.setPadding(false);
-        return tab;
+        return new Component[] {history, all};
     }
 
     private static String historyUrl(String model) {
@@ -249,7 +336,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** Opens the claim form for a platform: a new claim when it is not tested, else the current one. */
     public void openEditor(Platform platform) {
         Claim loaded = claimService.find(modelName, platform).orElse(null);
-        new ClaimEditor(claimService, modelName, platform, loaded, this::reload).open();
+        new ClaimEditor(claimService, live, modelName, platform, loaded, this::reload).open();
     }
 
     void openModelEditor() {
@@ -278,9 +365,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setHeader("Platform")
                 .setWidth("8rem")
                 .setFlexGrow(0);
-        claims.addComponentColumn(c -> c.claim() == null
-                        ? new LevelBadge(null, null)
-                        : new LevelBadge(c.claim().level(), c.claim().status(), marks(c).stale(), marks(c).disputed()))
+        claims.addComponentColumn(this::levelCell)
                 .setHeader("Level")
                 .setKey("level")
                 .setAutoWidth(true)
@@ -350,6 +435,19 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                     .setFrozenToEnd(true);
         }
         claims.setAllRowsVisible(true);
+    }
+
+    /** The level as a badge; outlined with the word "Updated" after it while the platform's change is new. */
+    private Component levelCell(PlatformClaim row) {
+        LevelBadge badge = row.claim() == null
+                ? new LevelBadge(null, null)
+                : new LevelBadge(
+                        row.claim().level(), row.claim().status(), marks(row).stale(), marks(row).disputed());
+        if (!recent.isMarked(shownModelId, row.platform())) {
+            return badge;
+        }
+        badge.addClassName(RecentChanges.CHANGED_CLASS);
+        return new Span(badge, RecentChanges.label());
     }
 
     private ModelOverview.Marks marks(PlatformClaim row) {
