@@ -27,10 +27,16 @@ public class DashboardService {
 
     @Transactional(readOnly = true)
     public DashboardSnapshot snapshot() {
+        return snapshot(0);
+    }
+
+    /** Everything, with the heatmap's page of families from the {@code familyOffset}-th (the page a screen shows). */
+    @Transactional(readOnly = true)
+    public DashboardSnapshot snapshot(int familyOffset) {
         return new DashboardSnapshot(
                 coverage.perPlatform(),
                 dashboard.scoreDistribution(),
-                families(0),
+                families(familyOffset),
                 dashboard.recentChanges(RECENT_CHANGES));
     }
 

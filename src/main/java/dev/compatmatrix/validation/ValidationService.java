@@ -33,6 +33,7 @@ import dev.compatmatrix.validation.query.QueueRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -138,9 +139,18 @@ public class ValidationService {
 
     /** One page of the queue, each row saying what the signed-in validator may do with it. */
     public List<QueueRow> queuePage(QueueFilter filter, int offset, int limit) {
+        return withAccess(queue.page(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)));
+    }
+
+    /** The rows of these claims still in the filtered queue, as {@link #queuePage} shows them (a selection kept current). */
+    public List<QueueRow> stillQueued(QueueFilter filter, Collection<Long> claimIds) {
+        return withAccess(queue.ofClaims(filter, claimIds));
+    }
+
+    private List<QueueRow> withAccess(List<QueueRow> rows) {
         String user = Actor.name();
         var me = validators.findForUser(user);
-        return queue.page(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
+        return rows.stream()
                 .map(row -> row.withAccess(access(row, user, me.orElse(null))))
                 .toList();
     }

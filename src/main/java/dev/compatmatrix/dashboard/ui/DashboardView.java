@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.ui.LiveRowMarks;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
 import dev.compatmatrix.base.ui.chart.ChartSpec;
 import dev.compatmatrix.compatibility.query.PlatformCoverage;
@@ -21,23 +22,29 @@ import dev.compatmatrix.dashboard.FamilyPage;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
 import dev.compatmatrix.dashboard.query.FamilySupport;
 import dev.compatmatrix.history.query.HistoryRow;
+import dev.compatmatrix.matrix.ChangeKind;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ui.ChartColours;
+import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.matrix.ui.LiveUpdates;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * A read-only team screen for a wall: coverage, validation status, score distribution, family × platform
- * support and recent changes, each chart with its numbers as a table. Fits 1920×1080 without scrolling.
+ * support and recent changes, each chart with its numbers as a table. Fits 1920×1080 without scrolling. It keeps
+ * itself current ({@link LiveUpdates}): charts whose numbers changed are updated in place, new changes are marked
+ * for a moment, and the heatmap stays on its page.
  */
 @Route("dashboard")
 @PageTitle("Dashboard · Compatibility Matrix Console")
@@ -56,11 +63,15 @@ public class DashboardView extends VerticalLayout {
     final Button previousFamilies = new Button("Bigger families", VaadinIcon.ANGLE_LEFT.create());
     final Button nextFamilies = new Button("Smaller families", VaadinIcon.ANGLE_RIGHT.create());
     final Grid<HistoryRow> recentChanges = new Grid<>();
+    final LiveRowMarks<HistoryRow> newChanges = new LiveRowMarks<>(recentChanges, "New", HistoryRow::id);
     private final DashboardService service;
+    private final AtomicLong liveRefreshes;
     private FamilyPage familyPage;
+    private List<HistoryRow> shownChanges = List.of();
 
-    public DashboardView(DashboardService service) {
+    public DashboardView(DashboardService service, LiveUpdates live) {
         this.service = service;
+        this.liveRefreshes = live.keepCurrent(this, DashboardView::concerns, change -> refresh());
         setSizeFull();
         setPadding(true);
         addClassName("dashboard");
@@ -69,7 +80,8 @@ public class DashboardView extends VerticalLayout {
         statusChart.show(status(snapshot.coverage()));
         scoreChart.show(scores(snapshot.scoreBuckets()));
         showFamilies(snapshot.families());
-        configureRecentChanges(snapshot.recentChanges());
+        configureRecentChanges();
+        showRecentChanges(snapshot.recentChanges());
 
         Div recent = new Div(new H2("Recent changes"), recentChanges);
         recent.addClassName("dashboard-recent");
@@ -77,6 +89,28 @@ public class DashboardView extends VerticalLayout {
         tiles.addClassName("dashboard-grid");
         tiles.setWidthFull();
         add(tiles);
+    }
+
+    /** Automated results alone change nothing the dashboard shows (claims, their validation, models, history). */
+    private static boolean concerns(MatrixChange change) {
+        return change.all() || change.kinds().stream().anyMatch(kind -> kind != ChangeKind.RESULT);
+    }
+
+    /** Reads everything again, for the heatmap page shown, and updates what changed. */
+    private void refresh() {
+        DashboardSnapshot snapshot = service.snapshot(familyPage.offset());
+        coverageChart.update(coverage(snapshot.coverage()));
+        statusChart.update(status(snapshot.coverage()));
+        scoreChart.update(scores(snapshot.scoreBuckets()));
+        showFamilies(snapshot.families());
+        long newestShown = shownChanges.stream().mapToLong(HistoryRow::id).max().orElse(0);
+        newChanges.mark(row -> row.id() > newestShown);
+        showRecentChanges(snapshot.recentChanges());
+    }
+
+    /** How many times the dashboard refreshed itself for changes made elsewhere (for tests and benchmarks). */
+    public long liveRefreshes() {
+        return liveRefreshes.get();
     }
 
     private static ChartSpec coverage(List<PlatformCoverage> coverage) {
@@ -151,7 +185,7 @@ public class DashboardView extends VerticalLayout {
 
     private void showFamilies(FamilyPage page) {
         familyPage = page;
-        familyChart.show(families(page.families()));
+        familyChart.update(families(page.families()));
         familyRange.setText(
                 page.total() <= page.families().size()
                         ? "All " + page.total() + " families, biggest first"
@@ -178,11 +212,12 @@ public class DashboardView extends VerticalLayout {
                 .withHeight(CHART_HEIGHT_PX + 60);
     }
 
-    private void configureRecentChanges(List<HistoryRow> rows) {
+    private void configureRecentChanges() {
         recentChanges.setId("recent-changes");
         recentChanges.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         recentChanges
-                .addColumn(row -> WHEN.format(row.changeDate()))
+                .addComponentColumn(row -> newChanges.show(row, new Span(WHEN.format(row.changeDate()))))
+                .setKey("when")
                 .setHeader("When (UTC)")
                 .setAutoWidth(true);
         recentChanges.addColumn(HistoryRow::modelName).setHeader("Model").setAutoWidth(true);
@@ -200,8 +235,14 @@ public class DashboardView extends VerticalLayout {
                 .addColumn(row -> row.changedBy() == null ? "" : row.changedBy())
                 .setHeader("By")
                 .setAutoWidth(true);
-        recentChanges.setItems(rows);
         recentChanges.setAllRowsVisible(true);
+    }
+
+    private void showRecentChanges(List<HistoryRow> rows) {
+        if (!rows.equals(shownChanges)) {
+            shownChanges = rows;
+            recentChanges.setItems(rows);
+        }
     }
 
     private static String level(String key) {

@@ -14,6 +14,7 @@ import dev.compatmatrix.matrix.query.OpenObjection;
 import dev.compatmatrix.matrix.query.StaleValidation;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,18 @@ public class QueueQuery {
     }
 
     public List<QueueRow> page(QueueFilter filter, int offset, int limit) {
-        MatrixQuery.Statement statement = pageStatement(filter, offset, limit);
+        return rows(pageStatement(filter, offset, limit));
+    }
+
+    /** The rows of these claims that the filtered queue still holds (the others have left it), in queue order. */
+    public List<QueueRow> ofClaims(QueueFilter filter, Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return rows(statement(filter, claimIds, 0, claimIds.size()));
+    }
+
+    private List<QueueRow> rows(MatrixQuery.Statement statement) {
         return jdbc.sql(statement.sql())
                 .params(statement.params())
                 .query((rs, n) -> new QueueRow(
@@ -100,6 +112,11 @@ public class QueueQuery {
 
     /** The SQL and parameters of one queue page (for a benchmark to run the same over plain JDBC). */
     public MatrixQuery.Statement pageStatement(QueueFilter filter, int offset, int limit) {
+        return statement(filter, null, offset, limit);
+    }
+
+    /** A page of the queue, of only these claims unless {@code claimIds} is null. */
+    private MatrixQuery.Statement statement(QueueFilter filter, Collection<Long> claimIds, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql =
                 "SELECT d.id, d.row_version, m.model_name, m.model_family, d.hardware_type, d.compatibility_level, "
@@ -113,7 +130,7 @@ public class QueueQuery {
                         + "d.updated_by, "
                         // whole calendar days between the two dates, as DuckDB's date_diff('day', …) counts them
                         + "CAST(:now AS DATE) - CAST(coalesce(d.updated_at, d.validation_date, c.last_updated) AS DATE) AS age\n"
-                        + FROM + where(filter, params)
+                        + FROM + where(filter, params) + claims(claimIds, params)
                         // stale and age can be NULL: last, as DuckDB sorts them by default and PostgreSQL does not
                         + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC NULLS LAST,"
                         + " required_level DESC, age DESC NULLS LAST, d.id\nLIMIT :limit OFFSET :offset";
@@ -134,6 +151,14 @@ public class QueueQuery {
     public MatrixQuery.Statement countStatement(QueueFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         return new MatrixQuery.Statement("SELECT count(*)\n" + FROM + where(filter, params), params);
+    }
+
+    private static String claims(Collection<Long> claimIds, Map<String, Object> params) {
+        if (claimIds == null) {
+            return "";
+        }
+        params.put("claims", claimIds);
+        return " AND d.id IN (:claims)";
     }
 
     private String where(QueueFilter filter, Map<String, Object> params) {

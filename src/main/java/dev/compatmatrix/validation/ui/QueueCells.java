@@ -15,7 +15,7 @@ final class QueueCells {
     private QueueCells() {}
 
     /** Model name over "Platform · level": what the row is about, in the column that stays in view. */
-    static Component claim(QueueRow row) {
+    static Div claim(QueueRow row) {
         Span name = new Span(VisibleText.of(row.modelName()));
         name.addClassName("queue-model");
         Span platform = new Span(row.platform().label());

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -25,24 +26,34 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.ui.LiveRowMarks;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.matrix.ClaimRef;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.MatrixEvent;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.live.MatrixChange;
+import dev.compatmatrix.matrix.ui.LiveUpdates;
 import dev.compatmatrix.validation.ReviewRefusedException;
 import dev.compatmatrix.validation.ValidationService;
 import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueRow;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Claims waiting for validation: disputed first, then objections, then stale, then by the verification level they
  * need. Approve or reject a row, resolve a dispute, or approve a selection in bulk; every refusal is reported with
  * its reason. The filters live in the URL ({@link QueueUrl}). The first column (model, platform, claimed level) and
- * the actions stay in view on a phone; the columns between them scroll.
+ * the actions stay in view on a phone; the columns between them scroll. It keeps itself current while open
+ * ({@link LiveUpdates}): rows whose cell changed elsewhere are marked for a moment, and the filters, scroll position,
+ * dialogs and the selection (of the rows still in the queue) stay.
  */
 @Route("queue")
 @PageTitle("Validation queue · Compatibility Matrix Console")
@@ -62,11 +73,15 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
     final Span count = new Span();
     final Span emptyState = new Span();
     final Button approveSelected = new Button("Approve selected");
-    private QueueFilter filter = QueueFilter.ALL;
+    final LiveRowMarks<QueueRow> changedRows = new LiveRowMarks<>(grid, "Updated", QueueRow::claimId);
+    private final AtomicLong liveRefreshes;
+    /** Read by the live predicate on the signal's thread too. */
+    private volatile QueueFilter filter = QueueFilter.ALL;
     private boolean showingFilter;
 
-    public ValidationQueueView(ValidationService validation, CompatibilityService compatibility) {
+    public ValidationQueueView(ValidationService validation, CompatibilityService compatibility, LiveUpdates live) {
         this.validation = validation;
+        this.liveRefreshes = live.keepCurrent(this, this::concerns, this::changedElsewhere);
         setSizeFull();
         addClassName("queue-view");
         model.setPlaceholder("Part of the name");
@@ -122,7 +137,7 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         grid.addClassName("queue-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(QueueCells::claim)
+        grid.addComponentColumn(row -> changedRows.show(row, QueueCells.claim(row)))
                 .setHeader("Claim")
                 .setKey("claim")
                 .setWidth("var(--queue-claim-width, 15rem)")
@@ -161,9 +176,60 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
                 .setFrozenToEnd(true);
         grid.setEmptyStateComponent(emptyState);
         emptyState.setId("queue-empty");
-        grid.setItems(
+        // Rows are the same row by claim across reads, so a selection outlives a refresh.
+        grid.setItems(new CallbackDataProvider<QueueRow, Void>(
                 query -> validation.queuePage(filter, query.getOffset(), query.getLimit()).stream(),
-                query -> showCount(validation.queueCount(filter)));
+                query -> showCount(validation.queueCount(filter)),
+                QueueRow::claimId));
+    }
+
+    /** Whether a committed change may alter what the queue shows under its filters. */
+    private boolean concerns(MatrixChange change) {
+        QueueFilter shown = filter;
+        return change.all() || change.events().stream().anyMatch(event -> mayShow(shown, event));
+    }
+
+    private static boolean mayShow(QueueFilter shown, MatrixEvent event) {
+        if (event.platform() == null) {
+            return true; // a model added, renamed or deleted
+        }
+        return (shown.platform() == null || shown.platform() == event.platform())
+                && (shown.family() == null || shown.family().equals(event.modelFamily()))
+                && (shown.model() == null
+                        || event.modelName()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(shown.model().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Another user, an import or the API changed cells: show them, marked, and keep the selection current. */
+    private void changedElsewhere(MatrixChange change) {
+        Set<String> cells = change.events().stream()
+                .filter(event -> event.platform() != null)
+                .map(event -> cellKey(event.modelName(), event.platform()))
+                .collect(Collectors.toSet());
+        changedRows.mark(row -> change.all() || cells.contains(cellKey(row.modelName(), row.platform())));
+        Set<QueueRow> selected = grid.getSelectedItems();
+        if (selected.stream().anyMatch(changedRows::isMarked) || (!selected.isEmpty() && change.changesModels())) {
+            keepSelectionOfRowsStillQueued(selected);
+        }
+        refresh();
+    }
+
+    /** The selected rows as they are now, without those that left the queue, so "Approve selected" sees them. */
+    private void keepSelectionOfRowsStillQueued(Set<QueueRow> selected) {
+        List<QueueRow> current = validation.stillQueued(
+                filter, selected.stream().map(QueueRow::claimId).toList());
+        grid.deselectAll();
+        current.forEach(grid::select);
+    }
+
+    private static String cellKey(String modelName, Platform platform) {
+        return modelName + "\n" + platform.key();
+    }
+
+    /** How many times the queue refreshed itself for changes made elsewhere (for tests and benchmarks). */
+    public long liveRefreshes() {
+        return liveRefreshes.get();
     }
 
     private int showCount(long total) {

@@ -41,6 +41,13 @@ public class ChartPanel extends VerticalLayout {
         numbers.setItems(table.rows());
     }
 
+    /** Shows the spec unless it is the one shown: a live refresh redraws only the charts whose numbers changed. */
+    public void update(ChartSpec newSpec) {
+        if (!newSpec.equals(spec())) {
+            show(newSpec);
+        }
+    }
+
     public ChartSpec spec() {
         return chart.spec();
     }
