@@ -34,6 +34,7 @@ import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.watch.ui.WatchMenu;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -232,6 +233,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 writeUrl();
             }
         });
+        WatchMenu.addTo(grid, MatrixRow::name, MatrixRow::family);
         grid.addItemClickListener(e -> {
             var platform = e.getColumn() == null
                     ? java.util.Optional.<Platform>empty()
