@@ -11,40 +11,64 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * The header's "Since your last visit (n)" button, which opens the panel. On the first screen of a session the panel
  * opens by itself when something watched has changed (a panel that says nothing changed would only be in the way).
+ * The count is looked up once per session, not on every page; the panel reads afresh each time it opens.
  */
 public class SinceLastVisitEntry extends Button {
 
-    private static final String SHOWN = SinceLastVisitEntry.class.getName() + ".shown";
+    /** The count the session's screens show ("3", "200+"), set on its first screen and when the panel opens. */
+    private static final String COUNT = SinceLastVisitEntry.class.getName() + ".count";
 
-    private SinceLastVisit since;
+    private final WatchService watches;
 
     public SinceLastVisitEntry(WatchService watches) {
+        this.watches = watches;
         setId("since-last-visit-entry");
         addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         setIcon(VaadinIcon.BELL_O.create());
+        VaadinSession session = VaadinSession.getCurrent();
+        Object known = session == null ? null : session.getAttribute(COUNT);
+        SinceLastVisit firstScreen = null;
         try {
-            since = watches.sinceLastVisit();
+            if (known == null) {
+                firstScreen = watches.sinceLastVisit();
+            }
         } catch (AccessDeniedException noRole) {
             setVisible(false);
             return;
         }
-        setText("Since your last visit (" + since.changes().size() + (since.more() ? "+" : "") + ")");
+        show(known == null ? count(firstScreen) : (String) known);
         addClickListener(e -> open());
-        addAttachListener(e -> {
-            VaadinSession session = e.getSession();
-            if (session.getAttribute(SHOWN) == null) {
-                session.setAttribute(SHOWN, Boolean.TRUE);
-                if (!since.changes().isEmpty()) {
-                    open();
-                }
-            }
-        });
+        if (firstScreen != null && !firstScreen.changes().isEmpty()) {
+            SinceLastVisit since = firstScreen;
+            addAttachListener(e -> {
+                e.unregisterListener();
+                open(since);
+            });
+        }
     }
 
-    /** Opens the panel (again). */
+    /** Opens the panel (again), read afresh. */
     public SinceLastVisitPanel open() {
+        SinceLastVisit since = watches.sinceLastVisit();
+        show(count(since));
+        return open(since);
+    }
+
+    private SinceLastVisitPanel open(SinceLastVisit since) {
         SinceLastVisitPanel panel = new SinceLastVisitPanel(since);
         panel.open();
         return panel;
+    }
+
+    private void show(String count) {
+        setText("Since your last visit (" + count + ")");
+        if (VaadinSession.getCurrent() != null) {
+            VaadinSession.getCurrent().setAttribute(COUNT, count);
+        }
+    }
+
+    /** "3", or "200+" when there were more than the panel lists. */
+    private static String count(SinceLastVisit since) {
+        return since.changes().size() + (since.more() ? "+" : "");
     }
 }

@@ -41,7 +41,10 @@ public class WatchButton extends Button {
         return new WatchButton(service(), target);
     }
 
-    /** A "Watch" column on a grid of one model's platforms: each row's button watches that cell. */
+    /**
+     * A "Watch" column on a grid of one model's platforms: each row's button watches that cell. Frozen to the end, so
+     * it shows however wide the grid's other columns are.
+     */
     public static <T> Grid.Column<T> addCellColumn(
             Grid<T> grid, Supplier<String> modelName, Function<T, Platform> platform) {
         WatchService watches = service();
@@ -50,7 +53,8 @@ public class WatchButton extends Button {
                 .setHeader("Watch")
                 .setKey("watch")
                 .setWidth("9.5rem")
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
     }
 
     /** "model", "family", "platform-cuda", "cell-cuda": what tests and browser scripts find a control by. */
