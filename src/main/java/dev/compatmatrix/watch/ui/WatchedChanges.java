@@ -70,13 +70,16 @@ class WatchedChanges extends Div {
                 .filter(e -> e.kind() == ChangeKind.RESULT && !e.disputes())
                 .count();
         long other = changes.size() - levels - validations - disputes - results;
-        List<String> parts = new ArrayList<>();
-        if (levels > 0) parts.add(Plural.of(levels, "level change"));
-        if (validations > 0) parts.add(Plural.of(validations, "validation"));
-        if (disputes > 0) parts.add(Plural.of(disputes, "dispute"));
-        if (results > 0) parts.add(Plural.of(results, "automated result"));
-        if (other > 0) parts.add(Plural.of(other, "other change"));
-        return String.join(" · ", parts);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("level change", levels);
+        counts.put("validation", validations);
+        counts.put("dispute", disputes);
+        counts.put("automated result", results);
+        counts.put("other change", other);
+        return counts.entrySet().stream()
+                .filter(count -> count.getValue() > 0)
+                .map(count -> Plural.of(count.getValue(), count.getKey()))
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     static String time(LocalDateTime time) {
