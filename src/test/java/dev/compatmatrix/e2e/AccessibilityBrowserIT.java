@@ -39,7 +39,13 @@ class AccessibilityBrowserIT {
                 browser,
                 found,
                 "viewer",
-                List.of("/", "/dashboard", "/recommendations", "/history?model=llama-7b", "/models/bert-base-uncased"),
+                List.of(
+                        "/",
+                        "/dashboard",
+                        "/recommendations",
+                        "/history?model=llama-7b",
+                        "/models/bert-base-uncased",
+                        "/watching"),
                 null);
         check(browser, found, "editor", List.of("/?q=whisper-base"), b -> {
             b.gridRowsWhen("matrix-grid", r -> r.size() == 1);

@@ -54,10 +54,11 @@ class AccessMatrixTest extends WritingKaribuTest {
     private static final String ANONYMOUS = "anonymous";
     private static final String API_WRITE = "token results:write";
     private static final String API_READ = "token read";
+    private static final String API_WATCHES = "token watches:write";
     private static final List<String> UI_CALLERS =
             List.of(ANONYMOUS, Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
     private static final List<String> SERVICE_CALLERS =
-            Stream.concat(UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ)).toList();
+            Stream.concat(UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ, API_WATCHES)).toList();
 
     private static final Set<String> SIGNED_IN = Set.of(Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
     private static final Set<String> EVERYONE = Set.copyOf(SERVICE_CALLERS);
@@ -79,7 +80,7 @@ class AccessMatrixTest extends WritingKaribuTest {
         Consumer<String> signedIn = key -> allowed.put(key, SIGNED_IN);
         // Screens
         allowed.put("route login", Set.copyOf(UI_CALLERS));
-        Stream.of("", "models/:name*", "dashboard", "history", "recommendations")
+        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -123,6 +124,12 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> allowed.put("ValidationService." + m, VALIDATORS));
         allowed.put("ClaimService.takeLevel", VALIDATORS); // only ValidationService calls it, to resolve a dispute
         allowed.put("IngestService.ingest", Set.of(API_WRITE));
+        // Watching: each signed-in person their own watches; an API token changes its own with watches:write.
+        Stream.of("myWatches", "isWatching", "newestChanges", "sinceLastVisit")
+                .forEach(m -> signedIn.accept("WatchService." + m));
+        Set<String> watchers = new java.util.HashSet<>(SIGNED_IN);
+        watchers.add(API_WATCHES);
+        Stream.of("watch", "unwatch", "unwatchById").forEach(m -> allowed.put("WatchService." + m, Set.copyOf(watchers)));
         // Administration
         Stream.of(
                         "UserAdminService.list",
@@ -268,13 +275,17 @@ class AccessMatrixTest extends WritingKaribuTest {
                 SecurityContextHolder.getContext()
                         .setAuthentication(new AnonymousAuthenticationToken(
                                 "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-            case API_WRITE, API_READ ->
+            case API_WRITE, API_READ, API_WATCHES ->
                 SecurityContextHolder.getContext()
                         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 "api:matrix-test",
                                 null,
                                 AuthorityUtils.createAuthorityList(
-                                        (caller.equals(API_WRITE) ? ApiScope.RESULTS_WRITE : ApiScope.READ)
+                                        (switch (caller) {
+                                                    case API_WRITE -> ApiScope.RESULTS_WRITE;
+                                                    case API_READ -> ApiScope.READ;
+                                                    default -> ApiScope.WATCHES_WRITE;
+                                                })
                                                 .authority())));
             default -> login(caller.toLowerCase(java.util.Locale.ROOT), caller);
         }

@@ -65,7 +65,7 @@ public class ApiDocs {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("cmc_…")
-                                        .description("An API token with scope read or results:write"))
+                                        .description("An API token with scope read, results:write or watches:write"))
                         .addSchemas("Problem", problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
     }

@@ -37,6 +37,7 @@ import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.ui.LiveUpdates;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.watch.ui.WatchMenu;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Collection;
 import java.util.List;
@@ -278,6 +279,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 writeUrl();
             }
         });
+        WatchMenu.addTo(grid, MatrixRow::name, MatrixRow::family);
         grid.addItemClickListener(e -> {
             var platform = e.getColumn() == null
                     ? java.util.Optional.<Platform>empty()

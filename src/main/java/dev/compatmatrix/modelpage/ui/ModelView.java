@@ -56,6 +56,8 @@ import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import dev.compatmatrix.recommendation.ui.RecommendationFormat;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.watch.WatchTarget;
+import dev.compatmatrix.watch.ui.WatchButton;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -284,7 +286,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         Button editModel = new Button("Edit model", e -> openModelEditor());
         editModel.setId("edit-model");
         editModel.setVisible(canManageModel);
-        HorizontalLayout title = new HorizontalLayout(name, editModel);
+        HorizontalLayout title = new HorizontalLayout(name, editModel, WatchButton.of(WatchTarget.model(header.name())));
         title.setAlignItems(Alignment.BASELINE);
         VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), title, facts, scoreExplanation);
         top.setPadding(false);
@@ -418,6 +420,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setHeader("Evidence")
                 .setWidth("16rem")
                 .setFlexGrow(1);
+        WatchButton.addCellColumn(claims, () -> modelName, PlatformClaim::platform);
         if (canEdit) {
             claims.addComponentColumn(c -> {
                         Button edit =

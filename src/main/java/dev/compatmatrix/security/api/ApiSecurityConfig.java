@@ -26,6 +26,8 @@ public class ApiSecurityConfig {
         "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"
     };
 
+    private static final String WATCHES = "/api/v1/watches";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(
@@ -49,6 +51,10 @@ public class ApiSecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/results")
                         .hasAuthority(ApiScope.RESULTS_WRITE.authority())
+                        .requestMatchers(HttpMethod.POST, WATCHES)
+                        .hasAuthority(ApiScope.WATCHES_WRITE.authority())
+                        .requestMatchers(HttpMethod.DELETE, WATCHES)
+                        .hasAuthority(ApiScope.WATCHES_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAuthority(ApiScope.READ.authority())
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**")

@@ -7,8 +7,10 @@ import java.util.Optional;
 public enum ApiScope implements Keyed {
     /** Post test results to {@code POST /api/v1/results}. */
     RESULTS_WRITE("results:write"),
-    /** Read the matrix, models, history and recommendations. */
-    READ("read");
+    /** Read the matrix, models, history and recommendations (and the token's own watches). */
+    READ("read"),
+    /** Add and remove the token's own watches: {@code POST} and {@code DELETE /api/v1/watches}. */
+    WATCHES_WRITE("watches:write");
 
     private final String key;
 

@@ -17,11 +17,14 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.watch.WatchService;
+import dev.compatmatrix.watch.ui.SinceLastVisitEntry;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame of every signed-in screen: a drawer with the screens this user may open (the menu lists only
- * views that pass access control), and a user menu with sign-out. The drawer collapses on a phone.
+ * views that pass access control), "Since your last visit" (which opens itself on a session's first screen when
+ * something watched changed), and a user menu with sign-out. The drawer collapses on a phone.
  */
 @Layout
 @PermitAll
@@ -30,7 +33,7 @@ public class MainLayout extends AppLayout {
     final SideNav navigation = new SideNav();
     final MenuBar userMenu = new MenuBar();
 
-    public MainLayout(CurrentUser currentUser) {
+    public MainLayout(CurrentUser currentUser, WatchService watches) {
         setPrimarySection(Section.DRAWER);
         H1 title = new H1("Compatibility Matrix");
         title.addClassName("app-title");
@@ -48,7 +51,7 @@ public class MainLayout extends AppLayout {
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.addToEnd(userMenu);
+        header.addToEnd(new SinceLastVisitEntry(watches), userMenu);
         header.addClassName("app-header");
         addToNavbar(true, header);
     }
