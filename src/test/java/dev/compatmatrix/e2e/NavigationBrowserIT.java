@@ -12,14 +12,15 @@ import org.openqa.selenium.By;
 @BrowserTest
 class NavigationBrowserIT {
 
-    static final List<String> EVERYONE = List.of("Matrix", "Dashboard", "Recommendations", "History");
+    static final List<String> EVERYONE = List.of("Matrix", "Dashboard", "Recommendations", "History", "Feeds");
     static final List<String> VALIDATOR =
-            List.of("Matrix", "Validation queue", "Dashboard", "Recommendations", "History");
+            List.of("Matrix", "Validation queue", "Dashboard", "Recommendations", "History", "Feeds");
     static final List<String> ADMIN = List.of(
             "Matrix",
             "Dashboard",
             "Recommendations",
             "History",
+            "Feeds",
             "Users",
             "Validators",
             "API tokens",
