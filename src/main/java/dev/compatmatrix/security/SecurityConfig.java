@@ -39,14 +39,19 @@ public class SecurityConfig {
             @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout)
             throws Exception {
         // Static files of our own and the liveness/readiness probes must be reachable before login; badges
-        // too, whose service decides who may see them (anyone once an admin has made them public).
+        // too, whose service decides who may see them (anyone once an admin has made them public); and the Atom
+        // feeds, whose service admits a session or a private feed secret (feed readers have no session).
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/styles/**",
                         "/images/**",
                         "/charts/**",
                         "/actuator/health",
                         "/actuator/health/**",
-                        "/badge/**")
+                        "/badge/**",
+                        "/feeds/watching.atom",
+                        "/feeds/models/**",
+                        "/feeds/platforms/**",
+                        "/feeds/private/**")
                 .permitAll());
         // Sessions are registered so that disabling a user or changing their roles ends their open sessions.
         http.sessionManagement(session ->

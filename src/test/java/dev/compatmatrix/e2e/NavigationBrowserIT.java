@@ -12,15 +12,18 @@ import org.openqa.selenium.By;
 @BrowserTest
 class NavigationBrowserIT {
 
-    static final List<String> EVERYONE = List.of("Matrix", "Dashboard", "Recommendations", "History", "Watching");
-    static final List<String> VALIDATOR =
-            List.of("Matrix", "Validation queue", "Dashboard", "Recommendations", "History", "Watching");
+    static final List<String> EVERYONE =
+            List.of("Matrix", "Dashboard", "Recommendations", "History", "Watching", "Feeds", "Webhooks");
+    static final List<String> VALIDATOR = List.of(
+            "Matrix", "Validation queue", "Dashboard", "Recommendations", "History", "Watching", "Feeds", "Webhooks");
     static final List<String> ADMIN = List.of(
             "Matrix",
             "Dashboard",
             "Recommendations",
             "History",
             "Watching",
+            "Feeds",
+            "Webhooks",
             "Users",
             "Validators",
             "API tokens",

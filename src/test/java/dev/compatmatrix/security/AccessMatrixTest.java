@@ -80,7 +80,7 @@ class AccessMatrixTest extends WritingKaribuTest {
         Consumer<String> signedIn = key -> allowed.put(key, SIGNED_IN);
         // Screens
         allowed.put("route login", Set.copyOf(UI_CALLERS));
-        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching")
+        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching", "feeds")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -108,6 +108,11 @@ class AccessMatrixTest extends WritingKaribuTest {
         allowed.put("BadgeService.badge", SIGNED_IN);
         allowed.put("BadgeService.badgesPublic", EVERYONE);
         allowed.put("BadgeService.setBadgesPublic", ADMINS);
+        // Feeds: signed-in users with their session; anyone holding a user's private feed secret (the service checks it).
+        Stream.of("modelFeed", "platformFeed", "watchingFeed").forEach(m -> signedIn.accept("FeedService." + m));
+        Stream.of("privateWatchingFeed", "privateModelFeed", "privatePlatformFeed")
+                .forEach(m -> allowed.put("FeedService." + m, EVERYONE));
+        Stream.of("current", "replace").forEach(m -> signedIn.accept("FeedSecretService." + m));
         // Writing
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));
         Stream.of("create", "update").forEach(m -> allowed.put("CatalogService." + m, EDITORS_AND_ADMINS));
