@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Changes reach registered receivers after commit: signed, retried with back-off and logged, never in a write's way. */
-class WebhookDeliveryTest extends WebhookIntegrationTest {
+class WebhookDeliveryTest extends WebhookTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 27, 1, 0);

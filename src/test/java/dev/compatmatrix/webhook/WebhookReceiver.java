@@ -20,13 +20,13 @@ import java.util.concurrent.TimeUnit;
  * 200 once they run out; {@link #HANG} holds the request without an answer until {@link #close()} or {@link
  * #stopHanging()}.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** An "answer" that never comes. */
-    static final int HANG = -1;
+    public static final int HANG = -1;
 
     /** One request as it arrived, with the status it was answered (HANG: none). */
-    record Received(String eventId, String signature, String timestamp, String body, int answered) {}
+    public record Received(String eventId, String signature, String timestamp, String body, int answered) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -68,38 +68,38 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         return new WebhookReceiver(0);
     }
 
     /** A receiver on a given port (a restarted one, at the address a webhook was registered with). */
-    static WebhookReceiver onPort(int port) {
+    public static WebhookReceiver onPort(int port) {
         return new WebhookReceiver(port);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port() + "/hook";
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The next requests are answered with these statuses, in order. */
-    void answer(Integer... statuses) {
+    public void answer(Integer... statuses) {
         answers.addAll(List.of(statuses));
     }
 
     /** Every request from now on is answered with this status (or HANG). */
-    void answerAlways(int status) {
+    public void answerAlways(int status) {
         otherwise = status;
     }
 
-    void stopHanging() {
+    public void stopHanging() {
         stopHanging.countDown();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

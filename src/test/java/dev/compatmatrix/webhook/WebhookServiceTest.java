@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Who registers which webhooks, who sees and manages them, and how the signing secret is kept. */
-class WebhookServiceTest extends WebhookIntegrationTest {
+class WebhookServiceTest extends WebhookTestSupport {
 
     @Autowired
     WebhookService webhooks;

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "compat.webhooks.interval=200ms"
         })
 @Import(TestClock.class)
-abstract class WebhookIntegrationTest {
+public abstract class WebhookTestSupport {
 
     private static final Path DATABASE = TestDatabases.newFile("webhooks");
 
@@ -37,7 +37,7 @@ abstract class WebhookIntegrationTest {
     private ApplicationContext springContext;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -48,7 +48,7 @@ abstract class WebhookIntegrationTest {
     }
 
     @BeforeEach
-    void startWithoutWebhooks() {
+    protected void startWithoutWebhooks() {
         SecurityContextStrategyReset.useStrategyOf(springContext);
         for (String table : new String[] {"webhook_attempts", "webhook_deliveries", "watches", "webhooks"}) {
             jdbc.sql("DELETE FROM " + table).update();
@@ -60,7 +60,12 @@ abstract class WebhookIntegrationTest {
         SecurityContextHolder.clearContext();
     }
 
-    static void signIn(String username, String... roles) {
+    /** A new local receiver (close it after the test). */
+    protected static WebhookReceiver receiver() {
+        return WebhookReceiver.start();
+    }
+
+    protected static void signIn(String username, String... roles) {
         TestUsers.signIn(username, roles);
     }
 }

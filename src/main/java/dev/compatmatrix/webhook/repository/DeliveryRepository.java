@@ -114,7 +114,9 @@ public class DeliveryRepository {
         jdbc.sql("""
                         INSERT INTO webhook_attempts (delivery_id, webhook_id, event_id, attempt, attempted_at,
                                                       status_code, error, duration_ms, outcome)
-                        SELECT :delivery, :webhook, :eventId, :attempt, :at, :status, :error, :duration, :outcome
+                        SELECT CAST(:delivery AS BIGINT), CAST(:webhook AS BIGINT), CAST(:eventId AS VARCHAR),
+                               CAST(:attempt AS INTEGER), CAST(:at AS TIMESTAMP), CAST(:status AS INTEGER),
+                               CAST(:error AS VARCHAR), CAST(:duration AS BIGINT), CAST(:outcome AS VARCHAR)
                         WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = :delivery)""")
                 .param("delivery", deliveryId)
                 .param("webhook", webhookId)
