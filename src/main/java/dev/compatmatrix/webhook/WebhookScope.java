@@ -45,6 +45,7 @@ public enum WebhookScope implements Keyed {
                 event.kind() == ChangeKind.LEVEL_CHANGED
                         || event.kind() == ChangeKind.CLAIM_CREATED
                         || event.kind() == ChangeKind.CLAIM_REMOVED
+                        || event.kind() == ChangeKind.DISPUTE_RESOLVED
                         || event.disputes();
             case WATCHES -> throw new IllegalStateException("A watch webhook's events depend on its owner's watches");
         };

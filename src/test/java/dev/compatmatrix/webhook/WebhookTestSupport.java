@@ -5,6 +5,8 @@ import dev.compatmatrix.TestClock;
 import dev.compatmatrix.TestDatabases;
 import dev.compatmatrix.TestUsers;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,13 @@ public abstract class WebhookTestSupport {
     @BeforeEach
     protected void startWithoutWebhooks() {
         SecurityContextStrategyReset.useStrategyOf(springContext);
+        // The demo data's changes (and earlier tests') fanned out first, so a new webhook gets only this test's.
+        Awaitility.await()
+                .atMost(60, TimeUnit.SECONDS)
+                .until(() -> jdbc.sql("SELECT count(*) FROM matrix_events WHERE NOT fanned_out")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         for (String table : new String[] {"webhook_attempts", "webhook_deliveries", "watches", "webhooks"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }

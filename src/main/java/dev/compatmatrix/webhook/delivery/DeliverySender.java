@@ -61,8 +61,8 @@ class DeliverySender {
                 .build();
     }
 
-    /** Sends attempt number {@code attempt} of a delivery this node has leased. */
-    void send(Due due, int attempt, String node) {
+    /** Sends attempt number {@code attempt} of a delivery this node has leased; false when cut off by a stop. */
+    boolean send(Due due, int attempt, String node) {
         long started = System.nanoTime();
         LocalDateTime at = LocalDateTime.now(clock);
         Integer status = null;
@@ -97,11 +97,12 @@ class DeliverySender {
         } catch (InterruptedException e) {
             // The node is stopping: the lease is given back and another attempt follows (DeliveryWorker.stop).
             Thread.currentThread().interrupt();
-            return;
+            return false;
         } catch (RuntimeException e) {
             error = describe(e);
         }
         record(due, attempt, node, at, status, error, Duration.ofNanos(System.nanoTime() - started));
+        return true;
     }
 
     private void record(

@@ -8,7 +8,9 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +53,8 @@ public class DeliveryWorker {
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicBoolean nudged = new AtomicBoolean();
+    /** Deliveries this node has leased and not finished. */
+    private final Set<Long> leased = ConcurrentHashMap.newKeySet();
     private Runnable unsubscribe = () -> {};
 
     DeliveryWorker(
@@ -121,21 +125,29 @@ public class DeliveryWorker {
             if (!inFlight.tryAcquire()) {
                 return;
             }
-            boolean leased;
+            boolean taken;
             try {
-                leased = deliveries.lease(due.id(), due.attempts(), node, now, now.plus(lease()));
+                taken = deliveries.lease(due.id(), due.attempts(), node, now, now.plus(lease()));
             } catch (RuntimeException e) {
                 // Another node leased it in the same instant (a write-write conflict): it sends it.
-                leased = false;
+                taken = false;
             }
-            if (!leased) {
+            if (!taken) {
                 inFlight.release();
                 continue;
             }
+            leased.add(due.id());
             sending.execute(() -> {
+                boolean cutOff = false;
                 try {
-                    sender.send(due, due.attempts() + 1, node);
+                    cutOff = !sender.send(due, due.attempts() + 1, node);
+                } catch (RuntimeException e) {
+                    // E.g. the webhook was deleted meanwhile; otherwise the lease runs out and the delivery is due again.
+                    log.warn("Webhook delivery {} could not be recorded", due.eventId(), e);
                 } finally {
+                    if (!cutOff) {
+                        leased.remove(due.id());
+                    }
                     inFlight.release();
                 }
             });
@@ -154,7 +166,15 @@ public class DeliveryWorker {
         sending.shutdownNow();
         dispatch.awaitTermination(5, TimeUnit.SECONDS);
         sending.awaitTermination(5, TimeUnit.SECONDS);
-        // Deliveries cut off by the shutdown are due again at once, on whichever node runs next.
-        deliveries.release(node);
+        // Deliveries cut off by the shutdown are due again at once, on whichever node runs next (else when the lease
+        // runs out). Only when there are any: a database already gone would hold the shutdown for the pool's time-out.
+        if (!leased.isEmpty()) {
+            try {
+                deliveries.release(node, Set.copyOf(leased));
+            } catch (RuntimeException e) {
+                log.warn("Could not give back {} webhook deliveries; they are sent again when their lease runs out",
+                        leased.size(), e);
+            }
+        }
     }
 }

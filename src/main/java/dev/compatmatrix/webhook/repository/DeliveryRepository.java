@@ -2,6 +2,7 @@ package dev.compatmatrix.webhook.repository;
 
 import dev.compatmatrix.webhook.WebhookAttempt;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -92,10 +93,11 @@ public class DeliveryRepository {
     }
 
     /** Gives back the leases a stopping node holds, so its unfinished deliveries are due again at once. */
-    public void release(String node) {
+    public void release(String node, Collection<Long> deliveryIds) {
         jdbc.sql("""
                         UPDATE webhook_deliveries SET leased_until = NULL, leased_by = NULL, attempts = attempts - 1
-                        WHERE leased_by = :node AND state = 'pending'""")
+                        WHERE id IN (:ids) AND leased_by = :node AND state = 'pending'""")
+                .param("ids", deliveryIds)
                 .param("node", node)
                 .update();
     }

@@ -44,7 +44,7 @@ public class WebhooksView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** After a test event the log is read again every second for this many seconds (a first retry comes after 10 s). */
-    private static final int POLLS_AFTER_TEST = 15;
+    private static final int POLLS_AFTER_TEST = 25;
 
     private static final int POLL_MS = 1000;
 
@@ -113,7 +113,7 @@ public class WebhooksView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No webhooks yet.");
-        grid.addColumn(Webhook::url).setHeader("Endpoint").setFlexGrow(3);
+        grid.addColumn(Webhook::url).setHeader("Endpoint").setFlexGrow(3).setTooltipGenerator(Webhook::url);
         grid.addColumn(w -> w.scope().label()).setHeader("Receives").setAutoWidth(true);
         if (admin) {
             grid.addColumn(Webhook::owner).setHeader("Owner").setAutoWidth(true);
