@@ -17,23 +17,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
 /** Browserless Vaadin in a faked servlet environment inside a Spring test context, with a faked login. */
-final class KaribuSupport {
+public final class KaribuSupport {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.compatmatrix");
 
     private KaribuSupport() {}
 
-    static void setUp(ApplicationContext context) {
+    public static void setUp(ApplicationContext context) {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 
-    static void tearDown() {
+    public static void tearDown() {
         logout();
         MockVaadin.tearDown();
     }
 
     /** Signs in as a user holding these stored roles (VIEWER is added as the application does). */
-    static void login(String username, String... storedRoles) {
+    public static void login(String username, String... storedRoles) {
         Set<String> roles = Roles.effective(Arrays.asList(storedRoles));
         List<SimpleGrantedAuthority> authorities = roles.stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
@@ -46,7 +46,7 @@ final class KaribuSupport {
         request.setUserInRole((principal, role) -> roles.contains(role));
     }
 
-    static void logout() {
+    public static void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {
             FakeRequest request =

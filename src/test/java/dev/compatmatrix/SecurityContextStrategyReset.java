@@ -9,11 +9,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * test contexts in one JVM the last one wins, and the other context's method security would read an empty
  * context; each test therefore puts back the strategy of the context it runs in.
  */
-final class SecurityContextStrategyReset {
+public final class SecurityContextStrategyReset {
 
     private SecurityContextStrategyReset() {}
 
-    static void useStrategyOf(ApplicationContext context) {
+    public static void useStrategyOf(ApplicationContext context) {
         SecurityContextHolderStrategy strategy =
                 context.getBeanProvider(SecurityContextHolderStrategy.class).getIfUnique();
         if (strategy != null) {

@@ -80,7 +80,7 @@ class AccessMatrixTest extends WritingKaribuTest {
         Consumer<String> signedIn = key -> allowed.put(key, SIGNED_IN);
         // Screens
         allowed.put("route login", Set.copyOf(UI_CALLERS));
-        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching", "feeds")
+        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching", "feeds", "webhooks")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -104,6 +104,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "ValidationService.disputes",
                         "ValidationService.objections")
                 .forEach(signedIn);
+        // Webhooks: every signed-in user manages their own (the service narrows to the owner; admins all)
+        Stream.of("register", "list", "delete", "sendTest", "log").forEach(m -> signedIn.accept("WebhookService." + m));
         // Badges: signed-in users always; anyone else once an admin makes them public (private here, the default).
         allowed.put("BadgeService.badge", SIGNED_IN);
         allowed.put("BadgeService.badgesPublic", EVERYONE);
