@@ -70,6 +70,17 @@ public final class Benchmarks {
                                     "benchmark.clients",
                                     "benchmark.nodes.rounds"))),
             Map.entry(
+                    "live-sessions",
+                    new Entry(
+                            LiveSessionsBenchmark::main,
+                            List.of("benchmark.models", "=1,50,200", "=20", "=10", "=grid"))),
+            Map.entry(
+                    "live-sessions-marker",
+                    new Entry(
+                            LiveSessionsBenchmark::main,
+                            List.of("benchmark.models", "=1,50,200", "=20", "=10", "=marker"))),
+            Map.entry("live-signal", new Entry(LiveSignalBenchmark::main, List.of("=200", "=30"))),
+            Map.entry(
                     "import",
                     new Entry(
                             ImportBenchmark::main,

@@ -6,10 +6,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.TokenStreamFactory;
@@ -43,6 +47,8 @@ final class HttpBrowserTab {
     private final HttpClient http;
     private final String base;
     private final Map<String, String> cookies = new HashMap<>();
+    /** The UI the matrix opened in, for {@link #openPush}. */
+    private VaadinUi matrixUi;
 
     /** {@code http} must not follow redirects: the tab follows them itself, as the recording shows them. */
     HttpBrowserTab(HttpClient http, int port) {
@@ -81,6 +87,7 @@ final class HttpBrowserTab {
     /** After {@link #signIn}: the client's UI for the bootstrap page navigates to the matrix, as the browser does. */
     OpenedMatrix openMatrix() throws IOException, InterruptedException {
         VaadinUi matrix = init("", "continue");
+        matrixUi = matrix;
         JsonNode opened = matrix.send(List.of(navigate("/", "continue")));
         GridUpdate shown = gridOf(opened);
         // The grid's connector confirms the update that brought the first page, so the server may forget it; the
@@ -158,16 +165,47 @@ final class HttpBrowserTab {
                         ""));
     }
 
-    /** One UI of the tab: its id, Vaadin's CSRF key and the message counters its client keeps. */
+    /**
+     * After {@link #openMatrix}: the push connection Vaadin's client opens for the matrix's UI (Atmosphere over a
+     * WebSocket, as Chromium's client asks for it), whose frames go to {@code frames} (one call per whole frame). Done
+     * when the server accepted the WebSocket.
+     */
+    CompletableFuture<WebSocket> openPush(Consumer<String> frames) {
+        URI push = URI.create(base.replace("http://", "ws://") + "/VAADIN/push?v-r=push&v-uiId=" + matrixUi.id
+                + "&v-pushId=" + encode(matrixUi.pushId)
+                + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript"
+                + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
+                + "&Content-Type=" + encode("application/json; charset=UTF-8") + "&X-atmo-protocol=true");
+        return http.newWebSocketBuilder()
+                .header("Cookie", cookieHeader())
+                .buildAsync(push, new WebSocket.Listener() {
+                    private final StringBuilder frame = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        frame.append(data);
+                        if (last) {
+                            frames.accept(frame.toString());
+                            frame.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                });
+    }
+
+    /** One UI of the tab: its id, Vaadin's CSRF key, its push id and the message counters its client keeps. */
     private final class VaadinUi {
         private final int id;
         private final String key;
+        private final String pushId;
         private int syncId;
         private int clientId;
 
-        VaadinUi(int id, String key, int syncId, int clientId) {
+        VaadinUi(int id, String key, String pushId, int syncId, int clientId) {
             this.id = id;
             this.key = key;
+            this.pushId = pushId;
             this.syncId = syncId;
             this.clientId = clientId;
         }
@@ -211,6 +249,7 @@ final class HttpBrowserTab {
         return new VaadinUi(
                 config.path("v-uiId").asInt(),
                 uidl.path("Vaadin-Security-Key").asString(),
+                uidl.path("Vaadin-Push-ID").asString(),
                 uidl.path("syncId").asInt(0),
                 uidl.path("clientId").asInt(0));
     }
@@ -225,13 +264,7 @@ final class HttpBrowserTab {
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
         if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    String.join(
-                            "; ",
-                            cookies.entrySet().stream()
-                                    .map(c -> c.getKey() + "=" + c.getValue())
-                                    .toList()));
+            request.header("Cookie", cookieHeader());
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         for (String set : response.headers().allValues("Set-Cookie")) {
@@ -240,6 +273,14 @@ final class HttpBrowserTab {
             cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
         return response;
+    }
+
+    private String cookieHeader() {
+        return String.join(
+                "; ",
+                cookies.entrySet().stream()
+                        .map(c -> c.getKey() + "=" + c.getValue())
+                        .toList());
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {

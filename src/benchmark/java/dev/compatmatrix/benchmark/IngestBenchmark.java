@@ -199,7 +199,7 @@ public final class IngestBenchmark {
         return response.body();
     }
 
-    private static String token(ApiTokenService tokens) {
+    static String token(ApiTokenService tokens) {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "benchmark", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));

@@ -65,7 +65,7 @@ import org.springframework.util.FileSystemUtils;
 public final class SessionMemoryBenchmark {
 
     private static final double TARGET_KB = 500;
-    private static final String PASSWORD = "session-benchmark";
+    static final String PASSWORD = "session-benchmark";
     private static final int TOP_CLASSES = 15;
 
     /** One round: live heap (histogram total) before, with the sessions open and after they ended. */
@@ -406,7 +406,7 @@ public final class SessionMemoryBenchmark {
     }
 
     /** Viewers {@code bench-viewer-0 …}, all with the same password (hashed once: bcrypt is slow on purpose). */
-    private static void createViewers(ConfigurableApplicationContext app, int count) {
+    static void createViewers(ConfigurableApplicationContext app, int count) {
         UserRepository users = app.getBean(UserRepository.class);
         String hash = app.getBean(PasswordEncoder.class).encode(PASSWORD);
         for (int i = 0; i < count; i++) {
@@ -414,11 +414,11 @@ public final class SessionMemoryBenchmark {
         }
     }
 
-    private static String viewer(int i) {
+    static String viewer(int i) {
         return "bench-viewer-" + i;
     }
 
-    private static Manager tomcatSessions(ConfigurableApplicationContext app) {
+    static Manager tomcatSessions(ConfigurableApplicationContext app) {
         var server = (TomcatWebServer) ((WebServerApplicationContext) app).getWebServer();
         return ((Context) server.getTomcat().getHost().findChildren()[0]).getManager();
     }

@@ -2,7 +2,6 @@ package dev.compatmatrix.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.compatmatrix.Application;
 import dev.compatmatrix.PostgresTestServer;
 import dev.compatmatrix.browser.AppProcess;
 import dev.compatmatrix.catalog.CatalogService;
@@ -37,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,23 +49,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,39 +81,11 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startTwoNodesOnOneDatabase() throws Exception {
-        String url;
-        try {
-            url = PostgresTestServer.shared().newDatabase("two_nodes");
-        } catch (RuntimeException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort("No PostgreSQL server could start here: " + e.getMessage());
-            return;
-        }
-        databaseUrl = url;
-        nodeA = start(url, true);
-        nodeB = start(url, false);
-        database = nodeA.getBean(JdbcClient.class);
-    }
-
-    private static ConfigurableApplicationContext start(String url, boolean demo) throws Exception {
-        Path folder = Files.createTempDirectory("compat-node-");
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", "0");
-        properties.put("compat.db.url", url);
-        properties.put("compat.db.username", PostgresTestServer.USER);
-        properties.put("compat.db.password", PostgresTestServer.PASSWORD);
-        properties.put("compat.db.path", folder.resolve("unused.duckdb").toString());
-        properties.put("compat.backup.dir", folder.resolve("backups").toString());
-        properties.put("compat.demo.enabled", String.valueOf(demo));
+        databaseUrl = ClusterNodes.newDatabaseOrSkip("two_nodes");
         // Every second on both nodes: the cluster must still take one backup.
-        properties.put("compat.backup.cron", "* * * * * *");
-        // As arguments: they take precedence over application.properties (builder properties would not).
-        return new SpringApplicationBuilder(Application.class)
-                .run(properties.entrySet().stream()
-                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new));
+        nodeA = ClusterNodes.start(databaseUrl, true, "--compat.backup.cron=* * * * * *");
+        nodeB = ClusterNodes.start(databaseUrl, false, "--compat.backup.cron=* * * * * *");
+        database = nodeA.getBean(JdbcClient.class);
     }
 
     @AfterAll
@@ -144,39 +107,12 @@ class TwoNodesTest {
         signOutEverywhere();
     }
 
-    /**
-     * Signs in on this thread on both nodes: each node's Vaadin installs its own security-context strategy (a thread
-     * local of its own), and only one of them can be the global one.
-     */
     private static void signIn(String username, String... roles) {
-        var authorities = Roles.effective(List.of(roles)).stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                .toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
-        for (SecurityContextHolderStrategy strategy : strategies()) {
-            SecurityContext context = strategy.createEmptyContext();
-            context.setAuthentication(authentication);
-            strategy.setContext(context);
-        }
+        ClusterNodes.signIn(username, List.of(roles), nodeA, nodeB);
     }
 
     private static void signOutEverywhere() {
-        strategies().forEach(SecurityContextHolderStrategy::clearContext);
-    }
-
-    private static List<SecurityContextHolderStrategy> strategies() {
-        List<SecurityContextHolderStrategy> strategies = new ArrayList<>();
-        strategies.add(SecurityContextHolder.getContextHolderStrategy());
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
-            if (node != null) {
-                SecurityContextHolderStrategy strategy = node.getBeanProvider(SecurityContextHolderStrategy.class)
-                        .getIfUnique();
-                if (strategy != null) {
-                    strategies.add(strategy);
-                }
-            }
-        }
-        return strategies;
+        ClusterNodes.signOut(nodeA, nodeB);
     }
 
     @Test
