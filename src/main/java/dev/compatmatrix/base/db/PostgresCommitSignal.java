@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * PostgreSQL's {@link CommitSignal}: {@code pg_notify} in the writer's transaction, which the server delivers to every
  * listening session at commit (never for a rollback), and one listening connection per node, outside the pool, read
- * by one thread. Chosen over polling a change version by measurement (BENCHMARKS.md, "Live updates"): a notification
- * arrives in about a millisecond and costs no query while nothing changes. After a lost connection the listeners get
+ * by one thread. Chosen over polling a change version by measurement (BENCHMARKS.md, "Live updates"): node B knew of
+ * node A's commit after 3.5 ms p50 / 12.7 ms p95 (its events read), against 50 / 95 ms polling every 100 ms, and a
+ * listener runs no query while nothing changes. After a lost connection the listeners get
  * {@link CommitSignal#ANYTHING}, as signals may have been missed meanwhile.
  */
 @Component

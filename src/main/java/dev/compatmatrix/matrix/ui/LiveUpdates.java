@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import dev.compatmatrix.matrix.live.LiveChanges;
 import dev.compatmatrix.matrix.live.MatrixChange;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,12 @@ public class LiveUpdates {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-updates").daemon(true).factory());
+    /**
+     * Each screen's refresh runs on a thread of its own: on the timer's one thread, 200 screens re-reading their grid
+     * page waited for each other (BENCHMARKS.md, "Live updates": p95 beyond 10 s), and a slow screen held up the rest.
+     */
+    private static final ExecutorService REFRESHES = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("live-refresh-", 0).factory());
 
     private final LiveChanges changes;
 
@@ -88,7 +95,7 @@ public class LiveUpdates {
                 }
                 scheduled = true;
             }
-            TIMER.schedule(this::deliver, COALESCE_MS, TimeUnit.MILLISECONDS);
+            TIMER.schedule(() -> REFRESHES.execute(this::deliver), COALESCE_MS, TimeUnit.MILLISECONDS);
         }
 
         private void deliver() {
@@ -118,7 +125,7 @@ public class LiveUpdates {
                             scheduled |= due;
                         }
                         if (due) {
-                            TIMER.schedule(this::deliver, 0, TimeUnit.MILLISECONDS);
+                            REFRESHES.execute(this::deliver);
                         }
                     })
                     .addEventData("event.detail.hidden");
