@@ -28,8 +28,9 @@ public final class KaribuSupport {
     }
 
     public static void tearDown() {
-        logout();
+        // Work pushed to the UI meanwhile (a live update) runs at tear-down, still signed in as in a real session.
         MockVaadin.tearDown();
+        logout();
     }
 
     /** Signs in as a user holding these stored roles (VIEWER is added as the application does). */
