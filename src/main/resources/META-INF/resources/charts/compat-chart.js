@@ -42,7 +42,14 @@
       }
       const safeConfig = withTextOnlyHtml(config);
       if (element.$compatChart) {
-        element.$compatChart.updateOptions(safeConfig, true, false);
+        // Redrawn in place, after the page has painted the rest of the same update (a live screen's new row shows
+        // at once; its charts follow a moment later). The newest of several quick updates wins.
+        element.$compatUpdate = safeConfig;
+        requestAnimationFrame(() => setTimeout(() => {
+          if (element.$compatUpdate === safeConfig) {
+            element.$compatChart.updateOptions(safeConfig, true, false);
+          }
+        }, 0));
         return;
       }
       element.$compatChart = new window.ApexCharts(element, safeConfig);

@@ -99,13 +99,13 @@ public class DashboardView extends VerticalLayout {
     /** Reads everything again, for the heatmap page shown, and updates what changed. */
     private void refresh() {
         DashboardSnapshot snapshot = service.snapshot(familyPage.offset());
+        long newestShown = shownChanges.stream().mapToLong(HistoryRow::id).max().orElse(0);
+        newChanges.mark(row -> row.id() > newestShown);
+        showRecentChanges(snapshot.recentChanges());
         coverageChart.update(coverage(snapshot.coverage()));
         statusChart.update(status(snapshot.coverage()));
         scoreChart.update(scores(snapshot.scoreBuckets()));
         showFamilies(snapshot.families());
-        long newestShown = shownChanges.stream().mapToLong(HistoryRow::id).max().orElse(0);
-        newChanges.mark(row -> row.id() > newestShown);
-        showRecentChanges(snapshot.recentChanges());
     }
 
     /** How many times the dashboard refreshed itself for changes made elsewhere (for tests and benchmarks). */
