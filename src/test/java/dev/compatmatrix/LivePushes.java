@@ -33,8 +33,12 @@ public final class LivePushes {
     /** Another editor changes the claim's level (with the reason and version a level change needs). */
     public static Claim changeLevel(ClaimService claims, String username, Claim claim, CompatibilityLevel level) {
         Claim[] saved = new Claim[1];
-        asOtherEditor(username, () -> saved[0] = claims.update(
-                claim, claim.data().withLevel(level), new ChangeNote("Re-measured by " + username, "test 1.0")));
+        asOtherEditor(
+                username,
+                () -> saved[0] = claims.update(
+                        claim,
+                        claim.data().withLevel(level),
+                        new ChangeNote("Re-measured by " + username, "test 1.0")));
         return saved[0];
     }
 
@@ -69,8 +73,8 @@ public final class LivePushes {
                 .pollInSameThread()
                 .pollInterval(50, TimeUnit.MILLISECONDS)
                 .until(() -> {
-            MockVaadin.clientRoundtrip(false);
-            return condition.getAsBoolean();
-        });
+                    MockVaadin.clientRoundtrip(false);
+                    return condition.getAsBoolean();
+                });
     }
 }

@@ -176,22 +176,20 @@ final class HttpBrowserTab {
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript"
                 + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
                 + "&Content-Type=" + encode("application/json; charset=UTF-8") + "&X-atmo-protocol=true");
-        return http.newWebSocketBuilder()
-                .header("Cookie", cookieHeader())
-                .buildAsync(push, new WebSocket.Listener() {
-                    private final StringBuilder frame = new StringBuilder();
+        return http.newWebSocketBuilder().header("Cookie", cookieHeader()).buildAsync(push, new WebSocket.Listener() {
+            private final StringBuilder frame = new StringBuilder();
 
-                    @Override
-                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                        frame.append(data);
-                        if (last) {
-                            frames.accept(frame.toString());
-                            frame.setLength(0);
-                        }
-                        socket.request(1);
-                        return null;
-                    }
-                });
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                frame.append(data);
+                if (last) {
+                    frames.accept(frame.toString());
+                    frame.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+        });
     }
 
     /** One UI of the tab: its id, Vaadin's CSRF key, its push id and the message counters its client keeps. */

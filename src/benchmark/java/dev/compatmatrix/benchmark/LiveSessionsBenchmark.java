@@ -132,6 +132,7 @@ public final class LiveSessionsBenchmark {
     private final AtomicInteger tabsOpened = new AtomicInteger();
     /** The last heap snapshot, held while the next is taken. */
     private HeapSnapshot held;
+
     private final Random random = new Random(19);
 
     private LiveSessionsBenchmark(ConfigurableApplicationContext app, LiveProbe probe) {
@@ -196,11 +197,11 @@ public final class LiveSessionsBenchmark {
         System.out.println();
         System.out.println(memory);
         System.out.printf(
-                Locale.ROOT, "%n| ingest, %d batches of 1,000 back to back | results/s | screen refreshes |%n"
-                        + "|---|---:|---:|%n", batches);
+                Locale.ROOT,
+                "%n| ingest, %d batches of 1,000 back to back | results/s | screen refreshes |%n" + "|---|---:|---:|%n",
+                batches);
         for (Ingest i : ingests) {
-            System.out.printf(
-                    Locale.ROOT, "| %s | %,.0f | %,d |%n", i.phase(), i.resultsPerSecond(), i.refreshes());
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,d |%n", i.phase(), i.resultsPerSecond(), i.refreshes());
         }
         double none = (ingests.get(0).resultsPerSecond() + ingests.get(2).resultsPerSecond()) / 2;
         System.out.printf(
@@ -273,7 +274,8 @@ public final class LiveSessionsBenchmark {
             missed += sessions - at.size();
             at.values().forEach(t -> ms.add((t - committed) / 1e6));
         }
-        double[] sorted = Bench.sorted(ms.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] sorted =
+                Bench.sorted(ms.stream().mapToDouble(Double::doubleValue).toArray());
         if (sorted.length == 0) {
             throw new IllegalStateException("No tab received any change: push does not reach the tabs");
         }

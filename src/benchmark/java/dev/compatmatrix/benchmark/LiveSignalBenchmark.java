@@ -94,8 +94,8 @@ public final class LiveSignalBenchmark {
         CommitSignal.Subscription listening =
                 nodeB.getBean(CommitSignal.class).listen(id -> signalled.putIfAbsent(id, System.nanoTime()));
         Runnable subscribed = nodeB.getBean(LiveChanges.class)
-                .subscribe(change -> delivered.putIfAbsent(
-                        change.events().getFirst().changeId(), System.nanoTime()));
+                .subscribe(change ->
+                        delivered.putIfAbsent(change.events().getFirst().changeId(), System.nanoTime()));
         List<List<Poll>> polls = new ArrayList<>();
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(POLL_MS.length);
         for (int interval : POLL_MS) {
@@ -130,14 +130,17 @@ public final class LiveSignalBenchmark {
         row("LISTEN/NOTIFY: B's LiveChanges subscriber (events read)", done, w -> delivered.get(w.changeId()));
         for (int i = 0; i < POLL_MS.length; i++) {
             List<Poll> answers = polls.get(i);
-            row("polling the data version every " + POLL_MS[i] + " ms", done, w -> answers.stream()
-                    .filter(p -> p.versionCount() >= w.versionCount() && p.atNanos() >= w.commitNanos())
-                    .mapToLong(Poll::atNanos)
-                    .min()
-                    .stream()
-                    .boxed()
-                    .findFirst()
-                    .orElse(null));
+            row(
+                    "polling the data version every " + POLL_MS[i] + " ms",
+                    done,
+                    w -> answers.stream()
+                            .filter(p -> p.versionCount() >= w.versionCount() && p.atNanos() >= w.commitNanos())
+                            .mapToLong(Poll::atNanos)
+                            .min()
+                            .stream()
+                            .boxed()
+                            .findFirst()
+                            .orElse(null));
         }
     }
 
@@ -149,7 +152,8 @@ public final class LiveSignalBenchmark {
                 ms.add((at - w.commitNanos()) / 1e6);
             }
         }
-        double[] sorted = Bench.sorted(ms.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] sorted =
+                Bench.sorted(ms.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(
                 Locale.ROOT,
                 "| %s | %d of %d | %.1f | %.1f | %.1f |%n",
@@ -191,21 +195,19 @@ public final class LiveSignalBenchmark {
         String listener = jdbcA.sql("""
                         SELECT count(*) || ' listening connections, state ' || string_agg(DISTINCT state, ',')
                             || ', last statement ' || string_agg(DISTINCT query, ',')
-                        FROM pg_stat_activity WHERE application_name = 'compat-matrix-console listener'""")
-                .query(String.class)
-                .single();
+                        FROM pg_stat_activity WHERE application_name = 'compat-matrix-console listener'""").query(String.class).single();
         System.out.println("Listening connections at the end: " + listener);
         pollTime("few version marks");
         jdbcA.sql("""
                         INSERT INTO matrix_changes (id, models_changed)
-                        SELECT nextval('matrix_changes_seq'), false FROM generate_series(1, :n)""")
-                .param("n", 9_999 - countMarks())
-                .update();
+                        SELECT nextval('matrix_changes_seq'), false FROM generate_series(1, :n)""").param("n", 9_999 - countMarks()).update();
         pollTime("9,999 version marks (the most before a fold)");
     }
 
     private long countMarks() {
-        return jdbcA.sql("SELECT count(*) FROM matrix_changes").query(Long.class).single();
+        return jdbcA.sql("SELECT count(*) FROM matrix_changes")
+                .query(Long.class)
+                .single();
     }
 
     /** One poll's time on node B, p50 and p95 of 200 after 50 warm-up polls. */
@@ -240,9 +242,7 @@ public final class LiveSignalBenchmark {
 
     private long transactions() {
         return jdbcA.sql("""
-                        SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()""")
-                .query(Long.class)
-                .single();
+                        SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()""").query(Long.class).single();
     }
 
     private static long versionCount(JdbcClient jdbc) {

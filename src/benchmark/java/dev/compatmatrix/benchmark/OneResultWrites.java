@@ -44,11 +44,13 @@ final class OneResultWrites {
         int model = models.get(random.nextInt(models.size()));
         Platform platform = Platform.values()[random.nextInt(Platform.values().length)];
         long committed = transaction.execute(status -> {
-            writer.recordResults(List.of(
-                    new AutomatedResultRow(model, platform, 1, CompatibilityLevel.LOW, run, "1.0", NOW)));
+            writer.recordResults(
+                    List.of(new AutomatedResultRow(model, platform, 1, CompatibilityLevel.LOW, run, "1.0", NOW)));
             return System.nanoTime();
         });
-        long changeId = jdbc.sql("SELECT max(change_id) FROM matrix_events").query(Long.class).single();
+        long changeId = jdbc.sql("SELECT max(change_id) FROM matrix_events")
+                .query(Long.class)
+                .single();
         return new Done(changeId, committed);
     }
 }

@@ -43,9 +43,10 @@ final class AtomFeeds {
         Feed feed = new Feed("atom_1.0");
         feed.setId(changes.id());
         feed.setTitleEx(text(changes.title()));
-        feed.setUpdated(changes.events().isEmpty()
-                ? Date.from(emptyUpdated)
-                : utc(changes.events().getFirst().occurredAt()));
+        feed.setUpdated(
+                changes.events().isEmpty()
+                        ? Date.from(emptyUpdated)
+                        : utc(changes.events().getFirst().occurredAt()));
         feed.setAuthors(people(CONSOLE));
         feed.setAlternateLinks(List.of(link("alternate", root + "/" + page(changes))));
         if (self != null) {
@@ -74,7 +75,8 @@ final class AtomFeeds {
     private static String description(MatrixEvent event) {
         List<String> lines = new ArrayList<>();
         lines.add(event.summary());
-        lines.add("Model: " + event.modelName() + (event.modelFamily() == null ? "" : " (" + event.modelFamily() + ")"));
+        lines.add(
+                "Model: " + event.modelName() + (event.modelFamily() == null ? "" : " (" + event.modelFamily() + ")"));
         if (event.platform() != null) {
             lines.add("Platform: " + event.platform().label());
         }
@@ -90,7 +92,9 @@ final class AtomFeeds {
         if (changes.modelName() != null) {
             return modelPage(changes.modelName());
         }
-        return changes.platform() == null ? "" : "history?platform=" + changes.platform().key();
+        return changes.platform() == null
+                ? ""
+                : "history?platform=" + changes.platform().key();
     }
 
     private static String modelPage(String modelName) {

@@ -96,7 +96,11 @@ public class FeedController {
 
     private ResponseEntity<String> atom(ChangeFeed changes, HttpServletRequest request, boolean selfLink) {
         String root = publicUrl.isEmpty() ? request.getContextPath() : publicUrl;
-        String self = selfLink ? root + request.getRequestURI().substring(request.getContextPath().length()) : null;
+        String self = selfLink
+                ? root
+                        + request.getRequestURI()
+                                .substring(request.getContextPath().length())
+                : null;
         String xml = AtomFeeds.render(changes, root, self, clock.instant());
         return ResponseEntity.ok()
                 .contentType(ATOM)

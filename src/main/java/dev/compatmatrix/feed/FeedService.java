@@ -98,7 +98,10 @@ public class FeedService {
     private ChangeFeed watchedBy(String username) {
         return new ChangeFeed(
                 URN + "watching:" + UriUtils.encode(username, StandardCharsets.UTF_8),
-                "Changes you watch", null, null, watched.newest(username, ENTRIES));
+                "Changes you watch",
+                null,
+                null,
+                watched.newest(username, ENTRIES));
     }
 
     /** The user whose working secret this is; the one "no such feed" answer otherwise. */

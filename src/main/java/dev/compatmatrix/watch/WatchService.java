@@ -63,7 +63,9 @@ public class WatchService {
     /** Whether the caller watches this target; false for a model or family that does not exist. */
     @Transactional(readOnly = true)
     public boolean isWatching(WatchTarget target) {
-        return key(target, false).map(key -> watches.find(Actor.name(), key).isPresent()).orElse(false);
+        return key(target, false)
+                .map(key -> watches.find(Actor.name(), key).isPresent())
+                .orElse(false);
     }
 
     /** The watch of a target, and whether this call added it (false: it was watched already). */

@@ -117,7 +117,8 @@ public class WebhookAddresses {
         for (int i = 0; i < 10; i++) {
             zeros &= b[i] == 0;
         }
-        boolean mappedOrCompatible = zeros && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff));
+        boolean mappedOrCompatible =
+                zeros && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff));
         boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
         return mappedOrCompatible || nat64;
     }

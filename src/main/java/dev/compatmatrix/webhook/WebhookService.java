@@ -62,7 +62,8 @@ public class WebhookService {
             throw new IllegalArgumentException("Choose which changes the webhook receives");
         }
         if (scope.adminsOnly() && !isAdmin()) {
-            throw new AccessDeniedException("Only admins register webhooks for " + scope.label().toLowerCase());
+            throw new AccessDeniedException(
+                    "Only admins register webhooks for " + scope.label().toLowerCase());
         }
         String checked = addresses.check(url).toString();
         String secret = WebhookSecrets.newSecret();
@@ -92,7 +93,8 @@ public class WebhookService {
     public void sendTest(long webhookId) {
         Webhook webhook = own(webhookId);
         LocalDateTime now = LocalDateTime.now(clock);
-        String eventId = "wh" + webhook.id() + "-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId =
+                "wh" + webhook.id() + "-test-" + UUID.randomUUID().toString().substring(0, 8);
         deliveries.queue(webhook.id(), null, eventId, body.test(eventId, webhook.url(), now), now);
         worker.nudgeAfterCommit();
     }

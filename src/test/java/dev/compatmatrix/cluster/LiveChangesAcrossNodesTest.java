@@ -117,7 +117,9 @@ class LiveChangesAcrossNodesTest {
                 .during(700, TimeUnit.MILLISECONDS)
                 .atMost(2, TimeUnit.SECONDS)
                 .until(() -> onB.size() == 1);
-        assertThat(change.events()).as("every result of the batch, in one change").hasSize(1000);
+        assertThat(change.events())
+                .as("every result of the batch, in one change")
+                .hasSize(1000);
         assertThat(change.kinds()).containsExactly(ChangeKind.RESULT);
     }
 
@@ -179,13 +181,10 @@ class LiveChangesAcrossNodesTest {
                         JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                         JOIN models m ON m.model_id = c.model_id
                         WHERE d.hardware_type = 'cuda' AND m.deleted_at IS NULL
-                        ORDER BY m.model_name LIMIT 1""")
-                .query(String.class)
-                .single();
+                        ORDER BY m.model_name LIMIT 1""").query(String.class).single();
         Claim claim = claims.find(model, Platform.CUDA).orElseThrow();
-        CompatibilityLevel other = claim.data().level() == CompatibilityLevel.LOW
-                ? CompatibilityLevel.MEDIUM
-                : CompatibilityLevel.LOW;
+        CompatibilityLevel other =
+                claim.data().level() == CompatibilityLevel.LOW ? CompatibilityLevel.MEDIUM : CompatibilityLevel.LOW;
         claims.update(claim, claim.data().withLevel(other), new ChangeNote(reason, "v-live"));
         return new Edited(claim, System.nanoTime());
     }

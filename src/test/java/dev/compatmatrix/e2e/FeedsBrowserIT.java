@@ -25,10 +25,11 @@ class FeedsBrowserIT {
     private static final HttpClient READER = HttpClient.newHttpClient();
 
     @Test
-    void a_viewer_makes_and_copies_a_private_feed_address_that_a_feed_reader_reads_until_it_is_replaced(
-            Browser browser) throws Exception {
+    void a_viewer_makes_and_copies_a_private_feed_address_that_a_feed_reader_reads_until_it_is_replaced(Browser browser)
+            throws Exception {
         browser.signIn("viewer");
-        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Feeds']")).click();
+        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Feeds']"))
+                .click();
         browser.until(d -> browser.path().equals("/feeds"));
         browser.awaitIdle();
         browser.screenshot("feeds-before");
@@ -59,7 +60,9 @@ class FeedsBrowserIT {
         browser.byId("feed-replace").click();
         confirmIfAsked(browser);
         String second = browser.until(d -> first.equals(browser.js(ADDRESS)) ? null : (String) browser.js(ADDRESS));
-        assertThat(browser.byId("feed-copied").getText()).as("the new address is not copied yet").isEmpty();
+        assertThat(browser.byId("feed-copied").getText())
+                .as("the new address is not copied yet")
+                .isEmpty();
         assertThat(get(first).statusCode()).isEqualTo(404);
         assertThat(get(second).statusCode()).isEqualTo(200);
         browser.screenshot("feeds-address-replaced");

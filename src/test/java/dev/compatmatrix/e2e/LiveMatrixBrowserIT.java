@@ -60,7 +60,9 @@ class LiveMatrixBrowserIT {
         post(editor, token, model, posted, "low");
         long postToMatrix = millisUntil(watcher, matrixCell(watcher, model, posted, text -> text.startsWith("Low ")));
         assertThat(cellOf(watcher, model, posted).getText()).contains("Updated");
-        assertThat(scrollTop(watcher)).as("the grid stays where the user scrolled").isEqualTo(scrollTop);
+        assertThat(scrollTop(watcher))
+                .as("the grid stays where the user scrolled")
+                .isEqualTo(scrollTop);
 
         watcher.open("/models/" + model);
         watcher.gridRowsWhen("claims-grid", r -> r.size() == 8);
@@ -100,10 +102,12 @@ class LiveMatrixBrowserIT {
         second.fill("Limitations", "Second session: half-typed limitation");
 
         saveOtherLevel(first, MODEL, platform, row.get(platform.label()));
-        long saveToNotice = millisUntil(second, d -> second.byId("claim-changed-notice").isDisplayed());
+        long saveToNotice =
+                millisUntil(second, d -> second.byId("claim-changed-notice").isDisplayed());
 
         String notice = second.byId("claim-changed-notice").getText();
-        System.out.printf("Live matrix: save → notice in the other session's open form %d ms: %s%n", saveToNotice, notice);
+        System.out.printf(
+                "Live matrix: save → notice in the other session's open form %d ms: %s%n", saveToNotice, notice);
         assertThat(notice)
                 .startsWith("You (in another window) changed this claim just now: level")
                 .contains("What you typed is kept");
@@ -123,8 +127,10 @@ class LiveMatrixBrowserIT {
             editor.open("/?type=" + type);
             var found = editor.gridRowsWhen("matrix-grid", r -> !r.isEmpty()).stream()
                     .filter(r -> r.containsValue("Not tested")
-                            && Arrays.stream(Platform.values()).anyMatch(p -> !r.get(p.label()).startsWith("Not tested")))
-                    .filter(r -> !r.get("Model").contains("t5-") && !r.get("Model").contains("bert"))
+                            && Arrays.stream(Platform.values())
+                                    .anyMatch(p -> !r.get(p.label()).startsWith("Not tested")))
+                    .filter(r ->
+                            !r.get("Model").contains("t5-") && !r.get("Model").contains("bert"))
                     .findFirst();
             if (found.isPresent()) {
                 return found.get();
@@ -149,9 +155,8 @@ class LiveMatrixBrowserIT {
         }) {
             editor.js(
                     "arguments[0].scrollIntoView({block: 'center'})",
-                    editor.find(By.xpath(
-                            "//vaadin-text-area[.//label[normalize-space()='" + field[0] + "']] | //vaadin-text-field"
-                                    + "[.//label[normalize-space()='" + field[0] + "']]")));
+                    editor.find(By.xpath("//vaadin-text-area[.//label[normalize-space()='" + field[0]
+                            + "']] | //vaadin-text-field" + "[.//label[normalize-space()='" + field[0] + "']]")));
             editor.fill(field[0], field[1]);
         }
         editor.byId("claim-save").click();
@@ -167,17 +172,18 @@ class LiveMatrixBrowserIT {
                         HttpRequest.newBuilder(URI.create(browser.url("/api/v1/results")))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        """
                         {"batch_id": "live-%d", "results": [{"model": "%s", "hardware": "%s", "level": "%s",
-                         "evidence": {"run": "run-live", "framework_version": "1.0"}}]}"""
-                                        .formatted(System.nanoTime(), model, platform.key(), level)))
+                         "evidence": {"run": "run-live", "framework_version": "1.0"}}]}""".formatted(System.nanoTime(), model, platform.key(), level)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
     }
 
     /** Milliseconds from now until the condition holds in the browser (polled every 50 ms). */
-    private static long millisUntil(Browser browser, java.util.function.Function<org.openqa.selenium.WebDriver, ?> condition) {
+    private static long millisUntil(
+            Browser browser, java.util.function.Function<org.openqa.selenium.WebDriver, ?> condition) {
         long start = System.nanoTime();
         browser.until(condition);
         return (System.nanoTime() - start) / 1_000_000;
@@ -230,7 +236,6 @@ class LiveMatrixBrowserIT {
     }
 
     private static long scrollTop(Browser browser) {
-        return ((Number) browser.js("return document.getElementById('matrix-grid').$.table.scrollTop"))
-                .longValue();
+        return ((Number) browser.js("return document.getElementById('matrix-grid').$.table.scrollTop")).longValue();
     }
 }

@@ -85,7 +85,9 @@ class LiveScreensBrowserIT {
                 answered - sent);
         dashboard.screenshot("live-screens-dashboard");
         queue.screenshot("live-screens-queue");
-        assertThat(dashboardShown - answered).as("dashboard, ms after the answer").isLessThanOrEqualTo(1000);
+        assertThat(dashboardShown - answered)
+                .as("dashboard, ms after the answer")
+                .isLessThanOrEqualTo(1000);
         assertThat(queueShown - answered).as("queue, ms after the answer").isLessThanOrEqualTo(1000);
         // The marks go again after a few seconds; the rows stay.
         dashboard.until(d -> dashboard.js("return !document.querySelector('#recent-changes .live-changed-label')"));
@@ -107,16 +109,19 @@ class LiveScreensBrowserIT {
         Object scrolled = queue.js(SCROLL_TOP);
         String waiting = queue.byId("queue-count").getText();
 
-        assertThat(post(queue, token, cell.model(), cell.platform()).statusCode()).isEqualTo(201);
+        assertThat(post(queue, token, cell.model(), cell.platform()).statusCode())
+                .isEqualTo(201);
 
         queue.until(d -> !queue.byId("queue-count").getText().equals(waiting));
         queue.awaitIdle();
         // Rows differ in height and are measured again as they are drawn: the place is kept to within a row.
-        double row = ((Number) queue.js(
-                        "return document.getElementById('queue-grid').shadowRoot.querySelector('#items tr').offsetHeight"))
+        double row = ((Number)
+                        queue.js(
+                                "return document.getElementById('queue-grid').shadowRoot.querySelector('#items tr').offsetHeight"))
                 .doubleValue();
         assertThat(((Number) queue.js(SCROLL_TOP)).doubleValue())
-                .as("the queue's scroll position after the update (%s before, rows %s px; %s → %s)",
+                .as(
+                        "the queue's scroll position after the update (%s before, rows %s px; %s → %s)",
                         scrolled, row, waiting, queue.byId("queue-count").getText())
                 .isCloseTo(((Number) scrolled).doubleValue(), org.assertj.core.data.Offset.offset(row));
         queue.screenshot("live-screens-queue-scrolled");
@@ -148,10 +153,10 @@ class LiveScreensBrowserIT {
                         HttpRequest.newBuilder(URI.create(browser.url("/api/v1/results")))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        """
                                         {"batch_id": "live-screens-%d", "results": [{"model": "%s", "hardware": "%s",
-                                         "level": "high", "evidence": {"run": "live-1", "framework_version": "1.0"}}]}"""
-                                        .formatted(System.nanoTime(), model, platform.key())))
+                                         "level": "high", "evidence": {"run": "live-1", "framework_version": "1.0"}}]}""".formatted(System.nanoTime(), model, platform.key())))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }

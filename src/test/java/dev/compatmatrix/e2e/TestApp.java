@@ -72,11 +72,15 @@ final class TestApp implements AutoCloseable {
         try {
             Path log = folder.resolve(logName);
             Map<String, String> environment = new java.util.HashMap<>(Map.of(
-                    "COMPAT_DB_PATH", folder.resolve(DATABASE).toString(),
-                    "COMPAT_DEMO_ENABLED", "true",
-                    "COMPAT_BACKUP_DIR", folder.resolve("backups").toString(),
+                    "COMPAT_DB_PATH",
+                    folder.resolve(DATABASE).toString(),
+                    "COMPAT_DEMO_ENABLED",
+                    "true",
+                    "COMPAT_BACKUP_DIR",
+                    folder.resolve("backups").toString(),
                     // Webhooks to receivers inside the test (WebhooksBrowserIT)
-                    "COMPAT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"));
+                    "COMPAT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES",
+                    "true"));
             if (PostgresTestServer.requested()) {
                 environment.put("COMPAT_DB_URL", PostgresTestServer.shared().newDatabase("browser"));
                 environment.put("COMPAT_DB_USERNAME", PostgresTestServer.USER);

@@ -27,7 +27,8 @@ class WatchBrowserIT {
         viewer.signIn("viewer");
         // A vision model: the other browser tests change text models, t5-small and bert-base-uncased.
         viewer.open("/?type=vision");
-        String model = viewer.gridRowsWhen("matrix-grid", r -> !r.isEmpty()).getFirst().get("Model");
+        String model =
+                viewer.gridRowsWhen("matrix-grid", r -> !r.isEmpty()).getFirst().get("Model");
         viewer.open("/models/" + model);
         viewer.click(viewer.byId("watch-model"));
         viewer.until(d -> viewer.byId("watch-model").getText().contains("Watching"));
@@ -51,8 +52,7 @@ class WatchBrowserIT {
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("""
                                         {"batch_id": "watch-browser-%d", "results": [{"model": "%s", "hardware": "webgpu",
-                                         "level": "low", "evidence": {"run": "run-77", "framework_version": "1.0"}}]}"""
-                                        .formatted(System.nanoTime(), model)))
+                                         "level": "low", "evidence": {"run": "run-77", "framework_version": "1.0"}}]}""".formatted(System.nanoTime(), model)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
@@ -67,9 +67,7 @@ class WatchBrowserIT {
         @SuppressWarnings("unchecked")
         List<String> links = (List<String>) viewer.js("return Array.from(document.querySelectorAll('.watched-change'))"
                 + ".map(a => a.getAttribute('href') + ' ' + a.textContent)");
-        assertThat(links)
-                .isNotEmpty()
-                .allSatisfy(link -> assertThat(link).startsWith("models/" + model + " WebGPU: "));
+        assertThat(links).isNotEmpty().allSatisfy(link -> assertThat(link).startsWith("models/" + model + " WebGPU: "));
         assertThat(viewer.byId("since-last-visit-entry").getText()).startsWith("Since your last visit (");
         viewer.screenshot("watch-since-last-visit-panel");
 

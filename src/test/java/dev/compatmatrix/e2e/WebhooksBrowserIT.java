@@ -29,15 +29,16 @@ class WebhooksBrowserIT {
             admin.choose("Receives", "Every change");
             admin.byId("webhook-add").click();
             String secret = admin.until(d -> {
-                String value = (String) admin.js("const a = document.querySelector('#webhook-secret');"
-                        + " return a ? a.value : null");
+                String value = (String)
+                        admin.js("const a = document.querySelector('#webhook-secret');" + " return a ? a.value : null");
                 return value == null || value.isEmpty() ? null : value;
             });
             assertThat(secret).startsWith("whsec_");
             admin.byId("webhook-secret-close").click();
             admin.awaitIdle();
 
-            admin.find(By.xpath("//vaadin-button[normalize-space()='Send test event']")).click();
+            admin.find(By.xpath("//vaadin-button[normalize-space()='Send test event']"))
+                    .click();
             admin.notification("Test event queued");
             // The first attempt is answered 503, the retry 10 s later 200 (the default back-off).
             admin.until(d -> receiver.received().size() >= 2 ? true : null);
@@ -47,10 +48,13 @@ class WebhooksBrowserIT {
             assertThat(log.get(0).get("Outcome")).isEqualTo("delivered");
             assertThat(log.get(1).get("Status")).isEqualTo("503");
             assertThat(log.get(1).get("Outcome")).isEqualTo("retry");
-            assertThat(log.get(0).get("Event id")).isEqualTo(receiver.received().getFirst().eventId());
+            assertThat(log.get(0).get("Event id"))
+                    .isEqualTo(receiver.received().getFirst().eventId());
             admin.byId("webhook-log-refresh").click();
-            admin.gridRowsWhen("webhook-grid", rows -> !rows.isEmpty()
-                    && "delivered (HTTP 200)".equals(rows.getFirst().get("Last attempt")));
+            admin.gridRowsWhen(
+                    "webhook-grid",
+                    rows -> !rows.isEmpty()
+                            && "delivered (HTTP 200)".equals(rows.getFirst().get("Last attempt")));
             Path shot = admin.screenshot("webhooks-admin-log");
             Path shots = Path.of("/work/wt/shots");
             if (Files.isDirectory(shots)) {

@@ -99,19 +99,19 @@ class FeedControllerTest extends WritingIntegrationTest {
     void a_model_feed_is_atom_that_rome_reads_back_with_exactly_that_models_changes_newest_first() throws Exception {
         Feed feed = feedAt(get("/feeds/models/" + MODEL + ".atom").session(session(READER, PASSWORD)));
 
-        List<StoredEvent> stored = events("e.model_id = (SELECT model_id FROM models WHERE model_name = '" + MODEL
-                + "')");
+        List<StoredEvent> stored =
+                events("e.model_id = (SELECT model_id FROM models WHERE model_name = '" + MODEL + "')");
         assertThat(stored).hasSize(3); // model added, claim created, level changed
-        assertThat(feed.getEntries()).extracting(Entry::getId).containsExactlyElementsOf(stored.stream()
-                .map(e -> "urn:compatmatrix:matrix-event:" + e.id())
-                .toList());
         assertThat(feed.getEntries())
-                .extracting(Entry::getTitle)
-                .containsExactlyElementsOf(MODEL_TITLES);
+                .extracting(Entry::getId)
+                .containsExactlyElementsOf(stored.stream()
+                        .map(e -> "urn:compatmatrix:matrix-event:" + e.id())
+                        .toList());
+        assertThat(feed.getEntries()).extracting(Entry::getTitle).containsExactlyElementsOf(MODEL_TITLES);
         Entry newest = feed.getEntries().getFirst();
         // Atom's date-time, as Rome writes it, is to the second.
-        assertThat(newest.getUpdated()).isEqualTo(Date.from(
-                stored.getFirst().occurredAt().toInstant().truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(newest.getUpdated())
+                .isEqualTo(Date.from(stored.getFirst().occurredAt().toInstant().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(feed.getUpdated()).isEqualTo(newest.getUpdated());
         assertThat(newest.getAuthors().getFirst().getName()).isEqualTo("editor");
         assertThat(newest.getAlternateLinks().getFirst().getHref()).isEqualTo("/models/" + MODEL);
@@ -246,9 +246,8 @@ class FeedControllerTest extends WritingIntegrationTest {
         return jdbc.sql("SELECT e.id, e.occurred_at FROM matrix_events e WHERE " + condition + " ORDER BY e.id DESC")
                 .query((rs, n) -> new StoredEvent(
                         rs.getLong("id"),
-                        Date.from(rs.getTimestamp("occurred_at")
-                                .toLocalDateTime()
-                                .toInstant(ZoneOffset.UTC))))
+                        Date.from(
+                                rs.getTimestamp("occurred_at").toLocalDateTime().toInstant(ZoneOffset.UTC))))
                 .list();
     }
 
@@ -257,10 +256,7 @@ class FeedControllerTest extends WritingIntegrationTest {
                 INSERT INTO watches (username, kind, model_id, target, created_at)
                 SELECT :username, 'model', model_id, 'model:' || model_id, now()::TIMESTAMP
                 FROM models m WHERE model_name = :model
-                  AND NOT EXISTS (SELECT 1 FROM watches w WHERE w.username = :username AND w.model_id = m.model_id)""")
-                .param("username", username)
-                .param("model", modelName)
-                .update();
+                  AND NOT EXISTS (SELECT 1 FROM watches w WHERE w.username = :username AND w.model_id = m.model_id)""").param("username", username).param("model", modelName).update();
     }
 
     private String newSecret(String username) {

@@ -57,8 +57,9 @@ class AccessMatrixTest extends WritingKaribuTest {
     private static final String API_WATCHES = "token watches:write";
     private static final List<String> UI_CALLERS =
             List.of(ANONYMOUS, Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
-    private static final List<String> SERVICE_CALLERS =
-            Stream.concat(UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ, API_WATCHES)).toList();
+    private static final List<String> SERVICE_CALLERS = Stream.concat(
+                    UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ, API_WATCHES))
+            .toList();
 
     private static final Set<String> SIGNED_IN = Set.of(Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
     private static final Set<String> EVERYONE = Set.copyOf(SERVICE_CALLERS);
@@ -110,7 +111,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         allowed.put("BadgeService.badge", SIGNED_IN);
         allowed.put("BadgeService.badgesPublic", EVERYONE);
         allowed.put("BadgeService.setBadgesPublic", ADMINS);
-        // Feeds: signed-in users with their session; anyone holding a user's private feed secret (the service checks it).
+        // Feeds: signed-in users with their session; anyone holding a user's private feed secret (the service checks
+        // it).
         Stream.of("modelFeed", "platformFeed", "watchingFeed").forEach(m -> signedIn.accept("FeedService." + m));
         Stream.of("privateWatchingFeed", "privateModelFeed", "privatePlatformFeed")
                 .forEach(m -> allowed.put("FeedService." + m, EVERYONE));
@@ -136,7 +138,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> signedIn.accept("WatchService." + m));
         Set<String> watchers = new java.util.HashSet<>(SIGNED_IN);
         watchers.add(API_WATCHES);
-        Stream.of("watch", "unwatch", "unwatchById").forEach(m -> allowed.put("WatchService." + m, Set.copyOf(watchers)));
+        Stream.of("watch", "unwatch", "unwatchById")
+                .forEach(m -> allowed.put("WatchService." + m, Set.copyOf(watchers)));
         // Administration
         Stream.of(
                         "UserAdminService.list",
@@ -287,13 +290,12 @@ class AccessMatrixTest extends WritingKaribuTest {
                         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 "api:matrix-test",
                                 null,
-                                AuthorityUtils.createAuthorityList(
-                                        (switch (caller) {
-                                                    case API_WRITE -> ApiScope.RESULTS_WRITE;
-                                                    case API_READ -> ApiScope.READ;
-                                                    default -> ApiScope.WATCHES_WRITE;
-                                                })
-                                                .authority())));
+                                AuthorityUtils.createAuthorityList((switch (caller) {
+                                            case API_WRITE -> ApiScope.RESULTS_WRITE;
+                                            case API_READ -> ApiScope.READ;
+                                            default -> ApiScope.WATCHES_WRITE;
+                                        })
+                                        .authority())));
             default -> login(caller.toLowerCase(java.util.Locale.ROOT), caller);
         }
     }

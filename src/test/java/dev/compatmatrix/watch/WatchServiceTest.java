@@ -56,7 +56,9 @@ class WatchServiceTest extends WritingIntegrationTest {
             String user = "watch-role-" + role.toLowerCase(java.util.Locale.ROOT);
             signIn(user, role);
             for (WatchTarget target : targets) {
-                assertThat(watches.watch(target).added()).as(role + " watches " + target.label()).isTrue();
+                assertThat(watches.watch(target).added())
+                        .as(role + " watches " + target.label())
+                        .isTrue();
                 assertThat(watches.isWatching(target)).isTrue();
             }
             assertThat(watches.myWatches()).extracting(Watch::target).containsExactlyInAnyOrderElementsOf(targets);
@@ -72,15 +74,18 @@ class WatchServiceTest extends WritingIntegrationTest {
     void an_unknown_model_platform_or_family_is_refused_by_name_and_nothing_is_stored() {
         signIn("watch-unknown", Roles.VIEWER);
         assertThatThrownBy(() -> watches.watch(WatchTarget.model("no-such-model")))
-                .isInstanceOfSatisfying(WatchException.class, e -> assertThat(e.parameter()).isEqualTo("model"))
+                .isInstanceOfSatisfying(
+                        WatchException.class, e -> assertThat(e.parameter()).isEqualTo("model"))
                 .hasMessage("No model named 'no-such-model' is in the matrix.");
         assertThatThrownBy(() -> watches.watch(WatchTarget.cell("no-such-model", Platform.CPU)))
                 .isInstanceOf(WatchException.class);
         assertThatThrownBy(() -> watches.watch(WatchTarget.family("no-such-family")))
-                .isInstanceOfSatisfying(WatchException.class, e -> assertThat(e.parameter()).isEqualTo("family"))
+                .isInstanceOfSatisfying(
+                        WatchException.class, e -> assertThat(e.parameter()).isEqualTo("family"))
                 .hasMessageContaining("no-such-family");
         assertThatThrownBy(() -> watches.watch(WatchTarget.platform(null)))
-                .isInstanceOfSatisfying(WatchException.class, e -> assertThat(e.parameter()).isEqualTo("platform"));
+                .isInstanceOfSatisfying(
+                        WatchException.class, e -> assertThat(e.parameter()).isEqualTo("platform"));
         assertThat(storedWatches("watch-unknown")).isZero();
     }
 
@@ -112,7 +117,8 @@ class WatchServiceTest extends WritingIntegrationTest {
     @Test
     void a_user_neither_sees_nor_removes_another_users_watch() {
         signIn("watch-alice", Roles.VIEWER);
-        long alices = watches.watch(WatchTarget.platform(Platform.WEBGPU)).watch().id();
+        long alices =
+                watches.watch(WatchTarget.platform(Platform.WEBGPU)).watch().id();
 
         signIn("watch-bob", Roles.ADMIN);
         assertThat(watches.myWatches()).isEmpty();

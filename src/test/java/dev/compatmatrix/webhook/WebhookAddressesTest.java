@@ -3,9 +3,9 @@ package dev.compatmatrix.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Webhooks reach public https endpoints only, unless private addresses are allowed (SSRF). */
 class WebhookAddressesTest {

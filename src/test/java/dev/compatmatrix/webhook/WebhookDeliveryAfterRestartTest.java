@@ -57,7 +57,9 @@ class WebhookDeliveryAfterRestartTest {
                             "1.0",
                             LocalDateTime.of(2026, 11, 27, 1, 0))));
             // Committed and on its way, but never answered: the application stops with the delivery unfinished.
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !hanging.received().isEmpty());
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> !hanging.received().isEmpty());
         } finally {
             first.close();
             hanging.close();
@@ -68,8 +70,12 @@ class WebhookDeliveryAfterRestartTest {
         try (WebhookReceiver answering = WebhookReceiver.onPort(port)) {
             ConfigurableApplicationContext second = start(file, false);
             try {
-                Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> !answering.received().isEmpty());
-                Awaitility.await().during(1, TimeUnit.SECONDS).until(() -> answering.received().size() == 1);
+                Awaitility.await()
+                        .atMost(20, TimeUnit.SECONDS)
+                        .until(() -> !answering.received().isEmpty());
+                Awaitility.await()
+                        .during(1, TimeUnit.SECONDS)
+                        .until(() -> answering.received().size() == 1);
                 var delivered = answering.received().getFirst();
                 assertThat(delivered.eventId()).isEqualTo(eventId);
                 assertThat(delivered.body()).isEqualTo(body);

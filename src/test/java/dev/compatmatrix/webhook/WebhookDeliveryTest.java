@@ -13,8 +13,8 @@ import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -86,13 +86,18 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             var webhook = webhooks.register(receiver.url(), WebhookScope.ALL).webhook();
             writer.recordResults(List.of(result(model(1).id(), Platform.CPU, CompatibilityLevel.MEDIUM)));
 
-            Awaitility.await().pollInSameThread()
+            Awaitility.await()
+                    .pollInSameThread()
                     .atMost(15, TimeUnit.SECONDS)
                     .until(() -> webhooks.log(webhook.id()).size() == 3);
             var requests = receiver.received();
             assertThat(requests).extracting(WebhookReceiver.Received::answered).containsExactly(500, 503, 200);
-            assertThat(requests).extracting(WebhookReceiver.Received::eventId).containsOnly(requests.getFirst().eventId());
-            assertThat(requests).extracting(WebhookReceiver.Received::body).containsOnly(requests.getFirst().body());
+            assertThat(requests)
+                    .extracting(WebhookReceiver.Received::eventId)
+                    .containsOnly(requests.getFirst().eventId());
+            assertThat(requests)
+                    .extracting(WebhookReceiver.Received::body)
+                    .containsOnly(requests.getFirst().body());
             var log = webhooks.log(webhook.id()).reversed();
             assertThat(log).extracting(WebhookAttempt::attempt).containsExactly(1, 2, 3);
             assertThat(log).extracting(WebhookAttempt::statusCode).containsExactly(500, 503, 200);
@@ -100,7 +105,10 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             assertThat(log.getFirst().error()).contains("500");
             assertThat(log.getLast().error()).isNull();
             // Delivered means done: no further request comes.
-            Awaitility.await().pollInSameThread().during(1, TimeUnit.SECONDS).until(() -> receiver.received().size() == 3);
+            Awaitility.await()
+                    .pollInSameThread()
+                    .during(1, TimeUnit.SECONDS)
+                    .until(() -> receiver.received().size() == 3);
             assertThat(state(requests.getFirst().eventId())).isEqualTo("delivered");
         }
     }
@@ -113,8 +121,14 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             var webhook = webhooks.register(receiver.url(), WebhookScope.ALL).webhook();
             writer.recordResults(List.of(result(model(2).id(), Platform.CPU, CompatibilityLevel.HIGH)));
 
-            Awaitility.await().pollInSameThread().atMost(15, TimeUnit.SECONDS).until(() -> webhooks.log(webhook.id()).size() == 4);
-            Awaitility.await().pollInSameThread().during(1, TimeUnit.SECONDS).until(() -> receiver.received().size() == 4);
+            Awaitility.await()
+                    .pollInSameThread()
+                    .atMost(15, TimeUnit.SECONDS)
+                    .until(() -> webhooks.log(webhook.id()).size() == 4);
+            Awaitility.await()
+                    .pollInSameThread()
+                    .during(1, TimeUnit.SECONDS)
+                    .until(() -> receiver.received().size() == 4);
             assertThat(webhooks.log(webhook.id()).getFirst().outcome()).isEqualTo("failed");
             assertThat(state(receiver.received().getFirst().eventId())).isEqualTo("failed");
         }
@@ -136,7 +150,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             Duration hanging = postResult(api, model, "hanging");
             awaitRequests(receiver, 3);
 
-            System.out.printf("POST /api/v1/results: %d ms with the receiver answering, %d ms with it hanging%n",
+            System.out.printf(
+                    "POST /api/v1/results: %d ms with the receiver answering, %d ms with it hanging%n",
                     answering.toMillis(), hanging.toMillis());
             // A delivery inside the write would hang for the 3 s time-out.
             assertThat(hanging).isLessThan(Duration.ofMillis(1500));
@@ -166,7 +181,10 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             writer.recordResults(List.of(result(other.id(), Platform.CUDA, CompatibilityLevel.LOW)));
 
             var request = awaitRequests(receiver, 1).getFirst();
-            Awaitility.await().pollInSameThread().during(800, TimeUnit.MILLISECONDS).until(() -> receiver.received().size() == 1);
+            Awaitility.await()
+                    .pollInSameThread()
+                    .during(800, TimeUnit.MILLISECONDS)
+                    .until(() -> receiver.received().size() == 1);
             JsonNode events = JSON.readTree(request.body()).get("events");
             assertThat(events).hasSize(2);
             assertThat(events.valueStream().map(e -> e.get("model").asString())).containsOnly(watched.name());
@@ -177,14 +195,18 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     void a_test_event_is_sent_and_logged() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             signIn("editor", Roles.EDITOR);
-            var webhook = webhooks.register(receiver.url(), WebhookScope.WATCHES).webhook();
+            var webhook =
+                    webhooks.register(receiver.url(), WebhookScope.WATCHES).webhook();
             webhooks.sendTest(webhook.id());
 
             var request = awaitRequests(receiver, 1).getFirst();
             JsonNode json = JSON.readTree(request.body());
             assertThat(json.get("test").asBoolean()).isTrue();
             assertThat(json.get("text").asString()).contains("Test event");
-            Awaitility.await().pollInSameThread().atMost(5, TimeUnit.SECONDS).until(() -> !webhooks.log(webhook.id()).isEmpty());
+            Awaitility.await()
+                    .pollInSameThread()
+                    .atMost(5, TimeUnit.SECONDS)
+                    .until(() -> !webhooks.log(webhook.id()).isEmpty());
             var attempt = webhooks.log(webhook.id()).getFirst();
             assertThat(attempt.eventId()).isEqualTo(request.eventId());
             assertThat(attempt.statusCode()).isEqualTo(200);
@@ -197,14 +219,16 @@ class WebhookDeliveryTest extends WebhookTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"batch_id": "webhook-%s", "results": [{"model": "%s", "hardware": "openvino",
-                                 "level": "medium"}]}"""
-                                .formatted(batch, model)))
+                                 "level": "medium"}]}""".formatted(batch, model)))
                 .andExpect(status().is2xxSuccessful());
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static List<WebhookReceiver.Received> awaitRequests(WebhookReceiver receiver, int count) {
-        Awaitility.await().pollInSameThread().atMost(10, TimeUnit.SECONDS).until(() -> receiver.received().size() >= count);
+        Awaitility.await()
+                .pollInSameThread()
+                .atMost(10, TimeUnit.SECONDS)
+                .until(() -> receiver.received().size() >= count);
         return receiver.received();
     }
 

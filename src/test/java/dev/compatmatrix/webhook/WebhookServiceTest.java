@@ -29,16 +29,22 @@ class WebhookServiceTest extends WebhookTestSupport {
                         .owner())
                 .isEqualTo("editor");
         signIn("admin", Roles.ADMIN);
-        assertThat(webhooks.register("http://127.0.0.1:9/all", WebhookScope.ALL).webhook().scope())
+        assertThat(webhooks.register("http://127.0.0.1:9/all", WebhookScope.ALL)
+                        .webhook()
+                        .scope())
                 .isEqualTo(WebhookScope.ALL);
     }
 
     @Test
     void users_see_and_manage_only_their_own_webhooks_and_admins_all() {
         signIn("viewer", Roles.VIEWER);
-        long viewers = webhooks.register("http://127.0.0.1:9/viewer", WebhookScope.WATCHES).webhook().id();
+        long viewers = webhooks.register("http://127.0.0.1:9/viewer", WebhookScope.WATCHES)
+                .webhook()
+                .id();
         signIn("editor", Roles.EDITOR);
-        long editors = webhooks.register("http://127.0.0.1:9/editor", WebhookScope.WATCHES).webhook().id();
+        long editors = webhooks.register("http://127.0.0.1:9/editor", WebhookScope.WATCHES)
+                .webhook()
+                .id();
         assertThat(webhooks.list()).extracting(Webhook::id).containsExactly(editors);
         assertThatThrownBy(() -> webhooks.delete(viewers)).hasMessageContaining("No such webhook");
         assertThatThrownBy(() -> webhooks.sendTest(viewers)).hasMessageContaining("No such webhook");
@@ -56,7 +62,8 @@ class WebhookServiceTest extends WebhookTestSupport {
         signIn("viewer", Roles.VIEWER);
         var registered = webhooks.register("http://127.0.0.1:9/hook", WebhookScope.WATCHES);
         assertThat(registered.secret()).startsWith("whsec_").hasSizeGreaterThan(40);
-        assertThat(registered.webhook().secretHint()).isEqualTo(registered.secret().substring(0, 10) + "…");
+        assertThat(registered.webhook().secretHint())
+                .isEqualTo(registered.secret().substring(0, 10) + "…");
         String stored = jdbc.sql("SELECT secret_sealed FROM webhooks WHERE id = :id")
                 .param("id", registered.webhook().id())
                 .query(String.class)

@@ -283,7 +283,8 @@ public class ClaimEditor extends Dialog {
         } else {
             String differences = loaded == null ? "" : ClaimFields.describeDifferences(loaded.data(), now.data());
             what = (loaded == null
-                            ? who + " recorded a claim for this cell just now (" + now.data().level().label() + ")"
+                            ? who + " recorded a claim for this cell just now ("
+                                    + now.data().level().label() + ")"
                             : who + " changed this claim just now" + (differences.isEmpty() ? "" : ": " + differences))
                     + ". What you typed is kept; when you save, it is checked against their version and you choose"
                     + " between their values and yours.";

@@ -54,8 +54,9 @@ public class FeedSecretRepository {
     }
 
     public Optional<FeedSecret> find(String username) {
-        return jdbc.sql("SELECT f.secret_prefix, f.created_at, " + WORKS + " AS works"
-                        + " FROM feed_secrets f JOIN app_users u ON u.username = f.username WHERE f.username = :username")
+        return jdbc.sql(
+                        "SELECT f.secret_prefix, f.created_at, " + WORKS + " AS works"
+                                + " FROM feed_secrets f JOIN app_users u ON u.username = f.username WHERE f.username = :username")
                 .param("username", username)
                 .query((rs, n) -> new FeedSecret(
                         rs.getString("secret_prefix"),

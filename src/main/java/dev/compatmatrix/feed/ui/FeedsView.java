@@ -69,9 +69,10 @@ public class FeedsView extends VerticalLayout {
         shownOnce.setVisible(false);
         add(
                 new H2("Feeds"),
-                new Paragraph("Atom feeds of the matrix's changes, for feed readers and chat integrations: one entry per "
-                        + "change (level changes, claims, validations, disputes, automated results, models), the newest "
-                        + FeedService.ENTRIES + ", newest first."),
+                new Paragraph(
+                        "Atom feeds of the matrix's changes, for feed readers and chat integrations: one entry per "
+                                + "change (level changes, claims, validations, disputes, automated results, models), the newest "
+                                + FeedService.ENTRIES + ", newest first."),
                 new H3("Your private feed address"),
                 new Paragraph("A feed reader cannot sign in, so it reads your feeds through a private address that "
                         + "holds a secret. Anyone who has the address reads what you watch, so keep it to yourself. It "
@@ -156,10 +157,15 @@ public class FeedsView extends VerticalLayout {
         copy.setId("feed-copy");
         copy.setAriaLabel("Copy the private feed address to the clipboard");
         copy.addClickListener(e -> copy.getElement()
-                .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", privateAddress.getValue())
-                .then(Boolean.class, done -> copied.setText(Boolean.TRUE.equals(done)
-                        ? "Copied"
-                        : "Could not reach the clipboard: select the address and copy it")));
+                .executeJs(
+                        "return navigator.clipboard.writeText($0).then(() => true, () => false)",
+                        privateAddress.getValue())
+                .then(
+                        Boolean.class,
+                        done -> copied.setText(
+                                Boolean.TRUE.equals(done)
+                                        ? "Copied"
+                                        : "Could not reach the clipboard: select the address and copy it")));
         copied.setId("feed-copied");
         copied.setText(""); // a new address has not been copied yet
         copied.getElement().setAttribute("role", "status");

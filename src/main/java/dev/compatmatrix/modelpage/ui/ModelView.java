@@ -103,13 +103,15 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LiveUpdates live;
     /** The platforms changed lately by someone, marked in the claims grid for a few seconds. */
-    final RecentChanges recent = new RecentChanges(this, models -> claims.getDataProvider().refreshAll());
+    final RecentChanges recent =
+            new RecentChanges(this, models -> claims.getDataProvider().refreshAll());
     /** How many live changes this page has shown (for tests). */
     final AtomicLong liveRefreshes;
     /** The model shown (read off the UI by the live filter); -1 before the first. */
     private volatile int shownModelId = -1;
     /** What is built once per model and updated in place after. */
     private Component top;
+
     private Details scoreExplanation;
     TabSheet tabs;
     private Tab recommendationsTab;
@@ -149,10 +151,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         recent.mark(change);
-        var overview = service.modelOverview(modelName).or(() -> change.events().stream()
-                .filter(e -> e.modelId() == shownModelId && !e.modelName().equals(modelName))
-                .reduce((first, second) -> second)
-                .flatMap(renamed -> service.modelOverview(renamed.modelName())));
+        var overview = service.modelOverview(modelName)
+                .or(() -> change.events().stream()
+                        .filter(e ->
+                                e.modelId() == shownModelId && !e.modelName().equals(modelName))
+                        .reduce((first, second) -> second)
+                        .flatMap(renamed -> service.modelOverview(renamed.modelName())));
         if (overview.isPresent()) {
             modelName = overview.get().header().name();
             show(overview.get());
@@ -286,7 +290,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         Button editModel = new Button("Edit model", e -> openModelEditor());
         editModel.setId("edit-model");
         editModel.setVisible(canManageModel);
-        HorizontalLayout title = new HorizontalLayout(name, editModel, WatchButton.of(WatchTarget.model(header.name())));
+        HorizontalLayout title =
+                new HorizontalLayout(name, editModel, WatchButton.of(WatchTarget.model(header.name())));
         title.setAlignItems(Alignment.BASELINE);
         VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), title, facts, scoreExplanation);
         top.setPadding(false);
@@ -445,7 +450,10 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         LevelBadge badge = row.claim() == null
                 ? new LevelBadge(null, null)
                 : new LevelBadge(
-                        row.claim().level(), row.claim().status(), marks(row).stale(), marks(row).disputed());
+                        row.claim().level(),
+                        row.claim().status(),
+                        marks(row).stale(),
+                        marks(row).disputed());
         if (!recent.isMarked(shownModelId, row.platform())) {
             return badge;
         }

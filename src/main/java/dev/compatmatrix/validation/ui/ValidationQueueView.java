@@ -31,8 +31,8 @@ import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.matrix.ClaimConflictException;
 import dev.compatmatrix.matrix.ClaimRef;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.MatrixEvent;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.ui.LiveUpdates;
@@ -77,6 +77,7 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
     private final AtomicLong liveRefreshes;
     /** Read by the live predicate on the signal's thread too. */
     private volatile QueueFilter filter = QueueFilter.ALL;
+
     private boolean showingFilter;
 
     public ValidationQueueView(ValidationService validation, CompatibilityService compatibility, LiveUpdates live) {

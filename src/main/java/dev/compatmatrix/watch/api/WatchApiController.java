@@ -55,7 +55,9 @@ public class WatchApiController {
         return new ApiWatch.Watches(items.size(), items);
     }
 
-    @Operation(summary = "Watch a model, a platform, a family or one cell (model and platform); watching it again keeps the one watch")
+    @Operation(
+            summary =
+                    "Watch a model, a platform, a family or one cell (model and platform); watching it again keeps the one watch")
     @ApiResponse(
             responseCode = "201",
             description = "Now watched",
@@ -121,7 +123,11 @@ public class WatchApiController {
             platform = Platform.fromKey(platformKey.strip()).orElse(null);
             if (platform == null) {
                 problems.add("platform=" + platformKey + " (one of "
-                        + String.join(", ", java.util.Arrays.stream(Platform.values()).map(Platform::key).toList())
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(Platform.values())
+                                        .map(Platform::key)
+                                        .toList())
                         + ")");
             }
         }

@@ -24,10 +24,10 @@ class WatchApiDocs implements OperationCustomizer {
         }
         boolean delete = handler.hasMethodAnnotation(DeleteMapping.class);
         if (delete || handler.hasMethodAnnotation(PostMapping.class)) {
-            operation.addParametersItem(query(
-                    "model", "A model's name: alone the model, with platform one cell", new StringSchema()));
             operation.addParametersItem(
-                    query("platform", "A platform: alone every model on it, with model one cell", keys(Platform.class)));
+                    query("model", "A model's name: alone the model, with platform one cell", new StringSchema()));
+            operation.addParametersItem(query(
+                    "platform", "A platform: alone every model on it, with model one cell", keys(Platform.class)));
             operation.addParametersItem(query("family", "A model family, alone", new StringSchema()));
         }
         if (delete) {

@@ -21,10 +21,7 @@ public class UserVisitRepository {
                         INSERT INTO user_visits AS v (username, last_sign_in, previous_sign_in)
                         VALUES (:username, :now, NULL)
                         ON CONFLICT (username) DO UPDATE
-                        SET previous_sign_in = v.last_sign_in, last_sign_in = excluded.last_sign_in""")
-                .param("username", username)
-                .param("now", now)
-                .update();
+                        SET previous_sign_in = v.last_sign_in, last_sign_in = excluded.last_sign_in""").param("username", username).param("now", now).update();
     }
 
     /** When the user signed in before their latest sign-in; empty before their second sign-in. */

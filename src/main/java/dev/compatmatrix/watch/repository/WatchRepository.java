@@ -65,7 +65,12 @@ public class WatchRepository {
 
     /** Adds the watch unless the user watches the target already; false then. */
     public boolean insert(
-            String username, Kind kind, Integer modelId, Platform platform, String family, String target,
+            String username,
+            Kind kind,
+            Integer modelId,
+            Platform platform,
+            String family,
+            String target,
             LocalDateTime now) {
         return jdbc.sql("""
                         INSERT INTO watches (username, kind, model_id, hardware_type, model_family, target, created_at)

@@ -26,13 +26,15 @@ class SinceLastVisitPanel extends Dialog {
         summary.setId("since-summary");
         add(summary);
         if (since.firstVisit()) {
-            summary.setText("This is your first sign-in: there is no previous visit to compare with. What changes in "
-                    + "the models, platforms, families and cells you watch will be listed here after your next sign-in.");
+            summary.setText(
+                    "This is your first sign-in: there is no previous visit to compare with. What changes in "
+                            + "the models, platforms, families and cells you watch will be listed here after your next sign-in.");
         } else if (since.changes().isEmpty()) {
             summary.setText("Nothing you watch has changed since your previous visit ("
                     + WatchedChanges.time(since.previousVisit()) + ").");
         } else {
-            summary.setText(Plural.of(since.changes().size(), "change") + (since.more() ? " (the newest " + WatchService.SINCE_LIMIT + ")" : "")
+            summary.setText(Plural.of(since.changes().size(), "change")
+                    + (since.more() ? " (the newest " + WatchService.SINCE_LIMIT + ")" : "")
                     + " in what you watch since your previous visit (" + WatchedChanges.time(since.previousVisit())
                     + "): " + WatchedChanges.tally(since.changes()) + ".");
             add(new WatchedChanges(since.changes()));

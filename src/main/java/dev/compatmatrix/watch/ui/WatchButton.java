@@ -59,7 +59,8 @@ public class WatchButton extends Button {
 
     /** "model", "family", "platform-cuda", "cell-cuda": what tests and browser scripts find a control by. */
     static String idOf(WatchTarget target) {
-        return target.kind().key() + (target.platform() == null ? "" : "-" + target.platform().key());
+        return target.kind().key()
+                + (target.platform() == null ? "" : "-" + target.platform().key());
     }
 
     static WatchService service() {

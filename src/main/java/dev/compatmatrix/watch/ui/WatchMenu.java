@@ -23,7 +23,8 @@ public final class WatchMenu {
     private WatchMenu() {}
 
     /** Adds the menu to a grid of models, given each row's model name and family. */
-    public static <T> GridContextMenu<T> addTo(Grid<T> grid, Function<T, String> modelName, Function<T, String> family) {
+    public static <T> GridContextMenu<T> addTo(
+            Grid<T> grid, Function<T, String> modelName, Function<T, String> family) {
         WatchService watches = WatchButton.service();
         GridContextMenu<T> menu = grid.addContextMenu();
         menu.setId("watch-menu");
@@ -41,7 +42,8 @@ public final class WatchMenu {
             for (Platform platform : Platform.values()) {
                 item(cells.addItem(""), watches, watched, WatchTarget.cell(model, platform), platform.label());
             }
-            GridSubMenu<T> platforms = menu.addItem("Watch a platform (every model)").getSubMenu();
+            GridSubMenu<T> platforms =
+                    menu.addItem("Watch a platform (every model)").getSubMenu();
             for (Platform platform : Platform.values()) {
                 item(platforms.addItem(""), watches, watched, WatchTarget.platform(platform), platform.label());
             }

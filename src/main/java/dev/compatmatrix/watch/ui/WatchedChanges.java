@@ -28,7 +28,8 @@ class WatchedChanges extends Div {
     WatchedChanges(List<MatrixEvent> changes) {
         addClassName("watched-changes");
         Map<String, List<MatrixEvent>> byModel = new LinkedHashMap<>();
-        changes.forEach(e -> byModel.computeIfAbsent(e.modelName(), k -> new ArrayList<>()).add(e));
+        changes.forEach(e ->
+                byModel.computeIfAbsent(e.modelName(), k -> new ArrayList<>()).add(e));
         byModel.forEach((model, events) -> {
             H4 heading = new H4(new Anchor(ModelPages.path(model), model));
             heading.addClassName("watched-model");
@@ -63,8 +64,10 @@ class WatchedChanges extends Div {
 
     /** "2 level changes · 1 validation · 1 dispute · 3 automated results · 1 other change". */
     static String tally(List<MatrixEvent> changes) {
-        long levels = changes.stream().filter(e -> category(e).equals("Level change")).count();
-        long validations = changes.stream().filter(e -> category(e).equals("Validation")).count();
+        long levels =
+                changes.stream().filter(e -> category(e).equals("Level change")).count();
+        long validations =
+                changes.stream().filter(e -> category(e).equals("Validation")).count();
         long disputes = changes.stream().filter(MatrixEvent::disputes).count();
         long results = changes.stream()
                 .filter(e -> e.kind() == ChangeKind.RESULT && !e.disputes())

@@ -45,13 +45,23 @@ public class WatchingView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("You watch nothing yet. Use \"Watch\" on a model's page (for the model, or on a "
                 + "platform's row for one cell), or right-click a row of the matrix.");
-        grid.addComponentColumn(WatchingView::link).setHeader("What").setKey("what").setFlexGrow(2);
-        grid.addColumn(w -> kind(w.target())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(WatchingView::link)
+                .setHeader("What")
+                .setKey("what")
+                .setFlexGrow(2);
+        grid.addColumn(w -> kind(w.target()))
+                .setHeader("Kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(w -> WatchedChanges.time(w.createdAt()))
                 .setHeader("Since")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::unwatchButton).setHeader("").setKey("unwatch").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::unwatchButton)
+                .setHeader("")
+                .setKey("unwatch")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         newest.setId("newest-changes");
         newest.setPadding(false);
         add(new H2("Watching"), grid, new H3("Newest changes in what you watch"), newest);
@@ -62,9 +72,8 @@ public class WatchingView extends VerticalLayout {
         grid.setItems(watches.myWatches());
         List<MatrixEvent> changes = watches.newestChanges(NEWEST);
         newest.removeAll();
-        newest.add(changes.isEmpty()
-                ? new Paragraph("No changes yet in what you watch.")
-                : new WatchedChanges(changes));
+        newest.add(
+                changes.isEmpty() ? new Paragraph("No changes yet in what you watch.") : new WatchedChanges(changes));
     }
 
     private Button unwatchButton(Watch watch) {

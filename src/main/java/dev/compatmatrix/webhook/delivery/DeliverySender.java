@@ -109,9 +109,11 @@ class DeliverySender {
             Due due, int attempt, String node, LocalDateTime at, Integer status, String error, Duration took) {
         String outcome = error == null ? "delivered" : attempt >= settings.maxAttempts() ? "failed" : "retry";
         LocalDateTime now = LocalDateTime.now(clock);
-        LocalDateTime next = outcome.equals("retry") ? now.plus(settings.backoff().get(attempt - 1)) : null;
+        LocalDateTime next =
+                outcome.equals("retry") ? now.plus(settings.backoff().get(attempt - 1)) : null;
         transaction.executeWithoutResult(tx -> {
-            deliveries.log(due.id(), due.webhookId(), due.eventId(), attempt, at, status, error, took.toMillis(), outcome);
+            deliveries.log(
+                    due.id(), due.webhookId(), due.eventId(), attempt, at, status, error, took.toMillis(), outcome);
             deliveries.finish(due.id(), node, outcome.equals("retry") ? "pending" : outcome, next, now);
         });
     }

@@ -49,12 +49,13 @@ public class DeliveryWorker {
 
     private final ScheduledExecutorService dispatch = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-dispatch").daemon().factory());
-    private final ExecutorService sending =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
+    private final ExecutorService sending = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("webhook-send-", 0).factory());
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicBoolean nudged = new AtomicBoolean();
     /** Deliveries this node has leased and not finished. */
     private final Set<Long> leased = ConcurrentHashMap.newKeySet();
+
     private Runnable unsubscribe = () -> {};
 
     DeliveryWorker(
@@ -142,7 +143,8 @@ public class DeliveryWorker {
                 try {
                     cutOff = !sender.send(due, due.attempts() + 1, node);
                 } catch (RuntimeException e) {
-                    // E.g. the webhook was deleted meanwhile; otherwise the lease runs out and the delivery is due again.
+                    // E.g. the webhook was deleted meanwhile; otherwise the lease runs out and the delivery is due
+                    // again.
                     log.warn("Webhook delivery {} could not be recorded", due.eventId(), e);
                 } finally {
                     if (!cutOff) {
@@ -172,8 +174,10 @@ public class DeliveryWorker {
             try {
                 deliveries.release(node, Set.copyOf(leased));
             } catch (RuntimeException e) {
-                log.warn("Could not give back {} webhook deliveries; they are sent again when their lease runs out",
-                        leased.size(), e);
+                log.warn(
+                        "Could not give back {} webhook deliveries; they are sent again when their lease runs out",
+                        leased.size(),
+                        e);
             }
         }
     }

@@ -101,7 +101,11 @@ public class FanOut {
             for (var change : received(webhook, events).entrySet()) {
                 String eventId = "wh" + webhook.id() + "-c" + change.getKey();
                 deliveries.queue(
-                        webhook.id(), change.getKey(), eventId, body.of(eventId, change.getKey(), change.getValue()), now);
+                        webhook.id(),
+                        change.getKey(),
+                        eventId,
+                        body.of(eventId, change.getKey(), change.getValue()),
+                        now);
                 queued++;
             }
         }
@@ -113,7 +117,12 @@ public class FanOut {
         List<MatrixEvent> taken;
         if (webhook.scope() == WebhookScope.WATCHES) {
             Set<Long> ids = events.stream().map(MatrixEvent::id).collect(Collectors.toSet());
-            taken = watched.coveredAmong(webhook.owner(), events.getFirst().id(), events.getLast().id()).stream()
+            taken = watched
+                    .coveredAmong(
+                            webhook.owner(),
+                            events.getFirst().id(),
+                            events.getLast().id())
+                    .stream()
                     .filter(e -> ids.contains(e.id()))
                     .toList();
         } else {

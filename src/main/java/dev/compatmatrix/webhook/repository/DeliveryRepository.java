@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 public class DeliveryRepository {
 
     /** A delivery due now, with what sending it needs. */
-    public record Due(long id, long webhookId, String url, String secretSealed, String eventId, String body, int attempts) {}
+    public record Due(
+            long id, long webhookId, String url, String secretSealed, String eventId, String body, int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -96,10 +97,7 @@ public class DeliveryRepository {
     public void release(String node, Collection<Long> deliveryIds) {
         jdbc.sql("""
                         UPDATE webhook_deliveries SET leased_until = NULL, leased_by = NULL, attempts = attempts - 1
-                        WHERE id IN (:ids) AND leased_by = :node AND state = 'pending'""")
-                .param("ids", deliveryIds)
-                .param("node", node)
-                .update();
+                        WHERE id IN (:ids) AND leased_by = :node AND state = 'pending'""").param("ids", deliveryIds).param("node", node).update();
     }
 
     /** Logs an attempt (not for a delivery deleted with its webhook meanwhile). */

@@ -25,10 +25,7 @@ public class OutboxRepository {
         return jdbc.sql("""
                         SELECT DISTINCT change_id FROM (
                             SELECT change_id FROM matrix_events WHERE NOT fanned_out ORDER BY id LIMIT :limit) t
-                        ORDER BY change_id""")
-                .param("limit", events)
-                .query(Long.class)
-                .list();
+                        ORDER BY change_id""").param("limit", events).query(Long.class).list();
     }
 
     /** Every event of these changes not fanned out yet, in id order (a change's events commit together). */

@@ -47,7 +47,10 @@ public class WebhookRepository {
     }
 
     public Optional<Webhook> find(long id) {
-        return jdbc.sql(SELECT + "WHERE w.id = :id").param("id", id).query(this::row).optional();
+        return jdbc.sql(SELECT + "WHERE w.id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional();
     }
 
     /** Every webhook (admins), or only one owner's, oldest first. */
@@ -69,8 +72,12 @@ public class WebhookRepository {
 
     /** Deletes the webhook with its deliveries and their log (no cascades: DuckDB has none). */
     public boolean delete(long id) {
-        jdbc.sql("DELETE FROM webhook_attempts WHERE webhook_id = :id").param("id", id).update();
-        jdbc.sql("DELETE FROM webhook_deliveries WHERE webhook_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM webhook_attempts WHERE webhook_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM webhook_deliveries WHERE webhook_id = :id")
+                .param("id", id)
+                .update();
         return jdbc.sql("DELETE FROM webhooks WHERE id = :id").param("id", id).update() == 1;
     }
 

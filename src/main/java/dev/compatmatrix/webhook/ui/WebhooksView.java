@@ -119,7 +119,9 @@ public class WebhooksView extends VerticalLayout {
             grid.addColumn(Webhook::owner).setHeader("Owner").setAutoWidth(true);
         }
         grid.addColumn(Webhook::secretHint).setHeader("Secret").setAutoWidth(true);
-        grid.addColumn(w -> WHEN.format(w.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(w -> WHEN.format(w.createdAt()))
+                .setHeader("Created (UTC)")
+                .setAutoWidth(true);
         grid.addColumn(w -> w.lastOutcome() == null ? "no attempt yet" : w.lastOutcome())
                 .setHeader("Last attempt")
                 .setAutoWidth(true);
@@ -147,7 +149,9 @@ public class WebhooksView extends VerticalLayout {
                 .setAutoWidth(true);
         log.addColumn(WebhookAttempt::outcome).setHeader("Outcome").setAutoWidth(true);
         log.addColumn(a -> a.durationMs() + " ms").setHeader("Took").setAutoWidth(true);
-        log.addColumn(a -> a.error() == null ? "" : a.error()).setHeader("Error").setFlexGrow(2);
+        log.addColumn(a -> a.error() == null ? "" : a.error())
+                .setHeader("Error")
+                .setFlexGrow(2);
         refreshLog.setId("webhook-log-refresh");
         refreshLog.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         refreshLog.addClickListener(e -> refresh());
@@ -178,8 +182,9 @@ public class WebhooksView extends VerticalLayout {
         dialog.add(
                 new Paragraph("Deliveries to " + webhook.url() + " are signed with this secret."),
                 value,
-                new Paragraph("Check each request: X-Compat-Signature must equal \"sha256=\" + the hex HMAC-SHA256 of the "
-                        + "raw body with this secret as key."));
+                new Paragraph(
+                        "Check each request: X-Compat-Signature must equal \"sha256=\" + the hex HMAC-SHA256 of the "
+                                + "raw body with this secret as key."));
         Button close = new Button("I have copied it", e -> dialog.close());
         close.setId("webhook-secret-close");
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -192,8 +197,8 @@ public class WebhooksView extends VerticalLayout {
         try {
             webhooks.sendTest(webhook.id());
             grid.select(webhook);
-            Notification.show("Test event queued: it appears in the log in a moment", 3000,
-                    Notification.Position.BOTTOM_START);
+            Notification.show(
+                    "Test event queued: it appears in the log in a moment", 3000, Notification.Position.BOTTOM_START);
             logAgainSoon();
         } catch (IllegalArgumentException e) {
             error(e.getMessage());

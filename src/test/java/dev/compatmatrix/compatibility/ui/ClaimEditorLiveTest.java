@@ -47,13 +47,19 @@ class ClaimEditorLiveTest extends WritingKaribuTest {
         assertThat(form.changedNotice.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(form.limitations.getValue()).isEqualTo("Alice: fails above batch 64");
         assertThat(form.reason.getValue()).isEqualTo("Alice's half-written reason");
-        assertThat(form.level.getValue()).as("the form still shows what it loaded").isEqualTo(claim.data().level());
+        assertThat(form.level.getValue())
+                .as("the form still shows what it loaded")
+                .isEqualTo(claim.data().level());
         assertThat(form.isOpened()).isTrue();
 
         form.save.click();
-        assertThat(form.conflict.isVisible()).as("saving still goes through the conflict check").isTrue();
+        assertThat(form.conflict.isVisible())
+                .as("saving still goes through the conflict check")
+                .isTrue();
         assertThat(form.conflict.getText()).contains("bob saved this claim after you opened it");
-        assertThat(form.changedNotice.isVisible()).as("the conflict panel says it all now").isFalse();
+        assertThat(form.changedNotice.isVisible())
+                .as("the conflict panel says it all now")
+                .isFalse();
         assertThat(claims.find(MODEL, platform).orElseThrow().data().limitations())
                 .isEqualTo(claim.data().limitations());
     }

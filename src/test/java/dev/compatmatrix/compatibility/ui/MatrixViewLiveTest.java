@@ -66,14 +66,16 @@ class MatrixViewLiveTest extends WritingKaribuTest {
         assertThat(rowReloads).hasValue(1);
         assertThat(view.grid.getSelectedItems()).containsExactly(row);
         assertThat(view.filters.type.getValue().key()).isEqualTo("vision");
-        assertThat(view.grid.getSortOrder()).singleElement().satisfies(order -> assertThat(
-                        order.getSorted().getKey())
-                .isEqualTo("score"));
+        assertThat(view.grid.getSortOrder())
+                .singleElement()
+                .satisfies(order -> assertThat(order.getSorted().getKey()).isEqualTo("score"));
         assertThat(changedClass(view, "cpu", "changed", shown)).isEqualTo("live-changed");
         assertThat(changedClass(view, "cpu", "changed", anotherRow(view, shown)))
                 .as("another model's cell is not marked")
                 .isEmpty();
-        assertThat(changedClass(view, "cuda", "changed", shown)).as("the other platforms are not").isEmpty();
+        assertThat(changedClass(view, "cuda", "changed", shown))
+                .as("the other platforms are not")
+                .isEmpty();
         view.useCards(true);
         assertThat(changedClass(view, "card", "cpuChanged", shown))
                 .as("the phone's cards mark it too")

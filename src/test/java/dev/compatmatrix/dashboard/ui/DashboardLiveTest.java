@@ -63,9 +63,12 @@ class DashboardLiveTest extends WritingKaribuTest {
         awaitOnScreen(() -> view.liveRefreshes() == 1 && reason(view, 0).equals("Dashboard live change"));
         Component newest = GridKt._getCellComponent(view.recentChanges, 0, "when");
         assertThat(newest.getElement().getClassList()).contains("live-changed");
-        assertThat(_get(newest, Span.class, spec -> spec.withClasses("live-changed-label")).getText())
+        assertThat(_get(newest, Span.class, spec -> spec.withClasses("live-changed-label"))
+                        .getText())
                 .isEqualTo("New");
-        assertThat(GridKt._getCellComponent(view.recentChanges, 1, "when").getElement().getClassList())
+        assertThat(GridKt._getCellComponent(view.recentChanges, 1, "when")
+                        .getElement()
+                        .getClassList())
                 .doesNotContain("live-changed");
         // The validated claim is unvalidated now: the coverage chart shows today's numbers, as a new screen would.
         DashboardView fresh = new DashboardView(service, liveUpdates);
@@ -108,10 +111,7 @@ class DashboardLiveTest extends WritingKaribuTest {
                         SELECT m.model_name FROM models m JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                         JOIN compatibility_details d ON d.compatibility_id = c.id
                         WHERE d.hardware_type = 'cpu' AND d.validation_status = 'validated' AND m.deleted_at IS NULL
-                        ORDER BY m.model_name LIMIT 1 OFFSET :nth""")
-                .param("nth", nth)
-                .query(String.class)
-                .single();
+                        ORDER BY m.model_name LIMIT 1 OFFSET :nth""").param("nth", nth).query(String.class).single();
     }
 
     private void changeLevel(String model, String reason) {

@@ -65,7 +65,8 @@ class LiveScreensCoalescingTest extends WritingKaribuTest {
                         .content(batch(models)))
                 .andExpect(status().isCreated()));
 
-        awaitOnScreen(() -> queue.liveRefreshes() == 1 && dashboard.liveRefreshes() == 1 && history.liveRefreshes() == 1);
+        awaitOnScreen(
+                () -> queue.liveRefreshes() == 1 && dashboard.liveRefreshes() == 1 && history.liveRefreshes() == 1);
         keepsOnScreen(
                 Duration.ofSeconds(1),
                 () -> queue.liveRefreshes() == 1 && dashboard.liveRefreshes() == 1 && history.liveRefreshes() == 1);
@@ -93,8 +94,7 @@ class LiveScreensCoalescingTest extends WritingKaribuTest {
             for (Platform platform : Platform.values()) {
                 results.add("""
                         {"model": "%s", "hardware": "%s", "level": "medium",
-                         "evidence": {"run": "live-run", "framework_version": "torch 2.6.0"}}"""
-                        .formatted(model, platform.key()));
+                         "evidence": {"run": "live-run", "framework_version": "torch 2.6.0"}}""".formatted(model, platform.key()));
             }
         }
         return "{\"batch_id\": \"live-batch\", \"results\": [%s]}".formatted(String.join(",", results));

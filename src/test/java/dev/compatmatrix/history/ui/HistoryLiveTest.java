@@ -46,9 +46,7 @@ class HistoryLiveTest extends WritingKaribuTest {
         List<String> models = jdbc.sql("""
                         SELECT m.model_name FROM models m JOIN cross_platform_compatibility c ON c.model_id = m.model_id
                         JOIN compatibility_details d ON d.compatibility_id = c.id
-                        WHERE d.hardware_type = 'cpu' AND m.deleted_at IS NULL ORDER BY m.model_name DESC LIMIT 2""")
-                .query(String.class)
-                .list();
+                        WHERE d.hardware_type = 'cpu' AND m.deleted_at IS NULL ORDER BY m.model_name DESC LIMIT 2""").query(String.class).list();
         String watched = models.get(0);
         String other = models.get(1);
         login("viewer", Roles.VIEWER);
@@ -72,7 +70,8 @@ class HistoryLiveTest extends WritingKaribuTest {
         assertThat(newest.changeReason()).isEqualTo("Live level change");
         Component when = GridKt._getCellComponent(view.changes, 0, "when");
         assertThat(when.getElement().getClassList()).contains("live-changed");
-        assertThat(_get(when, Span.class, spec -> spec.withClasses("live-changed-label")).getText())
+        assertThat(_get(when, Span.class, spec -> spec.withClasses("live-changed-label"))
+                        .getText())
                 .isEqualTo("New");
         // An older row is not marked; the charts follow the new change; the filter stays.
         Component older = GridKt._getCellComponent(view.changes, 1, "when");

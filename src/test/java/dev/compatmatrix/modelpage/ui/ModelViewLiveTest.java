@@ -62,8 +62,7 @@ class ModelViewLiveTest extends WritingKaribuTest {
         assertThat(GridKt._get(view.claims, row).claim().level()).isEqualTo(level);
         Component cell = GridKt._getCellComponent(view.claims, row, "level");
         assertThat(cell).isInstanceOf(Span.class);
-        assertThat(cell.getChildren().map(Component::getClass).toList())
-                .containsExactly(LevelBadge.class, Span.class);
+        assertThat(cell.getChildren().map(Component::getClass).toList()).containsExactly(LevelBadge.class, Span.class);
         LevelBadge badge = (LevelBadge) cell.getChildren().findFirst().orElseThrow();
         assertThat(badge.getText()).startsWith(level.label());
         assertThat(badge.getClassNames()).contains("live-changed");

@@ -69,13 +69,17 @@ class ValidationQueueLiveTest extends WritingKaribuTest {
             validation.approve(ClaimRef.of(leavingRow), null); // validated at level 3: it leaves the queue
             TestUsers.signIn("editor", Roles.EDITOR);
             Claim now = claims.find(staying.modelName(), staying.platform()).orElseThrow();
-            claims.update(now, levelOnly(CompatibilityLevel.HIGH), new ChangeNote("Rerun on new hardware", "torch 2.6.0"));
+            claims.update(
+                    now, levelOnly(CompatibilityLevel.HIGH), new ChangeNote("Rerun on new hardware", "torch 2.6.0"));
         });
 
         int storedVersion = new ClaimFixtures(claims, jdbc).stored(staying).version();
         login("validator3", Roles.VALIDATOR);
         awaitOnScreen(() -> row(view, leaving).isEmpty()
-                && view.grid.getSelectedItems().stream().map(QueueRow::version).toList().equals(List.of(storedVersion)));
+                && view.grid.getSelectedItems().stream()
+                        .map(QueueRow::version)
+                        .toList()
+                        .equals(List.of(storedVersion)));
         // The selection is the row still queued, as it is now (what "Approve selected" approves).
         assertThat(view.grid.getSelectedItems()).singleElement().satisfies(selected -> {
             assertThat(selected.claimId()).isEqualTo(staying.claimId());

@@ -85,7 +85,9 @@ class WatchApiTest extends WritingIntegrationTest {
     @Test
     void a_read_token_lists_its_watches_but_may_not_change_them() throws Exception {
         String reader = token(ApiScope.READ);
-        call(get("/api/v1/watches"), reader).andExpect(status().isOk()).andExpect(jsonPath("$.count").value(0));
+        call(get("/api/v1/watches"), reader)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(0));
         call(post("/api/v1/watches").param("platform", "cuda"), reader)
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Not allowed"));
@@ -127,8 +129,7 @@ class WatchApiTest extends WritingIntegrationTest {
         expectRefused(call(post("/api/v1/watches").param("model", "no-such-model"), token), "model=no-such-model");
         expectRefused(call(post("/api/v1/watches").param("platform", "tpu"), token), "platform=tpu");
         expectRefused(call(post("/api/v1/watches").param("family", "no-such-family"), token), "family=no-such-family");
-        expectRefused(
-                call(post("/api/v1/watches").param("family", family).param("model", model), token), "family");
+        expectRefused(call(post("/api/v1/watches").param("family", family).param("model", model), token), "family");
         expectRefused(call(post("/api/v1/watches"), token), "model, platform or family");
         expectRefused(
                 call(post("/api/v1/watches").param("colour", "red").param("platform", "cpu"), token),
@@ -158,7 +159,8 @@ class WatchApiTest extends WritingIntegrationTest {
                         .value(Matchers.containsInAnyOrder("model", "platform", "family")))
                 .andExpect(jsonPath("$.paths['/api/v1/watches'].delete.parameters[*].name")
                         .value(Matchers.containsInAnyOrder("model", "platform", "family", "id")))
-                .andExpect(jsonPath("$.paths['/api/v1/watches'].post.responses['400']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/watches'].post.responses['400']")
+                        .exists());
     }
 
     private static void expectRefused(ResultActions result, String problem) throws Exception {

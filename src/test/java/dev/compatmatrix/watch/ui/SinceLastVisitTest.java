@@ -125,7 +125,9 @@ class SinceLastVisitTest extends WritingKaribuTest {
         signInThroughTheForm("since-watcher"); // signs out of the first session, then in again
 
         SinceLastVisitPanel panel = _get(SinceLastVisitPanel.class);
-        assertThat(panel.isOpened()).as("opens by itself on the session's first screen").isTrue();
+        assertThat(panel.isOpened())
+                .as("opens by itself on the session's first screen")
+                .isTrue();
         assertThat(_find(panel, H4.class).stream().map(h -> h.getElement().getTextRecursively()))
                 .containsExactlyInAnyOrder(watchedModel, cellModel);
         assertThat(_find(panel, Anchor.class).stream()
@@ -133,7 +135,9 @@ class SinceLastVisitTest extends WritingKaribuTest {
                         .map(a -> a.getHref() + " " + a.getText()))
                 .containsExactlyInAnyOrder(
                         "models/" + watchedModel + " " + modelChange, "models/" + cellModel + " " + cellChange);
-        assertThat(panel.summary.getText()).startsWith("2 changes in what you watch").contains("2 level changes");
+        assertThat(panel.summary.getText())
+                .startsWith("2 changes in what you watch")
+                .contains("2 level changes");
         assertThat(_get(SinceLastVisitEntry.class).getText()).isEqualTo("Since your last visit (2)");
     }
 
@@ -142,7 +146,9 @@ class SinceLastVisitTest extends WritingKaribuTest {
         createUser("since-quiet");
         signInThroughTheForm("since-quiet");
         SinceLastVisitEntry entry = _get(SinceLastVisitEntry.class);
-        assertThat(_find(SinceLastVisitPanel.class)).as("nothing to tell: no panel by itself").isEmpty();
+        assertThat(_find(SinceLastVisitPanel.class))
+                .as("nothing to tell: no panel by itself")
+                .isEmpty();
         entry.click();
         SinceLastVisitPanel first = _get(SinceLastVisitPanel.class);
         assertThat(first.summary.getText()).contains("first sign-in").contains("no previous visit");

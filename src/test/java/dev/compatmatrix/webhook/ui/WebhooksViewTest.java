@@ -50,19 +50,23 @@ class WebhooksViewTest extends WebhookTestSupport {
 
             view.url.setValue(receiver.url());
             _click(view.add);
-            String secret = _get(TextArea.class, spec -> spec.withId("webhook-secret")).getValue();
+            String secret =
+                    _get(TextArea.class, spec -> spec.withId("webhook-secret")).getValue();
             assertThat(secret).isEqualTo(view.shownSecret).startsWith("whsec_");
             assertThat(GridKt._size(view.grid)).isEqualTo(1);
             assertThat(GridKt._get(view.grid, 0).url()).isEqualTo(receiver.url());
 
             view.sendTest(GridKt._get(view.grid, 0));
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !receiver.received().isEmpty());
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> !receiver.received().isEmpty());
             Awaitility.await().pollInSameThread().atMost(5, TimeUnit.SECONDS).until(() -> {
                 _click(view.refreshLog);
                 return GridKt._size(view.log) == 1;
             });
             WebhookAttempt attempt = GridKt._get(view.log, 0);
-            assertThat(attempt.eventId()).isEqualTo(receiver.received().getFirst().eventId());
+            assertThat(attempt.eventId())
+                    .isEqualTo(receiver.received().getFirst().eventId());
             assertThat(GridKt._getFormattedRow(view.log, 0)).contains("200", "delivered", attempt.eventId());
 
             view.delete(GridKt._get(view.grid, 0));
