@@ -45,7 +45,9 @@ class AccessibilityBrowserIT {
                         "/recommendations",
                         "/history?model=llama-7b",
                         "/models/bert-base-uncased",
-                        "/watching"),
+                        "/watching",
+                        "/feeds",
+                        "/webhooks"),
                 null);
         check(browser, found, "editor", List.of("/?q=whisper-base"), b -> {
             b.gridRowsWhen("matrix-grid", r -> r.size() == 1);
