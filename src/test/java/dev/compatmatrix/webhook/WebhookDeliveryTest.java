@@ -192,6 +192,49 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     @Test
+    void a_disabled_users_webhook_receives_nothing_until_they_are_enabled_again() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            var watched = model(6);
+            jdbc.sql("""
+                            INSERT INTO watches (username, kind, model_id, target, created_at)
+                            VALUES ('validator2', 'model', :model, :target, :now)""")
+                    .param("model", watched.id())
+                    .param("target", "model:" + watched.id())
+                    .param("now", NOW)
+                    .update();
+            signIn("validator2", Roles.VALIDATOR);
+            webhooks.register(receiver.url(), WebhookScope.WATCHES);
+            setEnabled("validator2", false);
+            try {
+                writer.recordResults(List.of(result(watched.id(), Platform.CPU, CompatibilityLevel.LOW)));
+                Awaitility.await()
+                        .pollInSameThread()
+                        .atMost(20, TimeUnit.SECONDS)
+                        .until(() -> jdbc.sql("SELECT count(*) FROM matrix_events WHERE NOT fanned_out")
+                                        .query(Long.class)
+                                        .single()
+                                == 0);
+                Thread.sleep(500);
+                assertThat(receiver.received()).isEmpty();
+            } finally {
+                setEnabled("validator2", true);
+            }
+            writer.recordResults(List.of(result(watched.id(), Platform.MPS, CompatibilityLevel.LOW)));
+            JsonNode events =
+                    JSON.readTree(awaitRequests(receiver, 1).getFirst().body()).get("events");
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).get("platform").asString()).isEqualTo("mps");
+        }
+    }
+
+    private void setEnabled(String username, boolean enabled) {
+        jdbc.sql("UPDATE app_users SET enabled = :enabled WHERE username = :username")
+                .param("enabled", enabled)
+                .param("username", username)
+                .update();
+    }
+
+    @Test
     void a_test_event_is_sent_and_logged() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             signIn("editor", Roles.EDITOR);

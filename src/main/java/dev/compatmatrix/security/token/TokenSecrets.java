@@ -1,49 +1,29 @@
 package dev.compatmatrix.security.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import dev.compatmatrix.base.RandomSecrets;
 
-/** API token secrets: "cmc_" + 240 random bits, stored as SHA-256 (a fast hash suits random secrets). */
+/** API token secrets: "cmc_" + 240 random bits, stored as SHA-256 ({@link RandomSecrets}). */
 final class TokenSecrets {
 
-    static final String PREFIX = "cmc_";
-    private static final int RANDOM_BYTES = 30;
-    private static final int SECRET_LENGTH = PREFIX.length() + 40;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RandomSecrets SECRETS = new RandomSecrets("cmc_");
 
     private TokenSecrets() {}
 
     static String newSecret() {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SECRETS.newSecret();
     }
 
     /** The part shown in lists, enough to tell tokens apart and useless to an attacker. */
     static String prefix(String secret) {
-        return secret.substring(0, PREFIX.length() + 8);
+        return SECRETS.shortForm(secret, 8);
     }
 
     /** Whether a presented value could be one of our tokens at all (saves a lookup for junk). */
     static boolean looksLikeToken(String value) {
-        return value != null
-                && value.length() == SECRET_LENGTH
-                && value.startsWith(PREFIX)
-                && value.substring(PREFIX.length())
-                        .chars()
-                        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return SECRETS.wellFormed(value);
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return RandomSecrets.hash(secret);
     }
 }

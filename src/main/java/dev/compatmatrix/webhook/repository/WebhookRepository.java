@@ -61,8 +61,12 @@ public class WebhookRepository {
                 .list();
     }
 
+    /** The webhooks that receive changes: those of users still enabled (a disabled user's stop, as their sessions). */
     public List<Target> targets() {
-        return jdbc.sql("SELECT id, owner, scope FROM webhooks ORDER BY id")
+        return jdbc.sql("""
+                        SELECT w.id, w.owner, w.scope FROM webhooks w
+                        WHERE EXISTS (SELECT 1 FROM app_users u WHERE u.username = w.owner AND u.enabled)
+                        ORDER BY w.id""")
                 .query((rs, n) -> new Target(
                         rs.getLong("id"),
                         rs.getString("owner"),
