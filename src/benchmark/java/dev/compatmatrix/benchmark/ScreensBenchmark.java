@@ -196,7 +196,7 @@ public final class ScreensBenchmark {
                         "dashboard snapshot (read-only tx)",
                         Bench.Target.DASHBOARD,
                         List.of(),
-                        () -> snapshotRows(readOnly.execute(s -> dashboard.snapshot())),
+                        () -> snapshotRows(readOnly.execute(s -> dashboard.snapshot(0))),
                         this::rawDashboard),
                 new Bench.Case(
                         "dashboard: coverage per platform",

@@ -25,11 +25,6 @@ public class DashboardService {
         this.dashboard = dashboard;
     }
 
-    @Transactional(readOnly = true)
-    public DashboardSnapshot snapshot() {
-        return snapshot(0);
-    }
-
     /** Everything, with the heatmap's page of families from the {@code familyOffset}-th (the page a screen shows). */
     @Transactional(readOnly = true)
     public DashboardSnapshot snapshot(int familyOffset) {

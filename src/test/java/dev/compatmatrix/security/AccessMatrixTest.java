@@ -88,7 +88,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("users", "validators", "tokens", "badges", "audit", "import", "backups")
                 .forEach(r -> allowed.put("route admin/" + r, ADMINS));
         // Reading services: every signed-in role
-        Stream.of("matrixPage", "matrixCount", "families").forEach(m -> signedIn.accept("CompatibilityService." + m));
+        Stream.of("matrixPage", "matrixCount", "families", "matrixRows")
+                .forEach(m -> signedIn.accept("CompatibilityService." + m));
         Stream.of("modelOverview", "performanceComparison").forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
                 .forEach(m -> signedIn.accept("HistoryService." + m));
@@ -129,7 +130,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "queueCount",
                         "myLevel",
                         "keepClaim",
-                        "takeAutomatedLevel")
+                        "takeAutomatedLevel",
+                        "stillQueued")
                 .forEach(m -> allowed.put("ValidationService." + m, VALIDATORS));
         allowed.put("ClaimService.takeLevel", VALIDATORS); // only ValidationService calls it, to resolve a dispute
         allowed.put("IngestService.ingest", Set.of(API_WRITE));

@@ -75,7 +75,7 @@ public class DashboardView extends VerticalLayout {
         setSizeFull();
         setPadding(true);
         addClassName("dashboard");
-        DashboardSnapshot snapshot = service.snapshot();
+        DashboardSnapshot snapshot = service.snapshot(0);
         coverageChart.show(coverage(snapshot.coverage()));
         statusChart.show(status(snapshot.coverage()));
         scoreChart.show(scores(snapshot.scoreBuckets()));
