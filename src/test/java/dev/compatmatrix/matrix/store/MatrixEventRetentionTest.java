@@ -8,9 +8,12 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class MatrixEventRetentionTest extends WritingIntegrationTest {
 
@@ -23,6 +26,9 @@ class MatrixEventRetentionTest extends WritingIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TransactionTemplate transaction;
+
     @Test
     void old_events_go_only_once_the_webhook_outbox_has_taken_them() {
         int model = jdbc.sql("SELECT min(model_id) FROM cross_platform_compatibility")
@@ -34,10 +40,36 @@ class MatrixEventRetentionTest extends WritingIntegrationTest {
                 new AutomatedResultRow(model, Platform.CPU, 1, CompatibilityLevel.LOW, "retention-old", "1", old),
                 new AutomatedResultRow(model, Platform.CPU, 1, CompatibilityLevel.LOW, "retention-new", "1", recent)));
         LocalDateTime cutoff = LocalDateTime.of(2025, 1, 1, 0, 0);
+        // The webhook outbox's fan-out (every second) takes every new event; wait for it, retrying past the conflicts
+        // a PostgreSQL reader may meet while it runs.
+        Awaitility.await()
+                .atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> jdbc.sql("SELECT count(*) FROM matrix_events WHERE NOT fanned_out")
+                                .query(Long.class)
+                                .single()
+                        == 0);
 
-        assertThat(retention.deleteBefore(cutoff)).as("not yet fanned out").isZero();
-        jdbc.sql("UPDATE matrix_events SET fanned_out = true").update();
-        assertThat(retention.deleteBefore(cutoff)).isPositive();
+        // An old event the outbox has not taken stays: seen inside a transaction that is then rolled back.
+        Integer deletedUntaken = Awaitility.await()
+                .atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(
+                        () -> transaction.execute(status -> {
+                            status.setRollbackOnly();
+                            jdbc.sql("UPDATE matrix_events SET fanned_out = false WHERE occurred_at < :cutoff")
+                                    .param("cutoff", cutoff)
+                                    .update();
+                            return retention.deleteBefore(cutoff);
+                        }),
+                        deleted -> true);
+        assertThat(deletedUntaken).as("not yet fanned out").isZero();
+
+        Integer deleted = Awaitility.await()
+                .atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions()
+                .until(() -> retention.deleteBefore(cutoff), n -> true);
+        assertThat(deleted).isPositive();
 
         assertThat(jdbc.sql("SELECT count(*) FROM matrix_events WHERE occurred_at < :cutoff")
                         .param("cutoff", cutoff)
