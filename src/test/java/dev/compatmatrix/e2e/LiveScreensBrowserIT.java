@@ -106,7 +106,7 @@ class LiveScreensBrowserIT {
         queue.gridRowsWhen("queue-grid", r -> !r.isEmpty());
         queue.js("document.getElementById('queue-grid').scrollToIndex(40)");
         queue.awaitIdle();
-        Object scrolled = queue.js(SCROLL_TOP);
+        Object scrolled = settledScrollTop(queue);
         String waiting = queue.byId("queue-count").getText();
 
         assertThat(post(queue, token, cell.model(), cell.platform()).statusCode())
@@ -114,20 +114,35 @@ class LiveScreensBrowserIT {
 
         queue.until(d -> !queue.byId("queue-count").getText().equals(waiting));
         queue.awaitIdle();
-        // Rows differ in height and are measured again as they are drawn: the place is kept to within a row.
+        // Rows differ in height and are measured again as they are drawn, and the new claim joins the queue: the place
+        // is kept to within a few rows (a screenful is about twelve), so the validator still sees what they read.
         double row = ((Number)
                         queue.js(
                                 "return document.getElementById('queue-grid').shadowRoot.querySelector('#items tr').offsetHeight"))
                 .doubleValue();
-        assertThat(((Number) queue.js(SCROLL_TOP)).doubleValue())
+        assertThat(((Number) settledScrollTop(queue)).doubleValue())
                 .as(
                         "the queue's scroll position after the update (%s before, rows %s px; %s → %s)",
                         scrolled, row, waiting, queue.byId("queue-count").getText())
-                .isCloseTo(((Number) scrolled).doubleValue(), org.assertj.core.data.Offset.offset(row));
+                .isCloseTo(((Number) scrolled).doubleValue(), org.assertj.core.data.Offset.offset(5 * row));
         queue.screenshot("live-screens-queue-scrolled");
     }
 
     private static final String SCROLL_TOP = "return document.getElementById('queue-grid').$.table.scrollTop";
+
+    /** The grid's scroll position once it stops moving (rows of different heights are measured as they are drawn). */
+    private static Object settledScrollTop(Browser browser) throws InterruptedException {
+        Object previous = browser.js(SCROLL_TOP);
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(250);
+            Object now = browser.js(SCROLL_TOP);
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
 
     /** A demo model of the type (one no other browser test changes) and one of its cells nobody has tested. */
     private record Cell(String model, Platform platform) {}
