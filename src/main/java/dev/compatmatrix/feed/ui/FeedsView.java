@@ -12,13 +12,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import dev.compatmatrix.base.ui.CopyLine;
 import dev.compatmatrix.feed.FeedSecret;
 import dev.compatmatrix.feed.FeedSecretService;
 import dev.compatmatrix.feed.FeedService;
@@ -52,7 +52,6 @@ public class FeedsView extends VerticalLayout {
     final Paragraph state = new Paragraph();
     final Button replace = new Button();
     final TextField privateAddress = new TextField("Your private feed address (what you watch)");
-    final Span copied = new Span();
     final VerticalLayout shownOnce = new VerticalLayout();
     /** The secret made last on this screen, as shown (for tests). */
     String shownSecret;
@@ -153,24 +152,8 @@ public class FeedsView extends VerticalLayout {
         privateAddress.setReadOnly(true);
         privateAddress.setWidthFull();
         privateAddress.setHelperText("Copy it now: it is not shown again.");
-        Button copy = new Button("Copy", VaadinIcon.COPY.create());
-        copy.setId("feed-copy");
-        copy.setAriaLabel("Copy the private feed address to the clipboard");
-        copy.addClickListener(e -> copy.getElement()
-                .executeJs(
-                        "return navigator.clipboard.writeText($0).then(() => true, () => false)",
-                        privateAddress.getValue())
-                .then(
-                        Boolean.class,
-                        done -> copied.setText(
-                                Boolean.TRUE.equals(done)
-                                        ? "Copied"
-                                        : "Could not reach the clipboard: select the address and copy it")));
-        copied.setId("feed-copied");
-        copied.setText(""); // a new address has not been copied yet
-        copied.getElement().setAttribute("role", "status");
-        HorizontalLayout copyLine = new HorizontalLayout(copy, copied);
-        copyLine.setAlignItems(Alignment.CENTER);
+        CopyLine copyLine = new CopyLine(
+                "feed", "Copy the private feed address to the clipboard", "the address", privateAddress::getValue);
         shownOnce.removeAll();
         shownOnce.add(
                 privateAddress,

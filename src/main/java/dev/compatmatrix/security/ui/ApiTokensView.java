@@ -8,12 +8,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -22,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.compatmatrix.base.ui.CopyLine;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.ValidatorRepository.ValidatorRef;
 import dev.compatmatrix.security.token.ApiScope;
@@ -153,22 +151,7 @@ public class ApiTokensView extends VerticalLayout {
         value.setValue(secret);
         value.setReadOnly(true);
         value.setWidth("36rem");
-        Span copied = new Span();
-        copied.setId("token-copied");
-        copied.getElement().setAttribute("role", "status");
-        Button copy = new Button("Copy", VaadinIcon.COPY.create());
-        copy.setId("token-copy");
-        copy.setAriaLabel("Copy the secret to the clipboard");
-        copy.addClickListener(e -> copy.getElement()
-                .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", secret)
-                .then(
-                        Boolean.class,
-                        done -> copied.setText(
-                                Boolean.TRUE.equals(done)
-                                        ? "Copied"
-                                        : "Could not reach the clipboard: select the text and copy it")));
-        HorizontalLayout copyLine = new HorizontalLayout(copy, copied);
-        copyLine.setAlignItems(Alignment.CENTER);
+        CopyLine copyLine = new CopyLine("token", "Copy the secret to the clipboard", "the text", () -> secret);
         dialog.add(value, copyLine, new Paragraph("Use it as: Authorization: Bearer " + token.prefix() + "…"));
         Button close = new Button("I have copied it", e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
