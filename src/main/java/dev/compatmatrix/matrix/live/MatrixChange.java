@@ -63,17 +63,8 @@ public record MatrixChange(
         return all || cells.contains(new Cell(modelId, platform));
     }
 
-    public boolean touchesPlatform(Platform platform) {
-        return all || cells.stream().anyMatch(c -> c.platform() == platform);
-    }
-
     /** Models were added, edited or deleted: lists and their order may have changed, not only cells. */
     public boolean changesModels() {
         return all || kinds.stream().anyMatch(ChangeKind::ofModel);
-    }
-
-    /** Nothing changed (no event, not everything). */
-    public boolean isEmpty() {
-        return !all && events.isEmpty();
     }
 }
