@@ -45,6 +45,7 @@ class ArchitectureTest {
         "dev.compatmatrix.modelpage..",
         "dev.compatmatrix.recommendation..",
         "dev.compatmatrix.security..",
+        "dev.compatmatrix.timetravel..",
         "dev.compatmatrix.validation..",
         "dev.compatmatrix.watch..",
         "dev.compatmatrix.webhook.."

@@ -99,4 +99,29 @@ public final class MatrixInvariants {
                 SELECT id || ': ' || model_id || '/' || hardware_type FROM compatibility_history
                 WHERE changed_by IS NULL OR trim(changed_by) = ''""").query(String.class).list();
     }
+
+    /**
+     * Cells whose present state in {@code cell_states} (V0017) is not their claim as it is (level, validation,
+     * framework version), claims without one, present states without a claim, and cells with two present states.
+     */
+    public static List<String> cellStatesNotFollowingClaims(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT 'claim ' || c.model_id || '/' || d.hardware_type || ' present state ' || coalesce(
+                           s.compatibility_level || ' ' || s.validation_status, 'missing')
+                FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                LEFT JOIN cell_states s
+                       ON s.model_id = c.model_id AND s.hardware_type = d.hardware_type AND s.valid_to IS NULL
+                WHERE s.id IS NULL OR s.compatibility_level <> d.compatibility_level
+                   OR s.validation_status <> d.validation_status OR s.validator_id IS DISTINCT FROM d.validator_id
+                   OR s.validation_date IS DISTINCT FROM d.validation_date
+                   OR s.framework_version IS DISTINCT FROM d.framework_version
+                UNION ALL
+                SELECT 'state ' || s.model_id || '/' || s.hardware_type || ' open without a claim' FROM cell_states s
+                WHERE s.valid_to IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
+                    WHERE c.model_id = s.model_id AND d.hardware_type = s.hardware_type)
+                UNION ALL
+                SELECT 'cell ' || model_id || '/' || hardware_type || ' has ' || count(*) || ' present states'
+                FROM cell_states WHERE valid_to IS NULL GROUP BY model_id, hardware_type HAVING count(*) > 1""").query(String.class).list();
+    }
 }

@@ -28,6 +28,15 @@ public class Staleness {
         return staleBefore(LocalDateTime.now(clock));
     }
 
+    /**
+     * The cut-off as it was just before {@code before} (an as-of instant): at that moment, or now if it has not
+     * come yet, so that the matrix as of today is the matrix now.
+     */
+    public LocalDateTime staleBeforeAsOf(LocalDateTime before) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return staleBefore(before.isBefore(now) ? before : now);
+    }
+
     /** The oldest validation date that is not stale yet at {@code now}. */
     public LocalDateTime staleBefore(LocalDateTime now) {
         return now.minusDays(maxAgeDays);

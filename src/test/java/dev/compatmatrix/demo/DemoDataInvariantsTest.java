@@ -35,6 +35,17 @@ class DemoDataInvariantsTest extends IntegrationTest {
     }
 
     @Test
+    void every_claim_is_its_cells_present_state_in_the_time_line() {
+        assertThat(count("SELECT count(*) FROM cell_states WHERE valid_to IS NULL"))
+                .isEqualTo(count("SELECT count(*) FROM compatibility_details"));
+        assertThat(MatrixInvariants.cellStatesNotFollowingClaims(jdbc)).isEmpty();
+        assertThat(count("SELECT count(*) FROM cell_states WHERE valid_to IS NOT NULL"))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM cell_states WHERE valid_to < valid_from"))
+                .isZero();
+    }
+
+    @Test
     void a_realistic_share_of_cells_is_not_tested_and_not_tested_differs_from_unsupported() {
         long claims = count("SELECT count(*) FROM compatibility_details");
         assertThat(claims).isBetween(43L * 8 * 70 / 100, 43L * 8 * 95 / 100);

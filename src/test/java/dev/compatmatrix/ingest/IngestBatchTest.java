@@ -83,6 +83,7 @@ class IngestBatchTest extends WritingIntegrationTest {
                 .isEqualTo(4);
         assertThat(MatrixInvariants.derivedColumnsNotFollowingClaims(jdbc, "zz-bulk-%"))
                 .isEmpty();
+        assertThat(MatrixInvariants.cellStatesNotFollowingClaims(jdbc)).isEmpty();
         assertThat(bulkLevels()).containsExactly("unsupported");
 
         TableFingerprint tables = TableFingerprint.of(jdbc, Set.of("*"));

@@ -6,8 +6,10 @@ import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.store.CellTimeline;
 import dev.compatmatrix.matrix.store.MatrixTables;
 import dev.compatmatrix.matrix.store.MatrixTables.AutomatedResultRow;
+import dev.compatmatrix.matrix.store.MatrixTables.CellStateRow;
 import dev.compatmatrix.matrix.store.MatrixTables.ClaimRow;
 import dev.compatmatrix.matrix.store.MatrixTables.HistoryRow;
 import dev.compatmatrix.matrix.store.MatrixTables.MatrixRow;
@@ -15,6 +17,8 @@ import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +41,7 @@ public final class BulkLoader implements AutoCloseable {
     private final TableAppender.Rows performance;
     private final TableAppender.Rows reviews;
     private final TableAppender.Rows automatedResults;
+    private final TableAppender.Rows cellStates;
     private final IdBlock modelIds = new IdBlock("models_seq");
     private final IdBlock matrixIds = new IdBlock("cross_platform_compatibility_seq");
     private final IdBlock detailIds = new IdBlock("compatibility_details_seq");
@@ -45,6 +50,7 @@ public final class BulkLoader implements AutoCloseable {
     private final IdBlock performanceIds = new IdBlock("performance_results_seq");
     private final IdBlock reviewIds = new IdBlock("validation_reviews_seq");
     private final IdBlock automatedResultIds = new IdBlock("automated_results_seq");
+    private final IdBlock cellStateIds = new IdBlock("cell_states_seq");
 
     private static final List<String> MODEL_COLUMNS = List.of(
             "model_id",
@@ -94,6 +100,7 @@ public final class BulkLoader implements AutoCloseable {
         performance = TableAppender.Rows.open(connection, "performance_results", PERFORMANCE_COLUMNS);
         reviews = rows(MatrixTables.REVIEWS);
         automatedResults = rows(MatrixTables.AUTOMATED_RESULTS);
+        cellStates = rows(MatrixTables.CELL_STATES);
     }
 
     private TableAppender.Rows rows(MatrixTables.Table<?> table) throws SQLException {
@@ -127,46 +134,61 @@ public final class BulkLoader implements AutoCloseable {
                         ScoreRule.derive(model.levels()),
                         lastUpdated)));
 
+        Map<Platform, ClaimRow> claims = new EnumMap<>(Platform.class);
+        Map<Platform, List<ReviewRow>> reviewsByCell = new EnumMap<>(Platform.class);
         for (Map.Entry<Platform, GeneratedModel.Claim> entry : model.claims().entrySet()) {
             GeneratedModel.Claim claim = entry.getValue();
-            int claimId = detailIds.next();
-            details.add(MatrixTables.CLAIMS.values(
-                    null,
-                    new ClaimRow(
-                            claimId,
-                            matrixId,
-                            entry.getKey(),
-                            new ClaimData(
-                                    claim.level(),
-                                    claim.limitations(),
-                                    claim.workarounds(),
-                                    claim.performanceNotes(),
-                                    claim.evidenceRun(),
-                                    claim.frameworkVersion(),
-                                    claim.device(),
-                                    claim.batchSize(),
-                                    Precision.fromKey(claim.precision()).orElseThrow(),
-                                    false),
-                            claim.status(),
-                            claim.validatorId(),
-                            claim.validationDate(),
-                            claim.version(),
-                            claim.updatedBy(),
-                            claim.updatedAt())));
-            writeReviews(claimId, modelId, entry.getKey(), claim);
+            ClaimRow row = new ClaimRow(
+                    detailIds.next(),
+                    matrixId,
+                    entry.getKey(),
+                    new ClaimData(
+                            claim.level(),
+                            claim.limitations(),
+                            claim.workarounds(),
+                            claim.performanceNotes(),
+                            claim.evidenceRun(),
+                            claim.frameworkVersion(),
+                            claim.device(),
+                            claim.batchSize(),
+                            Precision.fromKey(claim.precision()).orElseThrow(),
+                            false),
+                    claim.status(),
+                    claim.validatorId(),
+                    claim.validationDate(),
+                    claim.version(),
+                    claim.updatedBy(),
+                    claim.updatedAt());
+            details.add(MatrixTables.CLAIMS.values(null, row));
+            claims.put(entry.getKey(), row);
+            reviewsByCell.put(entry.getKey(), writeReviews(row.id(), modelId, entry.getKey(), claim));
         }
+        Map<Platform, List<HistoryRow>> historyByCell = new EnumMap<>(Platform.class);
         for (GeneratedModel.Change change : model.history()) {
-            history.add(MatrixTables.HISTORY.values(
-                    (long) historyIds.next(),
-                    new HistoryRow(
-                            modelId,
-                            change.platform(),
-                            change.previous(),
-                            change.next(),
-                            change.reason(),
-                            change.date(),
-                            change.version(),
-                            change.changedBy())));
+            HistoryRow row = new HistoryRow(
+                    modelId,
+                    change.platform(),
+                    change.previous(),
+                    change.next(),
+                    change.reason(),
+                    change.date(),
+                    change.version(),
+                    change.changedBy());
+            history.add(MatrixTables.HISTORY.values((long) historyIds.next(), row));
+            historyByCell
+                    .computeIfAbsent(change.platform(), p -> new ArrayList<>())
+                    .add(row);
+        }
+        for (Platform platform : Platform.values()) {
+            for (CellStateRow state : CellTimeline.rebuild(
+                    modelId,
+                    platform,
+                    historyByCell.getOrDefault(platform, List.of()),
+                    reviewsByCell.getOrDefault(platform, List.of()),
+                    claims.get(platform),
+                    model.createdAt())) {
+                cellStates.add(MatrixTables.CELL_STATES.values((long) cellStateIds.next(), state));
+            }
         }
         for (GeneratedModel.Recommendation rec : model.recommendations()) {
             recommendations.add(new Object[] {
@@ -214,32 +236,34 @@ public final class BulkLoader implements AutoCloseable {
         return modelId;
     }
 
-    private void writeReviews(int claimId, int modelId, Platform platform, GeneratedModel.Claim claim)
+    private List<ReviewRow> writeReviews(long claimId, int modelId, Platform platform, GeneratedModel.Claim claim)
             throws SQLException {
+        List<ReviewRow> written = new ArrayList<>();
         for (GeneratedModel.Review review : claim.reviews()) {
-            reviews.add(MatrixTables.REVIEWS.values(
-                    (long) reviewIds.next(),
-                    new ReviewRow(
-                            claimId,
-                            review.claimVersion(),
-                            modelId,
-                            platform,
-                            review.claimLevel(),
-                            review.validatorId(),
-                            review.reviewer(),
-                            review.verificationLevel(),
-                            review.decision(),
-                            review.resultingStatus(),
-                            review.comment(),
-                            review.frameworkVersion(),
-                            review.reviewedAt())));
+            ReviewRow row = new ReviewRow(
+                    claimId,
+                    review.claimVersion(),
+                    modelId,
+                    platform,
+                    review.claimLevel(),
+                    review.validatorId(),
+                    review.reviewer(),
+                    review.verificationLevel(),
+                    review.decision(),
+                    review.resultingStatus(),
+                    review.comment(),
+                    review.frameworkVersion(),
+                    review.reviewedAt());
+            reviews.add(MatrixTables.REVIEWS.values((long) reviewIds.next(), row));
+            written.add(row);
         }
+        return written;
     }
 
     @Override
     public void close() throws SQLException {
         for (TableAppender.Rows rows : new TableAppender.Rows[] {
-            models, matrix, details, history, recommendations, performance, reviews, automatedResults
+            models, matrix, details, history, recommendations, performance, reviews, automatedResults, cellStates
         }) {
             rows.close();
         }

@@ -15,6 +15,18 @@ public final class DisputedClaim {
      * table; {@code resultFilter} narrows the results read (e.g. {@code WHERE a.model_id IN (:ids)}) or is empty.
      */
     public static String latestResults(String resultFilter) {
+        return latestResults(resultFilter, "");
+    }
+
+    /**
+     * As {@link #latestResults(String)}, as of the instant {@code :asOf}: only results reported and resolutions made
+     * before it ({@code resultFilter} is then a further condition, e.g. {@code AND a.model_id IN (…)}, or empty).
+     */
+    public static String latestResultsBefore(String resultFilter) {
+        return latestResults("WHERE a.reported_at < :asOf " + resultFilter, "WHERE resolved_at < :asOf");
+    }
+
+    private static String latestResults(String resultFilter, String resolutionFilter) {
         return """
                 SELECT newest.result_id, newest.model_id, newest.hardware_type, newest.reported_level, newest.reporter,
                        newest.reporter_type, newest.reported_at, newest.evidence_run, newest.framework_version,
@@ -28,14 +40,20 @@ public final class DisputedClaim {
                 ) newest
                 LEFT JOIN (SELECT automated_result_id, kept_level,
                                   row_number() OVER (PARTITION BY automated_result_id ORDER BY id DESC) AS resolution_rank
-                           FROM dispute_resolutions) resolution
+                           FROM dispute_resolutions """ + resolutionFilter + """
+                ) resolution
                        ON resolution.automated_result_id = newest.result_id AND resolution.resolution_rank = 1
                 WHERE newest.result_rank = 1""";
     }
 
     /** Disputed, for a claim {@code d} LEFT JOINed to {@link #latestResults} as {@code latest}. */
-    public static final String JOINED = "coalesce(latest.reported_level <> d.compatibility_level"
-            + " AND latest.resolved_level IS DISTINCT FROM d.compatibility_level, false)";
+    public static final String JOINED = joined("d");
+
+    /** Disputed, for a claim (or a cell's state) aliased {@code claim} LEFT JOINed to the latest results as {@code latest}. */
+    public static String joined(String claim) {
+        return "coalesce(latest.reported_level <> " + claim + ".compatibility_level"
+                + " AND latest.resolved_level IS DISTINCT FROM " + claim + ".compatibility_level, false)";
+    }
 
     private DisputedClaim() {}
 }

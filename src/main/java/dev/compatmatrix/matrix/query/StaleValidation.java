@@ -20,8 +20,16 @@ public final class StaleValidation {
     }
 
     /** Stale, for a claim {@code d} LEFT JOINed to {@link #changedSinceApproval} as {@code changed}. */
-    public static final String JOINED = """
-            (d.validation_status <> 'unvalidated' AND (d.validation_date < :staleBefore OR changed.claim_id IS NOT NULL))""";
+    public static final String JOINED = of("d", "changed.claim_id IS NOT NULL");
+
+    /**
+     * Stale, for a claim (or a cell's state) aliased {@code claim}, where {@code versionChanged} says whether the
+     * approval that set its status recorded another framework version.
+     */
+    public static String of(String claim, String versionChanged) {
+        return "(" + claim + ".validation_status <> 'unvalidated' AND (" + claim + ".validation_date < :staleBefore OR "
+                + versionChanged + "))";
+    }
 
     private StaleValidation() {}
 }

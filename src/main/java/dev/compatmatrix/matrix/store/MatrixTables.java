@@ -171,6 +171,22 @@ public final class MatrixTables {
     /** A {@code validation_objections} row: a rejection kept for a validator of {@code needsLevel}. */
     public record ObjectionRow(long reviewId, long claimId, int claimVersion, int needsLevel) {}
 
+    /**
+     * A {@code cell_states} row (V0017): one state of a cell's claim from {@code from} until {@code to} (null: the
+     * present state).
+     */
+    public record CellStateRow(
+            int modelId,
+            Platform platform,
+            LocalDateTime from,
+            LocalDateTime to,
+            CompatibilityLevel level,
+            ValidationStatus status,
+            Integer validatorId,
+            LocalDateTime validationDate,
+            String frameworkVersion,
+            boolean versionChanged) {}
+
     /** A {@code matrix_events} row (V0013): one committed change of a cell or a model, in its transaction's change. */
     public record EventRow(long id, long changeId, MatrixEvents.Event event) {}
 
@@ -325,4 +341,17 @@ public final class MatrixTables {
             .col("detail", "VARCHAR", r -> r.event().detail())
             .col("actor", "VARCHAR", r -> r.event().actor())
             .col("fanned_out", "BOOLEAN", r -> false);
+
+    public static final Table<CellStateRow> CELL_STATES = new Table<CellStateRow>(
+                    "cell_states", "cell_states_seq", true)
+            .col("model_id", "INTEGER", CellStateRow::modelId)
+            .col("hardware_type", "VARCHAR", r -> r.platform().key())
+            .col("valid_from", "TIMESTAMP", CellStateRow::from)
+            .col("valid_to", "TIMESTAMP", CellStateRow::to)
+            .col("compatibility_level", "VARCHAR", r -> r.level().key())
+            .col("validation_status", "VARCHAR", r -> r.status().key())
+            .col("validator_id", "INTEGER", CellStateRow::validatorId)
+            .col("validation_date", "TIMESTAMP", CellStateRow::validationDate)
+            .col("framework_version", "VARCHAR", CellStateRow::frameworkVersion)
+            .col("version_changed", "BOOLEAN", CellStateRow::versionChanged);
 }

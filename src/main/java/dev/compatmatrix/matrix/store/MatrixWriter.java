@@ -70,6 +70,7 @@ public class MatrixWriter {
     private final TransactionTemplate transaction;
     private final MatrixVersion version;
     private final MatrixEvents events;
+    private final CellStates cellStates;
 
     MatrixWriter(
             MatrixDatabase database,
@@ -78,7 +79,8 @@ public class MatrixWriter {
             AuditLog audit,
             TransactionTemplate transaction,
             MatrixVersion version,
-            MatrixEvents events) {
+            MatrixEvents events,
+            CellStates cellStates) {
         this.database = database;
         this.claims = claims;
         this.derivedColumns = derivedColumns;
@@ -86,6 +88,7 @@ public class MatrixWriter {
         this.transaction = transaction;
         this.version = version;
         this.events = events;
+        this.cellStates = cellStates;
     }
 
     /**
@@ -202,6 +205,13 @@ public class MatrixWriter {
                 }
             }
             database.append(MatrixTables.OBJECTIONS, objections);
+            cellStates.follow(
+                    reviews.stream()
+                            .filter(r -> r.validation() != null)
+                            .map(r -> new CellStates.Cell(
+                                    r.review().modelId(), r.review().platform()))
+                            .toList(),
+                    now);
             events.record(reviews.stream()
                     .map(ReviewChange::review)
                     .map(r -> new MatrixEvents.Event(
@@ -374,6 +384,11 @@ public class MatrixWriter {
         }
         database.append(MatrixTables.CLAIMS, creates);
         database.append(MatrixTables.HISTORY, history);
+        cellStates.follow(
+                changes.stream()
+                        .map(c -> new CellStates.Cell(c.model().modelId(), c.platform()))
+                        .toList(),
+                now);
         events.record(changed);
     }
 
