@@ -103,7 +103,11 @@ public final class CellTimeline {
             last = step.at();
         }
         if (current != null) {
-            LocalDateTime from = latest(last, current.updatedAt(), current.validationDate());
+            // No recorded change at all: the claim has had its level since the model began (an edit would have
+            // left a history row had it changed the level), not only since its last edit.
+            LocalDateTime from = open == null && states.isEmpty() && since != null
+                    ? since
+                    : latest(last, current.updatedAt(), current.validationDate());
             CellStateRow now = new CellStateRow(
                     modelId,
                     platform,
