@@ -24,7 +24,7 @@ public final class CellsThen {
     private static final String AS_OF = "SELECT " + COLUMNS + " FROM (" + CellsAsOf.cells(null)
             + ") cells JOIN models m ON m.model_id = cells.model_id WHERE " + CellsAsOf.MODEL_EXISTED;
 
-    private static final String LIVE = "SELECT " + COLUMNS + """
+    private static final String LIVE = "SELECT " + COLUMNS + " " + """
              FROM (SELECT c.model_id, d.hardware_type, d.compatibility_level, d.validation_status, d.validator_id,
                           d.validation_date, d.framework_version, %s AS stale, %s AS disputed
                    FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
