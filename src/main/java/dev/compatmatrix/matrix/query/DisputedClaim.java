@@ -23,7 +23,7 @@ public final class DisputedClaim {
      * before it ({@code resultFilter} is then a further condition, e.g. {@code AND a.model_id IN (…)}, or empty).
      */
     public static String latestResultsBefore(String resultFilter) {
-        return latestResults("WHERE a.reported_at < :asOf " + resultFilter, "WHERE resolved_at < :asOf");
+        return latestResults("WHERE a.reported_at < :asOf " + resultFilter, " WHERE resolved_at < :asOf");
     }
 
     private static String latestResults(String resultFilter, String resolutionFilter) {
