@@ -22,6 +22,8 @@ import dev.compatmatrix.matrix.store.Validation;
 import dev.compatmatrix.timetravel.query.ChangesFilter;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import dev.compatmatrix.timetravel.query.CellChange;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,15 +39,63 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * delta (created 05-01)  cpu: Low 05-03, High 06-01;  cuda: High 05-03, Unsupported 06-05
  * </pre>
  */
-final class ChangesFixture {
+public final class ChangesFixture {
 
-    static final String FAMILY = "ttc fixture";
-    static final ChangesFilter ONLY_FIXTURE = new ChangesFilter(null, FAMILY, null, null);
-    static final String ALPHA = "ttc-alpha";
-    static final String BETA = "ttc-beta";
-    static final String GAMMA = "ttc-gamma";
-    static final String DELTA = "ttc-delta";
+    public static final String FAMILY = "ttc fixture";
+    public static final ChangesFilter ONLY_FIXTURE = new ChangesFilter(null, FAMILY, null, null);
+    public static final String ALPHA = "ttc-alpha";
+    public static final String BETA = "ttc-beta";
+    public static final String GAMMA = "ttc-gamma";
+    public static final String DELTA = "ttc-delta";
     private static final String USER = "changes-fixture";
+
+    /** The changes between each pair of the fixture's dates, as the history says they must be. */
+    public static final Map<String, List<String>> EXPECTED = Map.of(
+            "2026-05-05 2026-05-25",
+            List.of(
+                    ALPHA + " cuda medium/unvalidated → high/unvalidated improved",
+                    ALPHA + " cpu high/unvalidated → high/validated validation_changed"),
+            "2026-05-25 2026-06-25",
+            List.of(
+                    ALPHA + " cuda high/unvalidated → low/unvalidated regressed",
+                    ALPHA + " cpu high/validated → high/unvalidated validation_changed",
+                    DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
+                    DELTA + " cpu low/unvalidated → high/unvalidated improved"),
+            "2026-06-25 2026-07-25",
+            List.of(
+                    ALPHA + " cuda low/unvalidated → — removed",
+                    BETA + " rocm high/unvalidated → — removed",
+                    GAMMA + " webgpu — → low/unvalidated newly_tested"),
+            "2026-07-25 2026-08-25",
+            List.of(ALPHA + " cuda — → medium/unvalidated newly_tested"),
+            "2026-05-25 2026-07-25",
+            List.of(
+                    DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
+                    DELTA + " cpu low/unvalidated → high/unvalidated improved",
+                    ALPHA + " cuda high/unvalidated → — removed",
+                    ALPHA + " cpu high/validated → high/unvalidated validation_changed",
+                    BETA + " rocm high/unvalidated → — removed",
+                    GAMMA + " webgpu — → low/unvalidated newly_tested"),
+            "2026-05-05 2026-08-25",
+            List.of(
+                    DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
+                    DELTA + " cpu low/unvalidated → high/unvalidated improved",
+                    BETA + " rocm high/unvalidated → — removed",
+                    GAMMA + " webgpu — → low/unvalidated newly_tested"));
+
+    /** "model platform before → after kind", before and after as "level/validation" or "—". */
+    public static List<String> lines(List<CellChange> changes) {
+        return changes.stream().map(ChangesFixture::line).toList();
+    }
+
+    public static String line(CellChange c) {
+        return c.modelName() + " " + c.platform().key() + " " + state(c.beforeLevel(), c.beforeValidation()) + " → "
+                + state(c.afterLevel(), c.afterValidation()) + " " + c.kind().key();
+    }
+
+    private static String state(Object level, Object validation) {
+        return level == null ? "—" : level.toString().toLowerCase() + "/" + validation.toString().toLowerCase();
+    }
 
     private final ModelRepository models;
     private final DerivedColumnsRepository matrixRows;
@@ -62,7 +112,7 @@ final class ChangesFixture {
     }
 
     /** Writes the history unless this database has it already. */
-    static synchronized void ensure(ApplicationContext context) {
+    public static synchronized void ensure(ApplicationContext context) {
         ChangesFixture fixture = new ChangesFixture(context);
         if (fixture.models.findByName(ALPHA).isEmpty()) {
             fixture.write();

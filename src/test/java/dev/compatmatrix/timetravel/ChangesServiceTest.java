@@ -45,65 +45,17 @@ class ChangesServiceTest extends WritingIntegrationTest {
         signIn("viewer", Roles.VIEWER);
     }
 
-    /** "model platform before → after kind", before and after as "level/validation" or "—". */
-    static List<String> lines(List<CellChange> changes) {
-        return changes.stream().map(ChangesServiceTest::line).toList();
-    }
-
-    static String line(CellChange c) {
-        return c.modelName() + " " + c.platform().key() + " " + state(c.beforeLevel(), c.beforeValidation()) + " → "
-                + state(c.afterLevel(), c.afterValidation()) + " " + c.kind().key();
-    }
-
-    private static String state(Object level, Object validation) {
-        return level == null ? "—" : level.toString().toLowerCase() + "/" + validation.toString().toLowerCase();
-    }
-
     private List<String> changes(String from, String to) {
         return changes(from, to, ONLY_FIXTURE);
     }
 
     private List<String> changes(String from, String to, ChangesFilter filter) {
-        return lines(service.page(service.range(from, to), filter, 0, 100));
+        return ChangesFixture.lines(service.page(service.range(from, to), filter, 0, 100));
     }
-
-    /** The changes between each pair of the fixture's dates, as the history says they must be. */
-    static final Map<String, List<String>> EXPECTED = Map.of(
-            "2026-05-05 2026-05-25",
-            List.of(
-                    ALPHA + " cuda medium/unvalidated → high/unvalidated improved",
-                    ALPHA + " cpu high/unvalidated → high/validated validation_changed"),
-            "2026-05-25 2026-06-25",
-            List.of(
-                    ALPHA + " cuda high/unvalidated → low/unvalidated regressed",
-                    ALPHA + " cpu high/validated → high/unvalidated validation_changed",
-                    DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
-                    DELTA + " cpu low/unvalidated → high/unvalidated improved"),
-            "2026-06-25 2026-07-25",
-            List.of(
-                    ALPHA + " cuda low/unvalidated → — removed",
-                    BETA + " rocm high/unvalidated → — removed",
-                    GAMMA + " webgpu — → low/unvalidated newly_tested"),
-            "2026-07-25 2026-08-25",
-            List.of(ALPHA + " cuda — → medium/unvalidated newly_tested"),
-            "2026-05-25 2026-07-25",
-            List.of(
-                    DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
-                    DELTA + " cpu low/unvalidated → high/unvalidated improved",
-                    ALPHA + " cuda high/unvalidated → — removed",
-                    ALPHA + " cpu high/validated → high/unvalidated validation_changed",
-                    BETA + " rocm high/unvalidated → — removed",
-                    GAMMA + " webgpu — → low/unvalidated newly_tested"),
-            "2026-05-05 2026-08-25",
-            List.of(
-                    DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
-                    DELTA + " cpu low/unvalidated → high/unvalidated improved",
-                    BETA + " rocm high/unvalidated → — removed",
-                    GAMMA + " webgpu — → low/unvalidated newly_tested"));
 
     @Test
     void the_changes_between_each_pair_of_dates_are_the_expected_cells_grouped_by_model_regressions_first() {
-        EXPECTED.forEach((range, expected) -> {
+        ChangesFixture.EXPECTED.forEach((range, expected) -> {
             String[] ends = range.split(" ");
             assertThat(changes(ends[0], ends[1])).as(range).containsExactlyElementsOf(expected);
         });
@@ -154,10 +106,10 @@ class ChangesServiceTest extends WritingIntegrationTest {
     @Test
     void pages_follow_one_another_in_the_same_order() {
         TimeRange range = service.range("2026-05-25", "2026-07-25");
-        List<String> all = lines(service.page(range, ONLY_FIXTURE, 0, 100));
+        List<String> all = ChangesFixture.lines(service.page(range, ONLY_FIXTURE, 0, 100));
         List<String> paged = new java.util.ArrayList<>();
         for (int offset = 0; offset < all.size(); offset += 4) {
-            paged.addAll(lines(service.page(range, ONLY_FIXTURE, offset, 4)));
+            paged.addAll(ChangesFixture.lines(service.page(range, ONLY_FIXTURE, offset, 4)));
         }
         assertThat(paged).isEqualTo(all);
     }
