@@ -3,9 +3,9 @@ package dev.compatmatrix.timetravel.api;
 import static dev.compatmatrix.base.api.ApiDocs.keys;
 import static dev.compatmatrix.base.api.ApiDocs.query;
 
+import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
-import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.timetravel.export.ChangesFiles;
 import dev.compatmatrix.timetravel.query.CellChangeKind;
 import dev.compatmatrix.timetravel.query.ChangesParameters;

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -29,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.base.ui.UrlNotice;
+import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
@@ -38,7 +41,6 @@ import dev.compatmatrix.matrix.time.TimeRange;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.timetravel.ChangesService;
-import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.timetravel.export.ChangesFiles;
 import dev.compatmatrix.timetravel.query.CellChange;
 import dev.compatmatrix.timetravel.query.CellChangeKind;
@@ -62,7 +64,7 @@ import java.util.Map;
 @PageTitle("Changes · Compatibility Matrix Console")
 @Menu(order = 4.2, title = "Changes", icon = "vaadin:exchange")
 @RolesAllowed(Roles.VIEWER)
-public class ChangesView extends VerticalLayout implements BeforeEnterObserver {
+public class ChangesView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver {
 
     private final ChangesService service;
     final ChangesPointPicker from;
@@ -259,6 +261,12 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver {
         refresh();
     }
 
+    /** The range and filters shown go into the address once the router has written its own (so a link is shareable). */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        showInUrl();
+    }
+
     private void rangeChanged() {
         if (showing) {
             return;
@@ -316,6 +324,10 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver {
         showKinds(counts);
         downloads.forEach((file, link) -> link.setHref(download(range, filter, file), AttachmentType.DOWNLOAD));
         changes.getDataProvider().refreshAll();
+        showInUrl();
+    }
+
+    private void showInUrl() {
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("changes", currentQuery())));
     }
 
