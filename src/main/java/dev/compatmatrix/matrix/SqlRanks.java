@@ -22,6 +22,16 @@ public final class SqlRanks {
         return of(ModelSize.class, sizeColumn, ModelSize::rank);
     }
 
+    /** The level order, unsupported (1) to high (4) (see {@link CompatibilityLevel#sortRank}), for a level column. */
+    public static String levelRank(String levelColumn) {
+        return of(CompatibilityLevel.class, levelColumn, CompatibilityLevel::sortRank);
+    }
+
+    /** The order the matrix shows the platforms in (see {@link Platform}), for a platform column. */
+    public static String platformOrder(String platformColumn) {
+        return of(Platform.class, platformColumn, Platform::ordinal);
+    }
+
     /** {@code CASE column WHEN 'key' THEN rank … END} over every constant of the enum. */
     static <E extends Enum<E> & Keyed> String of(Class<E> type, String column, ToIntFunction<E> rank) {
         StringBuilder sql = new StringBuilder("CASE ").append(column);

@@ -81,7 +81,16 @@ class AccessMatrixTest extends WritingKaribuTest {
         Consumer<String> signedIn = key -> allowed.put(key, SIGNED_IN);
         // Screens
         allowed.put("route login", Set.copyOf(UI_CALLERS));
-        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching", "feeds", "webhooks")
+        Stream.of(
+                        "",
+                        "models/:name*",
+                        "dashboard",
+                        "history",
+                        "changes",
+                        "recommendations",
+                        "watching",
+                        "feeds",
+                        "webhooks")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -93,6 +102,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("modelOverview", "performanceComparison").forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
                 .forEach(m -> signedIn.accept("HistoryService." + m));
+        Stream.of("range", "defaultRange", "snapshots", "families", "summary", "page", "writeFile")
+                .forEach(m -> signedIn.accept("ChangesService." + m));
         Stream.of("filterOptions", "page", "count", "platformTally")
                 .forEach(m -> signedIn.accept("RecommendationService." + m));
         Stream.of(

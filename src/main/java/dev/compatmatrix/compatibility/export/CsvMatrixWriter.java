@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * each platform's level key ({@code not_tested} without a claim), validation status, and whether its validation is
  * stale and whether an automated result disputes it ({@code true}/{@code false}, as in the JSON export).
  */
-final class CsvMatrixWriter implements MatrixWriter {
+public final class CsvMatrixWriter implements MatrixWriter {
 
     private final CSVPrinter csv;
 
@@ -83,7 +83,7 @@ final class CsvMatrixWriter implements MatrixWriter {
      * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe
      * (OWASP's advice against CSV injection); the apostrophe shows, the formula does not run.
      */
-    static String inert(String text) {
+    public static String inert(String text) {
         return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 

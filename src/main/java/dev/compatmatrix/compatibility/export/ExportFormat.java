@@ -37,6 +37,11 @@ public enum ExportFormat implements Keyed {
         return mediaType + ";charset=UTF-8";
     }
 
+    /** The file name's ending, without the dot. */
+    public String extension() {
+        return extension;
+    }
+
     /** For example {@code compatibility-matrix-2026-11-27.csv}. */
     public String fileName(LocalDate day) {
         return "compatibility-matrix-" + day + "." + extension;

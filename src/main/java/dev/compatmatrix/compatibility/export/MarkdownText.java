@@ -3,7 +3,7 @@ package dev.compatmatrix.compatibility.export;
 import dev.compatmatrix.base.VisibleText;
 
 /** Text that goes into a Markdown table cell. */
-final class MarkdownText {
+public final class MarkdownText {
 
     /** Characters that start inline Markdown (code, emphasis, links and images, strikethrough): escaped. */
     private static final String INLINE_SYNTAX = "`*_[]~!";
@@ -17,7 +17,7 @@ final class MarkdownText {
      * {@code < > &} as entities so the text cannot become HTML, an autolink or an entity, and hidden characters
      * named ({@link VisibleText}).
      */
-    static String cell(String raw) {
+    public static String cell(String raw) {
         if (raw == null) {
             return "";
         }

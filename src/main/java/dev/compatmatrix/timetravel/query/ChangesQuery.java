@@ -1,0 +1,156 @@
+package dev.compatmatrix.timetravel.query;
+
+import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
+import dev.compatmatrix.matrix.Staleness;
+import dev.compatmatrix.matrix.ValidationStatus;
+import dev.compatmatrix.matrix.query.CellsAsOf;
+import dev.compatmatrix.matrix.time.TimeRange;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The cells whose level or validation differs between two points in time: the matrix as of each end
+ * ({@link CellsAsOf}, its parameters renamed per end) joined FULL OUTER on the cell. Only models with a state that
+ * began or ended in between are read at all: any other cell had the same state at both ends.
+ */
+@Repository
+public class ChangesQuery {
+
+    /** Models with a cell whose state began or ended between the two ends. */
+    private static final String MODELS_CHANGED_BETWEEN = """
+            SELECT model_id FROM cell_states
+            WHERE (valid_from >= :fromAsOf AND valid_from < :toAsOf) OR (valid_to >= :fromAsOf AND valid_to < :toAsOf)""";
+
+    private static final String KIND_RANK = "CASE WHEN f.model_id IS NULL THEN " + CellChangeKind.NEWLY_TESTED.ordinal()
+            + " WHEN t.model_id IS NULL THEN " + CellChangeKind.REMOVED.ordinal()
+            + " WHEN " + SqlRanks.levelRank("t.compatibility_level") + " < " + SqlRanks.levelRank("f.compatibility_level")
+            + " THEN " + CellChangeKind.REGRESSED.ordinal()
+            + " WHEN " + SqlRanks.levelRank("t.compatibility_level") + " > " + SqlRanks.levelRank("f.compatibility_level")
+            + " THEN " + CellChangeKind.IMPROVED.ordinal()
+            + " ELSE " + CellChangeKind.VALIDATION_CHANGED.ordinal() + " END";
+
+    /** Every changed cell with its model (deleted ones too) and the rank of its kind. */
+    private static final String CHANGES = """
+            SELECT c.*, m.model_name, m.model_family, m.model_type, m.deleted_at IS NOT NULL AS model_deleted,
+                   %s AS platform_order
+            FROM (SELECT coalesce(t.model_id, f.model_id) AS model_id,
+                         coalesce(t.hardware_type, f.hardware_type) AS hardware_type,
+                         f.compatibility_level AS before_level, f.validation_status AS before_validation,
+                         t.compatibility_level AS after_level, t.validation_status AS after_validation,
+                         coalesce(t.stale, false) AS after_stale, coalesce(t.disputed, false) AS after_disputed,
+                         %s AS kind_rank
+                  FROM (%s) f
+                  FULL OUTER JOIN (%s) t ON t.model_id = f.model_id AND t.hardware_type = f.hardware_type
+                  WHERE f.model_id IS NULL OR t.model_id IS NULL
+                     OR f.compatibility_level <> t.compatibility_level
+                     OR f.validation_status <> t.validation_status) c
+            JOIN models m ON m.model_id = c.model_id
+            WHERE (CAST(:platform AS VARCHAR) IS NULL OR c.hardware_type = :platform)
+              AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
+              AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)""".formatted(
+            SqlRanks.platformOrder("c.hardware_type"), KIND_RANK, atEnd("from"), atEnd("to"));
+
+    private static final String KIND_FILTER = " AND (CAST(:kind AS INTEGER) IS NULL OR kind_rank = :kind)";
+
+    /**
+     * Grouped by model, the models with the worst kind of change first (regressions first), then by name; within a
+     * model by kind, then platform.
+     */
+    private static final String PAGE = """
+            SELECT * FROM (SELECT changes.*, min(kind_rank) OVER (PARTITION BY model_id) AS model_rank
+                           FROM (%s) changes) ranked
+            WHERE 1 = 1 %s
+            ORDER BY model_rank, model_name, model_id, kind_rank, platform_order
+            LIMIT :limit OFFSET :offset""".formatted(CHANGES, KIND_FILTER);
+
+    /** Every change in changelog order: by kind (regressions first), then model name, then platform. */
+    private static final String BY_KIND = """
+            SELECT * FROM (%s) changes WHERE 1 = 1 %s
+            ORDER BY kind_rank, model_name, model_id, platform_order""".formatted(CHANGES, KIND_FILTER);
+
+    private static final String COUNTS =
+            "SELECT kind_rank, count(*) AS changes FROM (" + CHANGES + ") changes GROUP BY kind_rank";
+
+    private final JdbcClient jdbc;
+    private final Staleness staleness;
+
+    public ChangesQuery(JdbcClient jdbc, Staleness staleness) {
+        this.jdbc = jdbc;
+        this.staleness = staleness;
+    }
+
+    /** The matrix as of one end ({@code from} or {@code to}), its parameters named for that end. */
+    private static String atEnd(String end) {
+        return CellsAsOf.cells(MODELS_CHANGED_BETWEEN)
+                .replaceAll(":asOf\\b", ":" + end + "AsOf")
+                .replaceAll(":staleBefore\\b", ":" + end + "StaleBefore");
+    }
+
+    /** A page of the changes, grouped by model, regressions first. */
+    public List<CellChange> page(TimeRange range, ChangesFilter filter, int offset, int limit) {
+        return statement(PAGE, range, filter)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(ChangesQuery::change)
+                .list();
+    }
+
+    /** Every change, by kind (regressions first), for the changelog and the CSV, one at a time. */
+    public void eachByKind(TimeRange range, ChangesFilter filter, Consumer<CellChange> action) {
+        try (var changes = statement(BY_KIND, range, filter).query(ChangesQuery::change).stream()) {
+            changes.forEach(action);
+        }
+    }
+
+    /** How many cells changed in each way, under the filter's platform, family and type (its kind aside). */
+    public ChangeCounts counts(TimeRange range, ChangesFilter filter) {
+        Map<CellChangeKind, Long> counts = new EnumMap<>(CellChangeKind.class);
+        statement(COUNTS, range, filter.anyKind())
+                .query((rs, n) -> counts.put(CellChangeKind.values()[rs.getInt("kind_rank")], rs.getLong("changes")))
+                .list();
+        return new ChangeCounts(counts);
+    }
+
+    /** The families of every model, deleted ones too, for the family filter. */
+    public List<String> families() {
+        return jdbc.sql("SELECT DISTINCT model_family FROM models ORDER BY model_family")
+                .query(String.class)
+                .list();
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, TimeRange range, ChangesFilter filter) {
+        return jdbc.sql(sql)
+                .param("fromAsOf", range.from().before())
+                .param("toAsOf", range.to().before())
+                .param("fromStaleBefore", staleness.staleBeforeAsOf(range.from().before()))
+                .param("toStaleBefore", staleness.staleBeforeAsOf(range.to().before()))
+                .param("platform", filter.platform() == null ? null : filter.platform().key())
+                .param("family", filter.family())
+                .param("type", filter.type() == null ? null : filter.type().key())
+                .param("kind", filter.kind() == null ? null : filter.kind().ordinal());
+    }
+
+    private static CellChange change(ResultSet rs, int rowNum) throws SQLException {
+        return new CellChange(
+                rs.getString("model_name"),
+                rs.getString("model_family"),
+                rs.getString("model_type"),
+                rs.getBoolean("model_deleted"),
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                CompatibilityLevel.fromKey(rs.getString("before_level")).orElse(null),
+                ValidationStatus.fromKey(rs.getString("before_validation")).orElse(null),
+                CompatibilityLevel.fromKey(rs.getString("after_level")).orElse(null),
+                ValidationStatus.fromKey(rs.getString("after_validation")).orElse(null),
+                rs.getBoolean("after_stale"),
+                rs.getBoolean("after_disputed"),
+                CellChangeKind.values()[rs.getInt("kind_rank")]);
+    }
+}
