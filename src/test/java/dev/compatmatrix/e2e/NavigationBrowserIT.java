@@ -13,14 +13,15 @@ import org.openqa.selenium.By;
 class NavigationBrowserIT {
 
     static final List<String> EVERYONE =
-            List.of("Matrix", "Dashboard", "Recommendations", "History", "Watching", "Feeds", "Webhooks");
+            List.of("Matrix", "Dashboard", "Recommendations", "History", "Snapshots", "Watching", "Feeds", "Webhooks");
     static final List<String> VALIDATOR = List.of(
-            "Matrix", "Validation queue", "Dashboard", "Recommendations", "History", "Watching", "Feeds", "Webhooks");
+            "Matrix", "Validation queue", "Dashboard", "Recommendations", "History", "Snapshots", "Watching", "Feeds", "Webhooks");
     static final List<String> ADMIN = List.of(
             "Matrix",
             "Dashboard",
             "Recommendations",
             "History",
+            "Snapshots",
             "Watching",
             "Feeds",
             "Webhooks",

@@ -81,7 +81,7 @@ class AccessMatrixTest extends WritingKaribuTest {
         Consumer<String> signedIn = key -> allowed.put(key, SIGNED_IN);
         // Screens
         allowed.put("route login", Set.copyOf(UI_CALLERS));
-        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching", "feeds", "webhooks")
+        Stream.of("", "models/:name*", "dashboard", "history", "recommendations", "watching", "feeds", "webhooks", "snapshots")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -122,6 +122,10 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));
         Stream.of("create", "update").forEach(m -> allowed.put("CatalogService." + m, EDITORS_AND_ADMINS));
         allowed.put("CatalogService.delete", ADMINS);
+        // Named snapshots: everyone signed in lists them, editors and admins mark one, admins delete one.
+        signedIn.accept("SnapshotService.list");
+        allowed.put("SnapshotService.mark", EDITORS_AND_ADMINS);
+        allowed.put("SnapshotService.delete", ADMINS);
         Stream.of(
                         "approve",
                         "reject",
