@@ -84,7 +84,7 @@ public class SnapshotService {
                 return marked;
             });
         } catch (RuntimeException e) {
-            if (DatabaseErrors.isConflict(e)) {
+            if (DatabaseErrors.isDuplicateKey(e)) {
                 // Someone marked the same name between the check and the insert; the UNIQUE constraint held.
                 throw new InvalidChangeException(Map.of("name", nameTaken(given)));
             }

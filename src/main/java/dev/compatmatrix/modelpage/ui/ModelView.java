@@ -380,7 +380,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         claims.addColumn(this::levelSince)
                 .setHeader("Since")
                 .setKey("since")
-                .setAutoWidth(true)
+                .setWidth("12rem")
                 .setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : validationWords(c.claim().status(), marks(c)))
                 .setHeader("Validation")
