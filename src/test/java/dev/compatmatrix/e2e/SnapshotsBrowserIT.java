@@ -94,7 +94,7 @@ class SnapshotsBrowserIT {
         browser.awaitIdle();
         // On a phone the platforms grid scrolls sideways (PhoneLayoutBrowserIT): scroll to the Since column.
         browser.js("const grid = document.querySelector('#claims-grid'); grid.scrollIntoView({block: 'start'});"
-                + " grid.$.table.scrollLeft = 180;");
+                + " grid.$.table.scrollLeft = 260;");
         browser.awaitIdle();
         shot(browser, "snapshots-model-page-since-phone");
         browser.resize(1440, 900);
