@@ -103,7 +103,8 @@ public final class MatrixBenchmark {
                 new HistorySearch(jdbc),
                 java.time.Clock.systemUTC(),
                 new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc),
-                new dev.compatmatrix.matrix.query.ClaimMarksQuery(jdbc));
+                new dev.compatmatrix.matrix.query.ClaimMarksQuery(jdbc),
+                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);

@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public enum Identifier {
     MODEL_NAME("A model name", "._/+:@-", false),
-    FAMILY("A family", "._/+:@()-", true);
+    FAMILY("A family", "._/+:@()-", true),
+    SNAPSHOT_NAME("A snapshot name", "._-:/+", true);
 
     private final String subject;
     private final String separators;

@@ -9,6 +9,7 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
+import dev.compatmatrix.matrix.query.LevelSinceQuery;
 import dev.compatmatrix.matrix.store.ReviewRepository;
 import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
 import dev.compatmatrix.modelpage.query.ModelOverview;
@@ -47,6 +48,7 @@ public class ModelPageService {
     private final HistorySearch historySearch;
     private final Clock clock;
     private final PerformanceQuery performance;
+    private final LevelSinceQuery levelSince;
 
     public ModelPageService(
             MatrixQuery matrix,
@@ -57,7 +59,9 @@ public class ModelPageService {
             HistorySearch historySearch,
             Clock clock,
             PerformanceQuery performance,
-            ClaimMarksQuery claimMarks) {
+            ClaimMarksQuery claimMarks,
+            LevelSinceQuery levelSince) {
+        this.levelSince = levelSince;
         this.claimMarks = claimMarks;
         this.performance = performance;
         this.historySearch = historySearch;
@@ -83,7 +87,11 @@ public class ModelPageService {
                     recommendations.forModel(header.modelId()),
                     history.forModel(header.modelId(), MODEL_HISTORY_LIMIT),
                     reviews.forModel(header.modelId()),
-                    levelPeriods);
+                    levelPeriods,
+                    // One read for all platforms; "before" lies ahead, as the page shows the present.
+                    levelSince
+                            .of(List.of(header.modelId()), LocalDateTime.now(clock).plusDays(1))
+                            .getOrDefault(header.modelId(), Map.of()));
         });
     }
 

@@ -87,6 +87,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "dashboard",
                         "history",
                         "changes",
+                        "snapshots",
                         "recommendations",
                         "watching",
                         "feeds",
@@ -133,6 +134,10 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));
         Stream.of("create", "update").forEach(m -> allowed.put("CatalogService." + m, EDITORS_AND_ADMINS));
         allowed.put("CatalogService.delete", ADMINS);
+        // Named snapshots: everyone signed in lists them, editors and admins mark one, admins delete one.
+        signedIn.accept("SnapshotService.list");
+        allowed.put("SnapshotService.mark", EDITORS_AND_ADMINS);
+        allowed.put("SnapshotService.delete", ADMINS);
         Stream.of(
                         "approve",
                         "reject",

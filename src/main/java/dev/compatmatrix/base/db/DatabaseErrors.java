@@ -29,7 +29,11 @@ public final class DatabaseErrors {
      */
     public static boolean isDuplicateKey(Throwable e) {
         return anyState(e, Set.of(UNIQUE_VIOLATION))
-                || anyMessage(e, "violates unique constraint", "violates primary key constraint");
+                || anyMessage(
+                        e,
+                        "violates unique constraint",
+                        "violates primary key constraint",
+                        "UNIQUE constraint violation: duplicate key");
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.compatmatrix.modelpage.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.LevelSinceQuery.LevelSince;
 import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,15 @@ public record ApiModel(
             boolean stale,
             boolean disputed,
             @JsonProperty("stale_reason") String staleReason,
-            @JsonProperty("disputed_by") ApiAutomatedResult disputedBy) {}
+            @JsonProperty("disputed_by") ApiAutomatedResult disputedBy,
+            @Schema(description = "Since when (UTC) the claim has had its level: the history's newest change of "
+                            + "level, its creation included; null when the history does not say")
+                    @JsonProperty("level_since")
+                    LocalDateTime levelSince,
+            @Schema(description = "The framework or runtime version that change named, e.g. 2.3.0; null when none "
+                            + "was recorded")
+                    @JsonProperty("level_since_version")
+                    String levelSinceVersion) {}
 
     /** What a claim rests on. */
     public record ApiEvidence(
@@ -128,7 +138,13 @@ public record ApiModel(
                                     marks.stale(),
                                     marks.disputed(),
                                     marks.staleReason(),
-                                    ApiAutomatedResult.of(marks.dispute())));
+                                    ApiAutomatedResult.of(marks.dispute()),
+                                    overview.levelSince(platform)
+                                            .map(LevelSince::since)
+                                            .orElse(null),
+                                    overview.levelSince(platform)
+                                            .map(LevelSince::version)
+                                            .orElse(null)));
         }
         return new ApiModel(
                 header.name(),

@@ -7,6 +7,7 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.query.LevelSinceQuery.LevelSince;
 import dev.compatmatrix.recommendation.query.RecommendationRow;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -20,7 +21,15 @@ public record ModelOverview(
         List<RecommendationRow> recommendations,
         List<HistoryRow> history,
         List<Review> reviews,
-        List<LevelTimeline.Period> levelPeriods) {
+        List<LevelTimeline.Period> levelPeriods,
+        Map<Platform, LevelSince> levelSince) {
+
+    /** Since when a platform's claim has had its level; empty when not tested or the history does not say. */
+    public java.util.Optional<LevelSince> levelSince(Platform platform) {
+        return claims.containsKey(platform)
+                ? java.util.Optional.ofNullable(levelSince.get(platform))
+                : java.util.Optional.empty();
+    }
 
     /** A platform's stale and disputed marks; {@link Marks#NONE} when it has none or is not tested. */
     public Marks marks(Platform platform) {

@@ -377,6 +377,11 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setKey("level")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        claims.addColumn(this::levelSince)
+                .setHeader("Since")
+                .setKey("since")
+                .setWidth("12rem")
+                .setFlexGrow(0);
         claims.addColumn(c -> c.claim() == null ? "" : validationWords(c.claim().status(), marks(c)))
                 .setHeader("Validation")
                 .setKey("validation")
@@ -459,6 +464,18 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         badge.addClassName(RecentChanges.CHANGED_CLASS);
         return new Span(badge, RecentChanges.label());
+    }
+
+    /** "High since 2026-03-14 · torch 2.3.0": since when the claim has had its level, and the version it named. */
+    String levelSince(PlatformClaim row) {
+        if (row.claim() == null || latestReviews == null) {
+            return "";
+        }
+        return latestReviews
+                .levelSince(row.platform())
+                .map(since -> row.claim().level().label() + " since " + since.since().toLocalDate()
+                        + (since.version() == null || since.version().isBlank() ? "" : " · " + text(since.version())))
+                .orElse("");
     }
 
     private ModelOverview.Marks marks(PlatformClaim row) {

@@ -282,7 +282,8 @@ class StaleAndDisputedMarksTest {
                 new HistorySearch(jdbc),
                 Clock.systemUTC(),
                 new PerformanceQuery(jdbc),
-                new ClaimMarksQuery(jdbc));
+                new ClaimMarksQuery(jdbc),
+                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc));
         var badges =
                 new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null, Clock.systemUTC());
         SecurityContextHolder.getContext()
