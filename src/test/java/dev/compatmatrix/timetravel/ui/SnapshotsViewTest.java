@@ -98,13 +98,14 @@ class SnapshotsViewTest extends WritingKaribuTest {
     }
 
     @Test
-    void the_menu_lists_snapshots_after_history_for_every_signed_in_role() {
+    void the_menu_lists_snapshots_after_history_and_changes_for_every_signed_in_role() {
         login("viewer", Roles.VIEWER);
         UI.getCurrent().navigate("snapshots");
         List<String> labels = _get(SideNav.class).getItems().stream()
                 .map(SideNavItem::getLabel)
                 .toList();
-        assertThat(labels.indexOf("Snapshots")).isPositive().isEqualTo(labels.indexOf("History") + 1);
+        assertThat(labels.indexOf("Snapshots")).isPositive().isEqualTo(labels.indexOf("History") + 2);
+        assertThat(labels.indexOf("Changes")).isEqualTo(labels.indexOf("History") + 1);
     }
 
     @Test
