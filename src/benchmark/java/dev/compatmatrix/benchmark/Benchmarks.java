@@ -50,6 +50,11 @@ public final class Benchmarks {
                             StartUpBenchmark::main,
                             List.of("benchmark.models", "benchmark.startup.runs", "benchmark.jar"))),
             Map.entry(
+                    "time-travel",
+                    new Entry(
+                            TimeTravelBenchmark::main,
+                            List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup", "=100"))),
+            Map.entry(
                     "small-writes",
                     new Entry(SmallWritesBenchmark::main, List.of("benchmark.models", "=300", "benchmark.warmup"))),
             Map.entry(
