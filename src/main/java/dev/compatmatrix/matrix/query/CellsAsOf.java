@@ -36,4 +36,19 @@ public final class CellsAsOf {
                 STATE_THEN,
                 modelIds == null ? "" : "AND s.model_id IN (" + modelIds + ")");
     }
+
+    /**
+     * As {@link #cells}, without the disputed mark, which needs every automated result: {@code model_id,
+     * hardware_type, compatibility_level, validation_status, stale}. What a comparison of two points reads (the
+     * difference between two dates a year apart at 100,000 models: BENCHMARKS.md, "Time travel").
+     */
+    public static String states(String modelIds) {
+        return """
+                SELECT s.model_id, s.hardware_type, s.compatibility_level, s.validation_status, %s AS stale
+                FROM cell_states s
+                WHERE %s %s""".formatted(
+                StaleValidation.of("s", "s.version_changed"),
+                STATE_THEN,
+                modelIds == null ? "" : "AND s.model_id IN (" + modelIds + ")");
+    }
 }

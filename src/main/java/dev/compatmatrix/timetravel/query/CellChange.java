@@ -9,6 +9,7 @@ import dev.compatmatrix.matrix.ValidationStatus;
  * validation; the marks are those of the later side. The model's name, family and type are today's.
  */
 public record CellChange(
+        int modelId,
         String modelName,
         String family,
         String modelType,
@@ -20,4 +21,22 @@ public record CellChange(
         ValidationStatus afterValidation,
         boolean afterStale,
         boolean afterDisputed,
-        CellChangeKind kind) {}
+        CellChangeKind kind) {
+    /** The same change, its later side disputed or not. */
+    public CellChange withAfterDisputed(boolean disputed) {
+        return new CellChange(
+                modelId,
+                modelName,
+                family,
+                modelType,
+                modelDeleted,
+                platform,
+                beforeLevel,
+                beforeValidation,
+                afterLevel,
+                afterValidation,
+                afterStale,
+                disputed,
+                kind);
+    }
+}

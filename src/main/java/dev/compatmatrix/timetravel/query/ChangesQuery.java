@@ -1,5 +1,6 @@
 package dev.compatmatrix.timetravel.query;
 
+import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
@@ -10,16 +11,20 @@ import dev.compatmatrix.matrix.time.TimeRange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The cells whose level or validation differs between two points in time: the matrix as of each end
- * ({@link CellsAsOf}, its parameters renamed per end) joined FULL OUTER on the cell. Only models with a state that
- * began or ended in between are read at all: any other cell had the same state at both ends.
+ * ({@link CellsAsOf#states}, its parameters renamed per end) joined FULL OUTER on the cell. Only models with a state
+ * that began or ended in between are read at all: any other cell had the same state at both ends. The disputed mark
+ * of the later side, which needs every automated result, is read for a page's cells only.
  */
 @Repository
 public class ChangesQuery {
@@ -45,7 +50,7 @@ public class ChangesQuery {
                          coalesce(t.hardware_type, f.hardware_type) AS hardware_type,
                          f.compatibility_level AS before_level, f.validation_status AS before_validation,
                          t.compatibility_level AS after_level, t.validation_status AS after_validation,
-                         coalesce(t.stale, false) AS after_stale, coalesce(t.disputed, false) AS after_disputed,
+                         coalesce(t.stale, false) AS after_stale,
                          %s AS kind_rank
                   FROM (%s) f
                   FULL OUTER JOIN (%s) t ON t.model_id = f.model_id AND t.hardware_type = f.hardware_type
@@ -57,6 +62,10 @@ public class ChangesQuery {
               AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
               AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)""".formatted(
             SqlRanks.platformOrder("c.hardware_type"), KIND_RANK, atEnd("from"), atEnd("to"));
+
+    /** The disputed cells of the models {@code :ids} as of {@code :asOf}. */
+    private static final String DISPUTED = "SELECT model_id, hardware_type FROM (" + CellsAsOf.cells(TextList.IDS_QUERY)
+            + ") cells WHERE disputed";
 
     private static final String KIND_FILTER = " AND (CAST(:kind AS INTEGER) IS NULL OR kind_rank = :kind)";
 
@@ -89,18 +98,32 @@ public class ChangesQuery {
 
     /** The matrix as of one end ({@code from} or {@code to}), its parameters named for that end. */
     private static String atEnd(String end) {
-        return CellsAsOf.cells(MODELS_CHANGED_BETWEEN)
+        return CellsAsOf.states(MODELS_CHANGED_BETWEEN)
                 .replaceAll(":asOf\\b", ":" + end + "AsOf")
                 .replaceAll(":staleBefore\\b", ":" + end + "StaleBefore");
     }
 
     /** A page of the changes, grouped by model, regressions first. */
     public List<CellChange> page(TimeRange range, ChangesFilter filter, int offset, int limit) {
-        return statement(PAGE, range, filter)
+        List<CellChange> page = statement(PAGE, range, filter)
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(ChangesQuery::change)
                 .list();
+        if (page.isEmpty()) {
+            return page;
+        }
+        Set<String> disputed = new HashSet<>();
+        jdbc.sql(DISPUTED)
+                .param("asOf", range.to().before())
+                .param("staleBefore", staleness.staleBeforeAsOf(range.to().before()))
+                .param("ids", TextList.joinIds(page.stream().map(CellChange::modelId).collect(Collectors.toSet())))
+                .query((ResultSet rs) -> {
+                    disputed.add(rs.getInt("model_id") + ":" + rs.getString("hardware_type"));
+                });
+        return page.stream()
+                .map(c -> c.withAfterDisputed(disputed.contains(c.modelId() + ":" + c.platform().key())))
+                .toList();
     }
 
     /** Every change, by kind (regressions first), for the changelog and the CSV, one at a time. */
@@ -140,6 +163,7 @@ public class ChangesQuery {
 
     private static CellChange change(ResultSet rs, int rowNum) throws SQLException {
         return new CellChange(
+                rs.getInt("model_id"),
                 rs.getString("model_name"),
                 rs.getString("model_family"),
                 rs.getString("model_type"),
@@ -150,7 +174,7 @@ public class ChangesQuery {
                 CompatibilityLevel.fromKey(rs.getString("after_level")).orElse(null),
                 ValidationStatus.fromKey(rs.getString("after_validation")).orElse(null),
                 rs.getBoolean("after_stale"),
-                rs.getBoolean("after_disputed"),
+                false,
                 CellChangeKind.values()[rs.getInt("kind_rank")]);
     }
 }
