@@ -11,7 +11,9 @@ import dev.compatmatrix.matrix.query.LevelSinceQuery;
 import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
 import dev.compatmatrix.matrix.time.PointInTime;
 import dev.compatmatrix.matrix.time.TimePoints;
+import dev.compatmatrix.matrix.query.SnapshotQuery;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +38,7 @@ public class CompatibilityService {
     private final AsOfMatrixQuery past;
     private final LevelSinceQuery levelSince;
     private final TimePoints timePoints;
+    private final SnapshotQuery snapshots;
     private final ModelRepository models;
     private final Clock clock;
 
@@ -44,12 +47,14 @@ public class CompatibilityService {
             AsOfMatrixQuery past,
             LevelSinceQuery levelSince,
             TimePoints timePoints,
+            SnapshotQuery snapshots,
             ModelRepository models,
             Clock clock) {
         this.matrix = matrix;
         this.past = past;
         this.levelSince = levelSince;
         this.timePoints = timePoints;
+        this.snapshots = snapshots;
         this.models = models;
         this.clock = clock;
     }
@@ -75,6 +80,17 @@ public class CompatibilityService {
         }
         PointInTime point = timePoints.resolve(AS_OF, text);
         return past.includesNow(point) ? Optional.empty() : Optional.of(point);
+    }
+
+    /** What the matrix's "As of" control offers: the days from the recorded history's first to today, the snapshots. */
+    public record AsOfChoices(LocalDate firstDay, LocalDate today, List<String> snapshots) {}
+
+    public AsOfChoices matrixAsOfChoices() {
+        LocalDate today = LocalDate.parse(timePoints.today().text());
+        return new AsOfChoices(
+                timePoints.historyStart().map(LocalDateTime::toLocalDate).orElse(today),
+                today,
+                snapshots.all().stream().map(SnapshotQuery.Snapshot::name).toList());
     }
 
     /** A page of the matrix as it was at {@code point}, each claim with since when it had its level then. */
