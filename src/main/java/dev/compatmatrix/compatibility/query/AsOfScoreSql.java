@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is not: {@link ScoreRule#derive} adds double weights in platform order and rounds, and at the many half-way scores
  * (0.2625) the order of the additions decides the third decimal, so SQL reads each model's levels as one number and
  * Java derives the score from it. Ordering by summed weights in SQL would be faster (at 100,000 models a first page in
- * p50 158 ms against 353 ms) but puts models with equal derived scores apart and lets a score filter disagree.
+ * p50 158 ms against 353 ms) but takes scores derive tells apart (0.262, 0.263) as equal, and a score filter with them.
  */
 final class AsOfScoreSql {
 
