@@ -92,8 +92,16 @@ public final class MatrixBenchmark {
         this.jdbc = JdbcClient.create(dataSource);
         this.matrix = new MatrixQuery(jdbc, dataSource, new Staleness(java.time.Clock.systemUTC(), 180));
         // Built by hand, so Spring Security's method check does not apply; the transaction is added below.
+        var clock = java.time.Clock.systemUTC();
         this.service = new CompatibilityService(
-                matrix, new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)));
+                matrix,
+                new dev.compatmatrix.compatibility.query.AsOfMatrixQuery(
+                        jdbc, matrix, new Staleness(clock, 180), clock),
+                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
+                new dev.compatmatrix.matrix.time.TimePoints(new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc), clock),
+                new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc),
+                new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)),
+                clock);
         this.modelPage = new ModelPageService(
                 matrix,
                 new ModelDetailsQuery(jdbc),

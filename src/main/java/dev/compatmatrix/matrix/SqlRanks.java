@@ -33,7 +33,7 @@ public final class SqlRanks {
     }
 
     /** {@code CASE column WHEN 'key' THEN rank … END} over every constant of the enum. */
-    static <E extends Enum<E> & Keyed> String of(Class<E> type, String column, ToIntFunction<E> rank) {
+    public static <E extends Enum<E> & Keyed> String of(Class<E> type, String column, ToIntFunction<E> rank) {
         StringBuilder sql = new StringBuilder("CASE ").append(column);
         for (E constant : type.getEnumConstants()) {
             if (constant.key().contains("'")) {

@@ -98,7 +98,15 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("users", "validators", "tokens", "badges", "audit", "import", "backups")
                 .forEach(r -> allowed.put("route admin/" + r, ADMINS));
         // Reading services: every signed-in role
-        Stream.of("matrixPage", "matrixCount", "families", "matrixRows")
+        Stream.of(
+                        "matrixPage",
+                        "matrixCount",
+                        "families",
+                        "matrixRows",
+                        "matrixPointInTime",
+                        "matrixPageAsOf",
+                        "matrixCountAsOf",
+                        "matrixAsOfChoices")
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
         Stream.of("modelOverview", "performanceComparison").forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
@@ -111,6 +119,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "DashboardService.snapshot",
                         "DashboardService.families",
                         "ExportService.export",
+                        "ExportService.exportAsOf",
                         "ExportService.fileName",
                         "CatalogService.find",
                         "ClaimService.find",

@@ -4,10 +4,15 @@ import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.compatibility.CompatibilityService;
+import dev.compatmatrix.base.UrlParams;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
+import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
+import dev.compatmatrix.matrix.time.PointInTime;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,12 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/matrix}: the matrix screen's filters and sort as query parameters (the same names as the
- * screen's URL: q, family, type, size, platform=cuda:supported, validation, minScore, sort) plus offset/limit.
+ * screen's URL: q, family, type, size, platform=cuda:supported, validation, minScore, sort, asOf) plus offset/limit.
+ * {@code asOf} (a YYYY-MM-DD day, UTC, or a snapshot's name) shows the matrix as it was then.
  */
 @RestController
 public class MatrixApiController {
 
-    private static final Set<String> ACCEPTED = Stream.concat(ApiPaging.NAMES.stream(), MatrixParameters.NAMES.stream())
+    private static final Set<String> ACCEPTED = Stream.of(
+                    ApiPaging.NAMES.stream(),
+                    MatrixParameters.NAMES.stream(),
+                    Stream.of(CompatibilityService.AS_OF))
+            .flatMap(names -> names)
             .collect(Collectors.toSet());
 
     private final CompatibilityService compatibility;
@@ -33,17 +43,35 @@ public class MatrixApiController {
     @ApiDocs.Paged
     @Operation(summary = "The matrix, filtered and sorted like the matrix screen, paged")
     @GetMapping("/api/v1/matrix")
-    public ApiPaging.Page<ApiMatrixRow> matrix(HttpServletRequest request) {
+    public ApiMatrixPage matrix(HttpServletRequest request) {
         ApiQuery query = ApiQuery.of(request, ACCEPTED);
         ApiPaging paging = query.paging();
         MatrixParameters.Parsed parsed = MatrixParameters.parse(query.parameters());
         query.addProblems(parsed.warnings());
+        Optional<PointInTime> asOf = pointInTime(compatibility, query);
         query.refuseIfAnyProblem();
-        long total = compatibility.matrixCount(parsed.filter());
-        List<ApiMatrixRow> rows =
-                compatibility.matrixPage(parsed.filter(), parsed.sort(), paging.offset(), paging.limit()).stream()
-                        .map(ApiMatrixRow::of)
-                        .toList();
-        return new ApiPaging.Page<>(total, paging.offset(), paging.limit(), rows);
+        long total = asOf.isPresent()
+                ? compatibility.matrixCountAsOf(asOf.get(), parsed.filter())
+                : compatibility.matrixCount(parsed.filter());
+        List<MatrixRow> rows = asOf.isPresent()
+                ? compatibility.matrixPageAsOf(
+                        asOf.get(), parsed.filter(), parsed.sort(), paging.offset(), paging.limit())
+                : compatibility.matrixPage(parsed.filter(), parsed.sort(), paging.offset(), paging.limit());
+        return new ApiMatrixPage(
+                total,
+                paging.offset(),
+                paging.limit(),
+                asOf.map(PointInTime::text).orElse(null),
+                rows.stream().map(ApiMatrixRow::of).toList());
+    }
+
+    /** The past point {@code asOf} names (empty: absent or today, the live matrix); a bad one is a problem naming it. */
+    static Optional<PointInTime> pointInTime(CompatibilityService compatibility, ApiQuery query) {
+        try {
+            return compatibility.matrixPointInTime(UrlParams.first(query.parameters(), CompatibilityService.AS_OF));
+        } catch (InvalidPointInTimeException e) {
+            query.addProblems(List.of(e.getMessage()));
+            return Optional.empty();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static dev.compatmatrix.base.api.ApiDocs.query;
 
 import dev.compatmatrix.base.Keyed;
 import dev.compatmatrix.base.api.ApiDocs;
+import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.compatibility.query.PlatformState;
@@ -80,5 +81,10 @@ class MatrixApiDocs implements OperationCustomizer {
                 query("validation", "The validation status of at least one claim", keys(ValidationStatus.class)));
         operation.addParametersItem(query("minScore", "The lowest score, 0–1", ApiDocs.range(0, 1)));
         operation.addParametersItem(query("sort", "A column key; a leading '-' sorts descending", sort));
+        operation.addParametersItem(query(
+                CompatibilityService.AS_OF,
+                "The matrix as it was at the end of this day (YYYY-MM-DD, UTC) or at this snapshot (its name); "
+                        + "absent or today: now. Not in the future nor before the recorded history.",
+                new StringSchema()));
     }
 }

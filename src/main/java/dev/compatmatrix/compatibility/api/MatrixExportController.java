@@ -2,9 +2,11 @@ package dev.compatmatrix.compatibility.api;
 
 import dev.compatmatrix.base.UrlParams;
 import dev.compatmatrix.base.api.ApiQuery;
+import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
+import dev.compatmatrix.matrix.time.PointInTime;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/matrix/export?format=csv|json|markdown|html} plus the matrix screen's filter parameters
- * (token scope {@code read}): exactly the filtered rows, all of them, as a file to save. 400 names every bad
+ * {@code GET /api/v1/matrix/export?format=csv|json|markdown|html} plus the matrix screen's filter parameters and
+ * {@code asOf} (token scope {@code read}): exactly the filtered rows, all of them, as a file to save. 400 names every bad
  * parameter, and every unknown one: a misspelt filter must not silently widen the export.
  */
 @RestController
@@ -31,12 +33,15 @@ public class MatrixExportController {
     private static final String FORMAT = "format";
 
     private final ExportService exports;
+    private final CompatibilityService compatibility;
 
-    private static final Set<String> ACCEPTED =
-            Stream.concat(Stream.of(FORMAT), MatrixParameters.NAMES.stream()).collect(Collectors.toSet());
+    private static final Set<String> ACCEPTED = Stream.concat(
+                    Stream.of(FORMAT, CompatibilityService.AS_OF), MatrixParameters.NAMES.stream())
+            .collect(Collectors.toSet());
 
-    public MatrixExportController(ExportService exports) {
+    public MatrixExportController(ExportService exports, CompatibilityService compatibility) {
         this.exports = exports;
+        this.compatibility = compatibility;
     }
 
     @Operation(summary = "The whole filtered matrix as a CSV, JSON, Markdown or HTML file")
@@ -51,6 +56,7 @@ public class MatrixExportController {
         }
         MatrixParameters.Parsed view = MatrixParameters.parse(query.parameters());
         query.addProblems(view.warnings());
+        Optional<PointInTime> asOf = MatrixApiController.pointInTime(compatibility, query);
         query.refuseIfAnyProblem();
 
         response.setContentType(format.get().contentType());
@@ -60,7 +66,11 @@ public class MatrixExportController {
                         .filename(exports.fileName(format.get()))
                         .build()
                         .toString());
-        exports.export(view.filter(), view.sort(), format.get(), response.getOutputStream());
+        if (asOf.isPresent()) {
+            exports.exportAsOf(asOf.get(), view.filter(), view.sort(), format.get(), response.getOutputStream());
+        } else {
+            exports.export(view.filter(), view.sort(), format.get(), response.getOutputStream());
+        }
     }
 
     private static String formatKeys() {

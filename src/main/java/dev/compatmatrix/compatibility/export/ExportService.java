@@ -3,6 +3,7 @@ package dev.compatmatrix.compatibility.export;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.matrix.time.PointInTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -31,6 +32,13 @@ public class ExportService {
     @Transactional(readOnly = true)
     public void export(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out) throws IOException {
         exporter.write(filter, sort, format, out);
+    }
+
+    /** Like {@link #export}, the matrix as it was at {@code point} (its title says so). */
+    @Transactional(readOnly = true)
+    public void exportAsOf(PointInTime point, MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out)
+            throws IOException {
+        exporter.writeAsOf(point, filter, sort, format, out);
     }
 
     /** Today's file name for this format, e.g. {@code compatibility-matrix-2026-11-27.csv} (UTC date). */

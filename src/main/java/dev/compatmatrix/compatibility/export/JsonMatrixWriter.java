@@ -41,6 +41,9 @@ final class JsonMatrixWriter implements MatrixWriter {
         }
         json.writeEndObject();
         json.writeStringProperty("sort", MatrixParameters.sortValue(header.sort()));
+        if (header.asOf() != null) {
+            json.writeStringProperty("as_of", VisibleText.of(header.asOf().text()));
+        }
         json.writeStringProperty("generated_at", header.generatedAt().toString());
         json.writeNumberProperty("count", header.count());
         json.writeArrayPropertyStart("rows");

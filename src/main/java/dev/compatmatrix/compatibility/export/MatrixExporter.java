@@ -1,12 +1,17 @@
 package dev.compatmatrix.compatibility.export;
 
+import dev.compatmatrix.compatibility.query.AsOfMatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.matrix.time.PointInTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,20 +24,45 @@ import tools.jackson.databind.json.JsonMapper;
 class MatrixExporter {
 
     private final MatrixQuery matrix;
+    private final AsOfMatrixQuery past;
     private final JsonMapper json;
     private final Clock clock;
 
-    MatrixExporter(MatrixQuery matrix, JsonMapper json, Clock clock) {
+    MatrixExporter(MatrixQuery matrix, AsOfMatrixQuery past, JsonMapper json, Clock clock) {
         this.matrix = matrix;
+        this.past = past;
         this.json = json;
         this.clock = clock;
     }
 
     void write(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out) throws IOException {
+        write(new ExportHeader(filter, sort, generatedAt(), matrix.count(filter)), format, out, rows -> matrix.forEachRow(
+                filter, sort, rows));
+    }
+
+    /** The matrix as of a point; a point that includes now exports the live matrix and says nothing of a date. */
+    void writeAsOf(PointInTime point, MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out)
+            throws IOException {
+        if (past.includesNow(point)) {
+            write(filter, sort, format, out);
+            return;
+        }
+        write(
+                new ExportHeader(filter, sort, generatedAt(), past.count(point, filter), point),
+                format,
+                out,
+                rows -> past.forEachRow(point, filter, sort, rows));
+    }
+
+    private Instant generatedAt() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private void write(ExportHeader header, ExportFormat format, OutputStream out, Consumer<Consumer<MatrixRow>> rows)
+            throws IOException {
         MatrixWriter writer = writer(format, out);
-        writer.begin(
-                new ExportHeader(filter, sort, clock.instant().truncatedTo(ChronoUnit.SECONDS), matrix.count(filter)));
-        matrix.forEachRow(filter, sort, row -> {
+        writer.begin(header);
+        rows.accept(row -> {
             try {
                 writer.row(row);
             } catch (IOException e) {

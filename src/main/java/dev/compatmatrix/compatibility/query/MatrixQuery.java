@@ -51,7 +51,7 @@ public class MatrixQuery {
     /** The statements of every page (its ids, its rows), prepared once per connection. */
     private final ReusedStatements reused;
 
-    private final OrderedIdsCache orderedIds = new OrderedIdsCache(8);
+    private final OrderedIdsCache<OrderedIdsCache.Key> orderedIds = new OrderedIdsCache<>(8);
     private final ModelNameOrder nameOrder = new ModelNameOrder();
     private final Staleness staleness;
 
@@ -214,9 +214,7 @@ public class MatrixQuery {
         boolean matrixColumns = !filter.platforms().isEmpty()
                 || filter.validation() != null
                 || filter.minScore() != null
-                || sort.platform().isPresent()
-                || sort.key().equals("score")
-                || sort.key().equals("recommended");
+                || sortsByMatrixColumn(sort);
         String from = "\nFROM models m";
         if (matrixColumns) {
             from += "\nJOIN cross_platform_compatibility c ON c.model_id = m.model_id";
@@ -229,15 +227,34 @@ public class MatrixQuery {
      * sorts by the level rank kept on the matrix row (V0009): joining that platform's claims doubled the cost.
      */
     private static String orderBy(MatrixSort sort) {
-        String column = sort.platform().isPresent()
-                ? "c." + sort.platform().get().levelRankColumn()
+        return orderBy(
+                sort,
+                sort.platform().isPresent()
+                        ? "c." + sort.platform().get().levelRankColumn()
+                        : switch (sort.key()) {
+                            case "score" -> "c.compatibility_score";
+                            case "recommended" -> "c.recommended_platform";
+                            default -> null;
+                        });
+    }
+
+    /** A platform's level, the score or the recommended platform: columns derived from the claims. */
+    static boolean sortsByMatrixColumn(MatrixSort sort) {
+        return sort.platform().isPresent() || sort.key().equals("score") || sort.key().equals("recommended");
+    }
+
+    /**
+     * The ORDER BY terms of a sort; {@code matrixColumn} is the expression of the sort's column when it is derived
+     * from the claims ({@link #sortsByMatrixColumn}), which the live and the past matrix read differently.
+     */
+    static String orderBy(MatrixSort sort, String matrixColumn) {
+        String column = matrixColumn != null
+                ? matrixColumn
                 : switch (sort.key()) {
                     case "family" -> "m.model_family";
                     case "type" -> "m.model_type";
                     case "size" -> SIZE_RANK;
                     case "parameters" -> "m.parameters_millions";
-                    case "score" -> "c.compatibility_score";
-                    case "recommended" -> "c.recommended_platform";
                     default -> null;
                 };
         // Names are never null: without a NULLS clause PostgreSQL reads a descending name order backwards from the
@@ -253,22 +270,7 @@ public class MatrixQuery {
 
     private static String where(MatrixFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" AND m.deleted_at IS NULL");
-        if (filter.text() != null) {
-            where.append(" AND (m.model_name ILIKE :text ESCAPE '\\' OR m.model_family ILIKE :text ESCAPE '\\')");
-            params.put("text", "%" + SqlLike.escape(filter.text()) + "%");
-        }
-        if (filter.family() != null) {
-            where.append(" AND m.model_family = :family");
-            params.put("family", filter.family());
-        }
-        if (filter.type() != null) {
-            where.append(" AND m.model_type = :type");
-            params.put("type", filter.type().key());
-        }
-        if (filter.size() != null) {
-            where.append(" AND m.model_size = :size");
-            params.put("size", filter.size().key());
-        }
+        appendModelConditions(where, filter, params);
         filter.platforms()
                 .forEach((platform, state) -> where.append(
                         switch (state) {
@@ -291,5 +293,25 @@ public class MatrixQuery {
             params.put("minScore", filter.minScore());
         }
         return "\nWHERE " + where.substring(" AND ".length());
+    }
+
+    /** The conditions on the model's own columns (text, family, type, size), the same live and as of a date. */
+    static void appendModelConditions(StringBuilder where, MatrixFilter filter, Map<String, Object> params) {
+        if (filter.text() != null) {
+            where.append(" AND (m.model_name ILIKE :text ESCAPE '\\' OR m.model_family ILIKE :text ESCAPE '\\')");
+            params.put("text", "%" + SqlLike.escape(filter.text()) + "%");
+        }
+        if (filter.family() != null) {
+            where.append(" AND m.model_family = :family");
+            params.put("family", filter.family());
+        }
+        if (filter.type() != null) {
+            where.append(" AND m.model_type = :type");
+            params.put("type", filter.type().key());
+        }
+        if (filter.size() != null) {
+            where.append(" AND m.model_size = :size");
+            params.put("size", filter.size().key());
+        }
     }
 }

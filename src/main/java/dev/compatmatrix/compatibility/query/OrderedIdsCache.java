@@ -10,25 +10,25 @@ import java.util.function.Supplier;
  * Entries carry the data version they were read at and are dropped when it changes; at most
  * {@code capacity} lists are kept (100,000 ids take 400 kB), least recently used first out.
  */
-final class OrderedIdsCache {
+final class OrderedIdsCache<K> {
 
     record Key(MatrixFilter filter, MatrixSort sort) {}
 
     private record Versioned(String version, int[] ids) {}
 
-    private final Map<Key, Versioned> entries;
+    private final Map<K, Versioned> entries;
 
     OrderedIdsCache(int capacity) {
         entries = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Versioned> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Versioned> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     /** The ids for this key at this data version, loading them when absent or stale. */
-    int[] get(Key key, String version, Supplier<int[]> loader) {
+    int[] get(K key, String version, Supplier<int[]> loader) {
         synchronized (entries) {
             Versioned entry = entries.get(key);
             if (entry != null && entry.version().equals(version)) {

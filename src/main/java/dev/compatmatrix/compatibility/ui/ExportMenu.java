@@ -9,9 +9,11 @@ import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.matrix.time.PointInTime;
 import java.io.OutputStream;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The matrix's "Export" menu: one download link per format, each for exactly the rows of the view's current
@@ -44,20 +46,25 @@ class ExportMenu extends ToolMenu {
             item.getElement()
                     .addAttachListener(attached -> item.getElement().executeJs(PASS_CLICK_TO_LINK, link.getElement()));
         }
-        show(MatrixFilter.NONE, MatrixSort.BY_NAME);
+        show(Optional.empty(), MatrixFilter.NONE, MatrixSort.BY_NAME);
     }
 
-    /** Points every link at the export of this view. */
-    void show(MatrixFilter filter, MatrixSort sort) {
-        links.forEach((format, link) -> link.setHref(download(filter, sort, format), AttachmentType.DOWNLOAD));
+    /** Points every link at the export of this view: the matrix now, or as of a past point. */
+    void show(Optional<PointInTime> asOf, MatrixFilter filter, MatrixSort sort) {
+        links.forEach((format, link) -> link.setHref(download(asOf, filter, sort, format), AttachmentType.DOWNLOAD));
     }
 
-    private DownloadHandler download(MatrixFilter filter, MatrixSort sort, ExportFormat format) {
+    private DownloadHandler download(
+            Optional<PointInTime> asOf, MatrixFilter filter, MatrixSort sort, ExportFormat format) {
         return event -> {
             event.setFileName(exports.fileName(format));
             event.setContentType(format.contentType());
             try (OutputStream out = event.getOutputStream()) {
-                exports.export(filter, sort, format, out);
+                if (asOf.isPresent()) {
+                    exports.exportAsOf(asOf.get(), filter, sort, format, out);
+                } else {
+                    exports.export(filter, sort, format, out);
+                }
             }
         };
     }

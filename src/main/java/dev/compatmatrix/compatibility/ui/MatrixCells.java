@@ -5,12 +5,13 @@ import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationMarks;
+import dev.compatmatrix.matrix.query.LevelSinceQuery.LevelSince;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 
 /**
  * How the matrix shows a claim, compactly so eight platforms fit a laptop screen: the level's word or its usual
  * abbreviation ("Med", "Unsup") with the validation mark and the ◷ stale and ⚠ disputed marks, on the level's colour
- * (never colour alone); the full text in the tooltip. Two layouts: one column per platform, or on a phone one card
+ * (never colour alone); the full text in the tooltip, with since when the claim has had its level. Two layouts: one column per platform, or on a phone one card
  * per model holding all eight platforms.
  */
 final class MatrixCells {
@@ -45,6 +46,21 @@ final class MatrixCells {
                 + (cell == null ? "" : ValidationMarks.words(cell.stale(), cell.disputed()));
     }
 
+    /** The cell's tooltip: {@link #title} and, on a second line, since when it has had its level. */
+    static String title(Platform platform, MatrixRow row) {
+        MatrixRow.Cell cell = row.cell(platform);
+        return title(platform, cell) + (cell == null ? "" : sinceLine(cell.level(), row.since().get(platform)));
+    }
+
+    /** "\nHigh since 2026-03-14 (2.3.0)": the date (UTC) and the framework version the history recorded, if any. */
+    static String sinceLine(CompatibilityLevel level, LevelSince since) {
+        if (since == null) {
+            return "";
+        }
+        return "\n" + level.label() + " since " + since.since().toLocalDate()
+                + (since.version() == null || since.version().isBlank() ? "" : " (" + since.version() + ")");
+    }
+
     static String cssClass(MatrixRow.Cell cell) {
         return LevelBadge.cssClass(cell == null ? null : cell.level());
     }
@@ -66,7 +82,7 @@ final class MatrixCells {
                 .withProperty("css", r -> cssClass(r.cell(platform)))
                 .withProperty("changed", r -> changedClass(r, platform, recent))
                 .withProperty("text", r -> text(r.cell(platform)))
-                .withProperty("title", r -> title(platform, r.cell(platform)));
+                .withProperty("title", r -> title(platform, r));
     }
 
     /** A model as a card: its name, then each platform's label over its cell, four to a line. */
@@ -96,7 +112,7 @@ final class MatrixCells {
             renderer.withProperty(platform.key() + "Css", r -> cssClass(r.cell(platform)))
                     .withProperty(platform.key() + "Changed", r -> changedClass(r, platform, recent))
                     .withProperty(platform.key() + "Text", r -> text(r.cell(platform)))
-                    .withProperty(platform.key() + "Title", r -> title(platform, r.cell(platform)));
+                    .withProperty(platform.key() + "Title", r -> title(platform, r));
         }
         return renderer;
     }

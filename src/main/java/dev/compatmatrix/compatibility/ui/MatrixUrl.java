@@ -1,13 +1,18 @@
 package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.router.QueryParameters;
+import dev.compatmatrix.base.UrlParams;
+import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixSort;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The matrix's filters and sort as URL query parameters ({@link MatrixParameters}), so a view can be reloaded
- * and shared. A value that cannot be read is dropped with a warning instead of failing the page.
+ * The matrix's filters and sort as URL query parameters ({@link MatrixParameters}), and the point in time it shows
+ * ({@code asOf}), so a view can be reloaded and shared. A value that cannot be read is dropped with a warning instead of failing the page.
  */
 public final class MatrixUrl {
 
@@ -18,6 +23,20 @@ public final class MatrixUrl {
     }
 
     public static QueryParameters toQuery(MatrixFilter filter, MatrixSort sort) {
-        return new QueryParameters(MatrixParameters.of(filter, sort));
+        return toQuery(filter, sort, null);
+    }
+
+    /** The filters and sort, and {@code asOf} (a date or a snapshot's name; null: now) last. */
+    public static QueryParameters toQuery(MatrixFilter filter, MatrixSort sort, String asOf) {
+        Map<String, List<String>> params = new LinkedHashMap<>(MatrixParameters.of(filter, sort));
+        if (asOf != null) {
+            params.put(CompatibilityService.AS_OF, List.of(asOf));
+        }
+        return new QueryParameters(params);
+    }
+
+    /** The point in time the URL asks for, as given (null: now). */
+    public static String asOf(QueryParameters query) {
+        return UrlParams.first(query.getParameters(), CompatibilityService.AS_OF);
     }
 }

@@ -39,8 +39,12 @@ import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.watch.ui.WatchMenu;
 import jakarta.annotation.security.RolesAllowed;
+import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
+import dev.compatmatrix.matrix.time.PointInTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,7 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The compatibility matrix (home): one row per model, one column per platform. The grid pages from the
  * database; filters and sort live in the URL so a view can be reloaded and shared. It stays current while open:
  * rows someone else changed are read again in place (scroll position, filters, sort and an open form stay), with the
- * changed cells marked for a few seconds.
+ * changed cells marked for a few seconds. "As of" shows the matrix as it was at a past day or snapshot (URL {@code asOf}),
+ * with a banner, editing off and no live updates.
  */
 @Route("")
 @PageTitle("Matrix · Compatibility Matrix Console")
@@ -65,12 +70,17 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private MatrixFilter filter = MatrixFilter.NONE;
     private MatrixSort sort = MatrixSort.BY_NAME;
+    /** The past point the matrix shows; empty: now. Read by the live updates' thread, so volatile. */
+    private volatile Optional<PointInTime> asOf = Optional.empty();
     /** True while the sort is set from the URL, so the sort listener doesn't write the URL back. */
     private boolean restoring;
 
     private final ClaimService claimService;
-    /** Editors open a cell's claim form by clicking the cell; the service checks the role again. */
+    /** Editors open a cell's claim form by clicking the cell (not in the past); the service checks the role again. */
     private final boolean canEdit;
+    /** Editors and admins may create models (not in the past). */
+    private final boolean canCreateModels;
+    final AsOfControl asOfControl;
 
     private final CatalogService catalog;
     final Button newModel = new Button("New model", VaadinIcon.PLUS.create());
@@ -100,7 +110,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         this.claimService = claimService;
         this.catalog = catalog;
         this.canEdit = currentUser.roles().contains(Roles.EDITOR);
-        newModel.setVisible(canEdit || currentUser.roles().contains(Roles.ADMIN));
+        this.canCreateModels = canEdit || currentUser.roles().contains(Roles.ADMIN);
+        newModel.setVisible(canCreateModels);
         newModel.setId("new-model");
         newModel.addClickListener(
                 e -> new ModelEditor(catalog, null, service.families(), false, name -> ModelPages.open(name)).open());
@@ -110,17 +121,20 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         setSpacing(false);
         filters = new MatrixFilterBar(service.families(), this::filterChanged);
         exportMenu = new ExportMenu(exports);
+        asOfControl = new AsOfControl(service.matrixAsOfChoices(), this::asOfChosen);
         configureGrid();
         columns = new MatrixColumns(grid);
         urlNotice.setId("url-notice");
         rowCount.setId("row-count");
         legend.setId("matrix-legend");
         legend.addClassName("legend");
-        FlexLayout tools = new FlexLayout(filters.search, filters.toggle, columns, exportMenu, rowCount, newModel);
+        FlexLayout tools = new FlexLayout(
+                filters.search, filters.toggle, asOfControl, columns, exportMenu, rowCount, newModel);
         tools.addClassNames("filter-bar", "matrix-tools");
-        add(tools, legend, filters, urlNotice, grid);
+        add(tools, asOfControl.banner, legend, filters, urlNotice, grid);
         addAttachListener(e -> followWindowWidth(e.getUI()));
-        liveRefreshes = live.keepCurrent(this, change -> true, this::showChange);
+        // The past does not change: a view of it takes no live updates.
+        liveRefreshes = live.keepCurrent(this, change -> asOf.isEmpty(), this::showChange);
     }
 
     /**
@@ -129,6 +143,9 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
      * keeps its scroll position, selection, filters and sort.
      */
     void showChange(MatrixChange change) {
+        if (asOf.isPresent()) {
+            return; // the past does not change
+        }
         recent.mark(change);
         if (change.changesModels()) {
             refresh();
@@ -179,6 +196,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         MatrixParameters.Parsed parsed = MatrixUrl.parse(event.getLocation().getQueryParameters());
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        useAsOf(MatrixUrl.asOf(event.getLocation().getQueryParameters()), warnings);
         filter = parsed.filter();
         filters.show(filter);
         restoring = true;
@@ -188,10 +207,33 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         } finally {
             restoring = false;
         }
-        urlNotice.show(parsed.warnings());
+        urlNotice.show(warnings);
         refresh();
     }
 
+    /**
+     * Shows the matrix as of this text (a date or a snapshot's name; null or today: now). One that cannot be shown
+     * adds what was wrong to {@code problems} and leaves the live matrix. Editing is off in the past.
+     */
+    private void useAsOf(String text, List<String> problems) {
+        try {
+            asOf = service.matrixPointInTime(text);
+        } catch (InvalidPointInTimeException e) {
+            asOf = Optional.empty();
+            problems.add(e.getMessage() + " Showing the matrix as it is now.");
+        }
+        asOfControl.show(asOf);
+        newModel.setVisible(canCreateModels && asOf.isEmpty());
+    }
+
+    /** A point chosen in the "As of" control, or "Back to now" (null). */
+    private void asOfChosen(String text) {
+        List<String> problems = new ArrayList<>();
+        useAsOf(text, problems);
+        urlNotice.show(problems);
+        writeUrl();
+        refresh();
+    }
     private void configureGrid() {
         grid.setId("matrix-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -263,11 +305,12 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(0)
                 .setTooltipGenerator(r -> ScoreRule.EXPLANATION);
         grid.setItems(
-                        query -> service
-                                .matrixPage(
-                                        filter, sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit())
+                        query -> page(sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit())
                                 .stream(),
-                        query -> showCount(service.matrixCount(filter)))
+                        query -> showCount(
+                                asOf.isPresent()
+                                        ? service.matrixCountAsOf(asOf.get(), filter)
+                                        : service.matrixCount(filter)))
                 // A row is its model: a row read again replaces the one shown.
                 .setIdentifierProvider(MatrixRow::modelId);
         grid.addSortListener(e -> {
@@ -275,7 +318,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 sort = sortFrom(e.getSortOrder().stream()
                         .flatMap(o -> o.getSorted().getSortOrder(o.getDirection()))
                         .toList());
-                exportMenu.show(filter, sort);
+                exportMenu.show(asOf, filter, sort);
                 writeUrl();
             }
         });
@@ -284,12 +327,18 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
             var platform = e.getColumn() == null
                     ? java.util.Optional.<Platform>empty()
                     : Platform.fromKey(e.getColumn().getKey());
-            if (canEdit && platform.isPresent()) {
+            if (canEdit && asOf.isEmpty() && platform.isPresent()) {
                 openEditor(e.getItem().name(), platform.get());
             } else {
                 ModelPages.open(e.getItem().name());
             }
         });
+    }
+
+    private List<MatrixRow> page(MatrixSort pageSort, int offset, int limit) {
+        return asOf.isPresent()
+                ? service.matrixPageAsOf(asOf.get(), filter, pageSort, offset, limit)
+                : service.matrixPage(filter, pageSort, offset, limit);
     }
 
     public static String formatParams(double millions) {
@@ -319,6 +368,9 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The claim form for one cell: a new claim when the cell is not tested. */
     void openEditor(String modelName, Platform platform) {
+        if (asOf.isPresent()) {
+            return; // the past is not edited
+        }
         var loaded = claimService.find(modelName, platform).orElse(null);
         new ClaimEditor(claimService, live, modelName, platform, loaded, this::refresh).open();
     }
@@ -333,11 +385,11 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private void writeUrl() {
         getUI().ifPresent(ui ->
-                ui.getPage().getHistory().replaceState(null, new Location("", MatrixUrl.toQuery(filter, sort))));
+                ui.getPage().getHistory().replaceState(null, new Location("", MatrixUrl.toQuery(filter, sort, asOf.map(PointInTime::text).orElse(null)))));
     }
 
     private void refresh() {
-        exportMenu.show(filter, sort);
+        exportMenu.show(asOf, filter, sort);
         grid.getDataProvider().refreshAll();
     }
 

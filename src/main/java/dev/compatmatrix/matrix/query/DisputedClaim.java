@@ -40,7 +40,7 @@ public final class DisputedClaim {
                 ) newest
                 LEFT JOIN (SELECT automated_result_id, kept_level,
                                   row_number() OVER (PARTITION BY automated_result_id ORDER BY id DESC) AS resolution_rank
-                           FROM dispute_resolutions """ + resolutionFilter + """
+                           FROM dispute_resolutions\s""" + resolutionFilter + """
                 ) resolution
                        ON resolution.automated_result_id = newest.result_id AND resolution.resolution_rank = 1
                 WHERE newest.result_rank = 1""";
