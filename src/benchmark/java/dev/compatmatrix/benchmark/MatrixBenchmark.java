@@ -98,7 +98,8 @@ public final class MatrixBenchmark {
                 new dev.compatmatrix.compatibility.query.AsOfMatrixQuery(
                         jdbc, matrix, new Staleness(clock, 180), clock),
                 new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
-                new dev.compatmatrix.matrix.time.TimePoints(new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc), clock),
+                new dev.compatmatrix.matrix.time.TimePoints(
+                        new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc), clock),
                 new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc),
                 new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)),
                 clock);

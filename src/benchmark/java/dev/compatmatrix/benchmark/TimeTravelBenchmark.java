@@ -39,13 +39,13 @@ public final class TimeTravelBenchmark {
     /** The generated history ends at the demo's "now"; "today" for these cases is the day after it. */
     private static final LocalDateTime TODAY = DemoDataLoader.DEMO_NOW.plusDays(1);
 
-    static final String AS_OF_PAGE = """
+    static final String AS_OF_PAGE =
+            """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
                    cells.hardware_type, cells.compatibility_level, cells.validation_status, cells.validation_date,
                    cells.framework_version, cells.valid_from, cells.stale, cells.disputed
             FROM models m LEFT JOIN (%s) cells ON cells.model_id = m.model_id
-            WHERE m.model_id IN (%s) AND %s""".formatted(
-            CellsAsOf.cells(TextList.IDS_QUERY), TextList.IDS_QUERY, CellsAsOf.MODEL_EXISTED);
+            WHERE m.model_id IN (%s) AND %s""".formatted(CellsAsOf.cells(TextList.IDS_QUERY), TextList.IDS_QUERY, CellsAsOf.MODEL_EXISTED);
 
     static final String AS_OF_ALL = """
             SELECT m.model_id, m.model_name, cells.hardware_type, cells.compatibility_level, cells.validation_status,
@@ -98,7 +98,8 @@ public final class TimeTravelBenchmark {
         for (BenchDatabase database : writes > 0 ? databases : List.<BenchDatabase>of()) {
             BenchDatabase scratch = database.scratchCopy("time-travel-writes");
             try (var app = BenchmarkApp.start(scratch)) {
-                System.out.printf("%nWrites on %s (a scratch copy; each write rolled back), %d of each:%n",
+                System.out.printf(
+                        "%nWrites on %s (a scratch copy; each write rolled back), %d of each:%n",
                         database.label(), writes);
                 CellStatesCost.measure(app, writes).forEach(System.out::println);
             }
@@ -142,8 +143,9 @@ public final class TimeTravelBenchmark {
                 Bench.Target.MATRIX_PAGE,
                 List.of(),
                 () -> matrix.rows(page.get()).size(),
-                () -> rawModels(MatrixQuery.ROWS_SQL, Map.of("ids", TextList.joinIds(page.get()), "staleBefore",
-                        matrix.staleBefore()))));
+                () -> rawModels(
+                        MatrixQuery.ROWS_SQL,
+                        Map.of("ids", TextList.joinIds(page.get()), "staleBefore", matrix.staleBefore()))));
         for (var when : List.of(Map.entry("a year ago", yearAgo), Map.entry("a month ago", monthAgo))) {
             Map<String, Object> at = asOf(when.getValue());
             cases.add(new Bench.Case(

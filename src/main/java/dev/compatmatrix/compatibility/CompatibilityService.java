@@ -8,10 +8,10 @@ import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.query.LevelSinceQuery;
+import dev.compatmatrix.matrix.query.SnapshotQuery;
 import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
 import dev.compatmatrix.matrix.time.PointInTime;
 import dev.compatmatrix.matrix.time.TimePoints;
-import dev.compatmatrix.matrix.query.SnapshotQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -94,7 +94,8 @@ public class CompatibilityService {
     }
 
     /** A page of the matrix as it was at {@code point}, each claim with since when it had its level then. */
-    public List<MatrixRow> matrixPageAsOf(PointInTime point, MatrixFilter filter, MatrixSort sort, int offset, int limit) {
+    public List<MatrixRow> matrixPageAsOf(
+            PointInTime point, MatrixFilter filter, MatrixSort sort, int offset, int limit) {
         return withSince(
                 past.page(point, filter, sort, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE)),
                 point.before());

@@ -90,7 +90,9 @@ public class ModelPageService {
                     levelPeriods,
                     // One read for all platforms; "before" lies ahead, as the page shows the present.
                     levelSince
-                            .of(List.of(header.modelId()), LocalDateTime.now(clock).plusDays(1))
+                            .of(
+                                    List.of(header.modelId()),
+                                    LocalDateTime.now(clock).plusDays(1))
                             .getOrDefault(header.modelId(), Map.of()));
         });
     }

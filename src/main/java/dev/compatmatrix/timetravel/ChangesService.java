@@ -57,7 +57,8 @@ public class ChangesService {
         if (from == null || to == null) {
             TimeRange defaults = defaultRange();
             return timePoints.range(
-                    from == null ? defaults.from().text() : from, to == null ? defaults.to().text() : to);
+                    from == null ? defaults.from().text() : from,
+                    to == null ? defaults.to().text() : to);
         }
         return timePoints.range(from, to);
     }
@@ -67,7 +68,8 @@ public class ChangesService {
         PointInTime today = timePoints.today();
         LocalDate day = today.before().toLocalDate().minusDays(1);
         LocalDate from = day.minusDays(DEFAULT_DAYS);
-        LocalDate start = timePoints.historyStart().map(LocalDateTime::toLocalDate).orElse(from);
+        LocalDate start =
+                timePoints.historyStart().map(LocalDateTime::toLocalDate).orElse(from);
         if (from.isBefore(start) && start.isBefore(day)) {
             from = start;
         }
@@ -100,8 +102,7 @@ public class ChangesService {
         Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8);
         switch (format) {
             case MARKDOWN -> {
-                ChangelogMarkdown markdown =
-                        new ChangelogMarkdown(out, range, filter, changes.counts(range, filter));
+                ChangelogMarkdown markdown = new ChangelogMarkdown(out, range, filter, changes.counts(range, filter));
                 changes.eachByKind(range, filter, markdown::change);
                 markdown.end();
             }

@@ -80,7 +80,14 @@ public class SnapshotService {
                 long id = repository.insert(given, now, user, givenNote);
                 Snapshot marked = new Snapshot(id, given, now, user, givenNote);
                 audit.record(
-                        user, "snapshot.create", "snapshots", id, "Marked snapshot " + given, null, fields(marked), now);
+                        user,
+                        "snapshot.create",
+                        "snapshots",
+                        id,
+                        "Marked snapshot " + given,
+                        null,
+                        fields(marked),
+                        now);
                 return marked;
             });
         } catch (RuntimeException e) {

@@ -38,7 +38,8 @@ class AsOfMatrixBrowserIT {
         List<Map<String, String>> then =
                 browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty() && !r.equals(now.subList(0, r.size())));
         assertThat(then).isNotEmpty();
-        assertThat(browser.js("return document.querySelector('#as-of-date').value")).isEqualTo(DAY);
+        assertThat(browser.js("return document.querySelector('#as-of-date').value"))
+                .isEqualTo(DAY);
         browser.screenshot("asof-desktop");
         browser.resize(390, 844);
         browser.awaitIdle();

@@ -27,12 +27,15 @@ class ChangesBrowserIT {
     void a_person_picks_a_range_sees_regressions_first_filters_by_kind_and_downloads_the_changelog(Browser browser)
             throws IOException {
         browser.signIn("viewer");
-        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Changes']")).click();
-        browser.until(d -> browser.path().startsWith("/changes?") && browser.path().contains("from="));
+        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Changes']"))
+                .click();
+        browser.until(
+                d -> browser.path().startsWith("/changes?") && browser.path().contains("from="));
 
         pick(browser, "changes-from-day", "2026-03-01");
         pick(browser, "changes-to-day", "2026-10-01");
-        browser.until(d -> browser.path().contains("from=2026-03-01") && browser.path().contains("to=2026-10-01"));
+        browser.until(d ->
+                browser.path().contains("from=2026-03-01") && browser.path().contains("to=2026-10-01"));
         assertThat(browser.byId("changes-title").getText()).isEqualTo("Changes from 2026-03-01 to 2026-10-01");
 
         long regressed = count(browser.byId("kind-regressed").getText());
@@ -46,14 +49,18 @@ class ChangesBrowserIT {
 
         browser.byId("kind-improved").click();
         browser.until(d -> browser.path().contains("kind=improved"));
-        assertThat(browser.byId("kind-improved").getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.byId("kind-improved").getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
         List<Map<String, String>> onlyImproved = browser.gridRowsWhen(
-                "changes-grid", r -> !r.isEmpty() && r.stream().allMatch(row -> row.get("Change").equals("Improved")));
+                "changes-grid",
+                r -> !r.isEmpty()
+                        && r.stream().allMatch(row -> row.get("Change").equals("Improved")));
         assertThat(onlyImproved).isNotEmpty();
         assertThat(browser.byId("change-count").getText()).isEqualTo(improved + " changed cells");
 
         browser.byId("download-markdown").click();
-        Path file = browser.until(d -> download(browser.downloads, "compatibility-changes-2026-03-01-to-2026-10-01.md"));
+        Path file =
+                browser.until(d -> download(browser.downloads, "compatibility-changes-2026-03-01-to-2026-10-01.md"));
         String markdown = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(markdown)
                 .startsWith("# Compatibility changes from 2026-03-01 to 2026-10-01\n")
@@ -74,12 +81,15 @@ class ChangesBrowserIT {
 
     /** The number in a kind button's text ("Regressed: 12"). */
     private static long count(String buttonText) {
-        return Long.parseLong(buttonText.substring(buttonText.lastIndexOf(':') + 1).trim());
+        return Long.parseLong(
+                buttonText.substring(buttonText.lastIndexOf(':') + 1).trim());
     }
 
     private static Path download(Path folder, String name) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().equals(name)).findFirst().orElse(null);
+            return files.filter(f -> f.getFileName().toString().equals(name))
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }

@@ -12,10 +12,27 @@ import org.openqa.selenium.By;
 @BrowserTest
 class NavigationBrowserIT {
 
-    static final List<String> EVERYONE =
-            List.of("Matrix", "Dashboard", "Recommendations", "History", "Changes", "Snapshots", "Watching", "Feeds", "Webhooks");
+    static final List<String> EVERYONE = List.of(
+            "Matrix",
+            "Dashboard",
+            "Recommendations",
+            "History",
+            "Changes",
+            "Snapshots",
+            "Watching",
+            "Feeds",
+            "Webhooks");
     static final List<String> VALIDATOR = List.of(
-            "Matrix", "Validation queue", "Dashboard", "Recommendations", "History", "Changes", "Snapshots", "Watching", "Feeds", "Webhooks");
+            "Matrix",
+            "Validation queue",
+            "Dashboard",
+            "Recommendations",
+            "History",
+            "Changes",
+            "Snapshots",
+            "Watching",
+            "Feeds",
+            "Webhooks");
     static final List<String> ADMIN = List.of(
             "Matrix",
             "Dashboard",

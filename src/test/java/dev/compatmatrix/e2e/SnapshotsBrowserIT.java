@@ -36,9 +36,8 @@ class SnapshotsBrowserIT {
         browser.fill("Name", "2026-11-20");
         browser.byId("snapshot-save").click();
         browser.awaitIdle();
-        String refusal = browser.until(
-                d -> (String) browser.js("const f = document.querySelector('#snapshot-name');"
-                        + " return f && f.invalid ? f.errorMessage : null"));
+        String refusal = browser.until(d -> (String) browser.js("const f = document.querySelector('#snapshot-name');"
+                + " return f && f.invalid ? f.errorMessage : null"));
         assertThat(refusal).startsWith("A snapshot name cannot look like a date");
         shot(browser, "snapshots-dialog-refusal");
 
@@ -75,8 +74,7 @@ class SnapshotsBrowserIT {
         browser.signIn("viewer");
         browser.open("/snapshots");
         browser.gridRows("snapshots-grid");
-        assertThat(browser.driver.findElements(By.id("snapshot-mark")))
-                .noneMatch(WebElement::isDisplayed);
+        assertThat(browser.driver.findElements(By.id("snapshot-mark"))).noneMatch(WebElement::isDisplayed);
         assertThat(browser.driver.findElements(By.xpath("//vaadin-button[contains(., 'Mark now')]")))
                 .noneMatch(WebElement::isDisplayed);
     }

@@ -110,14 +110,16 @@ class AsOfTodayEqualsLiveAfterWritesTest {
     }
 
     @Test
-    void as_of_today_every_cell_of_a_generated_database_is_the_live_cell_after_writes_of_every_kind()
-            throws Exception {
+    void as_of_today_every_cell_of_a_generated_database_is_the_live_cell_after_writes_of_every_kind() throws Exception {
         users.insert("validator3", "{bcrypt}-", "Validator three", humanValidator(3), List.of(Roles.VALIDATOR));
         users.insert("validator1", "{bcrypt}-", "Validator one", humanValidator(1), List.of(Roles.VALIDATOR));
         AsOfTodayEqualsLiveTest.assertAsOfTodayIsLive(jdbc, timePoints, staleness);
 
         TestUsers.signIn("editor", Roles.EDITOR);
-        Claim created = claims.create(untestedCell(0), untestedPlatform(0), data(CompatibilityLevel.MEDIUM, "2.6"),
+        Claim created = claims.create(
+                untestedCell(0),
+                untestedPlatform(0),
+                data(CompatibilityLevel.MEDIUM, "2.6"),
                 new ChangeNote("New run", "2.6"));
         Claim raised = claims.update(
                 claim("validated", 0), data(CompatibilityLevel.HIGH, "2.6"), new ChangeNote("Raised", "2.6"));
@@ -125,20 +127,33 @@ class AsOfTodayEqualsLiveAfterWritesTest {
         ClaimData old = versionOnly.data();
         claims.update(
                 versionOnly,
-                new ClaimData(old.level(), old.limitations(), old.workarounds(), old.performanceNotes(),
-                        old.evidenceRun(), "9.9", old.device(), old.batchSize(), old.precision(), old.simulated()),
+                new ClaimData(
+                        old.level(),
+                        old.limitations(),
+                        old.workarounds(),
+                        old.performanceNotes(),
+                        old.evidenceRun(),
+                        "9.9",
+                        old.device(),
+                        old.batchSize(),
+                        old.precision(),
+                        old.simulated()),
                 new ChangeNote("New runtime", "9.9")); // no change of substance: the validation stays, now stale
         Claim substance = claim("unvalidated", 0);
         claims.update(
                 substance,
-                new ClaimData(substance.data().level(), "Only batch 1", null, null, null, "2.6", null, null, null,
-                        false),
+                new ClaimData(
+                        substance.data().level(), "Only batch 1", null, null, null, "2.6", null, null, null, false),
                 new ChangeNote("Limitation found", "2.6"));
         claims.remove(claim("unvalidated", 1), "Not reproducible");
 
         TestUsers.signIn("validator3", Roles.VALIDATOR);
-        assertThat(validation.approve(ClaimRef.of(claims.find(created.modelName(), created.platform()).orElseThrow()),
-                        null).status())
+        assertThat(validation
+                        .approve(
+                                ClaimRef.of(claims.find(created.modelName(), created.platform())
+                                        .orElseThrow()),
+                                null)
+                        .status())
                 .isEqualTo(ValidationStatus.VALIDATED);
         validation.approve(ClaimRef.of(claim("unvalidated", 2)), null);
         validation.reject(ClaimRef.of(claim("validated", 2)), "Could not reproduce");
@@ -147,7 +162,9 @@ class AsOfTodayEqualsLiveAfterWritesTest {
 
         List<String> ingested = modelNames(20);
         IngestApiSupport.ApiCaller api = IngestApiSupport.caller(web, tokens, ApiScope.RESULTS_WRITE);
-        api.perform(post("/api/v1/results").contentType(MediaType.APPLICATION_JSON).content(batch(ingested)))
+        api.perform(post("/api/v1/results")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(batch(ingested)))
                 .andExpect(status().isCreated());
 
         TestUsers.signIn("validator3", Roles.VALIDATOR);
@@ -188,7 +205,8 @@ class AsOfTodayEqualsLiveAfterWritesTest {
                 .param("n", n)
                 .query((rs, i) -> List.of(rs.getString(1), rs.getString(2)))
                 .single();
-        return claims.find(cell.get(0), Platform.fromKey(cell.get(1)).orElseThrow()).orElseThrow();
+        return claims.find(cell.get(0), Platform.fromKey(cell.get(1)).orElseThrow())
+                .orElseThrow();
     }
 
     private String untestedCell(int n) {
@@ -234,8 +252,9 @@ class AsOfTodayEqualsLiveAfterWritesTest {
                 .param("count", count)
                 .query((rs, i) -> List.of(rs.getString(1), rs.getString(2)))
                 .list()
-                .forEach(cell -> found.add(claims.find(cell.get(0), Platform.fromKey(cell.get(1)).orElseThrow())
-                        .orElseThrow()));
+                .forEach(cell -> found.add(
+                        claims.find(cell.get(0), Platform.fromKey(cell.get(1)).orElseThrow())
+                                .orElseThrow()));
         assertThat(found).hasSize(count);
         return found;
     }
@@ -256,7 +275,9 @@ class AsOfTodayEqualsLiveAfterWritesTest {
     /** A backups folder of its own (the application wants one; this test takes no backups). */
     private static final class TestDatabasesFolder {
         static String backups() {
-            return dev.compatmatrix.TestDatabases.newFile("generated-backups").resolveSibling("backups").toString();
+            return dev.compatmatrix.TestDatabases.newFile("generated-backups")
+                    .resolveSibling("backups")
+                    .toString();
         }
     }
 }

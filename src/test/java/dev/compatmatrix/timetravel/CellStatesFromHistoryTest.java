@@ -57,7 +57,8 @@ class CellStatesFromHistoryTest {
                 assertThat(migrated.get(date)).as("as of " + date).isNotEmpty();
                 assertThat(migrated.get(date)).as("as of " + date).isEqualTo(loaded.get(date));
             }
-            assertThat(migrated.get(DATES.getFirst()).size()).isLessThan(migrated.get(DATES.getLast()).size());
+            assertThat(migrated.get(DATES.getFirst()).size())
+                    .isLessThan(migrated.get(DATES.getLast()).size());
         }
     }
 

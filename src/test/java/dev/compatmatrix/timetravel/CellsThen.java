@@ -24,7 +24,8 @@ public final class CellsThen {
     private static final String AS_OF = "SELECT " + COLUMNS + " FROM (" + CellsAsOf.cells(null)
             + ") cells JOIN models m ON m.model_id = cells.model_id WHERE " + CellsAsOf.MODEL_EXISTED;
 
-    private static final String LIVE = "SELECT " + COLUMNS + " " + """
+    private static final String LIVE = "SELECT " + COLUMNS + " "
+            + """
              FROM (SELECT c.model_id, d.hardware_type, d.compatibility_level, d.validation_status, d.validator_id,
                           d.validation_date, d.framework_version, %s AS stale, %s AS disputed
                    FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
@@ -32,10 +33,10 @@ public final class CellsThen {
                    LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
                   ) cells
              JOIN models m ON m.model_id = cells.model_id WHERE m.deleted_at IS NULL""".formatted(
-                    StaleValidation.JOINED,
-                    DisputedClaim.JOINED,
-                    StaleValidation.changedSinceApproval(""),
-                    DisputedClaim.latestResults(""));
+                            StaleValidation.JOINED,
+                            DisputedClaim.JOINED,
+                            StaleValidation.changedSinceApproval(""),
+                            DisputedClaim.latestResults(""));
 
     private static final String MODELS_THEN =
             "SELECT m.model_name FROM models m WHERE " + CellsAsOf.MODEL_EXISTED + " ORDER BY m.model_name";
@@ -45,12 +46,9 @@ public final class CellsThen {
     /** The cells just before {@code before}, stale against {@code staleBefore}. */
     public static Map<String, Line> asOf(JdbcClient jdbc, LocalDateTime before, LocalDateTime staleBefore) {
         Map<String, Line> cells = new TreeMap<>();
-        jdbc.sql(AS_OF)
-                .param("asOf", before)
-                .param("staleBefore", staleBefore)
-                .query((ResultSet rs) -> {
-                    cells.put(key(rs), line(rs));
-                });
+        jdbc.sql(AS_OF).param("asOf", before).param("staleBefore", staleBefore).query((ResultSet rs) -> {
+            cells.put(key(rs), line(rs));
+        });
         return cells;
     }
 
@@ -122,8 +120,8 @@ public final class CellsThen {
                 .param("fromStaleBefore", fromStaleBefore)
                 .param("toAsOf", to)
                 .param("toStaleBefore", toStaleBefore)
-                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + ": " + side(rs.getString(3), rs.getString(4))
-                        + " -> " + side(rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + ": "
+                        + side(rs.getString(3), rs.getString(4)) + " -> " + side(rs.getString(5), rs.getString(6)))
                 .list();
     }
 

@@ -113,7 +113,8 @@ class ChangesApiTest extends WritingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("text/markdown")))
                 .andExpect(header().string(
-                        "Content-Disposition", containsString("compatibility-changes-2026-05-25-to-2026-07-25.md")))
+                                "Content-Disposition",
+                                containsString("compatibility-changes-2026-05-25-to-2026-07-25.md")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -127,20 +128,24 @@ class ChangesApiTest extends WritingIntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.split("\r\n")).hasSize(3).anyMatch(row -> row.contains("ttc-delta") && row.contains("regressed"));
+        assertThat(csv.split("\r\n"))
+                .hasSize(3)
+                .anyMatch(row -> row.contains("ttc-delta") && row.contains("regressed"));
     }
 
     @Test
     void a_bad_end_is_a_400_naming_the_parameter_and_why() throws Exception {
         read("/api/v1/changes?from=2099-01-01&to=2026-05-05")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.invalid_parameters[0]").value(containsString("from: 2099-01-01 is in the future")));
+                .andExpect(
+                        jsonPath("$.invalid_parameters[0]").value(containsString("from: 2099-01-01 is in the future")));
         read("/api/v1/changes?from=2026-05-05&to=not-a-snapshot")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.invalid_parameters[0]").value(containsString("to: \"not-a-snapshot\"")));
         read("/api/v1/changes?from=2026-06-01&to=2026-05-05")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.invalid_parameters[0]").value(containsString("to: 2026-05-05 is not after from")));
+                .andExpect(
+                        jsonPath("$.invalid_parameters[0]").value(containsString("to: 2026-05-05 is not after from")));
         read("/api/v1/changes?from=1990-01-01&to=2026-02-30")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.invalid_parameters[0]").value(containsString("before the recorded history")));

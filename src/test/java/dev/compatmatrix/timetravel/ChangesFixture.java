@@ -13,8 +13,8 @@ import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.store.ClaimChange;
 import dev.compatmatrix.matrix.store.ClaimRepository;
-import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
+import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixTables.ReviewRow;
 import dev.compatmatrix.matrix.store.MatrixWriter;
 import dev.compatmatrix.matrix.store.ReviewChange;
@@ -94,7 +94,9 @@ public final class ChangesFixture {
     }
 
     private static String state(Object level, Object validation) {
-        return level == null ? "—" : level.toString().toLowerCase() + "/" + validation.toString().toLowerCase();
+        return level == null
+                ? "—"
+                : level.toString().toLowerCase() + "/" + validation.toString().toLowerCase();
     }
 
     private final ModelRepository models;
@@ -148,8 +150,7 @@ public final class ChangesFixture {
     private ModelRef model(String name, ModelType type, LocalDateTime now) {
         int id = models.insert(new ModelData(name, FAMILY, type, ModelSize.SMALL, 100.0, null), now);
         ModelRef ref = new ModelRef(id, matrixRows.newIds(1).getFirst());
-        writer.addModels(
-                List.of(new MatrixWriter.NewMatrixRow(ref, type.key(), ModelSize.SMALL.key())), now);
+        writer.addModels(List.of(new MatrixWriter.NewMatrixRow(ref, type.key(), ModelSize.SMALL.key())), now);
         return ref;
     }
 
@@ -228,7 +229,13 @@ public final class ChangesFixture {
         Claim claim = claim(model, platform);
         writer.writeClaims(
                 List.of(new ClaimChange.Remove(
-                        claim.claimId(), claim.version(), model, platform, claim.data().level(), "Withdrawn", "1.1")),
+                        claim.claimId(),
+                        claim.version(),
+                        model,
+                        platform,
+                        claim.data().level(),
+                        "Withdrawn",
+                        "1.1")),
                 List.of(),
                 USER,
                 now);

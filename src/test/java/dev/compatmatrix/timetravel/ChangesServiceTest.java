@@ -86,17 +86,24 @@ class ChangesServiceTest extends WritingIntegrationTest {
 
     @Test
     void the_filters_narrow_by_platform_family_type_and_kind() {
-        assertThat(changes("2026-05-25", "2026-07-25", new ChangesFilter(Platform.CUDA, ChangesFixture.FAMILY, null, null)))
+        assertThat(changes(
+                        "2026-05-25",
+                        "2026-07-25",
+                        new ChangesFilter(Platform.CUDA, ChangesFixture.FAMILY, null, null)))
                 .containsExactly(
                         DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
                         ALPHA + " cuda high/unvalidated → — removed");
-        assertThat(changes("2026-05-25", "2026-07-25", new ChangesFilter(null, ChangesFixture.FAMILY, ModelType.VISION, null)))
+        assertThat(changes(
+                        "2026-05-25",
+                        "2026-07-25",
+                        new ChangesFilter(null, ChangesFixture.FAMILY, ModelType.VISION, null)))
                 .containsExactly(
                         DELTA + " cuda high/unvalidated → unsupported/unvalidated regressed",
                         DELTA + " cpu low/unvalidated → high/unvalidated improved",
                         BETA + " rocm high/unvalidated → — removed");
         assertThat(changes("2026-05-25", "2026-07-25", ONLY_FIXTURE.withKind(CellChangeKind.REMOVED)))
-                .containsExactly(ALPHA + " cuda high/unvalidated → — removed", BETA + " rocm high/unvalidated → — removed");
+                .containsExactly(
+                        ALPHA + " cuda high/unvalidated → — removed", BETA + " rocm high/unvalidated → — removed");
         assertThat(changes("2026-05-25", "2026-07-25", new ChangesFilter(null, "no such family", null, null)))
                 .isEmpty();
     }
@@ -117,8 +124,7 @@ class ChangesServiceTest extends WritingIntegrationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         service.writeFile(service.range("2026-05-25", "2026-07-25"), ONLY_FIXTURE, ExportFormat.MARKDOWN, out);
         String expected;
-        try (InputStream stored =
-                getClass().getResourceAsStream("/timetravel/changes-2026-05-25-to-2026-07-25.md")) {
+        try (InputStream stored = getClass().getResourceAsStream("/timetravel/changes-2026-05-25-to-2026-07-25.md")) {
             expected = new String(Objects.requireNonNull(stored).readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected);

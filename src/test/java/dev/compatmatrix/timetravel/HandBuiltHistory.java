@@ -147,8 +147,8 @@ public final class HandBuiltHistory {
             DATES.get(5), List.of(ALPHA, GAMMA));
 
     /** Two of the fifteen differences, spelled out (the others follow from {@link #EXPECTED} by {@link #changes}). */
-    public static final List<String> CHANGES_MAY_TO_JULY = List.of(
-            "alpha/cuda: medium unvalidated -> not tested", "beta/cuda: medium unvalidated -> not tested");
+    public static final List<String> CHANGES_MAY_TO_JULY =
+            List.of("alpha/cuda: medium unvalidated -> not tested", "beta/cuda: medium unvalidated -> not tested");
 
     public static final List<String> CHANGES_JANUARY_TO_OCTOBER = List.of(
             "alpha/cpu: high unvalidated -> high validated",
@@ -181,7 +181,8 @@ public final class HandBuiltHistory {
     /** The expected cells at the end of {@code day}, keyed {@code prefix+model/platform}, as {@link Cell#shown}. */
     public static Map<String, String> shown(String prefix, LocalDate day) {
         Map<String, String> shown = new TreeMap<>();
-        EXPECTED.get(day).forEach(c -> shown.put(prefix + c.model() + "/" + c.platform().key(), c.shown()));
+        EXPECTED.get(day)
+                .forEach(c -> shown.put(prefix + c.model() + "/" + c.platform().key(), c.shown()));
         return shown;
     }
 
@@ -210,8 +211,7 @@ public final class HandBuiltHistory {
     /** Writes the story with models named {@code prefix + ALPHA} etc.; returns their model ids by name (no prefix). */
     public static Map<String, Integer> write(Beans beans, String prefix) {
         Map<String, ModelRef> models = new LinkedHashMap<>();
-        int validator = beans.validators()
-                .insert(prefix + "history validator", "human", null, null, 3, at(1, 1));
+        int validator = beans.validators().insert(prefix + "history validator", "human", null, null, 3, at(1, 1));
         models.put(ALPHA, model(beans, prefix + ALPHA, at(1, 5)));
         models.put(BETA, model(beans, prefix + BETA, at(1, 5)));
 
@@ -258,7 +258,11 @@ public final class HandBuiltHistory {
     }
 
     private static void create(
-            Beans beans, ModelRef model, Platform platform, CompatibilityLevel level, String version,
+            Beans beans,
+            ModelRef model,
+            Platform platform,
+            CompatibilityLevel level,
+            String version,
             LocalDateTime now) {
         long id = beans.claims().newIds(1).getFirst();
         beans.writer()
@@ -272,7 +276,11 @@ public final class HandBuiltHistory {
 
     /** A new level (the validation resets) or, at the same level, a new framework version (the validation stays). */
     private static void edit(
-            Beans beans, ModelRef model, Platform platform, CompatibilityLevel level, String version,
+            Beans beans,
+            ModelRef model,
+            Platform platform,
+            CompatibilityLevel level,
+            String version,
             LocalDateTime now) {
         Claim loaded = claim(beans, model, platform);
         beans.writer()

@@ -92,11 +92,12 @@ class HandBuiltHistoryTest extends WritingIntegrationTest {
     private Map<String, String> cellsAt(LocalDate day) {
         PointInTime point = timePoints.day("asOf", day);
         Map<String, String> shown = new TreeMap<>();
-        CellsThen.asOf(jdbc, point.before(), staleness.staleBeforeAsOf(point.before())).forEach((cell, line) -> {
-            if (cell.startsWith(PREFIX)) {
-                shown.put(cell, line.shown());
-            }
-        });
+        CellsThen.asOf(jdbc, point.before(), staleness.staleBeforeAsOf(point.before()))
+                .forEach((cell, line) -> {
+                    if (cell.startsWith(PREFIX)) {
+                        shown.put(cell, line.shown());
+                    }
+                });
         return shown;
     }
 

@@ -19,9 +19,11 @@ public record ScratchDatabase(DatabaseKind kind, String location) {
 
     public static ScratchDatabase create(String name) {
         if (PostgresTestServer.requested()) {
-            return new ScratchDatabase(DatabaseKind.POSTGRESQL, PostgresTestServer.shared().newDatabase(name));
+            return new ScratchDatabase(
+                    DatabaseKind.POSTGRESQL, PostgresTestServer.shared().newDatabase(name));
         }
-        return new ScratchDatabase(DatabaseKind.DUCKDB, TestDatabases.newFile(name).toString());
+        return new ScratchDatabase(
+                DatabaseKind.DUCKDB, TestDatabases.newFile(name).toString());
     }
 
     public Connection open() throws SQLException {

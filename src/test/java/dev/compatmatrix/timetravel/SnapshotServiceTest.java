@@ -73,8 +73,7 @@ class SnapshotServiceTest extends WritingIntegrationTest {
         signIn("viewer", Roles.VIEWER);
         assertThatThrownBy(() -> snapshots.mark("svc viewer-made", null)).isInstanceOf(AccessDeniedException.class);
         signIn("validator1", Roles.VALIDATOR);
-        assertThatThrownBy(() -> snapshots.mark("svc validator-made", null))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> snapshots.mark("svc validator-made", null)).isInstanceOf(AccessDeniedException.class);
         assertThat(rows("snapshots")).isEqualTo(before);
         assertThat(rows("audit_log")).isEqualTo(audits);
     }
@@ -113,8 +112,7 @@ class SnapshotServiceTest extends WritingIntegrationTest {
     }
 
     @Test
-    void two_editors_marking_the_same_name_at_once_get_one_snapshot_and_the_same_clear_message()
-            throws Exception {
+    void two_editors_marking_the_same_name_at_once_get_one_snapshot_and_the_same_clear_message() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {

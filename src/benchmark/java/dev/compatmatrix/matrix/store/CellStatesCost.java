@@ -34,8 +34,7 @@ public final class CellStatesCost {
         ClaimRepository claims = context.getBean(ClaimRepository.class);
         DerivedColumnsRepository matrixRows = context.getBean(DerivedColumnsRepository.class);
         CellStates cellStates = context.getBean(CellStates.class);
-        TransactionTemplate transaction =
-                new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         List<String> lines = new ArrayList<>();
         for (int size : new int[] {1, 1_000}) {
             List<Integer> models = jdbc.sql("""
@@ -121,5 +120,4 @@ public final class CellStatesCost {
     private static double p(double[] sorted, int percentile) {
         return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
     }
-
 }

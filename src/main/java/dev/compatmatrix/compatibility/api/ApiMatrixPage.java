@@ -12,5 +12,8 @@ public record ApiMatrixPage(
         long total,
         int offset,
         int limit,
-        @JsonProperty("as_of") @JsonInclude(JsonInclude.Include.NON_NULL) String asOf,
+
+        @JsonProperty("as_of") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String asOf,
+
         List<ApiMatrixRow> items) {}

@@ -1,10 +1,10 @@
 package dev.compatmatrix.compatibility.api;
 
+import dev.compatmatrix.base.UrlParams;
 import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.base.api.ApiPaging;
 import dev.compatmatrix.base.api.ApiQuery;
 import dev.compatmatrix.compatibility.CompatibilityService;
-import dev.compatmatrix.base.UrlParams;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
@@ -28,9 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class MatrixApiController {
 
     private static final Set<String> ACCEPTED = Stream.of(
-                    ApiPaging.NAMES.stream(),
-                    MatrixParameters.NAMES.stream(),
-                    Stream.of(CompatibilityService.AS_OF))
+                    ApiPaging.NAMES.stream(), MatrixParameters.NAMES.stream(), Stream.of(CompatibilityService.AS_OF))
             .flatMap(names -> names)
             .collect(Collectors.toSet());
 

@@ -36,7 +36,8 @@ public class ExportService {
 
     /** Like {@link #export}, the matrix as it was at {@code point} (its title says so). */
     @Transactional(readOnly = true)
-    public void exportAsOf(PointInTime point, MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out)
+    public void exportAsOf(
+            PointInTime point, MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out)
             throws IOException {
         exporter.writeAsOf(point, filter, sort, format, out);
     }

@@ -3,16 +3,16 @@ package dev.compatmatrix.compatibility.export;
 import dev.compatmatrix.compatibility.query.AsOfMatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.time.PointInTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import dev.compatmatrix.compatibility.query.MatrixRow;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Consumer;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +36,11 @@ class MatrixExporter {
     }
 
     void write(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out) throws IOException {
-        write(new ExportHeader(filter, sort, generatedAt(), matrix.count(filter)), format, out, rows -> matrix.forEachRow(
-                filter, sort, rows));
+        write(
+                new ExportHeader(filter, sort, generatedAt(), matrix.count(filter)),
+                format,
+                out,
+                rows -> matrix.forEachRow(filter, sort, rows));
     }
 
     /** The matrix as of a point; a point that includes now exports the live matrix and says nothing of a date. */

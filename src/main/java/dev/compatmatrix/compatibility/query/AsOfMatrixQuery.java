@@ -144,13 +144,17 @@ public class AsOfMatrixQuery {
         }
         StringBuilder where = new StringBuilder(" AND ").append(CellsAsOf.MODEL_EXISTED);
         MatrixQuery.appendModelConditions(where, filter, params);
-        filter.platforms().forEach((platform, state) -> where.append(switch (state) {
-            case SUPPORTED -> " AND EXISTS (" + stateThen(platform) + " AND s.compatibility_level IN ("
-                    + supportedLevels() + "))";
-            case UNSUPPORTED -> " AND EXISTS (" + stateThen(platform) + " AND s.compatibility_level = '"
-                    + CompatibilityLevel.UNSUPPORTED.key() + "')";
-            case NOT_TESTED -> " AND NOT EXISTS (" + stateThen(platform) + ")";
-        }));
+        filter.platforms()
+                .forEach((platform, state) -> where.append(
+                        switch (state) {
+                            case SUPPORTED ->
+                                " AND EXISTS (" + stateThen(platform) + " AND s.compatibility_level IN ("
+                                        + supportedLevels() + "))";
+                            case UNSUPPORTED ->
+                                " AND EXISTS (" + stateThen(platform) + " AND s.compatibility_level = '"
+                                        + CompatibilityLevel.UNSUPPORTED.key() + "')";
+                            case NOT_TESTED -> " AND NOT EXISTS (" + stateThen(platform) + ")";
+                        }));
         if (filter.validation() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM cell_states s WHERE s.model_id = m.model_id AND ")
                     .append(CellsAsOf.STATE_THEN)
@@ -165,8 +169,7 @@ public class AsOfMatrixQuery {
     /** Per model with a claim then: its levels code, the best recommendation rank and the sorted platform's rank. */
     private static String derivedColumns(MatrixSort sort) {
         String platformRank = sort.platform()
-                .map(p -> "max(CASE WHEN s.hardware_type = '" + p.key() + "' THEN " + AsOfScoreSql.LEVEL_RANK
-                        + " END)")
+                .map(p -> "max(CASE WHEN s.hardware_type = '" + p.key() + "' THEN " + AsOfScoreSql.LEVEL_RANK + " END)")
                 .orElse("NULL");
         return "SELECT s.model_id, sum(" + AsOfScoreSql.LEVELS_CODE + ") AS levels_code, min("
                 + AsOfScoreSql.RECOMMENDATION_RANK + ") AS best, " + platformRank + " AS level_rank"
@@ -196,7 +199,8 @@ public class AsOfMatrixQuery {
      * These models as they were then, one row per cell state (or one without), with the stale and disputed marks; the
      * derived columns are empty here ({@link MatrixRowColumns#model} reads them) and derived from the cells in Java.
      */
-    static final String ROWS_SQL = """
+    static final String ROWS_SQL =
+            """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, m.model_size, m.parameters_millions,
                    CAST(0 AS DOUBLE PRECISION) AS compatibility_score, CAST(NULL AS VARCHAR) AS recommended_platform,
                    CAST(NULL AS TIMESTAMP) AS last_updated, m.created_at, cells.hardware_type, cells.compatibility_level, cells.validation_status,

@@ -37,9 +37,9 @@ final class AsOfScoreSql {
             SqlRanks.of(CompatibilityLevel.class, "s.compatibility_level", CompatibilityLevel::sortRank);
 
     /** Per state: its part of the model's {@link #levels(int) levels code} (summed over the model's states). */
-    static final String LEVELS_CODE = SqlRanks.of(
-                    CompatibilityLevel.class, "s.compatibility_level", level -> level.ordinal() + 1)
-            + " * " + SqlRanks.of(Platform.class, "s.hardware_type", AsOfScoreSql::place);
+    static final String LEVELS_CODE =
+            SqlRanks.of(CompatibilityLevel.class, "s.compatibility_level", level -> level.ordinal() + 1) + " * "
+                    + SqlRanks.of(Platform.class, "s.hardware_type", AsOfScoreSql::place);
 
     /** Scores by levels code, derived once each (at most 5^8). */
     private static final Map<Integer, Double> SCORES = new ConcurrentHashMap<>();

@@ -240,7 +240,9 @@ public class MatrixQuery {
 
     /** A platform's level, the score or the recommended platform: columns derived from the claims. */
     static boolean sortsByMatrixColumn(MatrixSort sort) {
-        return sort.platform().isPresent() || sort.key().equals("score") || sort.key().equals("recommended");
+        return sort.platform().isPresent()
+                || sort.key().equals("score")
+                || sort.key().equals("recommended");
     }
 
     /**

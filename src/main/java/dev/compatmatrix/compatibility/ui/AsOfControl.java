@@ -43,9 +43,10 @@ class AsOfControl extends FlexLayout {
         date.setTooltipText("The matrix as it was at the end of a day (UTC); empty or today: now");
         date.addValueChangeListener(e -> {
             if (!showing && e.isFromClient()) {
-                onChoice.accept(e.getValue() == null || e.getValue().equals(choices.today())
-                        ? null
-                        : e.getValue().toString());
+                onChoice.accept(
+                        e.getValue() == null || e.getValue().equals(choices.today())
+                                ? null
+                                : e.getValue().toString());
             }
         });
         snapshot.setId("as-of-snapshot");

@@ -49,7 +49,8 @@ final class MatrixCells {
     /** The cell's tooltip: {@link #title} and, on a second line, since when it has had its level. */
     static String title(Platform platform, MatrixRow row) {
         MatrixRow.Cell cell = row.cell(platform);
-        return title(platform, cell) + (cell == null ? "" : sinceLine(cell.level(), row.since().get(platform)));
+        return title(platform, cell)
+                + (cell == null ? "" : sinceLine(cell.level(), row.since().get(platform)));
     }
 
     /** "\nHigh since 2026-03-14 (2.3.0)": the date (UTC) and the framework version the history recorded, if any. */

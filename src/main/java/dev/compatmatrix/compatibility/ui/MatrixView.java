@@ -34,18 +34,18 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.live.MatrixChange;
+import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
+import dev.compatmatrix.matrix.time.PointInTime;
 import dev.compatmatrix.matrix.ui.LiveUpdates;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.watch.ui.WatchMenu;
 import jakarta.annotation.security.RolesAllowed;
-import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
-import dev.compatmatrix.matrix.time.PointInTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -80,6 +80,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final boolean canEdit;
     /** Editors and admins may create models (not in the past). */
     private final boolean canCreateModels;
+
     final AsOfControl asOfControl;
 
     private final CatalogService catalog;
@@ -128,8 +129,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         rowCount.setId("row-count");
         legend.setId("matrix-legend");
         legend.addClassName("legend");
-        FlexLayout tools = new FlexLayout(
-                filters.search, filters.toggle, asOfControl, columns, exportMenu, rowCount, newModel);
+        FlexLayout tools =
+                new FlexLayout(filters.search, filters.toggle, asOfControl, columns, exportMenu, rowCount, newModel);
         tools.addClassNames("filter-bar", "matrix-tools");
         add(tools, asOfControl.banner, legend, filters, urlNotice, grid);
         addAttachListener(e -> followWindowWidth(e.getUI()));
@@ -234,6 +235,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         writeUrl();
         refresh();
     }
+
     private void configureGrid() {
         grid.setId("matrix-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -305,8 +307,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(0)
                 .setTooltipGenerator(r -> ScoreRule.EXPLANATION);
         grid.setItems(
-                        query -> page(sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit())
-                                .stream(),
+                        query -> page(sortFrom(query.getSortOrders()), query.getOffset(), query.getLimit()).stream(),
                         query -> showCount(
                                 asOf.isPresent()
                                         ? service.matrixCountAsOf(asOf.get(), filter)
@@ -384,8 +385,16 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void writeUrl() {
-        getUI().ifPresent(ui ->
-                ui.getPage().getHistory().replaceState(null, new Location("", MatrixUrl.toQuery(filter, sort, asOf.map(PointInTime::text).orElse(null)))));
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(
+                        null,
+                        new Location(
+                                "",
+                                MatrixUrl.toQuery(
+                                        filter,
+                                        sort,
+                                        asOf.map(PointInTime::text).orElse(null)))));
     }
 
     private void refresh() {

@@ -47,8 +47,8 @@ public final class CellsAsOf {
                 SELECT s.model_id, s.hardware_type, s.compatibility_level, s.validation_status, %s AS stale
                 FROM cell_states s
                 WHERE %s %s""".formatted(
-                StaleValidation.of("s", "s.version_changed"),
-                STATE_THEN,
-                modelIds == null ? "" : "AND s.model_id IN (" + modelIds + ")");
+                        StaleValidation.of("s", "s.version_changed"),
+                        STATE_THEN,
+                        modelIds == null ? "" : "AND s.model_id IN (" + modelIds + ")");
     }
 }

@@ -113,18 +113,38 @@ public final class CellStatesFromHistory {
         forEachRow(connection, HISTORY, fromId, toId, rs -> {
             Cell cell = cell(block, rs.getInt(1), rs.getString(2));
             if (cell != null) {
-                block.history.computeIfAbsent(cell, c -> new ArrayList<>()).add(new HistoryRow(
-                        cell.modelId(), cell.platform(), level(rs, 3), level(rs, 4), rs.getString(5), time(rs, 6),
-                        rs.getString(7), rs.getString(8)));
+                block.history
+                        .computeIfAbsent(cell, c -> new ArrayList<>())
+                        .add(new HistoryRow(
+                                cell.modelId(),
+                                cell.platform(),
+                                level(rs, 3),
+                                level(rs, 4),
+                                rs.getString(5),
+                                time(rs, 6),
+                                rs.getString(7),
+                                rs.getString(8)));
             }
         });
         forEachRow(connection, REVIEWS, fromId, toId, rs -> {
             Cell cell = cell(block, rs.getInt(3), rs.getString(4));
             if (cell != null) {
-                block.reviews.computeIfAbsent(cell, c -> new ArrayList<>()).add(new ReviewRow(
-                        rs.getLong(1), rs.getInt(2), cell.modelId(), cell.platform(), level(rs, 5), rs.getInt(6),
-                        rs.getString(7), rs.getInt(8), Review.Decision.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)),
-                        status(rs, 10), rs.getString(11), rs.getString(12), time(rs, 13)));
+                block.reviews
+                        .computeIfAbsent(cell, c -> new ArrayList<>())
+                        .add(new ReviewRow(
+                                rs.getLong(1),
+                                rs.getInt(2),
+                                cell.modelId(),
+                                cell.platform(),
+                                level(rs, 5),
+                                rs.getInt(6),
+                                rs.getString(7),
+                                rs.getInt(8),
+                                Review.Decision.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)),
+                                status(rs, 10),
+                                rs.getString(11),
+                                rs.getString(12),
+                                time(rs, 13)));
             }
         });
         forEachRow(connection, CLAIMS, fromId, toId, rs -> {
@@ -132,9 +152,19 @@ public final class CellStatesFromHistory {
             if (cell != null) {
                 ClaimData data =
                         new ClaimData(level(rs, 5), null, null, null, null, rs.getString(6), null, null, null, false);
-                block.claims.put(cell, new ClaimRow(
-                        rs.getLong(2), rs.getInt(3), cell.platform(), data, status(rs, 7), (Integer) rs.getObject(8),
-                        time(rs, 9), rs.getInt(10), rs.getString(11), time(rs, 12)));
+                block.claims.put(
+                        cell,
+                        new ClaimRow(
+                                rs.getLong(2),
+                                rs.getInt(3),
+                                cell.platform(),
+                                data,
+                                status(rs, 7),
+                                (Integer) rs.getObject(8),
+                                time(rs, 9),
+                                rs.getInt(10),
+                                rs.getString(11),
+                                time(rs, 12)));
             }
         });
         return block;

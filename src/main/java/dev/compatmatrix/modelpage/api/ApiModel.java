@@ -42,14 +42,18 @@ public record ApiModel(
             boolean disputed,
             @JsonProperty("stale_reason") String staleReason,
             @JsonProperty("disputed_by") ApiAutomatedResult disputedBy,
-            @Schema(description = "Since when (UTC) the claim has had its level: the history's newest change of "
+
+            @Schema(
+                    description = "Since when (UTC) the claim has had its level: the history's newest change of "
                             + "level, its creation included; null when the history does not say")
-                    @JsonProperty("level_since")
-                    LocalDateTime levelSince,
-            @Schema(description = "The framework or runtime version that change named, e.g. 2.3.0; null when none "
+            @JsonProperty("level_since")
+            LocalDateTime levelSince,
+
+            @Schema(
+                    description = "The framework or runtime version that change named, e.g. 2.3.0; null when none "
                             + "was recorded")
-                    @JsonProperty("level_since_version")
-                    String levelSinceVersion) {}
+            @JsonProperty("level_since_version")
+            String levelSinceVersion) {}
 
     /** What a claim rests on. */
     public record ApiEvidence(

@@ -473,7 +473,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         return latestReviews
                 .levelSince(row.platform())
-                .map(since -> row.claim().level().label() + " since " + since.since().toLocalDate()
+                .map(since -> row.claim().level().label() + " since "
+                        + since.since().toLocalDate()
                         + (since.version() == null || since.version().isBlank() ? "" : " · " + text(since.version())))
                 .orElse("");
     }

@@ -26,7 +26,10 @@ public record ApiChanges(
         List<ApiChange> items) {
 
     /** A point as given ({@code text}: a day or a snapshot's name) and the first instant (UTC) it does not include. */
-    public record ApiPoint(String text, String snapshot, @JsonProperty("before_utc") LocalDateTime before) {
+    public record ApiPoint(
+            String text,
+            String snapshot,
+            @JsonProperty("before_utc") LocalDateTime before) {
 
         static ApiPoint of(PointInTime point) {
             return new ApiPoint(point.text(), point.snapshot(), point.before());

@@ -55,8 +55,9 @@ public class ChangesApiController {
     }
 
     @ApiDocs.Paged
-    @Operation(summary = "What changed between two days or snapshots: counts per kind and a page of changes, "
-            + "or the Markdown changelog / CSV")
+    @Operation(
+            summary = "What changed between two days or snapshots: counts per kind and a page of changes, "
+                    + "or the Markdown changelog / CSV")
     @ApiResponse(
             responseCode = "200",
             description = "The counts per kind and a page of the changes (format=json, the default)",
@@ -77,8 +78,7 @@ public class ChangesApiController {
         }
         TimeRange range = null;
         try {
-            range = changes.range(
-                    ChangesParameters.from(query.parameters()), ChangesParameters.to(query.parameters()));
+            range = changes.range(ChangesParameters.from(query.parameters()), ChangesParameters.to(query.parameters()));
         } catch (InvalidPointInTimeException e) {
             query.addProblems(List.of(e.getMessage()));
         }
@@ -98,7 +98,9 @@ public class ChangesApiController {
                     .body(out.toByteArray());
         }
         ChangeCounts counts = changes.summary(range, parsed.filter());
-        long total = parsed.filter().kind() == null ? counts.total() : counts.of(parsed.filter().kind());
+        long total = parsed.filter().kind() == null
+                ? counts.total()
+                : counts.of(parsed.filter().kind());
         List<ApiChanges.ApiChange> items =
                 changes.page(range, parsed.filter(), paging.offset(), paging.limit()).stream()
                         .map(ApiChanges.ApiChange::of)

@@ -28,9 +28,12 @@ class ChangesApiDocs implements OperationCustomizer {
         if (handler.getBeanType() != ChangesApiController.class) {
             return operation;
         }
-        String point = "A day YYYY-MM-DD (its end, UTC) or a snapshot's name; not in the future, not before the history";
+        String point =
+                "A day YYYY-MM-DD (its end, UTC) or a snapshot's name; not in the future, not before the history";
         operation.addParametersItem(query(
-                ChangesParameters.FROM, "The earlier end (default: 30 days before today). " + point, new StringSchema()));
+                ChangesParameters.FROM,
+                "The earlier end (default: 30 days before today). " + point,
+                new StringSchema()));
         operation.addParametersItem(
                 query(ChangesParameters.TO, "The later end (default: today). " + point, new StringSchema()));
         operation.addParametersItem(query("platform", "Only this platform", keys(Platform.class)));
@@ -50,8 +53,7 @@ class ChangesApiDocs implements OperationCustomizer {
         if (ok != null && ok.getContent() != null) {
             for (ExportFormat file : ChangesFiles.FORMATS) {
                 ok.getContent()
-                        .addMediaType(
-                                file.contentType(), new MediaType().schema(new StringSchema().format("binary")));
+                        .addMediaType(file.contentType(), new MediaType().schema(new StringSchema().format("binary")));
             }
         }
         return operation;

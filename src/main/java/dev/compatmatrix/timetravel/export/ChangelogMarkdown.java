@@ -27,11 +27,13 @@ public final class ChangelogMarkdown {
     private CellChangeKind section;
 
     /** Writes the title, the filter and the counts of the kinds the filter includes. */
-    public ChangelogMarkdown(Writer out, TimeRange range, ChangesFilter filter, ChangeCounts counts) throws IOException {
+    public ChangelogMarkdown(Writer out, TimeRange range, ChangesFilter filter, ChangeCounts counts)
+            throws IOException {
         this.out = out;
         this.counts = counts;
-        out.write("# Compatibility changes from " + MarkdownText.cell(range.from().text()) + " to "
-                + MarkdownText.cell(range.to().text()) + "\n\n");
+        out.write(
+                "# Compatibility changes from " + MarkdownText.cell(range.from().text()) + " to "
+                        + MarkdownText.cell(range.to().text()) + "\n\n");
         out.write("From " + MarkdownText.cell(range.from().describe()) + " to "
                 + MarkdownText.cell(range.to().describe()) + ".\n");
         List<String> narrowed = narrowing(filter);

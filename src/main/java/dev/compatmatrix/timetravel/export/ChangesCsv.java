@@ -55,10 +55,18 @@ public final class ChangesCsv {
                     change.modelType(),
                     change.modelDeleted(),
                     change.platform().key(),
-                    change.beforeLevel() == null ? NOT_TESTED : change.beforeLevel().key(),
-                    change.beforeValidation() == null ? "" : change.beforeValidation().key(),
-                    change.afterLevel() == null ? NOT_TESTED : change.afterLevel().key(),
-                    change.afterValidation() == null ? "" : change.afterValidation().key());
+                    change.beforeLevel() == null
+                            ? NOT_TESTED
+                            : change.beforeLevel().key(),
+                    change.beforeValidation() == null
+                            ? ""
+                            : change.beforeValidation().key(),
+                    change.afterLevel() == null
+                            ? NOT_TESTED
+                            : change.afterLevel().key(),
+                    change.afterValidation() == null
+                            ? ""
+                            : change.afterValidation().key());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

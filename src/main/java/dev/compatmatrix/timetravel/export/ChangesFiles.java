@@ -25,8 +25,8 @@ public final class ChangesFiles {
 
     /** For example {@code compatibility-changes-2026-06-01-to-2026-11-27.md}; a snapshot's name as a safe word. */
     public static String fileName(TimeRange range, ExportFormat format) {
-        return "compatibility-changes-" + safe(range.from().text()) + "-to-" + safe(range.to().text()) + "."
-                + format.extension();
+        return "compatibility-changes-" + safe(range.from().text()) + "-to-"
+                + safe(range.to().text()) + "." + format.extension();
     }
 
     private static String safe(String text) {

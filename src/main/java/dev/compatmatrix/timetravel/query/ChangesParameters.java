@@ -34,7 +34,10 @@ public final class ChangesParameters {
         List<String> warnings = new ArrayList<>();
         Platform platform = read(params, "platform", Platform::fromKey, warnings);
         String family = read(
-                params, "family", value -> value.length() <= MAX_TEXT ? Optional.of(value) : Optional.empty(), warnings);
+                params,
+                "family",
+                value -> value.length() <= MAX_TEXT ? Optional.of(value) : Optional.empty(),
+                warnings);
         ModelType type = read(params, "type", ModelType::fromKey, warnings);
         CellChangeKind kind = read(params, "kind", CellChangeKind::fromKey, warnings);
         return new Parsed(new ChangesFilter(platform, family, type, kind), warnings);
@@ -54,7 +57,10 @@ public final class ChangesParameters {
         Map<String, List<String>> params = new LinkedHashMap<>();
         put(params, FROM, from);
         put(params, TO, to);
-        put(params, "platform", filter.platform() == null ? null : filter.platform().key());
+        put(
+                params,
+                "platform",
+                filter.platform() == null ? null : filter.platform().key());
         put(params, "family", filter.family());
         put(params, "type", filter.type() == null ? null : filter.type().key());
         put(params, "kind", filter.kind() == null ? null : filter.kind().key());

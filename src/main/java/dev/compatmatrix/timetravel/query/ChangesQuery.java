@@ -36,14 +36,17 @@ public class ChangesQuery {
 
     private static final String KIND_RANK = "CASE WHEN f.model_id IS NULL THEN " + CellChangeKind.NEWLY_TESTED.ordinal()
             + " WHEN t.model_id IS NULL THEN " + CellChangeKind.REMOVED.ordinal()
-            + " WHEN " + SqlRanks.levelRank("t.compatibility_level") + " < " + SqlRanks.levelRank("f.compatibility_level")
+            + " WHEN " + SqlRanks.levelRank("t.compatibility_level") + " < "
+            + SqlRanks.levelRank("f.compatibility_level")
             + " THEN " + CellChangeKind.REGRESSED.ordinal()
-            + " WHEN " + SqlRanks.levelRank("t.compatibility_level") + " > " + SqlRanks.levelRank("f.compatibility_level")
+            + " WHEN " + SqlRanks.levelRank("t.compatibility_level") + " > "
+            + SqlRanks.levelRank("f.compatibility_level")
             + " THEN " + CellChangeKind.IMPROVED.ordinal()
             + " ELSE " + CellChangeKind.VALIDATION_CHANGED.ordinal() + " END";
 
     /** Every changed cell with its model (deleted ones too) and the rank of its kind. */
-    private static final String CHANGES = """
+    private static final String CHANGES =
+            """
             SELECT c.*, m.model_name, m.model_family, m.model_type, m.deleted_at IS NOT NULL AS model_deleted,
                    %s AS platform_order
             FROM (SELECT coalesce(t.model_id, f.model_id) AS model_id,
@@ -60,12 +63,11 @@ public class ChangesQuery {
             JOIN models m ON m.model_id = c.model_id
             WHERE (CAST(:platform AS VARCHAR) IS NULL OR c.hardware_type = :platform)
               AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
-              AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)""".formatted(
-            SqlRanks.platformOrder("c.hardware_type"), KIND_RANK, atEnd("from"), atEnd("to"));
+              AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)""".formatted(SqlRanks.platformOrder("c.hardware_type"), KIND_RANK, atEnd("from"), atEnd("to"));
 
     /** The disputed cells of the models {@code :ids} as of {@code :asOf}. */
-    private static final String DISPUTED = "SELECT model_id, hardware_type FROM (" + CellsAsOf.cells(TextList.IDS_QUERY)
-            + ") cells WHERE disputed";
+    private static final String DISPUTED =
+            "SELECT model_id, hardware_type FROM (" + CellsAsOf.cells(TextList.IDS_QUERY) + ") cells WHERE disputed";
 
     private static final String KIND_FILTER = " AND (CAST(:kind AS INTEGER) IS NULL OR kind_rank = :kind)";
 
@@ -117,12 +119,15 @@ public class ChangesQuery {
         jdbc.sql(DISPUTED)
                 .param("asOf", range.to().before())
                 .param("staleBefore", staleness.staleBeforeAsOf(range.to().before()))
-                .param("ids", TextList.joinIds(page.stream().map(CellChange::modelId).collect(Collectors.toSet())))
+                .param(
+                        "ids",
+                        TextList.joinIds(page.stream().map(CellChange::modelId).collect(Collectors.toSet())))
                 .query((ResultSet rs) -> {
                     disputed.add(rs.getInt("model_id") + ":" + rs.getString("hardware_type"));
                 });
         return page.stream()
-                .map(c -> c.withAfterDisputed(disputed.contains(c.modelId() + ":" + c.platform().key())))
+                .map(c -> c.withAfterDisputed(
+                        disputed.contains(c.modelId() + ":" + c.platform().key())))
                 .toList();
     }
 
@@ -155,7 +160,9 @@ public class ChangesQuery {
                 .param("toAsOf", range.to().before())
                 .param("fromStaleBefore", staleness.staleBeforeAsOf(range.from().before()))
                 .param("toStaleBefore", staleness.staleBeforeAsOf(range.to().before()))
-                .param("platform", filter.platform() == null ? null : filter.platform().key())
+                .param(
+                        "platform",
+                        filter.platform() == null ? null : filter.platform().key())
                 .param("family", filter.family())
                 .param("type", filter.type() == null ? null : filter.type().key())
                 .param("kind", filter.kind() == null ? null : filter.kind().ordinal());

@@ -83,6 +83,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
     private TimeRange range;
     /** The counts of the range and filters shown, read once per refresh. */
     private ChangeCounts counts;
+
     private ChangesFilter filter = ChangesFilter.NONE;
     private boolean showing;
 
@@ -187,8 +188,9 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         changes.setItems(
-                query -> rows(service.page(range, filter, query.getOffset(), query.getLimit()), query.getOffset())
-                        .stream(),
+                query ->
+                        rows(service.page(range, filter, query.getOffset(), query.getLimit()), query.getOffset())
+                                .stream(),
                 query -> count());
     }
 
@@ -244,7 +246,8 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> params =
+                event.getLocation().getQueryParameters().getParameters();
         ChangesParameters.Parsed parsed = ChangesParameters.parse(params);
         filter = parsed.filter();
         urlNotice.show(parsed.warnings());
@@ -302,7 +305,8 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private static String describe(TimeRange range) {
-        return "the changes from " + range.from().describe() + " to " + range.to().describe();
+        return "the changes from " + range.from().describe() + " to "
+                + range.to().describe();
     }
 
     private void showControls() {
@@ -319,7 +323,8 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void refresh() {
-        title.setText("Changes from " + range.from().text() + " to " + range.to().text());
+        title.setText(
+                "Changes from " + range.from().text() + " to " + range.to().text());
         counts = service.summary(range, filter);
         showKinds(counts);
         downloads.forEach((file, link) -> link.setHref(download(range, filter, file), AttachmentType.DOWNLOAD));
@@ -368,6 +373,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** The query string this view shows its range and filters as. */
     QueryParameters currentQuery() {
-        return new QueryParameters(ChangesParameters.of(range.from().text(), range.to().text(), filter));
+        return new QueryParameters(
+                ChangesParameters.of(range.from().text(), range.to().text(), filter));
     }
 }

@@ -75,15 +75,27 @@ public class SnapshotsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No snapshots yet. An editor or admin marks one with \"Mark now as a snapshot\".");
-        grid.addColumn(Snapshot::name).setHeader("Name").setKey("name").setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(Snapshot::name)
+                .setHeader("Name")
+                .setKey("name")
+                .setWidth("9rem")
+                .setFlexGrow(1);
         // Beside the name, so that on a phone both show before the grid scrolls sideways.
-        grid.addComponentColumn(this::links).setHeader("See").setKey("links").setWidth("10rem").setFlexGrow(0);
+        grid.addComponentColumn(this::links)
+                .setHeader("See")
+                .setKey("links")
+                .setWidth("10rem")
+                .setFlexGrow(0);
         grid.addColumn(s -> UTC_TIME.format(s.takenAt()))
                 .setHeader("Taken at")
                 .setKey("taken-at")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(Snapshot::createdBy).setHeader("By").setKey("by").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Snapshot::createdBy)
+                .setHeader("By")
+                .setKey("by")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(s -> s.note() == null ? "" : s.note())
                 .setHeader("Note")
                 .setKey("note")

@@ -57,10 +57,12 @@ class AsOfMatrixApiTest extends IntegrationTest {
 
     @Test
     void the_matrix_as_of_a_date_says_which_and_pages_the_rows_of_then() throws Exception {
-        MatrixFilter cudaSupported = MatrixFilter.NONE.withPlatform(Platform.CUDA,
-                dev.compatmatrix.compatibility.query.PlatformState.SUPPORTED);
+        MatrixFilter cudaSupported = MatrixFilter.NONE.withPlatform(
+                Platform.CUDA, dev.compatmatrix.compatibility.query.PlatformState.SUPPORTED);
         long total = asOf.count(MID_YEAR, cudaSupported);
-        String first = asOf.page(MID_YEAR, cudaSupported, new MatrixSort("score", true), 0, 1).getFirst().name();
+        String first = asOf.page(MID_YEAR, cudaSupported, new MatrixSort("score", true), 0, 1)
+                .getFirst()
+                .name();
         read("/api/v1/matrix?asOf=2026-06-01&platform=cuda:supported&sort=-score&limit=3")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.as_of").value("2026-06-01"))

@@ -10,6 +10,7 @@ public final class ExportServices {
     private ExportServices() {}
 
     public static ExportService over(MatrixQuery matrix, Clock clock) {
-        return new ExportService(new MatrixExporter(matrix, null, JsonMapper.builder().build(), clock), clock);
+        return new ExportService(
+                new MatrixExporter(matrix, null, JsonMapper.builder().build(), clock), clock);
     }
 }

@@ -79,11 +79,21 @@ class AsOfMatrixHistoryTest extends WritingIntegrationTest {
         writer.writeClaims(
                 List.of(
                         new ClaimChange.Create(
-                                ids.get(0), model, Platform.CUDA, data(CompatibilityLevel.HIGH, "2.3.0"),
-                                Validation.RESET, "Tested", "2.3.0"),
+                                ids.get(0),
+                                model,
+                                Platform.CUDA,
+                                data(CompatibilityLevel.HIGH, "2.3.0"),
+                                Validation.RESET,
+                                "Tested",
+                                "2.3.0"),
                         new ClaimChange.Create(
-                                ids.get(1), model, Platform.CPU, data(CompatibilityLevel.MEDIUM, null),
-                                Validation.RESET, "Tested", null)),
+                                ids.get(1),
+                                model,
+                                Platform.CPU,
+                                data(CompatibilityLevel.MEDIUM, null),
+                                Validation.RESET,
+                                "Tested",
+                                null)),
                 List.of(),
                 "asof-test",
                 CLAIMED);
@@ -142,7 +152,9 @@ class AsOfMatrixHistoryTest extends WritingIntegrationTest {
         assertThat(levels(made))
                 .isEqualTo(Map.of(Platform.CUDA, CompatibilityLevel.HIGH, Platform.CPU, CompatibilityLevel.MEDIUM));
         assertThat(made.cell(Platform.CUDA).status()).isEqualTo(ValidationStatus.UNVALIDATED);
-        assertThat(made.score()).isEqualTo(dev.compatmatrix.matrix.ScoreRule.derive(levels(made)).score());
+        assertThat(made.score())
+                .isEqualTo(
+                        dev.compatmatrix.matrix.ScoreRule.derive(levels(made)).score());
         assertThat(made.score()).isGreaterThan(0.2);
         assertThat(made.recommended()).isEqualTo(Platform.CUDA);
         assertThat(levels(at(13).getFirst())).isEqualTo(levels(made));

@@ -57,8 +57,8 @@ class AsOfMatrixQueryTest extends IntegrationTest {
         List<MatrixRow> then = allRows(MID_YEAR);
         List<MatrixRow> now = live.page(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 1_000);
         assertThat(then).isNotEmpty();
-        Map<Integer, Map<Platform, MatrixRow.Cell>> nowCells = now.stream()
-                .collect(java.util.stream.Collectors.toMap(MatrixRow::modelId, MatrixRow::cells));
+        Map<Integer, Map<Platform, MatrixRow.Cell>> nowCells =
+                now.stream().collect(java.util.stream.Collectors.toMap(MatrixRow::modelId, MatrixRow::cells));
         assertThat(then.size() < now.size()
                         || then.stream().anyMatch(r -> !r.cells().equals(nowCells.get(r.modelId()))))
                 .as("the matrix on 2026-06-01 differs from today's")
@@ -80,8 +80,12 @@ class AsOfMatrixQueryTest extends IntegrationTest {
         List<MatrixRow> now = live.page(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 1_000);
         assertThat(past).hasSameSizeAs(now);
         for (int i = 0; i < now.size(); i++) {
-            assertThat(past.get(i).score()).as(now.get(i).name()).isEqualTo(now.get(i).score());
-            assertThat(past.get(i).recommended()).as(now.get(i).name()).isEqualTo(now.get(i).recommended());
+            assertThat(past.get(i).score())
+                    .as(now.get(i).name())
+                    .isEqualTo(now.get(i).score());
+            assertThat(past.get(i).recommended())
+                    .as(now.get(i).name())
+                    .isEqualTo(now.get(i).recommended());
             assertThat(levels(past.get(i))).as(now.get(i).name()).isEqualTo(levels(now.get(i)));
         }
     }
@@ -98,7 +102,9 @@ class AsOfMatrixQueryTest extends IntegrationTest {
         List<Integer> byName = Arrays.stream(asOf.orderedIds(MID_YEAR, MatrixFilter.NONE, MatrixSort.BY_NAME))
                 .boxed()
                 .toList();
-        assertThat(byName).containsExactlyInAnyOrderElementsOf(rows.stream().map(MatrixRow::modelId).toList());
+        assertThat(byName)
+                .containsExactlyInAnyOrderElementsOf(
+                        rows.stream().map(MatrixRow::modelId).toList());
         for (MatrixSort sort : everySort()) {
             if (sort.key().equals("name")) {
                 continue;
@@ -116,8 +122,8 @@ class AsOfMatrixQueryTest extends IntegrationTest {
                     .toList();
             assertThat(page).as("a page, sort %s", sort).isEqualTo(expected.subList(5, 12));
         }
-        List<Integer> descendingNames = Arrays.stream(asOf.orderedIds(MID_YEAR, MatrixFilter.NONE, new MatrixSort(
-                        "name", true)))
+        List<Integer> descendingNames = Arrays.stream(
+                        asOf.orderedIds(MID_YEAR, MatrixFilter.NONE, new MatrixSort("name", true)))
                 .boxed()
                 .toList();
         assertThat(descendingNames).isEqualTo(byName.reversed());
@@ -131,15 +137,16 @@ class AsOfMatrixQueryTest extends IntegrationTest {
             case "size" -> r -> ModelSize.fromKey(r.size()).orElseThrow().rank();
             case "parameters" -> MatrixRow::parametersMillions;
             case "score" -> MatrixRow::score;
-            case "recommended" -> r -> r.recommended() == null ? null : r.recommended().key();
-            default -> r -> {
-                MatrixRow.Cell cell = r.cell(sort.platform().orElseThrow());
-                return cell == null ? null : cell.level().sortRank();
-            };
+            case "recommended" ->
+                r -> r.recommended() == null ? null : r.recommended().key();
+            default ->
+                r -> {
+                    MatrixRow.Cell cell = r.cell(sort.platform().orElseThrow());
+                    return cell == null ? null : cell.level().sortRank();
+                };
         };
         Comparator<Comparable> values = sort.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        return Comparator.comparing(key, Comparator.nullsLast(values))
-                .thenComparing(r -> byName.indexOf(r.modelId()));
+        return Comparator.comparing(key, Comparator.nullsLast(values)).thenComparing(r -> byName.indexOf(r.modelId()));
     }
 
     @Test
@@ -147,30 +154,36 @@ class AsOfMatrixQueryTest extends IntegrationTest {
         List<MatrixRow> rows = allRows(MID_YEAR);
         MatrixRow some = rows.get(rows.size() / 2);
         Map<MatrixFilter, Predicate<MatrixRow>> filters = new java.util.LinkedHashMap<>();
-        filters.put(new MatrixFilter("BERT", null, null, null, null, null, null), r -> (r.name() + "\n" + r.family())
-                .toLowerCase(Locale.ROOT)
-                .contains("bert"));
-        filters.put(new MatrixFilter(null, some.family(), null, null, null, null, null), r -> r.family()
-                .equals(some.family()));
-        filters.put(new MatrixFilter(null, null, ModelType.fromKey(some.type()).orElseThrow(), null, null, null, null),
+        filters.put(
+                new MatrixFilter("BERT", null, null, null, null, null, null),
+                r -> (r.name() + "\n" + r.family()).toLowerCase(Locale.ROOT).contains("bert"));
+        filters.put(
+                new MatrixFilter(null, some.family(), null, null, null, null, null),
+                r -> r.family().equals(some.family()));
+        filters.put(
+                new MatrixFilter(null, null, ModelType.fromKey(some.type()).orElseThrow(), null, null, null, null),
                 r -> r.type().equals(some.type()));
-        filters.put(new MatrixFilter(null, null, null, ModelSize.fromKey(some.size()).orElseThrow(), null, null, null),
+        filters.put(
+                new MatrixFilter(
+                        null, null, null, ModelSize.fromKey(some.size()).orElseThrow(), null, null, null),
                 r -> r.size().equals(some.size()));
         for (ValidationStatus status : ValidationStatus.values()) {
-            filters.put(new MatrixFilter(null, null, null, null, null, status, null), r -> r.cells().values().stream()
-                    .anyMatch(c -> c.status() == status));
+            filters.put(
+                    new MatrixFilter(null, null, null, null, null, status, null),
+                    r -> r.cells().values().stream().anyMatch(c -> c.status() == status));
         }
         for (double min : new double[] {0.0, 0.2, 0.2625, 0.5, 0.7125, 0.9, 1.0}) {
             filters.put(new MatrixFilter(null, null, null, null, null, null, min), r -> r.score() >= min);
         }
         for (Platform platform : Platform.values()) {
-            filters.put(MatrixFilter.NONE.withPlatform(platform, PlatformState.SUPPORTED), r -> r.cell(platform) != null
-                    && r.cell(platform).level().isSupported());
-            filters.put(MatrixFilter.NONE.withPlatform(platform, PlatformState.UNSUPPORTED), r -> r.cell(platform)
-                            != null
-                    && r.cell(platform).level() == CompatibilityLevel.UNSUPPORTED);
-            filters.put(MatrixFilter.NONE.withPlatform(platform, PlatformState.NOT_TESTED), r -> r.cell(platform)
-                    == null);
+            filters.put(
+                    MatrixFilter.NONE.withPlatform(platform, PlatformState.SUPPORTED),
+                    r -> r.cell(platform) != null && r.cell(platform).level().isSupported());
+            filters.put(
+                    MatrixFilter.NONE.withPlatform(platform, PlatformState.UNSUPPORTED),
+                    r -> r.cell(platform) != null && r.cell(platform).level() == CompatibilityLevel.UNSUPPORTED);
+            filters.put(
+                    MatrixFilter.NONE.withPlatform(platform, PlatformState.NOT_TESTED), r -> r.cell(platform) == null);
         }
         filters.put(
                 MatrixFilter.NONE
@@ -180,14 +193,16 @@ class AsOfMatrixQueryTest extends IntegrationTest {
                         && r.cell(Platform.CUDA).level().isSupported()
                         && r.cell(Platform.WEBNN) == null);
         filters.forEach((filter, keeps) -> {
-            List<Integer> expected = rows.stream().filter(keeps).map(MatrixRow::modelId).toList();
+            List<Integer> expected =
+                    rows.stream().filter(keeps).map(MatrixRow::modelId).toList();
             List<Integer> actual = asOf.page(MID_YEAR, filter, MatrixSort.BY_NAME, 0, 1_000).stream()
                     .map(MatrixRow::modelId)
                     .toList();
             assertThat(actual).as("filter %s", filter).isEqualTo(expected);
             assertThat(asOf.count(MID_YEAR, filter)).as("count %s", filter).isEqualTo(expected.size());
         });
-        assertThat(IntStream.of(asOf.orderedIds(MID_YEAR, MatrixFilter.NONE, MatrixSort.BY_NAME)).count())
+        assertThat(IntStream.of(asOf.orderedIds(MID_YEAR, MatrixFilter.NONE, MatrixSort.BY_NAME))
+                        .count())
                 .isEqualTo(rows.size());
     }
 }

@@ -41,7 +41,8 @@ class AsOfScoreSqlTest extends IntegrationTest {
         for (int code = 0; code < combinations; code++) {
             Map<Platform, CompatibilityLevel> levels = combination(code);
             assertThat(AsOfScoreSql.levels(code)).isEqualTo(levels);
-            assertThat(AsOfScoreSql.score(code)).isEqualTo(ScoreRule.derive(levels).score());
+            assertThat(AsOfScoreSql.score(code))
+                    .isEqualTo(ScoreRule.derive(levels).score());
         }
     }
 
@@ -66,7 +67,10 @@ class AsOfScoreSqlTest extends IntegrationTest {
                     .isEqualTo(levels);
             assertThat(derived.get("recommended"))
                     .as("%s", levels)
-                    .isEqualTo(expected.recommended() == null ? null : expected.recommended().key());
+                    .isEqualTo(
+                            expected.recommended() == null
+                                    ? null
+                                    : expected.recommended().key());
         }
     }
 }

@@ -57,10 +57,10 @@ class AsOfMatrixViewTest extends KaribuTest {
         assertThat(view.rowCount.getText()).isEqualTo(then + " models");
         assertThat(rows(view))
                 .extracting(MatrixRow::modelId)
-                .containsExactlyElementsOf(asOf.page(MID_YEAR, MatrixFilter.NONE, new MatrixSort("score", true), 0, 100)
-                        .stream()
-                        .map(MatrixRow::modelId)
-                        .toList());
+                .containsExactlyElementsOf(
+                        asOf.page(MID_YEAR, MatrixFilter.NONE, new MatrixSort("score", true), 0, 100).stream()
+                                .map(MatrixRow::modelId)
+                                .toList());
 
         GridKt._clickItem(view.grid, 0, "cuda");
         _assertNone(ClaimEditor.class);
@@ -109,12 +109,13 @@ class AsOfMatrixViewTest extends KaribuTest {
         MatrixRow live = rows(_get(MatrixView.class)).getFirst();
         String title = MatrixCells.title(Platform.CUDA, live);
         assertThat(title).startsWith(MatrixCells.title(Platform.CUDA, live.cell(Platform.CUDA)) + "\n");
-        assertThat(title).containsPattern("\\n" + live.cell(Platform.CUDA).level().label() + " since \\d{4}-\\d{2}-\\d{2}");
+        assertThat(title)
+                .containsPattern("\\n" + live.cell(Platform.CUDA).level().label() + " since \\d{4}-\\d{2}-\\d{2}");
 
         UI.getCurrent().navigate("", QueryParameters.fromString("asOf=2026-06-01"));
         List<MatrixRow> then = rows(_get(MatrixView.class));
         assertThat(then).anySatisfy(row -> assertThat(row.since()).isNotEmpty());
-        then.forEach(row -> row.since().values().forEach(since -> assertThat(since.since())
-                .isBefore(MID_YEAR.before())));
+        then.forEach(row ->
+                row.since().values().forEach(since -> assertThat(since.since()).isBefore(MID_YEAR.before())));
     }
 }

@@ -70,8 +70,8 @@ class LevelSinceOnModelPageTest extends WritingKaribuTest {
         if (catalog.find(MODEL).isPresent()) {
             return;
         }
-        MlModel model = catalog.create(
-                new ModelData(MODEL, "since", ModelType.TEXT_GENERATION, ModelSize.SMALL, 5.0, null));
+        MlModel model =
+                catalog.create(new ModelData(MODEL, "since", ModelType.TEXT_GENERATION, ModelSize.SMALL, 5.0, null));
         ModelRef ref = new ModelRef(
                 model.modelId(),
                 jdbc.sql("SELECT id FROM cross_platform_compatibility WHERE model_id = :id")
@@ -82,11 +82,21 @@ class LevelSinceOnModelPageTest extends WritingKaribuTest {
         writer.writeClaims(
                 List.of(
                         new ClaimChange.Create(
-                                ids.get(0), ref, Platform.CUDA, data(CompatibilityLevel.LOW, "torch 2.2.0"),
-                                Validation.RESET, "First run", "torch 2.2.0"),
+                                ids.get(0),
+                                ref,
+                                Platform.CUDA,
+                                data(CompatibilityLevel.LOW, "torch 2.2.0"),
+                                Validation.RESET,
+                                "First run",
+                                "torch 2.2.0"),
                         new ClaimChange.Create(
-                                ids.get(1), ref, Platform.CPU, data(CompatibilityLevel.MEDIUM, "ort 1.18"),
-                                Validation.RESET, "First run", "ort 1.18")),
+                                ids.get(1),
+                                ref,
+                                Platform.CPU,
+                                data(CompatibilityLevel.MEDIUM, "ort 1.18"),
+                                Validation.RESET,
+                                "First run",
+                                "ort 1.18")),
                 List.of(entry(model)),
                 "editor",
                 CREATED);
@@ -96,11 +106,7 @@ class LevelSinceOnModelPageTest extends WritingKaribuTest {
                 .orElseThrow();
         writer.writeClaims(
                 List.of(ClaimChange.edit(
-                        cuda,
-                        ref,
-                        data(CompatibilityLevel.HIGH, "torch 2.3.0"),
-                        "Fused kernels",
-                        "torch 2.3.0")),
+                        cuda, ref, data(CompatibilityLevel.HIGH, "torch 2.3.0"), "Fused kernels", "torch 2.3.0")),
                 List.of(entry(model)),
                 "editor",
                 RAISED);

@@ -112,7 +112,9 @@ class ChangesViewTest extends WritingKaribuTest {
     private void assertNotice(String query, String why) {
         ChangesView view = open(query);
         assertThat(view.rangeNotice.isVisible()).as(query).isTrue();
-        assertThat(view.rangeNotice.getText()).as(query).contains(why, "Showing the changes from the end of 2026-10-28");
+        assertThat(view.rangeNotice.getText())
+                .as(query)
+                .contains(why, "Showing the changes from the end of 2026-10-28");
         assertThat(NotificationsKt.getNotifications())
                 .extracting(n -> n.getElement().getProperty("text"))
                 .anyMatch(text -> text.contains(why));
@@ -123,8 +125,7 @@ class ChangesViewTest extends WritingKaribuTest {
     void typed_text_in_the_link_stays_text() {
         ChangesView view = open("from=<b>bold</b>&to=2026-05-05&family=<img src=x onerror=alert(1)>");
         assertThat(view.rangeNotice.getText()).contains("\"<b>bold</b>\"");
-        assertThat(view.rangeNotice.getElement().getChildren())
-                .allMatch(child -> child.isTextNode());
+        assertThat(view.rangeNotice.getElement().getChildren()).allMatch(child -> child.isTextNode());
         assertThat(view.family.getValue()).isEqualTo("<img src=x onerror=alert(1)>");
         assertThat(GridKt._size(view.changes)).isZero();
     }

@@ -26,7 +26,8 @@ class SnapshotsViewTest extends WritingKaribuTest {
     SnapshotQuery query;
 
     private Snapshot shown(SnapshotsView view, String name) {
-        return view.grid.getGenericDataView()
+        return view.grid
+                .getGenericDataView()
                 .getItems()
                 .filter(s -> s.name().equals(name))
                 .findFirst()
@@ -75,7 +76,8 @@ class SnapshotsViewTest extends WritingKaribuTest {
         int row = view.grid.getGenericDataView().getItems().toList().indexOf(marked);
         assertThat(GridKt._getFormattedRow(view.grid, row))
                 .contains("ui v2.1 release", "editor", "Shipped to customers");
-        var links = GridKt._getCellComponent(view.grid, row, "links").getElement().getOuterHTML();
+        var links =
+                GridKt._getCellComponent(view.grid, row, "links").getElement().getOuterHTML();
         assertThat(links)
                 .contains("href=\"./?asOf=ui+v2.1+release\"", "Matrix as of this")
                 .contains("href=\"changes?from=ui+v2.1+release&amp;to=2026-11-2", "Changes since");
@@ -118,6 +120,7 @@ class SnapshotsViewTest extends WritingKaribuTest {
         _click((com.vaadin.flow.component.button.Button) GridKt._getCellComponent(view.grid, row, "delete"));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(query.byName("ui doomed")).isEmpty();
-        assertThat(view.grid.getGenericDataView().getItems()).noneMatch(s -> s.name().equals("ui doomed"));
+        assertThat(view.grid.getGenericDataView().getItems())
+                .noneMatch(s -> s.name().equals("ui doomed"));
     }
 }
