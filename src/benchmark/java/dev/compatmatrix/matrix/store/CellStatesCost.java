@@ -55,7 +55,7 @@ public final class CellStatesCost {
                                 ? CompatibilityLevel.MEDIUM
                                 : CompatibilityLevel.HIGH;
                         edits.add(ClaimChange.edit(loaded, ref, loaded.data().withLevel(other), "benchmark", null));
-                        touched.add(new CellStates.Cell(model, p));
+                        touched.add(new CellStates.Cell(model, p, loaded.claimId()));
                     }
                 }
             }

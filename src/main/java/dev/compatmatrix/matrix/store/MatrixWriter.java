@@ -209,7 +209,9 @@ public class MatrixWriter {
                     reviews.stream()
                             .filter(r -> r.validation() != null)
                             .map(r -> new CellStates.Cell(
-                                    r.review().modelId(), r.review().platform()))
+                                    r.review().modelId(),
+                                    r.review().platform(),
+                                    r.review().claimId()))
                             .toList(),
                     now);
             events.record(reviews.stream()
@@ -386,10 +388,19 @@ public class MatrixWriter {
         database.append(MatrixTables.HISTORY, history);
         cellStates.follow(
                 changes.stream()
-                        .map(c -> new CellStates.Cell(c.model().modelId(), c.platform()))
+                        .map(c -> new CellStates.Cell(c.model().modelId(), c.platform(), claimAfter(c)))
                         .toList(),
                 now);
         events.record(changed);
+    }
+
+    /** The claim a change leaves in its cell (none after a removal). */
+    private static Long claimAfter(ClaimChange change) {
+        return switch (change) {
+            case ClaimChange.Create c -> c.claimId();
+            case ClaimChange.Update u -> u.claimId();
+            case ClaimChange.Remove r -> null;
+        };
     }
 
     private static MatrixEvents.Event modelEvent(ChangeKind kind, int modelId, LocalDateTime now) {
