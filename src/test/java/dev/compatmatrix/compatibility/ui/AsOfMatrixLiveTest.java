@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.data.provider.KeyMapper;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.LivePushes;
 import dev.compatmatrix.WritingKaribuTest;
@@ -25,11 +24,12 @@ class AsOfMatrixLiveTest extends WritingKaribuTest {
     @Autowired
     ClaimService claims;
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The rows the grid's data provider gives now, as the view's state asks for them (the key mapper may still hold
+     * rows of the previous fetch until the client confirms an update, which Karibu does not do on its own).
+     */
     private static Collection<MatrixRow> shownRows(MatrixView view) {
-        view.grid.getDataCommunicator().setViewportRange(0, 50);
-        MockVaadin.clientRoundtrip(false);
-        return ((KeyMapper<MatrixRow>) view.grid.getDataCommunicator().getKeyMapper()).objects();
+        return view.grid.getLazyDataView().getItems().toList();
     }
 
     private static MatrixRow shown(MatrixView view, int modelId) {
