@@ -107,9 +107,9 @@ public class ChangesQuery {
 
     /** A page of the changes, grouped by model, regressions first. */
     public List<CellChange> page(TimeRange range, ChangesFilter filter, int offset, int limit) {
-        List<CellChange> page = statement(PAGE, range, filter)
-                .param("offset", offset)
-                .param("limit", limit)
+        Statement statement = pageStatement(range, filter, offset, limit);
+        List<CellChange> page = jdbc.sql(statement.sql())
+                .params(statement.params())
                 .query(ChangesQuery::change)
                 .list();
         if (page.isEmpty()) {
@@ -141,7 +141,9 @@ public class ChangesQuery {
     /** How many cells changed in each way, under the filter's platform, family and type (its kind aside). */
     public ChangeCounts counts(TimeRange range, ChangesFilter filter) {
         Map<CellChangeKind, Long> counts = new EnumMap<>(CellChangeKind.class);
-        statement(COUNTS, range, filter.anyKind())
+        Statement statement = countsStatement(range, filter);
+        jdbc.sql(statement.sql())
+                .params(statement.params())
                 .query((rs, n) -> counts.put(CellChangeKind.values()[rs.getInt("kind_rank")], rs.getLong("changes")))
                 .list();
         return new ChangeCounts(counts);
@@ -154,18 +156,38 @@ public class ChangesQuery {
                 .list();
     }
 
+    /** SQL and named parameters of a statement, so a benchmark can run exactly the same over plain JDBC. */
+    public record Statement(String sql, Map<String, Object> params) {}
+
+    /** The summary's statement: one row per kind with its count. */
+    public Statement countsStatement(TimeRange range, ChangesFilter filter) {
+        return new Statement(COUNTS, params(range, filter.anyKind()));
+    }
+
+    /** A page's statement (the disputed marks of its cells are read after it, for those cells alone). */
+    public Statement pageStatement(TimeRange range, ChangesFilter filter, int offset, int limit) {
+        Map<String, Object> params = params(range, filter);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return new Statement(PAGE, params);
+    }
+
     private JdbcClient.StatementSpec statement(String sql, TimeRange range, ChangesFilter filter) {
-        return jdbc.sql(sql)
-                .param("fromAsOf", range.from().before())
-                .param("toAsOf", range.to().before())
-                .param("fromStaleBefore", staleness.staleBeforeAsOf(range.from().before()))
-                .param("toStaleBefore", staleness.staleBeforeAsOf(range.to().before()))
-                .param(
-                        "platform",
-                        filter.platform() == null ? null : filter.platform().key())
-                .param("family", filter.family())
-                .param("type", filter.type() == null ? null : filter.type().key())
-                .param("kind", filter.kind() == null ? null : filter.kind().ordinal());
+        return jdbc.sql(sql).params(params(range, filter));
+    }
+
+    private Map<String, Object> params(TimeRange range, ChangesFilter filter) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("fromAsOf", range.from().before());
+        params.put("toAsOf", range.to().before());
+        params.put("fromStaleBefore", staleness.staleBeforeAsOf(range.from().before()));
+        params.put("toStaleBefore", staleness.staleBeforeAsOf(range.to().before()));
+        params.put(
+                "platform", filter.platform() == null ? null : filter.platform().key());
+        params.put("family", filter.family());
+        params.put("type", filter.type() == null ? null : filter.type().key());
+        params.put("kind", filter.kind() == null ? null : filter.kind().ordinal());
+        return params;
     }
 
     private static CellChange change(ResultSet rs, int rowNum) throws SQLException {
