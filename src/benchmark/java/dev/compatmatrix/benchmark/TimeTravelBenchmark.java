@@ -127,7 +127,7 @@ public final class TimeTravelBenchmark {
         this.jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(TODAY.toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         this.matrix = new MatrixQuery(jdbc, dataSource, new Staleness(clock, 180));
-        this.changes = new ChangesQuery(jdbc, new Staleness(clock, 180));
+        this.changes = new ChangesQuery(jdbc, new Staleness(clock, 180), clock);
         // 64 pages of the matrix by name spread over it, so no page's blocks stay hot.
         int[] ordered = matrix.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         this.pages = new ArrayList<>();
@@ -201,15 +201,37 @@ public final class TimeTravelBenchmark {
                 "changes a year apart: summary (ChangesQuery.counts, as the Changes screen)",
                 diffSummary,
                 List.of(new Bench.Sql(summary.sql(), summary.params())),
-                () -> (int) changes.counts(range, ChangesFilter.NONE).total(),
+                () -> changes.counts(range, ChangesFilter.NONE).byKind().size(),
                 () -> raw(summary.sql(), summary.params())));
-        ChangesQuery.Statement changesPage = changes.pageStatement(range, ChangesFilter.NONE, 0, 50);
+        ChangesQuery.Statement order = changes.modelOrderStatement(range, ChangesFilter.NONE);
         cases.add(new Bench.Case(
-                "changes a year apart: first page of 50 (ChangesQuery.page, as the Changes screen)",
+                "changes a year apart: the list's order by model (a range's first page reads it once)",
+                diffSummary,
+                List.of(new Bench.Sql(order.sql(), order.params())),
+                () -> app(order.sql(), order.params()),
+                () -> raw(order.sql(), order.params())));
+        // Pages spread over the list, each with the models it covers (for the raw path's read of their changes).
+        List<Map.Entry<Integer, List<Integer>>> spread = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            int offset = i * 20_000;
+            List<Integer> models = changes.page(range, ChangesFilter.NONE, offset, 50).stream()
+                    .map(c -> c.modelId())
+                    .distinct()
+                    .toList();
+            spread.add(Map.entry(offset, models));
+        }
+        Supplier<Map.Entry<Integer, List<Integer>>> pageTurn = pairedTurns(spread);
+        cases.add(new Bench.Case(
+                "changes a year apart: a page of 50 anywhere in the list (ChangesQuery.page, order read)",
                 asOfPage,
-                List.of(new Bench.Sql(changesPage.sql(), changesPage.params())),
-                () -> changes.page(range, ChangesFilter.NONE, 0, 50).size(),
-                () -> raw(changesPage.sql(), changesPage.params())));
+                List.of(),
+                () -> changes.page(range, ChangesFilter.NONE, pageTurn.get().getKey(), 50)
+                        .size(),
+                () -> {
+                    ChangesQuery.Statement models = changes.modelsStatement(
+                            range, ChangesFilter.NONE, pageTurn.get().getValue());
+                    return Math.min(50, raw(models.sql(), models.params()));
+                }));
         return cases;
     }
 

@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.query;
 
+import dev.compatmatrix.base.VersionedCache;
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.CompatibilityLevel;
@@ -49,7 +50,7 @@ public class AsOfMatrixQuery {
 
     private record Key(LocalDateTime asOf, MatrixFilter filter, MatrixSort sort) {}
 
-    private final OrderedIdsCache<Key> orderedIds = new OrderedIdsCache<>(16);
+    private final VersionedCache<Key, int[]> orderedIds = new VersionedCache<>(16);
 
     public AsOfMatrixQuery(JdbcClient jdbc, MatrixQuery live, Staleness staleness, Clock clock) {
         this.jdbc = jdbc;

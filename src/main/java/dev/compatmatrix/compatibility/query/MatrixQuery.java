@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.query;
 
+import dev.compatmatrix.base.VersionedCache;
 import dev.compatmatrix.base.db.ReusedStatements;
 import dev.compatmatrix.base.db.SqlLike;
 import dev.compatmatrix.base.db.TextList;
@@ -51,7 +52,10 @@ public class MatrixQuery {
     /** The statements of every page (its ids, its rows), prepared once per connection. */
     private final ReusedStatements reused;
 
-    private final OrderedIdsCache<OrderedIdsCache.Key> orderedIds = new OrderedIdsCache<>(8);
+    /** A filter and sort whose full ordered id list is cached (100,000 ids take 400 kB). */
+    private record OrderKey(MatrixFilter filter, MatrixSort sort) {}
+
+    private final VersionedCache<OrderKey, int[]> orderedIds = new VersionedCache<>(8);
     private final ModelNameOrder nameOrder = new ModelNameOrder();
     private final Staleness staleness;
 
@@ -83,7 +87,7 @@ public class MatrixQuery {
     public int[] orderedIds(MatrixFilter filter, MatrixSort sort) {
         String version = jdbc.sql(VERSION_SQL).query(String.class).single();
         return orderedIds.get(
-                new OrderedIdsCache.Key(filter, sort),
+                new OrderKey(filter, sort),
                 version,
                 () -> sort.key().equals("name")
                         ? inNameOrder(filter, sort.descending())

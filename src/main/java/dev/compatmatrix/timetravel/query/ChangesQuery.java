@@ -1,5 +1,6 @@
 package dev.compatmatrix.timetravel.query;
 
+import dev.compatmatrix.base.VersionedCache;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
@@ -7,10 +8,15 @@ import dev.compatmatrix.matrix.SqlRanks;
 import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.query.CellsAsOf;
+import dev.compatmatrix.matrix.store.MatrixVersion;
 import dev.compatmatrix.matrix.time.TimeRange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +50,12 @@ public class ChangesQuery {
             + " THEN " + CellChangeKind.IMPROVED.ordinal()
             + " ELSE " + CellChangeKind.VALIDATION_CHANGED.ordinal() + " END";
 
-    /** Every changed cell with its model (deleted ones too) and the rank of its kind. */
-    private static final String CHANGES =
-            """
+    /**
+     * Every changed cell with its model (deleted ones too) and the rank of its kind, reading the cells of the models
+     * of the query {@code models} at both ends.
+     */
+    private static String changes(String models) {
+        return """
             SELECT c.*, m.model_name, m.model_family, m.model_type, m.deleted_at IS NOT NULL AS model_deleted,
                    %s AS platform_order
             FROM (SELECT coalesce(t.model_id, f.model_id) AS model_id,
@@ -63,7 +72,12 @@ public class ChangesQuery {
             JOIN models m ON m.model_id = c.model_id
             WHERE (CAST(:platform AS VARCHAR) IS NULL OR c.hardware_type = :platform)
               AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
-              AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)""".formatted(SqlRanks.platformOrder("c.hardware_type"), KIND_RANK, atEnd("from"), atEnd("to"));
+              AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)""".formatted(
+                SqlRanks.platformOrder("c.hardware_type"), KIND_RANK, atEnd("from", models), atEnd("to", models));
+    }
+
+    /** Every changed cell (of the models changed between the two ends). */
+    private static final String CHANGES = changes(MODELS_CHANGED_BETWEEN);
 
     /** The disputed cells of the models {@code :ids} as of {@code :asOf}. */
     private static final String DISPUTED =
@@ -72,15 +86,23 @@ public class ChangesQuery {
     private static final String KIND_FILTER = " AND (CAST(:kind AS INTEGER) IS NULL OR kind_rank = :kind)";
 
     /**
-     * Grouped by model, the models with the worst kind of change first (regressions first), then by name; within a
-     * model by kind, then platform.
+     * The order of the list, by model: the models with the worst kind of change first (regressions first), then by
+     * name; with each model's number of changes of the kind asked for (models without one are left out).
      */
-    private static final String PAGE = """
-            SELECT * FROM (SELECT changes.*, min(kind_rank) OVER (PARTITION BY model_id) AS model_rank
-                           FROM (%s) changes) ranked
-            WHERE 1 = 1 %s
-            ORDER BY model_rank, model_name, model_id, kind_rank, platform_order
-            LIMIT :limit OFFSET :offset""".formatted(CHANGES, KIND_FILTER);
+    private static final String MODEL_ORDER = """
+            SELECT model_id, count(*) FILTER (WHERE CAST(:kind AS INTEGER) IS NULL OR kind_rank = :kind) AS shown
+            FROM (%s) changes
+            GROUP BY model_id, model_name
+            HAVING count(*) FILTER (WHERE CAST(:kind AS INTEGER) IS NULL OR kind_rank = :kind) > 0
+            ORDER BY min(kind_rank), model_name, model_id""".formatted(CHANGES);
+
+    /** The changes of the models {@code :ids}, within a model by kind, then platform. */
+    private static final String OF_MODELS = """
+            SELECT * FROM (%s) changes WHERE 1 = 1 %s
+            ORDER BY model_id, kind_rank, platform_order""".formatted(changes(TextList.IDS_QUERY), KIND_FILTER);
+
+    /** A list's order (models, each with its number of changes shown) for a few recent ranges and filters. */
+    private final VersionedCache<ModelOrder.Key, ModelOrder> modelOrders = new VersionedCache<>(16);
 
     /** Every change in changelog order: by kind (regressions first), then model name, then platform. */
     private static final String BY_KIND = """
@@ -93,25 +115,44 @@ public class ChangesQuery {
     private final JdbcClient jdbc;
     private final Staleness staleness;
 
-    public ChangesQuery(JdbcClient jdbc, Staleness staleness) {
+    private final Clock clock;
+
+    public ChangesQuery(JdbcClient jdbc, Staleness staleness, Clock clock) {
         this.jdbc = jdbc;
         this.staleness = staleness;
+        this.clock = clock;
     }
 
     /** The matrix as of one end ({@code from} or {@code to}), its parameters named for that end. */
-    private static String atEnd(String end) {
-        return CellsAsOf.states(MODELS_CHANGED_BETWEEN)
+    private static String atEnd(String end, String models) {
+        return CellsAsOf.states(models)
                 .replaceAll(":asOf\\b", ":" + end + "AsOf")
                 .replaceAll(":staleBefore\\b", ":" + end + "StaleBefore");
     }
 
-    /** A page of the changes, grouped by model, regressions first. */
+    /**
+     * A page of the changes, grouped by model, regressions first. The list's order by model is read once per range and
+     * filter (and data version, while the range reaches today) and each page reads its own models' changes alone.
+     */
     public List<CellChange> page(TimeRange range, ChangesFilter filter, int offset, int limit) {
-        Statement statement = pageStatement(range, filter, offset, limit);
-        List<CellChange> page = jdbc.sql(statement.sql())
+        ModelOrder order = modelOrder(range, filter);
+        ModelOrder.Slice slice = order.slice(offset, limit);
+        if (slice.models().isEmpty()) {
+            return List.of();
+        }
+        Statement statement = modelsStatement(range, filter, slice.models());
+        Map<Integer, List<CellChange>> byModel = new HashMap<>();
+        jdbc.sql(statement.sql())
                 .params(statement.params())
                 .query(ChangesQuery::change)
-                .list();
+                .list()
+                .forEach(c -> byModel.computeIfAbsent(c.modelId(), id -> new ArrayList<>())
+                        .add(c));
+        List<CellChange> page = slice.models().stream()
+                .flatMap(id -> byModel.getOrDefault(id, List.of()).stream())
+                .skip(slice.skipInFirst())
+                .limit(limit)
+                .toList();
         if (page.isEmpty()) {
             return page;
         }
@@ -164,12 +205,32 @@ public class ChangesQuery {
         return new Statement(COUNTS, params(range, filter.anyKind()));
     }
 
-    /** A page's statement (the disputed marks of its cells are read after it, for those cells alone). */
-    public Statement pageStatement(TimeRange range, ChangesFilter filter, int offset, int limit) {
+    /** The statement of a page's read once its models are known: their changes, in order within each model. */
+    public Statement modelsStatement(TimeRange range, ChangesFilter filter, List<Integer> modelIds) {
         Map<String, Object> params = params(range, filter);
-        params.put("offset", offset);
-        params.put("limit", limit);
-        return new Statement(PAGE, params);
+        params.put("ids", TextList.joinIds(modelIds));
+        return new Statement(OF_MODELS, params);
+    }
+
+    /** The statement of the list's order by model, which pages slice (then read their models' changes alone). */
+    public Statement modelOrderStatement(TimeRange range, ChangesFilter filter) {
+        return new Statement(MODEL_ORDER, params(range, filter));
+    }
+
+    private ModelOrder modelOrder(TimeRange range, ChangesFilter filter) {
+        // A range that ended in the past never changes (writes happen now); one that reaches today follows the data.
+        String version = range.to().before().isAfter(LocalDateTime.now(clock))
+                ? jdbc.sql(MatrixVersion.DATA_SQL).query(String.class).single()
+                : "past";
+        return modelOrders.get(
+                new ModelOrder.Key(range.from().before(), range.to().before(), filter), version, () -> {
+                    Statement statement = modelOrderStatement(range, filter);
+                    List<int[]> rows = jdbc.sql(statement.sql())
+                            .params(statement.params())
+                            .query((rs, n) -> new int[] {rs.getInt("model_id"), rs.getInt("shown")})
+                            .list();
+                    return ModelOrder.of(rows);
+                });
     }
 
     private JdbcClient.StatementSpec statement(String sql, TimeRange range, ChangesFilter filter) {
