@@ -71,6 +71,9 @@ class ChangesBrowserIT {
         browser.resize(390, 844);
         browser.awaitIdle();
         shoot(browser, "changes-phone");
+        browser.js("arguments[0].scrollIntoView({block: 'start'})", browser.byId("change-count"));
+        browser.awaitIdle();
+        shoot(browser, "changes-phone-list");
     }
 
     private static void pick(Browser browser, String pickerId, String day) {

@@ -121,6 +121,24 @@ public final class ChangesFixture {
         }
     }
 
+    /**
+     * Runs {@code test} while a snapshot of this name, taken at {@code takenAt}, exists; removed afterwards so that
+     * other tests over the same database see the snapshots they made themselves.
+     */
+    public static void withSnapshot(ApplicationContext context, String name, LocalDateTime takenAt, Runnable test) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("INSERT INTO snapshots (name, taken_at, created_by) VALUES (:name, :takenAt, :user)")
+                .param("name", name)
+                .param("takenAt", takenAt)
+                .param("user", USER)
+                .update();
+        try {
+            test.run();
+        } finally {
+            jdbc.sql("DELETE FROM snapshots WHERE name = :name").param("name", name).update();
+        }
+    }
+
     private void write() {
         ModelRef alpha = model(ALPHA, ModelType.TEXT_GENERATION, at(5, 1));
         ModelRef beta = model(BETA, ModelType.VISION, at(5, 1));

@@ -170,6 +170,19 @@ class ChangesServiceTest extends WritingIntegrationTest {
     }
 
     @Test
+    void a_named_snapshot_is_an_end_like_a_day() {
+        ChangesFixture.withSnapshot(context, "ttc-release-1", java.time.LocalDateTime.of(2026, 6, 25, 12, 0), () -> {
+            TimeRange range = service.range("ttc-release-1", "2026-07-25");
+            assertThat(range.from().isSnapshot()).isTrue();
+            assertThat(ChangesFixture.lines(service.page(range, ONLY_FIXTURE, 0, 100)))
+                    .containsExactlyElementsOf(ChangesFixture.EXPECTED.get("2026-06-25 2026-07-25"));
+            assertThat(service.snapshots()).extracting(s -> s.name()).contains("ttc-release-1");
+        });
+        assertThatThrownBy(() -> service.range("ttc-release-1", "2026-07-25"))
+                .hasMessageContaining("neither a date (YYYY-MM-DD) nor the name of a snapshot");
+    }
+
+    @Test
     void the_default_range_is_the_last_thirty_days() {
         TimeRange range = service.defaultRange();
         assertThat(range.to().text()).isEqualTo("2026-11-27");

@@ -19,7 +19,7 @@ class ChangesPointPicker extends FlexLayout {
     private boolean showing;
 
     ChangesPointPicker(String id, String label, List<String> snapshotNames, Runnable onChange) {
-        addClassName("filter-bar");
+        addClassNames("filter-bar", "change-point");
         day = new IsoDatePicker(label);
         day.setId(id + "-day");
         snapshot.setId(id + "-snapshot");

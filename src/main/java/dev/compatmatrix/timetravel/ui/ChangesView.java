@@ -105,6 +105,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         changeCount.setId("change-count");
         FlexLayout points = new FlexLayout(from, to);
         points.addClassName("filter-bar");
+        points.setWidthFull();
         add(title, points, rangeNotice, urlNotice, kinds(), filters(), downloadLinks(), changeCount);
         configureGrid();
         add(changes);
@@ -239,7 +240,11 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private static Component kind(CellChangeKind kind) {
-        Span word = new Span(new Icon(kind.icon()), new Span(" " + kind.label()));
+        Icon icon = new Icon(kind.icon());
+        icon.getElement().setAttribute("title", kind.label());
+        Span label = new Span(" " + kind.label());
+        label.addClassName("change-kind-word");
+        Span word = new Span(icon, label);
         word.addClassNames("change-kind", "change-kind-" + kind.key());
         return word;
     }

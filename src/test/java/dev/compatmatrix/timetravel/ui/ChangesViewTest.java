@@ -131,6 +131,23 @@ class ChangesViewTest extends WritingKaribuTest {
     }
 
     @Test
+    void a_snapshot_is_offered_as_an_end_and_its_name_goes_into_the_url() {
+        ChangesFixture.withSnapshot(context, "ttc-release-1", java.time.LocalDateTime.of(2026, 6, 25, 12, 0), () -> {
+            ChangesView view = open(RANGE);
+            assertThat(view.from.snapshot.getListDataView().getItems()).contains("ttc-release-1");
+            view.from.snapshot.setValue("ttc-release-1");
+            assertThat(view.from.day.getValue()).isNull();
+            assertThat(view.title.getText()).isEqualTo("Changes from ttc-release-1 to 2026-07-25");
+            assertThat(lines(view))
+                    .containsExactlyElementsOf(ChangesFixture.EXPECTED.get("2026-06-25 2026-07-25"));
+            assertThat(view.currentQuery().getParameters()).containsEntry("from", List.of("ttc-release-1"));
+            ChangesView reopened = open(view.currentQuery().getQueryString());
+            assertThat(reopened.from.snapshot.getValue()).isEqualTo("ttc-release-1");
+            assertThat(lines(reopened)).isEqualTo(lines(view));
+        });
+    }
+
+    @Test
     void the_menu_lists_changes_after_history() {
         open(RANGE);
         List<String> labels = _get(SideNav.class).getItems().stream()
