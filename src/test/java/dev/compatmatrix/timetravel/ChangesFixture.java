@@ -135,7 +135,9 @@ public final class ChangesFixture {
         try {
             test.run();
         } finally {
-            jdbc.sql("DELETE FROM snapshots WHERE name = :name").param("name", name).update();
+            jdbc.sql("DELETE FROM snapshots WHERE name = :name")
+                    .param("name", name)
+                    .update();
         }
     }
 

@@ -138,8 +138,7 @@ class ChangesViewTest extends WritingKaribuTest {
             view.from.snapshot.setValue("ttc-release-1");
             assertThat(view.from.day.getValue()).isNull();
             assertThat(view.title.getText()).isEqualTo("Changes from ttc-release-1 to 2026-07-25");
-            assertThat(lines(view))
-                    .containsExactlyElementsOf(ChangesFixture.EXPECTED.get("2026-06-25 2026-07-25"));
+            assertThat(lines(view)).containsExactlyElementsOf(ChangesFixture.EXPECTED.get("2026-06-25 2026-07-25"));
             assertThat(view.currentQuery().getParameters()).containsEntry("from", List.of("ttc-release-1"));
             ChangesView reopened = open(view.currentQuery().getQueryString());
             assertThat(reopened.from.snapshot.getValue()).isEqualTo("ttc-release-1");
