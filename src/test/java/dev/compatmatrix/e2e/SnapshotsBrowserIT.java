@@ -72,7 +72,9 @@ class SnapshotsBrowserIT {
     @Test
     void a_viewer_sees_the_snapshots_but_no_button_to_mark_one(Browser browser) {
         browser.signIn("viewer");
-        browser.open("/snapshots");
+        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Snapshots']"))
+                .click();
+        browser.until(d -> browser.path().equals("/snapshots"));
         browser.gridRows("snapshots-grid");
         assertThat(browser.driver.findElements(By.id("snapshot-mark"))).noneMatch(WebElement::isDisplayed);
         assertThat(browser.driver.findElements(By.xpath("//vaadin-button[contains(., 'Mark now')]")))
