@@ -43,6 +43,7 @@ class ArchitectureTest {
         "dev.compatmatrix.history..",
         "dev.compatmatrix.ingest..",
         "dev.compatmatrix.modelpage..",
+        "dev.compatmatrix.prediction..",
         "dev.compatmatrix.recommendation..",
         "dev.compatmatrix.security..",
         "dev.compatmatrix.timetravel..",
