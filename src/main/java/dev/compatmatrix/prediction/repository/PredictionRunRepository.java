@@ -29,7 +29,9 @@ public class PredictionRunRepository {
     public enum Trigger {
         ADMIN,
         CHANGES,
-        NIGHTLY
+        NIGHTLY,
+        /** The first run, at start-up of a database that has claims and no run yet. */
+        START_UP
     }
 
     private final JdbcClient jdbc;
