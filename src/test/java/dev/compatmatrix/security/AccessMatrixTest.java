@@ -10,6 +10,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.prediction.TrainingTestSupport;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.ui.AccessDeniedView;
 import dev.compatmatrix.security.ui.LoginView;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -88,6 +90,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "history",
                         "changes",
                         "snapshots",
+                        "predictions",
                         "recommendations",
                         "watching",
                         "feeds",
@@ -139,6 +142,9 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("privateWatchingFeed", "privateModelFeed", "privatePlatformFeed")
                 .forEach(m -> allowed.put("FeedService." + m, EVERYONE));
         Stream.of("current", "replace").forEach(m -> signedIn.accept("FeedSecretService." + m));
+        // Predictions: everyone signed in follows the trainings and reads the evaluation; admins start one.
+        Stream.of("progress", "runs", "latestEvaluation").forEach(m -> signedIn.accept("PredictionTrainingService." + m));
+        allowed.put("PredictionTrainingService.trainNow", ADMINS);
         // Writing
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));
         Stream.of("create", "update").forEach(m -> allowed.put("CatalogService." + m, EDITORS_AND_ADMINS));
@@ -229,6 +235,8 @@ class AccessMatrixTest extends WritingKaribuTest {
             }
         }
         logout();
+        // The admin's trainNow() started a training in the background: it ends here, not in a later test.
+        TrainingTestSupport.awaitNoneRunning(context.getBean(JdbcClient.class));
 
         for (var entry : observed.entrySet()) {
             Set<String> expected = EXPECTED.get(entry.getKey());
