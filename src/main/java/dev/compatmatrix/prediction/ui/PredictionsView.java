@@ -62,6 +62,7 @@ public class PredictionsView extends VerticalLayout {
     final ChartPanel accuracyChart = new ChartPanel("predictions-accuracy-chart");
     final Grid<RunRow> runs = new Grid<>();
     private final H3 historyTitle = new H3("Training runs");
+    private final String whatToDo;
     private Registration polling;
     private long shownEvaluation = -1;
 
@@ -79,12 +80,11 @@ public class PredictionsView extends VerticalLayout {
         progressBar.setId("predictions-progress");
         progressText.setId("predictions-progress-text");
         empty.setId("predictions-empty");
-        empty.setText("No training has run yet. "
-                + (admin
-                        ? "Press \"Train now\" to train on the current claims; trainings also run nightly and after "
-                                + "enough accepted changes."
-                        : "An admin can start one here with \"Train now\"; trainings also run nightly and after "
-                                + "enough accepted changes."));
+        whatToDo = admin
+                ? "Press \"Train now\" to train on the current claims; trainings also run nightly and after enough "
+                        + "accepted changes."
+                : "An admin can start one here with \"Train now\"; trainings also run nightly and after enough "
+                        + "accepted changes.";
         configureRuns();
         add(
                 top,
@@ -158,7 +158,6 @@ public class PredictionsView extends VerticalLayout {
         showProgress(running);
         List<RunRow> history = training.runs(HISTORY);
         runs.setItems(history);
-        empty.setVisible(history.isEmpty());
         historyTitle.setVisible(!history.isEmpty());
         runs.setVisible(!history.isEmpty());
         ChartSpec chart = accuracyOverTime(history);
@@ -166,6 +165,11 @@ public class PredictionsView extends VerticalLayout {
         accuracyChart.update(chart);
         Optional<Evaluation> adopted = training.latestEvaluation();
         evaluation.setVisible(adopted.isPresent());
+        empty.setVisible(adopted.isEmpty());
+        empty.setText((history.isEmpty()
+                        ? "No training has run yet. "
+                        : "No training run has been adopted yet, so no predictions are shown. ")
+                + whatToDo);
         if (adopted.isPresent() && adopted.get().run().id() != shownEvaluation) {
             evaluation.show(adopted.get());
             shownEvaluation = adopted.get().run().id();

@@ -98,6 +98,22 @@ class PredictionsViewTest extends TrainingTestSupport {
     }
 
     @Test
+    void after_runs_that_were_not_adopted_the_screen_says_no_predictions_are_shown_and_why() {
+        learner.willReturn(ScriptedLearner.couldNotLearn("Only 1 claim: at least 20 are needed."));
+        PredictionsView view = open("admin", Roles.ADMIN);
+        _click(view.trainNow);
+        awaitFinished(newestRun());
+        view.refresh();
+
+        assertThat(view.evaluation.isVisible()).isFalse();
+        assertThat(view.empty.getText())
+                .startsWith("No training run has been adopted yet, so no predictions are shown. Press \"Train now\"");
+        assertThat(GridKt._getFormattedRow(view.runs, 0))
+                .contains("Not adopted", "Only 1 claim: at least 20 are needed.");
+        assertThat(view.accuracyChart.isVisible()).isFalse();
+    }
+
+    @Test
     void a_viewer_sees_the_evaluation_but_no_train_now_button() {
         KaribuSupport.login("admin", Roles.ADMIN);
         awaitFinished(context.getBean(dev.compatmatrix.prediction.PredictionTrainingService.class).trainNow());
