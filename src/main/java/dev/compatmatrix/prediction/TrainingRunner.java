@@ -6,8 +6,8 @@ import dev.compatmatrix.base.db.ClusterLock.Hold;
 import dev.compatmatrix.prediction.AdoptionRule.AdoptedRun;
 import dev.compatmatrix.prediction.AdoptionRule.Decision;
 import dev.compatmatrix.prediction.learn.Learner;
-import dev.compatmatrix.prediction.learn.TrainingData;
 import dev.compatmatrix.prediction.learn.TrainingOutcome;
+import dev.compatmatrix.prediction.query.TrainingDataQuery;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.RunRow;
 import dev.compatmatrix.prediction.repository.PredictionRunRepository;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +51,8 @@ class TrainingRunner {
 
     private final PredictionRunRepository runs;
     private final TrainingRunsQuery query;
-    private final ObjectProvider<Learner> learner;
+    private final TrainingDataQuery trainingData;
+    private final Learner learner;
     private final ClusterLock lock;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
@@ -70,13 +69,15 @@ class TrainingRunner {
     TrainingRunner(
             PredictionRunRepository runs,
             TrainingRunsQuery query,
-            ObjectProvider<Learner> learner,
+            TrainingDataQuery trainingData,
+            Learner learner,
             ClusterLock lock,
             TransactionTemplate transaction,
             AuditLog audit,
             Clock clock) {
         this.runs = runs;
         this.query = query;
+        this.trainingData = trainingData;
         this.learner = learner;
         this.lock = lock;
         this.transaction = transaction;
@@ -138,13 +139,9 @@ class TrainingRunner {
     private void run(long runId) {
         long started = System.nanoTime();
         try {
-            Learner chosen = learner.getIfAvailable();
-            if (chosen == null) {
-                throw new IllegalStateException("No learner is installed in this build.");
-            }
             report(runId, 0.0, "Loading the claims");
-            TrainingData data = trainingData();
-            TrainingOutcome outcome = chosen.train(data, (fraction, step) -> report(runId, fraction, step));
+            TrainingOutcome outcome =
+                    learner.train(trainingData.load(), (fraction, step) -> report(runId, fraction, step));
             report(runId, 1.0, "Saving the evaluation");
             long millis = (System.nanoTime() - started) / 1_000_000;
             transaction.executeWithoutResult(status -> {
@@ -162,12 +159,6 @@ class TrainingRunner {
         } finally {
             current.updateAndGet(status -> status != null && status.runId() == runId ? null : status);
         }
-    }
-
-    /** What the learner learns from. */
-    private TrainingData trainingData() {
-        // Until the learner's TrainingDataQuery is on main: no models and no claims (the learner then says so).
-        return new TrainingData(List.of(), List.of());
     }
 
     private void report(long runId, double fraction, String step) {
