@@ -43,6 +43,7 @@ class AccessibilityBrowserIT {
                         "/",
                         "/dashboard",
                         "/recommendations",
+                        "/predictions",
                         "/history?model=llama-7b",
                         "/models/bert-base-uncased",
                         "/watching",

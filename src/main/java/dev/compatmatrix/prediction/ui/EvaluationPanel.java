@@ -11,12 +11,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.compatmatrix.base.Plural;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.prediction.PredictionTrainingService.Evaluation;
 import dev.compatmatrix.prediction.learn.Metrics;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.PlatformRow;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.RunRow;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The adopted run's evaluation: overall and per platform accuracy, macro-F1 and ECE each beside the baseline, whether
@@ -26,6 +29,7 @@ class EvaluationPanel extends VerticalLayout {
 
     static final String SHOWN = "Shown: beats the baseline";
     static final String NOT_SHOWN = "Not shown: not enough evidence to predict";
+    static final String NOT_EVALUATED = "Not shown: not evaluated in this run (not enough evidence to predict)";
 
     /** A line of the evaluation table: all platforms, or one. */
     record Line(String label, int examples, Metrics model, Metrics baseline, String shown) {}
@@ -40,7 +44,8 @@ class EvaluationPanel extends VerticalLayout {
         setId("predictions-evaluation");
         summary.setId("predictions-evaluation-summary");
         figures.setId("predictions-figures");
-        figures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        figures.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         figures.setAllRowsVisible(true);
         figures.addColumn(Line::label).setHeader("Platform").setAutoWidth(true).setFlexGrow(0);
         figures.addColumn(Line::examples).setHeader("Claims evaluated").setAutoWidth(true).setFlexGrow(0);
@@ -56,7 +61,11 @@ class EvaluationPanel extends VerticalLayout {
                 .setHeader("ECE (lower is better)")
                 .setKey("ece")
                 .setAutoWidth(true);
-        figures.addColumn(Line::shown).setHeader("Predictions").setKey("shown").setAutoWidth(true);
+        figures.addColumn(Line::shown)
+                .setHeader("Predictions")
+                .setKey("shown")
+                .setWidth("20rem")
+                .setFlexGrow(1);
         confusions.setId("predictions-confusions");
         confusions.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         add(
@@ -86,8 +95,20 @@ class EvaluationPanel extends VerticalLayout {
                 run.model(),
                 run.baseline(),
                 "On " + shownOn + " of " + evaluation.platforms().size() + " platforms"));
-        evaluation.platforms().forEach(p -> lines.add(new Line(
-                p.platform().label(), p.examples(), p.model(), p.baseline(), p.beatsBaseline() ? SHOWN : NOT_SHOWN)));
+        Map<Platform, PlatformRow> byPlatform = new EnumMap<>(Platform.class);
+        evaluation.platforms().forEach(p -> byPlatform.put(p.platform(), p));
+        for (Platform platform : Platform.values()) {
+            PlatformRow p = byPlatform.get(platform);
+            lines.add(
+                    p == null
+                            ? new Line(platform.label(), 0, null, null, NOT_EVALUATED)
+                            : new Line(
+                                    platform.label(),
+                                    p.examples(),
+                                    p.model(),
+                                    p.baseline(),
+                                    p.beatsBaseline() ? SHOWN : NOT_SHOWN));
+        }
         figures.setItems(lines);
         confusions.removeAll();
         evaluation.platforms().stream()

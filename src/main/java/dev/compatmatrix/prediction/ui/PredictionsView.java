@@ -136,6 +136,7 @@ public class PredictionsView extends VerticalLayout {
         runs.addColumn(r -> r.message() == null ? "" : r.message())
                 .setHeader("Message")
                 .setKey("message")
+                .setWidth("14rem")
                 .setFlexGrow(1);
     }
 
