@@ -64,7 +64,7 @@ class EvaluationPanel extends VerticalLayout {
         figures.addColumn(Line::shown)
                 .setHeader("Predictions")
                 .setKey("shown")
-                .setWidth("20rem")
+                .setWidth("12rem")
                 .setFlexGrow(1);
         confusions.setId("predictions-confusions");
         confusions.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");

@@ -119,11 +119,11 @@ public class PredictionsView extends VerticalLayout {
                 .setFlexGrow(0);
         runs.addColumn(r -> RunFormat.beside(r.model(), r.baseline(), RunFormat::accuracy))
                 .setHeader("Accuracy")
-                .setAutoWidth(true)
+                .setWidth("10rem")
                 .setFlexGrow(0);
         runs.addColumn(r -> RunFormat.beside(r.model(), r.baseline(), RunFormat::macroF1))
                 .setHeader("Macro-F1")
-                .setAutoWidth(true)
+                .setWidth("10rem")
                 .setFlexGrow(0);
         runs.addColumn(r -> r.claimsUsed() == null ? "" : String.format(Locale.ROOT, "%,d", r.claimsUsed()))
                 .setHeader("Claims used")
@@ -136,7 +136,7 @@ public class PredictionsView extends VerticalLayout {
         runs.addColumn(r -> r.message() == null ? "" : r.message())
                 .setHeader("Message")
                 .setKey("message")
-                .setWidth("14rem")
+                .setWidth("8rem")
                 .setFlexGrow(1);
     }
 
