@@ -1,10 +1,12 @@
 package dev.compatmatrix.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.compatmatrix.TestUsers;
 import dev.compatmatrix.WritingIntegrationTest;
+import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.export.ExportFormat;
 import dev.compatmatrix.compatibility.export.ExportService;
@@ -17,9 +19,13 @@ import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.dashboard.DashboardService;
 import dev.compatmatrix.dashboard.DashboardSnapshot;
 import dev.compatmatrix.ingest.IngestApiSupport;
+import dev.compatmatrix.matrix.ChangeNote;
+import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.InvalidChangeException;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.prediction.StoredPredictions.Cell;
 import dev.compatmatrix.prediction.repository.PredictionRunRepository;
 import dev.compatmatrix.recommendation.RecommendationService;
@@ -89,6 +95,12 @@ class PredictionsCountNowhereTest extends WritingIntegrationTest {
     MatrixQuery matrix;
 
     @Autowired
+    ClaimService claims;
+
+    @Autowired
+    ModelPageService modelPage;
+
+    @Autowired
     WebApplicationContext context;
 
     @Autowired
@@ -127,6 +139,34 @@ class PredictionsCountNowhereTest extends WritingIntegrationTest {
                         .sum())
                 .isPositive();
         assertThat(api(token, "/api/v1/matrix?limit=500&includePredictions=true")).contains("\"kind\":\"prediction\"");
+    }
+
+    @Test
+    void a_prediction_becomes_a_claim_only_through_the_claim_rules_and_the_claim_then_replaces_it() {
+        PredictionFixtures predictions = new PredictionFixtures(context);
+        Cell cell = predictions.firstUntestedCell();
+        String model = predictions.modelName(cell);
+        predictions.adoptHigh82(cell, "7 of 8 bert models are High");
+        signIn("editor", Roles.EDITOR);
+        ClaimData high = new ClaimData(CompatibilityLevel.HIGH, null, null, null, null, null, null, null, null, false);
+
+        assertThatThrownBy(() -> claims.create(model, cell.platform(), high, ChangeNote.NONE))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessageContaining("reason");
+        assertThat(shownOnTheMatrix(cell)).as("refused: the prediction still shows").isTrue();
+        assertThat(modelPage.modelPredictions(model).platforms())
+                .anyMatch(p -> p.platform() == cell.platform() && p.prediction() != null);
+
+        claims.create(model, cell.platform(), high, new ChangeNote("Ran the suite: all passed", "torch 2.5.1"));
+        assertThat(shownOnTheMatrix(cell)).isFalse();
+        MatrixRow row = compatibility.matrixRowsWithPredictions(List.of(cell.modelId())).getFirst();
+        assertThat(row.cell(cell.platform()).level()).isEqualTo(CompatibilityLevel.HIGH);
+        assertThat(modelPage.modelPredictions(model).platforms()).noneMatch(p -> p.platform() == cell.platform());
+    }
+
+    private boolean shownOnTheMatrix(Cell cell) {
+        return compatibility.matrixRowsWithPredictions(List.of(cell.modelId())).getFirst().prediction(cell.platform())
+                != null;
     }
 
     /** Everything that counts claims, each as text, read as the people and programs who use it do. */

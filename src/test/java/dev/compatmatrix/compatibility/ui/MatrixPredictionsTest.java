@@ -3,6 +3,8 @@ package dev.compatmatrix.compatibility.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.KeyMapper;
@@ -20,6 +22,7 @@ import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.prediction.PredictionFixtures;
 import dev.compatmatrix.prediction.StoredPredictions.Cell;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +95,20 @@ class MatrixPredictionsTest extends WritingKaribuTest {
         showFirstPage(view);
         assertThat(property(view, "text", row(view))).isEqualTo("Not tested");
         assertThat(view.exportMenu.includePredictions.isVisible()).isFalse();
+    }
+
+    @Test
+    void while_predictions_show_the_export_menu_includes_them_only_when_asked() throws Exception {
+        MatrixView view = open("q=" + modelName + "&predictions=on");
+        var csv = view.exportMenu.links.get(dev.compatmatrix.compatibility.export.ExportFormat.CSV);
+        assertThat(new String(DownloadKt._download(csv), StandardCharsets.UTF_8))
+                .doesNotContain("predicted")
+                .contains("not_tested");
+
+        ContextMenuKt._click(view.exportMenu, view.exportMenu.includePredictions);
+        assertThat(view.exportMenu.includePredictions.isChecked()).isTrue();
+        assertThat(new String(DownloadKt._download(csv), StandardCharsets.UTF_8))
+                .contains("predicted: likely High (82 %)");
     }
 
     @Test
