@@ -2,12 +2,14 @@ package dev.compatmatrix.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.compatmatrix.PostgresTestServer;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -46,9 +48,19 @@ class PredictionsBrowserIT {
                         + " WHERE c.model_id = m.model_id AND d.hardware_type = p.hardware_type)");
     }
 
+    /** What axe-core finds on the predicted cells and the predictions section (the rest is AccessibilityBrowserIT's). */
+    private static List<String> predictionViolations(Browser browser) {
+        return browser.axeViolations().stream()
+                .filter(v -> String.valueOf(v.get("targets")).matches("(?s).*(level-predicted|predictions-).*"))
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("targets"))
+                .toList();
+    }
+
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // two start-ups of its own application on a busy machine
     void turning_show_predictions_on_shows_a_likely_cell_with_its_label_and_reasons_and_off_shows_not_tested() {
+        Assumptions.assumeFalse(
+                PostgresTestServer.requested(), "the run is stored into the stopped app's DuckDB file");
         TestApp app = TestApp.startWithRowsChanged(adoptedRunPredictingEveryUntestedCell());
         Browser browser = new Browser(app, 1);
         try {
@@ -84,6 +96,8 @@ class PredictionsBrowserIT {
             assertThat(predicted.getCssValue("font-style")).isEqualTo("italic");
             assertThat(predicted.getCssValue("border-top-style")).isEqualTo("dotted");
 
+            assertThat(predictionViolations(browser)).as("axe on the predicted cells").isEmpty();
+
             browser.keys().moveToElement(predicted).perform();
             String tooltip = browser.until(d -> (String) browser.js("""
                     const overlay = [...document.querySelectorAll('vaadin-tooltip-overlay, vaadin-tooltip')]
@@ -110,6 +124,7 @@ class PredictionsBrowserIT {
             browser.until(d -> browser.byId("predictions-grid").isDisplayed());
             assertThat(browser.byId("predictions-section").getText())
                     .contains("Predictions (not claims)", "≈ likely High · 82 %", "Accuracy 0.90 (baseline 0.60)");
+            assertThat(predictionViolations(browser)).as("axe on the model page's predictions").isEmpty();
             browser.screenshot("display-model-page-predictions");
             browser.close();
         } catch (AssertionError | RuntimeException e) {

@@ -69,13 +69,13 @@ class PredictionsTab extends VerticalLayout {
         grid.addComponentColumn(PredictionsTab::predictionCell)
                 .setHeader("Prediction")
                 .setKey("prediction")
-                .setWidth("14rem")
+                .setWidth("12rem")
                 .setFlexGrow(1);
         grid.addColumn(p -> p.prediction() == null ? "" : probabilities(p.prediction()))
                 .setHeader("Probability per level")
                 .setKey("probabilities")
-                .setWidth("12rem")
-                .setFlexGrow(1);
+                .setWidth("10rem")
+                .setFlexGrow(0);
         grid.addColumn(p -> p.prediction() == null ? "" : reasons(p.prediction()))
                 .setHeader("Strongest reasons")
                 .setKey("reasons")
@@ -162,11 +162,11 @@ class PredictionsTab extends VerticalLayout {
         return new Div(new PredictedBadge(prediction));
     }
 
-    /** "High 82 % · Medium 6 % · Low 6 % · Unsupported 6 %". */
+    /** "High 82 %", "Medium 6 %", … one level per line. */
     static String probabilities(CellPrediction prediction) {
         return Arrays.stream(CompatibilityLevel.values())
                 .map(level -> level.label() + " " + Math.round(prediction.odds().of(level) * 100) + " %")
-                .collect(Collectors.joining(" · "));
+                .collect(Collectors.joining("\n"));
     }
 
     /** The reasons, strongest first, one per line; hidden characters named. */
@@ -177,16 +177,16 @@ class PredictionsTab extends VerticalLayout {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** "Accuracy 0.90 (baseline 0.60) · macro-F1 0.85 (0.40) · ECE 0.05 (0.20) · 40 claims evaluated". */
+    /** "Accuracy 0.90 (baseline 0.60)", "macro-F1 …", "ECE …", "40 claims evaluated · beats the baseline": a line each. */
     static String evaluation(PlatformEvaluation evaluation) {
         if (evaluation == null) {
             return "Not evaluated";
         }
         Metrics model = evaluation.model();
         Metrics baseline = evaluation.baseline();
-        return "Accuracy " + figure(model.accuracy()) + " (baseline " + figure(baseline.accuracy()) + ") · macro-F1 "
-                + figure(model.macroF1()) + " (baseline " + figure(baseline.macroF1()) + ") · ECE "
-                + figure(model.ece()) + " (baseline " + figure(baseline.ece()) + "; lower is better) · "
+        return "Accuracy " + figure(model.accuracy()) + " (baseline " + figure(baseline.accuracy()) + ")\nmacro-F1 "
+                + figure(model.macroF1()) + " (baseline " + figure(baseline.macroF1()) + ")\nECE "
+                + figure(model.ece()) + " (baseline " + figure(baseline.ece()) + "; lower is better)\n"
                 + evaluation.examples() + " claims evaluated · "
                 + (evaluation.beatsBaseline() ? "beats the baseline" : "does not beat the baseline");
     }

@@ -103,11 +103,11 @@ class ModelPredictionsSectionTest extends WritingKaribuTest {
                         .getText())
                 .isEqualTo("≈ likely High · 82 %");
         assertThat(GridKt._getFormatted(section.grid, shownRow, "probabilities"))
-                .isEqualTo("High 82 % · Medium 6 % · Low 6 % · Unsupported 6 %");
+                .isEqualTo("High 82 %\nMedium 6 %\nLow 6 %\nUnsupported 6 %");
         assertThat(GridKt._getFormatted(section.grid, shownRow, "reasons"))
                 .isEqualTo("• 7 of 8 bert models are High\n• <img src=x onerror=alert(1)> is High elsewhere");
         assertThat(GridKt._getFormatted(section.grid, shownRow, "evaluation"))
-                .startsWith("Accuracy 0.90 (baseline 0.60) · macro-F1 0.85 (baseline 0.40) · ECE 0.05 (baseline 0.20")
+                .startsWith("Accuracy 0.90 (baseline 0.60)\nmacro-F1 0.85 (baseline 0.40)\nECE 0.05 (baseline 0.20")
                 .endsWith("40 claims evaluated · beats the baseline");
 
         int weakRow = rowOf(section, weak.platform());
