@@ -111,6 +111,15 @@ class PredictionsBrowserIT {
             browser.screenshot("display-matrix-predictions-tooltip");
 
             browser.keys().moveToElement(browser.byId("row-count")).perform();
+            browser.resize(390, 844);
+            browser.until(d -> (Boolean) browser.js(
+                    "return [...document.querySelectorAll('#matrix-grid .matrix-card .level-predicted')].length > 0"));
+            assertThat((String) browser.js("return document.querySelector('#matrix-grid .matrix-card .level-predicted')"
+                            + ".getAttribute('aria-label')"))
+                    .isEqualTo("Prediction, not a claim: likely High, 82 %");
+            browser.screenshot("display-matrix-predictions-phone");
+            browser.resize(1400, 900);
+            browser.awaitIdle();
             browser.byId("show-predictions").click();
             browser.awaitIdle();
             browser.until(d -> !browser.path().contains("predictions=on"));
