@@ -102,7 +102,8 @@ public final class MatrixBenchmark {
                         new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc), clock),
                 new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc),
                 new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)),
-                clock);
+                clock,
+                new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc));
         this.modelPage = new ModelPageService(
                 matrix,
                 new ModelDetailsQuery(jdbc),
@@ -113,7 +114,9 @@ public final class MatrixBenchmark {
                 java.time.Clock.systemUTC(),
                 new dev.compatmatrix.recommendation.query.PerformanceQuery(jdbc),
                 new dev.compatmatrix.matrix.query.ClaimMarksQuery(jdbc),
-                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc));
+                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
+                new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc),
+                new dev.compatmatrix.prediction.query.PlatformEvaluationQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);

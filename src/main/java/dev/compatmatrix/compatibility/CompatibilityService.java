@@ -12,6 +12,7 @@ import dev.compatmatrix.matrix.query.SnapshotQuery;
 import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
 import dev.compatmatrix.matrix.time.PointInTime;
 import dev.compatmatrix.matrix.time.TimePoints;
+import dev.compatmatrix.prediction.query.ShownPredictionsQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,6 +42,7 @@ public class CompatibilityService {
     private final SnapshotQuery snapshots;
     private final ModelRepository models;
     private final Clock clock;
+    private final ShownPredictionsQuery predictions;
 
     public CompatibilityService(
             MatrixQuery matrix,
@@ -49,7 +51,9 @@ public class CompatibilityService {
             TimePoints timePoints,
             SnapshotQuery snapshots,
             ModelRepository models,
-            Clock clock) {
+            Clock clock,
+            ShownPredictionsQuery predictions) {
+        this.predictions = predictions;
         this.matrix = matrix;
         this.past = past;
         this.levelSince = levelSince;
@@ -68,6 +72,29 @@ public class CompatibilityService {
     /** These models' rows as the matrix shows them (a live change reads the rows it touched again). */
     public List<MatrixRow> matrixRows(Collection<Integer> modelIds) {
         return withSince(matrix.rows(List.copyOf(modelIds)), liveSince());
+    }
+
+    /**
+     * {@link #matrixPage} with each untested cell's shown prediction ("Show predictions" on): one more read for the
+     * page's models. Predictions are of now only: the matrix as of a past point has none.
+     */
+    public List<MatrixRow> matrixPageWithPredictions(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
+        return withPredictions(matrixPage(filter, sort, offset, limit));
+    }
+
+    /** {@link #matrixRows} with their shown predictions (a live change while "Show predictions" is on). */
+    public List<MatrixRow> matrixRowsWithPredictions(Collection<Integer> modelIds) {
+        return withPredictions(matrixRows(modelIds));
+    }
+
+    private List<MatrixRow> withPredictions(List<MatrixRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var shown = predictions.forModels(rows.stream().map(MatrixRow::modelId).toList());
+        return rows.stream()
+                .map(row -> row.withPredictions(shown.getOrDefault(row.modelId(), java.util.Map.of())))
+                .toList();
     }
 
     /**

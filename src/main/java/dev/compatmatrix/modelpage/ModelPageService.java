@@ -13,6 +13,10 @@ import dev.compatmatrix.matrix.query.LevelSinceQuery;
 import dev.compatmatrix.matrix.store.ReviewRepository;
 import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
 import dev.compatmatrix.modelpage.query.ModelOverview;
+import dev.compatmatrix.modelpage.query.ModelPredictions;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
+import dev.compatmatrix.prediction.query.PlatformEvaluationQuery;
+import dev.compatmatrix.prediction.query.ShownPredictionsQuery;
 import dev.compatmatrix.recommendation.query.PerformanceChoice;
 import dev.compatmatrix.recommendation.query.PerformanceComparison;
 import dev.compatmatrix.recommendation.query.PerformanceQuery;
@@ -20,6 +24,7 @@ import dev.compatmatrix.recommendation.query.RecommendationQuery;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +54,8 @@ public class ModelPageService {
     private final Clock clock;
     private final PerformanceQuery performance;
     private final LevelSinceQuery levelSince;
+    private final ShownPredictionsQuery shownPredictions;
+    private final PlatformEvaluationQuery evaluations;
 
     public ModelPageService(
             MatrixQuery matrix,
@@ -60,7 +67,11 @@ public class ModelPageService {
             Clock clock,
             PerformanceQuery performance,
             ClaimMarksQuery claimMarks,
-            LevelSinceQuery levelSince) {
+            LevelSinceQuery levelSince,
+            ShownPredictionsQuery shownPredictions,
+            PlatformEvaluationQuery evaluations) {
+        this.shownPredictions = shownPredictions;
+        this.evaluations = evaluations;
         this.levelSince = levelSince;
         this.claimMarks = claimMarks;
         this.performance = performance;
@@ -122,6 +133,44 @@ public class ModelPageService {
             }
         });
         return marks;
+    }
+
+    /**
+     * The model page's "Predictions (not claims)": per untested platform the shown prediction (the one rule of
+     * {@link ShownPredictionsQuery}) or why there is none, with the adopted run's evaluation there. No such model:
+     * empty platforms.
+     */
+    public ModelPredictions modelPredictions(String modelName) {
+        var header = details.header(modelName);
+        var run = evaluations.adoptedRun().orElse(null);
+        if (header.isEmpty()) {
+            return new ModelPredictions(run, List.of(), null);
+        }
+        int modelId = header.get().modelId();
+        var tested = new HashSet<Platform>();
+        details.claims(modelId).forEach(claim -> tested.add(claim.platform()));
+        if (tested.size() == Platform.values().length) {
+            return new ModelPredictions(run, List.of(), ModelPredictions.ALL_TESTED);
+        }
+        if (run == null) {
+            return new ModelPredictions(null, List.of(), ModelPredictions.NONE_TRAINED);
+        }
+        Map<Platform, PlatformEvaluation> figures = new EnumMap<>(Platform.class);
+        evaluations.forRun(run.runId()).forEach(e -> figures.put(e.platform(), e));
+        var shown = shownPredictions.forModels(List.of(modelId)).getOrDefault(modelId, Map.of());
+        List<ModelPredictions.PlatformPrediction> platforms = java.util.Arrays.stream(Platform.values())
+                .filter(platform -> !tested.contains(platform))
+                .map(platform -> {
+                    var prediction = shown.get(platform);
+                    var evaluation = figures.get(platform);
+                    return new ModelPredictions.PlatformPrediction(
+                            platform,
+                            prediction,
+                            evaluation,
+                            prediction == null ? ModelPredictions.notEnoughEvidence(platform, evaluation) : null);
+                })
+                .toList();
+        return new ModelPredictions(run, platforms, null);
     }
 
     /**

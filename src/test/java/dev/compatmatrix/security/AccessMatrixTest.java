@@ -109,9 +109,11 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "matrixPointInTime",
                         "matrixPageAsOf",
                         "matrixCountAsOf",
-                        "matrixAsOfChoices")
+                        "matrixAsOfChoices",
+                        "matrixPageWithPredictions",
+                        "matrixRowsWithPredictions")
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
-        Stream.of("modelOverview", "performanceComparison").forEach(m -> signedIn.accept("ModelPageService." + m));
+        Stream.of("modelOverview", "performanceComparison", "modelPredictions").forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
                 .forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("range", "defaultRange", "snapshots", "families", "summary", "page", "writeFile")
@@ -123,6 +125,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "DashboardService.families",
                         "ExportService.export",
                         "ExportService.exportAsOf",
+                        "ExportService.exportWithPredictions",
                         "ExportService.fileName",
                         "CatalogService.find",
                         "ClaimService.find",

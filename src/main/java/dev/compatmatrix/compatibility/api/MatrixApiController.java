@@ -23,12 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/matrix}: the matrix screen's filters and sort as query parameters (the same names as the
  * screen's URL: q, family, type, size, platform=cuda:supported, validation, minScore, sort, asOf) plus offset/limit.
  * {@code asOf} (a YYYY-MM-DD day, UTC, or a snapshot's name) shows the matrix as it was then.
+ * {@code includePredictions=true} adds each row's shown predictions, apart from its claims (not with {@code asOf}).
  */
 @RestController
 public class MatrixApiController {
 
+    /** {@code includePredictions=true|false} (default false) on the matrix and its export. */
+    static final String INCLUDE_PREDICTIONS = "includePredictions";
+
     private static final Set<String> ACCEPTED = Stream.of(
-                    ApiPaging.NAMES.stream(), MatrixParameters.NAMES.stream(), Stream.of(CompatibilityService.AS_OF))
+                    ApiPaging.NAMES.stream(),
+                    MatrixParameters.NAMES.stream(),
+                    Stream.of(CompatibilityService.AS_OF, INCLUDE_PREDICTIONS))
             .flatMap(names -> names)
             .collect(Collectors.toSet());
 
@@ -47,7 +53,20 @@ public class MatrixApiController {
         MatrixParameters.Parsed parsed = MatrixParameters.parse(query.parameters());
         query.addProblems(parsed.warnings());
         Optional<PointInTime> asOf = pointInTime(compatibility, query);
+        boolean predictions = includePredictions(query, asOf);
         query.refuseIfAnyProblem();
+        if (predictions) {
+            return new ApiMatrixPage(
+                    compatibility.matrixCount(parsed.filter()),
+                    paging.offset(),
+                    paging.limit(),
+                    null,
+                    compatibility
+                            .matrixPageWithPredictions(parsed.filter(), parsed.sort(), paging.offset(), paging.limit())
+                            .stream()
+                            .map(ApiMatrixRow::withPredictions)
+                            .toList());
+        }
         long total = asOf.isPresent()
                 ? compatibility.matrixCountAsOf(asOf.get(), parsed.filter())
                 : compatibility.matrixCount(parsed.filter());
@@ -61,6 +80,27 @@ public class MatrixApiController {
                 paging.limit(),
                 asOf.map(PointInTime::text).orElse(null),
                 rows.stream().map(ApiMatrixRow::of).toList());
+    }
+
+    /**
+     * Whether {@code includePredictions} asks for predictions: {@code true} or {@code false} (absent: false); any other
+     * value, or {@code true} with a past {@code asOf} (predictions are of now only), is a problem naming it.
+     */
+    static boolean includePredictions(ApiQuery query, Optional<PointInTime> asOf) {
+        String value = UrlParams.first(query.parameters(), INCLUDE_PREDICTIONS);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (!value.equals("true")) {
+            query.addProblems(List.of(INCLUDE_PREDICTIONS + "=" + value + " (expected true or false)"));
+            return false;
+        }
+        if (asOf.isPresent()) {
+            query.addProblems(List.of(INCLUDE_PREDICTIONS + "=true with " + CompatibilityService.AS_OF
+                    + " (predictions are of now only; leave out one of them)"));
+            return false;
+        }
+        return true;
     }
 
     /** The past point {@code asOf} names (empty: absent or today, the live matrix); a bad one is a problem naming it. */

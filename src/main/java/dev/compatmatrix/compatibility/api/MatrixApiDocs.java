@@ -86,5 +86,18 @@ class MatrixApiDocs implements OperationCustomizer {
                 "The matrix as it was at the end of this day (YYYY-MM-DD, UTC) or at this snapshot (its name); "
                         + "absent or today: now. Not in the future nor before the recorded history.",
                 new StringSchema()));
+        operation.addParametersItem(query(
+                MatrixApiController.INCLUDE_PREDICTIONS,
+                "true: also each untested cell's shown prediction, apart from the claims and marked as a prediction"
+                        + " (JSON: a 'predictions' object per row, each with \"kind\": \"prediction\"; files:"
+                        + " \"predicted: likely High (82 %)\"). A prediction is never a claim and counts nowhere."
+                        + " Not with asOf. Default false.",
+                booleanSchema()));
+    }
+
+    private static io.swagger.v3.oas.models.media.Schema<Boolean> booleanSchema() {
+        io.swagger.v3.oas.models.media.BooleanSchema schema = new io.swagger.v3.oas.models.media.BooleanSchema();
+        schema.setDefault(false);
+        return schema;
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/matrix/export?format=csv|json|markdown|html} plus the matrix screen's filter parameters and
  * {@code asOf} (token scope {@code read}): exactly the filtered rows, all of them, as a file to save. 400 names every bad
- * parameter, and every unknown one: a misspelt filter must not silently widen the export.
+ * parameter, and every unknown one: a misspelt filter must not silently widen the export. {@code
+ * includePredictions=true} adds the shown predictions, marked as predictions (not with {@code asOf}).
  */
 @RestController
 public class MatrixExportController {
@@ -36,7 +37,8 @@ public class MatrixExportController {
     private final CompatibilityService compatibility;
 
     private static final Set<String> ACCEPTED = Stream.concat(
-                    Stream.of(FORMAT, CompatibilityService.AS_OF), MatrixParameters.NAMES.stream())
+                    Stream.of(FORMAT, CompatibilityService.AS_OF, MatrixApiController.INCLUDE_PREDICTIONS),
+                    MatrixParameters.NAMES.stream())
             .collect(Collectors.toSet());
 
     public MatrixExportController(ExportService exports, CompatibilityService compatibility) {
@@ -57,6 +59,7 @@ public class MatrixExportController {
         MatrixParameters.Parsed view = MatrixParameters.parse(query.parameters());
         query.addProblems(view.warnings());
         Optional<PointInTime> asOf = MatrixApiController.pointInTime(compatibility, query);
+        boolean predictions = MatrixApiController.includePredictions(query, asOf);
         query.refuseIfAnyProblem();
 
         response.setContentType(format.get().contentType());
@@ -68,6 +71,8 @@ public class MatrixExportController {
                         .toString());
         if (asOf.isPresent()) {
             exports.exportAsOf(asOf.get(), view.filter(), view.sort(), format.get(), response.getOutputStream());
+        } else if (predictions) {
+            exports.exportWithPredictions(view.filter(), view.sort(), format.get(), response.getOutputStream());
         } else {
             exports.export(view.filter(), view.sort(), format.get(), response.getOutputStream());
         }

@@ -15,7 +15,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * RFC 4180 CSV (commons-csv quotes commas, quotes and line breaks): one header row, then one row per model with
  * each platform's level key ({@code not_tested} without a claim), validation status, and whether its validation is
- * stale and whether an automated result disputes it ({@code true}/{@code false}, as in the JSON export).
+ * stale and whether an automated result disputes it ({@code true}/{@code false}, as in the JSON export). With
+ * predictions included, an untested cell with a shown prediction reads "predicted: likely High (82 %)" instead of
+ * {@code not_tested}.
  */
 public final class CsvMatrixWriter implements MatrixWriter {
 
@@ -57,7 +59,7 @@ public final class CsvMatrixWriter implements MatrixWriter {
                 row.size(),
                 ExportValues.number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
-            values.add(ExportValues.levelKey(row.cell(platform)));
+            values.add(ExportValues.levelKeyOrPrediction(row, platform));
         }
         for (Platform platform : Platform.values()) {
             values.add(

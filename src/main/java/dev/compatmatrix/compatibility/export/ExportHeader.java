@@ -11,12 +11,17 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * What an export says about itself before its rows: which view of the matrix, as of which past point (null: now),
- * when, and how many rows.
+ * when, how many rows, and whether its untested cells carry their shown predictions ({@code includePredictions}).
  */
-record ExportHeader(MatrixFilter filter, MatrixSort sort, Instant generatedAt, long count, PointInTime asOf) {
+record ExportHeader(
+        MatrixFilter filter, MatrixSort sort, Instant generatedAt, long count, PointInTime asOf, boolean predictions) {
 
     ExportHeader(MatrixFilter filter, MatrixSort sort, Instant generatedAt, long count) {
         this(filter, sort, generatedAt, count, null);
+    }
+
+    ExportHeader(MatrixFilter filter, MatrixSort sort, Instant generatedAt, long count, PointInTime asOf) {
+        this(filter, sort, generatedAt, count, asOf, false);
     }
 
     private static final DateTimeFormatter MINUTES_UTC =
@@ -31,5 +36,10 @@ record ExportHeader(MatrixFilter filter, MatrixSort sort, Instant generatedAt, l
 
     String countText() {
         return count == 1 ? "1 model" : count + " models";
+    }
+
+    /** The legend of the formats people read: what the marks mean, and what a predicted cell is when there are any. */
+    String legend() {
+        return ExportValues.LEGEND + (predictions ? ExportValues.PREDICTIONS_LEGEND : "");
     }
 }

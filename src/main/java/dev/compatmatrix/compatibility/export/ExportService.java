@@ -34,6 +34,16 @@ public class ExportService {
         exporter.write(filter, sort, format, out);
     }
 
+    /**
+     * Like {@link #export}, with each untested cell's shown prediction marked as a prediction ({@code
+     * includePredictions=true}): only on request, and only of the matrix as it is now.
+     */
+    @Transactional(readOnly = true)
+    public void exportWithPredictions(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out)
+            throws IOException {
+        exporter.writeWithPredictions(filter, sort, format, out);
+    }
+
     /** Like {@link #export}, the matrix as it was at {@code point} (its title says so). */
     @Transactional(readOnly = true)
     public void exportAsOf(

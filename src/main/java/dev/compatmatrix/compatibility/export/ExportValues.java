@@ -4,6 +4,7 @@ import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.LevelWords;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.prediction.CellPrediction;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,9 @@ final class ExportValues {
     /** What the marks in a cell mean. */
     static final String LEGEND = "Validation: ✓ validated · ◐ partially validated · ○ unvalidated · ◷ stale · "
             + "⚠ disputed. \"Not tested\" means no claim; \"Unsupported\" means tested and failing.";
+    /** Added to {@link #LEGEND} in an export that includes predictions. */
+    static final String PREDICTIONS_LEGEND = " \"predicted: …\" is not a claim: nobody has tested the cell; a model"
+            + " trained on the claims predicts it, and it counts in no coverage, score or recommendation.";
     /** The level key of a platform without a claim. */
     static final String NOT_TESTED = "not_tested";
 
@@ -47,7 +51,8 @@ final class ExportValues {
                 row.size(),
                 number(row.parametersMillions())));
         for (Platform platform : Platform.values()) {
-            cells.add(cellText(row.cell(platform)));
+            CellPrediction prediction = row.prediction(platform);
+            cells.add(prediction == null ? cellText(row.cell(platform)) : predictedText(prediction));
         }
         cells.add(String.format(Locale.ROOT, "%.2f", row.score()));
         cells.add(row.recommended() == null ? "—" : row.recommended().label());
@@ -76,6 +81,20 @@ final class ExportValues {
 
     static String levelKey(MatrixRow.Cell cell) {
         return cell == null ? NOT_TESTED : cell.level().key();
+    }
+
+    /** A platform's level key, or for an untested cell with a shown prediction its {@link #predictedText}. */
+    static String levelKeyOrPrediction(MatrixRow row, Platform platform) {
+        CellPrediction prediction = row.prediction(platform);
+        return prediction == null ? levelKey(row.cell(platform)) : predictedText(prediction);
+    }
+
+    /**
+     * "predicted: likely High (82 %)": a prediction in a file is never a bare level. Starts with a letter, so no
+     * spreadsheet reads it as a formula.
+     */
+    static String predictedText(CellPrediction prediction) {
+        return "predicted: likely " + prediction.level().label() + " (" + prediction.percent() + " %)";
     }
 
     /** The cell as the matrix shows it: level word and validation mark, plus ◷ when stale and ⚠ when disputed. */

@@ -38,6 +38,10 @@ final class HtmlMatrixWriter implements MatrixWriter {
             .level-none { color: #5c6670; font-style: italic; }
             .legend { color: #5c6670; }
             """;
+    /** Only in a page that includes predictions: a predicted cell looks like no claim (and says so in words). */
+    private static final String PREDICTION_CSS = """
+            .prediction { color: #4b2a86; font-style: italic; border: 1px dashed #7b5cc4; }
+            """;
 
     private final Writer out;
     private Document page;
@@ -54,9 +58,9 @@ final class HtmlMatrixWriter implements MatrixWriter {
         page.prependChild(new DocumentType("html", "", ""));
         page.head().appendElement("meta").attr("charset", "utf-8");
         page.title(header.title());
-        page.head().appendElement("style").appendChild(new DataNode(CSS));
+        page.head().appendElement("style").appendChild(new DataNode(CSS + (header.predictions() ? PREDICTION_CSS : "")));
         page.body().appendElement("h1").text(header.title());
-        page.body().appendElement("p").addClass("legend").text(header.countText() + ". " + ExportValues.LEGEND);
+        page.body().appendElement("p").addClass("legend").text(header.countText() + ". " + header.legend());
         Element headings =
                 page.body().appendElement("table").appendElement("thead").appendElement("tr");
         ExportValues.readableColumns()
@@ -78,7 +82,10 @@ final class HtmlMatrixWriter implements MatrixWriter {
                 td.attr("scope", "row");
             } else if (platform >= 0 && platform < Platform.values().length) {
                 MatrixRow.Cell cell = row.cell(Platform.values()[platform]);
-                td.addClass(LevelBadge.cssClass(cell == null ? null : cell.level()));
+                td.addClass(
+                        row.prediction(Platform.values()[platform]) != null
+                                ? "prediction"
+                                : LevelBadge.cssClass(cell == null ? null : cell.level()));
             }
         }
         out.write(tr.outerHtml());

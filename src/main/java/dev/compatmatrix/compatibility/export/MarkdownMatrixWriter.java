@@ -21,7 +21,7 @@ final class MarkdownMatrixWriter implements MatrixWriter {
     @Override
     public void begin(ExportHeader header) throws IOException {
         out.write("# " + MarkdownText.cell(header.title()) + "\n\n");
-        out.write(header.countText() + ". " + ExportValues.LEGEND + "\n\n");
+        out.write(header.countText() + ". " + header.legend() + "\n\n");
         List<String> columns = ExportValues.readableColumns();
         line(columns);
         line(columns.stream().map(c -> "---").toList());

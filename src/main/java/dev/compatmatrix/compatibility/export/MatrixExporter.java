@@ -6,12 +6,16 @@ import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
 import dev.compatmatrix.matrix.time.PointInTime;
+import dev.compatmatrix.prediction.query.ShownPredictionsQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +31,19 @@ class MatrixExporter {
     private final AsOfMatrixQuery past;
     private final JsonMapper json;
     private final Clock clock;
+    private final ShownPredictionsQuery predictions;
 
-    MatrixExporter(MatrixQuery matrix, AsOfMatrixQuery past, JsonMapper json, Clock clock) {
+    /** An export with predictions reads this many models' rows and predictions at a time. */
+    static final int PREDICTIONS_CHUNK = 1_000;
+
+    MatrixExporter(
+            MatrixQuery matrix,
+            AsOfMatrixQuery past,
+            JsonMapper json,
+            Clock clock,
+            ShownPredictionsQuery predictions) {
         this.matrix = matrix;
+        this.predictions = predictions;
         this.past = past;
         this.json = json;
         this.clock = clock;
@@ -41,6 +55,26 @@ class MatrixExporter {
                 format,
                 out,
                 rows -> matrix.forEachRow(filter, sort, rows));
+    }
+
+    /**
+     * The live matrix with each untested cell's shown prediction, marked as a prediction in every format. Rows and
+     * predictions are read a chunk of the ordered ids at a time (two statements per chunk), so no statement stays
+     * open while another runs and memory holds one chunk.
+     */
+    void writeWithPredictions(MatrixFilter filter, MatrixSort sort, ExportFormat format, OutputStream out)
+            throws IOException {
+        int[] ids = matrix.orderedIds(filter, sort);
+        write(new ExportHeader(filter, sort, generatedAt(), ids.length, null, true), format, out, rows -> {
+            for (int from = 0; from < ids.length; from += PREDICTIONS_CHUNK) {
+                List<Integer> chunk = Arrays.stream(ids, from, Math.min(ids.length, from + PREDICTIONS_CHUNK))
+                        .boxed()
+                        .toList();
+                var shown = predictions.forModels(chunk);
+                matrix.rows(chunk)
+                        .forEach(row -> rows.accept(row.withPredictions(shown.getOrDefault(row.modelId(), Map.of()))));
+            }
+        });
     }
 
     /** The matrix as of a point; a point that includes now exports the live matrix and says nothing of a date. */

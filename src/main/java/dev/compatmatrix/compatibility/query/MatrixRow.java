@@ -4,13 +4,15 @@ import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.query.LevelSinceQuery.LevelSince;
+import dev.compatmatrix.prediction.CellPrediction;
 import java.time.LocalDateTime;
 import java.util.Map;
 
 /**
  * One row of the matrix: a model, its derived columns and its claim per platform (absent = not tested);
  * {@code lastUpdated} (UTC) is when any of them last changed; {@code since}: per platform, since when its claim has had
- * its level (read for the rows a page shows, empty otherwise).
+ * its level (read for the rows a page shows, empty otherwise); {@code predictions}: per untested platform, the shown
+ * prediction when the screen asked for them (empty otherwise) — never a claim, never in {@code cells}.
  */
 public record MatrixRow(
         int modelId,
@@ -23,7 +25,36 @@ public record MatrixRow(
         Platform recommended,
         LocalDateTime lastUpdated,
         Map<Platform, Cell> cells,
-        Map<Platform, LevelSince> since) {
+        Map<Platform, LevelSince> since,
+        Map<Platform, CellPrediction> predictions) {
+
+    /** A row without predictions. */
+    public MatrixRow(
+            int modelId,
+            String name,
+            String family,
+            String type,
+            String size,
+            Double parametersMillions,
+            double score,
+            Platform recommended,
+            LocalDateTime lastUpdated,
+            Map<Platform, Cell> cells,
+            Map<Platform, LevelSince> since) {
+        this(
+                modelId,
+                name,
+                family,
+                type,
+                size,
+                parametersMillions,
+                score,
+                recommended,
+                lastUpdated,
+                cells,
+                since,
+                Map.of());
+    }
 
     /** A row without "since" dates. */
     public MatrixRow(
@@ -41,15 +72,21 @@ public record MatrixRow(
     }
 
     public MatrixRow withCells(Map<Platform, Cell> claims) {
-        return with(Map.copyOf(claims), since);
+        return with(Map.copyOf(claims), since, predictions);
     }
 
     /** The row with since when each claim has had its level. */
     public MatrixRow withSince(Map<Platform, LevelSince> levelSince) {
-        return with(cells, Map.copyOf(levelSince));
+        return with(cells, Map.copyOf(levelSince), predictions);
     }
 
-    private MatrixRow with(Map<Platform, Cell> claims, Map<Platform, LevelSince> levelSince) {
+    /** The row with the shown predictions of its untested platforms. */
+    public MatrixRow withPredictions(Map<Platform, CellPrediction> shown) {
+        return with(cells, since, Map.copyOf(shown));
+    }
+
+    private MatrixRow with(
+            Map<Platform, Cell> claims, Map<Platform, LevelSince> levelSince, Map<Platform, CellPrediction> shown) {
         return new MatrixRow(
                 modelId,
                 name,
@@ -61,11 +98,17 @@ public record MatrixRow(
                 recommended,
                 lastUpdated,
                 claims,
-                levelSince);
+                levelSince,
+                shown);
     }
 
     public Cell cell(Platform platform) {
         return cells.get(platform);
+    }
+
+    /** The prediction shown for an untested platform, or null (a platform with a claim never has one). */
+    public CellPrediction prediction(Platform platform) {
+        return cells.containsKey(platform) ? null : predictions.get(platform);
     }
 
     /**

@@ -64,6 +64,8 @@ public class ClaimEditor extends Dialog {
     final Checkbox simulated = new Checkbox("Simulated (emulator or simulator; can never be validated)");
     final TextArea reason = new TextArea("Reason for the change");
     final TextField version = new TextField("Version the change is about");
+    /** Shown when the form starts from a prediction: a prediction is no evidence. */
+    final Paragraph predictionNote = new Paragraph();
     /** A refusal that belongs to no field. */
     final Paragraph formError = new Paragraph();
     /** Someone else changed this claim while the form is open: who, what, and what saving will do. */
@@ -143,7 +145,10 @@ public class ClaimEditor extends Dialog {
         form.setColspan(performanceNotes, 2);
         form.setColspan(simulated, 2);
         form.setColspan(reason, 2);
-        add(changedNotice, conflictPanel, formError, form);
+        predictionNote.setId("claim-from-prediction");
+        predictionNote.addClassName("hint");
+        predictionNote.setVisible(false);
+        add(predictionNote, changedNotice, conflictPanel, formError, form);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("claim-save");
@@ -158,6 +163,21 @@ public class ClaimEditor extends Dialog {
         if (loaded != null) {
             binder.readRecord(loaded.data());
         }
+    }
+
+    /**
+     * A new claim started from a prediction: only the predicted level is chosen, nothing else is filled in, and the
+     * form says that a prediction is no evidence. Saving goes through the same checks as any new claim.
+     */
+    public void startFromPrediction(CompatibilityLevel predicted) {
+        if (loaded != null) {
+            return;
+        }
+        level.setValue(predicted);
+        predictionNote.setText("Started from a prediction (likely " + predicted.label() + "). A prediction is not"
+                + " evidence: say what was run and what it showed, and the version tested; change the level if the"
+                + " test says otherwise.");
+        predictionNote.setVisible(true);
     }
 
     private void bindFields() {

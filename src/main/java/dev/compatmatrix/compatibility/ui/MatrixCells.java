@@ -1,18 +1,23 @@
 package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.data.renderer.LitRenderer;
+import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationMarks;
 import dev.compatmatrix.matrix.query.LevelSinceQuery.LevelSince;
 import dev.compatmatrix.matrix.ui.LevelBadge;
+import dev.compatmatrix.prediction.CellPrediction;
+import java.util.stream.Collectors;
 
 /**
  * How the matrix shows a claim, compactly so eight platforms fit a laptop screen: the level's word or its usual
  * abbreviation ("Med", "Unsup") with the validation mark and the ◷ stale and ⚠ disputed marks, on the level's colour
  * (never colour alone); the full text in the tooltip, with since when the claim has had its level. Two layouts: one column per platform, or on a phone one card
- * per model holding all eight platforms.
+ * per model holding all eight platforms. With "Show predictions" on, an untested cell that has a shown prediction
+ * reads "≈ likely High · 82 %" in a look no claim has (hatched, dotted outline, italic, the ≈ mark and the word
+ * "likely"), says "Prediction, not a claim" to assistive technology, and names its strongest reasons in the tooltip.
  */
 final class MatrixCells {
 
@@ -20,7 +25,69 @@ final class MatrixCells {
     static final String LEGEND = "✓ validated · ◐ partly validated · ○ unvalidated · ◷ stale · ⚠ disputed · "
             + "Med = Medium · Unsup = Unsupported (tested, fails) · dashed \"Not tested\" = no claim";
 
+    /** Added to the legend while predictions are shown. */
+    static final String PREDICTIONS_LEGEND = " · ≈ likely … = a prediction, not a claim (counted nowhere)";
+
+    /** How many of a prediction's reasons (strongest first) its tooltip names. */
+    static final int REASONS_SHOWN = 3;
+
     private MatrixCells() {}
+
+    /** The predicted cell's tooltip: what it is, then its strongest reasons, one per line. */
+    static String predictedTitle(Platform platform, CellPrediction prediction) {
+        String reasons = prediction.reasons().stream()
+                .filter(reason -> !reason.isBlank())
+                .limit(REASONS_SHOWN)
+                .map(reason -> "• " + VisibleText.of(reason))
+                .collect(Collectors.joining("\n"));
+        return platform.label() + ": " + PredictedBadge.label(prediction) + ". Nobody has tested this cell yet."
+                + (reasons.isEmpty() ? "" : "\nStrongest reasons:\n" + reasons);
+    }
+
+    /** A platform column's Vaadin tooltip: only a predicted cell has one (a claim's cell keeps its title). */
+    static String predictedTooltip(Platform platform, MatrixRow row) {
+        CellPrediction prediction = row.prediction(platform);
+        return prediction == null ? null : predictedTitle(platform, prediction);
+    }
+
+    /**
+     * One cell's template; {@code p} prefixes its properties. A predicted cell gets its own span: its class, mark and
+     * label, never a claim's; {@code ptitle} is its title (empty where a Vaadin tooltip shows it instead).
+     */
+    private static String cellTemplate(String p) {
+        return "${item." + name(p, "predicted") + " ? html`<span class=\"level " + PredictedBadge.CSS_CLASS
+                + "\" role=\"img\" aria-label=\"${item." + name(p, "label") + "}\" title=\"${item." + name(p, "ptitle")
+                + "}\">${item." + name(p, "text") + "}</span>` : html`<span class=\"level ${item." + name(p, "css")
+                + "} ${item." + name(p, "changed") + "}\" title=\"${item." + name(p, "title") + "}\">${item."
+                + name(p, "text") + "}</span>`}" + changedMark(name(p, "changed"));
+    }
+
+    /** A property's name: "text" in a platform's column, "cudaText" in the card. */
+    private static String name(String prefix, String property) {
+        return prefix.isEmpty() ? property : prefix + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+    }
+
+    /** The properties of {@link #cellTemplate} for one platform of a row. */
+    private static void cellProperties(
+            LitRenderer<MatrixRow> renderer, String p, Platform platform, RecentChanges recent, boolean titled) {
+        renderer.withProperty(name(p, "predicted"), r -> r.prediction(platform) != null)
+                .withProperty(name(p, "label"), r -> r.prediction(platform) == null ? "" : PredictedBadge.label(r.prediction(platform)))
+                .withProperty(
+                        name(p, "ptitle"),
+                        r -> !titled || r.prediction(platform) == null
+                                ? ""
+                                : predictedTitle(platform, r.prediction(platform)))
+                .withProperty(name(p, "css"), r -> cssClass(r.cell(platform)))
+                .withProperty(name(p, "changed"), r -> changedClass(r, platform, recent))
+                .withProperty(name(p, "text"), r -> cellText(r, platform))
+                .withProperty(name(p, "title"), r -> title(platform, r));
+    }
+
+    /** The claim's text, or the predicted text of an untested cell with a shown prediction. */
+    static String cellText(MatrixRow row, Platform platform) {
+        CellPrediction prediction = row.prediction(platform);
+        return prediction == null ? text(row.cell(platform)) : PredictedBadge.text(prediction);
+    }
 
     /** "High ✓", "Med ◐ ◷ ⚠", "Not tested". */
     static String text(MatrixRow.Cell cell) {
@@ -78,12 +145,9 @@ final class MatrixCells {
 
     /** One platform's column; cells that {@code recent} marks show as changed. */
     static LitRenderer<MatrixRow> platformColumn(Platform platform, RecentChanges recent) {
-        return LitRenderer.<MatrixRow>of("<span class=\"level ${item.css} ${item.changed}\" title=\"${item.title}\">"
-                        + "${item.text}</span>" + changedMark("changed"))
-                .withProperty("css", r -> cssClass(r.cell(platform)))
-                .withProperty("changed", r -> changedClass(r, platform, recent))
-                .withProperty("text", r -> text(r.cell(platform)))
-                .withProperty("title", r -> title(platform, r));
+        LitRenderer<MatrixRow> renderer = LitRenderer.of(cellTemplate(""));
+        cellProperties(renderer, "", platform, recent, false);
+        return renderer;
     }
 
     /** A model as a card: its name, then each platform's label over its cell, four to a line. */
@@ -91,29 +155,17 @@ final class MatrixCells {
         StringBuilder template = new StringBuilder("<div class=\"matrix-card\"><div class=\"card-name\">${item.name}"
                 + "</div><div class=\"card-cells\">");
         for (Platform platform : Platform.values()) {
-            String key = platform.key();
             template.append("<span class=\"card-cell\"><span class=\"card-platform\">")
                     .append(platform.label())
-                    .append("</span><span class=\"level ${item.")
-                    .append(key)
-                    .append("Css} ${item.")
-                    .append(key)
-                    .append("Changed}\" title=\"${item.")
-                    .append(key)
-                    .append("Title}\">${item.")
-                    .append(key)
-                    .append("Text}</span>")
-                    .append(changedMark(key + "Changed"))
+                    .append("</span>")
+                    .append(cellTemplate(platform.key()))
                     .append("</span>");
         }
         LitRenderer<MatrixRow> renderer =
                 LitRenderer.of(template.append("</div></div>").toString());
         renderer.withProperty("name", MatrixRow::name);
         for (Platform platform : Platform.values()) {
-            renderer.withProperty(platform.key() + "Css", r -> cssClass(r.cell(platform)))
-                    .withProperty(platform.key() + "Changed", r -> changedClass(r, platform, recent))
-                    .withProperty(platform.key() + "Text", r -> text(r.cell(platform)))
-                    .withProperty(platform.key() + "Title", r -> title(platform, r));
+            cellProperties(renderer, platform.key(), platform, recent, true);
         }
         return renderer;
     }

@@ -2,6 +2,7 @@ package dev.compatmatrix.compatibility.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -53,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * database; filters and sort live in the URL so a view can be reloaded and shared. It stays current while open:
  * rows someone else changed are read again in place (scroll position, filters, sort and an open form stay), with the
  * changed cells marked for a few seconds. "As of" shows the matrix as it was at a past day or snapshot (URL {@code asOf}),
- * with a banner, editing off and no live updates.
+ * with a banner, editing off and no live updates. "Show predictions" (URL {@code predictions=on}, off by default) shows
+ * an untested cell's shown prediction in a look of its own; predictions are of now only, so not in the past.
  */
 @Route("")
 @PageTitle("Matrix · Compatibility Matrix Console")
@@ -88,6 +90,10 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     final ExportMenu exportMenu;
     final MatrixColumns columns;
     final Span legend = new Span(MatrixCells.LEGEND);
+    /** "Show predictions": off by default; in the URL as {@code predictions=on}. */
+    final Checkbox showPredictions = new Checkbox("Show predictions");
+    /** Whether the user asked for predictions (kept while the matrix shows the past, where none are shown). */
+    private boolean predictions;
     /** Below this window width the matrix shows cards instead of columns. */
     static final int PHONE_WIDTH = 700;
     /** True while the grid shows one card per model. */
@@ -129,8 +135,16 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         rowCount.setId("row-count");
         legend.setId("matrix-legend");
         legend.addClassName("legend");
-        FlexLayout tools =
-                new FlexLayout(filters.search, filters.toggle, asOfControl, columns, exportMenu, rowCount, newModel);
+        configurePredictionsSwitch();
+        FlexLayout tools = new FlexLayout(
+                filters.search,
+                filters.toggle,
+                asOfControl,
+                columns,
+                showPredictions,
+                exportMenu,
+                rowCount,
+                newModel);
         tools.addClassNames("filter-bar", "matrix-tools");
         add(tools, asOfControl.banner, legend, filters, urlNotice, grid);
         addAttachListener(e -> followWindowWidth(e.getUI()));
@@ -166,7 +180,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 .filter(modelIds::contains)
                 .toList();
         if (!shown.isEmpty()) {
-            service.matrixRows(shown).forEach(grid.getDataProvider()::refreshItem);
+            (predictionsShown() ? service.matrixRowsWithPredictions(shown) : service.matrixRows(shown))
+                    .forEach(grid.getDataProvider()::refreshItem);
         }
     }
 
@@ -198,6 +213,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         MatrixParameters.Parsed parsed = MatrixUrl.parse(event.getLocation().getQueryParameters());
         List<String> warnings = new ArrayList<>(parsed.warnings());
+        predictions = MatrixUrl.predictions(event.getLocation().getQueryParameters(), warnings);
         useAsOf(MatrixUrl.asOf(event.getLocation().getQueryParameters()), warnings);
         filter = parsed.filter();
         filters.show(filter);
@@ -225,6 +241,41 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         }
         asOfControl.show(asOf);
         newModel.setVisible(canCreateModels && asOf.isEmpty());
+        showPredictionsSwitch();
+        if (predictions && asOf.isPresent()) {
+            problems.add(MatrixUrl.PREDICTIONS + "=on (" + PREDICTIONS_NOW_ONLY + ")");
+        }
+    }
+
+    static final String PREDICTIONS_NOW_ONLY = "predictions are of now only: none is shown in the matrix as of a past point";
+
+    private void configurePredictionsSwitch() {
+        showPredictions.setId("show-predictions");
+        showPredictions.addValueChangeListener(e -> {
+            // The switch set to what is shown already (by this view) is no choice of the user's.
+            if (e.getValue() != predictionsShown()) {
+                predictions = e.getValue();
+                writeUrl();
+                refresh();
+            }
+        });
+    }
+
+    /** The switch says whether predictions are shown; in the past it is off and says why. */
+    private void showPredictionsSwitch() {
+        showPredictions.setValue(predictionsShown());
+        showPredictions.setEnabled(asOf.isEmpty());
+        showPredictions.setTooltipText(
+                asOf.isEmpty()
+                        ? "Untested cells show what a model trained on the claims predicts: never a claim, counted"
+                                + " nowhere"
+                        : "Off: " + PREDICTIONS_NOW_ONLY);
+        legend.setText(MatrixCells.LEGEND + (predictionsShown() ? MatrixCells.PREDICTIONS_LEGEND : ""));
+    }
+
+    /** Predictions show only when asked for, and only in the matrix as it is now. */
+    private boolean predictionsShown() {
+        return predictions && asOf.isEmpty();
     }
 
     /** A point chosen in the "As of" control, or "Back to now" (null). */
@@ -286,6 +337,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
             grid.addColumn(MatrixCells.platformColumn(platform, recent))
                     .setHeader(platform.label())
                     .setKey(platform.key())
+                    .setTooltipGenerator(r -> MatrixCells.predictedTooltip(platform, r))
                     .setSortable(true)
                     .setWidth("6.25rem")
                     .setFlexGrow(0);
@@ -319,7 +371,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 sort = sortFrom(e.getSortOrder().stream()
                         .flatMap(o -> o.getSorted().getSortOrder(o.getDirection()))
                         .toList());
-                exportMenu.show(asOf, filter, sort);
+                exportMenu.show(asOf, filter, sort, predictionsShown());
                 writeUrl();
             }
         });
@@ -337,8 +389,11 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private List<MatrixRow> page(MatrixSort pageSort, int offset, int limit) {
-        return asOf.isPresent()
-                ? service.matrixPageAsOf(asOf.get(), filter, pageSort, offset, limit)
+        if (asOf.isPresent()) {
+            return service.matrixPageAsOf(asOf.get(), filter, pageSort, offset, limit);
+        }
+        return predictionsShown()
+                ? service.matrixPageWithPredictions(filter, pageSort, offset, limit)
                 : service.matrixPage(filter, pageSort, offset, limit);
     }
 
@@ -394,11 +449,13 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                                 MatrixUrl.toQuery(
                                         filter,
                                         sort,
-                                        asOf.map(PointInTime::text).orElse(null)))));
+                                        asOf.map(PointInTime::text).orElse(null),
+                                        predictions))));
     }
 
     private void refresh() {
-        exportMenu.show(asOf, filter, sort);
+        showPredictionsSwitch();
+        exportMenu.show(asOf, filter, sort, predictionsShown());
         grid.getDataProvider().refreshAll();
     }
 

@@ -117,6 +117,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Tab recommendationsTab;
     private Tab historyTab;
     private Tab reviewsTab;
+    /** "Predictions (not claims)": read when first opened, and again with the page after that. */
+    PredictionsTab predictions;
     private final VerticalLayout historyBox = new VerticalLayout();
 
     public ModelView(
@@ -230,6 +232,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             historyTab.setLabel(historyLabel(overview));
             reviewsTab.setLabel(reviewsLabel(overview));
             levelChart.show(HistoryChartSpecs.levels(overview.header().name(), overview.levelPeriods()));
+            predictions.reloadIfOpened();
         } else {
             removeAll();
             tabs = new TabSheet();
@@ -240,6 +243,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             historyTab = tabs.add(historyLabel(overview), historyBox);
             tabs.add("Level timeline", levelTimeline(overview));
             reviewsTab = tabs.add(reviewsLabel(overview), reviews);
+            predictions = PredictionsTab.addTo(tabs, service, () -> modelName, canEdit, this::makeClaimFromPrediction);
             add(newTop, tabs);
         }
         top = newTop;
@@ -344,6 +348,20 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void openEditor(Platform platform) {
         Claim loaded = claimService.find(modelName, platform).orElse(null);
         new ClaimEditor(claimService, live, modelName, platform, loaded, this::reload).open();
+    }
+
+    /**
+     * "Make a claim…" on a prediction: the usual claim form for the cell, with only the predicted level chosen; what
+     * was run and the version tested are the editor's to give, and the usual rules check them. Claimed meanwhile: the
+     * form edits that claim, as always.
+     */
+    void makeClaimFromPrediction(Platform platform, CompatibilityLevel level) {
+        Claim loaded = claimService.find(modelName, platform).orElse(null);
+        ClaimEditor editor = new ClaimEditor(claimService, live, modelName, platform, loaded, this::reload);
+        if (loaded == null) {
+            editor.startFromPrediction(level);
+        }
+        editor.open();
     }
 
     void openModelEditor() {

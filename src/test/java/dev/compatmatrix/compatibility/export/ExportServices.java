@@ -11,6 +11,6 @@ public final class ExportServices {
 
     public static ExportService over(MatrixQuery matrix, Clock clock) {
         return new ExportService(
-                new MatrixExporter(matrix, null, JsonMapper.builder().build(), clock), clock);
+                new MatrixExporter(matrix, null, JsonMapper.builder().build(), clock, null), clock);
     }
 }

@@ -283,7 +283,9 @@ class StaleAndDisputedMarksTest {
                 Clock.systemUTC(),
                 new PerformanceQuery(jdbc),
                 new ClaimMarksQuery(jdbc),
-                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc));
+                new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
+                new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc),
+                new dev.compatmatrix.prediction.query.PlatformEvaluationQuery(jdbc));
         var badges =
                 new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null, Clock.systemUTC());
         SecurityContextHolder.getContext()
