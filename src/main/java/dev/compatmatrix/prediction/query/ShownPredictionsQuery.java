@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,19 @@ public class ShownPredictionsQuery {
 
     private static final String FOR_MODELS = SHOWN + "\n  AND p.model_id IN (" + TextList.IDS_QUERY + ")";
 
+    /** Shown predictions by model name and platform, with the model's name, on one platform or all. */
+    private static final String ON_PLATFORM = """
+            FROM (%s) s JOIN models m ON m.model_id = s.model_id
+            WHERE CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform""".formatted(SHOWN);
+
+    private static final String PAGE =
+            "SELECT s.*, m.model_name " + ON_PLATFORM + "\nORDER BY m.model_name, s.hardware_type LIMIT :limit OFFSET :offset";
+
+    private static final String COUNT = "SELECT count(*) " + ON_PLATFORM;
+
+    /** A shown prediction with its model's name. */
+    public record Named(String modelName, CellPrediction prediction) {}
+
     private final JdbcClient jdbc;
 
     public ShownPredictionsQuery(JdbcClient jdbc) {
@@ -54,6 +68,24 @@ public class ShownPredictionsQuery {
                     .put(prediction.platform(), prediction);
         });
         return shown;
+    }
+
+    /** A page of every shown prediction (on {@code platform} only, unless null), by model name and platform. */
+    public List<Named> page(Platform platform, int offset, int limit) {
+        return jdbc.sql(PAGE)
+                .param("platform", platform == null ? null : platform.key())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, n) -> new Named(rs.getString("model_name"), row(rs)))
+                .list();
+    }
+
+    /** How many predictions are shown (on {@code platform} only, unless null). */
+    public long count(Platform platform) {
+        return jdbc.sql(COUNT)
+                .param("platform", platform == null ? null : platform.key())
+                .query(Long.class)
+                .single();
     }
 
     static CellPrediction row(ResultSet rs) throws SQLException {
