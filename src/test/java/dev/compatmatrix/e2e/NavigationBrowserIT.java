@@ -14,6 +14,7 @@ class NavigationBrowserIT {
 
     static final List<String> EVERYONE = List.of(
             "Matrix",
+            "What to test next",
             "Dashboard",
             "Recommendations",
             "History",
@@ -25,6 +26,7 @@ class NavigationBrowserIT {
     static final List<String> VALIDATOR = List.of(
             "Matrix",
             "Validation queue",
+            "What to test next",
             "Dashboard",
             "Recommendations",
             "History",
@@ -35,6 +37,7 @@ class NavigationBrowserIT {
             "Webhooks");
     static final List<String> ADMIN = List.of(
             "Matrix",
+            "What to test next",
             "Dashboard",
             "Recommendations",
             "History",

@@ -121,14 +121,20 @@ public class TestNextView extends VerticalLayout implements BeforeEnterObserver,
         grid.setMinHeight("20rem");
         grid.setEmptyStateText("No untested cell under this filter: every cell has a claim.");
         grid.addColumn(Ranked::rank).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> modelLink(r.row())).setHeader("Model").setFlexGrow(2);
+        grid.addComponentColumn(r -> modelLink(r.row()))
+                .setKey("model")
+                .setHeader("Model")
+                .setFlexGrow(2);
         grid.addColumn(r -> VisibleText.of(r.row().family())).setHeader("Family").setFlexGrow(1);
         grid.addColumn(r -> r.row().type()).setHeader("Type").setFlexGrow(1);
         grid.addColumn(r -> r.row().platform().label())
                 .setHeader("Platform")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(r -> prediction(r.row())).setHeader("Prediction").setFlexGrow(1);
+        grid.addComponentColumn(r -> prediction(r.row()))
+                .setKey("prediction")
+                .setHeader("Prediction")
+                .setFlexGrow(1);
         grid.addColumn(r -> number(r.row().entropy()))
                 .setHeader("Entropy (bits)")
                 .setTextAlign(ColumnTextAlign.END)
@@ -175,7 +181,11 @@ public class TestNextView extends VerticalLayout implements BeforeEnterObserver,
             text.addClassName("test-next-none");
         } else {
             text.addClassName("test-next-prediction");
-            text.getElement().setAttribute("title", "A prediction, not a claim: " + String.join("; ", row.prediction().reasons()));
+            text.getElement()
+                    .setAttribute(
+                            "title",
+                            "A prediction, not a claim: "
+                                    + String.join("; ", row.prediction().reasons()));
         }
         return text;
     }
