@@ -14,10 +14,10 @@ import java.util.Map;
  * probabilities, its uncertainty, its reasons, the training run it came from and that run's evaluation on the platform
  * beside the baseline's.
  */
-public record ApiPredictions(long total, int offset, int limit, List<ApiPrediction> items) {
+public record ApiPredictions(long total, int offset, int limit, List<ApiShownPrediction> items) {
 
     /** The run's held-out figures on the platform, each beside the baseline's (majority level of family, else type). */
-    public record ApiEvaluation(
+    public record ApiShownEvaluation(
             int examples,
             double accuracy,
             @JsonProperty("baseline_accuracy") double baselineAccuracy,
@@ -27,10 +27,10 @@ public record ApiPredictions(long total, int offset, int limit, List<ApiPredicti
             @JsonProperty("baseline_ece") double baselineEce,
             @JsonProperty("beats_baseline") boolean beatsBaseline) {
 
-        static ApiEvaluation of(PlatformFigures figures) {
+        static ApiShownEvaluation of(PlatformFigures figures) {
             return figures == null
                     ? null
-                    : new ApiEvaluation(
+                    : new ApiShownEvaluation(
                             figures.examples(),
                             figures.model().accuracy(),
                             figures.baseline().accuracy(),
@@ -43,7 +43,7 @@ public record ApiPredictions(long total, int offset, int limit, List<ApiPredicti
     }
 
     /** One shown prediction for an untested cell. */
-    public record ApiPrediction(
+    public record ApiShownPrediction(
             String kind,
             String model,
             String platform,
@@ -53,15 +53,15 @@ public record ApiPredictions(long total, int offset, int limit, List<ApiPredicti
             @JsonProperty("entropy_bits") double entropyBits,
             List<String> reasons,
             @JsonProperty("run_id") long runId,
-            ApiEvaluation evaluation) {
+            ApiShownEvaluation evaluation) {
 
-        static ApiPrediction of(ShownPrediction shown) {
+        static ApiShownPrediction of(ShownPrediction shown) {
             CellPrediction p = shown.prediction();
             Map<String, Double> probabilities = new LinkedHashMap<>();
             for (CompatibilityLevel level : CompatibilityLevel.values()) {
                 probabilities.put(level.key(), p.odds().of(level));
             }
-            return new ApiPrediction(
+            return new ApiShownPrediction(
                     "prediction",
                     shown.model(),
                     p.platform().key(),
@@ -71,7 +71,7 @@ public record ApiPredictions(long total, int offset, int limit, List<ApiPredicti
                     p.entropy(),
                     p.reasons(),
                     p.runId(),
-                    ApiEvaluation.of(shown.figures()));
+                    ApiShownEvaluation.of(shown.figures()));
         }
     }
 }

@@ -14,29 +14,29 @@ public record ApiTestNext(
         long total,
         int offset,
         int limit,
-        List<ApiCell> items) {
+        List<ApiTestNextCell> items) {
 
     /** The ranking rule in words, as the README states it. */
     static final String RULE = "value = entropy × log2(2 + shared_cells); entropy of the shown prediction in bits, "
             + "2 where none is shown; highest value first, ties by model name and platform";
 
     /** A shown prediction, marked as one: the likeliest level, its probability, and the text the screen shows. */
-    public record ApiPredicted(String level, double probability, String text) {}
+    public record ApiTestNextPrediction(String level, double probability, String text) {}
 
     /** One untested cell and the value of testing it. */
-    public record ApiCell(
+    public record ApiTestNextCell(
             long rank,
             String model,
             String family,
             String type,
             String platform,
-            ApiPredicted prediction,
+            ApiTestNextPrediction prediction,
             @JsonProperty("entropy_bits") double entropyBits,
             @JsonProperty("shared_cells") long sharedCells,
             double value) {
 
-        static ApiCell of(long rank, TestNextRow row) {
-            return new ApiCell(
+        static ApiTestNextCell of(long rank, TestNextRow row) {
+            return new ApiTestNextCell(
                     rank,
                     row.modelName(),
                     row.family(),
@@ -44,7 +44,7 @@ public record ApiTestNext(
                     row.platform().key(),
                     row.prediction() == null
                             ? null
-                            : new ApiPredicted(
+                            : new ApiTestNextPrediction(
                                     row.prediction().level().key(),
                                     row.prediction().confidence(),
                                     row.prediction().shortText()),

@@ -77,7 +77,7 @@ public class PredictionsApiController {
                 items(predictions.shownPage(platform, paging.offset(), paging.limit())));
     }
 
-    private static List<ApiPredictions.ApiPrediction> items(List<ShownPrediction> shown) {
-        return shown.stream().map(ApiPredictions.ApiPrediction::of).toList();
+    private static List<ApiPredictions.ApiShownPrediction> items(List<ShownPrediction> shown) {
+        return shown.stream().map(ApiPredictions.ApiShownPrediction::of).toList();
     }
 }

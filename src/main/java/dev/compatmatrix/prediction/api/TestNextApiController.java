@@ -82,9 +82,9 @@ public class TestNextApiController {
             return null; // written to the response: the whole queue, streamed
         }
         List<TestNextRow> page = service.testNextPage(parsed.filter(), paging.offset(), paging.limit());
-        List<ApiTestNext.ApiCell> items = new ArrayList<>(page.size());
+        List<ApiTestNext.ApiTestNextCell> items = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
-            items.add(ApiTestNext.ApiCell.of((long) paging.offset() + i + 1, page.get(i)));
+            items.add(ApiTestNext.ApiTestNextCell.of((long) paging.offset() + i + 1, page.get(i)));
         }
         return ResponseEntity.ok(new ApiTestNext(
                 service.adoptedRun().map(AdoptedRun::runId).orElse(null),
