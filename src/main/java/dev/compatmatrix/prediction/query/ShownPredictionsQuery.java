@@ -3,6 +3,7 @@ package dev.compatmatrix.prediction.query;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
 import dev.compatmatrix.prediction.CellPrediction;
 import dev.compatmatrix.prediction.LevelOdds;
 import java.sql.ResultSet;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The predictions a screen may show: the adopted run's, on platforms where that run beat the baseline, for cells that
- * are still untested (a claim made since hides the prediction at once) of models not deleted. The one place that says
+ * are still untested (a claim made since hides the prediction at once: no level on the model's matrix row, which the
+ * writer keeps with the claims — one row per model to look at, not every claim; BENCHMARKS.md "Predictions (issue 21):
+ * reads") of models not deleted. The one place that says
  * which predictions are shown; every screen, export and API reads them here.
  */
 @Repository
@@ -31,11 +34,10 @@ public class ShownPredictionsQuery {
             JOIN prediction_platform_metrics m
               ON m.run_id = p.run_id AND m.hardware_type = p.hardware_type AND m.beats_baseline
             JOIN models mo ON mo.model_id = p.model_id AND mo.deleted_at IS NULL
-            WHERE NOT EXISTS (SELECT 1 FROM compatibility_details d
-                              JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                              WHERE c.model_id = p.model_id AND d.hardware_type = p.hardware_type)""";
+            LEFT JOIN cross_platform_compatibility c ON c.model_id = p.model_id
+            WHERE %s IS NULL""".formatted(SqlRanks.platformLevelRank("p.hardware_type", "c"));
 
-    private static final String FOR_MODELS = SHOWN + "\n  AND p.model_id IN (" + TextList.IDS_QUERY + ")";
+    static final String FOR_MODELS = SHOWN + "\n  AND p.model_id IN (" + TextList.IDS_QUERY + ")";
 
     /** Shown predictions by model name and platform, with the model's name, on one platform or all. */
     private static final String ON_PLATFORM = """

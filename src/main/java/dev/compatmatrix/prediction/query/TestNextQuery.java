@@ -1,6 +1,7 @@
 package dev.compatmatrix.prediction.query;
 
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -30,6 +31,9 @@ public class TestNextQuery {
     /** The most a prediction over four levels can be unsure of: all equally likely. */
     static final double MAX_ENTROPY = 2.0;
 
+    /** Rows the driver fetches at a time while a file streams (PostgreSQL would otherwise read all at once). */
+    private static final int FETCH_SIZE = 1000;
+
     static final String PLATFORMS = Stream.of(Platform.values())
             .map(p -> "('" + p.key() + "')")
             .collect(Collectors.joining(", "));
@@ -37,15 +41,14 @@ public class TestNextQuery {
     static final String UNTESTED = """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, pl.hardware_type
             FROM models m
+            LEFT JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             CROSS JOIN (VALUES %s) pl(hardware_type)
             WHERE m.deleted_at IS NULL
               AND (CAST(:platform AS VARCHAR) IS NULL OR pl.hardware_type = :platform)
               AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
               AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)
-              AND NOT EXISTS (SELECT 1 FROM compatibility_details d
-                              JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                              WHERE c.model_id = m.model_id AND d.hardware_type = pl.hardware_type)"""
-            .formatted(PLATFORMS);
+              AND %s IS NULL"""
+            .formatted(PLATFORMS, SqlRanks.platformLevelRank("pl.hardware_type", "c"));
 
     /** The rule above, in SQL: {@code ln(x) / ln(2)} is log2 on both databases (PostgreSQL has no log2). */
     static final String VALUE = "COALESCE(s.entropy, " + MAX_ENTROPY + ") * ln(2 + u.shared) / ln(2)";
@@ -88,8 +91,11 @@ public class TestNextQuery {
 
     /** Every ranked cell the filter keeps, in rank order, one at a time (for files; never all in memory). */
     public void each(TestNextFilter filter, Consumer<TestNextRow> action) {
-        try (Stream<TestNextRow> rows =
-                jdbc.sql(RANKED).params(params(filter)).query((rs, n) -> row(rs)).stream()) {
+        try (Stream<TestNextRow> rows = jdbc.sql(RANKED)
+                .withFetchSize(FETCH_SIZE)
+                .params(params(filter))
+                .query((rs, n) -> row(rs))
+                .stream()) {
             rows.forEach(action);
         }
     }

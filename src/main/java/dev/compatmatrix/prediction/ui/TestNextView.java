@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
  */
 @Route("test-next")
 @PageTitle("What to test next · Compatibility Matrix Console")
-@Menu(order = 1.5, title = "What to test next", icon = "vaadin:lightbulb")
+@Menu(order = 1.5, title = "What to test next", icon = "vaadin:flask")
 @StyleSheet("context://styles/test-next.css")
 @PermitAll
 public class TestNextView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver {
