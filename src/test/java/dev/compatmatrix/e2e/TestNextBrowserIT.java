@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -44,7 +43,7 @@ class TestNextBrowserIT {
         shoot(browser, "testnext-rocm");
 
         browser.byId("test-next-csv").click();
-        Path file = browser.until(d -> download(browser.downloads, "what-to-test-next-rocm.csv"));
+        Path file = browser.until(d -> browser.downloaded("what-to-test-next-rocm.csv"));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).startsWith("rank,model,family,type,platform,prediction");
         assertThat(lines).hasSize(1 + Integer.parseInt(count.split(" ")[0].replace(",", "")));
@@ -55,16 +54,6 @@ class TestNextBrowserIT {
                 .click();
         browser.until(d -> browser.path().startsWith("/models/"));
         assertThat(browser.path()).contains(model);
-    }
-
-    private static Path download(Path folder, String name) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().equals(name))
-                    .findFirst()
-                    .orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static void shoot(Browser browser, String name) throws IOException {
