@@ -26,6 +26,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.compatmatrix.base.VisibleText;
+import dev.compatmatrix.base.ui.OptionalSelect;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
@@ -93,18 +94,9 @@ public class TestNextView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Component filters() {
-        platform.setId("test-next-platform");
-        platform.setLabel("Platform");
-        platform.setItems(Platform.values());
-        platform.setItemLabelGenerator(p -> p == null ? "Any platform" : p.label());
-        platform.setEmptySelectionAllowed(true);
-        platform.setEmptySelectionCaption("Any platform");
-        type.setId("test-next-type");
-        type.setLabel("Type");
-        type.setItems(ModelType.values());
-        type.setItemLabelGenerator(t -> t == null ? "Any type" : t.key());
-        type.setEmptySelectionAllowed(true);
-        type.setEmptySelectionCaption("Any type");
+        OptionalSelect.configure(
+                platform, "test-next-platform", "Platform", "Any platform", Platform::label, Platform.values());
+        OptionalSelect.configure(type, "test-next-type", "Type", "Any type", ModelType::key, ModelType.values());
         platform.addValueChangeListener(e -> filtersChanged());
         type.addValueChangeListener(e -> filtersChanged());
         download.setId("test-next-csv");
