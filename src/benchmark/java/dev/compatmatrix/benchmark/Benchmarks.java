@@ -55,6 +55,11 @@ public final class Benchmarks {
                             TimeTravelBenchmark::main,
                             List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup", "=100"))),
             Map.entry(
+                    "prediction-reads",
+                    new Entry(
+                            PredictionReadsBenchmark::main,
+                            List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup"))),
+            Map.entry(
                     "small-writes",
                     new Entry(SmallWritesBenchmark::main, List.of("benchmark.models", "=300", "benchmark.warmup"))),
             Map.entry(

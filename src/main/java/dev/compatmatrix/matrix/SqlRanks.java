@@ -32,6 +32,24 @@ public final class SqlRanks {
         return of(Platform.class, platformColumn, Platform::ordinal);
     }
 
+    /**
+     * The level rank on the matrix row {@code matrixRow} (a {@code cross_platform_compatibility} alias) of the platform
+     * named by {@code platformColumn}: NULL exactly where that cell has no claim (the writer keeps the ranks with the
+     * claims, {@link Platform#levelRankColumn}). Cheaper than looking for the cell's claim: one row per model.
+     */
+    public static String platformLevelRank(String platformColumn, String matrixRow) {
+        StringBuilder sql = new StringBuilder("CASE ").append(platformColumn);
+        for (Platform platform : Platform.values()) {
+            sql.append(" WHEN '")
+                    .append(platform.key())
+                    .append("' THEN ")
+                    .append(matrixRow)
+                    .append('.')
+                    .append(platform.levelRankColumn());
+        }
+        return sql.append(" END").toString();
+    }
+
     /** {@code CASE column WHEN 'key' THEN rank … END} over every constant of the enum. */
     public static <E extends Enum<E> & Keyed> String of(Class<E> type, String column, ToIntFunction<E> rank) {
         StringBuilder sql = new StringBuilder("CASE ").append(column);

@@ -266,6 +266,12 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** The file of this name in the downloads folder, once the browser has finished writing it (null before). */
+    public Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
     /** Saves a screenshot for a person to look at: {@code target/browser-screenshots/<name>.png}. */
     public Path screenshot(String fileName) {
         try {

@@ -14,6 +14,7 @@ class NavigationBrowserIT {
 
     static final List<String> EVERYONE = List.of(
             "Matrix",
+            "What to test next",
             "Dashboard",
             "Recommendations",
             "Predictions",
@@ -26,6 +27,7 @@ class NavigationBrowserIT {
     static final List<String> VALIDATOR = List.of(
             "Matrix",
             "Validation queue",
+            "What to test next",
             "Dashboard",
             "Recommendations",
             "Predictions",
@@ -37,6 +39,7 @@ class NavigationBrowserIT {
             "Webhooks");
     static final List<String> ADMIN = List.of(
             "Matrix",
+            "What to test next",
             "Dashboard",
             "Recommendations",
             "Predictions",

@@ -91,6 +91,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "changes",
                         "snapshots",
                         "predictions",
+                        "test-next",
                         "recommendations",
                         "watching",
                         "feeds",
@@ -118,6 +119,10 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("range", "defaultRange", "snapshots", "families", "summary", "page", "writeFile")
                 .forEach(m -> signedIn.accept("ChangesService." + m));
+        Stream.of("adoptedRun", "testNextPage", "testNextCount", "writeTestNextCsv")
+                .forEach(m -> signedIn.accept("TestNextService." + m));
+        Stream.of("predictionsOf", "shownPage", "shownCount")
+                .forEach(m -> signedIn.accept("PredictionLookupService." + m));
         Stream.of("filterOptions", "page", "count", "platformTally")
                 .forEach(m -> signedIn.accept("RecommendationService." + m));
         Stream.of(

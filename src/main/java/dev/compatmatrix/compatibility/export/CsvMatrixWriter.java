@@ -1,5 +1,6 @@
 package dev.compatmatrix.compatibility.export;
 
+import dev.compatmatrix.base.SpreadsheetText;
 import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.matrix.Platform;
@@ -81,12 +82,9 @@ public final class CsvMatrixWriter implements MatrixWriter {
         csv.printRecord(values);
     }
 
-    /**
-     * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe
-     * (OWASP's advice against CSV injection); the apostrophe shows, the formula does not run.
-     */
+    /** Text made inert for spreadsheets: {@link SpreadsheetText#inert}, the rule every CSV export shares. */
     public static String inert(String text) {
-        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return SpreadsheetText.inert(text);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.compatmatrix.prediction.query;
 import dev.compatmatrix.base.db.TextList;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
 import dev.compatmatrix.prediction.CellPrediction;
 import dev.compatmatrix.prediction.LevelOdds;
 import java.sql.ResultSet;
@@ -11,13 +12,16 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The predictions a screen may show: the adopted run's, on platforms where that run beat the baseline, for cells that
- * are still untested (a claim made since hides the prediction at once) of models not deleted. The one place that says
+ * are still untested (a claim made since hides the prediction at once: no level on the model's matrix row, which the
+ * writer keeps with the claims — one row per model to look at, not every claim; BENCHMARKS.md "Predictions (issue 21):
+ * reads") of models not deleted. The one place that says
  * which predictions are shown; every screen, export and API reads them here.
  */
 @Repository
@@ -30,11 +34,23 @@ public class ShownPredictionsQuery {
             JOIN prediction_platform_metrics m
               ON m.run_id = p.run_id AND m.hardware_type = p.hardware_type AND m.beats_baseline
             JOIN models mo ON mo.model_id = p.model_id AND mo.deleted_at IS NULL
-            WHERE NOT EXISTS (SELECT 1 FROM compatibility_details d
-                              JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                              WHERE c.model_id = p.model_id AND d.hardware_type = p.hardware_type)""";
+            LEFT JOIN cross_platform_compatibility c ON c.model_id = p.model_id
+            WHERE %s IS NULL""".formatted(SqlRanks.platformLevelRank("p.hardware_type", "c"));
 
-    private static final String FOR_MODELS = SHOWN + "\n  AND p.model_id IN (" + TextList.IDS_QUERY + ")";
+    static final String FOR_MODELS = SHOWN + "\n  AND p.model_id IN (" + TextList.IDS_QUERY + ")";
+
+    /** Shown predictions by model name and platform, with the model's name, on one platform or all. */
+    private static final String ON_PLATFORM = """
+            FROM (%s) s JOIN models m ON m.model_id = s.model_id
+            WHERE CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform""".formatted(SHOWN);
+
+    private static final String PAGE =
+            "SELECT s.*, m.model_name " + ON_PLATFORM + "\nORDER BY m.model_name, s.hardware_type LIMIT :limit OFFSET :offset";
+
+    private static final String COUNT = "SELECT count(*) " + ON_PLATFORM;
+
+    /** A shown prediction with its model's name. */
+    public record Named(String modelName, CellPrediction prediction) {}
 
     private final JdbcClient jdbc;
 
@@ -54,6 +70,24 @@ public class ShownPredictionsQuery {
                     .put(prediction.platform(), prediction);
         });
         return shown;
+    }
+
+    /** A page of every shown prediction (on {@code platform} only, unless null), by model name and platform. */
+    public List<Named> page(Platform platform, int offset, int limit) {
+        return jdbc.sql(PAGE)
+                .param("platform", platform == null ? null : platform.key())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, n) -> new Named(rs.getString("model_name"), row(rs)))
+                .list();
+    }
+
+    /** How many predictions are shown (on {@code platform} only, unless null). */
+    public long count(Platform platform) {
+        return jdbc.sql(COUNT)
+                .param("platform", platform == null ? null : platform.key())
+                .query(Long.class)
+                .single();
     }
 
     static CellPrediction row(ResultSet rs) throws SQLException {

@@ -1,0 +1,9 @@
+package dev.compatmatrix.prediction;
+
+import dev.compatmatrix.prediction.query.PlatformFigures;
+
+/**
+ * A shown prediction with its model's name and its run's evaluation on its platform beside the baseline's
+ * ({@code figures} null only if the run stored none for the platform).
+ */
+public record ShownPrediction(String model, CellPrediction prediction, PlatformFigures figures) {}

@@ -1,0 +1,126 @@
+package dev.compatmatrix.prediction.query;
+
+import dev.compatmatrix.matrix.Platform;
+import dev.compatmatrix.matrix.SqlRanks;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * "What to test next": every untested cell (a model not deleted, no claim on the platform) ranked by how much a test
+ * of it would teach, paged in the database. The rule, stated here only:
+ *
+ * <pre>value = entropy × log2(2 + shared)</pre>
+ *
+ * entropy: the shown prediction's uncertainty in bits ({@link ShownPredictionsQuery#SHOWN}); where none is shown (no
+ * adopted run, the platform did not beat the baseline, no prediction for the cell) the maximum, 2 bits — nothing is
+ * known there. shared: how many other untested cells have the model's family and type on the same platform; a test of
+ * one teaches about those, with diminishing returns (log2; 1 for a cell alone, so its own uncertainty still counts).
+ * Higher value first; ties by model name, then platform key.
+ */
+@Repository
+public class TestNextQuery {
+
+    /** The most a prediction over four levels can be unsure of: all equally likely. */
+    static final double MAX_ENTROPY = 2.0;
+
+    /** Rows the driver fetches at a time while a file streams (PostgreSQL would otherwise read all at once). */
+    private static final int FETCH_SIZE = 1000;
+
+    static final String PLATFORMS = Stream.of(Platform.values())
+            .map(p -> "('" + p.key() + "')")
+            .collect(Collectors.joining(", "));
+
+    static final String UNTESTED = """
+            SELECT m.model_id, m.model_name, m.model_family, m.model_type, pl.hardware_type
+            FROM models m
+            LEFT JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            CROSS JOIN (VALUES %s) pl(hardware_type)
+            WHERE m.deleted_at IS NULL
+              AND (CAST(:platform AS VARCHAR) IS NULL OR pl.hardware_type = :platform)
+              AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
+              AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)
+              AND %s IS NULL"""
+            .formatted(PLATFORMS, SqlRanks.platformLevelRank("pl.hardware_type", "c"));
+
+    /** The rule above, in SQL: {@code ln(x) / ln(2)} is log2 on both databases (PostgreSQL has no log2). */
+    static final String VALUE = "COALESCE(s.entropy, " + MAX_ENTROPY + ") * ln(2 + u.shared) / ln(2)";
+
+    static final String RANKED = """
+            SELECT u.model_id, u.model_name, u.model_family, u.model_type, u.hardware_type, u.shared,
+                   s.run_id, s.predicted_level, s.p_high, s.p_medium, s.p_low, s.p_unsupported, s.entropy, s.reasons,
+                   COALESCE(s.entropy, %s) AS cell_entropy,
+                   %s AS test_value
+            FROM (SELECT cells.*,
+                         count(*) OVER (PARTITION BY cells.model_family, cells.model_type, cells.hardware_type) - 1
+                             AS shared
+                  FROM (%s) cells) u
+            LEFT JOIN (%s) s ON s.model_id = u.model_id AND s.hardware_type = u.hardware_type
+                -- the platform filter again, for the shown predictions: the database does not carry it over itself
+                -- (one platform's first page at 100,000 models ≈ 3× faster, BENCHMARKS.md)
+                AND (CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform)
+            ORDER BY test_value DESC, u.model_name, u.hardware_type"""
+            .formatted(MAX_ENTROPY, VALUE, UNTESTED, ShownPredictionsQuery.SHOWN);
+
+    static final String PAGE = RANKED + "\nLIMIT :limit OFFSET :offset";
+
+    static final String COUNT = "SELECT count(*) FROM (" + UNTESTED + ") cells";
+
+    private final JdbcClient jdbc;
+
+    public TestNextQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page of the ranked cells. */
+    public List<TestNextRow> page(TestNextFilter filter, int offset, int limit) {
+        Map<String, Object> params = params(filter);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(PAGE).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    /** How many untested cells the filter keeps. */
+    public long count(TestNextFilter filter) {
+        return jdbc.sql(COUNT).params(params(filter)).query(Long.class).single();
+    }
+
+    /** Every ranked cell the filter keeps, in rank order, one at a time (for files; never all in memory). */
+    public void each(TestNextFilter filter, Consumer<TestNextRow> action) {
+        try (Stream<TestNextRow> rows = jdbc.sql(RANKED)
+                .withFetchSize(FETCH_SIZE)
+                .params(params(filter))
+                .query((rs, n) -> row(rs))
+                .stream()) {
+            rows.forEach(action);
+        }
+    }
+
+    static Map<String, Object> params(TestNextFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("platform", filter.platform() == null ? null : filter.platform().key());
+        params.put("family", filter.family());
+        params.put("type", filter.type() == null ? null : filter.type().key());
+        return params;
+    }
+
+    private static TestNextRow row(ResultSet rs) throws SQLException {
+        return new TestNextRow(
+                rs.getInt("model_id"),
+                rs.getString("model_name"),
+                rs.getString("model_family"),
+                rs.getString("model_type"),
+                Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
+                rs.getString("predicted_level") == null ? null : ShownPredictionsQuery.row(rs),
+                rs.getDouble("cell_entropy"),
+                rs.getLong("shared"),
+                rs.getDouble("test_value"));
+    }
+}
