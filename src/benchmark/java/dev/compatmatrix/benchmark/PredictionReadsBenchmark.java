@@ -182,7 +182,10 @@ public final class PredictionReadsBenchmark {
             int last = (int) Math.max(0, testNext.count(filter) - PAGE);
             cases.add(testNextCase("test next: first page, " + platform.key(), filter, 0, testNextPage));
             cases.add(testNextCase(
-                    "test next: last page (offset %,d), %s".formatted(last, platform.key()), filter, last, testNextPage));
+                    "test next: last page (offset %,d), %s".formatted(last, platform.key()),
+                    filter,
+                    last,
+                    testNextPage));
         }
         cases.add(new Bench.Case(
                 "test next: CSV of the whole queue (TestNextCsv) vs raw rows",
@@ -210,10 +213,11 @@ public final class PredictionReadsBenchmark {
         AtomicInteger rows = new AtomicInteger();
         try (Writer out = new OutputStreamWriter(java.io.OutputStream.nullOutputStream(), StandardCharsets.UTF_8)) {
             TestNextCsv csv = new TestNextCsv(out);
-            app.getBean(TransactionTemplate.class).executeWithoutResult(status -> testNext.each(TestNextFilter.NONE, row -> {
-                csv.row(row);
-                rows.incrementAndGet();
-            }));
+            app.getBean(TransactionTemplate.class)
+                    .executeWithoutResult(status -> testNext.each(TestNextFilter.NONE, row -> {
+                        csv.row(row);
+                        rows.incrementAndGet();
+                    }));
             csv.end();
         }
         return rows.get();
@@ -221,7 +225,8 @@ public final class PredictionReadsBenchmark {
 
     private static Map<String, Object> params(TestNextFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        params.put("platform", filter.platform() == null ? null : filter.platform().key());
+        params.put(
+                "platform", filter.platform() == null ? null : filter.platform().key());
         params.put("family", filter.family());
         params.put("type", filter.type() == null ? null : filter.type().key());
         return params;

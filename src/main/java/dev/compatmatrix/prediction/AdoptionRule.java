@@ -44,8 +44,7 @@ public final class AdoptionRule {
         String learnt = outcome.message() == null ? "" : outcome.message().strip();
         if (!outcome.learnt() || outcome.overall() == null) {
             return new Decision(
-                    RunState.NOT_ADOPTED,
-                    learnt.isEmpty() ? "The learner could not learn from these claims." : learnt);
+                    RunState.NOT_ADOPTED, learnt.isEmpty() ? "The learner could not learn from these claims." : learnt);
         }
         if (current.isEmpty() || current.get().overall() == null) {
             return new Decision(RunState.ADOPTED, sentence(learnt, "Adopted: no run was adopted before."));
@@ -58,8 +57,9 @@ public final class AdoptionRule {
             worse.add("Macro-F1 " + number(now.macroF1()) + " < " + run + " " + number(before.macroF1()));
         }
         if (now.accuracy() < before.accuracy() - TOLERANCE) {
-            worse.add((worse.isEmpty() ? "Accuracy " + number(now.accuracy()) + " < " + run + " " : "accuracy "
-                            + number(now.accuracy()) + " < ")
+            worse.add((worse.isEmpty()
+                            ? "Accuracy " + number(now.accuracy()) + " < " + run + " "
+                            : "accuracy " + number(now.accuracy()) + " < ")
                     + number(before.accuracy()));
         }
         if (!worse.isEmpty()) {

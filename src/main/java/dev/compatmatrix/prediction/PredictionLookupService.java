@@ -47,11 +47,12 @@ public class PredictionLookupService {
             return Optional.empty();
         }
         Map<Platform, PlatformFigures> figures = figures();
-        return Optional.of(shown.forModels(List.of(modelId.get())).getOrDefault(modelId.get(), Map.of()).values().stream()
-                .filter(p -> platform == null || p.platform() == platform)
-                .sorted(Comparator.comparing(CellPrediction::platform))
-                .map(p -> new ShownPrediction(modelName, p, figures.get(p.platform())))
-                .toList());
+        return Optional.of(
+                shown.forModels(List.of(modelId.get())).getOrDefault(modelId.get(), Map.of()).values().stream()
+                        .filter(p -> platform == null || p.platform() == platform)
+                        .sorted(Comparator.comparing(CellPrediction::platform))
+                        .map(p -> new ShownPrediction(modelName, p, figures.get(p.platform())))
+                        .toList());
     }
 
     /** A page of every shown prediction by model name and platform, on {@code platform} only unless it is null. */
@@ -59,7 +60,9 @@ public class PredictionLookupService {
         Map<Platform, PlatformFigures> figures = figures();
         return shown.page(platform, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE)).stream()
                 .map(n -> new ShownPrediction(
-                        n.modelName(), n.prediction(), figures.get(n.prediction().platform())))
+                        n.modelName(),
+                        n.prediction(),
+                        figures.get(n.prediction().platform())))
                 .toList();
     }
 

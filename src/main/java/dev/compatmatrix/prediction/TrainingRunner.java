@@ -145,8 +145,8 @@ class TrainingRunner {
             report(runId, 1.0, "Saving the evaluation");
             long millis = (System.nanoTime() - started) / 1_000_000;
             transaction.executeWithoutResult(status -> {
-                Decision decision = AdoptionRule.decide(
-                        outcome, query.adopted().map(r -> new AdoptedRun(r.id(), r.model())));
+                Decision decision =
+                        AdoptionRule.decide(outcome, query.adopted().map(r -> new AdoptedRun(r.id(), r.model())));
                 runs.finish(runId, decision.state(), outcome, decision.message(), now(), millis);
                 if (decision.adopted()) {
                     runs.replacePredictions(runId, outcome.predictions());

@@ -11,7 +11,6 @@ public record TrainingStatus(
         long runId, Trigger trigger, String requestedBy, LocalDateTime startedAt, Double fraction, String step) {
 
     TrainingStatus advancedTo(double newFraction, String newStep) {
-        return new TrainingStatus(
-                runId, trigger, requestedBy, startedAt, Math.clamp(newFraction, 0.0, 1.0), newStep);
+        return new TrainingStatus(runId, trigger, requestedBy, startedAt, Math.clamp(newFraction, 0.0, 1.0), newStep);
     }
 }

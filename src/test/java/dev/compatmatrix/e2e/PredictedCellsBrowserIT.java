@@ -24,8 +24,9 @@ import org.openqa.selenium.WebElement;
 class PredictedCellsBrowserIT {
 
     private static final String RUN = "Stored by PredictedCellsBrowserIT";
-    private static final String PLATFORMS = "(SELECT unnest(string_to_array('cpu,cuda,rocm,mps,openvino,qualcomm,webnn,webgpu',"
-            + " ',')) AS hardware_type)";
+    private static final String PLATFORMS =
+            "(SELECT unnest(string_to_array('cpu,cuda,rocm,mps,openvino,qualcomm,webnn,webgpu',"
+                    + " ',')) AS hardware_type)";
 
     /** An adopted run beating the baseline everywhere, predicting High at 82 % for every untested cell. */
     static List<String> adoptedRunPredictingEveryUntestedCell() {
@@ -40,7 +41,8 @@ class PredictedCellsBrowserIT {
                 "INSERT INTO prediction_platform_metrics SELECT " + run + ", hardware_type, 40, 0.9, 0.6, 0.85, 0.4,"
                         + " 0.05, 0.2, '[[9,1,0,0],[1,8,1,0],[0,1,9,0],[0,0,1,9]]', true FROM " + PLATFORMS + " p",
                 "DELETE FROM predictions",
-                "INSERT INTO predictions SELECT " + run + ", m.model_id, p.hardware_type, 'high', 0.82, 0.06, 0.06, 0.06,"
+                "INSERT INTO predictions SELECT " + run
+                        + ", m.model_id, p.hardware_type, 'high', 0.82, 0.06, 0.06, 0.06,"
                         + " 0.99, '7 of 8 ' || m.model_family || ' models are High here' || chr(10)"
                         + " || 'its type is High on 5 other platforms' FROM models m CROSS JOIN " + PLATFORMS + " p"
                         + " WHERE m.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM compatibility_details d"
@@ -59,8 +61,7 @@ class PredictedCellsBrowserIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // two start-ups of its own application on a busy machine
     void turning_show_predictions_on_shows_a_likely_cell_with_its_label_and_reasons_and_off_shows_not_tested() {
-        Assumptions.assumeFalse(
-                PostgresTestServer.requested(), "the run is stored into the stopped app's DuckDB file");
+        Assumptions.assumeFalse(PostgresTestServer.requested(), "the run is stored into the stopped app's DuckDB file");
         TestApp app = TestApp.startWithRowsChanged(adoptedRunPredictingEveryUntestedCell());
         Browser browser = new Browser(app, 1);
         try {
@@ -87,7 +88,8 @@ class PredictedCellsBrowserIT {
             browser.until(d -> browser.path().contains("predictions=on"));
             int at = row;
             String header = platform;
-            browser.gridRowsWhen("matrix-grid", r -> r.size() > at && r.get(at).get(header).startsWith("≈"));
+            browser.gridRowsWhen(
+                    "matrix-grid", r -> r.size() > at && r.get(at).get(header).startsWith("≈"));
             assertThat(browser.gridRows("matrix-grid").get(row).get("Model")).isEqualTo(model);
             assertThat(browser.gridRows("matrix-grid").get(row).get(platform)).isEqualTo("≈ likely High · 82 %");
             WebElement predicted =
@@ -96,7 +98,9 @@ class PredictedCellsBrowserIT {
             assertThat(predicted.getCssValue("font-style")).isEqualTo("italic");
             assertThat(predicted.getCssValue("border-top-style")).isEqualTo("dotted");
 
-            assertThat(predictionViolations(browser)).as("axe on the predicted cells").isEmpty();
+            assertThat(predictionViolations(browser))
+                    .as("axe on the predicted cells")
+                    .isEmpty();
 
             browser.keys().moveToElement(predicted).perform();
             String tooltip = browser.until(d -> (String) browser.js("""
@@ -123,7 +127,8 @@ class PredictedCellsBrowserIT {
             browser.byId("show-predictions").click();
             browser.awaitIdle();
             browser.until(d -> !browser.path().contains("predictions=on"));
-            browser.gridRowsWhen("matrix-grid", r -> r.size() > at && r.get(at).get(header).equals("Not tested"));
+            browser.gridRowsWhen(
+                    "matrix-grid", r -> r.size() > at && r.get(at).get(header).equals("Not tested"));
             assertThat(browser.gridRows("matrix-grid").stream().flatMap(r -> r.values().stream()))
                     .noneMatch(text -> text.contains("likely"));
             browser.screenshot("display-matrix-predictions-off");
@@ -133,7 +138,9 @@ class PredictedCellsBrowserIT {
             browser.until(d -> browser.byId("predictions-grid").isDisplayed());
             assertThat(browser.byId("predictions-section").getText())
                     .contains("Predictions (not claims)", "≈ likely High · 82 %", "Accuracy 0.90 (baseline 0.60)");
-            assertThat(predictionViolations(browser)).as("axe on the model page's predictions").isEmpty();
+            assertThat(predictionViolations(browser))
+                    .as("axe on the model page's predictions")
+                    .isEmpty();
             browser.screenshot("display-model-page-predictions");
             browser.close();
         } catch (AssertionError | RuntimeException e) {

@@ -40,7 +40,9 @@ class PredictionsBrowserIT {
                 .allMatch(shown -> shown.equals("Shown: beats the baseline")
                         || shown.startsWith("Not shown: not enough evidence to predict")
                         || shown.startsWith("Not shown: not evaluated in this run"));
-        assertThat(browser.find(By.cssSelector("#predictions-confusions table th")).getText()).contains("Claimed");
+        assertThat(browser.find(By.cssSelector("#predictions-confusions table th"))
+                        .getText())
+                .contains("Claimed");
         List<Map<String, String>> runs = browser.gridRowsWhen("predictions-runs", r -> !r.isEmpty());
         assertThat(runs.getFirst().get("Trigger")).isEqualTo("Start-up");
         assertThat(runs.getFirst().get("State")).isEqualTo("Adopted");
@@ -53,7 +55,8 @@ class PredictionsBrowserIT {
         browser.byId("predictions-train").click();
         assertThat(browser.notification("started")).matches("Training run #\\d+ started");
         List<Map<String, String>> after = browser.gridRowsWhen(
-                "predictions-runs", r -> r.size() == 2 && !"Running".equals(r.getFirst().get("State")));
+                "predictions-runs",
+                r -> r.size() == 2 && !"Running".equals(r.getFirst().get("State")));
         assertThat(after.getFirst().get("Trigger")).isEqualTo("Admin");
         assertThat(after.getFirst().get("By")).isEqualTo("admin");
         assertThat(after.getFirst().get("State")).isIn("Adopted", "Not adopted");
@@ -65,9 +68,8 @@ class PredictionsBrowserIT {
         browser.signIn("viewer");
         browser.open("/predictions");
         browser.until(d -> d.findElement(By.id("predictions-evaluation")).isDisplayed());
-        assertThat(browser.driver.findElements(By.id("predictions-train"))).allSatisfy(button -> assertThat(
-                        button.isDisplayed())
-                .isFalse());
+        assertThat(browser.driver.findElements(By.id("predictions-train")))
+                .allSatisfy(button -> assertThat(button.isDisplayed()).isFalse());
         shot(browser, "training-predictions-viewer");
     }
 

@@ -37,7 +37,8 @@ class TestNextBrowserIT {
         browser.until(d -> browser.path().contains("platform=rocm"));
         List<Map<String, String>> rocm = browser.gridRowsWhen(
                 "test-next-grid",
-                r -> !r.isEmpty() && r.stream().allMatch(row -> row.get("Platform").equals("ROCm")));
+                r -> !r.isEmpty()
+                        && r.stream().allMatch(row -> row.get("Platform").equals("ROCm")));
         String count = browser.byId("test-next-count").getText();
         assertThat(count).endsWith("untested cells");
         shoot(browser, "testnext-rocm");

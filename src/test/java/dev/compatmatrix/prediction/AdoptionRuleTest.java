@@ -29,16 +29,20 @@ class AdoptionRuleTest {
 
         assertThat(decision.adopted()).isTrue();
         assertThat(decision.message())
-                .endsWith("Adopted: macro-F1 0.700 and accuracy 0.820 are not worse than adopted run #4's 0.660 and 0.800.");
+                .endsWith(
+                        "Adopted: macro-F1 0.700 and accuracy 0.820 are not worse than adopted run #4's 0.660 and 0.800.");
     }
 
     @Test
     void a_run_worse_by_at_most_the_tolerance_counts_as_not_worse() {
-        assertThat(AdoptionRule.decide(ScriptedLearner.learnt(0.7951, 0.6551, List.of()), RUN_4).adopted())
+        assertThat(AdoptionRule.decide(ScriptedLearner.learnt(0.7951, 0.6551, List.of()), RUN_4)
+                        .adopted())
                 .isTrue();
-        assertThat(AdoptionRule.decide(ScriptedLearner.learnt(0.80, 0.6549, List.of()), RUN_4).adopted())
+        assertThat(AdoptionRule.decide(ScriptedLearner.learnt(0.80, 0.6549, List.of()), RUN_4)
+                        .adopted())
                 .isFalse();
-        assertThat(AdoptionRule.decide(ScriptedLearner.learnt(0.7949, 0.66, List.of()), RUN_4).adopted())
+        assertThat(AdoptionRule.decide(ScriptedLearner.learnt(0.7949, 0.66, List.of()), RUN_4)
+                        .adopted())
                 .isFalse();
     }
 
@@ -62,7 +66,6 @@ class AdoptionRuleTest {
         Decision decision = AdoptionRule.decide(
                 ScriptedLearner.couldNotLearn("Only 1 claim: at least 20 are needed."), Optional.empty());
 
-        assertThat(decision)
-                .isEqualTo(new Decision(RunState.NOT_ADOPTED, "Only 1 claim: at least 20 are needed."));
+        assertThat(decision).isEqualTo(new Decision(RunState.NOT_ADOPTED, "Only 1 claim: at least 20 are needed."));
     }
 }

@@ -53,18 +53,21 @@ class PredictionTrainingEndToEndTest extends TrainingTestSupport {
 
         Evaluation evaluation = training.latestEvaluation().orElseThrow();
         assertThat(evaluation.run().id()).isEqualTo(runId);
-        assertThat(evaluation.platforms()).isNotEmpty().allSatisfy(platform -> assertThat(cells(platform))
-                .as(platform.platform() + ": the confusion matrix counts every example once")
-                .isEqualTo(platform.examples()));
+        assertThat(evaluation.platforms())
+                .isNotEmpty()
+                .allSatisfy(platform -> assertThat(cells(platform))
+                        .as(platform.platform() + ": the confusion matrix counts every example once")
+                        .isEqualTo(platform.examples()));
 
-        assertThat(count("SELECT count(*) FROM predictions")).isEqualTo(untested).isPositive();
+        assertThat(count("SELECT count(*) FROM predictions"))
+                .isEqualTo(untested)
+                .isPositive();
         assertThat(count("""
                         SELECT count(*) FROM predictions p
                         WHERE p.run_id <> %d OR EXISTS (
                             SELECT 1 FROM compatibility_details d
                             JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                            WHERE c.model_id = p.model_id AND d.hardware_type = p.hardware_type)"""
-                        .formatted(runId)))
+                            WHERE c.model_id = p.model_id AND d.hardware_type = p.hardware_type)""".formatted(runId)))
                 .as("predictions of another run or of a cell that has a claim")
                 .isZero();
     }

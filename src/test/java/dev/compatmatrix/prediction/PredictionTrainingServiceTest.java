@@ -109,7 +109,9 @@ class PredictionTrainingServiceTest extends TrainingTestSupport {
                 .isInstanceOf(TrainingRefusedException.class)
                 .hasMessageStartingWith("Training run #" + running + " is running since ")
                 .hasMessageEndingWith("; only one runs at a time. Wait until it has finished.");
-        assertThat(jdbc.sql("SELECT count(*) FROM prediction_runs").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM prediction_runs")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         TrainingStatus progress = training.progress().orElseThrow();

@@ -138,7 +138,8 @@ class PredictionsCountNowhereTest extends WritingIntegrationTest {
                         .mapToLong(row -> row.predictions().size())
                         .sum())
                 .isPositive();
-        assertThat(api(token, "/api/v1/matrix?limit=500&includePredictions=true")).contains("\"kind\":\"prediction\"");
+        assertThat(api(token, "/api/v1/matrix?limit=500&includePredictions=true"))
+                .contains("\"kind\":\"prediction\"");
     }
 
     @Test
@@ -153,19 +154,25 @@ class PredictionsCountNowhereTest extends WritingIntegrationTest {
         assertThatThrownBy(() -> claims.create(model, cell.platform(), high, ChangeNote.NONE))
                 .isInstanceOf(InvalidChangeException.class)
                 .hasMessageContaining("reason");
-        assertThat(shownOnTheMatrix(cell)).as("refused: the prediction still shows").isTrue();
+        assertThat(shownOnTheMatrix(cell))
+                .as("refused: the prediction still shows")
+                .isTrue();
         assertThat(modelPage.modelPredictions(model).platforms())
                 .anyMatch(p -> p.platform() == cell.platform() && p.prediction() != null);
 
         claims.create(model, cell.platform(), high, new ChangeNote("Ran the suite: all passed", "torch 2.5.1"));
         assertThat(shownOnTheMatrix(cell)).isFalse();
-        MatrixRow row = compatibility.matrixRowsWithPredictions(List.of(cell.modelId())).getFirst();
+        MatrixRow row =
+                compatibility.matrixRowsWithPredictions(List.of(cell.modelId())).getFirst();
         assertThat(row.cell(cell.platform()).level()).isEqualTo(CompatibilityLevel.HIGH);
         assertThat(modelPage.modelPredictions(model).platforms()).noneMatch(p -> p.platform() == cell.platform());
     }
 
     private boolean shownOnTheMatrix(Cell cell) {
-        return compatibility.matrixRowsWithPredictions(List.of(cell.modelId())).getFirst().prediction(cell.platform())
+        return compatibility
+                        .matrixRowsWithPredictions(List.of(cell.modelId()))
+                        .getFirst()
+                        .prediction(cell.platform())
                 != null;
     }
 
@@ -186,7 +193,9 @@ class PredictionsCountNowhereTest extends WritingIntegrationTest {
                 recommendations
                         .page(RecommendationFilter.NONE, RecommendationSort.BY_MODEL, 0, 1000)
                         .toString());
-        read.put("recommended platforms tally", recommendations.platformTally(RecommendationFilter.NONE).toString());
+        read.put(
+                "recommended platforms tally",
+                recommendations.platformTally(RecommendationFilter.NONE).toString());
         DashboardSnapshot figures = dashboard.snapshot(0);
         read.put(
                 "dashboard",
@@ -211,7 +220,9 @@ class PredictionsCountNowhereTest extends WritingIntegrationTest {
                 "/api/v1/matrix/export csv",
                 withoutGeneratedTime(api(token, "/api/v1/matrix/export?format=csv&includePredictions=false")));
         signIn("validator3", Roles.VALIDATOR);
-        read.put("validation queue", validation.queuePage(QueueFilter.ALL, 0, 1000).toString());
+        read.put(
+                "validation queue",
+                validation.queuePage(QueueFilter.ALL, 0, 1000).toString());
         read.put("validation queue count", String.valueOf(validation.queueCount(QueueFilter.ALL)));
         SecurityContextHolder.clearContext();
         return read;

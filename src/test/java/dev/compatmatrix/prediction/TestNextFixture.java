@@ -65,7 +65,8 @@ public final class TestNextFixture {
                     .create(
                             A3,
                             Platform.CUDA,
-                            new ClaimData(CompatibilityLevel.HIGH, null, null, null, null, "1.0", null, null, null, false),
+                            new ClaimData(
+                                    CompatibilityLevel.HIGH, null, null, null, null, "1.0", null, null, null, false),
                             new ChangeNote("measured", "1.0"));
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
@@ -81,9 +82,13 @@ public final class TestNextFixture {
                 Set.of(Platform.CUDA, Platform.ROCM),
                 List.of(
                         StoredPredictions.prediction(
-                                cell(jdbc, A1, Platform.CUDA), CompatibilityLevel.HIGH, 0.97, "3 of 3 tn models are High"),
+                                cell(jdbc, A1, Platform.CUDA),
+                                CompatibilityLevel.HIGH,
+                                0.97,
+                                "3 of 3 tn models are High"),
                         StoredPredictions.prediction(cell(jdbc, A2, Platform.ROCM), CompatibilityLevel.LOW, 0.40),
-                        StoredPredictions.prediction(cell(jdbc, A1, Platform.OPENVINO), CompatibilityLevel.HIGH, 0.90)));
+                        StoredPredictions.prediction(
+                                cell(jdbc, A1, Platform.OPENVINO), CompatibilityLevel.HIGH, 0.90)));
     }
 
     /** Forgets every training run, as on a console that was never trained. */

@@ -82,7 +82,9 @@ class TestNextServiceTest extends WritingIntegrationTest {
                 .containsExactly(A1, A3, A2);
 
         TestNextRow a1 = row(cuda, A1);
-        assertThat(a1.shared()).as("a2 shares family and type on CUDA; a3 has a claim there").isEqualTo(1);
+        assertThat(a1.shared())
+                .as("a2 shares family and type on CUDA; a3 has a claim there")
+                .isEqualTo(1);
         assertThat(a1.entropy()).isCloseTo(entropy(0.97), within(1e-9));
         assertThat(a1.value()).isCloseTo(entropy(0.97) * log2(3), within(1e-9));
         assertThat(a1.predictionText()).isEqualTo("likely High · 97 %");
@@ -96,7 +98,9 @@ class TestNextServiceTest extends WritingIntegrationTest {
         assertThat(row(cuda, B1).value()).isCloseTo(2.0, within(1e-9));
 
         TestNextRow openvino = row(new TestNextFilter(Platform.OPENVINO, null, null), A1);
-        assertThat(openvino.prediction()).as("OpenVINO does not beat the baseline").isNull();
+        assertThat(openvino.prediction())
+                .as("OpenVINO does not beat the baseline")
+                .isNull();
         assertThat(openvino.entropy()).isEqualTo(2.0);
     }
 
@@ -113,9 +117,7 @@ class TestNextServiceTest extends WritingIntegrationTest {
         long claimedCells = jdbc.sql("""
                         SELECT count(*) FROM compatibility_details d
                         JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                        JOIN models m ON m.model_id = c.model_id AND m.deleted_at IS NULL""")
-                .query(Long.class)
-                .single();
+                        JOIN models m ON m.model_id = c.model_id AND m.deleted_at IS NULL""").query(Long.class).single();
         long models = jdbc.sql("SELECT count(*) FROM models WHERE deleted_at IS NULL")
                 .query(Long.class)
                 .single();
@@ -140,7 +142,8 @@ class TestNextServiceTest extends WritingIntegrationTest {
 
         TestNextFilter audioOnRocm = new TestNextFilter(Platform.ROCM, null, ModelType.AUDIO);
         assertThat(all(audioOnRocm)).isNotEmpty().allMatch(r -> r.type().equals("audio"));
-        assertThat(service.testNextCount(audioOnRocm)).isEqualTo(all(audioOnRocm).size());
+        assertThat(service.testNextCount(audioOnRocm))
+                .isEqualTo(all(audioOnRocm).size());
     }
 
     @Test
@@ -149,10 +152,11 @@ class TestNextServiceTest extends WritingIntegrationTest {
         assertThat(service.adoptedRun()).isEmpty();
         List<TestNextRow> rows = all(TestNextFilter.NONE);
         assertThat(rows).isNotEmpty().allMatch(r -> r.prediction() == null && r.entropy() == 2.0);
-        assertThat(rows).isSortedAccordingTo(Comparator.comparingLong(TestNextRow::shared)
-                .reversed()
-                .thenComparing(TestNextRow::modelName)
-                .thenComparing(r -> r.platform().key()));
+        assertThat(rows)
+                .isSortedAccordingTo(Comparator.comparingLong(TestNextRow::shared)
+                        .reversed()
+                        .thenComparing(TestNextRow::modelName)
+                        .thenComparing(r -> r.platform().key()));
         assertThat(fixtureOrder(new TestNextFilter(Platform.CUDA, null, null)))
                 .containsExactly(A1 + " cuda", A2 + " cuda", B1 + " cuda");
     }
@@ -173,7 +177,8 @@ class TestNextServiceTest extends WritingIntegrationTest {
         assertThat(records).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             assertThat(records.get(i).get("rank")).isEqualTo(String.valueOf(i + 1));
-            assertThat(records.get(i).get("platform")).isEqualTo(rows.get(i).platform().key());
+            assertThat(records.get(i).get("platform"))
+                    .isEqualTo(rows.get(i).platform().key());
         }
         CSVRecord a1 = records.stream()
                 .filter(r -> r.get("model").equals(A1) && r.get("platform").equals("cuda"))

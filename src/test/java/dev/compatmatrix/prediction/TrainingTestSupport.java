@@ -107,8 +107,6 @@ public abstract class TrainingTestSupport {
         return jdbc.sql("""
                         SELECT CAST(run_id AS VARCHAR) || '|' || CAST(model_id AS VARCHAR) || '|' || hardware_type || '|'
                                || predicted_level || '|' || CAST(p_high AS VARCHAR) || '|' || reasons
-                        FROM predictions ORDER BY model_id, hardware_type""")
-                .query(String.class)
-                .list();
+                        FROM predictions ORDER BY model_id, hardware_type""").query(String.class).list();
     }
 }

@@ -47,9 +47,12 @@ class TrainingTriggersTest extends TrainingTestSupport {
 
     /** Accepted changes as the matrix writer records them: one matrix_events row per cell changed. */
     private void acceptChanges(int count) {
-        long modelId = jdbc.sql("SELECT min(model_id) FROM models").query(Long.class).single();
+        long modelId =
+                jdbc.sql("SELECT min(model_id) FROM models").query(Long.class).single();
         for (int i = 0; i < count; i++) {
-            long id = jdbc.sql("SELECT nextval('matrix_events_seq')").query(Long.class).single();
+            long id = jdbc.sql("SELECT nextval('matrix_events_seq')")
+                    .query(Long.class)
+                    .single();
             jdbc.sql("""
                             INSERT INTO matrix_events (id, change_id, occurred_at, kind, model_id, hardware_type,
                                                        previous_level, new_level, actor)
@@ -94,7 +97,9 @@ class TrainingTriggersTest extends TrainingTestSupport {
 
         assertThat(runTriggers()).containsExactly("NIGHTLY");
         awaitNoneRunning(jdbc);
-        assertThat(jdbc.sql("SELECT state FROM prediction_runs").query(String.class).single())
+        assertThat(jdbc.sql("SELECT state FROM prediction_runs")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("ADOPTED");
     }
 

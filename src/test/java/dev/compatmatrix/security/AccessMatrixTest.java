@@ -114,7 +114,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "matrixPageWithPredictions",
                         "matrixRowsWithPredictions")
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
-        Stream.of("modelOverview", "performanceComparison", "modelPredictions").forEach(m -> signedIn.accept("ModelPageService." + m));
+        Stream.of("modelOverview", "performanceComparison", "modelPredictions")
+                .forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
                 .forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("range", "defaultRange", "snapshots", "families", "summary", "page", "writeFile")
@@ -151,7 +152,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> allowed.put("FeedService." + m, EVERYONE));
         Stream.of("current", "replace").forEach(m -> signedIn.accept("FeedSecretService." + m));
         // Predictions: everyone signed in follows the trainings and reads the evaluation; admins start one.
-        Stream.of("progress", "runs", "latestEvaluation").forEach(m -> signedIn.accept("PredictionTrainingService." + m));
+        Stream.of("progress", "runs", "latestEvaluation")
+                .forEach(m -> signedIn.accept("PredictionTrainingService." + m));
         allowed.put("PredictionTrainingService.trainNow", ADMINS);
         // Writing
         Stream.of("create", "update", "remove").forEach(m -> allowed.put("ClaimService." + m, EDITORS));

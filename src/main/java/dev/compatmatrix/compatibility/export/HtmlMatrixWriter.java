@@ -58,7 +58,9 @@ final class HtmlMatrixWriter implements MatrixWriter {
         page.prependChild(new DocumentType("html", "", ""));
         page.head().appendElement("meta").attr("charset", "utf-8");
         page.title(header.title());
-        page.head().appendElement("style").appendChild(new DataNode(CSS + (header.predictions() ? PREDICTION_CSS : "")));
+        page.head()
+                .appendElement("style")
+                .appendChild(new DataNode(CSS + (header.predictions() ? PREDICTION_CSS : "")));
         page.body().appendElement("h1").text(header.title());
         page.body().appendElement("p").addClass("legend").text(header.countText() + ". " + header.legend());
         Element headings =

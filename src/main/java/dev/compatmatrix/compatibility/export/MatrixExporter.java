@@ -37,11 +37,7 @@ class MatrixExporter {
     static final int PREDICTIONS_CHUNK = 1_000;
 
     MatrixExporter(
-            MatrixQuery matrix,
-            AsOfMatrixQuery past,
-            JsonMapper json,
-            Clock clock,
-            ShownPredictionsQuery predictions) {
+            MatrixQuery matrix, AsOfMatrixQuery past, JsonMapper json, Clock clock, ShownPredictionsQuery predictions) {
         this.matrix = matrix;
         this.predictions = predictions;
         this.past = past;

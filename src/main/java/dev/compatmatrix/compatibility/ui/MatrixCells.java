@@ -71,7 +71,9 @@ final class MatrixCells {
     private static void cellProperties(
             LitRenderer<MatrixRow> renderer, String p, Platform platform, RecentChanges recent, boolean titled) {
         renderer.withProperty(name(p, "predicted"), r -> r.prediction(platform) != null)
-                .withProperty(name(p, "label"), r -> r.prediction(platform) == null ? "" : PredictedBadge.label(r.prediction(platform)))
+                .withProperty(
+                        name(p, "label"),
+                        r -> r.prediction(platform) == null ? "" : PredictedBadge.label(r.prediction(platform)))
                 .withProperty(
                         name(p, "ptitle"),
                         r -> !titled || r.prediction(platform) == null

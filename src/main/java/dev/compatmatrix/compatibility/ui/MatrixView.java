@@ -137,14 +137,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         legend.addClassName("legend");
         configurePredictionsSwitch();
         FlexLayout tools = new FlexLayout(
-                filters.search,
-                filters.toggle,
-                asOfControl,
-                columns,
-                showPredictions,
-                exportMenu,
-                rowCount,
-                newModel);
+                filters.search, filters.toggle, asOfControl, columns, showPredictions, exportMenu, rowCount, newModel);
         tools.addClassNames("filter-bar", "matrix-tools");
         add(tools, asOfControl.banner, legend, filters, urlNotice, grid);
         addAttachListener(e -> followWindowWidth(e.getUI()));
@@ -247,7 +240,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    static final String PREDICTIONS_NOW_ONLY = "predictions are of now only: none is shown in the matrix as of a past point";
+    static final String PREDICTIONS_NOW_ONLY =
+            "predictions are of now only: none is shown in the matrix as of a past point";
 
     private void configurePredictionsSwitch() {
         showPredictions.setId("show-predictions");

@@ -119,6 +119,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Tab reviewsTab;
     /** "Predictions (not claims)": read when first opened, and again with the page after that. */
     PredictionsTab predictions;
+
     private final VerticalLayout historyBox = new VerticalLayout();
 
     public ModelView(

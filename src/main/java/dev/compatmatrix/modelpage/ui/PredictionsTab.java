@@ -92,7 +92,9 @@ class PredictionsTab extends VerticalLayout {
                             return new Span();
                         }
                         Button make = new Button(
-                                "Make a claim…", e -> makeClaim.accept(p.platform(), p.prediction().level()));
+                                "Make a claim…",
+                                e -> makeClaim.accept(
+                                        p.platform(), p.prediction().level()));
                         make.setId("make-claim-" + p.platform().key());
                         make.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                         make.setTooltipText("Opens the usual claim form: a claim needs what was run and the version");
@@ -127,17 +129,18 @@ class PredictionsTab extends VerticalLayout {
     void load() {
         loaded = true;
         ModelPredictions predictions = service.modelPredictions(modelName.get());
-        intro.setText(
-                (predictions.run() == null
-                                ? ""
-                                : "Predicted by the model trained on the claims in run " + predictions.run().runId()
-                                        + (predictions.run().finishedAt() == null
-                                                ? ""
-                                                : " (" + ModelView.UTC_TIME.format(
-                                                                predictions.run().finishedAt()) + ")")
-                                        + ". ")
-                        + "A prediction is not a claim: nobody has tested the cell, it counts in no coverage, score"
-                        + " or recommendation, and a claim made from a test replaces it.");
+        intro.setText((predictions.run() == null
+                        ? ""
+                        : "Predicted by the model trained on the claims in run "
+                                + predictions.run().runId()
+                                + (predictions.run().finishedAt() == null
+                                        ? ""
+                                        : " ("
+                                                + ModelView.UTC_TIME.format(
+                                                        predictions.run().finishedAt()) + ")")
+                                + ". ")
+                + "A prediction is not a claim: nobody has tested the cell, it counts in no coverage, score"
+                + " or recommendation, and a claim made from a test replaces it.");
         none.setText(predictions.none() == null ? "" : predictions.none());
         none.setVisible(predictions.none() != null);
         grid.setItems(predictions.platforms());

@@ -18,11 +18,15 @@ import java.util.Locale;
  * any run was adopted) and the newest runs; times are UTC, figures 0 to 1.
  */
 public record ApiEvaluation(
-        @Schema(description = "The run whose predictions are shown; null before any run was adopted") Adopted adopted,
-        @Schema(description = "The newest training runs, newest first, adopted or not") List<Run> runs) {
+        @Schema(description = "The run whose predictions are shown; null before any run was adopted")
+        Adopted adopted,
+
+        @Schema(description = "The newest training runs, newest first, adopted or not")
+        List<Run> runs) {
 
     /** Accuracy, macro-F1 (mean F1 of the four levels) and expected calibration error (0 is perfect). */
-    public record Figures(double accuracy, @JsonProperty("macro_f1") double macroF1, double ece) {
+    public record Figures(
+            double accuracy, @JsonProperty("macro_f1") double macroF1, double ece) {
 
         static Figures of(Metrics m) {
             return m == null ? null : new Figures(m.accuracy(), m.macroF1(), m.ece());
@@ -37,30 +41,46 @@ public record ApiEvaluation(
             @JsonProperty("models_used") Integer modelsUsed,
             Integer folds,
             Figures overall,
-            @Schema(description = "The baseline's figures: the majority level of the model's family on the platform, "
+
+            @Schema(
+                    description = "The baseline's figures: the majority level of the model's family on the platform, "
                             + "else of its type")
-                    Figures baseline,
+            Figures baseline,
+
             @Schema(description = "The order of the confusion matrices' rows (claimed) and columns (predicted)")
-                    List<String> levels,
+            List<String> levels,
+
             List<Platform> platforms) {}
 
     public record Platform(
             String platform,
-            @Schema(description = "Claims evaluated on the platform") int examples,
+
+            @Schema(description = "Claims evaluated on the platform")
+            int examples,
+
             Figures model,
             Figures baseline,
+
             @JsonProperty("predictions_shown")
-                    @Schema(description = "Whether the model beats the baseline here, so its predictions are shown")
-                    boolean predictionsShown,
-            @Schema(description = "confusion[claimed][predicted], both in the order of 'levels'") int[][] confusion) {}
+            @Schema(description = "Whether the model beats the baseline here, so its predictions are shown")
+            boolean predictionsShown,
+
+            @Schema(description = "confusion[claimed][predicted], both in the order of 'levels'")
+            int[][] confusion) {}
 
     public record Run(
             @JsonProperty("run_id") long runId,
             @JsonProperty("started_at") LocalDateTime startedAt,
             @JsonProperty("finished_at") LocalDateTime finishedAt,
-            @Schema(allowableValues = {"admin", "changes", "nightly", "start_up"}) String trigger,
+
+            @Schema(allowableValues = {"admin", "changes", "nightly", "start_up"})
+            String trigger,
+
             @JsonProperty("requested_by") String requestedBy,
-            @Schema(allowableValues = {"running", "adopted", "not_adopted", "failed"}) String state,
+
+            @Schema(allowableValues = {"running", "adopted", "not_adopted", "failed"})
+            String state,
+
             String message,
             @JsonProperty("claims_used") Integer claimsUsed,
             Figures overall,

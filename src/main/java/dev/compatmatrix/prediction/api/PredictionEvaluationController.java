@@ -30,13 +30,15 @@ public class PredictionEvaluationController {
         this.training = training;
     }
 
-    @Operation(summary = "The adopted training run's evaluation (overall and per platform, beside the baseline) and the "
-            + "newest runs")
+    @Operation(
+            summary = "The adopted training run's evaluation (overall and per platform, beside the baseline) and the "
+                    + "newest runs")
     @Parameter(
             name = "runs",
             in = ParameterIn.QUERY,
             description = "How many of the newest runs to list",
-            schema = @Schema(type = "integer", minimum = "0", maximum = "" + MAX_RUNS, defaultValue = "" + DEFAULT_RUNS))
+            schema =
+                    @Schema(type = "integer", minimum = "0", maximum = "" + MAX_RUNS, defaultValue = "" + DEFAULT_RUNS))
     @ApiResponse(
             responseCode = "200",
             description = "The evaluation",

@@ -31,8 +31,8 @@ public class PredictionsApiController {
     static final String MODEL = "model";
     static final String PLATFORM = "platform";
 
-    private static final List<String> ACCEPTED = Stream.concat(ApiPaging.NAMES.stream(), Stream.of(MODEL, PLATFORM))
-            .collect(Collectors.toList());
+    private static final List<String> ACCEPTED =
+            Stream.concat(ApiPaging.NAMES.stream(), Stream.of(MODEL, PLATFORM)).collect(Collectors.toList());
 
     private final PredictionLookupService predictions;
 

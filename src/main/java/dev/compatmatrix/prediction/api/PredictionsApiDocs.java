@@ -23,8 +23,8 @@ class PredictionsApiDocs implements OperationCustomizer {
                 PredictionsApiController.MODEL,
                 "Only this model's predictions, by its exact name (unknown: 404); without it, a page of all",
                 new StringSchema()));
-        operation.addParametersItem(query(
-                PredictionsApiController.PLATFORM, "Only this platform (unknown: 400)", keys(Platform.class)));
+        operation.addParametersItem(
+                query(PredictionsApiController.PLATFORM, "Only this platform (unknown: 400)", keys(Platform.class)));
         return operation;
     }
 }

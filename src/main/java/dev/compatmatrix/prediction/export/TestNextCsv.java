@@ -42,7 +42,8 @@ public final class TestNextCsv {
 
     /** "what-to-test-next.csv", or "what-to-test-next-cuda.csv" for one platform. */
     public static String fileName(TestNextFilter filter) {
-        return "what-to-test-next" + (filter.platform() == null ? "" : "-" + filter.platform().key()) + ".csv";
+        return "what-to-test-next"
+                + (filter.platform() == null ? "" : "-" + filter.platform().key()) + ".csv";
     }
 
     public void row(TestNextRow row) {

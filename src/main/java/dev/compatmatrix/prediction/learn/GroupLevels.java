@@ -23,9 +23,12 @@ final class GroupLevels {
         this.table = table;
         int families = table.familyNames.size();
         family = LevelTally.of(table, folds, families, m -> table.family[m]);
-        familySize = LevelTally.of(
-                table, folds, families * SIZES, m -> table.family[m] * SIZES + size(m));
-        type = LevelTally.of(table, folds, ModelType.values().length, m -> table.models.get(m).type().ordinal());
+        familySize = LevelTally.of(table, folds, families * SIZES, m -> table.family[m] * SIZES + size(m));
+        type = LevelTally.of(
+                table,
+                folds,
+                ModelType.values().length,
+                m -> table.models.get(m).type().ordinal());
         all = LevelTally.of(table, folds, 1, m -> 0);
     }
 

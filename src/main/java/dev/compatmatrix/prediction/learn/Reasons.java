@@ -57,8 +57,11 @@ final class Reasons {
         int[] counts = groups.family(model, platform, none, none);
         add(reasons, counts, level, "%d of %d " + family + " models are " + levelLabel + " on " + on);
         counts = groups.familySize(model, platform, none, none);
-        add(reasons, counts, level, "%d of %d " + facts.size().key() + " " + family + " models are " + levelLabel
-                + " on " + on);
+        add(
+                reasons,
+                counts,
+                level,
+                "%d of %d " + facts.size().key() + " " + family + " models are " + levelLabel + " on " + on);
         counts = groups.type(model, platform, none, none);
         add(reasons, counts, level, "type " + facts.type().key() + ": %d of %d are " + levelLabel + " on " + on);
         counts = groups.all(platform, none, none);

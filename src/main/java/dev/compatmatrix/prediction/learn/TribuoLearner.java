@@ -44,7 +44,8 @@ public class TribuoLearner implements Learner {
 
         void fold(Platform platform, int fold, Set<Integer> trainingModels, Set<Integer> heldOutModels);
 
-        default void heldOut(Platform platform, int modelId, CompatibilityLevel claimed, CompatibilityLevel predicted) {}
+        default void heldOut(
+                Platform platform, int modelId, CompatibilityLevel claimed, CompatibilityLevel predicted) {}
     }
 
     private final FoldWatcher watcher;
@@ -64,8 +65,10 @@ public class TribuoLearner implements Learner {
         int models = table.modelsWithClaims();
         if (table.claims < MIN_CLAIMS || models < MIN_MODELS) {
             String had = table.claims == 0 ? "No claims" : "Only " + claimsOf(table.claims, models);
-            return notLearnt(table.claims, models, had + ": at least " + MIN_CLAIMS + " claims of " + MIN_MODELS
-                    + " models are needed to learn.");
+            return notLearnt(
+                    table.claims,
+                    models,
+                    had + ": at least " + MIN_CLAIMS + " claims of " + MIN_MODELS + " models are needed to learn.");
         }
         List<String> notes = new ArrayList<>();
         List<Platform> learnable = new ArrayList<>();
@@ -125,8 +128,8 @@ public class TribuoLearner implements Learner {
             return Optional.of(platform.label() + " has no claims" + skipped);
         }
         if (claims < MIN_PLATFORM_CLAIMS) {
-            return Optional.of(platform.label() + " has only " + claimsOf(claims) + " (at least "
-                    + MIN_PLATFORM_CLAIMS + " are needed)" + skipped);
+            return Optional.of(platform.label() + " has only " + claimsOf(claims) + " (at least " + MIN_PLATFORM_CLAIMS
+                    + " are needed)" + skipped);
         }
         int[] levels = new int[LEVELS];
         for (int m = 0; m < table.size(); m++) {
@@ -173,9 +176,8 @@ public class TribuoLearner implements Learner {
                     continue;
                 }
                 double[] baseline = groups.baseline(m, p, heldOut, GroupedFolds.NONE);
-                double[] model = forest.trained()
-                        ? forest.odds(features.values(m, p, heldOut, GroupedFolds.NONE))
-                        : baseline;
+                double[] model =
+                        forest.trained() ? forest.odds(features.values(m, p, heldOut, GroupedFolds.NONE)) : baseline;
                 score.add(claimed, model, baseline, commonest);
                 if (watcher != FoldWatcher.NONE) {
                     int modelId = table.models.get(m).modelId();

@@ -50,15 +50,12 @@ public class AdoptedRunQuery {
         jdbc.sql("""
                         SELECT hardware_type, examples, accuracy, baseline_accuracy, macro_f1, baseline_macro_f1,
                                ece, baseline_ece, beats_baseline
-                        FROM prediction_platform_metrics WHERE run_id = :runId""")
-                .param("runId", runId)
-                .query((ResultSet rs) -> {
-                    Platform platform =
-                            Platform.fromKey(rs.getString("hardware_type")).orElse(null);
-                    if (platform != null) {
-                        figures.put(platform, figures(platform, rs));
-                    }
-                });
+                        FROM prediction_platform_metrics WHERE run_id = :runId""").param("runId", runId).query((ResultSet rs) -> {
+            Platform platform = Platform.fromKey(rs.getString("hardware_type")).orElse(null);
+            if (platform != null) {
+                figures.put(platform, figures(platform, rs));
+            }
+        });
         return figures;
     }
 
@@ -68,7 +65,9 @@ public class AdoptedRunQuery {
                 rs.getInt("examples"),
                 new Metrics(rs.getDouble("accuracy"), rs.getDouble("macro_f1"), rs.getDouble("ece")),
                 new Metrics(
-                        rs.getDouble("baseline_accuracy"), rs.getDouble("baseline_macro_f1"), rs.getDouble("baseline_ece")),
+                        rs.getDouble("baseline_accuracy"),
+                        rs.getDouble("baseline_macro_f1"),
+                        rs.getDouble("baseline_ece")),
                 rs.getBoolean("beats_baseline"));
     }
 }

@@ -46,11 +46,7 @@ public class PlatformEvaluationQuery {
         return jdbc.sql("""
                         SELECT hardware_type, examples, accuracy, macro_f1, ece,
                                baseline_accuracy, baseline_macro_f1, baseline_ece, confusion, beats_baseline
-                        FROM prediction_platform_metrics WHERE run_id = :runId""")
-                .param("runId", runId)
-                .query((rs, n) -> row(rs))
-                .list()
-                .stream()
+                        FROM prediction_platform_metrics WHERE run_id = :runId""").param("runId", runId).query((rs, n) -> row(rs)).list().stream()
                 .sorted(java.util.Comparator.comparing(PlatformEvaluation::platform))
                 .toList();
     }
@@ -61,7 +57,9 @@ public class PlatformEvaluationQuery {
                 rs.getInt("examples"),
                 new Metrics(rs.getDouble("accuracy"), rs.getDouble("macro_f1"), rs.getDouble("ece")),
                 new Metrics(
-                        rs.getDouble("baseline_accuracy"), rs.getDouble("baseline_macro_f1"), rs.getDouble("baseline_ece")),
+                        rs.getDouble("baseline_accuracy"),
+                        rs.getDouble("baseline_macro_f1"),
+                        rs.getDouble("baseline_ece")),
                 confusion(rs.getString("confusion")),
                 rs.getBoolean("beats_baseline"));
     }
@@ -76,7 +74,10 @@ public class PlatformEvaluationQuery {
         return Arrays.stream(inner.split("\\]\\s*,\\s*\\["))
                 .map(row -> row.isBlank()
                         ? new int[0]
-                        : Arrays.stream(row.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray())
+                        : Arrays.stream(row.split(","))
+                                .map(String::strip)
+                                .mapToInt(Integer::parseInt)
+                                .toArray())
                 .toArray(int[][]::new);
     }
 }

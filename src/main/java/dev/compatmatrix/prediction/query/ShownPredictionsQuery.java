@@ -44,8 +44,8 @@ public class ShownPredictionsQuery {
             FROM (%s) s JOIN models m ON m.model_id = s.model_id
             WHERE CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform""".formatted(SHOWN);
 
-    private static final String PAGE =
-            "SELECT s.*, m.model_name " + ON_PLATFORM + "\nORDER BY m.model_name, s.hardware_type LIMIT :limit OFFSET :offset";
+    private static final String PAGE = "SELECT s.*, m.model_name " + ON_PLATFORM
+            + "\nORDER BY m.model_name, s.hardware_type LIMIT :limit OFFSET :offset";
 
     private static final String COUNT = "SELECT count(*) " + ON_PLATFORM;
 

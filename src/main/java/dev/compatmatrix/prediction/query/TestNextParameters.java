@@ -41,7 +41,10 @@ public final class TestNextParameters {
     /** The filter as parameters; only what narrows it is present. */
     public static Map<String, List<String>> of(TestNextFilter filter) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, PLATFORM, filter.platform() == null ? null : filter.platform().key());
+        put(
+                params,
+                PLATFORM,
+                filter.platform() == null ? null : filter.platform().key());
         put(params, FAMILY, filter.family());
         put(params, TYPE, filter.type() == null ? null : filter.type().key());
         return params;

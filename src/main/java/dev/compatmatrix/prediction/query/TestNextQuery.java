@@ -34,9 +34,8 @@ public class TestNextQuery {
     /** Rows the driver fetches at a time while a file streams (PostgreSQL would otherwise read all at once). */
     private static final int FETCH_SIZE = 1000;
 
-    static final String PLATFORMS = Stream.of(Platform.values())
-            .map(p -> "('" + p.key() + "')")
-            .collect(Collectors.joining(", "));
+    static final String PLATFORMS =
+            Stream.of(Platform.values()).map(p -> "('" + p.key() + "')").collect(Collectors.joining(", "));
 
     static final String UNTESTED = """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, pl.hardware_type
@@ -47,8 +46,7 @@ public class TestNextQuery {
               AND (CAST(:platform AS VARCHAR) IS NULL OR pl.hardware_type = :platform)
               AND (CAST(:family AS VARCHAR) IS NULL OR m.model_family = :family)
               AND (CAST(:type AS VARCHAR) IS NULL OR m.model_type = :type)
-              AND %s IS NULL"""
-            .formatted(PLATFORMS, SqlRanks.platformLevelRank("pl.hardware_type", "c"));
+              AND %s IS NULL""".formatted(PLATFORMS, SqlRanks.platformLevelRank("pl.hardware_type", "c"));
 
     /** The rule above, in SQL: {@code ln(x) / ln(2)} is log2 on both databases (PostgreSQL has no log2). */
     static final String VALUE = "COALESCE(s.entropy, " + MAX_ENTROPY + ") * ln(2 + u.shared) / ln(2)";
@@ -66,8 +64,7 @@ public class TestNextQuery {
                 -- the platform filter again, for the shown predictions: the database does not carry it over itself
                 -- (one platform's first page at 100,000 models ≈ 3× faster, BENCHMARKS.md)
                 AND (CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform)
-            ORDER BY test_value DESC, u.model_name, u.hardware_type"""
-            .formatted(MAX_ENTROPY, VALUE, UNTESTED, ShownPredictionsQuery.SHOWN);
+            ORDER BY test_value DESC, u.model_name, u.hardware_type""".formatted(MAX_ENTROPY, VALUE, UNTESTED, ShownPredictionsQuery.SHOWN);
 
     static final String PAGE = RANKED + "\nLIMIT :limit OFFSET :offset";
 
@@ -94,18 +91,16 @@ public class TestNextQuery {
 
     /** Every ranked cell the filter keeps, in rank order, one at a time (for files; never all in memory). */
     public void each(TestNextFilter filter, Consumer<TestNextRow> action) {
-        try (Stream<TestNextRow> rows = jdbc.sql(RANKED)
-                .withFetchSize(FETCH_SIZE)
-                .params(params(filter))
-                .query((rs, n) -> row(rs))
-                .stream()) {
+        try (Stream<TestNextRow> rows =
+                jdbc.sql(RANKED).withFetchSize(FETCH_SIZE).params(params(filter)).query((rs, n) -> row(rs)).stream()) {
             rows.forEach(action);
         }
     }
 
     static Map<String, Object> params(TestNextFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        params.put("platform", filter.platform() == null ? null : filter.platform().key());
+        params.put(
+                "platform", filter.platform() == null ? null : filter.platform().key());
         params.put("family", filter.family());
         params.put("type", filter.type() == null ? null : filter.type().key());
         return params;

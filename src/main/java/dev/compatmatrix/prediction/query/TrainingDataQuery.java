@@ -77,7 +77,8 @@ public class TrainingDataQuery {
             claims.add(new KnownClaim(
                     rs.getInt("model_id"),
                     Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                    CompatibilityLevel.fromKey(rs.getString("compatibility_level")).orElseThrow(),
+                    CompatibilityLevel.fromKey(rs.getString("compatibility_level"))
+                            .orElseThrow(),
                     ValidationStatus.fromKey(rs.getString("validation_status")).orElseThrow(),
                     rs.getBoolean("simulated")));
         });

@@ -56,7 +56,8 @@ public class TrainingRunsQuery {
 
     /** A run's evaluation per platform, in platform order. */
     public List<PlatformRow> platforms(long runId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         SELECT hardware_type, examples, accuracy, baseline_accuracy, macro_f1, baseline_macro_f1, ece,
                                baseline_ece, confusion, beats_baseline
                         FROM prediction_platform_metrics
@@ -80,9 +81,7 @@ public class TrainingRunsQuery {
         return jdbc.sql("""
                         SELECT count(*) FROM matrix_events
                         WHERE occurred_at > COALESCE((SELECT max(started_at) FROM prediction_runs),
-                                                     TIMESTAMP '1970-01-01 00:00:00')""")
-                .query(Long.class)
-                .single();
+                                                     TIMESTAMP '1970-01-01 00:00:00')""").query(Long.class).single();
     }
 
     /** Whether any training ever started. */
@@ -153,5 +152,10 @@ public class TrainingRunsQuery {
      * (high, medium, low, unsupported). Predictions are shown on the platform only when {@code beatsBaseline}.
      */
     public record PlatformRow(
-            Platform platform, int examples, Metrics model, Metrics baseline, int[][] confusion, boolean beatsBaseline) {}
+            Platform platform,
+            int examples,
+            Metrics model,
+            Metrics baseline,
+            int[][] confusion,
+            boolean beatsBaseline) {}
 }

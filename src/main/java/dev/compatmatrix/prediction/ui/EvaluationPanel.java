@@ -48,7 +48,10 @@ class EvaluationPanel extends VerticalLayout {
                 GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         figures.setAllRowsVisible(true);
         figures.addColumn(Line::label).setHeader("Platform").setAutoWidth(true).setFlexGrow(0);
-        figures.addColumn(Line::examples).setHeader("Claims evaluated").setAutoWidth(true).setFlexGrow(0);
+        figures.addColumn(Line::examples)
+                .setHeader("Claims evaluated")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         figures.addColumn(l -> RunFormat.beside(l.model(), l.baseline(), RunFormat::accuracy))
                 .setHeader("Accuracy")
                 .setKey("accuracy")
@@ -73,7 +76,8 @@ class EvaluationPanel extends VerticalLayout {
                 summary,
                 figures,
                 new H3("Confusion matrices"),
-                new Paragraph("Rows: the claimed level; columns: the level the cross-validated model predicted for it."),
+                new Paragraph(
+                        "Rows: the claimed level; columns: the level the cross-validated model predicted for it."),
                 confusions);
     }
 

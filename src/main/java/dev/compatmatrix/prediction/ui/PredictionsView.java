@@ -88,9 +88,10 @@ public class PredictionsView extends VerticalLayout {
         configureRuns();
         add(
                 top,
-                new Paragraph("A model trained on the claims predicts the level of untested cells. Predictions are never "
-                        + "claims: the matrix shows them only when asked, apart from the claims, and only on platforms "
-                        + "where the training's cross-validated evaluation beats the baseline."),
+                new Paragraph(
+                        "A model trained on the claims predicts the level of untested cells. Predictions are never "
+                                + "claims: the matrix shows them only when asked, apart from the claims, and only on platforms "
+                                + "where the training's cross-validated evaluation beats the baseline."),
                 progressBar,
                 progressText,
                 empty,
@@ -103,11 +104,18 @@ public class PredictionsView extends VerticalLayout {
 
     private void configureRuns() {
         runs.setId("predictions-runs");
-        runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        runs.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         runs.setAllRowsVisible(true);
         runs.addColumn(r -> "#" + r.id()).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
-        runs.addColumn(r -> RunFormat.time(r.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
-        runs.addColumn(r -> RunFormat.trigger(r.trigger())).setHeader("Trigger").setAutoWidth(true).setFlexGrow(0);
+        runs.addColumn(r -> RunFormat.time(r.startedAt()))
+                .setHeader("Started")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        runs.addColumn(r -> RunFormat.trigger(r.trigger()))
+                .setHeader("Trigger")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         runs.addColumn(r -> r.requestedBy() == null ? "automatic" : r.requestedBy())
                 .setHeader("By")
                 .setAutoWidth(true)

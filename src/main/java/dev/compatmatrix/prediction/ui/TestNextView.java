@@ -117,7 +117,9 @@ public class TestNextView extends VerticalLayout implements BeforeEnterObserver,
                 .setKey("model")
                 .setHeader("Model")
                 .setFlexGrow(2);
-        grid.addColumn(r -> VisibleText.of(r.row().family())).setHeader("Family").setFlexGrow(1);
+        grid.addColumn(r -> VisibleText.of(r.row().family()))
+                .setHeader("Family")
+                .setFlexGrow(1);
         grid.addColumn(r -> r.row().type()).setHeader("Type").setFlexGrow(1);
         grid.addColumn(r -> r.row().platform().label())
                 .setHeader("Platform")
@@ -188,8 +190,8 @@ public class TestNextView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        TestNextParameters.Parsed parsed =
-                TestNextParameters.parse(event.getLocation().getQueryParameters().getParameters());
+        TestNextParameters.Parsed parsed = TestNextParameters.parse(
+                event.getLocation().getQueryParameters().getParameters());
         filter = parsed.filter();
         urlNotice.show(parsed.warnings());
         showTrainingState(service.adoptedRun());
@@ -219,10 +221,11 @@ public class TestNextView extends VerticalLayout implements BeforeEnterObserver,
                 .filter(p -> !run.get().shownOn(p))
                 .map(Platform::label)
                 .collect(Collectors.joining(", "));
-        trainingState.setText("Uncertainty from the predictions of training run " + run.get().runId()
-                + (weak.isEmpty()
-                        ? "."
-                        : "; on " + weak + " they do not beat the baseline, so cells there count as 2 bits."));
+        trainingState.setText(
+                "Uncertainty from the predictions of training run " + run.get().runId()
+                        + (weak.isEmpty()
+                                ? "."
+                                : "; on " + weak + " they do not beat the baseline, so cells there count as 2 bits."));
     }
 
     private void filtersChanged() {

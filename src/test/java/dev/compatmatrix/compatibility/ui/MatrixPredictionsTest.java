@@ -84,11 +84,13 @@ class MatrixPredictionsTest extends WritingKaribuTest {
         assertThat(property(view, "label", row)).isEqualTo("Prediction, not a claim: likely High, 82 %");
         assertThat(MatrixCells.predictedTooltip(cell.platform(), row))
                 .startsWith(cell.platform().label() + ": Prediction, not a claim: likely High, 82 %")
-                .contains("Strongest reasons:\n• 7 of 8 bert models are High on " + cell.platform().label())
+                .contains("Strongest reasons:\n• 7 of 8 bert models are High on "
+                        + cell.platform().label())
                 .contains("• <b>its type</b> is High on 3 other platforms");
         assertThat(view.legend.getText()).contains("≈ likely … = a prediction, not a claim");
         assertThat(view.exportMenu.includePredictions.isVisible()).isTrue();
-        assertThat(MatrixUrl.toQuery(MatrixFilter.NONE, MatrixSort.BY_NAME, null, true).getQueryString())
+        assertThat(MatrixUrl.toQuery(MatrixFilter.NONE, MatrixSort.BY_NAME, null, true)
+                        .getQueryString())
                 .isEqualTo("predictions=on");
 
         view.showPredictions.setValue(false);
@@ -144,7 +146,8 @@ class MatrixPredictionsTest extends WritingKaribuTest {
                 () -> claims.create(
                         modelName,
                         cell.platform(),
-                        new ClaimData(CompatibilityLevel.LOW, null, null, null, "run-77", null, null, null, null, false),
+                        new ClaimData(
+                                CompatibilityLevel.LOW, null, null, null, "run-77", null, null, null, null, false),
                         new ChangeNote("Ran the suite on the device", "torch 2.5")));
         LivePushes.awaitRefresh(view.liveRefreshes, before);
 

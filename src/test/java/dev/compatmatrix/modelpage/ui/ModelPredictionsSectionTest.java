@@ -62,8 +62,8 @@ class ModelPredictionsSectionTest extends WritingKaribuTest {
 
     @BeforeEach
     void findAModelWithTwoUntestedPlatforms() {
-        Map<Integer, List<Cell>> byModel = StoredPredictions.untestedCells(jdbc, 400).stream()
-                .collect(Collectors.groupingBy(Cell::modelId));
+        Map<Integer, List<Cell>> byModel =
+                StoredPredictions.untestedCells(jdbc, 400).stream().collect(Collectors.groupingBy(Cell::modelId));
         List<Cell> two = byModel.values().stream()
                 .filter(cells -> cells.size() >= 2)
                 .findFirst()
@@ -99,7 +99,10 @@ class ModelPredictionsSectionTest extends WritingKaribuTest {
         List<?> rows = GridKt._findAll(section.grid);
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
         int shownRow = rowOf(section, shown.platform());
-        assertThat(((PredictedBadge) cell(section, shownRow, "prediction").getChildren().findFirst().orElseThrow())
+        assertThat(((PredictedBadge) cell(section, shownRow, "prediction")
+                                .getChildren()
+                                .findFirst()
+                                .orElseThrow())
                         .getText())
                 .isEqualTo("≈ likely High · 82 %");
         assertThat(GridKt._getFormatted(section.grid, shownRow, "probabilities"))
@@ -112,12 +115,15 @@ class ModelPredictionsSectionTest extends WritingKaribuTest {
 
         int weakRow = rowOf(section, weak.platform());
         assertThat(text(cell(section, weakRow, "prediction")))
-                .isEqualTo("Not enough evidence to predict on " + weak.platform().label()
-                        + ": in the latest evaluation the model did not beat the baseline there.");
+                .isEqualTo(
+                        "Not enough evidence to predict on " + weak.platform().label()
+                                + ": in the latest evaluation the model did not beat the baseline there.");
         assertThat(GridKt._getFormatted(section.grid, weakRow, "evaluation"))
                 .startsWith("Accuracy 0.60 (baseline 0.90)")
                 .endsWith("does not beat the baseline");
-        assertThat(section.grid.getColumnByKey("make-claim")).as("viewers make no claims").isNull();
+        assertThat(section.grid.getColumnByKey("make-claim"))
+                .as("viewers make no claims")
+                .isNull();
     }
 
     @Test
@@ -129,33 +135,38 @@ class ModelPredictionsSectionTest extends WritingKaribuTest {
         _click(make);
 
         ClaimEditor form = _get(ClaimEditor.class);
-        assertThat(form.getHeaderTitle()).isEqualTo("New claim: " + modelName + " on " + shown.platform().label());
+        assertThat(form.getHeaderTitle())
+                .isEqualTo("New claim: " + modelName + " on " + shown.platform().label());
         assertThat(_get(form, Select.class, spec -> spec.withLabel("Level")).getValue())
                 .isEqualTo(CompatibilityLevel.HIGH);
-        assertThat(_get(form, TextField.class, spec -> spec.withLabel("Test run (id or link)")).getValue())
+        assertThat(_get(form, TextField.class, spec -> spec.withLabel("Test run (id or link)"))
+                        .getValue())
                 .isEmpty();
-        assertThat(_get(form, TextArea.class, spec -> spec.withLabel("Reason for the change")).getValue())
+        assertThat(_get(form, TextArea.class, spec -> spec.withLabel("Reason for the change"))
+                        .getValue())
                 .isEmpty();
-        assertThat(_get(form, Paragraph.class, spec -> spec.withId("claim-from-prediction")).getText())
+        assertThat(_get(form, Paragraph.class, spec -> spec.withId("claim-from-prediction"))
+                        .getText())
                 .contains("A prediction is not evidence");
 
         _click(_get(form, Button.class, spec -> spec.withId("claim-save")));
         TextArea reason = _get(form, TextArea.class, spec -> spec.withLabel("Reason for the change"));
-        assertThat(reason.isInvalid()).as("the usual rule: a new claim needs what was run").isTrue();
+        assertThat(reason.isInvalid())
+                .as("the usual rule: a new claim needs what was run")
+                .isTrue();
         assertThat(claims.find(modelName, shown.platform())).isEmpty();
 
         _setValue(reason, "Ran the conformance suite on the device: all passed");
-        _setValue(
-                _get(form, TextField.class, spec -> spec.withLabel("Version the change is about")), "torch 2.5.1");
+        _setValue(_get(form, TextField.class, spec -> spec.withLabel("Version the change is about")), "torch 2.5.1");
         _click(_get(form, Button.class, spec -> spec.withId("claim-save")));
 
         assertThat(claims.find(modelName, shown.platform()).orElseThrow().data().level())
                 .isEqualTo(CompatibilityLevel.HIGH);
         assertThat(GridKt._findAll(section.grid))
                 .as("the claimed platform has no prediction row any more")
-                .noneMatch(row -> ((dev.compatmatrix.modelpage.query.ModelPredictions.PlatformPrediction) row)
-                                .platform()
-                        == shown.platform());
+                .noneMatch(
+                        row -> ((dev.compatmatrix.modelpage.query.ModelPredictions.PlatformPrediction) row).platform()
+                                == shown.platform());
     }
 
     private void adopt() {

@@ -70,7 +70,8 @@ class PredictionApisTest extends WritingIntegrationTest {
 
     private JsonNode json(String url) throws Exception {
         return new ObjectMapper()
-                .readTree(read(url).andExpect(status().isOk())
+                .readTree(read(url)
+                        .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8));
@@ -128,7 +129,8 @@ class PredictionApisTest extends WritingIntegrationTest {
         read("/api/v1/test-next?platform=tpu&type=robot&format=pdf&limit=0")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.invalid_parameters", hasSize(4)))
-                .andExpect(jsonPath("$.invalid_parameters[?(@ == 'platform=tpu')]").exists())
+                .andExpect(
+                        jsonPath("$.invalid_parameters[?(@ == 'platform=tpu')]").exists())
                 .andExpect(jsonPath("$.detail").value(containsString("format=pdf")));
     }
 
@@ -136,7 +138,9 @@ class PredictionApisTest extends WritingIntegrationTest {
     void a_models_predictions_carry_probabilities_reasons_the_run_and_the_platforms_figures_beside_the_baseline()
             throws Exception {
         JsonNode answer = json("/api/v1/predictions?model=" + TestNextFixture.A1);
-        assertThat(answer.get("total").asLong()).as("OpenVINO's prediction is not shown").isEqualTo(1);
+        assertThat(answer.get("total").asLong())
+                .as("OpenVINO's prediction is not shown")
+                .isEqualTo(1);
         JsonNode cuda = answer.get("items").get(0);
         assertThat(cuda.get("kind").asString()).isEqualTo("prediction");
         assertThat(cuda.get("model").asString()).isEqualTo(TestNextFixture.A1);

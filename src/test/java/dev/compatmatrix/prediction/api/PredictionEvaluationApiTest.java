@@ -73,7 +73,8 @@ class PredictionEvaluationApiTest extends TrainingTestSupport {
                 .andExpect(jsonPath("$.adopted.overall.accuracy").value(0.81))
                 .andExpect(jsonPath("$.adopted.overall.macro_f1").value(0.66))
                 .andExpect(jsonPath("$.adopted.baseline.ece").value(0.12))
-                .andExpect(jsonPath("$.adopted.levels").value(Matchers.contains("high", "medium", "low", "unsupported")))
+                .andExpect(
+                        jsonPath("$.adopted.levels").value(Matchers.contains("high", "medium", "low", "unsupported")))
                 .andExpect(jsonPath("$.adopted.platforms.length()").value(8))
                 .andExpect(jsonPath("$.adopted.platforms[1].platform").value("cuda"))
                 .andExpect(jsonPath("$.adopted.platforms[1].predictions_shown").value(true))
@@ -121,7 +122,9 @@ class PredictionEvaluationApiTest extends TrainingTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['" + PATH + "'].get.parameters[?(@.name == 'runs')].schema.maximum")
                         .value(Matchers.contains(50)))
-                .andExpect(jsonPath("$.components.schemas.ApiEvaluation.properties.adopted").exists())
-                .andExpect(jsonPath("$.components.schemas.Platform.properties.predictions_shown").exists());
+                .andExpect(jsonPath("$.components.schemas.ApiEvaluation.properties.adopted")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.Platform.properties.predictions_shown")
+                        .exists());
     }
 }

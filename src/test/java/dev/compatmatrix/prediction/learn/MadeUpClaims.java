@@ -45,8 +45,7 @@ final class MadeUpClaims {
             for (Platform platform : Platform.values()) {
                 CompatibilityLevel level = rule.apply(model, platform);
                 if (level != null) {
-                    claims.add(new KnownClaim(
-                            model.modelId(), platform, level, ValidationStatus.UNVALIDATED, false));
+                    claims.add(new KnownClaim(model.modelId(), platform, level, ValidationStatus.UNVALIDATED, false));
                 }
             }
         }
@@ -78,8 +77,11 @@ final class MadeUpClaims {
     /** A bert family whose ROCm level follows its size, and four families of random levels everywhere. */
     static TrainingData sizeRuledFamily(long seed) {
         MadeUpClaims made = new MadeUpClaims(seed);
-        made.family("bert", ModelType.TEXT_EMBEDDING, 200, (model, platform) ->
-                platform == Platform.ROCM ? rocmBySize(model.size()) : made.randomLevel());
+        made.family(
+                "bert",
+                ModelType.TEXT_EMBEDDING,
+                200,
+                (model, platform) -> platform == Platform.ROCM ? rocmBySize(model.size()) : made.randomLevel());
         addRandomFamilies(made, 50);
         return made.data();
     }

@@ -31,7 +31,8 @@ class TribuoLearnerTest {
             public void fold(Platform platform, int fold, Set<Integer> training, Set<Integer> heldOut) {}
 
             @Override
-            public void heldOut(Platform platform, int modelId, CompatibilityLevel claimed, CompatibilityLevel predicted) {
+            public void heldOut(
+                    Platform platform, int modelId, CompatibilityLevel claimed, CompatibilityLevel predicted) {
                 if (platform == Platform.ROCM && bert.contains(modelId)) {
                     bertRocm[0]++;
                     bertRocm[1] += claimed == predicted ? 1 : 0;
@@ -120,7 +121,9 @@ class TribuoLearnerTest {
                 .isEqualTo("Only 1 claim of 1 model: at least 20 claims of 5 models are needed to learn.");
         assertThat(outcome.predictions()).isEmpty();
         assertThat(outcome.platforms()).isEmpty();
-        assertThat(new TribuoLearner().train(new TrainingData(List.of(), List.of()), QUIET).message())
+        assertThat(new TribuoLearner()
+                        .train(new TrainingData(List.of(), List.of()), QUIET)
+                        .message())
                 .isEqualTo("No claims: at least 20 claims of 5 models are needed to learn.");
     }
 
@@ -137,14 +140,22 @@ class TribuoLearnerTest {
     @Test
     void a_platform_without_claims_gets_no_evaluation_and_no_predictions_and_the_message_says_so() {
         MadeUpClaims made = new MadeUpClaims(6);
-        made.family("bert", ModelType.TEXT_EMBEDDING, 60, (model, platform) -> platform == Platform.WEBGPU
-                ? null
-                : platform == Platform.QUALCOMM ? CompatibilityLevel.LOW : made.randomLevel());
-        made.family("llama", ModelType.TEXT_GENERATION, 60, (model, platform) -> platform == Platform.WEBGPU
-                ? null
-                : platform == Platform.QUALCOMM || platform == Platform.CPU && model.modelId() % 3 == 0
-                        ? CompatibilityLevel.LOW
-                        : made.randomLevel());
+        made.family(
+                "bert",
+                ModelType.TEXT_EMBEDDING,
+                60,
+                (model, platform) -> platform == Platform.WEBGPU
+                        ? null
+                        : platform == Platform.QUALCOMM ? CompatibilityLevel.LOW : made.randomLevel());
+        made.family(
+                "llama",
+                ModelType.TEXT_GENERATION,
+                60,
+                (model, platform) -> platform == Platform.WEBGPU
+                        ? null
+                        : platform == Platform.QUALCOMM || platform == Platform.CPU && model.modelId() % 3 == 0
+                                ? CompatibilityLevel.LOW
+                                : made.randomLevel());
 
         TrainingOutcome outcome = new TribuoLearner().train(made.data(), QUIET);
 
@@ -162,9 +173,13 @@ class TribuoLearnerTest {
     @Test
     void untested_cells_get_odds_that_add_up_to_one_and_at_most_three_reasons_strongest_first() {
         MadeUpClaims made = new MadeUpClaims(7);
-        made.family("bert", ModelType.TEXT_EMBEDDING, 200, (model, platform) -> platform == Platform.ROCM
-                ? (model.modelId() % 10 == 0 ? null : MadeUpClaims.rocmBySize(model.size()))
-                : made.randomLevel());
+        made.family(
+                "bert",
+                ModelType.TEXT_EMBEDDING,
+                200,
+                (model, platform) -> platform == Platform.ROCM
+                        ? (model.modelId() % 10 == 0 ? null : MadeUpClaims.rocmBySize(model.size()))
+                        : made.randomLevel());
         made.family("llama", ModelType.TEXT_GENERATION, 100, made.random());
         TrainingData data = made.data();
         List<Double> fractions = new ArrayList<>();
@@ -177,7 +192,10 @@ class TribuoLearnerTest {
 
         assertThat(outcome.predictions()).hasSize(20).allSatisfy(p -> {
             assertThat(p.platform()).isEqualTo(Platform.ROCM);
-            assertThat(p.odds().high() + p.odds().medium() + p.odds().low() + p.odds().unsupported())
+            assertThat(p.odds().high()
+                            + p.odds().medium()
+                            + p.odds().low()
+                            + p.odds().unsupported())
                     .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(p.level()).isEqualTo(p.odds().likeliest());
             assertThat(p.entropy()).isEqualTo(p.odds().entropyBits());
@@ -189,8 +207,8 @@ class TribuoLearnerTest {
         assertThat(right).isGreaterThanOrEqualTo(18);
         CellPrediction first = outcome.predictions().getFirst();
         assertThat(first.reasons().getFirst())
-                .matches("\\d+ of \\d+ " + size(data, first).key() + " bert models are " + first.level().label()
-                        + " on ROCm");
+                .matches("\\d+ of \\d+ " + size(data, first).key() + " bert models are "
+                        + first.level().label() + " on ROCm");
         assertThat(fractions).isSorted().first().isEqualTo(0.0);
         assertThat(fractions.getLast()).isEqualTo(1.0);
         assertThat(steps).contains("ROCm: cross-validation, fold 3 of 5", "Done");
@@ -212,8 +230,10 @@ class TribuoLearnerTest {
     void a_claim_on_simulated_evidence_weighs_as_an_unvalidated_one() {
         assertThat(ClaimTable.weight(claim(ValidationStatus.VALIDATED, false))).isEqualTo(2f);
         assertThat(ClaimTable.weight(claim(ValidationStatus.VALIDATED, true))).isEqualTo(1f);
-        assertThat(ClaimTable.weight(claim(ValidationStatus.PARTIALLY_VALIDATED, false))).isEqualTo(1.5f);
-        assertThat(ClaimTable.weight(claim(ValidationStatus.UNVALIDATED, false))).isEqualTo(1f);
+        assertThat(ClaimTable.weight(claim(ValidationStatus.PARTIALLY_VALIDATED, false)))
+                .isEqualTo(1.5f);
+        assertThat(ClaimTable.weight(claim(ValidationStatus.UNVALIDATED, false)))
+                .isEqualTo(1f);
     }
 
     private static KnownClaim claim(ValidationStatus status, boolean simulated) {

@@ -69,13 +69,12 @@ class TrainingDataQueryTest extends WritingIntegrationTest {
                         FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                         JOIN models m ON m.model_id = c.model_id AND m.deleted_at IS NULL
                         WHERE d.validation_status = 'validated'
-                        ORDER BY d.id LIMIT 1""")
-                .query()
-                .singleRow();
+                        ORDER BY d.id LIMIT 1""").query().singleRow();
         KnownClaim expected = new KnownClaim(
                 ((Number) row.get("model_id")).intValue(),
                 Platform.fromKey((String) row.get("hardware_type")).orElseThrow(),
-                CompatibilityLevel.fromKey((String) row.get("compatibility_level")).orElseThrow(),
+                CompatibilityLevel.fromKey((String) row.get("compatibility_level"))
+                        .orElseThrow(),
                 ValidationStatus.VALIDATED,
                 (Boolean) row.get("simulated"));
         assertThat(data.claims()).contains(expected);
@@ -85,9 +84,7 @@ class TrainingDataQueryTest extends WritingIntegrationTest {
         Map<String, Object> row = jdbc.sql("""
                         SELECT model_id, model_family, model_type, model_size, parameters_millions
                         FROM models WHERE deleted_at IS NULL AND parameters_millions IS NOT NULL
-                        ORDER BY model_id LIMIT 1""")
-                .query()
-                .singleRow();
+                        ORDER BY model_id LIMIT 1""").query().singleRow();
         ModelFacts model = data.models().stream()
                 .filter(m -> m.modelId() == ((Number) row.get("model_id")).intValue())
                 .findFirst()

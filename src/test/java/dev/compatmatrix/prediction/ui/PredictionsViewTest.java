@@ -72,12 +72,18 @@ class PredictionsViewTest extends TrainingTestSupport {
         assertThat(view.evaluation.title.getText()).startsWith("Evaluation of run #" + newestRun() + ", adopted ");
         assertThat(GridKt._getFormattedRow(view.evaluation.figures, 0))
                 .containsExactly(
-                        "All platforms", "320", "81.0 % (baseline 71.0 %)", "0.660 (baseline 0.460)",
-                        "0.040 (baseline 0.120)", "On 8 of 8 platforms");
+                        "All platforms",
+                        "320",
+                        "81.0 % (baseline 71.0 %)",
+                        "0.660 (baseline 0.460)",
+                        "0.040 (baseline 0.120)",
+                        "On 8 of 8 platforms");
         assertThat(GridKt._getFormattedRow(view.evaluation.figures, 1))
                 .startsWith("CPU", "45")
                 .endsWith(EvaluationPanel.SHOWN);
-        NativeTable cuda = (NativeTable) view.evaluation.confusions.getChildren()
+        NativeTable cuda = (NativeTable) view.evaluation
+                .confusions
+                .getChildren()
                 .filter(c -> c.getId().orElse("").equals("confusion-cuda"))
                 .findFirst()
                 .orElseThrow();
@@ -85,7 +91,13 @@ class PredictionsViewTest extends TrainingTestSupport {
         assertThat(cuda.getHead().getRow(0).orElseThrow().getHeaderCells())
                 .extracting(c -> c.getText())
                 .containsExactly("Claimed ↓ / predicted →", "High", "Medium", "Low", "Unsupported");
-        assertThat(cuda.getBody().getRow(1).orElseThrow().getHeaderCells().getFirst().getText()).isEqualTo("Medium");
+        assertThat(cuda.getBody()
+                        .getRow(1)
+                        .orElseThrow()
+                        .getHeaderCells()
+                        .getFirst()
+                        .getText())
+                .isEqualTo("Medium");
         assertThat(cuda.getBody().getRow(1).orElseThrow().getDataCells())
                 .extracting(c -> c.getText())
                 .containsExactly("3", "9", "1", "0");
@@ -116,7 +128,8 @@ class PredictionsViewTest extends TrainingTestSupport {
     @Test
     void a_viewer_sees_the_evaluation_but_no_train_now_button() {
         KaribuSupport.login("admin", Roles.ADMIN);
-        awaitFinished(context.getBean(dev.compatmatrix.prediction.PredictionTrainingService.class).trainNow());
+        awaitFinished(context.getBean(dev.compatmatrix.prediction.PredictionTrainingService.class)
+                .trainNow());
         KaribuSupport.logout();
 
         PredictionsView view = open("viewer", Roles.VIEWER);

@@ -99,8 +99,7 @@ class TestNextViewTest extends WritingKaribuTest {
     void without_training_the_screen_says_so_and_ranks_by_shared_cells_alone() {
         TestNextFixture.forgetTraining(context.getBean(JdbcClient.class));
         TestNextView view = open("family=" + TestNextFixture.FAMILY_B);
-        assertThat(view.trainingState.getText())
-                .contains("Predictions haven't been trained yet", "shared cells only");
+        assertThat(view.trainingState.getText()).contains("Predictions haven't been trained yet", "shared cells only");
         assertThat(rows(view)).allMatch(r -> r.prediction() == null && r.entropy() == 2.0);
 
         long runId = TestNextFixture.adopt(context);
@@ -117,9 +116,7 @@ class TestNextViewTest extends WritingKaribuTest {
         List<String> labels = _get(SideNav.class).getItems().stream()
                 .map(SideNavItem::getLabel)
                 .toList();
-        assertThat(labels.indexOf("What to test next"))
-                .isPositive()
-                .isEqualTo(labels.indexOf("Validation queue") + 1);
+        assertThat(labels.indexOf("What to test next")).isPositive().isEqualTo(labels.indexOf("Validation queue") + 1);
         assertThat(labels.indexOf("Dashboard")).isEqualTo(labels.indexOf("What to test next") + 1);
     }
 }
