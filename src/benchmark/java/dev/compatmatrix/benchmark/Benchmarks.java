@@ -55,6 +55,9 @@ public final class Benchmarks {
                             TimeTravelBenchmark::main,
                             List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup", "=100"))),
             Map.entry(
+                    "prediction-training",
+                    new Entry(PredictionTrainingBenchmark::main, List.of("benchmark.models", "=2"))),
+            Map.entry(
                     "small-writes",
                     new Entry(SmallWritesBenchmark::main, List.of("benchmark.models", "=300", "benchmark.warmup"))),
             Map.entry(
