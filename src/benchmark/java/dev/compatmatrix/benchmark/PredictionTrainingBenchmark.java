@@ -152,6 +152,10 @@ public final class PredictionTrainingBenchmark {
         if (!outcome.learnt()) {
             return;
         }
+        outcome.predictions().stream()
+                .limit(3)
+                .forEach(p -> System.out.println("Example: model " + p.modelId() + " on " + p.platform().label() + ": "
+                        + p.shortText() + " — " + String.join("; ", p.reasons())));
         System.out.println("| platform | held-out claims | accuracy (baseline) | macro-F1 (baseline) | ECE (baseline)"
                 + " | beats baseline |");
         System.out.println("|---|---|---|---|---|---|");
