@@ -60,6 +60,9 @@ public final class Benchmarks {
                             PredictionReadsBenchmark::main,
                             List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup"))),
             Map.entry(
+                    "prediction-training",
+                    new Entry(PredictionTrainingBenchmark::main, List.of("benchmark.models", "=2"))),
+            Map.entry(
                     "small-writes",
                     new Entry(SmallWritesBenchmark::main, List.of("benchmark.models", "=300", "benchmark.warmup"))),
             Map.entry(

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 final class CellFeatures {
 
     /** Families with one feature each, commonest first; the others are known by their level shares only. */
-    static final int MAX_FAMILY_FEATURES = 100;
+    static final int MAX_FAMILY_FEATURES = 12;
 
     private static final int MIN_MODELS_FOR_FAMILY_FEATURE = 3;
 

@@ -25,7 +25,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class Forest {
 
-    static final int TREES = 20;
+    static final int TREES = 12;
     static final int MAX_DEPTH = 10;
     private static final float MIN_CHILD_WEIGHT = 3f;
     private static final float FEATURES_PER_SPLIT = 0.5f;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The strongest reasons for a predicted level, in words, strongest first, at most three: how many of the model's
  * family (and of its family at its size, and of its type, and of all models) have that level on the platform, and the
  * model's own claims of that level on other platforms. A reason's strength is the lower end of the 95 % Wilson interval
- * of its share, so "3 of 3" ranks below "40 of 42". Only identifiers and numbers go into the words.
+ * of its share, so "3 of 3" ranks below "40 of 42"; a group where the level is a minority is named only when there is
+ * nothing better. Only identifiers and numbers go into the words.
  */
 final class Reasons {
 
@@ -45,7 +46,8 @@ final class Reasons {
         }
     }
 
-    private record Reason(String words, double strength) {}
+    /** {@code backs}: most of its group has the predicted level (a minority share is said only if nothing else is). */
+    private record Reason(String words, double strength, boolean backs) {}
 
     List<String> of(int model, int platform, int level) {
         ModelFacts facts = table.models.get(model);
@@ -67,17 +69,24 @@ final class Reasons {
         counts = groups.all(platform, none, none);
         add(reasons, counts, level, "%d of %d models are " + levelLabel + " on " + on);
         otherPlatforms(model, platform, level, levelLabel).ifPresent(reasons::add);
-        return reasons.stream()
+        List<Reason> strongest = reasons.stream()
                 .sorted(Comparator.comparingDouble(Reason::strength).reversed())
+                .toList();
+        List<String> backing = strongest.stream()
+                .filter(Reason::backs)
                 .limit(MAX)
                 .map(Reason::words)
                 .toList();
+        return backing.isEmpty()
+                ? strongest.stream().limit(1).map(Reason::words).toList()
+                : backing;
     }
 
     private static void add(List<Reason> reasons, int[] counts, int level, String format) {
         int of = LevelTally.sum(counts);
         if (counts[level] > 0) {
-            reasons.add(new Reason(format.formatted(counts[level], of), wilsonLower(counts[level], of)));
+            reasons.add(new Reason(
+                    format.formatted(counts[level], of), wilsonLower(counts[level], of), 2 * counts[level] >= of));
         }
     }
 
@@ -100,7 +109,7 @@ final class Reasons {
                 ? labels.get(0)
                 : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.getLast();
         String more = same.size() > 3 ? " (and " + (same.size() - 3) + " more)" : "";
-        return Optional.of(new Reason(levelLabel + " on " + list + more, strength));
+        return Optional.of(new Reason(levelLabel + " on " + list + more, strength, true));
     }
 
     static double wilsonLower(int successes, int trials) {

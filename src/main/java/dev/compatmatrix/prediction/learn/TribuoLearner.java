@@ -5,12 +5,15 @@ import static dev.compatmatrix.prediction.learn.ClaimTable.LEVELS;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.prediction.CellPrediction;
-import dev.compatmatrix.prediction.LevelOdds;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +25,12 @@ import org.springframework.stereotype.Component;
  * forest's rows are that platform's claims, a platform with too few or one-level claims is skipped on its own, and the
  * family and type shares are naturally "on this platform".
  *
- * <p>Speed (100,000 models, ~700,000 claims on 2 cores): each forest trains on at most {@link #MAX_TRAINING_ROWS}
- * rows and cross-validation scores at most {@link #MAX_HELD_OUT_ROWS} held-out claims per platform; both samples take
- * whole models, chosen by a hash of the model id with a fixed seed. Smaller data is used whole. Same data, same
- * outcome.
+ * <p>Speed (100,000 models, ~700,000 claims, on 2 cores; BENCHMARKS.md "Predictions (issue 21): training"): Tribuo's
+ * trees cost rows × features × depth per tree, so each cross-validation forest trains on at most
+ * {@link #MAX_FOLD_TRAINING_ROWS} rows, the final one on at most {@link #MAX_TRAINING_ROWS}, and cross-validation
+ * scores at most {@link #MAX_HELD_OUT_ROWS} held-out claims per platform. Every sample takes whole models, chosen by a
+ * hash of the model id with a fixed seed; smaller data is used whole. The evaluation thus judges a forest trained on
+ * fewer rows than the one that predicts: if anything it understates. Same data, same outcome.
  */
 @Component
 public class TribuoLearner implements Learner {
@@ -35,8 +40,13 @@ public class TribuoLearner implements Learner {
     static final int MIN_PLATFORM_CLAIMS = 10;
     static final int FOLDS = 5;
     static final long SEED = 20261205L;
-    static final int MAX_TRAINING_ROWS = 30_000;
-    static final int MAX_HELD_OUT_ROWS = 20_000;
+    /** Rows of a cross-validation forest, of the final forest, and held-out claims scored per platform, at most. */
+    static final int MAX_FOLD_TRAINING_ROWS = 6_000;
+
+    static final int MAX_TRAINING_ROWS = 15_000;
+    static final int MAX_HELD_OUT_ROWS = 10_000;
+    /** Platforms learnt side by side: the issue's target machine has two cores. */
+    static final int THREADS = 2;
 
     /** Sees each fold's models on either side and each held-out prediction (for tests). */
     interface FoldWatcher {
@@ -81,27 +91,24 @@ public class TribuoLearner implements Learner {
         GroupedFolds folds = GroupedFolds.deal(table, FOLDS, SEED);
         GroupLevels groups = new GroupLevels(table, folds);
         CellFeatures features = new CellFeatures(table, groups);
-        Steps steps = new Steps(progress, learnable.size() * (folds.count + 1));
+        Steps steps = new Steps(progress, learnable.size() * (folds.count + 2));
 
+        PlatformLearning learning = new PlatformLearning(table, folds, groups, features, watcher, steps);
+        List<PlatformLearning.Learnt> learnt = sideBySide(learnable, learning::learn);
         PairedScore overall = new PairedScore();
         List<PlatformEvaluation> evaluations = new ArrayList<>();
-        for (Platform platform : learnable) {
-            PairedScore score = crossValidate(table, folds, features, groups, platform, steps);
+        List<CellPrediction> predictions = new ArrayList<>();
+        for (int i = 0; i < learnable.size(); i++) {
+            PairedScore score = learnt.get(i).score();
             overall.addAll(score);
             evaluations.add(new PlatformEvaluation(
-                    platform,
+                    learnable.get(i),
                     score.model.examples(),
                     score.model.metrics(),
                     score.baseline.metrics(),
                     score.model.confusion,
                     score.beatsBaseline()));
-        }
-
-        Reasons reasons = new Reasons(table, groups);
-        List<CellPrediction> predictions = new ArrayList<>();
-        for (Platform platform : learnable) {
-            steps.next(platform.label() + ": training on all claims and predicting its untested cells");
-            predictions.addAll(predictUntested(table, folds, features, reasons, platform));
+            predictions.addAll(learnt.get(i).predictions());
         }
         steps.finish();
         notes.addFirst("Learnt from " + claimsOf(table.claims, models) + " in " + folds.count + " folds grouped by"
@@ -147,119 +154,29 @@ public class TribuoLearner implements Learner {
         return Optional.empty();
     }
 
-    private PairedScore crossValidate(
-            ClaimTable table,
-            GroupedFolds folds,
-            CellFeatures features,
-            GroupLevels groups,
-            Platform platform,
-            Steps steps) {
-        int p = platform.ordinal();
-        double heldOutShare = Math.min(1.0, (double) MAX_HELD_OUT_ROWS / table.claimsOn[p]);
-        PairedScore score = new PairedScore();
-        int commonest = LevelTally.majority(groups.all(p, GroupedFolds.NONE, GroupedFolds.NONE));
-        for (int fold = 0; fold < folds.count; fold++) {
-            steps.next(platform.label() + ": cross-validation, fold " + (fold + 1) + " of " + folds.count);
-            int heldOut = fold;
-            Forest forest = new Forest(features.names());
-            Set<Integer> trainingModels = new HashSet<>();
-            addRows(table, folds, features, forest, p, m -> folds.of(m) != heldOut, heldOut, trainingModels);
-            Set<Integer> heldOutModels = new HashSet<>();
-            if (forest.rows() > 0) {
-                forest.train(SEED + fold);
-            }
-            for (int m = 0; m < table.size(); m++) {
-                int claimed = table.level(m, p);
-                if (folds.of(m) != heldOut
-                        || claimed == ClaimTable.UNTESTED
-                        || sampleKey(table, m, 1) >= heldOutShare) {
-                    continue;
-                }
-                double[] baseline = groups.baseline(m, p, heldOut, GroupedFolds.NONE);
-                double[] model =
-                        forest.trained() ? forest.odds(features.values(m, p, heldOut, GroupedFolds.NONE)) : baseline;
-                score.add(claimed, model, baseline, commonest);
-                if (watcher != FoldWatcher.NONE) {
-                    int modelId = table.models.get(m).modelId();
-                    heldOutModels.add(modelId);
-                    CompatibilityLevel[] levels = CompatibilityLevel.values();
-                    watcher.heldOut(platform, modelId, levels[claimed], levels[Scorecard.likeliest(model)]);
-                }
-            }
-            watcher.fold(platform, fold, trainingModels, heldOutModels);
-        }
-        return score;
-    }
-
-    private interface ModelFilter {
-        boolean test(int model);
-    }
-
     /**
-     * Adds the platform's claims of the models the filter lets through, sampled by model to at most
-     * {@link #MAX_TRAINING_ROWS}; each row's group shares leave out its own fold and the held-out fold.
+     * Runs each platform's learning on up to {@link #THREADS} threads; the results come back in the platforms' order,
+     * and as each platform's forests have seeds of their own, the outcome does not depend on which thread ran what.
      */
-    private void addRows(
-            ClaimTable table,
-            GroupedFolds folds,
-            CellFeatures features,
-            Forest forest,
-            int p,
-            ModelFilter filter,
-            int heldOut,
-            Set<Integer> trainingModels) {
-        int candidates = 0;
-        for (int m = 0; m < table.size(); m++) {
-            if (table.level(m, p) != ClaimTable.UNTESTED && filter.test(m)) {
-                candidates++;
+    private static <T> List<T> sideBySide(List<Platform> platforms, Function<Platform, T> work) {
+        int threads = Math.min(THREADS, Runtime.getRuntime().availableProcessors());
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                threads,
+                Thread.ofPlatform().name("prediction-learner-", 1).daemon().factory())) {
+            List<Future<T>> running = platforms.stream()
+                    .map(platform -> pool.submit(() -> work.apply(platform)))
+                    .toList();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : running) {
+                results.add(future.get());
             }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Training was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        double share = candidates == 0 ? 0 : Math.min(1.0, (double) MAX_TRAINING_ROWS / candidates);
-        for (int m = 0; m < table.size(); m++) {
-            int level = table.level(m, p);
-            if (level == ClaimTable.UNTESTED || !filter.test(m) || sampleKey(table, m, 0) >= share) {
-                continue;
-            }
-            forest.add(level, table.weight(m, p), features.values(m, p, folds.of(m), heldOut));
-            if (watcher != FoldWatcher.NONE) {
-                trainingModels.add(table.models.get(m).modelId());
-            }
-        }
-    }
-
-    private List<CellPrediction> predictUntested(
-            ClaimTable table, GroupedFolds folds, CellFeatures features, Reasons reasons, Platform platform) {
-        int p = platform.ordinal();
-        Forest forest = new Forest(features.names());
-        addRows(table, folds, features, forest, p, m -> true, GroupedFolds.NONE, new HashSet<>());
-        forest.train(SEED + FOLDS);
-        List<CellPrediction> predictions = new ArrayList<>();
-        for (int m = 0; m < table.size(); m++) {
-            if (table.level(m, p) != ClaimTable.UNTESTED) {
-                continue;
-            }
-            double[] odds = forest.odds(features.values(m, p, GroupedFolds.NONE, GroupedFolds.NONE));
-            LevelOdds levelOdds = new LevelOdds(odds[0], odds[1], odds[2], odds[3]);
-            CompatibilityLevel level = levelOdds.likeliest();
-            predictions.add(new CellPrediction(
-                    0,
-                    table.models.get(m).modelId(),
-                    platform,
-                    level,
-                    levelOdds,
-                    levelOdds.entropyBits(),
-                    reasons.of(m, p, level.ordinal())));
-        }
-        return predictions;
-    }
-
-    /** A model's place in [0, 1) for sampling, fixed by its id and the seed (salt: a different draw per purpose). */
-    private static double sampleKey(ClaimTable table, int model, int salt) {
-        long x = table.models.get(model).modelId() * 0x9E3779B97F4A7C15L + SEED + salt * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        x ^= x >>> 31;
-        return (x >>> 11) * 0x1.0p-53;
     }
 
     private static TrainingOutcome notLearnt(int claims, int models, String message) {
@@ -274,8 +191,8 @@ public class TribuoLearner implements Learner {
         return claims + (claims == 1 ? " claim" : " claims");
     }
 
-    /** Reports progress as a share of equal steps. */
-    private static final class Steps {
+    /** Reports progress as a share of equal steps (from any of the learning threads). */
+    static final class Steps {
         private final TrainingProgress progress;
         private final int total;
         private int done;
@@ -285,12 +202,12 @@ public class TribuoLearner implements Learner {
             this.total = total;
         }
 
-        void next(String step) {
+        synchronized void next(String step) {
             progress.report((double) done / total, step);
             done = Math.min(done + 1, total);
         }
 
-        void finish() {
+        synchronized void finish() {
             progress.report(1, "Done");
         }
     }

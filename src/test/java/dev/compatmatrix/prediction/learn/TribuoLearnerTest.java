@@ -91,8 +91,8 @@ class TribuoLearnerTest {
 
     /**
      * Every model is a family of its own and every claim an independent random level: a model's family share on a
-     * platform is then its own claim, so if a held-out cell's own claim ever reached its features, accuracy would be
-     * near 1. It stays near chance (0.25).
+     * platform would then be its own claim, so if the shares ever counted the row's own claim, accuracy would be near 1
+     * (it is, when the fold exclusion is taken out). It stays near chance (0.25).
      */
     @Test
     void a_held_out_claim_never_reaches_its_own_features() {
