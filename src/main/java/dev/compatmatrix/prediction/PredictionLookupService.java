@@ -2,9 +2,9 @@ package dev.compatmatrix.prediction;
 
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
 import dev.compatmatrix.prediction.query.AdoptedRunQuery;
 import dev.compatmatrix.prediction.query.ModelIdQuery;
-import dev.compatmatrix.prediction.query.PlatformFigures;
 import dev.compatmatrix.prediction.query.ShownPredictionsQuery;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +46,7 @@ public class PredictionLookupService {
         if (modelId.isEmpty()) {
             return Optional.empty();
         }
-        Map<Platform, PlatformFigures> figures = figures();
+        Map<Platform, PlatformEvaluation> figures = figures();
         return Optional.of(
                 shown.forModels(List.of(modelId.get())).getOrDefault(modelId.get(), Map.of()).values().stream()
                         .filter(p -> platform == null || p.platform() == platform)
@@ -57,7 +57,7 @@ public class PredictionLookupService {
 
     /** A page of every shown prediction by model name and platform, on {@code platform} only unless it is null. */
     public List<ShownPrediction> shownPage(Platform platform, int offset, int limit) {
-        Map<Platform, PlatformFigures> figures = figures();
+        Map<Platform, PlatformEvaluation> figures = figures();
         return shown.page(platform, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE)).stream()
                 .map(n -> new ShownPrediction(
                         n.modelName(),
@@ -71,7 +71,7 @@ public class PredictionLookupService {
         return shown.count(platform);
     }
 
-    private Map<Platform, PlatformFigures> figures() {
+    private Map<Platform, PlatformEvaluation> figures() {
         return runs.current().map(AdoptedRunQuery.AdoptedRun::platforms).orElse(Map.of());
     }
 }

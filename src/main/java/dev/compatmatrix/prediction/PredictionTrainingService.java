@@ -2,8 +2,9 @@ package dev.compatmatrix.prediction;
 
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
+import dev.compatmatrix.prediction.query.PlatformEvaluationQuery;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery;
-import dev.compatmatrix.prediction.query.TrainingRunsQuery.PlatformRow;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.RunRow;
 import dev.compatmatrix.prediction.repository.PredictionRunRepository.Trigger;
 import java.util.List;
@@ -23,14 +24,16 @@ public class PredictionTrainingService {
 
     private final TrainingRunner runner;
     private final TrainingRunsQuery query;
+    private final PlatformEvaluationQuery evaluations;
 
-    PredictionTrainingService(TrainingRunner runner, TrainingRunsQuery query) {
+    PredictionTrainingService(TrainingRunner runner, TrainingRunsQuery query, PlatformEvaluationQuery evaluations) {
         this.runner = runner;
         this.query = query;
+        this.evaluations = evaluations;
     }
 
     /** The adopted run with its evaluation per platform. */
-    public record Evaluation(RunRow run, List<PlatformRow> platforms) {}
+    public record Evaluation(RunRow run, List<PlatformEvaluation> platforms) {}
 
     /**
      * Starts a training run now, in the background; its id. Refused with {@link TrainingRefusedException} while
@@ -56,6 +59,6 @@ public class PredictionTrainingService {
     /** The evaluation of the run whose predictions are shown; empty before any run was adopted. */
     @PreAuthorize(Roles.HAS_VIEWER)
     public Optional<Evaluation> latestEvaluation() {
-        return query.adopted().map(run -> new Evaluation(run, query.platforms(run.id())));
+        return query.adopted().map(run -> new Evaluation(run, evaluations.forRun(run.id())));
     }
 }

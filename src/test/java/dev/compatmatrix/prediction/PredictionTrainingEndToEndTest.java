@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.prediction.PredictionTrainingService.Evaluation;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
 import dev.compatmatrix.prediction.learn.TribuoLearner;
-import dev.compatmatrix.prediction.query.TrainingRunsQuery.PlatformRow;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.RunRow;
 import dev.compatmatrix.prediction.repository.PredictionRunRepository.RunState;
 import java.util.Arrays;
@@ -72,7 +72,7 @@ class PredictionTrainingEndToEndTest extends TrainingTestSupport {
                 .isZero();
     }
 
-    private static int cells(PlatformRow platform) {
+    private static int cells(PlatformEvaluation platform) {
         return Arrays.stream(platform.confusion()).flatMapToInt(Arrays::stream).sum();
     }
 }

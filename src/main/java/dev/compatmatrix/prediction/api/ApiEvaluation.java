@@ -5,7 +5,7 @@ import dev.compatmatrix.base.Keyed;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.prediction.PredictionTrainingService.Evaluation;
 import dev.compatmatrix.prediction.learn.Metrics;
-import dev.compatmatrix.prediction.query.TrainingRunsQuery.PlatformRow;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.RunRow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDateTime;
@@ -108,7 +108,7 @@ public record ApiEvaluation(
                 evaluation.platforms().stream().map(ApiEvaluation::platform).toList());
     }
 
-    private static Platform platform(PlatformRow p) {
+    private static Platform platform(PlatformEvaluation p) {
         return new Platform(
                 p.platform().key(),
                 p.examples(),

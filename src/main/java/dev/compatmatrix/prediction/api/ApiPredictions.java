@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.prediction.CellPrediction;
 import dev.compatmatrix.prediction.ShownPrediction;
-import dev.compatmatrix.prediction.query.PlatformFigures;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public record ApiPredictions(long total, int offset, int limit, List<ApiShownPre
             @JsonProperty("baseline_ece") double baselineEce,
             @JsonProperty("beats_baseline") boolean beatsBaseline) {
 
-        static ApiShownEvaluation of(PlatformFigures figures) {
+        static ApiShownEvaluation of(PlatformEvaluation figures) {
             return figures == null
                     ? null
                     : new ApiShownEvaluation(

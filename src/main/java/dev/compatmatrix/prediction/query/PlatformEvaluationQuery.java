@@ -6,15 +6,15 @@ import dev.compatmatrix.prediction.learn.PlatformEvaluation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A training run's evaluation per platform ({@code prediction_platform_metrics}), and which run is the adopted one (the
- * newest adopted run: its predictions are the ones shown).
+ * newest adopted run: its predictions are the ones shown). The one reader of that table.
  */
 @Repository
 public class PlatformEvaluationQuery {
@@ -23,16 +23,18 @@ public class PlatformEvaluationQuery {
     public record AdoptedRun(long runId, LocalDateTime finishedAt) {}
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public PlatformEvaluationQuery(JdbcClient jdbc) {
+    public PlatformEvaluationQuery(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The newest adopted run, or empty when none has been adopted (nothing trained yet, or never good enough). */
     public Optional<AdoptedRun> adoptedRun() {
         return jdbc.sql("""
                         SELECT id, finished_at FROM prediction_runs WHERE state = 'ADOPTED'
-                        ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT 1""")
+                        ORDER BY id DESC LIMIT 1""")
                 .query((rs, n) -> new AdoptedRun(
                         rs.getLong("id"),
                         rs.getTimestamp("finished_at") == null
@@ -51,7 +53,7 @@ public class PlatformEvaluationQuery {
                 .toList();
     }
 
-    private static PlatformEvaluation row(ResultSet rs) throws SQLException {
+    private PlatformEvaluation row(ResultSet rs) throws SQLException {
         return new PlatformEvaluation(
                 Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
                 rs.getInt("examples"),
@@ -64,20 +66,8 @@ public class PlatformEvaluationQuery {
                 rs.getBoolean("beats_baseline"));
     }
 
-    /** "[[3,1,0,0],[…]]" (numbers only, as the run repository writes it) back into rows of counts. */
-    static int[][] confusion(String json) {
-        if (json == null || json.isBlank() || json.equals("[]")) {
-            return new int[0][];
-        }
-        String inner = json.strip();
-        inner = inner.substring(2, inner.length() - 2);
-        return Arrays.stream(inner.split("\\]\\s*,\\s*\\["))
-                .map(row -> row.isBlank()
-                        ? new int[0]
-                        : Arrays.stream(row.split(","))
-                                .map(String::strip)
-                                .mapToInt(Integer::parseInt)
-                                .toArray())
-                .toArray(int[][]::new);
+    /** The confusion matrix as the run repository writes it ("[[3,1,0,0],[…]]"); none for a run that has none. */
+    private int[][] confusion(String text) {
+        return text == null || text.isBlank() ? new int[0][0] : json.readValue(text, int[][].class);
     }
 }

@@ -1,19 +1,16 @@
 package dev.compatmatrix.prediction.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.prediction.learn.Metrics;
 import dev.compatmatrix.prediction.repository.PredictionRunRepository.RunState;
 import dev.compatmatrix.prediction.repository.PredictionRunRepository.Trigger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the training runs (V0019): the history, the adopted run's evaluation, and what the triggers count. */
 @Repository
@@ -25,11 +22,9 @@ public class TrainingRunsQuery {
             FROM prediction_runs""";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    public TrainingRunsQuery(JdbcClient jdbc, JsonMapper json) {
+    public TrainingRunsQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /** The newest {@code limit} runs, newest first. */
@@ -52,28 +47,6 @@ public class TrainingRunsQuery {
         return jdbc.sql(RUNS + "\nWHERE state = 'RUNNING'\nORDER BY id")
                 .query((rs, n) -> run(rs))
                 .list();
-    }
-
-    /** A run's evaluation per platform, in platform order. */
-    public List<PlatformRow> platforms(long runId) {
-        return jdbc
-                .sql("""
-                        SELECT hardware_type, examples, accuracy, baseline_accuracy, macro_f1, baseline_macro_f1, ece,
-                               baseline_ece, confusion, beats_baseline
-                        FROM prediction_platform_metrics
-                        WHERE run_id = :runId""")
-                .param("runId", runId)
-                .query((rs, n) -> new PlatformRow(
-                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                        rs.getInt("examples"),
-                        metrics(rs, ""),
-                        metrics(rs, "baseline_"),
-                        confusion(rs.getString("confusion")),
-                        rs.getBoolean("beats_baseline")))
-                .list()
-                .stream()
-                .sorted(Comparator.comparing(PlatformRow::platform))
-                .toList();
     }
 
     /** Accepted changes of the matrix (rows of matrix_events) since the newest run started; all of them before any. */
@@ -124,10 +97,6 @@ public class TrainingRunsQuery {
                 rs.getDouble(prefix + "accuracy"), rs.getDouble(prefix + "macro_f1"), rs.getDouble(prefix + "ece"));
     }
 
-    private int[][] confusion(String text) {
-        return text == null ? new int[0][0] : json.readValue(text, int[][].class);
-    }
-
     /**
      * One training run. The numbers are null while it runs and when it failed; {@code model} and {@code baseline} are
      * the overall cross-validated figures.
@@ -146,16 +115,4 @@ public class TrainingRunsQuery {
             Metrics model,
             Metrics baseline,
             Long trainMillis) {}
-
-    /**
-     * A run's evaluation on one platform beside the baseline; {@code confusion[claimed][predicted]} by level order
-     * (high, medium, low, unsupported). Predictions are shown on the platform only when {@code beatsBaseline}.
-     */
-    public record PlatformRow(
-            Platform platform,
-            int examples,
-            Metrics model,
-            Metrics baseline,
-            int[][] confusion,
-            boolean beatsBaseline) {}
 }

@@ -14,7 +14,7 @@ import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.prediction.PredictionTrainingService.Evaluation;
 import dev.compatmatrix.prediction.learn.Metrics;
-import dev.compatmatrix.prediction.query.TrainingRunsQuery.PlatformRow;
+import dev.compatmatrix.prediction.learn.PlatformEvaluation;
 import dev.compatmatrix.prediction.query.TrainingRunsQuery.RunRow;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -85,7 +85,7 @@ class EvaluationPanel extends VerticalLayout {
         RunRow run = evaluation.run();
         title.setText("Evaluation of run #" + run.id() + ", adopted " + RunFormat.time(run.finishedAt()));
         long shownOn = evaluation.platforms().stream()
-                .filter(PlatformRow::beatsBaseline)
+                .filter(PlatformEvaluation::beatsBaseline)
                 .count();
         summary.setText(Plural.of(run.claimsUsed() == null ? 0 : run.claimsUsed(), "claim") + " of "
                 + Plural.of(run.modelsUsed() == null ? 0 : run.modelsUsed(), "model") + ", "
@@ -99,10 +99,10 @@ class EvaluationPanel extends VerticalLayout {
                 run.model(),
                 run.baseline(),
                 "On " + shownOn + " of " + evaluation.platforms().size() + " platforms"));
-        Map<Platform, PlatformRow> byPlatform = new EnumMap<>(Platform.class);
+        Map<Platform, PlatformEvaluation> byPlatform = new EnumMap<>(Platform.class);
         evaluation.platforms().forEach(p -> byPlatform.put(p.platform(), p));
         for (Platform platform : Platform.values()) {
-            PlatformRow p = byPlatform.get(platform);
+            PlatformEvaluation p = byPlatform.get(platform);
             lines.add(
                     p == null
                             ? new Line(platform.label(), 0, null, null, NOT_EVALUATED)
@@ -121,7 +121,7 @@ class EvaluationPanel extends VerticalLayout {
     }
 
     /** A small table, claimed level per row and predicted level per column, with headers for both. */
-    static NativeTable confusionTable(PlatformRow platform) {
+    static NativeTable confusionTable(PlatformEvaluation platform) {
         NativeTable table = new NativeTable();
         table.setId("confusion-" + platform.platform().key());
         table.setCaptionText(platform.platform().label() + " · " + Plural.of(platform.examples(), "claim"));

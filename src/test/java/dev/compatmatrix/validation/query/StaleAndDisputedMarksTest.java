@@ -285,7 +285,8 @@ class StaleAndDisputedMarksTest {
                 new ClaimMarksQuery(jdbc),
                 new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
                 new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc),
-                new dev.compatmatrix.prediction.query.PlatformEvaluationQuery(jdbc));
+                new dev.compatmatrix.prediction.query.PlatformEvaluationQuery(
+                        jdbc, new tools.jackson.databind.json.JsonMapper()));
         var badges =
                 new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null, Clock.systemUTC());
         SecurityContextHolder.getContext()
