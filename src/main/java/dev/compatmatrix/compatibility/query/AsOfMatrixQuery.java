@@ -259,6 +259,8 @@ public class AsOfMatrixQuery {
                 derived.score(),
                 derived.recommended(),
                 lastUpdated,
-                Map.copyOf(cells));
+                Map.copyOf(cells),
+                Map.of(),
+                Map.of());
     }
 }

@@ -28,49 +28,6 @@ public record MatrixRow(
         Map<Platform, LevelSince> since,
         Map<Platform, CellPrediction> predictions) {
 
-    /** A row without predictions. */
-    public MatrixRow(
-            int modelId,
-            String name,
-            String family,
-            String type,
-            String size,
-            Double parametersMillions,
-            double score,
-            Platform recommended,
-            LocalDateTime lastUpdated,
-            Map<Platform, Cell> cells,
-            Map<Platform, LevelSince> since) {
-        this(
-                modelId,
-                name,
-                family,
-                type,
-                size,
-                parametersMillions,
-                score,
-                recommended,
-                lastUpdated,
-                cells,
-                since,
-                Map.of());
-    }
-
-    /** A row without "since" dates. */
-    public MatrixRow(
-            int modelId,
-            String name,
-            String family,
-            String type,
-            String size,
-            Double parametersMillions,
-            double score,
-            Platform recommended,
-            LocalDateTime lastUpdated,
-            Map<Platform, Cell> cells) {
-        this(modelId, name, family, type, size, parametersMillions, score, recommended, lastUpdated, cells, Map.of());
-    }
-
     public MatrixRow withCells(Map<Platform, Cell> claims) {
         return with(Map.copyOf(claims), since, predictions);
     }

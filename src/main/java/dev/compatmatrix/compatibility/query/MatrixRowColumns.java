@@ -59,6 +59,8 @@ final class MatrixRowColumns {
                 ScoreRule.fromStored(rs.getDouble("compatibility_score")),
                 Platform.fromKey(rs.getString("recommended_platform")).orElse(null),
                 SqlTimes.utc(rs.getTimestamp("last_updated")),
+                Map.of(),
+                Map.of(),
                 Map.of());
     }
 

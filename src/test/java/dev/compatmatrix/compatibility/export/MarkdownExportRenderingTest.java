@@ -63,6 +63,8 @@ class MarkdownExportRenderingTest {
                     0.5,
                     null,
                     null,
+                    Map.of(),
+                    Map.of(),
                     Map.of()));
         }
 
