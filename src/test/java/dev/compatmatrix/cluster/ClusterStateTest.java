@@ -75,7 +75,7 @@ class ClusterStateTest extends WritingIntegrationTest {
                 .isSameAs(before);
         signIn("editor", Roles.EDITOR);
         MlModel added = catalog.create(
-                new ModelData("0-cluster/first-by-name", "test-family", ModelType.VISION, ModelSize.SMALL, 1.0, null));
+                new ModelData("+0-cluster/first-by-name", "test-family", ModelType.VISION, ModelSize.SMALL, 1.0, null));
         int[] after = otherNode.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         assertThat(after).hasSize(before.length + 1);
         assertThat(after[0]).isEqualTo(added.modelId());

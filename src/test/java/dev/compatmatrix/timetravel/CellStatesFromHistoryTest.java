@@ -42,9 +42,11 @@ class CellStatesFromHistoryTest {
             // As before V0017: no states, and Flyway has not yet run V0018.
             jdbc.sql("DELETE FROM cell_states").update();
             jdbc.sql("DELETE FROM flyway_schema_history WHERE version = '0018'").update();
+            // Later migrations (V0019 on) are applied already: V0018 then runs out of order, as it alone is missing.
             Flyway.configure()
                     .dataSource(new SingleConnectionDataSource(connection, true))
                     .locations(database.kind().migrationLocations())
+                    .outOfOrder(true)
                     .load()
                     .migrate();
 
