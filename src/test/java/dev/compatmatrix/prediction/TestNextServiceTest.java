@@ -9,7 +9,6 @@ import static dev.compatmatrix.prediction.TestNextFixture.log2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.matrix.ModelType;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
@@ -27,19 +26,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The ranking rule of "What to test next" on a constructed set, its filters, paging, CSV and the untrained state. */
-class TestNextServiceTest extends WritingIntegrationTest {
+/** In the prediction tests' database of its own: its lists hold the demo data and the fixture, nothing else. */
+class TestNextServiceTest extends TrainingTestSupport {
 
     private static final Set<String> FIXTURE = Set.of(A1, A2, A3, B1);
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TestNextService service;

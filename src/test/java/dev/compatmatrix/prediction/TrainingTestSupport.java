@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A context of its own for the training tests (demo data, a database of its own) whose learner is the
- * {@link ScriptedLearner}. Each test starts with no training run, no prediction and the learner's gate open.
+ * A context of its own for the training and "what to test next" tests (demo data, a database of its own, so no other
+ * test's models change their lists) whose learner is the {@link ScriptedLearner}. Each test starts with no training run, no prediction and the learner's gate open.
  */
 @SpringBootTest(properties = "compat.demo.enabled=true")
 @Import({TestClock.class, ScriptedLearner.Config.class})

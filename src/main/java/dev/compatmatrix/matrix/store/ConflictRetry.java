@@ -35,7 +35,21 @@ public class ConflictRetry {
                 if (number >= ATTEMPTS) {
                     throw exhausted.apply(e);
                 }
+                pauseBefore(number + 1);
             }
+        }
+    }
+
+    /**
+     * DuckDB refuses the second writer of a row at once, while the first's transaction is still open: retrying at
+     * once would meet the same open transaction again, so each attempt waits a little longer, by a random amount so
+     * that two retrying writers do not keep meeting.
+     */
+    private static void pauseBefore(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25) * (attempt - 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
