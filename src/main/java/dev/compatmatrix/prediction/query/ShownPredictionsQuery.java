@@ -34,7 +34,7 @@ public class ShownPredictionsQuery {
             JOIN prediction_platform_metrics m
               ON m.run_id = p.run_id AND m.hardware_type = p.hardware_type AND m.beats_baseline
             JOIN models mo ON mo.model_id = p.model_id AND mo.deleted_at IS NULL
-            LEFT JOIN cross_platform_compatibility c ON c.model_id = p.model_id
+            JOIN cross_platform_compatibility c ON c.model_id = p.model_id
             WHERE %s IS NULL""".formatted(SqlRanks.platformLevelRank("p.hardware_type", "c"));
 
     static final String FOR_MODELS = SHOWN + "\n  AND p.model_id IN (" + TextList.IDS_QUERY + ")";

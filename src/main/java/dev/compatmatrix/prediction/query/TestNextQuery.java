@@ -40,7 +40,7 @@ public class TestNextQuery {
     static final String UNTESTED = """
             SELECT m.model_id, m.model_name, m.model_family, m.model_type, pl.hardware_type
             FROM models m
-            LEFT JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
             CROSS JOIN (VALUES %s) pl(hardware_type)
             WHERE m.deleted_at IS NULL
               AND (CAST(:platform AS VARCHAR) IS NULL OR pl.hardware_type = :platform)
