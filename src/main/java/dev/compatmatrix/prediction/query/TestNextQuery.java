@@ -60,11 +60,16 @@ public class TestNextQuery {
                          count(*) OVER (PARTITION BY cells.model_family, cells.model_type, cells.hardware_type) - 1
                              AS shared
                   FROM (%s) cells) u
-            LEFT JOIN (%s) s ON s.model_id = u.model_id AND s.hardware_type = u.hardware_type
-                -- the platform filter again, for the shown predictions: the database does not carry it over itself
-                -- (one platform's first page at 100,000 models ≈ 3× faster, BENCHMARKS.md)
-                AND (CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform)
-            ORDER BY test_value DESC, u.model_name, u.hardware_type""".formatted(MAX_ENTROPY, VALUE, UNTESTED, ShownPredictionsQuery.SHOWN);
+            -- Each cell's shown prediction by its key (the cells are untested cells of models not deleted, so the
+            -- rest of ShownPredictionsQuery's rule holds already). A lookup per cell, not a join: PostgreSQL misjudges
+            -- how many cells are untested and, joining, chose a nested loop over all predictions per cell (minutes).
+            LEFT JOIN LATERAL (
+                SELECT p.run_id, p.predicted_level, p.p_high, p.p_medium, p.p_low, p.p_unsupported, p.entropy, p.reasons
+                FROM predictions p
+                JOIN prediction_platform_metrics pm
+                  ON pm.run_id = p.run_id AND pm.hardware_type = p.hardware_type AND pm.beats_baseline
+                WHERE p.model_id = u.model_id AND p.hardware_type = u.hardware_type) s ON true
+            ORDER BY test_value DESC, u.model_name, u.hardware_type""".formatted(MAX_ENTROPY, VALUE, UNTESTED);
 
     static final String PAGE = RANKED + "\nLIMIT :limit OFFSET :offset";
 
