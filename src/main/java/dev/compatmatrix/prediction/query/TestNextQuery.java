@@ -1,5 +1,6 @@
 package dev.compatmatrix.prediction.query;
 
+import dev.compatmatrix.base.db.KeyedLookups;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ public class TestNextQuery {
     /** The rule above, in SQL: {@code ln(x) / ln(2)} is log2 on both databases (PostgreSQL has no log2). */
     static final String VALUE = "COALESCE(s.entropy, " + MAX_ENTROPY + ") * ln(2 + u.shared) / ln(2)";
 
-    static final String RANKED = """
+    private static final String CELLS = """
             SELECT u.model_id, u.model_name, u.model_family, u.model_type, u.hardware_type, u.shared,
                    s.run_id, s.predicted_level, s.p_high, s.p_medium, s.p_low, s.p_unsupported, s.entropy, s.reasons,
                    COALESCE(s.entropy, %s) AS cell_entropy,
@@ -59,26 +60,48 @@ public class TestNextQuery {
             FROM (SELECT cells.*,
                          count(*) OVER (PARTITION BY cells.model_family, cells.model_type, cells.hardware_type) - 1
                              AS shared
-                  FROM (%s) cells) u
-            -- Each cell's shown prediction by its key (the cells are untested cells of models not deleted, so the
-            -- rest of ShownPredictionsQuery's rule holds already). A lookup per cell, not a join: PostgreSQL misjudges
-            -- how many cells are untested and, joining, chose a nested loop over all predictions per cell (minutes).
+                  FROM (%s) cells) u""".formatted(MAX_ENTROPY, VALUE, UNTESTED);
+
+    private static final String ORDER = "\nORDER BY test_value DESC, u.model_name, u.hardware_type";
+
+    /** DuckDB: the cells joined with the shown predictions (hash joins). */
+    static final String RANKED = CELLS + """
+
+            LEFT JOIN (%s) s ON s.model_id = u.model_id AND s.hardware_type = u.hardware_type
+                -- the platform filter again, for the shown predictions: the database does not carry it over itself
+                -- (one platform's first page at 100,000 models ≈ 3× faster, BENCHMARKS.md)
+                AND (CAST(:platform AS VARCHAR) IS NULL OR s.hardware_type = :platform)""".formatted(ShownPredictionsQuery.SHOWN) + ORDER;
+
+    /**
+     * PostgreSQL: each cell's shown prediction looked up by its key (the cells are untested cells of models not
+     * deleted, so the rest of ShownPredictionsQuery's rule holds already). PostgreSQL misjudges how many cells are
+     * untested and, joining, chose a nested loop over all predictions per cell (a page took minutes in the full test
+     * suite); a lookup is one index probe per cell whatever the estimate. DuckDB keeps the join: there a lateral
+     * lookup met an internal error while a training replaced the predictions.
+     */
+    static final String RANKED_BY_LOOKUP = CELLS + """
+
             LEFT JOIN LATERAL (
                 SELECT p.run_id, p.predicted_level, p.p_high, p.p_medium, p.p_low, p.p_unsupported, p.entropy, p.reasons
                 FROM predictions p
                 JOIN prediction_platform_metrics pm
                   ON pm.run_id = p.run_id AND pm.hardware_type = p.hardware_type AND pm.beats_baseline
-                WHERE p.model_id = u.model_id AND p.hardware_type = u.hardware_type) s ON true
-            ORDER BY test_value DESC, u.model_name, u.hardware_type""".formatted(MAX_ENTROPY, VALUE, UNTESTED);
+                WHERE p.model_id = u.model_id AND p.hardware_type = u.hardware_type) s ON true""" + ORDER;
 
     static final String PAGE = RANKED + "\nLIMIT :limit OFFSET :offset";
 
     static final String COUNT = "SELECT count(*) FROM (" + UNTESTED + ") cells";
 
     private final JdbcClient jdbc;
+    /** The ranked cells in this database's form, and a page of them. */
+    private final String ranked;
 
-    public TestNextQuery(JdbcClient jdbc) {
+    private final String page;
+
+    public TestNextQuery(JdbcClient jdbc, KeyedLookups lookups) {
         this.jdbc = jdbc;
+        this.ranked = lookups.preferred() ? RANKED_BY_LOOKUP : RANKED;
+        this.page = ranked + "\nLIMIT :limit OFFSET :offset";
     }
 
     /** One page of the ranked cells. */
@@ -86,7 +109,7 @@ public class TestNextQuery {
         Map<String, Object> params = params(filter);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql(PAGE).params(params).query((rs, n) -> row(rs)).list();
+        return jdbc.sql(page).params(params).query((rs, n) -> row(rs)).list();
     }
 
     /** How many untested cells the filter keeps. */
@@ -97,7 +120,7 @@ public class TestNextQuery {
     /** Every ranked cell the filter keeps, in rank order, one at a time (for files; never all in memory). */
     public void each(TestNextFilter filter, Consumer<TestNextRow> action) {
         try (Stream<TestNextRow> rows =
-                jdbc.sql(RANKED).withFetchSize(FETCH_SIZE).params(params(filter)).query((rs, n) -> row(rs)).stream()) {
+                jdbc.sql(ranked).withFetchSize(FETCH_SIZE).params(params(filter)).query((rs, n) -> row(rs)).stream()) {
             rows.forEach(action);
         }
     }
