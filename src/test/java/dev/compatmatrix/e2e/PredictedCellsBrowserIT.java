@@ -133,7 +133,9 @@ class PredictedCellsBrowserIT {
                     .noneMatch(text -> text.contains("likely"));
             browser.screenshot("display-matrix-predictions-off");
 
-            browser.open("/models/" + model);
+            // A row opens its model page, as a person opens it.
+            browser.click(browser.gridCell("matrix-grid", at, "Model"));
+            browser.until(d -> browser.path().startsWith("/models/"));
             browser.tab("Predictions (not claims)");
             browser.until(d -> browser.byId("predictions-grid").isDisplayed());
             assertThat(browser.byId("predictions-section").getText())

@@ -66,7 +66,9 @@ class PredictionsBrowserIT {
     @Test
     void a_viewer_sees_the_evaluation_without_the_train_now_button(Browser browser) {
         browser.signIn("viewer");
-        browser.open("/predictions");
+        browser.find(By.xpath("//vaadin-side-nav-item[normalize-space()='Predictions']"))
+                .click();
+        browser.until(d -> browser.path().equals("/predictions"));
         browser.until(d -> d.findElement(By.id("predictions-evaluation")).isDisplayed());
         assertThat(browser.driver.findElements(By.id("predictions-train")))
                 .allSatisfy(button -> assertThat(button.isDisplayed()).isFalse());
