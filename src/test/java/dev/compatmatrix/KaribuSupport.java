@@ -6,6 +6,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import dev.compatmatrix.matrix.Roles;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /** Browserless Vaadin in a faked servlet environment inside a Spring test context, with a faked login. */
 public final class KaribuSupport {
@@ -42,6 +45,11 @@ public final class KaribuSupport {
         var authentication =
                 new UsernamePasswordAuthenticationToken(new User(username, "unused", authorities), null, authorities);
         SecurityContextHolder.getContext().setAuthentication(authentication);
+        // Kept in the session too, as a real sign-in does: a live update that takes the session lock on a thread
+        // of its own (not the test's) reads the signed-in user from there.
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        sessionAttribute(context);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
@@ -49,11 +57,20 @@ public final class KaribuSupport {
 
     public static void logout() {
         SecurityContextHolder.clearContext();
+        sessionAttribute(null);
         if (VaadinServletRequest.getCurrent() != null) {
             FakeRequest request =
                     (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
             request.setUserPrincipalInt(null);
             request.setUserInRole((principal, role) -> false);
+        }
+    }
+
+    private static void sessionAttribute(SecurityContext context) {
+        if (VaadinSession.getCurrent() != null) {
+            VaadinSession.getCurrent()
+                    .getSession()
+                    .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
         }
     }
 }

@@ -96,6 +96,10 @@ public class DatabaseConfig {
         options.setProperty("memory_limit", props.memoryLimit());
         options.setProperty("autoinstall_known_extensions", "false");
         options.setProperty("autoload_known_extensions", "false");
+        // DuckDB 2.0.0's caching operators (which coalesce a join's small output chunks) raised a fatal internal
+        // error, "dict-surviving cache: global dictionary column … changed identity", that invalidates the database;
+        // seen while a training replaced the predictions beside readers. Off, a join returns its chunks as they come.
+        options.setProperty("enable_caching_operators", "false");
         return options;
     }
 }
