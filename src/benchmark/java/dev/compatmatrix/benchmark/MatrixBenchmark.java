@@ -375,12 +375,41 @@ public final class MatrixBenchmark {
         }
 
         /**
+         * A pooled connection; with {@code -Dbenchmark.raw.caching=on} (DuckDB) one running DuckDB's caching
+         * operators, which the application turns off (DatabaseConfig), so app / raw compares off with on in one run.
+         * They go off again when the connection returns to the pool.
+         */
+        private Connection connection() throws SQLException {
+            Connection c = dataSource.getConnection();
+            if (!"on".equals(System.getProperty("benchmark.raw.caching"))
+                    || !c.isWrapperFor(org.duckdb.DuckDBConnection.class)) {
+                return c;
+            }
+            try (var st = c.createStatement()) {
+                st.execute("SET enable_caching_operators = true");
+            }
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            try (var st = c.createStatement()) {
+                                st.execute("SET enable_caching_operators = false");
+                            }
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        /**
          * A matrix page as MatrixQuery.page reads it. A shallow page: its ordered ids, then those models'
          * rows. A deep page with the ordered id list cached: the data version, then the rows of the slice
          * (the slice comes from the app's list, read once outside the timing).
          */
         int page(MatrixFilter filter, MatrixSort sort, int offset) throws SQLException {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connection()) {
                 if (offset < MatrixQuery.DEEP_OFFSET) {
                     var ids = matrix.pageStatement(filter, sort, offset, PAGE);
                     return rows(
@@ -407,7 +436,7 @@ public final class MatrixBenchmark {
                                                          WHEN 'unsupported' THEN 1 END ASC NULLS LAST,
                              m.model_name ASC NULLS LAST
                     LIMIT :limit OFFSET 0""";
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connection()) {
                 var ids = RawJdbc.query(c, sql, Map.of("platform", platform.key(), "limit", PAGE));
                 return rows(c, ids.values().stream().map(r -> r[0]).toList());
             }
@@ -415,7 +444,7 @@ public final class MatrixBenchmark {
 
         /** A deep page's first visit: the data version, the whole ordered id list, then the slice's rows. */
         int firstVisit(MatrixFilter filter, int offset) throws SQLException {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connection()) {
                 RawJdbc.query(c, MatrixQuery.VERSION_SQL, Map.of());
                 var all = matrix.orderedIdsStatement(filter, MatrixSort.BY_NAME);
                 int[] ordered = RawJdbc.query(c, all.sql(), all.params()).values().stream()
@@ -455,14 +484,14 @@ public final class MatrixBenchmark {
         }
 
         int count(MatrixQuery.Statement statement) throws SQLException {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connection()) {
                 return (int) RawJdbc.single(c, statement.sql(), statement.params());
             }
         }
 
         /** The model page's statements on one connection, as ModelPageService.modelOverview runs them. */
         int modelPage(String name) throws SQLException {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connection()) {
                 RawJdbc.Rows header = RawJdbc.query(c, ModelDetailsQuery.HEADER_SQL, Map.of("name", name));
                 Object modelId = header.values().getFirst()[header.column("model_id")];
                 int claims = RawJdbc.query(c, ModelDetailsQuery.CLAIMS_SQL, Map.of("modelId", modelId))
