@@ -40,6 +40,7 @@ class ArchitectureTest {
         "dev.compatmatrix.dashboard..",
         "dev.compatmatrix.demo..",
         "dev.compatmatrix.feed..",
+        "dev.compatmatrix.feedback..",
         "dev.compatmatrix.history..",
         "dev.compatmatrix.ingest..",
         "dev.compatmatrix.modelpage..",

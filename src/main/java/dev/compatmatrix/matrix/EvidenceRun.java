@@ -17,8 +17,13 @@ public final class EvidenceRun {
         if (!run.contains("://") && !run.startsWith("http")) {
             return !run.matches(".*\\s.*");
         }
+        return isHttpLink(run);
+    }
+
+    /** An absolute http(s) link with a host (a user's report links to one too). */
+    public static boolean isHttpLink(String link) {
         try {
-            URI uri = new URI(run);
+            URI uri = new URI(link);
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null
                     && !uri.getHost().isBlank();

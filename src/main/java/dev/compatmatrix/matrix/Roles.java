@@ -22,6 +22,8 @@ public final class Roles {
     public static final String HAS_VALIDATOR = "hasRole('" + VALIDATOR + "')";
     public static final String HAS_ADMIN = "hasRole('" + ADMIN + "')";
     public static final String HAS_EDITOR_OR_ADMIN = "hasAnyRole('" + EDITOR + "', '" + ADMIN + "')";
+    /** Who triages users' reports (issue 22). */
+    public static final String HAS_EDITOR_OR_VALIDATOR = "hasAnyRole('" + EDITOR + "', '" + VALIDATOR + "')";
 
     /** What Spring Security puts before a role's name in the authority that {@code hasRole} checks. */
     public static final String AUTHORITY_PREFIX = "ROLE_";

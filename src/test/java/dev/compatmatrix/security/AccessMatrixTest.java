@@ -57,10 +57,11 @@ class AccessMatrixTest extends WritingKaribuTest {
     private static final String API_WRITE = "token results:write";
     private static final String API_READ = "token read";
     private static final String API_WATCHES = "token watches:write";
+    private static final String API_FEEDBACK = "token feedback:write";
     private static final List<String> UI_CALLERS =
             List.of(ANONYMOUS, Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
     private static final List<String> SERVICE_CALLERS = Stream.concat(
-                    UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ, API_WATCHES))
+                    UI_CALLERS.stream(), Stream.of(API_WRITE, API_READ, API_WATCHES, API_FEEDBACK))
             .toList();
 
     private static final Set<String> SIGNED_IN = Set.of(Roles.VIEWER, Roles.EDITOR, Roles.VALIDATOR, Roles.ADMIN);
@@ -183,6 +184,14 @@ class AccessMatrixTest extends WritingKaribuTest {
         watchers.add(API_WATCHES);
         Stream.of("watch", "unwatch", "unwatchById")
                 .forEach(m -> allowed.put("WatchService." + m, Set.copyOf(watchers)));
+        // Feedback (issue 22): every signed-in person reports (a token with feedback:write too); editors and
+        // validators triage.
+        Set<String> reporters = new java.util.HashSet<>(SIGNED_IN);
+        reporters.add(API_FEEDBACK);
+        Stream.of("report", "myOpenReport").forEach(m -> allowed.put("FeedbackService." + m, Set.copyOf(reporters)));
+        Stream.of("myReports", "modelReports").forEach(m -> signedIn.accept("FeedbackService." + m));
+        Stream.of("decline", "markDuplicate")
+                .forEach(m -> allowed.put("FeedbackService." + m, Set.of(Roles.EDITOR, Roles.VALIDATOR)));
         // Administration
         Stream.of(
                         "UserAdminService.list",
@@ -330,7 +339,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                 SecurityContextHolder.getContext()
                         .setAuthentication(new AnonymousAuthenticationToken(
                                 "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-            case API_WRITE, API_READ, API_WATCHES ->
+            case API_WRITE, API_READ, API_WATCHES, API_FEEDBACK ->
                 SecurityContextHolder.getContext()
                         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 "api:matrix-test",
@@ -338,6 +347,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                                 AuthorityUtils.createAuthorityList((switch (caller) {
                                             case API_WRITE -> ApiScope.RESULTS_WRITE;
                                             case API_READ -> ApiScope.READ;
+                                            case API_FEEDBACK -> ApiScope.FEEDBACK_WRITE;
                                             default -> ApiScope.WATCHES_WRITE;
                                         })
                                         .authority())));

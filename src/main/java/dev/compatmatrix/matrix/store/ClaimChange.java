@@ -1,5 +1,6 @@
 package dev.compatmatrix.matrix.store;
 
+import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
@@ -24,8 +25,21 @@ public sealed interface ClaimChange {
             ClaimData data,
             Validation validation,
             String reason,
-            String version)
-            implements ClaimChange {}
+            String version,
+            Long reportId)
+            implements ClaimChange {
+
+        public Create(
+                long claimId,
+                ModelRef model,
+                Platform platform,
+                ClaimData data,
+                Validation validation,
+                String reason,
+                String version) {
+            this(claimId, model, platform, data, validation, reason, version, null);
+        }
+    }
 
     /**
      * A new version of a claim still at {@code expectedVersion}; {@code validation} null keeps the claim's
@@ -40,8 +54,23 @@ public sealed interface ClaimChange {
             ClaimData data,
             Validation validation,
             String reason,
-            String version)
-            implements ClaimChange {}
+            String version,
+            Long reportId)
+            implements ClaimChange {
+
+        public Update(
+                long claimId,
+                int expectedVersion,
+                ModelRef model,
+                Platform platform,
+                CompatibilityLevel previousLevel,
+                ClaimData data,
+                Validation validation,
+                String reason,
+                String version) {
+            this(claimId, expectedVersion, model, platform, previousLevel, data, validation, reason, version, null);
+        }
+    }
 
     /** Removes a claim still at {@code expectedVersion}: the cell returns to "not tested". */
     record Remove(
@@ -56,6 +85,11 @@ public sealed interface ClaimChange {
 
     /** A person's edit of {@code loaded}: a change of substance resets the validation (PRODUCT.md §2). */
     static Update edit(Claim loaded, ModelRef model, ClaimData data, String reason, String version) {
+        return edit(loaded, model, data, new ChangeNote(reason, version));
+    }
+
+    /** As above, with the note's report (if any) linked from the history row. */
+    static Update edit(Claim loaded, ModelRef model, ClaimData data, ChangeNote note) {
         return new Update(
                 loaded.claimId(),
                 loaded.version(),
@@ -64,8 +98,9 @@ public sealed interface ClaimChange {
                 loaded.data().level(),
                 data,
                 loaded.data().sameSubstanceAs(data) ? null : Validation.RESET,
-                reason,
-                version);
+                note.reason(),
+                note.version(),
+                note.reportId());
     }
 
     /** Removes {@code loaded}; its history row names the claim's framework version. */

@@ -116,7 +116,22 @@ public final class MatrixTables {
             String reason,
             LocalDateTime date,
             String version,
-            String changedBy) {}
+            String changedBy,
+            Long reportId) {
+
+        /** A change not accepted from a user's report. */
+        public HistoryRow(
+                int modelId,
+                Platform platform,
+                CompatibilityLevel previous,
+                CompatibilityLevel next,
+                String reason,
+                LocalDateTime date,
+                String version,
+                String changedBy) {
+            this(modelId, platform, previous, next, reason, date, version, changedBy, null);
+        }
+    }
 
     /** A {@code cross_platform_compatibility} row: a model's matrix row with what {@link ScoreRule} derived. */
     public record MatrixRow(
@@ -232,7 +247,8 @@ public final class MatrixTables {
             .col("change_reason", "VARCHAR", HistoryRow::reason)
             .col("change_date", "TIMESTAMP", HistoryRow::date)
             .col("change_version", "VARCHAR", HistoryRow::version)
-            .col("changed_by", "VARCHAR", HistoryRow::changedBy);
+            .col("changed_by", "VARCHAR", HistoryRow::changedBy)
+            .col("report_id", "BIGINT", HistoryRow::reportId);
 
     public static final Table<MatrixRow> MATRIX_ROWS = matrixRows();
 

@@ -302,7 +302,8 @@ public class MatrixWriter {
                             c.reason(),
                             now,
                             c.version(),
-                            user));
+                            user,
+                            c.reportId()));
                     changed.add(new MatrixEvents.Event(
                             ChangeKind.CLAIM_CREATED,
                             c.model().modelId(),
@@ -339,7 +340,8 @@ public class MatrixWriter {
                                 u.reason(),
                                 now,
                                 u.version(),
-                                user));
+                                user,
+                                u.reportId()));
                     }
                     changed.add(new MatrixEvents.Event(
                             u.previousLevel() == u.data().level() ? ChangeKind.CLAIM_EDITED : ChangeKind.LEVEL_CHANGED,

@@ -10,7 +10,9 @@ public enum ApiScope implements Keyed {
     /** Read the matrix, models, history and recommendations (and the token's own watches). */
     READ("read"),
     /** Add and remove the token's own watches: {@code POST} and {@code DELETE /api/v1/watches}. */
-    WATCHES_WRITE("watches:write");
+    WATCHES_WRITE("watches:write"),
+    /** Report on a cell, as a signed-in user does: {@code POST /api/v1/reports}. */
+    FEEDBACK_WRITE("feedback:write");
 
     private final String key;
 
