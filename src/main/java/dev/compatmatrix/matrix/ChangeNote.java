@@ -6,14 +6,10 @@ import java.util.Map;
 /**
  * Why a claim changes and which framework/driver/runtime version the change is about; written to
  * {@code compatibility_history}. Required when the level changes, when a claim is created (reason and
- * version) and when it is removed (reason). {@code reportId}: the user's report the change was accepted from (issue
- * 22), linked from the history row; null for every other change.
+ * version) and when it is removed (reason). (A form binds to it, so it holds only what the form shows; a change
+ * accepted from a user's report names the report beside it: {@code ClaimChange}.)
  */
-public record ChangeNote(String reason, String version, Long reportId) {
-
-    public ChangeNote(String reason, String version) {
-        this(reason, version, null);
-    }
+public record ChangeNote(String reason, String version) {
 
     public static final int REASON_MAX = 1000;
 
@@ -23,11 +19,6 @@ public record ChangeNote(String reason, String version, Long reportId) {
     }
 
     public static final ChangeNote NONE = new ChangeNote(null, null);
-
-    /** The same note, for a change accepted from this report. */
-    public ChangeNote fromReport(long report) {
-        return new ChangeNote(reason, version, report);
-    }
 
     /** A note is required for a new claim ({@code loaded} null) and for a change of level. */
     public static boolean required(Claim loaded, CompatibilityLevel level) {

@@ -85,11 +85,11 @@ public sealed interface ClaimChange {
 
     /** A person's edit of {@code loaded}: a change of substance resets the validation (PRODUCT.md §2). */
     static Update edit(Claim loaded, ModelRef model, ClaimData data, String reason, String version) {
-        return edit(loaded, model, data, new ChangeNote(reason, version));
+        return editFromReport(loaded, model, data, new ChangeNote(reason, version), null);
     }
 
-    /** As above, with the note's report (if any) linked from the history row. */
-    static Update edit(Claim loaded, ModelRef model, ClaimData data, ChangeNote note) {
+    /** As above, accepted from a user's report ({@code reportId}, null for none), which the history row links. */
+    static Update editFromReport(Claim loaded, ModelRef model, ClaimData data, ChangeNote note, Long reportId) {
         return new Update(
                 loaded.claimId(),
                 loaded.version(),
@@ -100,7 +100,7 @@ public sealed interface ClaimChange {
                 loaded.data().sameSubstanceAs(data) ? null : Validation.RESET,
                 note.reason(),
                 note.version(),
-                note.reportId());
+                reportId);
     }
 
     /** Removes {@code loaded}; its history row names the claim's framework version. */
