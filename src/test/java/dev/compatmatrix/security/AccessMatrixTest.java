@@ -190,6 +190,7 @@ class AccessMatrixTest extends WritingKaribuTest {
         reporters.add(API_FEEDBACK);
         Stream.of("report", "myOpenReport").forEach(m -> allowed.put("FeedbackService." + m, Set.copyOf(reporters)));
         Stream.of("myReports", "modelReports").forEach(m -> signedIn.accept("FeedbackService." + m));
+        signedIn.accept("ReportListService.listReports");
         Stream.of("decline", "markDuplicate")
                 .forEach(m -> allowed.put("FeedbackService." + m, Set.of(Roles.EDITOR, Roles.VALIDATOR)));
         // Administration
