@@ -95,6 +95,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "test-next",
                         "recommendations",
                         "watching",
+                        "my-reports",
                         "feeds",
                         "webhooks")
                 .map(r -> "route " + r)
