@@ -91,10 +91,7 @@ public class FeedbackService {
             }
         } else {
             if (reports.createdSince(reporter, now.minusHours(1)) >= REPORTS_PER_HOUR) {
-                throw new InvalidChangeException(Map.of(
-                        "",
-                        "You have sent " + REPORTS_PER_HOUR + " reports in the last hour, the most an hour allows."
-                                + " Try again later; you can still update the reports you have open."));
+                throw new ReportLimitException();
             }
             id = reports.insert(model.modelId(), platform, reporter, draft, levelNow, now);
         }

@@ -22,6 +22,7 @@ class NavigationBrowserIT {
             "Changes",
             "Snapshots",
             "Watching",
+            "My reports",
             "Feeds",
             "Webhooks");
     static final List<String> VALIDATOR = List.of(
@@ -35,6 +36,7 @@ class NavigationBrowserIT {
             "Changes",
             "Snapshots",
             "Watching",
+            "My reports",
             "Feeds",
             "Webhooks");
     static final List<String> ADMIN = List.of(
@@ -47,6 +49,7 @@ class NavigationBrowserIT {
             "Changes",
             "Snapshots",
             "Watching",
+            "My reports",
             "Feeds",
             "Webhooks",
             "Users",

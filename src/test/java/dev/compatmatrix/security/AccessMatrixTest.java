@@ -95,6 +95,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "test-next",
                         "recommendations",
                         "watching",
+                        "my-reports",
                         "feeds",
                         "webhooks")
                 .map(r -> "route " + r)
@@ -190,6 +191,7 @@ class AccessMatrixTest extends WritingKaribuTest {
         reporters.add(API_FEEDBACK);
         Stream.of("report", "myOpenReport").forEach(m -> allowed.put("FeedbackService." + m, Set.copyOf(reporters)));
         Stream.of("myReports", "modelReports").forEach(m -> signedIn.accept("FeedbackService." + m));
+        signedIn.accept("ReportListService.listReports");
         Stream.of("decline", "markDuplicate")
                 .forEach(m -> allowed.put("FeedbackService." + m, Set.of(Roles.EDITOR, Roles.VALIDATOR)));
         // Administration

@@ -65,7 +65,7 @@ public class ApiDocs {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("cmc_…")
-                                        .description("An API token with scope read, results:write or watches:write"))
+                                        .description("An API token with scope read, results:write, watches:write or feedback:write"))
                         .addSchemas("Problem", problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
     }
@@ -160,6 +160,13 @@ public class ApiDocs {
                                 .items(new StringSchema())
                                 .description("The query parameters the endpoint accepts"))
                 .addProperty("pointer", new StringSchema().description("JSON pointer of the body's unusable value"))
+                .addProperty(
+                        "invalid_fields",
+                        new ArraySchema()
+                                .items(new ObjectSchema()
+                                        .addProperty("field", new StringSchema())
+                                        .addProperty("message", new StringSchema()))
+                                .description("Each unusable field of a posted body, with why"))
                 .addProperty(
                         "errors",
                         new ArraySchema()

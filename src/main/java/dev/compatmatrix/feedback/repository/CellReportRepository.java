@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CellReportRepository {
 
-    static final String SELECT = """
+    public static final String SELECT = """
             SELECT r.*, m.model_name
             FROM cell_reports r JOIN models m ON m.model_id = r.model_id
             """;
@@ -171,7 +171,7 @@ public class CellReportRepository {
         return params;
     }
 
-    static CellReport row(ResultSet rs, int n) throws SQLException {
+    public static CellReport row(ResultSet rs, int n) throws SQLException {
         ReportDraft draft = new ReportDraft(
                 ReportOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("framework"),

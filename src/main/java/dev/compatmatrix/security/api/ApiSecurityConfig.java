@@ -27,6 +27,7 @@ public class ApiSecurityConfig {
     };
 
     private static final String WATCHES = "/api/v1/watches";
+    private static final String REPORTS = "/api/v1/reports";
 
     @Bean
     @Order(1)
@@ -55,6 +56,8 @@ public class ApiSecurityConfig {
                         .hasAuthority(ApiScope.WATCHES_WRITE.authority())
                         .requestMatchers(HttpMethod.DELETE, WATCHES)
                         .hasAuthority(ApiScope.WATCHES_WRITE.authority())
+                        .requestMatchers(HttpMethod.POST, REPORTS)
+                        .hasAuthority(ApiScope.FEEDBACK_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAuthority(ApiScope.READ.authority())
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**")

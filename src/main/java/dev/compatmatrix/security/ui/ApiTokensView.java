@@ -58,8 +58,9 @@ public class ApiTokensView extends VerticalLayout {
         add(
                 new H2("API tokens"),
                 new Paragraph(
-                        "A token lets a CI pipeline post results (scope results:write) or read "
-                                + "the API (scope read) as one of the automated validators. Its secret is shown once; only a hash is stored."));
+                        "A token lets a CI pipeline post results (scope results:write), read the API (scope read), "
+                                + "keep its own watches (watches:write) or report on cells (feedback:write) as one of "
+                                + "the automated validators. Its secret is shown once; only a hash is stored."));
         configureForm();
         configureGrid();
         FlexLayout form = new FlexLayout(name, validator, scopes, days, create);

@@ -10,8 +10,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.matrix.Roles;
+import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiToken;
 import dev.compatmatrix.security.token.ApiTokenAuthenticator;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,6 +47,27 @@ class ApiTokensViewTest extends WritingKaribuTest {
         view.revokeForTest(listed);
         assertThat(authenticator.authenticate(secret)).isEmpty();
         assertThat(GridKt._get(view.grid, 0).revokedAt()).isNotNull();
+    }
+
+    @Test
+    void the_token_screen_offers_the_feedback_scope_and_a_token_made_with_it_may_report() {
+        login("admin", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/tokens");
+        ApiTokensView view = _get(ApiTokensView.class);
+        assertThat(view.scopes.getListDataView().getItems().map(ApiScope::key))
+                .contains("feedback:write");
+        view.name.setValue("community reports");
+        view.validator.setValue(view.validator
+                .getListDataView()
+                .getItems()
+                .filter(v -> v.name().equals("nightly-ci"))
+                .findFirst()
+                .orElseThrow());
+        view.scopes.setValue(Set.of(ApiScope.FEEDBACK_WRITE));
+        _click(view.create);
+        assertThat(GridKt._fetch(view.grid, 0, 1).getFirst().scopes()).containsExactly(ApiScope.FEEDBACK_WRITE);
+        assertThat(authenticator.authenticate(view.shownSecret).orElseThrow().scopes())
+                .containsExactly(ApiScope.FEEDBACK_WRITE);
     }
 
     @Test
