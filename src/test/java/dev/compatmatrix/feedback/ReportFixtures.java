@@ -47,10 +47,10 @@ public final class ReportFixtures {
     }
 
     /** An open report by {@code reporter}; its id. */
-    public long report(MlModel model, Platform platform, String reporter, ReportOutcome outcome) {
+    public long report(int modelId, Platform platform, String reporter, ReportOutcome outcome) {
         ReportDraft draft = new ReportDraft(
                 outcome, "PyTorch", "2.5.1", null, null, null, null, "<b>=1+1</b> from " + reporter, null);
-        return reports.insert(model.modelId(), platform, reporter, draft, null, LocalDateTime.now());
+        return reports.insert(modelId, platform, reporter, draft, null, LocalDateTime.now());
     }
 
     /** Closes a report as declined. */

@@ -47,13 +47,13 @@ class OpenReportsQueryTest extends WritingIntegrationTest {
                 List.of(Platform.CUDA, Platform.ROCM, Platform.MPS, Platform.CPU, Platform.WEBGPU);
         for (Platform platform : reported) {
             for (ReportOutcome outcome : ReportOutcome.values()) {
-                fixtures.report(model, platform, "reporter-" + outcome.key(), outcome);
+                fixtures.report(model.modelId(), platform, "reporter-" + outcome.key(), outcome);
             }
         }
-        fixtures.decline(fixtures.report(model, Platform.ROCM, "reporter-closed", ReportOutcome.FAILS));
+        fixtures.decline(fixtures.report(model.modelId(), Platform.ROCM, "reporter-closed", ReportOutcome.FAILS));
         fixtures.disabledUser("reporter-disabled");
-        fixtures.report(model, Platform.ROCM, "reporter-disabled", ReportOutcome.FAILS);
-        fixtures.report(model, Platform.QUALCOMM, "reporter-disabled", ReportOutcome.WORKS);
+        fixtures.report(model.modelId(), Platform.ROCM, "reporter-disabled", ReportOutcome.FAILS);
+        fixtures.report(model.modelId(), Platform.QUALCOMM, "reporter-disabled", ReportOutcome.WORKS);
 
         Map<Platform, CellReports> counts =
                 openReports.forModels(List.of(model.modelId())).get(model.modelId());
