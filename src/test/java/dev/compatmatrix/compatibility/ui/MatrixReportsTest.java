@@ -83,7 +83,9 @@ class MatrixReportsTest extends WritingKaribuTest {
         login("viewer", Roles.VIEWER);
 
         MatrixView now = open("q=" + demo.name());
-        assertThat(value(now, "cuda", "reports", row(now, demo.modelId()))).isEqualTo("⚑ 1 report contradicts");
+        // Other tests on this database may have reported on the same cell: at least this one counts.
+        assertThat(row(now, demo.modelId()).reports(Platform.CUDA).contradicting()).isPositive();
+        assertThat((String) value(now, "cuda", "reports", row(now, demo.modelId()))).startsWith("⚑ ");
 
         MatrixView past = open("q=" + demo.name() + "&asOf=2026-06-01");
         MatrixRow then = row(past, demo.modelId());
