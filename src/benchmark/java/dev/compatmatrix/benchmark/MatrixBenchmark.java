@@ -103,7 +103,8 @@ public final class MatrixBenchmark {
                 new dev.compatmatrix.matrix.query.SnapshotQuery(jdbc),
                 new ModelRepository(jdbc, new dev.compatmatrix.base.db.TableAppender(dataSource, jdbc)),
                 clock,
-                new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc));
+                new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc),
+                new dev.compatmatrix.feedback.query.OpenReportsQuery(jdbc));
         this.modelPage = new ModelPageService(
                 matrix,
                 new ModelDetailsQuery(jdbc),

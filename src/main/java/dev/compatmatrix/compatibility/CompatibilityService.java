@@ -6,6 +6,7 @@ import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.feedback.query.OpenReportsQuery;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.query.LevelSinceQuery;
 import dev.compatmatrix.matrix.query.SnapshotQuery;
@@ -43,6 +44,7 @@ public class CompatibilityService {
     private final ModelRepository models;
     private final Clock clock;
     private final ShownPredictionsQuery predictions;
+    private final OpenReportsQuery reports;
 
     public CompatibilityService(
             MatrixQuery matrix,
@@ -52,8 +54,10 @@ public class CompatibilityService {
             SnapshotQuery snapshots,
             ModelRepository models,
             Clock clock,
-            ShownPredictionsQuery predictions) {
+            ShownPredictionsQuery predictions,
+            OpenReportsQuery reports) {
         this.predictions = predictions;
+        this.reports = reports;
         this.matrix = matrix;
         this.past = past;
         this.levelSince = levelSince;
@@ -63,15 +67,29 @@ public class CompatibilityService {
         this.clock = clock;
     }
 
-    /** A page of the live matrix, each claim with since when it has had its level. */
+    /**
+     * A page of the live matrix, each claim with since when it has had its level, each cell with the users' open
+     * reports that count there.
+     */
     public List<MatrixRow> matrixPage(MatrixFilter filter, MatrixSort sort, int offset, int limit) {
-        return withSince(
-                matrix.page(filter, sort, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE)), liveSince());
+        return withReports(withSince(
+                matrix.page(filter, sort, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE)), liveSince()));
     }
 
     /** These models' rows as the matrix shows them (a live change reads the rows it touched again). */
     public List<MatrixRow> matrixRows(Collection<Integer> modelIds) {
-        return withSince(matrix.rows(List.copyOf(modelIds)), liveSince());
+        return withReports(withSince(matrix.rows(List.copyOf(modelIds)), liveSince()));
+    }
+
+    /** One read for the rows shown: the open reports on their cells (of now only: the past matrix has none). */
+    private List<MatrixRow> withReports(List<MatrixRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var counted = reports.forModels(rows.stream().map(MatrixRow::modelId).toList());
+        return rows.stream()
+                .map(row -> row.withReports(counted.getOrDefault(row.modelId(), java.util.Map.of())))
+                .toList();
     }
 
     /**

@@ -261,6 +261,7 @@ public class AsOfMatrixQuery {
                 lastUpdated,
                 Map.copyOf(cells),
                 Map.of(),
+                Map.of(),
                 Map.of());
     }
 }

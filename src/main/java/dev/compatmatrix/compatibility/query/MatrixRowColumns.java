@@ -61,6 +61,7 @@ final class MatrixRowColumns {
                 SqlTimes.utc(rs.getTimestamp("last_updated")),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 Map.of());
     }
 

@@ -3,6 +3,7 @@ package dev.compatmatrix.compatibility.ui;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.compatibility.query.MatrixRow;
+import dev.compatmatrix.feedback.query.OpenReportsQuery.CellReports;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ValidationMarks;
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  * per model holding all eight platforms. With "Show predictions" on, an untested cell that has a shown prediction
  * reads "≈ likely High · 82 %" in a look no claim has (hatched, dotted outline, italic, the ≈ mark and the word
  * "likely"), says "Prediction, not a claim" to assistive technology, and names its strongest reasons in the tooltip.
+ * Under a cell, users' open reports that count there (OpenReportsQuery), in words and a ⚑ mark, never in a claim's
+ * look: "⚑ 2 reports contradict" under a claim, "community: works for 1" under an untested cell.
  */
 final class MatrixCells {
 
@@ -27,6 +30,9 @@ final class MatrixCells {
 
     /** Added to the legend while predictions are shown. */
     static final String PREDICTIONS_LEGEND = " · ≈ likely … = a prediction, not a claim (counted nowhere)";
+
+    /** Added to the legend in the live matrix. */
+    static final String REPORTS_LEGEND = " · ⚑ n reports contradict = users' open reports say otherwise (not claims)";
 
     /** How many of a prediction's reasons (strongest first) its tooltip names. */
     static final int REASONS_SHOWN = 3;
@@ -59,7 +65,40 @@ final class MatrixCells {
                 + "\" role=\"img\" aria-label=\"${item." + name(p, "label") + "}\" title=\"${item." + name(p, "ptitle")
                 + "}\">${item." + name(p, "text") + "}</span>` : html`<span class=\"level ${item." + name(p, "css")
                 + "} ${item." + name(p, "changed") + "}\" title=\"${item." + name(p, "title") + "}\">${item."
-                + name(p, "text") + "}</span>`}" + changedMark(name(p, "changed"));
+                + name(p, "text") + "}</span>`}" + changedMark(name(p, "changed")) + reportsMark(p);
+    }
+
+    /** The reports under a cell, when any count there: its words, and the same at length for the tooltip and aria. */
+    private static String reportsMark(String p) {
+        return "${item." + name(p, "reports") + " ? html`<span class=\"" + REPORTS_CLASS + "\" role=\"note\" "
+                + "aria-label=\"${item." + name(p, "reportsTitle") + "}\" title=\"${item." + name(p, "reportsTitle")
+                + "}\">${item." + name(p, "reports") + "}</span>` : ''}";
+    }
+
+    /** The class of the reports' words under a cell. */
+    static final String REPORTS_CLASS = "cell-reports";
+
+    /** "⚑ 2 reports contradict", "community: works for 1", or "" when no report counts on the cell. */
+    static String reportsText(CellReports reports) {
+        if (reports.contradicting() > 0) {
+            return "⚑ " + reports.contradicting()
+                    + (reports.contradicting() == 1 ? " report contradicts" : " reports contradict");
+        }
+        return reports.community() > 0 ? "community: works for " + reports.community() : "";
+    }
+
+    /** The tooltip and assistive text of {@link #reportsText}. */
+    static String reportsTitle(CellReports reports) {
+        if (reports.contradicting() > 0) {
+            return reports.contradicting() + " open user " + (reports.contradicting() == 1 ? "report says" : "reports say")
+                    + " otherwise than this level. Reports are not claims: an editor or validator triages them on the"
+                    + " model page.";
+        }
+        return reports.community() == 0
+                ? ""
+                : "Community evidence, not a claim: " + reports.community()
+                        + (reports.community() == 1 ? " user reports" : " users report")
+                        + " it works (or partly). Nobody has claimed this cell yet.";
     }
 
     /** A property's name: "text" in a platform's column, "cudaText" in the card. */
@@ -82,7 +121,9 @@ final class MatrixCells {
                 .withProperty(name(p, "css"), r -> cssClass(r.cell(platform)))
                 .withProperty(name(p, "changed"), r -> changedClass(r, platform, recent))
                 .withProperty(name(p, "text"), r -> cellText(r, platform))
-                .withProperty(name(p, "title"), r -> title(platform, r));
+                .withProperty(name(p, "title"), r -> title(platform, r))
+                .withProperty(name(p, "reports"), r -> reportsText(r.reports(platform)))
+                .withProperty(name(p, "reportsTitle"), r -> reportsTitle(r.reports(platform)));
     }
 
     /** The claim's text, or the predicted text of an untested cell with a shown prediction. */

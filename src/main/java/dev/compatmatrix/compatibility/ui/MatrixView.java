@@ -264,7 +264,9 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                         ? "Untested cells show what a model trained on the claims predicts: never a claim, counted"
                                 + " nowhere"
                         : "Off: " + PREDICTIONS_NOW_ONLY);
-        legend.setText(MatrixCells.LEGEND + (predictionsShown() ? MatrixCells.PREDICTIONS_LEGEND : ""));
+        legend.setText(MatrixCells.LEGEND
+                + (asOf.isEmpty() ? MatrixCells.REPORTS_LEGEND : "")
+                + (predictionsShown() ? MatrixCells.PREDICTIONS_LEGEND : ""));
     }
 
     /** Predictions show only when asked for, and only in the matrix as it is now. */

@@ -1,6 +1,7 @@
 package dev.compatmatrix.prediction.query;
 
 import dev.compatmatrix.base.db.KeyedLookups;
+import dev.compatmatrix.feedback.query.OpenReportsQuery;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
 import java.sql.ResultSet;
@@ -18,12 +19,14 @@ import org.springframework.stereotype.Repository;
  * "What to test next": every untested cell (a model not deleted, no claim on the platform) ranked by how much a test
  * of it would teach, paged in the database. The rule, stated here only:
  *
- * <pre>value = entropy × log2(2 + shared)</pre>
+ * <pre>value = entropy × log2(2 + shared) × (1 + community)</pre>
  *
  * entropy: the shown prediction's uncertainty in bits ({@link ShownPredictionsQuery#SHOWN}); where none is shown (no
  * adopted run, the platform did not beat the baseline, no prediction for the cell) the maximum, 2 bits — nothing is
  * known there. shared: how many other untested cells have the model's family and type on the same platform; a test of
  * one teaches about those, with diminishing returns (log2; 1 for a cell alone, so its own uncertainty still counts).
+ * community: how many users' open reports say the cell works or partly works (community evidence,
+ * {@link OpenReportsQuery#COMMUNITY_BY_CELL}): people already run it, so a test is likely to settle a claim.
  * Higher value first; ties by model name, then platform key.
  */
 @Repository
@@ -50,7 +53,8 @@ public class TestNextQuery {
               AND %s IS NULL""".formatted(PLATFORMS, SqlRanks.platformLevelRank("pl.hardware_type", "c"));
 
     /** The rule above, in SQL: {@code ln(x) / ln(2)} is log2 on both databases (PostgreSQL has no log2). */
-    static final String VALUE = "COALESCE(s.entropy, " + MAX_ENTROPY + ") * ln(2 + u.shared) / ln(2)";
+    static final String VALUE =
+            "COALESCE(s.entropy, " + MAX_ENTROPY + ") * ln(2 + u.shared) / ln(2) * (1 + COALESCE(ev.reports, 0))";
 
     private static final String CELLS = """
             SELECT u.model_id, u.model_name, u.model_family, u.model_type, u.hardware_type, u.shared,
@@ -60,7 +64,9 @@ public class TestNextQuery {
             FROM (SELECT cells.*,
                          count(*) OVER (PARTITION BY cells.model_family, cells.model_type, cells.hardware_type) - 1
                              AS shared
-                  FROM (%s) cells) u""".formatted(MAX_ENTROPY, VALUE, UNTESTED);
+                  FROM (%s) cells) u
+            LEFT JOIN (%s) ev ON ev.model_id = u.model_id AND ev.hardware_type = u.hardware_type""".formatted(
+                    MAX_ENTROPY, VALUE, UNTESTED, OpenReportsQuery.COMMUNITY_BY_CELL);
 
     private static final String ORDER = "\nORDER BY test_value DESC, u.model_name, u.hardware_type";
 

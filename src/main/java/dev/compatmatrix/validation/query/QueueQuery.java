@@ -2,6 +2,7 @@ package dev.compatmatrix.validation.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.compatibility.query.MatrixQuery;
+import dev.compatmatrix.feedback.query.OpenReportsQuery;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.SqlRanks;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The validation queue: claims that are unvalidated or partially validated, validated ones gone stale —
  * older than the configured age, or whose framework/runtime version changed since the approval that set
- * their status —, disputed ones (an automated result says otherwise, unresolved) and ones with an open objection
- * (a lower-level rejection waiting for a validator of the approval's level). Disputed first, then objections, then
- * stale, then by the level needed and age.
+ * their status —, disputed ones (an automated result says otherwise, unresolved), reported ones (users' open reports
+ * contradict the level, {@link OpenReportsQuery}) and ones with an open objection (a lower-level rejection waiting for
+ * a validator of the approval's level). Disputed first, then reported, then objections, then stale, then by the level
+ * needed and age.
  */
 @Repository
 public class QueueQuery {
@@ -38,9 +40,15 @@ public class QueueQuery {
             JOIN models m ON m.model_id = c.model_id
             LEFT JOIN (%s) changed ON changed.claim_id = d.id
             LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
+            LEFT JOIN (%s) reported ON reported.claim_id = d.id
             %s
             """.formatted(
-                    StaleValidation.changedSinceApproval(""), DisputedClaim.latestResults(""), OpenObjection.JOIN);
+                    StaleValidation.changedSinceApproval(""),
+                    DisputedClaim.latestResults(""),
+                    OpenReportsQuery.CONTRADICTING_BY_CLAIM,
+                    OpenObjection.JOIN);
+
+    private static final String REPORTED = "reported.claim_id IS NOT NULL";
 
     private static final String REQUIRED = SqlRanks.requiredLevel("d.compatibility_level");
     /** The level a validator needs to settle the row: the claim's, or the objected approval's when higher. */
@@ -106,6 +114,7 @@ public class QueueQuery {
                                         rs.getInt("needs_level"),
                                         rs.getString("objection_comment"),
                                         SqlTimes.utc(rs.getTimestamp("objected_at"))),
+                        rs.getInt("open_reports"),
                         null))
                 .list();
     }
@@ -124,7 +133,8 @@ public class QueueQuery {
                         + " AS stale, d.simulated, "
                         + "latest.result_id, latest.reporter, latest.reporter_type, latest.reported_level, latest.reported_at, "
                         + "latest.evidence_run AS result_run, latest.framework_version AS result_version, "
-                        + DisputedClaim.JOINED + " AS disputed, objection.needs_level, objection.reviewer AS objector, "
+                        + DisputedClaim.JOINED + " AS disputed, coalesce(reported.reports, 0) AS open_reports, "
+                        + "objection.needs_level, objection.reviewer AS objector, "
                         + "objection.validator_name AS objector_name, objection.verification_level AS objector_level, "
                         + "objection.comment AS objection_comment, objection.reviewed_at AS objected_at, "
                         + "d.updated_by, "
@@ -132,7 +142,7 @@ public class QueueQuery {
                         + "CAST(:now AS DATE) - CAST(coalesce(d.updated_at, d.validation_date, c.last_updated) AS DATE) AS age\n"
                         + FROM + where(filter, params) + claims(claimIds, params)
                         // stale and age can be NULL: last, as DuckDB sorts them by default and PostgreSQL does not
-                        + "\nORDER BY disputed DESC, objection.needs_level IS NOT NULL DESC, stale DESC NULLS LAST,"
+                        + "\nORDER BY disputed DESC, " + REPORTED + " DESC, objection.needs_level IS NOT NULL DESC, stale DESC NULLS LAST,"
                         + " required_level DESC, age DESC NULLS LAST, d.id\nLIMIT :limit OFFSET :offset";
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);
@@ -165,7 +175,11 @@ public class QueueQuery {
         LocalDateTime now = LocalDateTime.now(clock);
         params.put("staleBefore", staleness.staleBefore(now));
         StringBuilder where = new StringBuilder("WHERE m.deleted_at IS NULL AND (d.validation_status <> 'validated' OR "
-                + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + " OR objection.claim_id IS NOT NULL)");
+                + StaleValidation.JOINED + " OR " + DisputedClaim.JOINED + " OR " + REPORTED
+                + " OR objection.claim_id IS NOT NULL)");
+        if (filter.reportedOnly()) {
+            where.append(" AND ").append(REPORTED);
+        }
         if (filter.model() != null) {
             where.append(" AND strpos(lower(m.model_name), lower(:model)) > 0");
             params.put("model", filter.model());

@@ -8,10 +8,12 @@ import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.query.Objection;
 
 /**
- * A claim waiting for validation: unvalidated, partially validated, or validated but stale, disputed or objected to.
+ * A claim waiting for validation: unvalidated, partially validated, or validated but stale, disputed, reported (users'
+ * open reports contradict it) or objected to.
  *
  * @param dispute the automated result the claim disagrees with, when disputed ({@link DisputedClaim}), else null
  * @param objection the open objection to its validation ({@link OpenObjection}), else null
+ * @param openReports how many users' open reports contradict its level (OpenReportsQuery): "Reported" when any
  * @param access what the signed-in validator may do with it (filled in by the service; null from the query)
  */
 public record QueueRow(
@@ -29,6 +31,7 @@ public record QueueRow(
         long ageDays,
         AutomatedResult dispute,
         Objection objection,
+        int openReports,
         Access access)
         implements ClaimVersion {
 
@@ -58,7 +61,13 @@ public record QueueRow(
                 ageDays,
                 dispute,
                 objection,
+                openReports,
                 access);
+    }
+
+    /** Users' open reports contradict the claim's level: the queue's kind "Reported", beside "Disputed". */
+    public boolean reported() {
+        return openReports > 0;
     }
 
     public String youMay() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.compatmatrix.base.VisibleText;
+import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.validation.query.QueueRow;
 
@@ -27,10 +28,20 @@ final class QueueCells {
         return cell;
     }
 
-    /** Why the claim is waiting; a disputed row shows the automated side and the two ways to resolve it. */
+    /**
+     * Why the claim is waiting; a disputed row shows the automated side and the two ways to resolve it; a reported row
+     * says how many users' open reports contradict the level (above whatever else holds it here).
+     */
     static Component why(QueueRow row, Runnable keep, Runnable take) {
         Div cell = new Div();
         cell.addClassName("queue-why");
+        if (row.reported()) {
+            Span reported = new Span("Reported: " + row.openReports()
+                    + (row.openReports() == 1 ? " open user report contradicts " : " open user reports contradict ")
+                    + row.level().label() + " (see the model page)");
+            reported.addClassName("queue-reported");
+            cell.add(reported);
+        }
         if (row.disputed()) {
             Span text = new Span("Disputed: " + VisibleText.of(row.dispute().summary()) + " ("
                     + row.dispute().reportedAt().toLocalDate() + ")");
@@ -56,7 +67,7 @@ final class QueueCells {
                             ? ""
                             : VisibleText.of(row.objection().comment()));
             cell.add(text);
-        } else {
+        } else if (!row.reported() || row.stale() || row.status() != ValidationStatus.VALIDATED) {
             cell.add(new Span(
                     row.stale() ? "Stale: validated too long ago or on an older runtime" : "Waiting for review"));
         }

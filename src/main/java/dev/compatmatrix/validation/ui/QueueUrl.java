@@ -15,10 +15,14 @@ import java.util.Optional;
 
 /**
  * The queue's filters as URL query parameters, so a filtered queue can be bookmarked and shared:
- * {@code q} (part of the model name), {@code level} (1–3), {@code platform}, {@code family}, {@code age} (days).
+ * {@code q} (part of the model name), {@code level} (1–3), {@code platform}, {@code family}, {@code age} (days),
+ * {@code kind=reported} (only claims users' open reports contradict).
  * A value that cannot be read is dropped with a warning instead of failing the page.
  */
 public final class QueueUrl {
+
+    /** The value of {@code kind} for the reported claims. */
+    static final String REPORTED = "reported";
 
     private QueueUrl() {}
 
@@ -30,7 +34,12 @@ public final class QueueUrl {
         Integer level = read(params, "level", value -> number(value).filter(l -> l >= 1 && l <= 3), warnings);
         Platform platform = read(params, "platform", Platform::fromKey, warnings);
         Integer age = read(params, "age", value -> number(value).filter(days -> days >= 0), warnings);
-        return new Parsed(new QueueFilter(first(params, "q"), level, platform, first(params, "family"), age), warnings);
+        Boolean reported = read(
+                params, "kind", value -> REPORTED.equals(value.strip()) ? Optional.of(true) : Optional.empty(), warnings);
+        return new Parsed(
+                new QueueFilter(
+                        first(params, "q"), level, platform, first(params, "family"), age, Boolean.TRUE.equals(reported)),
+                warnings);
     }
 
     public static QueryParameters toQuery(QueueFilter filter) {
@@ -49,6 +58,7 @@ public final class QueueUrl {
                 params,
                 "age",
                 filter.minAgeDays() == null ? null : filter.minAgeDays().toString());
+        put(params, "kind", filter.reportedOnly() ? REPORTED : null);
         return new QueryParameters(params);
     }
 

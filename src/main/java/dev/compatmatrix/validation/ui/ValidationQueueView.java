@@ -2,6 +2,7 @@ package dev.compatmatrix.validation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -68,9 +69,13 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
     final Select<Platform> platform = new Select<>();
     final ComboBox<String> family = new ComboBox<>("Family");
     final IntegerField minAgeDays = new IntegerField("Unchanged for (days)");
+    /** The kind "Reported" only: claims users' open reports contradict. */
+    final Checkbox reportedOnly = new Checkbox("Reported only");
     final UrlNotice urlNotice = new UrlNotice();
     final Grid<QueueRow> grid = new Grid<>();
     final Span count = new Span();
+    /** The kind "Reported" counted separately, beside the count. */
+    final Span reportedCount = new Span();
     final Span emptyState = new Span();
     final Button approveSelected = new Button("Approve selected");
     final LiveRowMarks<QueueRow> changedRows = new LiveRowMarks<>(grid, "Updated", QueueRow::claimId);
@@ -105,7 +110,10 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         platform.addValueChangeListener(e -> filterChanged());
         family.addValueChangeListener(e -> filterChanged());
         minAgeDays.addValueChangeListener(e -> filterChanged());
-        HorizontalLayout filters = new HorizontalLayout(model, requiredLevel, platform, family, minAgeDays);
+        reportedOnly.setId("queue-reported-only");
+        reportedOnly.addValueChangeListener(e -> filterChanged());
+        HorizontalLayout filters =
+                new HorizontalLayout(model, requiredLevel, platform, family, minAgeDays, reportedOnly);
         filters.addClassName("filter-bar");
 
         configureGrid();
@@ -113,7 +121,8 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         approveSelected.setId("approve-selected");
         approveSelected.addClickListener(e -> approveSelection());
         count.setId("queue-count");
-        HorizontalLayout actions = new HorizontalLayout(count, approveSelected);
+        reportedCount.setId("queue-reported-count");
+        HorizontalLayout actions = new HorizontalLayout(count, reportedCount, approveSelected);
         actions.setAlignItems(Alignment.BASELINE);
         add(filters, urlNotice, actions, grid);
     }
@@ -127,6 +136,7 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         platform.setValue(parsed.filter().platform());
         family.setValue(parsed.filter().family());
         minAgeDays.setValue(parsed.filter().minAgeDays());
+        reportedOnly.setValue(parsed.filter().reportedOnly());
         showingFilter = false;
         urlNotice.show(parsed.warnings());
         filter = parsed.filter();
@@ -233,8 +243,11 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
         return liveRefreshes.get();
     }
 
+    /** "12 claims waiting", and "3 reported" beside it: the reported kind counted separately (of the same filter). */
     private int showCount(long total) {
         count.setText(total == 1 ? "1 claim waiting" : total + " claims waiting");
+        long reported = filter.reportedOnly() ? total : validation.queueCount(filter.reported());
+        reportedCount.setText(reported + " reported");
         return (int) total;
     }
 
@@ -247,7 +260,8 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
                 requiredLevel.getValue(),
                 platform.getValue(),
                 family.getValue(),
-                minAgeDays.getValue());
+                minAgeDays.getValue(),
+                reportedOnly.getValue());
         getUI().ifPresent(ui ->
                 ui.getPage().getHistory().replaceState(null, new Location("queue", QueueUrl.toQuery(filter))));
         refresh();

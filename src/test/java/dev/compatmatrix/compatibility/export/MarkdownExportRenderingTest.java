@@ -65,6 +65,7 @@ class MarkdownExportRenderingTest {
                     null,
                     Map.of(),
                     Map.of(),
+                    Map.of(),
                     Map.of()));
         }
 

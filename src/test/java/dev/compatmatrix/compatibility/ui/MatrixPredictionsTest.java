@@ -172,13 +172,13 @@ class MatrixPredictionsTest extends WritingKaribuTest {
     }
 
     /** As the browser does when the grid shows: it asks for the first rows. */
-    private static void showFirstPage(MatrixView view) {
+    static void showFirstPage(MatrixView view) {
         view.grid.getDataCommunicator().setViewportRange(0, 50);
         MockVaadin.clientRoundtrip(false);
     }
 
     @SuppressWarnings("unchecked")
-    private static Collection<MatrixRow> shownRows(MatrixView view) {
+    static Collection<MatrixRow> shownRows(MatrixView view) {
         return ((KeyMapper<MatrixRow>) view.grid.getDataCommunicator().getKeyMapper()).objects();
     }
 
@@ -191,7 +191,7 @@ class MatrixPredictionsTest extends WritingKaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object valueOf(MatrixView view, String column, String property, MatrixRow row) {
+    static Object valueOf(MatrixView view, String column, String property, MatrixRow row) {
         var renderer = (LitRenderer<MatrixRow>) view.grid.getColumnByKey(column).getRenderer();
         return renderer.getValueProviders().get(property).apply(row);
     }
