@@ -100,8 +100,7 @@ public final class ClaimCountingReads {
                 withoutGeneratedTime(api(token, "/api/v1/matrix/export?format=csv&includePredictions=false")));
         TestUsers.signIn("validator3", Roles.VALIDATOR);
         ValidationService validation = context.getBean(ValidationService.class);
-        read.put(
-                QUEUE.get(0), validation.queuePage(QueueFilter.ALL, 0, 1000).toString());
+        read.put(QUEUE.get(0), validation.queuePage(QueueFilter.ALL, 0, 1000).toString());
         read.put(QUEUE.get(1), String.valueOf(validation.queueCount(QueueFilter.ALL)));
         SecurityContextHolder.clearContext();
         return read;

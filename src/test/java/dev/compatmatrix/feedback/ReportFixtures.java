@@ -36,8 +36,8 @@ public final class ReportFixtures {
     /** A new model named {@code name} (family {@code family}) with these claims; the other platforms untested. */
     public MlModel model(String name, String family, Map<Platform, CompatibilityLevel> levels) {
         TestUsers.signIn("editor", Roles.EDITOR);
-        MlModel model = catalog.create(
-                new ModelData(name, family, ModelType.TEXT_GENERATION, ModelSize.SMALL, 5.0, null));
+        MlModel model =
+                catalog.create(new ModelData(name, family, ModelType.TEXT_GENERATION, ModelSize.SMALL, 5.0, null));
         levels.forEach((platform, level) -> claims.create(
                 name,
                 platform,
@@ -62,9 +62,6 @@ public final class ReportFixtures {
     public void disabledUser(String username) {
         jdbc.sql("""
                         INSERT INTO app_users (username, password_hash, enabled, created_at)
-                        VALUES (:name, '{bcrypt}disabled', false, :now)""")
-                .param("name", username)
-                .param("now", LocalDateTime.now())
-                .update();
+                        VALUES (:name, '{bcrypt}disabled', false, :now)""").param("name", username).param("now", LocalDateTime.now()).update();
     }
 }

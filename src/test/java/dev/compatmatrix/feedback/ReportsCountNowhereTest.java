@@ -53,10 +53,7 @@ class ReportsCountNowhereTest extends WritingIntegrationTest {
                         SELECT d.id, d.compatibility_level, d.validation_status, d.validation_date, d.row_version,
                                d.updated_at, c.compatibility_score, c.recommended_platform
                         FROM compatibility_details d JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
-                        ORDER BY d.id""")
-                .query()
-                .listOfRows()
-                .toString();
+                        ORDER BY d.id""").query().listOfRows().toString();
     }
 
     private Map<String, String> everythingThatCounts(ClaimCountingReads reads, String token) throws Exception {
@@ -64,7 +61,11 @@ class ReportsCountNowhereTest extends WritingIntegrationTest {
         // Contradicting reports raise claims in the queue by design: the queue's rows may change, their statuses not.
         ClaimCountingReads.QUEUE.forEach(read::remove);
         read.put("claims as stored", claimsAsStored());
-        read.put("history rows", jdbc.sql("SELECT count(*) FROM compatibility_history").query(String.class).single());
+        read.put(
+                "history rows",
+                jdbc.sql("SELECT count(*) FROM compatibility_history")
+                        .query(String.class)
+                        .single());
         return read;
     }
 
@@ -88,7 +89,10 @@ class ReportsCountNowhereTest extends WritingIntegrationTest {
         }
         // And one through the service, as a viewer reports.
         TestUsers.signIn("nowhere-viewer", Roles.VIEWER);
-        String first = compatibility.matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 1).getFirst().name();
+        String first = compatibility
+                .matrixPage(MatrixFilter.NONE, MatrixSort.BY_NAME, 0, 1)
+                .getFirst()
+                .name();
         feedback.report(first, Platform.CUDA, FeedbackServiceTest.fails("=HYPERLINK(\"http://x\") <b>fails</b>"));
 
         Map<String, String> after = everythingThatCounts(reads, token);

@@ -2,7 +2,6 @@ package dev.compatmatrix.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.compatmatrix.ClaimCountingReads;
 import dev.compatmatrix.TestUsers;

@@ -82,6 +82,8 @@ class TestNextCommunityEvidenceTest extends TrainingTestSupport {
         signIn("viewer", Roles.VIEWER);
         assertThat(row(B1).value()).as("2 bits × log2(2) × (1 + 1)").isCloseTo(2 * b1Before, within(1e-9));
         assertThat(fixtureOrder()).containsExactly(B1, A2, A1);
-        assertThat(service.testNextCount(CUDA)).as("the count of untested cells is the same").isPositive();
+        assertThat(service.testNextCount(CUDA))
+                .as("the count of untested cells is the same")
+                .isPositive();
     }
 }

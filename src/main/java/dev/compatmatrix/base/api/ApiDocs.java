@@ -65,7 +65,8 @@ public class ApiDocs {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("cmc_…")
-                                        .description("An API token with scope read, results:write, watches:write or feedback:write"))
+                                        .description(
+                                                "An API token with scope read, results:write, watches:write or feedback:write"))
                         .addSchemas("Problem", problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
     }

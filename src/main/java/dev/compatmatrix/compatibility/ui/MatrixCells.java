@@ -90,7 +90,8 @@ final class MatrixCells {
     /** The tooltip and assistive text of {@link #reportsText}. */
     static String reportsTitle(CellReports reports) {
         if (reports.contradicting() > 0) {
-            return reports.contradicting() + " open user " + (reports.contradicting() == 1 ? "report says" : "reports say")
+            return reports.contradicting() + " open user "
+                    + (reports.contradicting() == 1 ? "report says" : "reports say")
                     + " otherwise than this level. Reports are not claims: an editor or validator triages them on the"
                     + " model page.";
         }

@@ -99,7 +99,8 @@ record ReportBody(String model, Platform platform, ReportDraft draft, Map<String
     private static void unknown(JsonNode object, String at, List<String> known, Map<String, String> problems) {
         object.propertyNames().stream()
                 .filter(name -> !known.contains(name))
-                .forEach(name -> problems.put(at + name, "unknown field; the fields here are " + String.join(", ", known)));
+                .forEach(name ->
+                        problems.put(at + name, "unknown field; the fields here are " + String.join(", ", known)));
     }
 
     private static String text(JsonNode object, String name, String at, Map<String, String> problems) {
@@ -127,7 +128,10 @@ record ReportBody(String model, Platform platform, ReportDraft draft, Map<String
     }
 
     private static <E extends Enum<E> & Keyed> E keyed(
-            String value, String field, Class<E> type, Function<String, Optional<E>> fromKey,
+            String value,
+            String field,
+            Class<E> type,
+            Function<String, Optional<E>> fromKey,
             Map<String, String> problems) {
         if (value == null) {
             return null;

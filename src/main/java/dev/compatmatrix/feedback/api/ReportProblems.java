@@ -29,7 +29,8 @@ final class ReportProblems {
         try {
             return report.get();
         } catch (ReportLimitException limit) {
-            throw refused(HttpStatus.TOO_MANY_REQUESTS, "Too many reports", limit.getMessage() + " Nothing was written.");
+            throw refused(
+                    HttpStatus.TOO_MANY_REQUESTS, "Too many reports", limit.getMessage() + " Nothing was written.");
         } catch (InvalidChangeException refused) {
             if (refused.fieldErrors().keySet().equals(java.util.Set.of(""))) {
                 throw refused(HttpStatus.CONFLICT, "Conflicting write", refused.getMessage() + " Nothing was written.");

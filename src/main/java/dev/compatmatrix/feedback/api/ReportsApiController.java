@@ -67,7 +67,8 @@ public class ReportsApiController {
     @GetMapping
     public ApiReportPage reports(HttpServletRequest request) {
         ApiQuery query = ApiQuery.of(
-                request, Stream.concat(FILTERS.stream(), ApiPaging.NAMES.stream()).toList());
+                request,
+                Stream.concat(FILTERS.stream(), ApiPaging.NAMES.stream()).toList());
         ApiPaging paging = query.paging();
         List<String> problems = new ArrayList<>();
         String model = UrlParams.first(query.parameters(), "model");
@@ -126,7 +127,8 @@ public class ReportsApiController {
             throw ReportProblems.badBody("The body is empty: send a JSON object with model, platform and outcome.");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw ReportProblems.badBody("The body is over " + MAX_BODY_CHARS / 1024 + " KiB: a report is far smaller.");
+            throw ReportProblems.badBody(
+                    "The body is over " + MAX_BODY_CHARS / 1024 + " KiB: a report is far smaller.");
         }
         try {
             JsonNode node = json.readTree(body);
@@ -145,11 +147,7 @@ public class ReportsApiController {
     }
 
     private static <E extends Enum<E> & Keyed> E keyed(
-            ApiQuery query,
-            String name,
-            Class<E> type,
-            Function<String, Optional<E>> fromKey,
-            List<String> problems) {
+            ApiQuery query, String name, Class<E> type, Function<String, Optional<E>> fromKey, List<String> problems) {
         String value = UrlParams.first(query.parameters(), name);
         if (value == null) {
             return null;

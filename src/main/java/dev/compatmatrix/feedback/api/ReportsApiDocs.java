@@ -19,7 +19,8 @@ class ReportsApiDocs implements OperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         if (handler.getBeanType() == ReportsApiController.class && handler.hasMethodAnnotation(GetMapping.class)) {
-            operation.addParametersItem(query("model", "Only reports on this model (its exact name)", new StringSchema()));
+            operation.addParametersItem(
+                    query("model", "Only reports on this model (its exact name)", new StringSchema()));
             operation.addParametersItem(query("platform", "Only reports on this platform", keys(Platform.class)));
             operation.addParametersItem(query("state", "Only reports in this state", keys(ReportState.class)));
         }

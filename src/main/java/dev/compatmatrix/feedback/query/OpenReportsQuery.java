@@ -35,7 +35,8 @@ public class OpenReportsQuery {
      * Per claim ({@code claim_id}), how many counted reports contradict its present level ({@code reports}): only
      * claims that have some. Join it on the claim's id.
      */
-    public static final String CONTRADICTING_BY_CLAIM = """
+    public static final String CONTRADICTING_BY_CLAIM =
+            """
             SELECT d.id AS claim_id, count(*) AS reports
             FROM (%s) r
             JOIN cross_platform_compatibility c ON c.model_id = r.model_id
@@ -59,8 +60,7 @@ public class OpenReportsQuery {
             JOIN cross_platform_compatibility c ON c.model_id = r.model_id
             LEFT JOIN compatibility_details d ON d.compatibility_id = c.id AND d.hardware_type = r.hardware_type
             WHERE r.model_id IN (%s)
-            GROUP BY r.model_id, r.hardware_type, r.outcome, d.compatibility_level""".formatted(
-            COUNTED, TextList.IDS_QUERY);
+            GROUP BY r.model_id, r.hardware_type, r.outcome, d.compatibility_level""".formatted(COUNTED, TextList.IDS_QUERY);
 
     /**
      * What counts on one cell: {@code contradicting} open reports against its present level, {@code community}

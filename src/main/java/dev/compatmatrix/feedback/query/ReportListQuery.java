@@ -54,7 +54,8 @@ public class ReportListQuery {
     private static Map<String, Object> params(Filter filter) {
         Map<String, Object> params = new HashMap<>(); // values may be null
         params.put("model", filter.modelName());
-        params.put("platform", filter.platform() == null ? null : filter.platform().key());
+        params.put(
+                "platform", filter.platform() == null ? null : filter.platform().key());
         params.put("state", filter.state() == null ? null : filter.state().name());
         return params;
     }

@@ -35,14 +35,24 @@ public class MyReportsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("You have not reported on any cell yet. On a model's page, open the Reports tab and "
                 + "use \"Report on a platform…\" to say whether it works for you.");
-        grid.addComponentColumn(MyReportsView::cell).setHeader("Cell").setKey("cell").setFlexGrow(2);
-        grid.addColumn(r -> "#" + r.id()).setHeader("Report").setKey("id").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(MyReportsView::cell)
+                .setHeader("Cell")
+                .setKey("cell")
+                .setFlexGrow(2);
+        grid.addColumn(r -> "#" + r.id())
+                .setHeader("Report")
+                .setKey("id")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> r.draft().outcome().label())
                 .setHeader("You said")
                 .setKey("said")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(MyReportsView::outcome).setHeader("Outcome").setKey("outcome").setFlexGrow(3);
+        grid.addColumn(MyReportsView::outcome)
+                .setHeader("Outcome")
+                .setKey("outcome")
+                .setFlexGrow(3);
         grid.addColumn(r -> WHEN.format(r.updatedAt()))
                 .setHeader("Updated (UTC)")
                 .setKey("updated")
@@ -50,8 +60,9 @@ public class MyReportsView extends VerticalLayout {
                 .setFlexGrow(0);
         add(
                 new H2("My reports"),
-                new Paragraph("Your reports on cells of the matrix and what the editors and validators made of them. "
-                        + "A report never changes the matrix by itself: an accepted one was turned into a claim change."),
+                new Paragraph(
+                        "Your reports on cells of the matrix and what the editors and validators made of them. "
+                                + "A report never changes the matrix by itself: an accepted one was turned into a claim change."),
                 grid);
         grid.setItems(feedback.myReports());
     }

@@ -65,8 +65,7 @@ public class TestNextQuery {
                          count(*) OVER (PARTITION BY cells.model_family, cells.model_type, cells.hardware_type) - 1
                              AS shared
                   FROM (%s) cells) u
-            LEFT JOIN (%s) ev ON ev.model_id = u.model_id AND ev.hardware_type = u.hardware_type""".formatted(
-                    MAX_ENTROPY, VALUE, UNTESTED, OpenReportsQuery.COMMUNITY_BY_CELL);
+            LEFT JOIN (%s) ev ON ev.model_id = u.model_id AND ev.hardware_type = u.hardware_type""".formatted(MAX_ENTROPY, VALUE, UNTESTED, OpenReportsQuery.COMMUNITY_BY_CELL);
 
     private static final String ORDER = "\nORDER BY test_value DESC, u.model_name, u.hardware_type";
 

@@ -142,7 +142,8 @@ public class QueueQuery {
                         + "CAST(:now AS DATE) - CAST(coalesce(d.updated_at, d.validation_date, c.last_updated) AS DATE) AS age\n"
                         + FROM + where(filter, params) + claims(claimIds, params)
                         // stale and age can be NULL: last, as DuckDB sorts them by default and PostgreSQL does not
-                        + "\nORDER BY disputed DESC, " + REPORTED + " DESC, objection.needs_level IS NOT NULL DESC, stale DESC NULLS LAST,"
+                        + "\nORDER BY disputed DESC, " + REPORTED
+                        + " DESC, objection.needs_level IS NOT NULL DESC, stale DESC NULLS LAST,"
                         + " required_level DESC, age DESC NULLS LAST, d.id\nLIMIT :limit OFFSET :offset";
         params.put("now", LocalDateTime.now(clock));
         params.put("limit", limit);

@@ -35,10 +35,18 @@ public final class QueueUrl {
         Platform platform = read(params, "platform", Platform::fromKey, warnings);
         Integer age = read(params, "age", value -> number(value).filter(days -> days >= 0), warnings);
         Boolean reported = read(
-                params, "kind", value -> REPORTED.equals(value.strip()) ? Optional.of(true) : Optional.empty(), warnings);
+                params,
+                "kind",
+                value -> REPORTED.equals(value.strip()) ? Optional.of(true) : Optional.empty(),
+                warnings);
         return new Parsed(
                 new QueueFilter(
-                        first(params, "q"), level, platform, first(params, "family"), age, Boolean.TRUE.equals(reported)),
+                        first(params, "q"),
+                        level,
+                        platform,
+                        first(params, "family"),
+                        age,
+                        Boolean.TRUE.equals(reported)),
                 warnings);
     }
 

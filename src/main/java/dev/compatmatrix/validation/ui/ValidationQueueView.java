@@ -71,11 +71,13 @@ public class ValidationQueueView extends VerticalLayout implements BeforeEnterOb
     final IntegerField minAgeDays = new IntegerField("Unchanged for (days)");
     /** The kind "Reported" only: claims users' open reports contradict. */
     final Checkbox reportedOnly = new Checkbox("Reported only");
+
     final UrlNotice urlNotice = new UrlNotice();
     final Grid<QueueRow> grid = new Grid<>();
     final Span count = new Span();
     /** The kind "Reported" counted separately, beside the count. */
     final Span reportedCount = new Span();
+
     final Span emptyState = new Span();
     final Button approveSelected = new Button("Approve selected");
     final LiveRowMarks<QueueRow> changedRows = new LiveRowMarks<>(grid, "Updated", QueueRow::claimId);

@@ -66,8 +66,8 @@ class ExportHiddenCharactersTest {
             case HTML -> new HtmlMatrixWriter(out);
         };
         writer.begin(new ExportHeader(FILTER, MatrixSort.BY_NAME, Instant.EPOCH, 1));
-        writer.row(
-                new MatrixRow(1, NAME, FAMILY, "vision", "small", 1.0, 0.5, null, null, Map.of(), Map.of(), Map.of(), Map.of()));
+        writer.row(new MatrixRow(
+                1, NAME, FAMILY, "vision", "small", 1.0, 0.5, null, null, Map.of(), Map.of(), Map.of(), Map.of()));
         writer.end();
         return out.toString(StandardCharsets.UTF_8);
     }

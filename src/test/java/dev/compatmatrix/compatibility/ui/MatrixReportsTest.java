@@ -50,7 +50,9 @@ class MatrixReportsTest extends WritingKaribuTest {
         assertThat(value(view, "webgpu", "reports", row)).isEqualTo("community: works for 1");
         assertThat((String) value(view, "webgpu", "reportsTitle", row))
                 .startsWith("Community evidence, not a claim: 1 user reports it works");
-        assertThat(row.cell(Platform.WEBGPU)).as("community evidence is no claim").isNull();
+        assertThat(row.cell(Platform.WEBGPU))
+                .as("community evidence is no claim")
+                .isNull();
         assertThat(value(view, "webgpu", "text", row)).isEqualTo("Not tested");
         assertThat(view.legend.getText()).contains("⚑ n reports contradict");
 
@@ -75,17 +77,15 @@ class MatrixReportsTest extends WritingKaribuTest {
                         && r.cell(Platform.CUDA).level().isSupported())
                 .findFirst()
                 .orElseThrow();
-        fixtures.report(
-                demo.modelId(),
-                Platform.CUDA,
-                "as-of-reporter",
-                ReportOutcome.FAILS);
+        fixtures.report(demo.modelId(), Platform.CUDA, "as-of-reporter", ReportOutcome.FAILS);
         login("viewer", Roles.VIEWER);
 
         MatrixView now = open("q=" + demo.name());
         // Other tests on this database may have reported on the same cell: at least this one counts.
-        assertThat(row(now, demo.modelId()).reports(Platform.CUDA).contradicting()).isPositive();
-        assertThat((String) value(now, "cuda", "reports", row(now, demo.modelId()))).startsWith("⚑ ");
+        assertThat(row(now, demo.modelId()).reports(Platform.CUDA).contradicting())
+                .isPositive();
+        assertThat((String) value(now, "cuda", "reports", row(now, demo.modelId())))
+                .startsWith("⚑ ");
 
         MatrixView past = open("q=" + demo.name() + "&asOf=2026-06-01");
         MatrixRow then = row(past, demo.modelId());

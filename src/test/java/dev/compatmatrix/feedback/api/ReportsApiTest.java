@@ -23,10 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.web.context.WebApplicationContext;
 
 /** {@code /api/v1/reports} through the real filter chains: reporting with feedback:write, listing with read. */
@@ -89,8 +89,7 @@ class ReportsApiTest extends WritingIntegrationTest {
                 {"model": "%s", "platform": "%s", "outcome": "fails",
                  "environment": {"framework": "PyTorch", "framework_version": "2.5.1", "driver": "ROCm 6.2",
                                   "device": "MI300X", "precision": "fp16", "batch_size": 8},
-                 "comment": "%s", "link": "https://github.com/org/repo/issues/12"}"""
-                .formatted(model, platform, comment);
+                 "comment": "%s", "link": "https://github.com/org/repo/issues/12"}""".formatted(model, platform, comment);
     }
 
     @Test
@@ -133,7 +132,9 @@ class ReportsApiTest extends WritingIntegrationTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.title").value("Not allowed"));
         }
-        mvc.perform(post("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).content(fails(model, "cuda", "x")))
+        mvc.perform(post("/api/v1/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(fails(model, "cuda", "x")))
                 .andExpect(status().isUnauthorized());
         assertThat(storedReports()).isEqualTo(before);
     }
@@ -145,8 +146,7 @@ class ReportsApiTest extends WritingIntegrationTest {
         postReport(token, """
                         {"model": "%s", "platform": "tpu", "outcome": "fails", "colour": "red",
                          "environment": {"precision": "fp7", "batch_size": "eight"},
-                         "link": "javascript:alert(1)"}"""
-                        .formatted(model))
+                         "link": "javascript:alert(1)"}""".formatted(model))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.invalid_fields[*].field")
@@ -161,8 +161,8 @@ class ReportsApiTest extends WritingIntegrationTest {
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("Nothing was written")));
         postReport(token, "{\"platform\": \"cuda\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.invalid_fields[*].field")
-                        .value(Matchers.containsInAnyOrder("model", "outcome")));
+                .andExpect(
+                        jsonPath("$.invalid_fields[*].field").value(Matchers.containsInAnyOrder("model", "outcome")));
         postReport(token, "{\"model\": ")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(Matchers.startsWith("The body is not valid JSON")));
@@ -205,8 +205,7 @@ class ReportsApiTest extends WritingIntegrationTest {
     void a_read_token_lists_reports_filtered_without_a_disabled_reporters_open_ones() throws Exception {
         jdbc.sql("""
                         INSERT INTO app_users (username, password_hash, enabled, created_at)
-                        VALUES ('report-spammer', '{bcrypt}x', false, TIMESTAMP '2026-01-01 00:00:00')""")
-                .update();
+                        VALUES ('report-spammer', '{bcrypt}x', false, TIMESTAMP '2026-01-01 00:00:00')""").update();
         String model = aModel(30);
         signIn("report-spammer", Roles.VIEWER);
         feedback.report(model, Platform.CUDA, works());
@@ -226,7 +225,8 @@ class ReportsApiTest extends WritingIntegrationTest {
         list(reader, "model=" + model + "&state=open&limit=1")
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items.length()").value(1));
-        list(reader, "model=" + model + "&state=declined").andExpect(jsonPath("$.total").value(0));
+        list(reader, "model=" + model + "&state=declined")
+                .andExpect(jsonPath("$.total").value(0));
         list(reader, "platform=tpu&state=gone&colour=red")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.invalid_parameters[*]")
@@ -243,12 +243,18 @@ class ReportsApiTest extends WritingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/reports'].get.parameters[*].name")
                         .value(Matchers.hasItems("model", "platform", "state", "offset", "limit")))
-                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.requestBody").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['201']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['200']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['400']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['429']").exists())
-                .andExpect(jsonPath("$.components.schemas.Problem.properties.invalid_fields").exists());
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/reports'].post.requestBody").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['201']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['200']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['400']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports'].post.responses['429']")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.invalid_fields")
+                        .exists());
     }
 
     private static ReportDraft works() {

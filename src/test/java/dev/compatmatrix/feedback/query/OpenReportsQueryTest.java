@@ -43,8 +43,7 @@ class OpenReportsQueryTest extends WritingIntegrationTest {
                         Platform.ROCM, CompatibilityLevel.MEDIUM,
                         Platform.MPS, CompatibilityLevel.LOW,
                         Platform.CPU, CompatibilityLevel.UNSUPPORTED));
-        List<Platform> reported =
-                List.of(Platform.CUDA, Platform.ROCM, Platform.MPS, Platform.CPU, Platform.WEBGPU);
+        List<Platform> reported = List.of(Platform.CUDA, Platform.ROCM, Platform.MPS, Platform.CPU, Platform.WEBGPU);
         for (Platform platform : reported) {
             for (ReportOutcome outcome : ReportOutcome.values()) {
                 fixtures.report(model.modelId(), platform, "reporter-" + outcome.key(), outcome);
@@ -74,8 +73,7 @@ class OpenReportsQueryTest extends WritingIntegrationTest {
                         + " JOIN cross_platform_compatibility c ON c.id = d.compatibility_id WHERE c.model_id = :id")
                 .param("id", model.modelId())
                 .query(rs -> {
-                    contradictingByClaim.put(
-                            Platform.fromKey(rs.getString(1)).orElseThrow(), rs.getInt(2));
+                    contradictingByClaim.put(Platform.fromKey(rs.getString(1)).orElseThrow(), rs.getInt(2));
                 });
         assertThat(contradictingByClaim)
                 .isEqualTo(Map.of(Platform.CUDA, 2, Platform.ROCM, 1, Platform.MPS, 1, Platform.CPU, 2));

@@ -64,8 +64,15 @@ class MyReportsViewTest extends WritingKaribuTest {
         feedback.decline(declined, "Not reproducible on <i>macOS 15.2</i>");
         feedback.markDuplicate(duplicate, original.id());
         // Accepting belongs to the claim form (ClaimService.saveFromReport); closing it as that does is enough here.
-        reports.close(accepted.id(), accepted.rowVersion(), ReportState.ACCEPTED, "my-reports-validator", null, null,
-                42L, LocalDateTime.now());
+        reports.close(
+                accepted.id(),
+                accepted.rowVersion(),
+                ReportState.ACCEPTED,
+                "my-reports-validator",
+                null,
+                null,
+                42L,
+                LocalDateTime.now());
 
         login("my-reports-viewer", Roles.VIEWER);
         UI.getCurrent().navigate("my-reports");
@@ -82,11 +89,13 @@ class MyReportsViewTest extends WritingKaribuTest {
                 .containsEntry(accepted.id(), "Accepted — the claim was changed")
                 .containsEntry(declined.id(), "Declined: Not reproducible on <i>macOS 15.2</i>")
                 .containsEntry(duplicate.id(), "Duplicate of #" + original.id());
-        int row = rows.indexOf(rows.stream().filter(r -> r.id() == declined.id()).findFirst().orElseThrow());
+        int row = rows.indexOf(
+                rows.stream().filter(r -> r.id() == declined.id()).findFirst().orElseThrow());
         Anchor cell = (Anchor) GridKt._getCellComponent(view.grid, row, "cell");
         assertThat(cell.getHref()).isEqualTo("models/" + model + "?tab=reports");
         assertThat(cell.getText()).isEqualTo(model + " on " + Platform.MPS.label());
-        assertThat(GridKt._getFormatted(view.grid.getColumnByKey("said"), rows.get(row))).isEqualTo("Fails for me");
+        assertThat(GridKt._getFormatted(view.grid.getColumnByKey("said"), rows.get(row)))
+                .isEqualTo("Fails for me");
     }
 
     @Test

@@ -54,8 +54,7 @@ class ApiTokensViewTest extends WritingKaribuTest {
         login("admin", Roles.ADMIN);
         UI.getCurrent().navigate("admin/tokens");
         ApiTokensView view = _get(ApiTokensView.class);
-        assertThat(view.scopes.getListDataView().getItems().map(ApiScope::key))
-                .contains("feedback:write");
+        assertThat(view.scopes.getListDataView().getItems().map(ApiScope::key)).contains("feedback:write");
         view.name.setValue("community reports");
         view.validator.setValue(view.validator
                 .getListDataView()

@@ -69,7 +69,9 @@ class ReportedQueueTest extends WritingKaribuTest {
         assertThat(shown).extracting(QueueRow::platform).containsExactly(Platform.ROCM, Platform.CUDA, Platform.CPU);
         assertThat(view.count.getText()).isEqualTo("3 claims waiting");
         assertThat(view.reportedCount.getText()).isEqualTo("1 reported");
-        assertThat(QueueCells.why(shown.getFirst(), () -> {}, () -> {}).getElement().getTextRecursively())
+        assertThat(QueueCells.why(shown.getFirst(), () -> {}, () -> {})
+                        .getElement()
+                        .getTextRecursively())
                 .startsWith("Reported: 1 open user report contradicts Medium");
 
         view.reportedOnly.setValue(true);
