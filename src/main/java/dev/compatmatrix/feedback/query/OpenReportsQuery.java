@@ -26,10 +26,14 @@ import org.springframework.stereotype.Repository;
 public class OpenReportsQuery {
 
     /** The reports that count, as {@code r}: open, reporter not disabled (columns of {@code cell_reports}). */
+    /** A report {@code r} whose reporter an admin disabled: its open reports are hidden (kept for the audit). */
+    public static final String REPORTER_DISABLED =
+            "EXISTS (SELECT 1 FROM app_users u WHERE u.username = r.reporter AND NOT u.enabled)";
+
     public static final String COUNTED = """
             SELECT r.* FROM cell_reports r
             WHERE r.state = 'OPEN'
-              AND NOT EXISTS (SELECT 1 FROM app_users u WHERE u.username = r.reporter AND NOT u.enabled)""";
+              AND NOT %s""".formatted(REPORTER_DISABLED);
 
     /**
      * Per claim ({@code claim_id}), how many counted reports contradict its present level ({@code reports}): only

@@ -24,9 +24,8 @@ public class ReportListQuery {
             WHERE (CAST(:model AS VARCHAR) IS NULL OR m.model_name = :model)
               AND (CAST(:platform AS VARCHAR) IS NULL OR r.hardware_type = :platform)
               AND (CAST(:state AS VARCHAR) IS NULL OR r.state = :state)
-              AND (r.state <> 'OPEN' OR NOT EXISTS (
-                    SELECT 1 FROM app_users u WHERE u.username = r.reporter AND u.enabled = false))
-            """;
+              AND (r.state <> 'OPEN' OR NOT %s)
+            """.formatted(OpenReportsQuery.REPORTER_DISABLED);
 
     private final JdbcClient jdbc;
 
