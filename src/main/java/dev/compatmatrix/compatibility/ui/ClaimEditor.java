@@ -19,6 +19,7 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.validator.BeanValidator;
+import dev.compatmatrix.base.ui.FieldErrors;
 import dev.compatmatrix.compatibility.ClaimService;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
@@ -380,15 +381,7 @@ public class ClaimEditor extends Dialog {
     }
 
     private void fieldErrors(Map<String, String> errors) {
-        errors.forEach((field, message) -> {
-            if (inputFor(field) instanceof HasValidation input) {
-                input.setErrorMessage(message);
-                input.setInvalid(true);
-            } else {
-                formError.setText(message);
-                formError.setVisible(true);
-            }
-        });
+        FieldErrors.show(errors, this::inputFor, formError);
     }
 
     private Object inputFor(String name) {
