@@ -390,7 +390,9 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** "Accept…" on a report: the usual claim form for its cell, pre-filled from the report. */
     void acceptReport(CellReport report) {
         Claim loaded = claimService.find(modelName, report.platform()).orElse(null);
-        new ClaimEditor(claimService, live, modelName, report.platform(), loaded, this::reload).open();
+        ClaimEditor editor = new ClaimEditor(claimService, live, modelName, report.platform(), loaded, this::reload);
+        editor.startFromReport(report);
+        editor.open();
     }
 
     void openModelEditor() {
@@ -653,6 +655,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
         history.addColumn(h -> text(h.changedBy())).setHeader("By").setAutoWidth(true);
+        history.addColumn(HistoryRow::fromReport).setHeader("Report").setKey("report").setAutoWidth(true);
         history.addColumn(h -> text(h.changeReason()))
                 .setHeader("Reason")
                 .setWidth("20rem")

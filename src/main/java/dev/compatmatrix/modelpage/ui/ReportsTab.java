@@ -147,12 +147,9 @@ class ReportsTab extends VerticalLayout {
 
     /** "PyTorch 2.5.1 · ROCm 6.2 · MI300X · fp16 · batch 8", the fields given. */
     static String environment(ReportDraft draft) {
-        String framework = Stream.of(draft.framework(), draft.frameworkVersion())
-                .filter(s -> s != null)
-                .collect(Collectors.joining(" "));
+        String runtime = draft.runtime();
         return Stream.of(
-                        framework.isEmpty() ? null : framework,
-                        draft.driver(),
+                        runtime.isEmpty() ? null : runtime,
                         draft.device(),
                         draft.precision() == null ? null : draft.precision().key(),
                         draft.batchSize() == null ? null : "batch " + draft.batchSize())

@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.compatmatrix.compatibility.ui.ClaimEditor;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.feedback.CellReport;
@@ -149,6 +154,53 @@ class ReportsTabTest extends WritingKaribuTest {
         assertThat(GridKt._getFormatted(tab.grid, rowOf(tab, second.id()), "state"))
                 .isEqualTo("Duplicate of #" + first.id());
         assertThat(tab.tab().getLabel()).isEqualTo("Reports (1 open)");
+    }
+
+    @Test
+    void an_editor_accepts_a_fails_report_on_a_high_claim_from_the_prefilled_claim_form() {
+        modelName = jdbc.sql("""
+                        SELECT m.model_name FROM compatibility_details d
+                        JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
+                        WHERE d.compatibility_level = 'high' AND d.hardware_type = 'rocm' AND d.updated_by IS NULL
+                          AND m.deleted_at IS NULL
+                        ORDER BY d.id DESC LIMIT 1 OFFSET 5""")
+                .query(String.class)
+                .single();
+        login("accept-reporter", Roles.VIEWER);
+        CellReport report = feedback.report(modelName, Platform.ROCM, new ReportDraft(ReportOutcome.FAILS, "PyTorch", "2.5.1", "ROCm 6.2",
+                "MI300X", Precision.FP16, 8, "Segfault at load", "https://github.com/org/repo/issues/12"));
+        ReportsTab tab = open("accept-editor", Roles.EDITOR);
+        _click(triageButton(tab, "accept-", report.id()));
+
+        ClaimEditor form = _get(ClaimEditor.class);
+        assertThat(form.getHeaderTitle())
+                .isEqualTo("Edit claim from report #" + report.id() + ": " + modelName + " on ROCm");
+        assertThat(_get(form, Select.class, spec -> spec.withLabel("Level")).getValue())
+                .isEqualTo(CompatibilityLevel.UNSUPPORTED);
+        assertThat(field(form, "Framework / runtime / driver version")).isEqualTo("PyTorch 2.5.1 · ROCm 6.2");
+        assertThat(field(form, "Device")).isEqualTo("MI300X");
+        assertThat(field(form, "Test run (id or link)")).isEqualTo("https://github.com/org/repo/issues/12");
+        assertThat(_get(form, IntegerField.class, spec -> spec.withLabel("Batch size")).getValue())
+                .isEqualTo(8);
+        assertThat(_get(form, Select.class, spec -> spec.withLabel("Precision")).getValue())
+                .isEqualTo(Precision.FP16);
+        assertThat(_get(form, TextArea.class, spec -> spec.withLabel("Reason for the change")).getValue())
+                .isEqualTo("From report #" + report.id() + ": Segfault at load");
+        _click(_get(form, Button.class, spec -> spec.withId("claim-save")));
+
+        CellReport accepted = rows(tab).stream().filter(r -> r.id() == report.id()).findFirst().orElseThrow();
+        assertThat(accepted.state()).as("no longer open").isEqualTo(ReportState.ACCEPTED);
+        assertThat(accepted.acceptedClaimId()).isNotNull();
+        assertThat(tab.tab().getLabel()).isEqualTo("Reports (0 open)");
+        ModelView page = _get(ModelView.class);
+        var newest = GridKt._fetch(page.history, 0, 1).getFirst();
+        assertThat(newest.reportId()).isEqualTo(report.id());
+        assertThat(newest.newStatus()).isEqualTo("unsupported");
+        assertThat(GridKt._getFormatted(page.history, 0, "report")).isEqualTo("from report #" + report.id());
+    }
+
+    private static String field(ClaimEditor form, String label) {
+        return _get(form, TextField.class, spec -> spec.withLabel(label)).getValue();
     }
 
     @Test
