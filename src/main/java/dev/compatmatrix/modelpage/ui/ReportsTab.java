@@ -141,7 +141,8 @@ class ReportsTab extends VerticalLayout {
                     .setHeader("Triage")
                     .setKey("triage")
                     .setWidth("20rem")
-                    .setFlexGrow(0);
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
     }
 
