@@ -2,6 +2,9 @@ package dev.compatmatrix.compatibility;
 
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.DatabaseErrors;
+import dev.compatmatrix.feedback.CellReport;
+import dev.compatmatrix.feedback.ReportState;
+import dev.compatmatrix.feedback.repository.CellReportRepository;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
@@ -50,6 +53,7 @@ public class ClaimService {
     private final ClaimRules rules;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final CellReportRepository reports;
 
     public ClaimService(
             ClaimRepository claims,
@@ -57,8 +61,10 @@ public class ClaimService {
             MatrixWriter writer,
             Validator validator,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            CellReportRepository reports) {
         this.claims = claims;
+        this.reports = reports;
         this.derivedColumns = derivedColumns;
         this.writer = writer;
         this.rules = new ClaimRules(validator);
@@ -74,6 +80,11 @@ public class ClaimService {
 
     /** Records a claim for a cell that was not tested. */
     public Claim create(String modelName, Platform platform, ClaimData data, ChangeNote note) {
+        return create(modelName, platform, data, note, null);
+    }
+
+    /** Creates the claim; {@code report} (null for none) is closed as accepted from it in the same transaction. */
+    private Claim create(String modelName, Platform platform, ClaimData data, ChangeNote note, CellReport report) {
         rules.check(data, note.problems(null, data.level()));
         String user = Actor.name();
         return write(null, () -> {
@@ -88,42 +99,110 @@ public class ClaimService {
                         existing.get());
             }
             long id = claims.newIds(1).getFirst();
+            LocalDateTime now = LocalDateTime.now(clock);
             writer.writeClaims(
                     List.of(new ClaimChange.Create(
-                            id, model, platform, data, Validation.RESET, note.reason(), note.version())),
-                    List.of(new AuditLog.Entry(
-                            "claim.create",
-                            "compatibility_details",
                             id,
-                            "Created " + platform.label() + " claim for " + modelName + ": "
-                                    + data.level().label(),
-                            null,
-                            ClaimFields.of(data))),
+                            model,
+                            platform,
+                            data,
+                            Validation.RESET,
+                            note.reason(),
+                            note.version(),
+                            report == null ? null : report.id())),
+                    withAcceptance(
+                            new AuditLog.Entry(
+                                    "claim.create",
+                                    "compatibility_details",
+                                    id,
+                                    "Created " + platform.label() + " claim for " + modelName + ": "
+                                            + data.level().label(),
+                                    null,
+                                    ClaimFields.of(data)),
+                            report,
+                            id,
+                            user,
+                            now),
                     user,
-                    LocalDateTime.now(clock));
+                    now);
             return claims.findById(id).orElseThrow();
         });
     }
 
     /** Saves an edit of {@code loaded}; refused when someone saved a newer version in between. */
     public Claim update(Claim loaded, ClaimData data, ChangeNote note) {
+        return update(loaded, data, note, null);
+    }
+
+    /** Saves the edit; {@code report} (null for none) is closed as accepted from it in the same transaction. */
+    private Claim update(Claim loaded, ClaimData data, ChangeNote note, CellReport report) {
         rules.check(data, note.problems(loaded, data.level()));
         String user = Actor.name();
         return write(loaded, () -> {
             ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
+            LocalDateTime now = LocalDateTime.now(clock);
             writer.writeClaims(
-                    List.of(ClaimChange.edit(loaded, model, data, note.reason(), note.version())),
-                    List.of(new AuditLog.Entry(
-                            "claim.update",
-                            "compatibility_details",
+                    List.of(ClaimChange.editFromReport(
+                            loaded, model, data, note, report == null ? null : report.id())),
+                    withAcceptance(
+                            new AuditLog.Entry(
+                                    "claim.update",
+                                    "compatibility_details",
+                                    loaded.claimId(),
+                                    "Edited " + loaded.platform().label() + " claim for " + loaded.modelName(),
+                                    ClaimFields.changed(loaded.data(), data, true),
+                                    ClaimFields.changed(loaded.data(), data, false)),
+                            report,
                             loaded.claimId(),
-                            "Edited " + loaded.platform().label() + " claim for " + loaded.modelName(),
-                            ClaimFields.changed(loaded.data(), data, true),
-                            ClaimFields.changed(loaded.data(), data, false))),
+                            user,
+                            now),
                     user,
-                    LocalDateTime.now(clock));
+                    now);
             return claims.findById(loaded.claimId()).orElseThrow();
         });
+    }
+
+    /**
+     * Accepting a user's report (issue 22): saves the claim of the report's cell by the usual rules ({@code loaded}
+     * null: the cell is not tested, a new claim) and closes the report as ACCEPTED with the claim's id, in one
+     * transaction; the history row of a level change links the report. A report changed or closed meanwhile, or about
+     * another cell: nothing is written.
+     */
+    @PreAuthorize(Roles.HAS_EDITOR_OR_VALIDATOR)
+    public Claim saveFromReport(CellReport report, Claim loaded, ClaimData data, ChangeNote note) {
+        if (loaded != null && (loaded.modelId() != report.modelId() || loaded.platform() != report.platform())) {
+            throw new InvalidChangeException(Map.of("", "Report #" + report.id() + " is about another cell"));
+        }
+        return loaded == null
+                ? create(report.modelName(), report.platform(), data, note, report)
+                : update(loaded, data, note, report);
+    }
+
+    /**
+     * The claim's audit entry, and when the change is accepted from {@code report}, the report closed as ACCEPTED
+     * (conditional on the version the editor was shown) with its audit entry. Runs inside the change's transaction.
+     */
+    private List<AuditLog.Entry> withAcceptance(
+            AuditLog.Entry claimEntry, CellReport report, long claimId, String user, LocalDateTime now) {
+        if (report == null) {
+            return List.of(claimEntry);
+        }
+        if (!reports.close(report.id(), report.rowVersion(), ReportState.ACCEPTED, user, null, null, claimId, now)) {
+            throw new InvalidChangeException(Map.of(
+                    "",
+                    "Report #" + report.id() + " was changed or closed after you opened it. Nothing was saved:"
+                            + " reload the Reports tab and look at it again."));
+        }
+        return List.of(
+                claimEntry,
+                new AuditLog.Entry(
+                        "feedback.accept",
+                        "cell_reports",
+                        report.id(),
+                        "Accepted: report #" + report.id() + " on " + report.modelName() + " / "
+                                + report.platform().label() + " into claim #" + claimId,
+                        Map.of("state", ReportState.OPEN.name()),
+                        Map.of("state", ReportState.ACCEPTED.name(), "claimId", claimId)));
     }
 
     /** Removes {@code loaded}; the cell returns to "not tested". Refused when it changed in between. */

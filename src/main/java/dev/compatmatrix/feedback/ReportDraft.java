@@ -36,6 +36,16 @@ public record ReportDraft(
         link = blankToNull(link);
     }
 
+    /** "PyTorch 2.5.1 · ROCm 6.2": the framework, its version and the driver, those given ("" for none). */
+    public String runtime() {
+        String frameworkAndVersion = java.util.stream.Stream.of(framework, frameworkVersion)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" "));
+        return java.util.stream.Stream.of(frameworkAndVersion.isEmpty() ? null : frameworkAndVersion, driver)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     /** What is wrong, by field; empty when nothing is. */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();

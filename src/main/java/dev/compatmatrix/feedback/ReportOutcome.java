@@ -43,6 +43,15 @@ public enum ReportOutcome implements Keyed {
         };
     }
 
+    /** The level an editor accepting such a report starts from (editable): fails Unsupported, works High, partly Low. */
+    public CompatibilityLevel proposedLevel() {
+        return switch (this) {
+            case WORKS -> CompatibilityLevel.HIGH;
+            case FAILS -> CompatibilityLevel.UNSUPPORTED;
+            case PARTLY -> CompatibilityLevel.LOW;
+        };
+    }
+
     /** A report on a cell that is not tested, saying it runs: community evidence there, never a claim. */
     public boolean isCommunityEvidence(CompatibilityLevel level) {
         return level == null && this != FAILS;

@@ -194,6 +194,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         signedIn.accept("ReportListService.listReports");
         Stream.of("decline", "markDuplicate")
                 .forEach(m -> allowed.put("FeedbackService." + m, Set.of(Roles.EDITOR, Roles.VALIDATOR)));
+        // Accepting a report saves the claim from it: editors and validators (issue 22).
+        allowed.put("ClaimService.saveFromReport", Set.of(Roles.EDITOR, Roles.VALIDATOR));
         // Administration
         Stream.of(
                         "UserAdminService.list",

@@ -19,7 +19,10 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.validator.BeanValidator;
+import dev.compatmatrix.base.ui.FieldErrors;
 import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.feedback.CellReport;
+import dev.compatmatrix.feedback.ReportDraft;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
@@ -66,6 +69,10 @@ public class ClaimEditor extends Dialog {
     final TextField version = new TextField("Version the change is about");
     /** Shown when the form starts from a prediction: a prediction is no evidence. */
     final Paragraph predictionNote = new Paragraph();
+    /** Shown when the form starts from a user's report: whose, and what it said. */
+    final Paragraph reportNote = new Paragraph();
+    /** The report being accepted; saving closes it in the same transaction. Null: an ordinary edit. */
+    private CellReport fromReport;
     /** A refusal that belongs to no field. */
     final Paragraph formError = new Paragraph();
     /** Someone else changed this claim while the form is open: who, what, and what saving will do. */
@@ -148,7 +155,10 @@ public class ClaimEditor extends Dialog {
         predictionNote.setId("claim-from-prediction");
         predictionNote.addClassName("hint");
         predictionNote.setVisible(false);
-        add(predictionNote, changedNotice, conflictPanel, formError, form);
+        reportNote.setId("claim-from-report");
+        reportNote.addClassName("hint");
+        reportNote.setVisible(false);
+        add(predictionNote, reportNote, changedNotice, conflictPanel, formError, form);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("claim-save");
@@ -178,6 +188,47 @@ public class ClaimEditor extends Dialog {
                 + " evidence: say what was run and what it showed, and the version tested; change the level if the"
                 + " test says otherwise.");
         predictionNote.setVisible(true);
+    }
+
+    /**
+     * Accepting a user's report: the form is pre-filled from the report's environment (framework version, device,
+     * precision, batch size; the test run is the report's link, if any), the reason says "From report #N: …", and the
+     * level proposed from the outcome is chosen; everything stays editable and the usual rules check it. Saving also
+     * closes the report as accepted, in the same transaction.
+     */
+    public void startFromReport(CellReport report) {
+        fromReport = report;
+        ReportDraft draft = report.draft();
+        level.setValue(draft.outcome().proposedLevel());
+        String environment = draft.runtime();
+        if (!environment.isEmpty()) {
+            frameworkVersion.setValue(environment);
+            version.setValue(environment);
+        }
+        setIfGiven(device, draft.device());
+        if (draft.precision() != null) {
+            precision.setValue(draft.precision());
+        }
+        if (draft.batchSize() != null) {
+            batchSize.setValue(draft.batchSize());
+        }
+        setIfGiven(evidenceRun, draft.link());
+        String said = draft.comment() == null ? draft.outcome().label() : draft.comment();
+        String from = "From report #" + report.id() + ": ";
+        reason.setValue(from + said.substring(0, Math.min(said.length(), ChangeNote.REASON_MAX - from.length())));
+        setHeaderTitle((loaded == null ? "New claim from report #" : "Edit claim from report #") + report.id() + ": "
+                + modelName + " on " + platform.label());
+        reportNote.setText("Report #" + report.id() + " by " + report.reporter() + ": " + draft.outcome().label()
+                + ". Saving changes the claim by the usual rules and closes the report as accepted; the history"
+                + " links the report.");
+        reportNote.setVisible(true);
+        remove.setVisible(false);
+    }
+
+    private static void setIfGiven(TextField field, String value) {
+        if (value != null) {
+            field.setValue(value);
+        }
     }
 
     private void bindFields() {
@@ -261,7 +312,9 @@ public class ClaimEditor extends Dialog {
         }
         Claim base = loaded;
         try {
-            if (base == null) {
+            if (fromReport != null) {
+                service.saveFromReport(fromReport, base, data, note);
+            } else if (base == null) {
                 service.create(modelName, platform, data, note);
             } else {
                 service.update(base, data, note);
@@ -380,15 +433,7 @@ public class ClaimEditor extends Dialog {
     }
 
     private void fieldErrors(Map<String, String> errors) {
-        errors.forEach((field, message) -> {
-            if (inputFor(field) instanceof HasValidation input) {
-                input.setErrorMessage(message);
-                input.setInvalid(true);
-            } else {
-                formError.setText(message);
-                formError.setVisible(true);
-            }
-        });
+        FieldErrors.show(errors, this::inputFor, formError);
     }
 
     private Object inputFor(String name) {

@@ -1,6 +1,5 @@
 package dev.compatmatrix.dashboard.query;
 
-import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.matrix.Platform;
 import java.util.List;
@@ -52,7 +51,7 @@ public class DashboardQuery {
     /** The newest changes; the top rows are picked before the join (4.4 M history rows at 100,000 models). */
     public static final String RECENT_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status, ch.change_reason,
-                   ch.change_date, ch.change_version, ch.changed_by
+                   ch.change_date, ch.change_version, ch.changed_by, ch.report_id
             FROM (SELECT * FROM compatibility_history ORDER BY change_date DESC, id DESC LIMIT :limit) ch
             JOIN models m ON m.model_id = ch.model_id
             ORDER BY ch.change_date DESC, ch.id DESC
@@ -102,16 +101,7 @@ public class DashboardQuery {
     public List<HistoryRow> recentChanges(int limit) {
         return jdbc.sql(RECENT_SQL)
                 .param("limit", limit)
-                .query((rs, n) -> new HistoryRow(
-                        rs.getLong("id"),
-                        rs.getString("model_name"),
-                        rs.getString("hardware_type"),
-                        rs.getString("previous_status"),
-                        rs.getString("new_status"),
-                        rs.getString("change_reason"),
-                        SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version"),
-                        rs.getString("changed_by")))
+                .query(HistoryRow::read)
                 .list();
     }
 

@@ -1,6 +1,5 @@
 package dev.compatmatrix.history.query;
 
-import dev.compatmatrix.base.db.SqlTimes;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +12,7 @@ public class HistoryQuery {
     public static final String FOR_MODEL_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status,
                    ch.change_reason, ch.change_date, ch.change_version,
-                   ch.changed_by
+                   ch.changed_by, ch.report_id
             FROM compatibility_history ch
             JOIN models m ON m.model_id = ch.model_id
             WHERE ch.model_id = :modelId
@@ -31,16 +30,7 @@ public class HistoryQuery {
         return jdbc.sql(FOR_MODEL_SQL)
                 .param("modelId", modelId)
                 .param("limit", limit)
-                .query((rs, n) -> new HistoryRow(
-                        rs.getLong("id"),
-                        rs.getString("model_name"),
-                        rs.getString("hardware_type"),
-                        rs.getString("previous_status"),
-                        rs.getString("new_status"),
-                        rs.getString("change_reason"),
-                        SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version"),
-                        rs.getString("changed_by")))
+                .query(HistoryRow::read)
                 .list();
     }
 }

@@ -25,7 +25,7 @@ public class HistorySearch {
 
     public static final String PAGE_SQL = """
             SELECT ch.id, m.model_name, ch.hardware_type, ch.previous_status, ch.new_status, ch.change_reason,
-                   ch.change_date, ch.change_version, ch.changed_by
+                   ch.change_date, ch.change_version, ch.changed_by, ch.report_id
             """ + FILTER + """
             ORDER BY ch.change_date DESC, ch.id DESC
             LIMIT :limit OFFSET :offset
@@ -69,16 +69,7 @@ public class HistorySearch {
         return bind(jdbc.sql(PAGE_SQL), filter)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query((rs, n) -> new HistoryRow(
-                        rs.getLong("id"),
-                        rs.getString("model_name"),
-                        rs.getString("hardware_type"),
-                        rs.getString("previous_status"),
-                        rs.getString("new_status"),
-                        rs.getString("change_reason"),
-                        SqlTimes.utc(rs.getTimestamp("change_date")),
-                        rs.getString("change_version"),
-                        rs.getString("changed_by")))
+                .query(HistoryRow::read)
                 .list();
     }
 

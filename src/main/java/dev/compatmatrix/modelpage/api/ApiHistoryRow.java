@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.compatmatrix.history.query.HistoryRow;
 import java.time.LocalDateTime;
 
-/** A history row in the API's snake_case JSON; levels are keys, null when absent; times are UTC. */
+/**
+ * A history row in the API's snake_case JSON; levels are keys, null when absent; times are UTC; {@code report_id} the
+ * user's report the change was accepted from, else null.
+ */
 public record ApiHistoryRow(
         long id,
         @JsonProperty("model_name") String modelName,
@@ -14,7 +17,8 @@ public record ApiHistoryRow(
         @JsonProperty("change_reason") String changeReason,
         @JsonProperty("change_date") LocalDateTime changeDate,
         @JsonProperty("change_version") String changeVersion,
-        @JsonProperty("changed_by") String changedBy) {
+        @JsonProperty("changed_by") String changedBy,
+        @JsonProperty("report_id") Long reportId) {
 
     public static ApiHistoryRow of(HistoryRow row) {
         return new ApiHistoryRow(
@@ -26,6 +30,7 @@ public record ApiHistoryRow(
                 row.changeReason(),
                 row.changeDate(),
                 row.changeVersion(),
-                row.changedBy());
+                row.changedBy(),
+                row.reportId());
     }
 }

@@ -33,6 +33,8 @@ import dev.compatmatrix.compatibility.CompatibilityService;
 import dev.compatmatrix.compatibility.ui.ClaimEditor;
 import dev.compatmatrix.compatibility.ui.MatrixView;
 import dev.compatmatrix.compatibility.ui.RecentChanges;
+import dev.compatmatrix.feedback.CellReport;
+import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.history.query.HistoryFilter;
 import dev.compatmatrix.history.query.HistoryRow;
 import dev.compatmatrix.history.ui.HistoryChartSpecs;
@@ -119,6 +121,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Tab reviewsTab;
     /** "Predictions (not claims)": read when first opened, and again with the page after that. */
     PredictionsTab predictions;
+    /** "Reports (n open)": users' reports on this model's cells, and their triage. */
+    ReportsTab reports;
+
+    private final FeedbackService feedback;
+    /** Editors and validators triage reports; the service refuses everyone else whatever the UI shows. */
+    private final boolean canTriage;
 
     private final VerticalLayout historyBox = new VerticalLayout();
 
@@ -128,8 +136,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             ClaimService claimService,
             CatalogService catalog,
             CurrentUser currentUser,
-            LiveUpdates live) {
+            LiveUpdates live,
+            FeedbackService feedback) {
         this.service = service;
+        this.feedback = feedback;
+        this.canTriage = currentUser.roles().contains(Roles.EDITOR)
+                || currentUser.roles().contains(Roles.VALIDATOR);
         this.live = live;
         this.compatibility = compatibility;
         this.claimService = claimService;
@@ -203,6 +215,14 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         title = name + " · Compatibility Matrix Console";
         modelName = name;
         show(overview.get());
+        boolean reportsAsked = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("tab")
+                .filter(ReportsTab.URL_TAB::equals)
+                .isPresent();
+        if (reportsAsked) {
+            tabs.setSelectedTab(reports.tab());
+        }
     }
 
     @Override
@@ -234,6 +254,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             reviewsTab.setLabel(reviewsLabel(overview));
             levelChart.show(HistoryChartSpecs.levels(overview.header().name(), overview.levelPeriods()));
             predictions.reloadIfOpened();
+            reports.load();
         } else {
             removeAll();
             tabs = new TabSheet();
@@ -245,6 +266,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             tabs.add("Level timeline", levelTimeline(overview));
             reviewsTab = tabs.add(reviewsLabel(overview), reviews);
             predictions = PredictionsTab.addTo(tabs, service, () -> modelName, canEdit, this::makeClaimFromPrediction);
+            reports = ReportsTab.addTo(tabs, feedback, () -> modelName, canTriage, this::acceptReport, () -> {});
             add(newTop, tabs);
         }
         top = newTop;
@@ -362,6 +384,14 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (loaded == null) {
             editor.startFromPrediction(level);
         }
+        editor.open();
+    }
+
+    /** "Accept…" on a report: the usual claim form for its cell, pre-filled from the report. */
+    void acceptReport(CellReport report) {
+        Claim loaded = claimService.find(modelName, report.platform()).orElse(null);
+        ClaimEditor editor = new ClaimEditor(claimService, live, modelName, report.platform(), loaded, this::reload);
+        editor.startFromReport(report);
         editor.open();
     }
 
@@ -625,6 +655,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
         history.addColumn(h -> text(h.changedBy())).setHeader("By").setAutoWidth(true);
+        history.addColumn(HistoryRow::fromReport).setHeader("Report").setKey("report").setAutoWidth(true);
         history.addColumn(h -> text(h.changeReason()))
                 .setHeader("Reason")
                 .setWidth("20rem")
