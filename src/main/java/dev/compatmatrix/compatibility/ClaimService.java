@@ -142,8 +142,7 @@ public class ClaimService {
             ModelRef model = derivedColumns.findByModelId(loaded.modelId()).orElseThrow();
             LocalDateTime now = LocalDateTime.now(clock);
             writer.writeClaims(
-                    List.of(ClaimChange.editFromReport(
-                            loaded, model, data, note, report == null ? null : report.id())),
+                    List.of(ClaimChange.editFromReport(loaded, model, data, note, report == null ? null : report.id())),
                     withAcceptance(
                             new AuditLog.Entry(
                                     "claim.update",

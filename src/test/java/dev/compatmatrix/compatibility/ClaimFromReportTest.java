@@ -2,6 +2,9 @@ package dev.compatmatrix.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.feedback.CellReport;
@@ -9,6 +12,7 @@ import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.feedback.ReportDraft;
 import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.feedback.ReportState;
+import dev.compatmatrix.ingest.IngestApiSupport;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.CompatibilityLevel;
@@ -16,7 +20,6 @@ import dev.compatmatrix.matrix.InvalidChangeException;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.Roles;
-import dev.compatmatrix.ingest.IngestApiSupport;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.net.URI;
@@ -28,10 +31,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.UriUtils;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Accepting a user's report: the claim saved by the usual rules and the report closed, in one transaction. */
 class ClaimFromReportTest extends WritingIntegrationTest {
@@ -60,7 +59,9 @@ class ClaimFromReportTest extends WritingIntegrationTest {
                         WHERE d.compatibility_level = 'high' AND d.updated_by IS NULL AND m.deleted_at IS NULL
                         ORDER BY d.id DESC LIMIT 1 OFFSET :n""")
                 .param("n", n)
-                .query((rs, i) -> claims.find(rs.getString(1), Platform.fromKey(rs.getString(2)).orElseThrow())
+                .query((rs, i) -> claims.find(
+                                rs.getString(1),
+                                Platform.fromKey(rs.getString(2)).orElseThrow())
                         .orElseThrow())
                 .single();
     }

@@ -49,12 +49,16 @@ class ReportsBrowserIT {
         editor.screenshot("fb-triage-claim-from-report");
         editor.byId("claim-save").click();
         editor.awaitIdle();
-        assertThat(editor.gridRowsWhen("reports-grid", r -> r.stream()
-                        .anyMatch(row -> row.get("Report").equals("#" + id)
-                                && row.get("State").startsWith("Accepted"))))
+        assertThat(editor.gridRowsWhen(
+                        "reports-grid",
+                        r -> r.stream()
+                                .anyMatch(row -> row.get("Report").equals("#" + id)
+                                        && row.get("State").startsWith("Accepted"))))
                 .isNotEmpty();
         editor.tab("History");
-        assertThat(editor.gridRowsWhen("history-grid", r -> !r.isEmpty()).getFirst().get("Report"))
+        assertThat(editor.gridRowsWhen("history-grid", r -> !r.isEmpty())
+                        .getFirst()
+                        .get("Report"))
                 .isEqualTo("from report #" + id);
         editor.screenshot("fb-triage-history-from-report");
 

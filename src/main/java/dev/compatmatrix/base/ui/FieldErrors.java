@@ -1,8 +1,8 @@
 package dev.compatmatrix.base.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.Component;
 import java.util.Map;
 import java.util.function.Function;
 

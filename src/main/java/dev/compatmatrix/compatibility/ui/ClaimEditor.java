@@ -218,7 +218,8 @@ public class ClaimEditor extends Dialog {
         reason.setValue(from + said.substring(0, Math.min(said.length(), ChangeNote.REASON_MAX - from.length())));
         setHeaderTitle((loaded == null ? "New claim from report #" : "Edit claim from report #") + report.id() + ": "
                 + modelName + " on " + platform.label());
-        reportNote.setText("Report #" + report.id() + " by " + report.reporter() + ": " + draft.outcome().label()
+        reportNote.setText("Report #" + report.id() + " by " + report.reporter() + ": "
+                + draft.outcome().label()
                 + ". Saving changes the claim by the usual rules and closes the report as accepted; the history"
                 + " links the report.");
         reportNote.setVisible(true);

@@ -51,6 +51,7 @@ public class ReportDialog extends Dialog {
     public final Paragraph updating = new Paragraph();
     /** A refusal that belongs to no field (the hourly limit, a report triaged meanwhile). */
     public final Paragraph formError = new Paragraph();
+
     public final Button save = new Button("Send report");
 
     public ReportDialog(FeedbackService service, String modelName, Platform chosen, Runnable onSaved) {
@@ -90,7 +91,9 @@ public class ReportDialog extends Dialog {
         form.setColspan(outcome, 2);
         form.setColspan(comment, 2);
         form.setColspan(link, 2);
-        add(new Paragraph("A report is not a claim: editors and validators read it, and may change the claim from it."),
+        add(
+                new Paragraph(
+                        "A report is not a claim: editors and validators read it, and may change the claim from it."),
                 updating,
                 formError,
                 form);
@@ -107,12 +110,13 @@ public class ReportDialog extends Dialog {
     /** The caller's open report on the chosen cell, if any, fills the form: saving updates it. */
     private void loadMyReport() {
         clearErrors();
-        var open = platform.isEmpty() ? java.util.Optional.<CellReport>empty()
+        var open = platform.isEmpty()
+                ? java.util.Optional.<CellReport>empty()
                 : service.myOpenReport(modelName, platform.getValue());
         updating.setVisible(open.isPresent());
         open.ifPresent(report -> {
-            updating.setText("You reported on this cell already (report #" + report.id()
-                    + "): saving updates that report.");
+            updating.setText(
+                    "You reported on this cell already (report #" + report.id() + "): saving updates that report.");
             show(report.draft());
         });
         save.setText(open.isPresent() ? "Update report" : "Send report");
@@ -168,8 +172,8 @@ public class ReportDialog extends Dialog {
         String count = TextLimit.counter(comment.getValue().length(), ReportDraft.COMMENT_MAX);
         boolean required = outcome.getValue() != null && outcome.getValue() != ReportOutcome.WORKS;
         comment.setRequiredIndicatorVisible(required);
-        comment.setHelperText((required ? "Required: the error, or what did not work" : "Optional for \"works\"")
-                + " · " + count);
+        comment.setHelperText(
+                (required ? "Required: the error, or what did not work" : "Optional for \"works\"") + " · " + count);
     }
 
     private void fieldErrors(Map<String, String> errors) {

@@ -121,7 +121,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         changes.addColumn(row -> row.changedBy() == null ? "" : row.changedBy())
                 .setHeader("By")
                 .setAutoWidth(true);
-        changes.addColumn(HistoryRow::fromReport).setKey("report").setHeader("Report").setAutoWidth(true);
+        changes.addColumn(HistoryRow::fromReport)
+                .setKey("report")
+                .setHeader("Report")
+                .setAutoWidth(true);
         changes.addItemClickListener(e ->
                 getUI().ifPresent(ui -> ui.navigate(ModelPages.path(e.getItem().modelName()))));
         changes.setItems(

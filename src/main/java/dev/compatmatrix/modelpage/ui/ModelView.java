@@ -655,7 +655,10 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setAutoWidth(true);
         history.addColumn(h -> text(h.changeVersion())).setHeader("Version").setAutoWidth(true);
         history.addColumn(h -> text(h.changedBy())).setHeader("By").setAutoWidth(true);
-        history.addColumn(HistoryRow::fromReport).setHeader("Report").setKey("report").setAutoWidth(true);
+        history.addColumn(HistoryRow::fromReport)
+                .setHeader("Report")
+                .setKey("report")
+                .setAutoWidth(true);
         history.addColumn(h -> text(h.changeReason()))
                 .setHeader("Reason")
                 .setWidth("20rem")

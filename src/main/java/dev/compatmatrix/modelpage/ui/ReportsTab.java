@@ -114,8 +114,15 @@ class ReportsTab extends VerticalLayout {
         grid.setId("reports-grid");
         grid.setEmptyStateText("No reports yet on this model's platforms.");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> "#" + r.id()).setHeader("Report").setKey("id").setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(r -> r.platform().label()).setHeader("Platform").setKey("platform").setAutoWidth(true);
+        grid.addColumn(r -> "#" + r.id())
+                .setHeader("Report")
+                .setKey("id")
+                .setWidth("6rem")
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.platform().label())
+                .setHeader("Platform")
+                .setKey("platform")
+                .setAutoWidth(true);
         grid.addColumn(r -> r.draft().outcome().label())
                 .setHeader("Outcome")
                 .setKey("outcome")
@@ -130,12 +137,19 @@ class ReportsTab extends VerticalLayout {
                 .setKey("comment")
                 .setWidth("18rem")
                 .setFlexGrow(2);
-        grid.addComponentColumn(ReportsTab::link).setHeader("Link").setKey("link").setWidth("10rem");
+        grid.addComponentColumn(ReportsTab::link)
+                .setHeader("Link")
+                .setKey("link")
+                .setWidth("10rem");
         grid.addColumn(r -> text(r.reporter()) + " · " + ModelView.UTC_TIME.format(r.updatedAt()))
                 .setHeader("By")
                 .setKey("by")
                 .setAutoWidth(true);
-        grid.addColumn(ReportsTab::state).setHeader("State").setKey("state").setWidth("12rem").setFlexGrow(1);
+        grid.addColumn(ReportsTab::state)
+                .setHeader("State")
+                .setKey("state")
+                .setWidth("12rem")
+                .setFlexGrow(1);
         if (canTriage) {
             grid.addComponentColumn(this::triage)
                     .setHeader("Triage")
@@ -209,8 +223,12 @@ class ReportsTab extends VerticalLayout {
         reason.setId("decline-reason");
         reason.setWidthFull();
         reason.setRequiredIndicatorVisible(true);
-        triageDialog = triageDialog("Decline report #" + r.id(), reason, "decline-confirm", () -> feedback.decline(
-                r, reason.getValue()), Map.of("reason", reason));
+        triageDialog = triageDialog(
+                "Decline report #" + r.id(),
+                reason,
+                "decline-confirm",
+                () -> feedback.decline(r, reason.getValue()),
+                Map.of("reason", reason));
     }
 
     private void openDuplicate(CellReport r) {
@@ -218,8 +236,8 @@ class ReportsTab extends VerticalLayout {
         original.setId("duplicate-of");
         original.setLabel("Duplicate of");
         original.setItems(otherReportsOnCell(r));
-        original.setItemLabelGenerator(o -> "#" + o.id() + " · " + o.draft().outcome().label() + " · "
-                + text(o.reporter()));
+        original.setItemLabelGenerator(
+                o -> "#" + o.id() + " · " + o.draft().outcome().label() + " · " + text(o.reporter()));
         triageDialog = triageDialog(
                 "Mark report #" + r.id() + " a duplicate",
                 original,

@@ -12,16 +12,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.compatmatrix.compatibility.ui.ClaimEditor;
-import dev.compatmatrix.matrix.CompatibilityLevel;
 import com.vaadin.flow.router.QueryParameters;
 import dev.compatmatrix.WritingKaribuTest;
+import dev.compatmatrix.compatibility.ui.ClaimEditor;
 import dev.compatmatrix.feedback.CellReport;
 import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.feedback.ReportDraft;
 import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.feedback.ReportState;
 import dev.compatmatrix.feedback.ui.ReportDialog;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.Roles;
@@ -96,7 +96,9 @@ class ReportsTabTest extends WritingKaribuTest {
         assertThat(GridKt._getCellComponent(tab.grid, 0, "link").getElement().getAttribute("rel"))
                 .contains("nofollow")
                 .contains("noopener");
-        assertThat(tab.grid.getColumnByKey("triage")).as("a viewer triages nothing").isNull();
+        assertThat(tab.grid.getColumnByKey("triage"))
+                .as("a viewer triages nothing")
+                .isNull();
 
         _click(tab.report);
         dialog = tab.reportDialog;
@@ -125,13 +127,17 @@ class ReportsTabTest extends WritingKaribuTest {
         _click(_get(tab.triageDialog, Button.class, spec -> spec.withId("decline-confirm")));
         TextArea reason = _get(tab.triageDialog, TextArea.class, spec -> spec.withId("decline-reason"));
         assertThat(reason.isInvalid()).as("a decline needs a reason").isTrue();
-        assertThat(feedback.modelReports(modelName)).filteredOn(r -> r.id() == report.id())
+        assertThat(feedback.modelReports(modelName))
+                .filteredOn(r -> r.id() == report.id())
                 .extracting(CellReport::state)
                 .containsExactly(ReportState.OPEN);
 
         reason.setValue("Fixed in driver 6.3: update the driver");
         _click(_get(tab.triageDialog, Button.class, spec -> spec.withId("decline-confirm")));
-        CellReport declined = rows(tab).stream().filter(r -> r.id() == report.id()).findFirst().orElseThrow();
+        CellReport declined = rows(tab).stream()
+                .filter(r -> r.id() == report.id())
+                .findFirst()
+                .orElseThrow();
         assertThat(declined.state()).isEqualTo(ReportState.DECLINED);
         assertThat(declined.closeReason()).isEqualTo("Fixed in driver 6.3: update the driver");
         assertThat(GridKt._getFormatted(tab.grid, rowOf(tab, report.id()), "state"))
@@ -148,7 +154,8 @@ class ReportsTabTest extends WritingKaribuTest {
         @SuppressWarnings("unchecked")
         var original = (com.vaadin.flow.component.select.Select<CellReport>) _get(
                 tab.triageDialog, com.vaadin.flow.component.select.Select.class, spec -> spec.withId("duplicate-of"));
-        original.setValue(rows(tab).stream().filter(r -> r.id() == first.id()).findFirst().orElseThrow());
+        original.setValue(
+                rows(tab).stream().filter(r -> r.id() == first.id()).findFirst().orElseThrow());
         _click(_get(tab.triageDialog, Button.class, spec -> spec.withId("duplicate-confirm")));
 
         assertThat(GridKt._getFormatted(tab.grid, rowOf(tab, second.id()), "state"))
@@ -163,12 +170,21 @@ class ReportsTabTest extends WritingKaribuTest {
                         JOIN cross_platform_compatibility c ON c.id = d.compatibility_id JOIN models m USING (model_id)
                         WHERE d.compatibility_level = 'high' AND d.hardware_type = 'rocm' AND d.updated_by IS NULL
                           AND m.deleted_at IS NULL
-                        ORDER BY d.id DESC LIMIT 1 OFFSET 5""")
-                .query(String.class)
-                .single();
+                        ORDER BY d.id DESC LIMIT 1 OFFSET 5""").query(String.class).single();
         login("accept-reporter", Roles.VIEWER);
-        CellReport report = feedback.report(modelName, Platform.ROCM, new ReportDraft(ReportOutcome.FAILS, "PyTorch", "2.5.1", "ROCm 6.2",
-                "MI300X", Precision.FP16, 8, "Segfault at load", "https://github.com/org/repo/issues/12"));
+        CellReport report = feedback.report(
+                modelName,
+                Platform.ROCM,
+                new ReportDraft(
+                        ReportOutcome.FAILS,
+                        "PyTorch",
+                        "2.5.1",
+                        "ROCm 6.2",
+                        "MI300X",
+                        Precision.FP16,
+                        8,
+                        "Segfault at load",
+                        "https://github.com/org/repo/issues/12"));
         ReportsTab tab = open("accept-editor", Roles.EDITOR);
         _click(triageButton(tab, "accept-", report.id()));
 
@@ -180,15 +196,20 @@ class ReportsTabTest extends WritingKaribuTest {
         assertThat(field(form, "Framework / runtime / driver version")).isEqualTo("PyTorch 2.5.1 · ROCm 6.2");
         assertThat(field(form, "Device")).isEqualTo("MI300X");
         assertThat(field(form, "Test run (id or link)")).isEqualTo("https://github.com/org/repo/issues/12");
-        assertThat(_get(form, IntegerField.class, spec -> spec.withLabel("Batch size")).getValue())
+        assertThat(_get(form, IntegerField.class, spec -> spec.withLabel("Batch size"))
+                        .getValue())
                 .isEqualTo(8);
         assertThat(_get(form, Select.class, spec -> spec.withLabel("Precision")).getValue())
                 .isEqualTo(Precision.FP16);
-        assertThat(_get(form, TextArea.class, spec -> spec.withLabel("Reason for the change")).getValue())
+        assertThat(_get(form, TextArea.class, spec -> spec.withLabel("Reason for the change"))
+                        .getValue())
                 .isEqualTo("From report #" + report.id() + ": Segfault at load");
         _click(_get(form, Button.class, spec -> spec.withId("claim-save")));
 
-        CellReport accepted = rows(tab).stream().filter(r -> r.id() == report.id()).findFirst().orElseThrow();
+        CellReport accepted = rows(tab).stream()
+                .filter(r -> r.id() == report.id())
+                .findFirst()
+                .orElseThrow();
         assertThat(accepted.state()).as("no longer open").isEqualTo(ReportState.ACCEPTED);
         assertThat(accepted.acceptedClaimId()).isNotNull();
         assertThat(tab.tab().getLabel()).isEqualTo("Reports (0 open)");
@@ -211,9 +232,9 @@ class ReportsTabTest extends WritingKaribuTest {
         assertThat(tab.grid.getColumnByKey("triage")).isNull();
         assertThat(rows(tab)).extracting(CellReport::id).contains(report.id());
         assertThatThrownBy(() -> feedback.decline(report, "no")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> feedback.markDuplicate(report, report.id()))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThat(feedback.modelReports(modelName)).filteredOn(r -> r.id() == report.id())
+        assertThatThrownBy(() -> feedback.markDuplicate(report, report.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(feedback.modelReports(modelName))
+                .filteredOn(r -> r.id() == report.id())
                 .extracting(CellReport::state)
                 .containsExactly(ReportState.OPEN);
     }
