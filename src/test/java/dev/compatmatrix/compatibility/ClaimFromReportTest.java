@@ -10,6 +10,7 @@ import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.feedback.CellReport;
 import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.feedback.ReportDraft;
+import dev.compatmatrix.feedback.ReportFixtures;
 import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.feedback.ReportState;
 import dev.compatmatrix.ingest.IngestApiSupport;
@@ -24,8 +25,10 @@ import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,6 +37,11 @@ import org.springframework.web.util.UriUtils;
 
 /** Accepting a user's report: the claim saved by the usual rules and the report closed, in one transaction. */
 class ClaimFromReportTest extends WritingIntegrationTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     ClaimService claims;

@@ -48,9 +48,7 @@ class MatrixReportsBrowserIT {
     void a_viewer_sees_how_many_open_reports_contradict_a_cell_and_the_community_evidence_on_an_untested_one() {
         Assumptions.assumeFalse(
                 PostgresTestServer.requested(), "the reports are stored into the stopped app's DuckDB file");
-        TestApp app = TestApp.startWithRowsChanged(reportsOnTheFirstModels());
-        Browser browser = new Browser(app, 1);
-        try {
+        TestApp.inBrowserWithRowsChanged("MatrixReportsBrowserIT", reportsOnTheFirstModels(), browser -> {
             browser.signIn("viewer");
             browser.open("/");
             List<Map<String, String>> rows = browser.gridRowsWhen(
@@ -71,17 +69,6 @@ class MatrixReportsBrowserIT {
             browser.until(d -> (Boolean) browser.js(
                     "return [...document.querySelectorAll('#matrix-grid .matrix-card .cell-reports')].length > 0"));
             browser.screenshot("fb-seen-matrix-reports-phone");
-            browser.close();
-        } catch (AssertionError | RuntimeException e) {
-            browser.saveFailure(BrowserExtension.FAILURES, "MatrixReportsBrowserIT");
-            browser.close();
-            throw e;
-        } finally {
-            try {
-                app.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 }

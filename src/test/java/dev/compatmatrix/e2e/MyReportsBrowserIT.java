@@ -30,59 +30,52 @@ class MyReportsBrowserIT {
         Assumptions.assumeFalse(
                 PostgresTestServer.requested(), "the reports are stored into the stopped app's DuckDB file");
         String open = "NULL, NULL, NULL, NULL, NULL";
-        TestApp app = TestApp.startWithRowsChanged(List.of(
-                report("cuda", "WORKS", "NULL", "OPEN", open),
-                report(
-                        "rocm",
-                        "FAILS",
-                        "'Segfault in attention'",
-                        "ACCEPTED",
-                        "TIMESTAMP '2026-12-02 08:00:00', 'editor', NULL, NULL, 1"),
-                report(
-                        "mps",
-                        "PARTLY",
-                        "'fp16 only'",
-                        "DECLINED",
-                        "TIMESTAMP '2026-12-02 08:00:00', 'validator1', '<b>Not reproducible</b> on macOS 15.2', NULL, NULL"),
-                report(
-                        "cpu",
-                        "FAILS",
-                        "'Out of memory'",
-                        "DUPLICATE",
-                        "TIMESTAMP '2026-12-02 08:00:00', 'validator1', NULL, 1, NULL")));
-        Browser browser = new Browser(app, 1);
-        try {
-            browser.signIn("viewer");
-            browser.until(d ->
-                            d.findElements(By.xpath("//vaadin-side-nav-item[normalize-space()='My reports']")).stream()
-                                    .findFirst()
-                                    .orElse(null))
-                    .click();
-            browser.until(d -> browser.path().equals("/my-reports"));
-            List<Map<String, String>> rows = browser.gridRowsWhen("my-reports-grid", r -> r.size() == 4);
+        TestApp.inBrowserWithRowsChanged(
+                "MyReportsBrowserIT",
+                List.of(
+                        report("cuda", "WORKS", "NULL", "OPEN", open),
+                        report(
+                                "rocm",
+                                "FAILS",
+                                "'Segfault in attention'",
+                                "ACCEPTED",
+                                "TIMESTAMP '2026-12-02 08:00:00', 'editor', NULL, NULL, 1"),
+                        report(
+                                "mps",
+                                "PARTLY",
+                                "'fp16 only'",
+                                "DECLINED",
+                                "TIMESTAMP '2026-12-02 08:00:00', 'validator1', '<b>Not reproducible</b> on macOS 15.2', NULL, NULL"),
+                        report(
+                                "cpu",
+                                "FAILS",
+                                "'Out of memory'",
+                                "DUPLICATE",
+                                "TIMESTAMP '2026-12-02 08:00:00', 'validator1', NULL, 1, NULL")),
+                browser -> {
+                    browser.signIn("viewer");
+                    browser.until(
+                                    d -> d
+                                            .findElements(
+                                                    By.xpath("//vaadin-side-nav-item[normalize-space()='My reports']"))
+                                            .stream()
+                                            .findFirst()
+                                            .orElse(null))
+                            .click();
+                    browser.until(d -> browser.path().equals("/my-reports"));
+                    List<Map<String, String>> rows = browser.gridRowsWhen("my-reports-grid", r -> r.size() == 4);
 
-            assertThat(rows)
-                    .extracting(r -> r.get("Outcome"))
-                    .containsExactlyInAnyOrder(
-                            "Open — waiting for an editor or a validator",
-                            "Accepted — the claim was changed",
-                            "Declined: <b>Not reproducible</b> on macOS 15.2",
-                            "Duplicate of #1");
-            assertThat(rows).extracting(r -> r.get("Cell")).contains("bert-base-uncased on Apple MPS");
-            assertThat(browser.find(By.id("my-reports-grid")).findElements(By.tagName("b")))
-                    .isEmpty();
-            browser.screenshot("my-reports");
-            browser.close();
-        } catch (AssertionError | RuntimeException e) {
-            browser.saveFailure(BrowserExtension.FAILURES, "MyReportsBrowserIT");
-            browser.close();
-            throw e;
-        } finally {
-            try {
-                app.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+                    assertThat(rows)
+                            .extracting(r -> r.get("Outcome"))
+                            .containsExactlyInAnyOrder(
+                                    "Open — waiting for an editor or a validator",
+                                    "Accepted — the claim was changed",
+                                    "Declined: <b>Not reproducible</b> on macOS 15.2",
+                                    "Duplicate of #1");
+                    assertThat(rows).extracting(r -> r.get("Cell")).contains("bert-base-uncased on Apple MPS");
+                    assertThat(browser.find(By.id("my-reports-grid")).findElements(By.tagName("b")))
+                            .isEmpty();
+                    browser.screenshot("my-reports");
+                });
     }
 }

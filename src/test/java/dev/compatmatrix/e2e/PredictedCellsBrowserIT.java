@@ -62,99 +62,99 @@ class PredictedCellsBrowserIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // two start-ups of its own application on a busy machine
     void turning_show_predictions_on_shows_a_likely_cell_with_its_label_and_reasons_and_off_shows_not_tested() {
         Assumptions.assumeFalse(PostgresTestServer.requested(), "the run is stored into the stopped app's DuckDB file");
-        TestApp app = TestApp.startWithRowsChanged(adoptedRunPredictingEveryUntestedCell());
-        Browser browser = new Browser(app, 1);
-        try {
-            browser.signIn("viewer");
-            browser.open("/");
-            List<Map<String, String>> rows = browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
-            int row = -1;
-            String platform = null;
-            for (int i = 0; i < rows.size() && row < 0; i++) {
-                for (Map.Entry<String, String> cell : rows.get(i).entrySet()) {
-                    if (cell.getValue().equals("Not tested")) {
-                        row = i;
-                        platform = cell.getKey();
-                        break;
+        TestApp.inBrowserWithRowsChanged(
+                "PredictedCellsBrowserIT", adoptedRunPredictingEveryUntestedCell(), browser -> {
+                    browser.signIn("viewer");
+                    browser.open("/");
+                    List<Map<String, String>> rows = browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
+                    int row = -1;
+                    String platform = null;
+                    for (int i = 0; i < rows.size() && row < 0; i++) {
+                        for (Map.Entry<String, String> cell : rows.get(i).entrySet()) {
+                            if (cell.getValue().equals("Not tested")) {
+                                row = i;
+                                platform = cell.getKey();
+                                break;
+                            }
+                        }
                     }
-                }
-            }
-            assertThat(row).as("an untested cell on the first screen").isNotNegative();
-            String model = rows.get(row).get("Model");
-            assertThat(browser.byId("show-predictions").getAttribute("checked")).isNull();
+                    assertThat(row).as("an untested cell on the first screen").isNotNegative();
+                    String model = rows.get(row).get("Model");
+                    assertThat(browser.byId("show-predictions").getAttribute("checked"))
+                            .isNull();
 
-            browser.byId("show-predictions").click();
-            browser.awaitIdle();
-            browser.until(d -> browser.path().contains("predictions=on"));
-            int at = row;
-            String header = platform;
-            browser.gridRowsWhen(
-                    "matrix-grid", r -> r.size() > at && r.get(at).get(header).startsWith("≈"));
-            assertThat(browser.gridRows("matrix-grid").get(row).get("Model")).isEqualTo(model);
-            assertThat(browser.gridRows("matrix-grid").get(row).get(platform)).isEqualTo("≈ likely High · 82 %");
-            WebElement predicted =
-                    browser.gridCell("matrix-grid", row, platform).findElement(By.cssSelector(".level-predicted"));
-            assertThat(predicted.getAttribute("aria-label")).isEqualTo("Prediction, not a claim: likely High, 82 %");
-            assertThat(predicted.getCssValue("font-style")).isEqualTo("italic");
-            assertThat(predicted.getCssValue("border-top-style")).isEqualTo("dotted");
+                    browser.byId("show-predictions").click();
+                    browser.awaitIdle();
+                    browser.until(d -> browser.path().contains("predictions=on"));
+                    int at = row;
+                    String header = platform;
+                    browser.gridRowsWhen(
+                            "matrix-grid",
+                            r -> r.size() > at && r.get(at).get(header).startsWith("≈"));
+                    assertThat(browser.gridRows("matrix-grid").get(row).get("Model"))
+                            .isEqualTo(model);
+                    assertThat(browser.gridRows("matrix-grid").get(row).get(platform))
+                            .isEqualTo("≈ likely High · 82 %");
+                    WebElement predicted = browser.gridCell("matrix-grid", row, platform)
+                            .findElement(By.cssSelector(".level-predicted"));
+                    assertThat(predicted.getAttribute("aria-label"))
+                            .isEqualTo("Prediction, not a claim: likely High, 82 %");
+                    assertThat(predicted.getCssValue("font-style")).isEqualTo("italic");
+                    assertThat(predicted.getCssValue("border-top-style")).isEqualTo("dotted");
 
-            assertThat(predictionViolations(browser))
-                    .as("axe on the predicted cells")
-                    .isEmpty();
+                    assertThat(predictionViolations(browser))
+                            .as("axe on the predicted cells")
+                            .isEmpty();
 
-            browser.keys().moveToElement(predicted).perform();
-            String tooltip = browser.until(d -> (String) browser.js("""
+                    browser.keys().moveToElement(predicted).perform();
+                    String tooltip = browser.until(d -> (String) browser.js("""
                     const overlay = [...document.querySelectorAll('vaadin-tooltip-overlay, vaadin-tooltip')]
                         .find(o => o.opened || o.hasAttribute('opened'));
                     const text = overlay && overlay.textContent.trim();
                     return text ? text : null;"""));
-            assertThat(tooltip)
-                    .contains("Prediction, not a claim: likely High, 82 %")
-                    .contains("Strongest reasons")
-                    .contains("models are High here");
-            browser.screenshot("display-matrix-predictions-tooltip");
+                    assertThat(tooltip)
+                            .contains("Prediction, not a claim: likely High, 82 %")
+                            .contains("Strongest reasons")
+                            .contains("models are High here");
+                    browser.screenshot("display-matrix-predictions-tooltip");
 
-            browser.keys().moveToElement(browser.byId("row-count")).perform();
-            browser.resize(390, 844);
-            browser.until(d -> (Boolean) browser.js(
-                    "return [...document.querySelectorAll('#matrix-grid .matrix-card .level-predicted')].length > 0"));
-            assertThat((String) browser.js("return document.querySelector('#matrix-grid .matrix-card .level-predicted')"
-                            + ".getAttribute('aria-label')"))
-                    .isEqualTo("Prediction, not a claim: likely High, 82 %");
-            browser.screenshot("display-matrix-predictions-phone");
-            browser.resize(1400, 900);
-            browser.awaitIdle();
-            browser.byId("show-predictions").click();
-            browser.awaitIdle();
-            browser.until(d -> !browser.path().contains("predictions=on"));
-            browser.gridRowsWhen(
-                    "matrix-grid", r -> r.size() > at && r.get(at).get(header).equals("Not tested"));
-            assertThat(browser.gridRows("matrix-grid").stream().flatMap(r -> r.values().stream()))
-                    .noneMatch(text -> text.contains("likely"));
-            browser.screenshot("display-matrix-predictions-off");
+                    browser.keys().moveToElement(browser.byId("row-count")).perform();
+                    browser.resize(390, 844);
+                    browser.until(
+                            d -> (Boolean)
+                                    browser.js(
+                                            "return [...document.querySelectorAll('#matrix-grid .matrix-card .level-predicted')].length > 0"));
+                    assertThat((String) browser.js(
+                                    "return document.querySelector('#matrix-grid .matrix-card .level-predicted')"
+                                            + ".getAttribute('aria-label')"))
+                            .isEqualTo("Prediction, not a claim: likely High, 82 %");
+                    browser.screenshot("display-matrix-predictions-phone");
+                    browser.resize(1400, 900);
+                    browser.awaitIdle();
+                    browser.byId("show-predictions").click();
+                    browser.awaitIdle();
+                    browser.until(d -> !browser.path().contains("predictions=on"));
+                    browser.gridRowsWhen(
+                            "matrix-grid",
+                            r -> r.size() > at && r.get(at).get(header).equals("Not tested"));
+                    assertThat(browser.gridRows("matrix-grid").stream().flatMap(r -> r.values().stream()))
+                            .noneMatch(text -> text.contains("likely"));
+                    browser.screenshot("display-matrix-predictions-off");
 
-            // A row opens its model page, as a person opens it.
-            browser.click(browser.gridCell("matrix-grid", at, "Model"));
-            browser.until(d -> browser.path().startsWith("/models/"));
-            browser.tab("Predictions (not claims)");
-            browser.until(d -> browser.byId("predictions-grid").isDisplayed());
-            assertThat(browser.byId("predictions-section").getText())
-                    .contains("Predictions (not claims)", "≈ likely High · 82 %", "Accuracy 0.90 (baseline 0.60)");
-            assertThat(predictionViolations(browser))
-                    .as("axe on the model page's predictions")
-                    .isEmpty();
-            browser.screenshot("display-model-page-predictions");
-            browser.close();
-        } catch (AssertionError | RuntimeException e) {
-            browser.saveFailure(BrowserExtension.FAILURES, "PredictedCellsBrowserIT");
-            browser.close();
-            throw e;
-        } finally {
-            try {
-                app.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+                    // A row opens its model page, as a person opens it.
+                    browser.click(browser.gridCell("matrix-grid", at, "Model"));
+                    browser.until(d -> browser.path().startsWith("/models/"));
+                    browser.tab("Predictions (not claims)");
+                    browser.until(d -> browser.byId("predictions-grid").isDisplayed());
+                    assertThat(browser.byId("predictions-section").getText())
+                            .contains(
+                                    "Predictions (not claims)",
+                                    "≈ likely High · 82 %",
+                                    "Accuracy 0.90 (baseline 0.60)");
+                    assertThat(predictionViolations(browser))
+                            .as("axe on the model page's predictions")
+                            .isEmpty();
+                    browser.screenshot("display-model-page-predictions");
+                });
     }
 }

@@ -63,6 +63,35 @@ final class TestApp implements AutoCloseable {
         }
     }
 
+    /** A browser step that may fail. */
+    interface BrowserSteps {
+        void run(Browser browser);
+    }
+
+    /**
+     * Runs {@code steps} in a browser of its own on a separate app started with {@code statements} applied (see
+     * {@link #startWithRowsChanged}), then closes both; a failure leaves the browser's screenshot and page source under
+     * {@code test}'s name.
+     */
+    static void inBrowserWithRowsChanged(String test, List<String> statements, BrowserSteps steps) {
+        TestApp app = startWithRowsChanged(statements);
+        Browser browser = new Browser(app, 1);
+        try {
+            steps.run(browser);
+            browser.close();
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveFailure(BrowserExtension.FAILURES, test);
+            browser.close();
+            throw e;
+        } finally {
+            try {
+                app.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static TestApp startIn(Path folder, String logName) {
         Path jar = Path.of(System.getProperty("compat.browser.jar", "target/compat-matrix-console-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {

@@ -10,8 +10,10 @@ import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.Roles;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,6 +22,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Reporting on a cell through the service, into a real database: who may, one open report per cell, the limits. */
 class FeedbackServiceTest extends WritingIntegrationTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     FeedbackService feedback;

@@ -17,8 +17,10 @@ import dev.compatmatrix.validation.ValidationService;
 import dev.compatmatrix.validation.query.QueueFilter;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -28,6 +30,11 @@ import org.springframework.web.context.WebApplicationContext;
  * — while the matrix and the validation queue do show the reports (so they really were there to leak).
  */
 class ReportsCountNowhereTest extends WritingIntegrationTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     WebApplicationContext context;

@@ -18,12 +18,19 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What to test next ranks an untested cell with community evidence higher: value × (1 + the open "works"/"partly"
  * reports on it), TestNextQuery's rule. A "fails" report, a closed one and a disabled reporter's change nothing.
  */
 class TestNextCommunityEvidenceTest extends TrainingTestSupport {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     private static final TestNextFilter CUDA = new TestNextFilter(Platform.CUDA, null, null);
 

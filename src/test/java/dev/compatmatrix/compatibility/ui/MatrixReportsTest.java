@@ -16,7 +16,11 @@ import dev.compatmatrix.matrix.MlModel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Users' open reports on the matrix: a counter in words under a claim they contradict, "community: works for n" under
@@ -24,6 +28,11 @@ import org.junit.jupiter.api.Test;
  * count; none in the matrix as of a past day.
  */
 class MatrixReportsTest extends WritingKaribuTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Test
     void a_cell_shows_how_many_open_reports_contradict_it_and_an_untested_cell_the_community_evidence() {

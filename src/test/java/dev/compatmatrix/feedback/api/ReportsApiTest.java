@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.compatmatrix.WritingIntegrationTest;
 import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.feedback.ReportDraft;
+import dev.compatmatrix.feedback.ReportFixtures;
 import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.ingest.IngestApiSupport;
 import dev.compatmatrix.matrix.Platform;
@@ -17,9 +18,11 @@ import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,6 +34,11 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** {@code /api/v1/reports} through the real filter chains: reporting with feedback:write, listing with read. */
 class ReportsApiTest extends WritingIntegrationTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     WebApplicationContext context;

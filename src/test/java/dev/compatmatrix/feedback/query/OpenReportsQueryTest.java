@@ -12,6 +12,7 @@ import dev.compatmatrix.matrix.Platform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -22,6 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * an untested cell, plus a closed report and a disabled reporter's report that must not count.
  */
 class OpenReportsQueryTest extends WritingIntegrationTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     ApplicationContext context;

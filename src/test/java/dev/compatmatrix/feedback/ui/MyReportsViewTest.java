@@ -12,6 +12,7 @@ import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.feedback.CellReport;
 import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.feedback.ReportDraft;
+import dev.compatmatrix.feedback.ReportFixtures;
 import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.feedback.ReportState;
 import dev.compatmatrix.feedback.repository.CellReportRepository;
@@ -21,12 +22,19 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** "My reports": the caller's reports, each state's outcome in words, linking to the model page's Reports tab. */
 class MyReportsViewTest extends WritingKaribuTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     FeedbackService feedback;

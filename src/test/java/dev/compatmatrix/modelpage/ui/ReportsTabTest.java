@@ -18,6 +18,7 @@ import dev.compatmatrix.compatibility.ui.ClaimEditor;
 import dev.compatmatrix.feedback.CellReport;
 import dev.compatmatrix.feedback.FeedbackService;
 import dev.compatmatrix.feedback.ReportDraft;
+import dev.compatmatrix.feedback.ReportFixtures;
 import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.feedback.ReportState;
 import dev.compatmatrix.feedback.ui.ReportDialog;
@@ -26,13 +27,20 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.Roles;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The model page's Reports tab: a viewer reports (a second report updates the first); editors and validators triage. */
 class ReportsTabTest extends WritingKaribuTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     @Autowired
     JdbcClient jdbc;

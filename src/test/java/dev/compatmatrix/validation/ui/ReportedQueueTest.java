@@ -18,8 +18,11 @@ import dev.compatmatrix.validation.query.QueueFilter;
 import dev.compatmatrix.validation.query.QueueRow;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The validation queue's kind "Reported": a claim users' open reports contradict is raised (right after the disputed
@@ -27,6 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * level, a closed report and a disabled reporter's report raise nothing.
  */
 class ReportedQueueTest extends WritingKaribuTest {
+
+    @AfterEach
+    void removeTheReports(@Autowired ApplicationContext testContext) {
+        ReportFixtures.removeAll(testContext.getBean(JdbcClient.class));
+    }
 
     private static final String MODEL = "queue-reported-kind";
 
