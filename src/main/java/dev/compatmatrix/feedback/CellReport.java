@@ -30,6 +30,19 @@ public record CellReport(
         Long acceptedClaimId,
         int rowVersion) {
 
+    /**
+     * What became of the report, in the reporter's words (My reports, "since your last visit"); text, never HTML: a
+     * decline's reason is what a person typed.
+     */
+    public String outcomeInWords() {
+        return switch (state) {
+            case OPEN -> "Open — waiting for an editor or a validator";
+            case ACCEPTED -> "Accepted — the claim was changed";
+            case DECLINED -> "Declined: " + closeReason;
+            case DUPLICATE -> "Duplicate of #" + duplicateOf;
+        };
+    }
+
     public boolean isOpen() {
         return state == ReportState.OPEN;
     }

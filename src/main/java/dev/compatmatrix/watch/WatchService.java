@@ -1,5 +1,7 @@
 package dev.compatmatrix.watch;
 
+import dev.compatmatrix.feedback.CellReport;
+import dev.compatmatrix.feedback.repository.CellReportRepository;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.MatrixEvent;
 import dev.compatmatrix.matrix.Roles;
@@ -45,10 +47,17 @@ public class WatchService {
     private final WatchRepository watches;
     private final WatchedEvents watched;
     private final UserVisitRepository visits;
+    private final CellReportRepository reports;
     private final Clock clock;
 
-    public WatchService(WatchRepository watches, WatchedEvents watched, UserVisitRepository visits, Clock clock) {
+    public WatchService(
+            WatchRepository watches,
+            WatchedEvents watched,
+            UserVisitRepository visits,
+            CellReportRepository reports,
+            Clock clock) {
         this.watches = watches;
+        this.reports = reports;
         this.watched = watched;
         this.visits = visits;
         this.clock = clock;
@@ -139,18 +148,19 @@ public class WatchService {
         return watched.newest(Actor.name(), Math.clamp(limit, 1, SINCE_LIMIT));
     }
 
-    /** What the caller's watches cover that changed since their previous sign-in. */
+    /** What the caller's watches cover that changed since their previous sign-in, and their reports triaged since. */
     @Transactional(readOnly = true)
     public SinceLastVisit sinceLastVisit() {
         String user = Actor.name();
         LocalDateTime previous = visits.previousSignIn(user).orElse(null);
         if (previous == null) {
-            return new SinceLastVisit(null, List.of(), false);
+            return new SinceLastVisit(null, List.of(), false, List.of());
         }
         List<MatrixEvent> changes = watched.since(user, previous, SINCE_LIMIT + 1);
+        List<CellReport> triaged = reports.closedSince(user, previous, SINCE_LIMIT);
         return changes.size() > SINCE_LIMIT
-                ? new SinceLastVisit(previous, changes.subList(0, SINCE_LIMIT), true)
-                : new SinceLastVisit(previous, changes, false);
+                ? new SinceLastVisit(previous, changes.subList(0, SINCE_LIMIT), true, triaged)
+                : new SinceLastVisit(previous, changes, false, triaged);
     }
 
     /** A target's stored key and model id, checked against what exists. */

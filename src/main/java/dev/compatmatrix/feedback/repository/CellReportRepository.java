@@ -145,6 +145,18 @@ public class CellReportRepository {
                 .list();
     }
 
+    /** A reporter's reports closed (triaged) at or after {@code since}, newest first. */
+    public List<CellReport> closedSince(String reporter, LocalDateTime since, int limit) {
+        return jdbc.sql(SELECT + """
+                        WHERE r.reporter = :reporter AND r.closed_at >= :since
+                        ORDER BY r.closed_at DESC, r.id DESC LIMIT :limit""")
+                .param("reporter", reporter)
+                .param("since", since)
+                .param("limit", limit)
+                .query(CellReportRepository::row)
+                .list();
+    }
+
     /** How many reports the reporter created since {@code since} (the hourly limit). */
     public int createdSince(String reporter, LocalDateTime since) {
         return jdbc.sql("SELECT count(*) FROM cell_reports WHERE reporter = :reporter AND created_at >= :since")

@@ -49,7 +49,7 @@ public class MyReportsView extends VerticalLayout {
                 .setKey("said")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(MyReportsView::outcome)
+        grid.addColumn(CellReport::outcomeInWords)
                 .setHeader("Outcome")
                 .setKey("outcome")
                 .setFlexGrow(3);
@@ -65,16 +65,6 @@ public class MyReportsView extends VerticalLayout {
                                 + "A report never changes the matrix by itself: an accepted one was turned into a claim change."),
                 grid);
         grid.setItems(feedback.myReports());
-    }
-
-    /** What became of the report, in the reporter's words (text: the reason a person typed is never HTML). */
-    static String outcome(CellReport report) {
-        return switch (report.state()) {
-            case OPEN -> "Open — waiting for an editor or a validator";
-            case ACCEPTED -> "Accepted — the claim was changed";
-            case DECLINED -> "Declined: " + report.closeReason();
-            case DUPLICATE -> "Duplicate of #" + report.duplicateOf();
-        };
     }
 
     /** The cell, linking to its model page's Reports tab. */

@@ -38,7 +38,7 @@ public class SinceLastVisitEntry extends Button {
         }
         show(known == null ? count(firstScreen) : (String) known);
         addClickListener(e -> open());
-        if (firstScreen != null && !firstScreen.changes().isEmpty()) {
+        if (firstScreen != null && firstScreen.count() > 0) {
             SinceLastVisit since = firstScreen;
             addAttachListener(e -> {
                 e.unregisterListener();
@@ -69,6 +69,6 @@ public class SinceLastVisitEntry extends Button {
 
     /** "3", or "200+" when there were more than the panel lists. */
     private static String count(SinceLastVisit since) {
-        return since.changes().size() + (since.more() ? "+" : "");
+        return since.count() + (since.more() ? "+" : "");
     }
 }

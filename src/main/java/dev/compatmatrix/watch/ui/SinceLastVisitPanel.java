@@ -39,6 +39,9 @@ class SinceLastVisitPanel extends Dialog {
                     + "): " + WatchedChanges.tally(since.changes()) + ".");
             add(new WatchedChanges(since.changes()));
         }
+        if (!since.reports().isEmpty()) {
+            add(new TriagedReports(since.reports()));
+        }
         Anchor watching = new Anchor(RouteConfiguration.forSessionScope().getUrl(WatchingView.class), "What you watch");
         watching.setId("since-watching-link");
         Button dismiss = new Button("Dismiss", e -> close());

@@ -15,6 +15,11 @@ import com.vaadin.flow.component.html.H4;
 import dev.compatmatrix.TestUsers;
 import dev.compatmatrix.WritingKaribuTest;
 import dev.compatmatrix.compatibility.ClaimService;
+import dev.compatmatrix.feedback.CellReport;
+import dev.compatmatrix.feedback.FeedbackService;
+import dev.compatmatrix.feedback.ReportDraft;
+import dev.compatmatrix.feedback.ReportFixtures;
+import dev.compatmatrix.feedback.ReportOutcome;
 import dev.compatmatrix.matrix.ChangeNote;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.CompatibilityLevel;
@@ -55,6 +60,9 @@ class SinceLastVisitTest extends WritingKaribuTest {
 
     @Autowired
     ClaimService claims;
+
+    @Autowired
+    FeedbackService feedback;
 
     @Autowired
     JdbcClient jdbc;
@@ -159,5 +167,39 @@ class SinceLastVisitTest extends WritingKaribuTest {
         _get(SinceLastVisitEntry.class).click();
         assertThat(_get(SinceLastVisitPanel.class).summary.getText())
                 .startsWith("Nothing you watch has changed since your previous visit");
+    }
+
+    @Test
+    void a_report_triaged_while_away_is_listed_with_its_outcome_in_words_and_counted() throws Exception {
+        createUser("since-reporter");
+        signInThroughTheForm("since-reporter");
+        String model = modelsWithClaimsOnCpuAndCuda().get(0);
+        TestUsers.signIn("since-reporter", Roles.VIEWER);
+        CellReport report = feedback.report(
+                model,
+                Platform.CUDA,
+                new ReportDraft(
+                        ReportOutcome.FAILS, null, null, null, null, null, null, "<b>OOM</b> at batch 1", null));
+        TestUsers.signIn("validator1", Roles.VALIDATOR);
+        feedback.decline(report, "<i>Not reproducible</i> with 24 GB");
+        SecurityContextHolder.clearContext();
+        try {
+            signInThroughTheForm("since-reporter");
+
+            SinceLastVisitPanel panel = _get(SinceLastVisitPanel.class);
+            assertThat(panel.isOpened())
+                    .as("a triaged report opens the panel too")
+                    .isTrue();
+            assertThat(panel.summary.getText()).startsWith("Nothing you watch has changed");
+            assertThat(_get(panel, TriagedReports.class).getElement().getTextRecursively())
+                    .contains("Your reports, triaged since then (1)")
+                    .contains(
+                            "#" + report.id() + " " + model + " on CUDA: Declined: <i>Not reproducible</i> with 24 GB");
+            assertThat(_find(panel, Anchor.class).stream().map(Anchor::getHref))
+                    .contains("models/" + model + "?tab=reports");
+            assertThat(_get(SinceLastVisitEntry.class).getText()).contains("(1)");
+        } finally {
+            ReportFixtures.removeAll(jdbc);
+        }
     }
 }
