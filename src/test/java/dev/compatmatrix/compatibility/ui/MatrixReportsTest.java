@@ -96,7 +96,12 @@ class MatrixReportsTest extends WritingKaribuTest {
         assertThat((String) value(now, "cuda", "reports", row(now, demo.modelId())))
                 .startsWith("⚑ ");
 
+        // Another screen first: navigating from the matrix to the matrix keeps the view, and its grid's key mapper
+        // still
+        // holds the live rows (with their reports) beside the as-of ones.
+        UI.getCurrent().navigate("history");
         MatrixView past = open("q=" + demo.name() + "&asOf=2026-06-01");
+        assertThat(past).isNotSameAs(now);
         MatrixRow then = row(past, demo.modelId());
         assertThat(then.reports()).isEmpty();
         assertThat(value(past, "cuda", "reports", then)).isEqualTo("");
