@@ -90,7 +90,8 @@ class PredictedCellsBrowserIT {
                     String header = platform;
                     browser.gridRowsWhen(
                             "matrix-grid",
-                            r -> r.size() > at && r.get(at).get(header).startsWith("≈"));
+                            r -> r.size() > at
+                                    && String.valueOf(r.get(at).get(header)).startsWith("≈"));
                     assertThat(browser.gridRows("matrix-grid").get(row).get("Model"))
                             .isEqualTo(model);
                     assertThat(browser.gridRows("matrix-grid").get(row).get(platform))
@@ -136,7 +137,7 @@ class PredictedCellsBrowserIT {
                     browser.until(d -> !browser.path().contains("predictions=on"));
                     browser.gridRowsWhen(
                             "matrix-grid",
-                            r -> r.size() > at && r.get(at).get(header).equals("Not tested"));
+                            r -> r.size() > at && "Not tested".equals(r.get(at).get(header)));
                     assertThat(browser.gridRows("matrix-grid").stream().flatMap(r -> r.values().stream()))
                             .noneMatch(text -> text.contains("likely"));
                     browser.screenshot("display-matrix-predictions-off");
