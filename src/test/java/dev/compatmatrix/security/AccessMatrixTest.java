@@ -153,6 +153,8 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("privateWatchingFeed", "privateModelFeed", "privatePlatformFeed")
                 .forEach(m -> allowed.put("FeedService." + m, EVERYONE));
         Stream.of("current", "replace").forEach(m -> signedIn.accept("FeedSecretService." + m));
+        // Colour theme (issue 23): every signed-in user reads and saves their own.
+        Stream.of("myTheme", "saveMyTheme").forEach(m -> signedIn.accept("ThemeService." + m));
         // Predictions: everyone signed in follows the trainings and reads the evaluation; admins start one.
         Stream.of("progress", "runs", "latestEvaluation")
                 .forEach(m -> signedIn.accept("PredictionTrainingService." + m));

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.security.ThemeService;
 import dev.compatmatrix.watch.WatchService;
 import dev.compatmatrix.watch.ui.SinceLastVisitEntry;
 import jakarta.annotation.security.PermitAll;
@@ -24,7 +25,7 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The frame of every signed-in screen: a drawer with the screens this user may open (the menu lists only
  * views that pass access control), "Since your last visit" (which opens itself on a session's first screen when
- * something watched changed), and a user menu with sign-out. The drawer collapses on a phone.
+ * something watched changed), and a user menu with the colour theme and sign-out. The drawer collapses on a phone.
  */
 @Layout
 @PermitAll
@@ -33,7 +34,7 @@ public class MainLayout extends AppLayout {
     final SideNav navigation = new SideNav();
     final MenuBar userMenu = new MenuBar();
 
-    public MainLayout(CurrentUser currentUser, WatchService watches) {
+    public MainLayout(CurrentUser currentUser, WatchService watches, ThemeService themes) {
         setPrimarySection(Section.DRAWER);
         H1 title = new H1("Compatibility Matrix");
         title.addClassName("app-title");
@@ -46,6 +47,7 @@ public class MainLayout extends AppLayout {
         root.getSubMenu()
                 .addItem(new Span("Roles: " + String.join(", ", currentUser.roles())))
                 .setEnabled(false);
+        ThemeMenu.addTo(root.getSubMenu(), themes);
         root.getSubMenu().addItem("Sign out", click -> currentUser.logout()).setId("logout");
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
