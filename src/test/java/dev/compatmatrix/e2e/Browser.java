@@ -284,6 +284,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Emulates the operating system's setting ("light" or "dark") for this tab, as {@code prefers-color-scheme}. */
+    public void prefersColourScheme(String scheme) {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** The relative luminance (0 black … 1 white) of the page's background as painted now. */
+    public double pageBackgroundLuminance() {
+        return ((Number) js("""
+                        const [r, g, b] = getComputedStyle(document.documentElement).backgroundColor
+                            .match(/[\\d.]+/g).slice(0, 3).map(v => v / 255)
+                            .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                        return 0.2126 * r + 0.7152 * g + 0.0722 * b;""")).doubleValue();
+    }
+
+    /** Whether the page looks dark to a person now (its background far nearer black than white). */
+    public boolean looksDark() {
+        return pageBackgroundLuminance() < 0.1;
+    }
+
     /** Runs axe-core on the page as it is now; the violations as axe reports them. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> axeViolations() {

@@ -26,9 +26,6 @@ public class UserThemeRepository {
     public void save(String username, ThemeChoice theme) {
         jdbc.sql("""
                         INSERT INTO user_themes (username, theme) VALUES (:username, :theme)
-                        ON CONFLICT (username) DO UPDATE SET theme = excluded.theme""")
-                .param("username", username)
-                .param("theme", theme.name())
-                .update();
+                        ON CONFLICT (username) DO UPDATE SET theme = excluded.theme""").param("username", username).param("theme", theme.name()).update();
     }
 }
