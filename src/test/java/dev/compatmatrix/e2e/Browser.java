@@ -122,7 +122,7 @@ public final class Browser implements AutoCloseable {
                             : js("return window.__signingIn === undefined && !!document.querySelector('vaadin-login-form')")
                                             .equals(Boolean.TRUE)
                                     ? "login page"
-                                    : null);
+                                    : refusedForm() ? "refused" : null);
             if (outcome.equals("signed in")) {
                 awaitIdle();
                 return;
@@ -130,8 +130,19 @@ public final class Browser implements AutoCloseable {
             if (attempt == 3) {
                 throw new AssertionError("Signing in as " + user + " ended on the login page three times");
             }
-            System.err.println("Signing in as " + user + " ended on a new login page (" + path() + "); again");
+            System.err.println(
+                    "Signing in as " + user + " ended on a new login page or was refused (" + path() + "); again");
         }
+    }
+
+    /**
+     * Whether the sign-in form's post was refused (403): a request of the page left before signing in, sent after its
+     * cookies were deleted, can start a new session whose cookie replaces the login page's, so the form's CSRF token
+     * no longer matches. Signing in again on a fresh login page works.
+     */
+    private boolean refusedForm() {
+        return Boolean.TRUE.equals(js("return window.__signingIn === undefined"
+                + " && (document.body?.innerText || '').includes('status=403')"));
     }
 
     /** Types into an input until it holds the text (a field upgraded while typing loses what was typed). */

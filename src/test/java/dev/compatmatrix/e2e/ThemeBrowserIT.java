@@ -85,6 +85,17 @@ class ThemeBrowserIT {
                         assertThat(violations).as(screen).isEmpty());
     }
 
+    @Test
+    void the_not_found_and_access_denied_pages_read_in_the_dark(Browser browser) {
+        browser.prefersColourScheme("dark");
+        browser.signIn("viewer");
+        browser.open("/no-such-screen");
+        assertThat(seriousViolations(browser, "not-found")).isEmpty();
+        browser.open("/admin/users");
+        browser.byId("access-denied");
+        assertThat(seriousViolations(browser, "access-denied")).isEmpty();
+    }
+
     /** axe-core's serious and critical findings on the page as it is, after checking it is dark and saving it. */
     private static List<String> seriousViolations(Browser browser, String screen) {
         assertThat(browser.looksDark()).as(screen).isTrue();
