@@ -46,6 +46,9 @@ public class MainLayout extends AppLayout {
         root.getSubMenu()
                 .addItem(new Span("Roles: " + String.join(", ", currentUser.roles())))
                 .setEnabled(false);
+        root.getSubMenu()
+                .addItem("Your account", click -> getUI().ifPresent(ui -> ui.navigate(AccountView.class)))
+                .setId("account");
         root.getSubMenu().addItem("Sign out", click -> currentUser.logout()).setId("logout");
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
