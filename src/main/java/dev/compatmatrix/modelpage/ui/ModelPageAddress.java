@@ -2,22 +2,21 @@ package dev.compatmatrix.modelpage.ui;
 
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ui.ModelPages;
-import dev.compatmatrix.modelpage.query.ModelOverview;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * What the rest of a model page's path asks for. A model's name may contain slashes, so the whole rest is a model's
  * name first; failing that, its last segment may name a tab or a platform of the model named by what comes before.
- * {@code platform} is null unless a cell is asked for.
+ * {@code platform} is null unless a cell is asked for; {@code model} is whatever the lookup gives for a model.
  */
-record ModelPageAddress(ModelOverview overview, ModelPages.Tab tab, Platform platform) {
+record ModelPageAddress<M>(M model, ModelPages.Tab tab, Platform platform) {
 
     /** The page asked for, or empty when no model (or no tab or platform of it) has that address. */
-    static Optional<ModelPageAddress> resolve(String rest, Function<String, Optional<ModelOverview>> models) {
+    static <M> Optional<ModelPageAddress<M>> resolve(String rest, Function<String, Optional<M>> models) {
         var whole = models.apply(rest);
         if (whole.isPresent()) {
-            return Optional.of(new ModelPageAddress(whole.get(), ModelPages.Tab.PLATFORMS, null));
+            return Optional.of(new ModelPageAddress<>(whole.get(), ModelPages.Tab.PLATFORMS, null));
         }
         int slash = rest.lastIndexOf('/');
         if (slash <= 0) {
@@ -30,7 +29,7 @@ record ModelPageAddress(ModelOverview overview, ModelPages.Tab tab, Platform pla
             return Optional.empty();
         }
         return models.apply(rest.substring(0, slash))
-                .map(model -> new ModelPageAddress(
+                .map(model -> new ModelPageAddress<>(
                         model, tab.orElse(ModelPages.Tab.PLATFORMS), platform.orElse(null)));
     }
 

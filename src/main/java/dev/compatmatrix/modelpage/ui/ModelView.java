@@ -220,7 +220,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.rerouteToError(NotFoundException.class, ModelPageAddress.notFound(rest));
             return;
         }
-        var overview = address.get().overview();
+        var overview = address.get().model();
         String name = overview.header().name();
         title = name + " · Compatibility Matrix Console";
         modelName = name;
@@ -233,7 +233,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .flatMap(ModelPages.Tab::fromKey);
         selectTab(oldTab.orElse(address.get().tab()));
         if (oldTab.isPresent()) {
-            showAddress(ModelPages.path(name, oldTab.get()));
+            // After the router has written the address it was given.
+            String path = ModelPages.path(name, oldTab.get());
+            event.getUI().beforeClientResponse(this, context -> context.getUI()
+                    .getPage()
+                    .getHistory()
+                    .replaceState(null, path));
         }
     }
 
