@@ -62,6 +62,8 @@ class AccessibilityBrowserIT {
                         "/predictions",
                         "/history?model=llama-7b",
                         "/models/bert-base-uncased",
+                        "/models/bert-base-uncased/cuda",
+                        "/account",
                         "/watching",
                         "/feeds",
                         "/webhooks",

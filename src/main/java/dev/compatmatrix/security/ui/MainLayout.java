@@ -48,6 +48,9 @@ public class MainLayout extends AppLayout {
                 .addItem(new Span("Roles: " + String.join(", ", currentUser.roles())))
                 .setEnabled(false);
         ThemeMenu.addTo(root.getSubMenu(), themes);
+        root.getSubMenu()
+                .addItem("Your account", click -> getUI().ifPresent(ui -> ui.navigate(AccountView.class)))
+                .setId("account");
         root.getSubMenu().addItem("Sign out", click -> currentUser.logout()).setId("logout");
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
