@@ -97,7 +97,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "watching",
                         "my-reports",
                         "feeds",
-                        "webhooks")
+                        "webhooks",
+                        "compare")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -118,6 +119,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
         Stream.of("modelOverview", "performanceComparison", "modelPredictions")
                 .forEach(m -> signedIn.accept("ModelPageService." + m));
+        Stream.of("comparison", "comparableModels", "comparableModelCount")
+                .forEach(m -> signedIn.accept("CompareService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
                 .forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("range", "defaultRange", "snapshots", "families", "summary", "page", "writeFile")
