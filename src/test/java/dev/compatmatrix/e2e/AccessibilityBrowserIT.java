@@ -46,6 +46,7 @@ class AccessibilityBrowserIT {
                         "/predictions",
                         "/history?model=llama-7b",
                         "/models/bert-base-uncased",
+                        "/compare?models=bert-base-uncased,prajjwal1/bert-tiny,roberta-base",
                         "/watching",
                         "/feeds",
                         "/webhooks"),
@@ -156,10 +157,11 @@ class AccessibilityBrowserIT {
         browser.until(d -> browser.js("return document.querySelector('vaadin-select[opened]') !== null"));
         browser.keys().sendKeys(Keys.ESCAPE).perform();
 
-        // Tab into the grid, move to the CUDA cell with the arrow keys and open the claim with Space.
+        // Tab into the grid, move to the CUDA cell with the arrow keys (past the rows' tick boxes for Compare) and open
+        // the claim with Space.
         tabUntil(
                 browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             browser.keys().sendKeys(Keys.ARROW_RIGHT).perform();
         }
         browser.screenshot("keyboard-cell-focused");

@@ -1,14 +1,14 @@
 package dev.compatmatrix.compare.export;
 
-import dev.compatmatrix.base.VisibleText;
+import dev.compatmatrix.compatibility.export.MarkdownText;
 import dev.compatmatrix.compare.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A comparison as a Markdown table, as the screen shows it: platforms as rows, models as columns, "≠ differs" after a
- * platform whose claims differ. Stored text is escaped so it stays text: pipes, Markdown's marks and HTML's angle
- * brackets cannot end a cell, start a link or become a tag.
+ * platform whose claims differ. Stored text is escaped as in every Markdown export ({@link MarkdownText}): it cannot
+ * end a cell, start a link or become a tag.
  */
 public final class CompareMarkdown {
 
@@ -67,19 +67,7 @@ public final class CompareMarkdown {
         md.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
 
-    /** Text as Markdown text: one line, backslash-escaped marks, HTML's specials as entities. */
-    static String escape(String text) {
-        String visible = VisibleText.of(text).replaceAll("[\\r\\n\\t]+", " ");
-        StringBuilder out = new StringBuilder(visible.length() + 8);
-        for (char c : visible.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\\', '|', '`', '*', '_', '[', ']', '~' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return MarkdownText.cell(text);
     }
 }

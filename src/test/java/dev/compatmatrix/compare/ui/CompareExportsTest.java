@@ -104,7 +104,7 @@ class CompareExportsTest extends KaribuTest {
         assertThat(table).allSatisfy(line -> assertThat(line.split("(?<!\\\\)\\|", -1)).hasSize(5));
         assertThat(table.get(2))
                 .contains("Limitations: -2+3 \\| breaks &lt;b&gt;tables&lt;/b&gt;")
-                .contains("Notes: @SUM(A1) second line")
+                .contains("Notes: @SUM(A1)<br>second line")
                 .doesNotContain("<b>");
     }
 }
