@@ -36,6 +36,7 @@ class ArchitectureTest {
         "dev.compatmatrix.admin..",
         "dev.compatmatrix.badge..",
         "dev.compatmatrix.catalog..",
+        "dev.compatmatrix.compare..",
         "dev.compatmatrix.compatibility..",
         "dev.compatmatrix.dashboard..",
         "dev.compatmatrix.demo..",

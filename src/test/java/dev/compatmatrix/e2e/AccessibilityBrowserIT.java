@@ -64,6 +64,7 @@ class AccessibilityBrowserIT {
                         "/models/bert-base-uncased",
                         "/models/bert-base-uncased/cuda",
                         "/account",
+                        "/compare?models=bert-base-uncased,prajjwal1/bert-tiny,roberta-base",
                         "/watching",
                         "/feeds",
                         "/webhooks",
@@ -192,10 +193,11 @@ class AccessibilityBrowserIT {
         browser.until(d -> browser.js("return document.querySelector('vaadin-select[opened]') !== null"));
         browser.keys().sendKeys(Keys.ESCAPE).perform();
 
-        // Tab into the grid, move to the CUDA cell with the arrow keys and open the claim with Space.
+        // Tab into the grid, move to the CUDA cell with the arrow keys (past the rows' tick boxes for Compare) and open
+        // the claim with Space.
         tabUntil(
                 browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             browser.keys().sendKeys(Keys.ARROW_RIGHT).perform();
         }
         browser.screenshot("keyboard-cell-focused");

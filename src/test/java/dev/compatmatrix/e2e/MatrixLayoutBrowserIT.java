@@ -37,8 +37,10 @@ class MatrixLayoutBrowserIT {
             };
             const inside = r => r.width > 0 && r.left >= box.left - 0.5 && r.right <= right;
             const headerRows = [...grid.shadowRoot.querySelectorAll('#header tr')];
+            // The rows' tick boxes for Compare (a selection column, no header text) are not a data column.
             const headers = [...headerRows[headerRows.length - 1].children]
-                .filter(th => !th.hidden && inside(th.getBoundingClientRect())).map(text);
+                .filter(th => !th.hidden && inside(th.getBoundingClientRect()))
+                .filter(th => th._column?.localName !== 'vaadin-grid-flow-selection-column').map(text);
             const rows = [...grid.shadowRoot.querySelectorAll('#items tr')]
                 .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
                 .map(tr => tr.getBoundingClientRect())

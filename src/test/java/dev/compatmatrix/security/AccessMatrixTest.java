@@ -98,7 +98,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "my-reports",
                         "feeds",
                         "webhooks",
-                        "account")
+                        "account",
+                        "compare")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -119,6 +120,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
         Stream.of("modelOverview", "performanceComparison", "modelPredictions")
                 .forEach(m -> signedIn.accept("ModelPageService." + m));
+        Stream.of("comparison", "comparableModels", "comparableModelCount")
+                .forEach(m -> signedIn.accept("CompareService." + m));
         Stream.of("charts", "changes", "count", "modelNames", "modelExists")
                 .forEach(m -> signedIn.accept("HistoryService." + m));
         Stream.of("range", "defaultRange", "snapshots", "families", "summary", "page", "writeFile")

@@ -31,12 +31,14 @@ import dev.compatmatrix.compatibility.query.MatrixFilter;
 import dev.compatmatrix.compatibility.query.MatrixParameters;
 import dev.compatmatrix.compatibility.query.MatrixRow;
 import dev.compatmatrix.compatibility.query.MatrixSort;
+import dev.compatmatrix.matrix.ModelSelection;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.time.InvalidPointInTimeException;
 import dev.compatmatrix.matrix.time.PointInTime;
+import dev.compatmatrix.matrix.ui.ComparePages;
 import dev.compatmatrix.matrix.ui.LiveUpdates;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.security.CurrentUser;
@@ -87,6 +89,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CatalogService catalog;
     final Button newModel = new Button("New model", VaadinIcon.PLUS.create());
+    /** Opens the rows ticked (2 to 6) side by side. */
+    final Button compare = new Button();
     final ExportMenu exportMenu;
     final MatrixColumns columns;
     final Span legend = new Span(MatrixCells.LEGEND);
@@ -137,7 +141,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         legend.addClassName("legend");
         configurePredictionsSwitch();
         FlexLayout tools = new FlexLayout(
-                filters.search, filters.toggle, asOfControl, columns, showPredictions, exportMenu, rowCount, newModel);
+                filters.search, filters.toggle, asOfControl, columns, showPredictions, exportMenu, rowCount, compare,
+                newModel);
         tools.addClassNames("filter-bar", "matrix-tools");
         add(tools, asOfControl.banner, legend, filters, urlNotice, grid);
         addAttachListener(e -> followWindowWidth(e.getUI()));
@@ -372,6 +377,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         WatchMenu.addTo(grid, MatrixRow::name, MatrixRow::family);
+        configureCompare();
         grid.addItemClickListener(e -> {
             var platform = e.getColumn() == null
                     ? java.util.Optional.<Platform>empty()
@@ -382,6 +388,24 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
                 ModelPages.open(e.getItem().name());
             }
         });
+    }
+
+    /** A tick box per row; "Compare (n)" opens the ticked models side by side (the compare screen takes 2 to 6). */
+    private void configureCompare() {
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        compare.setId("compare-models");
+        compare.setIcon(VaadinIcon.SPLIT_H.create());
+        showCompare(0);
+        grid.addSelectionListener(e -> showCompare(e.getAllSelectedItems().size()));
+        compare.addClickListener(e -> ComparePages.open(grid.getSelectedItems().stream()
+                .map(MatrixRow::name)
+                .toList()));
+    }
+
+    private void showCompare(int ticked) {
+        compare.setText("Compare (" + ticked + ")");
+        compare.setEnabled(ticked >= ModelSelection.MIN && ticked <= ModelSelection.MAX);
+        compare.setTooltipText(ticked > ModelSelection.MAX ? ComparePages.TOO_MANY : ComparePages.HOW);
     }
 
     private List<MatrixRow> page(MatrixSort pageSort, int offset, int limit) {

@@ -53,6 +53,7 @@ import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.matrix.ui.LiveUpdates;
+import dev.compatmatrix.matrix.ui.ComparePages;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.modelpage.query.ModelOverview;
@@ -383,8 +384,11 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         Button editModel = new Button("Edit model", e -> openModelEditor());
         editModel.setId("edit-model");
         editModel.setVisible(canManageModel);
-        HorizontalLayout title =
-                new HorizontalLayout(name, editModel, WatchButton.of(WatchTarget.model(header.name())));
+        Button compareWith = new Button("Compare with…", e -> ComparePages.open(java.util.List.of(header.name())));
+        compareWith.setId("compare-with");
+        compareWith.setTooltipText("Open this model on the compare screen and add others there");
+        HorizontalLayout title = new HorizontalLayout(
+                name, editModel, WatchButton.of(WatchTarget.model(header.name())), compareWith);
         title.setAlignItems(Alignment.BASELINE);
         VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), title, facts, scoreExplanation);
         top.setPadding(false);
