@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.compatmatrix.base.Plural;
+import dev.compatmatrix.base.ui.GridEnterKey;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
@@ -372,6 +373,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         WatchMenu.addTo(grid, MatrixRow::name, MatrixRow::family);
+        GridEnterKey.opensRows(grid);
         grid.addItemClickListener(e -> {
             var platform = e.getColumn() == null
                     ? java.util.Optional.<Platform>empty()
