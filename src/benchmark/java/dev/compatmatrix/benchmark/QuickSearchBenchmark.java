@@ -99,7 +99,6 @@ public final class QuickSearchBenchmark {
 
     private int raw(String text) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
             return RawJdbc.query(c, QuickSearchQuery.MODELS_SQL, QuickSearchQuery.parameters(text, 6)).size()
                     + RawJdbc.query(c, QuickSearchQuery.FAMILIES_SQL, QuickSearchQuery.parameters(text, 2)).size();
         }

@@ -122,6 +122,7 @@ public class QuickSearchDialog extends Dialog {
             options.add(option);
             listbox.add(option);
         }
+        listbox.setVisible(!results.isEmpty()); // an empty listbox is not a valid one
         status.setText(text.isBlank() ? "Type part of a model's name, a family, a platform or a screen."
                 : results.isEmpty() ? "Nothing found. Try fewer letters."
                 : Plural.of(results.size(), "result") + ": Up and Down to choose, Enter to open.");
