@@ -45,7 +45,6 @@ public class QuickSearchDialog extends Dialog {
         field.setWidthFull();
         field.setPrefixComponent(VaadinIcon.SEARCH.create());
         field.setMaxLength(QuickSearchService.MAX_TEXT);
-        field.setClearButtonVisible(true);
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(DEBOUNCE_MS);
         field.addValueChangeListener(e -> show(e.getValue()));
