@@ -57,6 +57,25 @@ class ClusterSessionRegistry extends SessionRegistryImpl {
         }
     }
 
+    /**
+     * Ends the user's sessions on every node except {@code keptSessionId}, which starts again at the new generation
+     * (the caller's session lives on this node, so this node's record of it is the only one to move).
+     */
+    void endOtherSessions(String username, String keptSessionId) {
+        generations.next(username);
+        SessionInformation kept = super.getSessionInformation(keptSessionId);
+        if (kept != null && username(kept.getPrincipal()).equals(username)) {
+            generationAtStart.put(keptSessionId, generations.current(username));
+        }
+        for (Object principal : getAllPrincipals()) {
+            if (username(principal).equals(username)) {
+                getAllSessions(principal, false).stream()
+                        .filter(session -> !session.getSessionId().equals(keptSessionId))
+                        .forEach(SessionInformation::expireNow);
+            }
+        }
+    }
+
     static String username(Object principal) {
         return principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
     }

@@ -8,6 +8,9 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
 
+    /** The rules in a helper text's words, for every password field. */
+    public static final String IN_WORDS = "At least " + MIN_LENGTH + " characters, not the user name";
+
     private PasswordPolicy() {}
 
     /** Why the password is refused, or empty when it is acceptable. */

@@ -1,6 +1,7 @@
 package dev.compatmatrix.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.compatmatrix.security.repository.SessionGenerationRepository;
 import dev.compatmatrix.security.ui.LoginView;
@@ -17,6 +18,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -34,6 +36,7 @@ public class SecurityConfig {
             SessionRegistry sessionRegistry,
             Clock clock,
             RequestUtil vaadinRequests,
+            VaadinDefaultRequestCache savedPages,
             SessionEnded sessionEnded,
             @Value("${server.servlet.session.timeout}") Duration idleTimeout,
             @Value("${compat.session.absolute-timeout}") Duration absoluteTimeout)
@@ -59,6 +62,11 @@ public class SecurityConfig {
         http.addFilterAfter(
                 new SessionTimeouts(idleTimeout, absoluteTimeout, clock, vaadinRequests),
                 ConcurrentSessionFilter.class);
+        // After sign-in the browser returns to exactly the address it asked for: Spring's default marks the saved
+        // page's address with "?continue", which would stay in the address bar and in bookmarks.
+        HttpSessionRequestCache exactAddress = new HttpSessionRequestCache();
+        exactAddress.setMatchingRequestParameterName(null);
+        savedPages.setDelegateRequestCache(exactAddress);
         // Vaadin exempts the sign-in form from CSRF checks; the form sends the token (from the page's _csrf meta
         // tags), so it is required, or another site could sign a victim in as the attacker. Vaadin's own requests
         // carry Vaadin's token instead.

@@ -1,8 +1,9 @@
 package dev.compatmatrix.security;
 
 /**
- * A user or validator change an admin asked for that the rules refuse; the message says why, nothing was changed.
- * {@code field} names the input it is about (as the service's parameter is named), or is empty.
+ * A user or validator change an admin (or a user on their own account) asked for that the rules refuse; the message
+ * says why, nothing was changed. {@code field} names the input it is about (as the service's parameter is named), or
+ * is empty.
  */
 public class UserAdminException extends RuntimeException {
 

@@ -31,6 +31,36 @@
     };
   };
 
+  /** Dark when the page is: the user's own choice, or the operating system's where the page follows it. */
+  const isDark = () => {
+    const scheme = getComputedStyle(document.documentElement).colorScheme.split(' ');
+    return scheme.includes('dark') && (!scheme.includes('light') || matchMedia('(prefers-color-scheme: dark)').matches);
+  };
+
+  /** The config in the page's colours: ApexCharts' light or dark mode, text as the page's, no background of its own. */
+  const themed = (element, config) => {
+    const mode = isDark() ? 'dark' : 'light';
+    return {
+      ...config,
+      chart: { ...(config.chart || {}), background: 'transparent', foreColor: getComputedStyle(element).color },
+      theme: { ...(config.theme || {}), mode },
+      tooltip: { ...(config.tooltip || {}), theme: mode },
+      grid: { ...(config.grid || {}), borderColor: mode === 'dark' ? '#3e526b' : '#e0e0e0' }
+    };
+  };
+
+  /** Every drawn chart takes the new colours when the page switches between light and dark. */
+  const followThemeSwitches = () => {
+    const redraw = () => document.querySelectorAll('.apex-chart').forEach(element => {
+      if (element.$compatChart && element.$compatConfig) {
+        element.$compatChart.updateOptions(themed(element, element.$compatConfig), false, false);
+      }
+    });
+    new MutationObserver(redraw).observe(document.documentElement, { attributes: true, attributeFilter: ['theme', 'style'] });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
+  };
+  followThemeSwitches();
+
   window.compatCharts = {
     render(element, config, attempt = 0) {
       if (typeof window.ApexCharts === 'undefined') {
@@ -40,7 +70,8 @@
         }
         return;
       }
-      const safeConfig = withTextOnlyHtml(config);
+      element.$compatConfig = withTextOnlyHtml(config);
+      const safeConfig = themed(element, element.$compatConfig);
       if (element.$compatChart) {
         // Redrawn in place, after the page has painted the rest of the same update (a live screen's new row shows
         // at once; its charts follow a moment later). The newest of several quick updates wins.

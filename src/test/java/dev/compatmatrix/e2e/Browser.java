@@ -122,7 +122,7 @@ public final class Browser implements AutoCloseable {
                             : js("return window.__signingIn === undefined && !!document.querySelector('vaadin-login-form')")
                                             .equals(Boolean.TRUE)
                                     ? "login page"
-                                    : null);
+                                    : refusedForm() ? "refused" : null);
             if (outcome.equals("signed in")) {
                 awaitIdle();
                 return;
@@ -130,8 +130,19 @@ public final class Browser implements AutoCloseable {
             if (attempt == 3) {
                 throw new AssertionError("Signing in as " + user + " ended on the login page three times");
             }
-            System.err.println("Signing in as " + user + " ended on a new login page (" + path() + "); again");
+            System.err.println(
+                    "Signing in as " + user + " ended on a new login page or was refused (" + path() + "); again");
         }
+    }
+
+    /**
+     * Whether the sign-in form's post was refused (403): a request of the page left before signing in, sent after its
+     * cookies were deleted, can start a new session whose cookie replaces the login page's, so the form's CSRF token
+     * no longer matches. Signing in again on a fresh login page works.
+     */
+    private boolean refusedForm() {
+        return Boolean.TRUE.equals(js("return window.__signingIn === undefined"
+                + " && (document.body?.innerText || '').includes('status=403')"));
     }
 
     /** Types into an input until it holds the text (a field upgraded while typing loses what was typed). */
@@ -282,6 +293,27 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Emulates the operating system's setting ("light" or "dark") for this tab, as {@code prefers-color-scheme}. */
+    public void prefersColourScheme(String scheme) {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** The relative luminance (0 black … 1 white) of the page's background as painted now. */
+    public double pageBackgroundLuminance() {
+        return ((Number) js("""
+                        const [r, g, b] = getComputedStyle(document.documentElement).backgroundColor
+                            .match(/[\\d.]+/g).slice(0, 3).map(v => v / 255)
+                            .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                        return 0.2126 * r + 0.7152 * g + 0.0722 * b;""")).doubleValue();
+    }
+
+    /** Whether the page looks dark to a person now (its background far nearer black than white). */
+    public boolean looksDark() {
+        return pageBackgroundLuminance() < 0.1;
     }
 
     /** Runs axe-core on the page as it is now; the violations as axe reports them. */

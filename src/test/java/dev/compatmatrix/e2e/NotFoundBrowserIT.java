@@ -39,7 +39,7 @@ class NotFoundBrowserIT {
         browser.until(d -> browser.path().startsWith("/login"));
     }
 
-    private static int status(String url, String session) throws IOException, InterruptedException {
+    static int status(String url, String session) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (session != null) {
             request.header("Cookie", "JSESSIONID=" + session);

@@ -11,14 +11,14 @@ import org.openqa.selenium.By;
 @BrowserTest
 class ReportsBrowserIT {
 
-    private static final String MODEL_REPORTS = "/models/bert-base-uncased?tab=reports";
+    private static final String MODEL = "bert-base-uncased";
 
     @Test
     void a_viewer_reports_a_failure_and_an_editor_accepts_it_through_the_prefilled_claim_form(
             Browser viewer, Browser editor) {
         viewer.resize(1440, 1000);
         viewer.signIn("viewer");
-        viewer.open(MODEL_REPORTS);
+        openReports(viewer);
         viewer.byId("report-open").click();
         viewer.awaitIdle();
         viewer.choose("Platform", "CUDA");
@@ -40,7 +40,7 @@ class ReportsBrowserIT {
 
         editor.resize(1440, 1000);
         editor.signIn("editor");
-        editor.open(MODEL_REPORTS);
+        openReports(editor);
         assertThat(editor.find(By.id("reports-tab")).getText()).contains("open)");
         editor.gridRowsWhen("reports-grid", r -> !r.isEmpty());
         editor.screenshot("fb-triage-reports-tab");
@@ -62,12 +62,30 @@ class ReportsBrowserIT {
                 .isEqualTo("from report #" + id);
         editor.screenshot("fb-triage-history-from-report");
 
-        viewer.open(MODEL_REPORTS);
+        openReports(viewer);
         assertThat(viewer.gridRowsWhen("reports-grid", r -> !r.isEmpty()).stream()
                         .filter(row -> row.get("Report").equals("#" + id))
                         .findFirst()
                         .orElseThrow()
                         .get("State"))
                 .isEqualTo("Accepted by editor — the claim was changed");
+    }
+
+    /** From the matrix as a person gets there: search the model, open its row, then its "Reports" tab. */
+    private static void openReports(Browser browser) {
+        browser.open("/");
+        browser.type(By.cssSelector("input[placeholder='Search name or family']"), MODEL);
+        int row = browser
+                .gridRowsWhen(
+                        "matrix-grid",
+                        r -> !r.isEmpty()
+                                && r.stream().allMatch(m -> m.get("Model").contains(MODEL)))
+                .stream()
+                .map(r -> r.get("Model"))
+                .toList()
+                .indexOf(MODEL);
+        browser.click(browser.gridCell("matrix-grid", row, "Model"));
+        browser.until(d -> browser.path().startsWith("/models/" + MODEL));
+        browser.tab("Reports");
     }
 }

@@ -97,7 +97,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "watching",
                         "my-reports",
                         "feeds",
-                        "webhooks")
+                        "webhooks",
+                        "account")
                 .map(r -> "route " + r)
                 .forEach(signedIn);
         allowed.put("route queue", VALIDATORS);
@@ -154,6 +155,11 @@ class AccessMatrixTest extends WritingKaribuTest {
         Stream.of("privateWatchingFeed", "privateModelFeed", "privatePlatformFeed")
                 .forEach(m -> allowed.put("FeedService." + m, EVERYONE));
         Stream.of("current", "replace").forEach(m -> signedIn.accept("FeedSecretService." + m));
+        // Colour theme (issue 23): every signed-in user reads and saves their own.
+        Stream.of("myTheme", "saveMyTheme").forEach(m -> signedIn.accept("ThemeService." + m));
+        // Your account: every signed-in person, on their own account only.
+        Stream.of("myAccount", "changeMyPassword", "signOutMyOtherSessions")
+                .forEach(m -> signedIn.accept("AccountService." + m));
         // Predictions: everyone signed in follows the trainings and reads the evaluation; admins start one.
         Stream.of("progress", "runs", "latestEvaluation")
                 .forEach(m -> signedIn.accept("PredictionTrainingService." + m));

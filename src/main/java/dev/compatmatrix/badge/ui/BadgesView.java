@@ -3,6 +3,7 @@ package dev.compatmatrix.badge.ui;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,9 +37,17 @@ public class BadgesView extends VerticalLayout {
                 new Paragraph("Every model has a small SVG badge per platform showing its level and validation, for "
                         + "READMEs and wiki pages. The address is /badge/<model>/<platform>.svg, for example:"),
                 new Code("/" + EXAMPLE),
+                preview(),
                 new Paragraph("Markdown: ![CUDA](https://<this server>/" + EXAMPLE + ")"),
                 new Paragraph("While badges are not public, only signed-in users see them; everyone else gets a grey "
                         + "\"sign in\" badge. Browsers and proxies may keep a badge for five minutes."),
                 makePublic);
+    }
+
+    /** The example badge as a README shows it; it carries its own colours, so it reads on a light or dark page. */
+    private static Image preview() {
+        Image badge = new Image(EXAMPLE, "Example badge: prajjwal1/bert-tiny on CUDA");
+        badge.setId("badge-preview");
+        return badge;
     }
 }

@@ -14,14 +14,28 @@ public class CopyLine extends HorizontalLayout {
 
     /** {@code what} names the text in the fallback advice, e.g. "the address". */
     public CopyLine(String id, String ariaLabel, String what, Supplier<String> text) {
+        this(id, "Copy", ariaLabel, what, "$0", text);
+    }
+
+    /**
+     * "Copy link": copies the absolute address of a path of this application, resolved in the browser against the
+     * address it really uses (behind a proxy too).
+     */
+    public static CopyLine link(String id, String ariaLabel, Supplier<String> path) {
+        return new CopyLine(id, "Copy link", ariaLabel, "the address", "new URL($0, document.baseURI).href", path);
+    }
+
+    private CopyLine(String id, String label, String ariaLabel, String what, String textScript, Supplier<String> text) {
         Span copied = new Span();
         copied.setId(id + "-copied");
         copied.getElement().setAttribute("role", "status");
-        Button copy = new Button("Copy", VaadinIcon.COPY.create());
+        Button copy = new Button(label, VaadinIcon.COPY.create());
         copy.setId(id + "-copy");
         copy.setAriaLabel(ariaLabel);
         copy.addClickListener(e -> copy.getElement()
-                .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", text.get())
+                .executeJs(
+                        "return navigator.clipboard.writeText(" + textScript + ").then(() => true, () => false)",
+                        text.get())
                 .then(
                         Boolean.class,
                         done -> copied.setText(

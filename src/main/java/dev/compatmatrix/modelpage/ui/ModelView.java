@@ -25,6 +25,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import dev.compatmatrix.base.VisibleText;
+import dev.compatmatrix.base.ui.CopyLine;
 import dev.compatmatrix.base.ui.chart.ChartPanel;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
@@ -130,6 +131,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final VerticalLayout historyBox = new VerticalLayout();
 
+    /** The platform whose cell the address opened ({@code models/<name>/<platform>}); null for the page alone. */
+    private Platform cellPlatform;
+    /** Where an opened cell's details stand, between the header and the tabs. */
+    final Div cellBox = new Div();
+    /** True while the address selects a tab, so that the selection does not rewrite the address. */
+    private boolean selectingFromAddress;
+
     public ModelView(
             ModelPageService service,
             CompatibilityService compatibility,
@@ -206,23 +214,62 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String name = event.getRouteParameters().get("name").orElse("");
-        var overview = service.modelOverview(name);
-        if (overview.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, "No model named '" + name + "' is in the matrix.");
+        String rest = event.getRouteParameters().get("name").orElse("");
+        var address = ModelPageAddress.resolve(rest, service::modelOverview);
+        if (address.isEmpty()) {
+            event.rerouteToError(NotFoundException.class, ModelPageAddress.notFound(rest));
             return;
         }
+        var overview = address.get().model();
+        String name = overview.header().name();
         title = name + " · Compatibility Matrix Console";
         modelName = name;
-        show(overview.get());
-        boolean reportsAsked = event.getLocation()
+        cellPlatform = address.get().platform();
+        show(overview);
+        // The old form ?tab=reports still opens its tab, and the address takes the new form.
+        var oldTab = event.getLocation()
                 .getQueryParameters()
                 .getSingleParameter("tab")
-                .filter(ReportsTab.URL_TAB::equals)
-                .isPresent();
-        if (reportsAsked) {
-            tabs.setSelectedTab(reports.tab());
+                .flatMap(ModelPages.Tab::fromKey);
+        selectTab(oldTab.orElse(address.get().tab()));
+        if (oldTab.isPresent()) {
+            // After the router has written the address it was given.
+            String path = ModelPages.path(name, oldTab.get());
+            event.getUI()
+                    .beforeClientResponse(
+                            this,
+                            context -> context.getUI().getPage().getHistory().replaceState(null, path));
         }
+    }
+
+    private void selectTab(ModelPages.Tab tab) {
+        selectingFromAddress = true;
+        try {
+            tabs.setSelectedIndex(tab.ordinal());
+        } finally {
+            selectingFromAddress = false;
+        }
+    }
+
+    /** The tab the user chose: its address replaces the page's (Back still leaves the page), and a cell closes. */
+    private void tabChosen() {
+        if (selectingFromAddress || modelName == null) {
+            return;
+        }
+        cellPlatform = null;
+        cellBox.removeAll();
+        showAddress(currentPath());
+    }
+
+    /** The address of what the page shows now: the opened cell, or the selected tab. */
+    String currentPath() {
+        return cellPlatform != null
+                ? ModelPages.cellPath(modelName, cellPlatform)
+                : ModelPages.path(modelName, ModelPages.Tab.values()[tabs.getSelectedIndex()]);
+    }
+
+    private void showAddress(String path) {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, path));
     }
 
     @Override
@@ -247,6 +294,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         growWithPage(reviews, overview.reviews().size());
         historyBox.removeAll();
         historyBox.add(historyContent(overview));
+        showCell(overview);
         if (sameModel) {
             replace(top, newTop);
             recommendationsTab.setLabel(recommendationsLabel(overview));
@@ -267,9 +315,27 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             reviewsTab = tabs.add(reviewsLabel(overview), reviews);
             predictions = PredictionsTab.addTo(tabs, service, () -> modelName, canEdit, this::makeClaimFromPrediction);
             reports = ReportsTab.addTo(tabs, feedback, () -> modelName, canTriage, this::acceptReport, () -> {});
-            add(newTop, tabs);
+            tabs.addSelectedChangeListener(e -> tabChosen());
+            tabs.setSuffixComponent(CopyLine.link("tab-link", "Copy the link to this tab", this::currentPath));
+            add(newTop, cellBox, tabs);
         }
         top = newTop;
+    }
+
+    /** The opened cell's details, or nothing when the address names no platform. */
+    private void showCell(ModelOverview overview) {
+        cellBox.removeAll();
+        if (cellPlatform == null) {
+            return;
+        }
+        Button edit = null;
+        if (canEdit) {
+            boolean tested = overview.claims().containsKey(cellPlatform);
+            Platform platform = cellPlatform;
+            edit = new Button(tested ? "Edit claim" : "Add claim", e -> openEditor(platform));
+            edit.setId("cell-edit");
+        }
+        cellBox.add(new CellDetails(overview, cellPlatform, this, edit));
     }
 
     private static String recommendationsLabel(ModelOverview overview) {
@@ -417,8 +483,11 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void configureClaims() {
         claims.setId("claims-grid");
         claims.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        claims.addColumn(c -> c.platform().label())
+        claims.addComponentColumn(c -> new Anchor(
+                        ModelPages.cellPath(modelName, c.platform()),
+                        c.platform().label()))
                 .setHeader("Platform")
+                .setKey("platform")
                 .setWidth("8rem")
                 .setFlexGrow(0);
         claims.addComponentColumn(this::levelCell)
@@ -685,7 +754,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         return value == null ? "" : VisibleText.of(value);
     }
 
-    private static String time(LocalDateTime time) {
+    static String time(LocalDateTime time) {
         return time == null ? "" : UTC_TIME.format(time);
     }
 

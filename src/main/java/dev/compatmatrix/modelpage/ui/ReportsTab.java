@@ -39,9 +39,6 @@ import java.util.stream.Stream;
  */
 class ReportsTab extends VerticalLayout {
 
-    /** The URL's {@code ?tab=} value that opens this tab. */
-    static final String URL_TAB = "reports";
-
     final Grid<CellReport> grid = new Grid<>();
     final Button report = new Button("Report on a platform…");
     /** The last triage dialog opened (decline or duplicate), for tests. */

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import dev.compatmatrix.base.ui.TopBarPart;
 import dev.compatmatrix.security.CurrentUser;
+import dev.compatmatrix.security.ThemeService;
 import dev.compatmatrix.watch.WatchService;
 import dev.compatmatrix.watch.ui.SinceLastVisitEntry;
 import jakarta.annotation.security.PermitAll;
@@ -26,7 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * The frame of every signed-in screen: a drawer with the screens this user may open (the menu lists only
  * views that pass access control), "Since your last visit" (which opens itself on a session's first screen when
- * something watched changed), and a user menu with sign-out. The drawer collapses on a phone.
+ * something watched changed), and a user menu with the colour theme and sign-out. The drawer collapses on a phone.
  */
 @Layout
 @PermitAll
@@ -35,7 +36,11 @@ public class MainLayout extends AppLayout {
     final SideNav navigation = new SideNav();
     final MenuBar userMenu = new MenuBar();
 
-    public MainLayout(CurrentUser currentUser, WatchService watches, ObjectProvider<TopBarPart> topBarParts) {
+    public MainLayout(
+            CurrentUser currentUser,
+            WatchService watches,
+            ThemeService themes,
+            ObjectProvider<TopBarPart> topBarParts) {
         setPrimarySection(Section.DRAWER);
         H1 title = new H1("Compatibility Matrix");
         title.addClassName("app-title");
@@ -48,6 +53,10 @@ public class MainLayout extends AppLayout {
         root.getSubMenu()
                 .addItem(new Span("Roles: " + String.join(", ", currentUser.roles())))
                 .setEnabled(false);
+        ThemeMenu.addTo(root.getSubMenu(), themes);
+        root.getSubMenu()
+                .addItem("Your account", click -> getUI().ifPresent(ui -> ui.navigate(AccountView.class)))
+                .setId("account");
         root.getSubMenu().addItem("Sign out", click -> currentUser.logout()).setId("logout");
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());

@@ -50,7 +50,7 @@ class UserEditor extends Dialog {
         validator.setEmptySelectionCaption("Not a validator");
         validator.setItemLabelGenerator(v -> v == null ? "Not a validator" : v.name() + " (level " + v.level() + ")");
         password.setLabel(newUser ? "Password" : "New password (leave empty to keep)");
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not the user name");
+        password.setHelperText(PasswordPolicy.IN_WORDS);
         if (!newUser) {
             username.setValue(user.username());
             displayName.setValue(user.displayName() == null ? "" : user.displayName());
