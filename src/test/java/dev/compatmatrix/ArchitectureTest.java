@@ -47,6 +47,7 @@ class ArchitectureTest {
         "dev.compatmatrix.modelpage..",
         "dev.compatmatrix.prediction..",
         "dev.compatmatrix.recommendation..",
+        "dev.compatmatrix.search..",
         "dev.compatmatrix.security..",
         "dev.compatmatrix.timetravel..",
         "dev.compatmatrix.validation..",

@@ -60,6 +60,11 @@ public final class Benchmarks {
                             PredictionReadsBenchmark::main,
                             List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup"))),
             Map.entry(
+                    "quick-search",
+                    new Entry(
+                            QuickSearchBenchmark::main,
+                            List.of("benchmark.models", "benchmark.iterations", "benchmark.warmup"))),
+            Map.entry(
                     "prediction-training",
                     new Entry(PredictionTrainingBenchmark::main, List.of("benchmark.models", "=2"))),
             Map.entry(

@@ -70,8 +70,12 @@ public class CompareService {
             MatrixRow row = marks.get(model.modelId());
             for (Platform platform : Platform.values()) {
                 cells.computeIfAbsent(platform, p -> new ArrayList<>())
-                        .add(cell(model.name(), claims.get(platform), row == null ? null : row.cell(platform),
-                                figures.get(platform), choiceOf(choices.get(model.name()), common)));
+                        .add(cell(
+                                model.name(),
+                                claims.get(platform),
+                                row == null ? null : row.cell(platform),
+                                figures.get(platform),
+                                choiceOf(choices.get(model.name()), common)));
             }
         }
         List<Comparison.PlatformRow> rows = new ArrayList<>();
@@ -117,7 +121,9 @@ public class CompareService {
         if (own.isEmpty()) {
             return null;
         }
-        return common != null ? common : PerformanceComparison.defaultChoice(own).orElse(null);
+        return common != null
+                ? common
+                : PerformanceComparison.defaultChoice(own).orElse(null);
     }
 
     private Map<Platform, PerformanceRow> figures(String model, List<PerformanceChoice> own, PerformanceChoice common) {

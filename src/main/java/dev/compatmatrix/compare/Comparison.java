@@ -37,7 +37,8 @@ public record Comparison(List<String> models, List<PlatformRow> rows, Performanc
 
     /** "embedding · batch 32 · fp16". */
     public static String choiceText(PerformanceChoice choice) {
-        return choice.taskType() + " · batch " + choice.batchSize() + " · " + choice.precision().key();
+        return choice.taskType() + " · batch " + choice.batchSize() + " · "
+                + choice.precision().key();
     }
 
     /**

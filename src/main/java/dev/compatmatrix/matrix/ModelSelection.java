@@ -19,13 +19,16 @@ public record ModelSelection(List<String> names) {
     public static final String SEPARATOR = ",";
 
     public ModelSelection {
-        names = names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+        names = names.stream()
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** The names of a {@code models} parameter ("a,b,c"); null is none. */
     public static ModelSelection parse(String text) {
-        return new ModelSelection(
-                text == null ? List.of() : Arrays.asList(text.split(SEPARATOR, -1)));
+        return new ModelSelection(text == null ? List.of() : Arrays.asList(text.split(SEPARATOR, -1)));
     }
 
     public String text() {

@@ -47,11 +47,16 @@ class CompareBrowserIT {
                 .filter(tr -> tr.getAttribute("class").contains("differs"))
                 .map(tr -> tr.findElement(By.tagName("th")).getText())
                 .toList();
-        assertThat(differing).isNotEmpty().hasSizeLessThan(8).allSatisfy(t -> assertThat(t).contains("≠ differs"));
+        assertThat(differing)
+                .isNotEmpty()
+                .hasSizeLessThan(8)
+                .allSatisfy(t -> assertThat(t).contains("≠ differs"));
         browser.screenshot("compare-table");
 
         browser.byId("only-differences").click();
-        browser.until(d -> browser.driver.findElements(By.cssSelector("#compare-table tbody tr")).size()
+        browser.until(d -> browser.driver
+                        .findElements(By.cssSelector("#compare-table tbody tr"))
+                        .size()
                 == differing.size());
         assertThat(browser.driver.findElements(By.cssSelector("#compare-table tbody th")))
                 .extracting(WebElement::getText)

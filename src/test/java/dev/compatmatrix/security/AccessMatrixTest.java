@@ -143,7 +143,8 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "ClaimService.find",
                         "ValidationService.trail",
                         "ValidationService.disputes",
-                        "ValidationService.objections")
+                        "ValidationService.objections",
+                        "QuickSearchService.quickSearch")
                 .forEach(signedIn);
         // Webhooks: every signed-in user manages their own (the service narrows to the owner; admins all)
         Stream.of("register", "list", "delete", "sendTest", "log").forEach(m -> signedIn.accept("WebhookService." + m));

@@ -22,11 +22,15 @@ public record ApiComparison(
     }
 
     /** A task at a batch size and precision. */
-    public record ApiChoice(String task, @JsonProperty("batch_size") int batchSize, String precision) {
+    public record ApiChoice(
+            String task, @JsonProperty("batch_size") int batchSize, String precision) {
         static ApiChoice of(PerformanceChoice choice) {
             return choice == null
                     ? null
-                    : new ApiChoice(choice.taskType(), choice.batchSize(), choice.precision().key());
+                    : new ApiChoice(
+                            choice.taskType(),
+                            choice.batchSize(),
+                            choice.precision().key());
         }
     }
 
@@ -34,7 +38,9 @@ public record ApiComparison(
     public record ApiPlatform(String platform, boolean differs, List<ApiCell> models) {
         static ApiPlatform of(Comparison.PlatformRow row) {
             return new ApiPlatform(
-                    row.platform().key(), row.differs(), row.cells().stream().map(ApiCell::of).toList());
+                    row.platform().key(),
+                    row.differs(),
+                    row.cells().stream().map(ApiCell::of).toList());
         }
     }
 

@@ -51,8 +51,9 @@ public class CompareApiController {
         ApiQuery query = ApiQuery.of(request, List.of(ModelSelection.PARAMETER));
         ModelSelection selection =
                 ModelSelection.parse(models == null ? null : String.join(ModelSelection.SEPARATOR, models));
-        selection.countProblem().ifPresent(problem -> query.addProblems(List.of(ModelSelection.PARAMETER + " (" + problem
-                + ")")));
+        selection
+                .countProblem()
+                .ifPresent(problem -> query.addProblems(List.of(ModelSelection.PARAMETER + " (" + problem + ")")));
         query.refuseIfAnyProblem();
         Comparison comparison = service.comparison(selection);
         if (!comparison.unknown().isEmpty()) {

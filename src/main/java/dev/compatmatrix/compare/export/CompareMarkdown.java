@@ -1,7 +1,7 @@
 package dev.compatmatrix.compare.export;
 
-import dev.compatmatrix.compatibility.export.MarkdownText;
 import dev.compatmatrix.compare.Comparison;
+import dev.compatmatrix.compatibility.export.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +52,11 @@ public final class CompareMarkdown {
             addIfPresent(
                     parts,
                     cell.measurement().text()
-                            + (ownChoice ? " (" + Comparison.choiceText(cell.measurement().choice()) + ")" : ""));
+                            + (ownChoice
+                                    ? " ("
+                                            + Comparison.choiceText(
+                                                    cell.measurement().choice()) + ")"
+                                    : ""));
         }
         return String.join("<br>", parts);
     }

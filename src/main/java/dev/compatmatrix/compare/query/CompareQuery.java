@@ -39,7 +39,11 @@ public class CompareQuery {
     }
 
     public int count(String text) {
-        return jdbc.sql(COUNT_SQL).param("text", pattern(text)).query(Long.class).single().intValue();
+        return jdbc.sql(COUNT_SQL)
+                .param("text", pattern(text))
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     private static String pattern(String text) {

@@ -1,15 +1,15 @@
 package dev.compatmatrix.compare.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -23,9 +23,9 @@ import dev.compatmatrix.base.UrlParams;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.compare.CompareService;
 import dev.compatmatrix.compare.Comparison;
-import dev.compatmatrix.matrix.ModelSelection;
 import dev.compatmatrix.compare.export.CompareCsv;
 import dev.compatmatrix.compare.export.CompareMarkdown;
+import dev.compatmatrix.matrix.ModelSelection;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.ui.ComparePages;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,8 +100,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         picker.setPlaceholder("Type a model name");
         picker.setClearButtonVisible(true);
         picker.setItems(
-                query -> service.comparableModels(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
-                        .stream(),
+                query ->
+                        service
+                                .comparableModels(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                                .stream(),
                 query -> service.comparableModelCount(query.getFilter().orElse("")));
         picker.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
@@ -114,7 +116,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> params =
+                event.getLocation().getQueryParameters().getParameters();
         ModelSelection asked = ModelSelection.parse(joined(params.get(ModelSelection.PARAMETER)));
         onlyDifferences.setValue(ONLY.equals(UrlParams.first(params, DIFFERENCES)));
         List<String> problems = new ArrayList<>();
@@ -123,12 +126,18 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             problems.add(DIFFERENCES + "=" + differences + " (expected " + ONLY + ")");
         }
         show(asked);
-        comparison.unknown().forEach(name -> problems.add(ModelSelection.PARAMETER + ": " + name + " (no model of this name)"));
-        List<String> found = asked.names().stream().filter(n -> !comparison.unknown().contains(n)).toList();
+        comparison
+                .unknown()
+                .forEach(name -> problems.add(ModelSelection.PARAMETER + ": " + name + " (no model of this name)"));
+        List<String> found = asked.names().stream()
+                .filter(n -> !comparison.unknown().contains(n))
+                .toList();
         if (found.size() > ModelSelection.MAX) {
-            problems.add(ModelSelection.PARAMETER + ": " + String.join(", ", found.subList(ModelSelection.MAX, found.size()))
-                    + " (Compare takes " + ModelSelection.MIN + " to " + ModelSelection.MAX + " models: showing the first "
-                    + ModelSelection.MAX + ")");
+            problems.add(
+                    ModelSelection.PARAMETER + ": " + String.join(", ", found.subList(ModelSelection.MAX, found.size()))
+                            + " (Compare takes " + ModelSelection.MIN + " to " + ModelSelection.MAX
+                            + " models: showing the first "
+                            + ModelSelection.MAX + ")");
         }
         urlNotice.show(problems);
     }
@@ -158,11 +167,15 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private void showTable() {
         int count = comparison.models().size();
         boolean enough = count >= ModelSelection.MIN;
-        hint.setText(enough
-                ? ""
-                : "Pick " + (count == 0 ? ModelSelection.MIN + " to " : (ModelSelection.MIN - count) + " more, up to ")
-                        + (count == 0 ? ModelSelection.MAX + " models" : ModelSelection.MAX + " in all,")
-                        + " to compare: in the matrix tick their rows and press Compare, or add them here.");
+        hint.setText(
+                enough
+                        ? ""
+                        : "Pick "
+                                + (count == 0
+                                        ? ModelSelection.MIN + " to "
+                                        : (ModelSelection.MIN - count) + " more, up to ")
+                                + (count == 0 ? ModelSelection.MAX + " models" : ModelSelection.MAX + " in all,")
+                                + " to compare: in the matrix tick their rows and press Compare, or add them here.");
         hint.setVisible(!enough);
         List<Comparison.PlatformRow> rows = shownRows();
         table.setVisible(enough);
@@ -174,7 +187,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         if (enough) {
             table.show(comparison, rows, this::remove);
             Comparison shown = comparison;
-            csv.setHref(download(CompareCsv.fileName(shown), "text/csv", out -> CompareCsv.write(shown, rows, out)),
+            csv.setHref(
+                    download(CompareCsv.fileName(shown), "text/csv", out -> CompareCsv.write(shown, rows, out)),
                     AttachmentType.DOWNLOAD);
             markdown.setHref(
                     download(
@@ -213,8 +227,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The query string this view shows its state as: the models compared and the switch. */
     QueryParameters currentQuery() {
-        Map<String, List<String>> params = new HashMap<>(
-                ComparePages.query(selection().names()).getParameters());
+        Map<String, List<String>> params =
+                new HashMap<>(ComparePages.query(selection().names()).getParameters());
         if (onlyDifferences.getValue()) {
             params.put(DIFFERENCES, List.of(ONLY));
         }
@@ -222,8 +236,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void writeUrl() {
-        getUI().ifPresent(ui -> ui.getPage()
-                .getHistory()
-                .replaceState(null, new Location(ComparePages.ROUTE, currentQuery())));
+        getUI().ifPresent(ui ->
+                ui.getPage().getHistory().replaceState(null, new Location(ComparePages.ROUTE, currentQuery())));
     }
 }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.compatmatrix.base.Plural;
+import dev.compatmatrix.base.ui.GridEnterKey;
 import dev.compatmatrix.base.ui.UrlNotice;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.catalog.ui.ModelEditor;
@@ -91,6 +92,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
     final Button newModel = new Button("New model", VaadinIcon.PLUS.create());
     /** Opens the rows ticked (2 to 6) side by side. */
     final Button compare = new Button();
+
     final ExportMenu exportMenu;
     final MatrixColumns columns;
     final Span legend = new Span(MatrixCells.LEGEND);
@@ -141,7 +143,14 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         legend.addClassName("legend");
         configurePredictionsSwitch();
         FlexLayout tools = new FlexLayout(
-                filters.search, filters.toggle, asOfControl, columns, showPredictions, exportMenu, rowCount, compare,
+                filters.search,
+                filters.toggle,
+                asOfControl,
+                columns,
+                showPredictions,
+                exportMenu,
+                rowCount,
+                compare,
                 newModel);
         tools.addClassNames("filter-bar", "matrix-tools");
         add(tools, asOfControl.banner, legend, filters, urlNotice, grid);
@@ -378,6 +387,7 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         });
         WatchMenu.addTo(grid, MatrixRow::name, MatrixRow::family);
         configureCompare();
+        GridEnterKey.opensRows(grid);
         grid.addItemClickListener(e -> {
             var platform = e.getColumn() == null
                     ? java.util.Optional.<Platform>empty()
@@ -397,9 +407,8 @@ public class MatrixView extends VerticalLayout implements BeforeEnterObserver {
         compare.setIcon(VaadinIcon.SPLIT_H.create());
         showCompare(0);
         grid.addSelectionListener(e -> showCompare(e.getAllSelectedItems().size()));
-        compare.addClickListener(e -> ComparePages.open(grid.getSelectedItems().stream()
-                .map(MatrixRow::name)
-                .toList()));
+        compare.addClickListener(e -> ComparePages.open(
+                grid.getSelectedItems().stream().map(MatrixRow::name).toList()));
     }
 
     private void showCompare(int ticked) {

@@ -16,6 +16,7 @@ public final class ComparePages {
     /** How to pick models in a list that opens the compare screen. */
     public static final String HOW =
             "Tick " + ModelSelection.MIN + " to " + ModelSelection.MAX + " rows to compare them side by side";
+
     public static final String TOO_MANY = "Compare takes " + ModelSelection.MAX + " models at most: untick some";
 
     private ComparePages() {}

@@ -51,9 +51,9 @@ import dev.compatmatrix.matrix.ValidationMarks;
 import dev.compatmatrix.matrix.ValidationStatus;
 import dev.compatmatrix.matrix.live.MatrixChange;
 import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.matrix.ui.ComparePages;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.matrix.ui.LiveUpdates;
-import dev.compatmatrix.matrix.ui.ComparePages;
 import dev.compatmatrix.matrix.ui.ModelPages;
 import dev.compatmatrix.modelpage.ModelPageService;
 import dev.compatmatrix.modelpage.query.ModelOverview;
@@ -387,8 +387,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         Button compareWith = new Button("Compare with…", e -> ComparePages.open(java.util.List.of(header.name())));
         compareWith.setId("compare-with");
         compareWith.setTooltipText("Open this model on the compare screen and add others there");
-        HorizontalLayout title = new HorizontalLayout(
-                name, editModel, WatchButton.of(WatchTarget.model(header.name())), compareWith);
+        HorizontalLayout title =
+                new HorizontalLayout(name, editModel, WatchButton.of(WatchTarget.model(header.name())), compareWith);
         title.setAlignItems(Alignment.BASELINE);
         VerticalLayout top = new VerticalLayout(new Anchor("", "← Matrix"), title, facts, scoreExplanation);
         top.setPadding(false);

@@ -16,11 +16,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import dev.compatmatrix.base.ui.TopBarPart;
 import dev.compatmatrix.security.CurrentUser;
 import dev.compatmatrix.security.ThemeService;
 import dev.compatmatrix.watch.WatchService;
 import dev.compatmatrix.watch.ui.SinceLastVisitEntry;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame of every signed-in screen: a drawer with the screens this user may open (the menu lists only
@@ -34,7 +36,11 @@ public class MainLayout extends AppLayout {
     final SideNav navigation = new SideNav();
     final MenuBar userMenu = new MenuBar();
 
-    public MainLayout(CurrentUser currentUser, WatchService watches, ThemeService themes) {
+    public MainLayout(
+            CurrentUser currentUser,
+            WatchService watches,
+            ThemeService themes,
+            ObjectProvider<TopBarPart> topBarParts) {
         setPrimarySection(Section.DRAWER);
         H1 title = new H1("Compatibility Matrix");
         title.addClassName("app-title");
@@ -56,6 +62,7 @@ public class MainLayout extends AppLayout {
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        topBarParts.orderedStream().forEach(part -> header.addToEnd(part.create()));
         header.addToEnd(new SinceLastVisitEntry(watches), userMenu);
         header.addClassName("app-header");
         addToNavbar(true, header);

@@ -59,8 +59,9 @@ class CompareApiTest extends WritingIntegrationTest {
     }
 
     private ResultActions compare(String models, String token) throws Exception {
-        return mvc.perform(get(URI.create("/api/v1/compare?models=" + URLEncoder.encode(models, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + token));
+        return mvc.perform(
+                get(URI.create("/api/v1/compare?models=" + URLEncoder.encode(models, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + token));
     }
 
     @Test
@@ -92,9 +93,14 @@ class CompareApiTest extends WritingIntegrationTest {
                         .isEqualTo(want.level() == null ? null : want.level().key());
                 assertThat(cell.get("stale").asBoolean()).isEqualTo(want.stale());
                 if (want.measurement() != null) {
-                    assertThat(cell.get("performance").get("throughput_items_per_s").asDouble())
+                    assertThat(cell.get("performance")
+                                    .get("throughput_items_per_s")
+                                    .asDouble())
                             .isEqualTo(want.measurement().throughputItemsPerS());
-                    assertThat(cell.get("performance").get("basis").get("batch_size").asInt())
+                    assertThat(cell.get("performance")
+                                    .get("basis")
+                                    .get("batch_size")
+                                    .asInt())
                             .isEqualTo(want.measurement().choice().batchSize());
                 }
             }
@@ -139,7 +145,10 @@ class CompareApiTest extends WritingIntegrationTest {
                 .get("paths")
                 .get("/api/v1/compare")
                 .get("get");
-        assertThat(compare.get("parameters").valueStream().map(p -> p.get("name").asString()).toList())
+        assertThat(compare.get("parameters")
+                        .valueStream()
+                        .map(p -> p.get("name").asString())
+                        .toList())
                 .isEqualTo(List.of("models"));
         assertThat(compare.get("responses").has("404")).isTrue();
         assertThat(compare.get("responses").has("400")).isTrue();

@@ -33,7 +33,11 @@ class CompareExportsTest extends KaribuTest {
     private static final String MODELS = "bert-base-uncased,distilbert-base-uncased,xlm-roberta-base";
 
     private static List<CSVRecord> csv(String text) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(text))
                 .getRecords();
     }
@@ -60,10 +64,13 @@ class CompareExportsTest extends KaribuTest {
             assertThat(record.get("platform")).isEqualTo(row.platform().key());
             assertThat(record.get("model")).isEqualTo(cell.model());
             assertThat(record.get("differs")).isEqualTo("true");
-            assertThat(record.get("level")).isEqualTo(cell.level() == null ? "not_tested" : cell.level().key());
+            assertThat(record.get("level"))
+                    .isEqualTo(
+                            cell.level() == null ? "not_tested" : cell.level().key());
             if (cell.measurement() != null) {
                 assertThat(record.get("task")).isEqualTo(comparison.common().taskType());
-                assertThat(record.get("batch_size")).isEqualTo(String.valueOf(comparison.common().batchSize()));
+                assertThat(record.get("batch_size"))
+                        .isEqualTo(String.valueOf(comparison.common().batchSize()));
                 assertThat(Double.parseDouble(record.get("throughput_items_per_s")))
                         .isCloseTo(cell.measurement().throughputItemsPerS(), org.assertj.core.data.Offset.offset(0.05));
             }
@@ -82,9 +89,15 @@ class CompareExportsTest extends KaribuTest {
     @Test
     void formula_like_text_stays_inert_in_csv_and_pipes_and_tags_stay_text_in_markdown() throws IOException {
         var choice = new PerformanceChoice("embedding", 32, Precision.FP16);
-        var evil = new Comparison.Cell("=cmd|' /C calc'!A0", CompatibilityLevel.HIGH, ValidationStatus.VALIDATED, false,
-                false, "-2+3 | breaks <b>tables</b>", "@SUM(A1)\nsecond line", new Comparison.Measurement(choice, 10.0,
-                        2.5, 3.0));
+        var evil = new Comparison.Cell(
+                "=cmd|' /C calc'!A0",
+                CompatibilityLevel.HIGH,
+                ValidationStatus.VALIDATED,
+                false,
+                false,
+                "-2+3 | breaks <b>tables</b>",
+                "@SUM(A1)\nsecond line",
+                new Comparison.Measurement(choice, 10.0, 2.5, 3.0));
         var plain = new Comparison.Cell("plain", null, null, false, false, null, null, null);
         var rows = Arrays.stream(Platform.values())
                 .map(p -> new Comparison.PlatformRow(p, List.of(evil, plain)))
@@ -101,7 +114,8 @@ class CompareExportsTest extends KaribuTest {
         String markdown = CompareMarkdown.of(comparison, rows);
         List<String> table = markdown.lines().filter(l -> l.startsWith("|")).toList();
         assertThat(table).hasSize(2 + Platform.values().length);
-        assertThat(table).allSatisfy(line -> assertThat(line.split("(?<!\\\\)\\|", -1)).hasSize(5));
+        assertThat(table)
+                .allSatisfy(line -> assertThat(line.split("(?<!\\\\)\\|", -1)).hasSize(5));
         assertThat(table.get(2))
                 .contains("Limitations: -2+3 \\| breaks &lt;b&gt;tables&lt;/b&gt;")
                 .contains("Notes: @SUM(A1)<br>second line")

@@ -81,25 +81,33 @@ class CompareViewTest extends KaribuTest {
         assertThat(comparison.models()).containsExactly(BERT, TINY, ROBERTA);
         assertThat(columnHeaders(view)).containsExactly("Platform", BERT, TINY, ROBERTA);
         assertThat(shownPlatforms(view))
-                .containsExactlyElementsOf(Arrays.stream(Platform.values()).map(Platform::key).toList());
-        assertThat(comparison.common()).as("bert-like models share a measured task").isNotNull();
+                .containsExactlyElementsOf(
+                        Arrays.stream(Platform.values()).map(Platform::key).toList());
+        assertThat(comparison.common())
+                .as("bert-like models share a measured task")
+                .isNotNull();
         assertThat(view.basis.getText()).contains(Comparison.choiceText(comparison.common()));
         int measured = 0;
         for (int column = 0; column < 3; column++) {
             String model = comparison.models().get(column);
             ModelOverview page = pages.modelOverview(model).orElseThrow();
-            Map<Platform, PerformanceRow> figures = pages.performanceComparison(model, comparison.common()).rows()
-                    .stream()
-                    .collect(Collectors.toMap(PerformanceRow::platform, Function.identity()));
+            Map<Platform, PerformanceRow> figures =
+                    pages.performanceComparison(model, comparison.common()).rows().stream()
+                            .collect(Collectors.toMap(PerformanceRow::platform, Function.identity()));
             for (Platform platform : Platform.values()) {
-                Comparison.Cell cell = comparison.rows().get(platform.ordinal()).cells().get(column);
+                Comparison.Cell cell =
+                        comparison.rows().get(platform.ordinal()).cells().get(column);
                 ModelOverview.ClaimRow claim = page.claims().get(platform);
                 String where = model + " on " + platform.label();
                 assertThat(cell.model()).isEqualTo(model);
                 assertThat(cell.level()).as(where).isEqualTo(claim == null ? null : claim.level());
                 assertThat(cell.status()).as(where).isEqualTo(claim == null ? null : claim.status());
-                assertThat(cell.stale()).as(where).isEqualTo(page.marks(platform).stale());
-                assertThat(cell.disputed()).as(where).isEqualTo(page.marks(platform).disputed());
+                assertThat(cell.stale())
+                        .as(where)
+                        .isEqualTo(page.marks(platform).stale());
+                assertThat(cell.disputed())
+                        .as(where)
+                        .isEqualTo(page.marks(platform).disputed());
                 assertThat(cell.limitations()).as(where).isEqualTo(claim == null ? null : claim.limitations());
                 assertThat(cell.notes()).as(where).isEqualTo(claim == null ? null : claim.performanceNotes());
                 PerformanceRow row = figures.get(platform);
@@ -108,7 +116,9 @@ class CompareViewTest extends KaribuTest {
                 } else {
                     measured++;
                     assertThat(cell.measurement().choice()).isEqualTo(comparison.common());
-                    assertThat(cell.measurement().throughputItemsPerS()).as(where).isEqualTo(row.throughputItemsPerS());
+                    assertThat(cell.measurement().throughputItemsPerS())
+                            .as(where)
+                            .isEqualTo(row.throughputItemsPerS());
                     assertThat(cell.measurement().latencyP50Ms()).as(where).isEqualTo(row.latencyP50Ms());
                 }
                 // And the table says so: the model page's badge, then the limitations as text.
@@ -116,7 +126,10 @@ class CompareViewTest extends KaribuTest {
                 String shown = tr.getDataCells().get(column).getElement().getTextRecursively();
                 String badge = claim == null
                         ? new LevelBadge(null, null).getText()
-                        : new LevelBadge(claim.level(), claim.status(), page.marks(platform).stale(),
+                        : new LevelBadge(
+                                        claim.level(),
+                                        claim.status(),
+                                        page.marks(platform).stale(),
                                         page.marks(platform).disputed())
                                 .getText();
                 assertThat(shown).as(where).startsWith(badge);
@@ -137,12 +150,14 @@ class CompareViewTest extends KaribuTest {
         List<String> differing = view.comparison().differingRows().stream()
                 .map(r -> r.platform().key())
                 .toList();
-        assertThat(differing).as("the demo's three models differ somewhere and agree somewhere")
+        assertThat(differing)
+                .as("the demo's three models differ somewhere and agree somewhere")
                 .isNotEmpty()
                 .hasSizeLessThan(Platform.values().length);
         assertThat(view.table.getBody().getRows())
                 .filteredOn(r -> r.getClassNames().contains("differs"))
-                .allSatisfy(r -> assertThat(r.getHeaderCells().getFirst().getElement().getTextRecursively())
+                .allSatisfy(r -> assertThat(
+                                r.getHeaderCells().getFirst().getElement().getTextRecursively())
                         .endsWith("≠ differs"))
                 .extracting(r -> r.getElement().getAttribute("data-platform"))
                 .containsExactlyElementsOf(differing);
@@ -194,7 +209,8 @@ class CompareViewTest extends KaribuTest {
 
         assertThat(view.comparison().models()).containsExactlyElementsOf(seven.subList(0, 6));
         assertThat(columnHeaders(view)).hasSize(7);
-        assertThat(view.urlNotice.getText()).contains("albert-base-v2 (Compare takes 2 to 6 models: showing the first 6)");
+        assertThat(view.urlNotice.getText())
+                .contains("albert-base-v2 (Compare takes 2 to 6 models: showing the first 6)");
         assertThat(view.picker.isEnabled()).as("no seventh can be added").isFalse();
     }
 
@@ -211,14 +227,21 @@ class CompareViewTest extends KaribuTest {
     @Test
     void a_model_added_with_the_picker_and_one_removed_change_the_table_and_the_url() {
         CompareView view = open(models(BERT + "," + TINY));
-        assertThat(context.getBean(dev.compatmatrix.compare.CompareService.class).comparableModels("roberta", 0, 10))
+        assertThat(context.getBean(dev.compatmatrix.compare.CompareService.class)
+                        .comparableModels("roberta", 0, 10))
                 .contains(ROBERTA);
 
         _setValue(view.picker, ROBERTA);
         assertThat(view.comparison().models()).containsExactly(BERT, TINY, ROBERTA);
         assertThat(view.picker.getValue()).isNull();
 
-        Button removeTiny = view.table.getHead().getRows().getFirst().getHeaderCells().get(2).getChildren()
+        Button removeTiny = view.table
+                .getHead()
+                .getRows()
+                .getFirst()
+                .getHeaderCells()
+                .get(2)
+                .getChildren()
                 .filter(Button.class::isInstance)
                 .map(Button.class::cast)
                 .findFirst()
@@ -248,7 +271,8 @@ class CompareViewTest extends KaribuTest {
         _click(compare);
 
         CompareView view = _get(CompareView.class);
-        assertThat(view.comparison().models()).containsExactly(firstRows.get(0).name(), firstRows.get(2).name());
+        assertThat(view.comparison().models())
+                .containsExactly(firstRows.get(0).name(), firstRows.get(2).name());
     }
 
     @Test
