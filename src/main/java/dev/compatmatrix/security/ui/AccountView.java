@@ -86,7 +86,16 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var account = accounts.myAccount();
+        AccountService.Account account;
+        try {
+            account = accounts.myAccount();
+        } catch (UserAdminException noStoredAccount) {
+            // A sign-in whose account is gone (removed meanwhile): say so rather than fail the page.
+            username.setText(noStoredAccount.getMessage());
+            changePassword.setEnabled(false);
+            signOutOthers.setEnabled(false);
+            return;
+        }
         username.setText("User name: " + account.username()
                 + (account.displayName() == null ? "" : " (" + account.displayName() + ")"));
         roles.setText("Roles: " + String.join(", ", account.roles()));
