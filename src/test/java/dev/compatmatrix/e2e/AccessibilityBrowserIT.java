@@ -179,24 +179,23 @@ class AccessibilityBrowserIT {
         browser.gridRowsWhen("matrix-grid", r -> !r.isEmpty());
 
         // Tab to the search field and filter by typing.
-        tabUntil(browser, "return document.activeElement.closest('vaadin-text-field')?.accessibleName === 'Search'");
+        browser.tabUntil("return document.activeElement.closest('vaadin-text-field')?.accessibleName === 'Search'");
         browser.keys().sendKeys("whisper-tiny").perform();
         browser.gridRowsWhen("matrix-grid", r -> r.size() == 1);
 
         // Tab to the Filters toggle and unfold the filters with Enter; Tab to the Type filter and open it.
-        tabUntil(browser, "return document.activeElement.id === 'filter-toggle'");
+        browser.tabUntil("return document.activeElement.id === 'filter-toggle'");
         browser.keys().sendKeys(Keys.ENTER).perform();
         browser.until(d ->
                 browser.js("const panel = document.getElementById('filter-panel'); return !!panel && !panel.hidden"));
-        tabUntil(browser, "return document.activeElement.closest('vaadin-select')?.label === 'Type'");
+        browser.tabUntil("return document.activeElement.closest('vaadin-select')?.label === 'Type'");
         browser.keys().sendKeys(Keys.ENTER).perform();
         browser.until(d -> browser.js("return document.querySelector('vaadin-select[opened]') !== null"));
         browser.keys().sendKeys(Keys.ESCAPE).perform();
 
         // Tab into the grid, move to the CUDA cell with the arrow keys (past the rows' tick boxes for Compare) and open
         // the claim with Space.
-        tabUntil(
-                browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
+        browser.tabUntil("return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
         for (int i = 0; i < 3; i++) {
             browser.keys().sendKeys(Keys.ARROW_RIGHT).perform();
         }
@@ -205,22 +204,11 @@ class AccessibilityBrowserIT {
         browser.find(By.id("claim-save"));
 
         // In the claim form: Tab to Limitations, type, Tab on to Save and press Enter.
-        tabUntil(browser, "return document.activeElement.closest('vaadin-text-area')?.label === 'Limitations'");
+        browser.tabUntil("return document.activeElement.closest('vaadin-text-area')?.label === 'Limitations'");
         browser.keys().sendKeys("Keyboard test: fine on CUDA 12").perform();
-        tabUntil(browser, "return document.activeElement.id === 'claim-save'");
+        browser.tabUntil("return document.activeElement.id === 'claim-save'");
         browser.keys().sendKeys(Keys.ENTER).perform();
         browser.notification("Saved CUDA claim for openai/whisper-tiny");
         browser.screenshot("keyboard-after-save");
-    }
-
-    /** Presses Tab until the script says the focus is where it should be (at most 60 times). */
-    private static void tabUntil(Browser browser, String focusedWhere) {
-        for (int i = 0; i < 60; i++) {
-            if (Boolean.TRUE.equals(browser.js(focusedWhere))) {
-                return;
-            }
-            browser.keys().sendKeys(Keys.TAB).perform();
-        }
-        throw new AssertionError("Tab never reached the target; focus is on " + browser.focused());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -264,6 +265,17 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The element that has the focus, looking into shadow roots; described as tag#id.class "text". */
+    /** Presses Tab until the script says the focus is where it should be (at most 60 times). */
+    public void tabUntil(String focusedWhere) {
+        for (int i = 0; i < 60; i++) {
+            if (Boolean.TRUE.equals(js(focusedWhere))) {
+                return;
+            }
+            keys().sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached the target; focus is on " + focused());
+    }
+
     public String focused() {
         return (String) js("""
                 let e = document.activeElement;

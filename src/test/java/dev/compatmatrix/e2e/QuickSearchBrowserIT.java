@@ -65,8 +65,7 @@ class QuickSearchBrowserIT {
     @Test
     void enter_on_a_matrix_row_opens_the_model_page(Browser browser) {
         onTheMatrix(browser);
-        tabUntil(
-                browser, "return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
+        browser.tabUntil("return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
         browser.keys().sendKeys(Keys.ARROW_DOWN).perform();
         String model = (String) browser.js("""
                 const cell = document.getElementById('matrix-grid').shadowRoot.activeElement;
@@ -118,16 +117,6 @@ class QuickSearchBrowserIT {
     private static String activeDescendant(Browser browser) {
         return (String) browser.js(
                 "return document.querySelector('#quick-search-field input')?.getAttribute('aria-activedescendant')");
-    }
-
-    private static void tabUntil(Browser browser, String focusedWhere) {
-        for (int i = 0; i < 60; i++) {
-            if (Boolean.TRUE.equals(browser.js(focusedWhere))) {
-                return;
-            }
-            browser.keys().sendKeys(Keys.TAB).perform();
-        }
-        throw new AssertionError("Tab never reached the target; focus is on " + browser.focused());
     }
 
     private static void shot(Browser browser, String name) {
