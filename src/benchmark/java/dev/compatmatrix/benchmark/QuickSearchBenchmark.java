@@ -117,9 +117,9 @@ public final class QuickSearchBenchmark {
 
     private int raw(String text) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            return RawJdbc.query(c, QuickSearchQuery.MODELS_SQL, QuickSearchQuery.parameters(text, 6))
+            return RawJdbc.query(c, QuickSearchQuery.modelsSql(text), QuickSearchQuery.parameters(text, 6))
                             .size()
-                    + RawJdbc.query(c, QuickSearchQuery.FAMILIES_SQL, QuickSearchQuery.parameters(text, 2))
+                    + RawJdbc.query(c, QuickSearchQuery.familiesSql(text), QuickSearchQuery.parameters(text, 2))
                             .size();
         }
     }

@@ -47,6 +47,16 @@ class QuickSearchServiceTest extends IntegrationTest {
     }
 
     @Test
+    void one_or_two_letters_find_only_names_or_parts_after_a_slash_that_start_with_them() {
+        assertThat(names("ro")).contains("roberta-base").doesNotContain("xlm-roberta-base");
+        assertThat(names("wh")).containsExactly("openai/whisper-base", "openai/whisper-tiny");
+        assertThat(names("rt")).doesNotContain("bert-base-uncased", "roberta-base", "albert-base-v2");
+        assertThat(search.quickSearch("ll").families())
+                .containsExactly(new FamilyHit("llama", 2), new FamilyHit("llava", 2));
+        assertThat(search.quickSearch("ama").families()).containsExactly(new FamilyHit("llama", 2));
+    }
+
+    @Test
     void a_family_is_found_with_its_number_of_models() {
         assertThat(search.quickSearch("whisper").families()).containsExactly(new FamilyHit("whisper", 2));
         assertThat(search.quickSearch("lla").families())
@@ -89,7 +99,7 @@ class QuickSearchServiceTest extends IntegrationTest {
 
     @Test
     void at_most_ten_results() {
-        QuickSearchResults found = search.quickSearch("e");
+        QuickSearchResults found = search.quickSearch("b"); // a dozen names or parts start with it
         assertThat(found.models()).hasSize(QuickSearchService.MODELS);
         assertThat(found.size()).isLessThanOrEqualTo(10);
     }
