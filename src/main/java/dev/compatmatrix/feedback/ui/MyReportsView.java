@@ -70,7 +70,7 @@ public class MyReportsView extends VerticalLayout {
     /** The cell, linking to its model page's Reports tab. */
     private static Component cell(CellReport report) {
         Anchor link = new Anchor(
-                ModelPages.path(report.modelName()) + "?tab=reports",
+                ModelPages.path(report.modelName(), ModelPages.Tab.REPORTS),
                 report.modelName() + " on " + report.platform().label());
         link.addClassName("my-report-cell");
         return link;

@@ -19,7 +19,7 @@ class TriagedReports extends Div {
         UnorderedList list = new UnorderedList();
         for (CellReport report : reports) {
             Anchor cell = new Anchor(
-                    ModelPages.path(report.modelName()) + "?tab=reports",
+                    ModelPages.path(report.modelName(), ModelPages.Tab.REPORTS),
                     "#" + report.id() + " " + report.modelName() + " on "
                             + report.platform().label());
             list.add(new ListItem(cell, new Span(": " + report.outcomeInWords())));

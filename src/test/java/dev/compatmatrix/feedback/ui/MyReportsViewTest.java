@@ -100,7 +100,7 @@ class MyReportsViewTest extends WritingKaribuTest {
         int row = rows.indexOf(
                 rows.stream().filter(r -> r.id() == declined.id()).findFirst().orElseThrow());
         Anchor cell = (Anchor) GridKt._getCellComponent(view.grid, row, "cell");
-        assertThat(cell.getHref()).isEqualTo("models/" + model + "?tab=reports");
+        assertThat(cell.getHref()).isEqualTo("models/" + model + "/reports");
         assertThat(cell.getText()).isEqualTo(model + " on " + Platform.MPS.label());
         assertThat(GridKt._getFormatted(view.grid.getColumnByKey("said"), rows.get(row)))
                 .isEqualTo("Fails for me");

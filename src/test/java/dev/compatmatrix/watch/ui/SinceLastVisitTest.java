@@ -196,7 +196,7 @@ class SinceLastVisitTest extends WritingKaribuTest {
                     .contains(
                             "#" + report.id() + " " + model + " on CUDA: Declined: <i>Not reproducible</i> with 24 GB");
             assertThat(_find(panel, Anchor.class).stream().map(Anchor::getHref))
-                    .contains("models/" + model + "?tab=reports");
+                    .contains("models/" + model + "/reports");
             assertThat(_get(SinceLastVisitEntry.class).getText()).contains("(1)");
         } finally {
             ReportFixtures.removeAll(jdbc);
