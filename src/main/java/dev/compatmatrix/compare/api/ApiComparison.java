@@ -35,17 +35,17 @@ public record ApiComparison(
     }
 
     /** One platform: whether the models' claims differ there (level, validation, marks), and each model's cell. */
-    public record ApiPlatform(String platform, boolean differs, List<ApiCell> models) {
+    public record ApiPlatform(String platform, boolean differs, List<ApiComparedCell> models) {
         static ApiPlatform of(Comparison.PlatformRow row) {
             return new ApiPlatform(
                     row.platform().key(),
                     row.differs(),
-                    row.cells().stream().map(ApiCell::of).toList());
+                    row.cells().stream().map(ApiComparedCell::of).toList());
         }
     }
 
     /** One model's claim on the platform (level null: not tested) and its measured figures (null: none). */
-    public record ApiCell(
+    public record ApiComparedCell(
             String model,
             String level,
             @JsonProperty("validation_status") String validationStatus,
@@ -54,8 +54,8 @@ public record ApiComparison(
             String limitations,
             String notes,
             ApiMeasurement performance) {
-        static ApiCell of(Comparison.Cell cell) {
-            return new ApiCell(
+        static ApiComparedCell of(Comparison.Cell cell) {
+            return new ApiComparedCell(
                     cell.model(),
                     cell.level() == null ? null : cell.level().key(),
                     cell.status() == null ? null : cell.status().key(),

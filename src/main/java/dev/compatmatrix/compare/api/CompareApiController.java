@@ -43,6 +43,7 @@ public class CompareApiController {
     @GetMapping("/api/v1/compare")
     public ApiComparison compare(
             @Parameter(
+                            required = true,
                             description = "2 to 6 model names, comma-separated (a name may hold a slash)",
                             example = "bert-base-uncased,roberta-base")
                     @RequestParam(name = ModelSelection.PARAMETER, required = false)

@@ -90,7 +90,10 @@ class OpenApiClientTest extends IntegrationTest {
         return gets;
     }
 
-    /** The operation's URL: the server, the path with its parameters' examples, the required query parameters. */
+    /**
+     * The operation's URL: the server, the path with its parameters' examples, the required query parameters (a value
+     * their schema names, else their example).
+     */
     private UriComponentsBuilder url(String path, Operation operation) {
         String server = document.getServers().getFirst().getUrl();
         String expanded = path;
@@ -102,8 +105,8 @@ class OpenApiClientTest extends IntegrationTest {
         UriComponentsBuilder url = UriComponentsBuilder.fromUriString(server.replaceAll("/$", "") + expanded);
         for (Parameter parameter : parameters(operation)) {
             if (parameter.getIn().equals("query") && Boolean.TRUE.equals(parameter.getRequired())) {
-                url.queryParam(
-                        parameter.getName(), values(parameter.getSchema()).getFirst());
+                List<Object> named = values(parameter.getSchema());
+                url.queryParam(parameter.getName(), named.isEmpty() ? parameter.getExample() : named.getFirst());
             }
         }
         return url;
