@@ -118,7 +118,8 @@ public final class MatrixBenchmark {
                 new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
                 new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc),
                 new dev.compatmatrix.prediction.query.PlatformEvaluationQuery(
-                        jdbc, new tools.jackson.databind.json.JsonMapper()));
+                        jdbc, new tools.jackson.databind.json.JsonMapper()),
+                new dev.compatmatrix.modelpage.query.CellAutomatedResultsQuery(jdbc));
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.raw = new Raw(dataSource, matrix);

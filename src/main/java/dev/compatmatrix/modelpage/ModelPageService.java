@@ -11,6 +11,8 @@ import dev.compatmatrix.matrix.query.AutomatedResult;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
 import dev.compatmatrix.matrix.query.LevelSinceQuery;
 import dev.compatmatrix.matrix.store.ReviewRepository;
+import dev.compatmatrix.modelpage.query.CellAutomatedResults;
+import dev.compatmatrix.modelpage.query.CellAutomatedResultsQuery;
 import dev.compatmatrix.modelpage.query.ModelDetailsQuery;
 import dev.compatmatrix.modelpage.query.ModelOverview;
 import dev.compatmatrix.modelpage.query.ModelPredictions;
@@ -44,6 +46,9 @@ public class ModelPageService {
     /** The model page shows this many of the newest history rows. */
     public static final int MODEL_HISTORY_LIMIT = 200;
 
+    /** A cell's details show this many of its newest automated results. */
+    public static final int CELL_RESULTS_LIMIT = 20;
+
     private final MatrixQuery matrix;
     private final ModelDetailsQuery details;
     private final ClaimMarksQuery claimMarks;
@@ -56,6 +61,7 @@ public class ModelPageService {
     private final LevelSinceQuery levelSince;
     private final ShownPredictionsQuery shownPredictions;
     private final PlatformEvaluationQuery evaluations;
+    private final CellAutomatedResultsQuery cellResults;
 
     public ModelPageService(
             MatrixQuery matrix,
@@ -69,7 +75,9 @@ public class ModelPageService {
             ClaimMarksQuery claimMarks,
             LevelSinceQuery levelSince,
             ShownPredictionsQuery shownPredictions,
-            PlatformEvaluationQuery evaluations) {
+            PlatformEvaluationQuery evaluations,
+            CellAutomatedResultsQuery cellResults) {
+        this.cellResults = cellResults;
         this.shownPredictions = shownPredictions;
         this.evaluations = evaluations;
         this.levelSince = levelSince;
@@ -133,6 +141,16 @@ public class ModelPageService {
             }
         });
         return marks;
+    }
+
+    /**
+     * A cell's automated results, the newest {@link #CELL_RESULTS_LIMIT} first, with how many there are in all. No
+     * such model: none.
+     */
+    public CellAutomatedResults cellAutomatedResults(String modelName, Platform platform) {
+        return details.header(modelName)
+                .map(header -> cellResults.newest(header.modelId(), platform, CELL_RESULTS_LIMIT))
+                .orElse(CellAutomatedResults.NONE);
     }
 
     /**

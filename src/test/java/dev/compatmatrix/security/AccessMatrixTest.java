@@ -118,7 +118,7 @@ class AccessMatrixTest extends WritingKaribuTest {
                         "matrixPageWithPredictions",
                         "matrixRowsWithPredictions")
                 .forEach(m -> signedIn.accept("CompatibilityService." + m));
-        Stream.of("modelOverview", "performanceComparison", "modelPredictions")
+        Stream.of("modelOverview", "performanceComparison", "modelPredictions", "cellAutomatedResults")
                 .forEach(m -> signedIn.accept("ModelPageService." + m));
         Stream.of("comparison", "comparableModels", "comparableModelCount")
                 .forEach(m -> signedIn.accept("CompareService." + m));

@@ -1,6 +1,9 @@
 package dev.compatmatrix.matrix.query;
 
+import dev.compatmatrix.base.db.SqlTimes;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
@@ -15,6 +18,21 @@ public record AutomatedResult(
         LocalDateTime reportedAt,
         String evidenceRun,
         String frameworkVersion) {
+
+    /**
+     * A result from a row with the columns {@code result_id}, {@code reporter}, {@code reporter_type},
+     * {@code reported_level}, {@code reported_at}, {@code evidence_run} and {@code framework_version}.
+     */
+    public static AutomatedResult read(ResultSet rs) throws SQLException {
+        return new AutomatedResult(
+                rs.getLong("result_id"),
+                rs.getString("reporter"),
+                rs.getString("reporter_type"),
+                CompatibilityLevel.fromKey(rs.getString("reported_level")).orElseThrow(),
+                SqlTimes.utc(rs.getTimestamp("reported_at")),
+                rs.getString("evidence_run"),
+                rs.getString("framework_version"));
+    }
 
     /** "nightly-ci reports Medium". */
     public String summary() {

@@ -1,7 +1,6 @@
 package dev.compatmatrix.matrix.query;
 
 import dev.compatmatrix.base.db.SqlTimes;
-import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,15 +39,7 @@ public class ClaimMarksQuery {
                 .param("modelId", modelId)
                 .query((rs, n) -> disputes.put(
                         Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                        new AutomatedResult(
-                                rs.getLong("result_id"),
-                                rs.getString("reporter"),
-                                rs.getString("reporter_type"),
-                                CompatibilityLevel.fromKey(rs.getString("reported_level"))
-                                        .orElseThrow(),
-                                SqlTimes.utc(rs.getTimestamp("reported_at")),
-                                rs.getString("evidence_run"),
-                                rs.getString("framework_version"))))
+                        AutomatedResult.read(rs)))
                 .list();
         return disputes;
     }

@@ -13,21 +13,30 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.compatmatrix.base.VisibleText;
 import dev.compatmatrix.base.ui.CopyLine;
+import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.ui.LevelBadge;
 import dev.compatmatrix.matrix.ui.ModelPages;
+import dev.compatmatrix.matrix.query.AutomatedResult;
+import dev.compatmatrix.modelpage.query.CellAutomatedResults;
 import dev.compatmatrix.modelpage.query.ModelOverview;
 import java.util.List;
 
 /**
  * One cell of the matrix, the page a cell's link opens ({@code models/<name>/<platform>}): the claim with its
  * evidence, its stale and disputed marks (with the automated result that disagrees), its reviews and its history,
- * each from the model page's own overview. A platform without a claim says it is not tested.
+ * each from the model page's own overview, and its newest automated results. A platform without a claim says it is
+ * not tested.
  */
 class CellDetails extends VerticalLayout {
 
-    CellDetails(ModelOverview overview, Platform platform, ModelView page, Button addOrEdit) {
+    CellDetails(
+            ModelOverview overview,
+            Platform platform,
+            ModelView page,
+            Button addOrEdit,
+            CellAutomatedResults automatedResults) {
         String model = overview.header().name();
         var claim = overview.claims().get(platform);
         var marks = overview.marks(platform);
@@ -67,6 +76,7 @@ class CellDetails extends VerticalLayout {
         if (addOrEdit != null) {
             add(addOrEdit);
         }
+        add(new H4("Automated results"), automatedResults(automatedResults, claim == null ? null : claim.level()));
         add(new H4("Reviews"), reviews(overview, platform), new H4("History"), history(overview, platform));
         Anchor all = new Anchor(ModelPages.path(model), "All platforms of " + model);
         all.setId("cell-close");
@@ -80,6 +90,50 @@ class CellDetails extends VerticalLayout {
                         : "No automated result disagrees with this claim.");
         automated.setId("cell-automated");
         return automated;
+    }
+
+    /**
+     * The newest results first: when, who (and what kind of reporter), the level reported, its run and framework
+     * version, and in words whether it differs from the claim's level.
+     */
+    private static Component automatedResults(CellAutomatedResults results, CompatibilityLevel claimed) {
+        List<ListItem> lines = results.newest().stream()
+                .map(result -> automatedResultLine(result, claimed))
+                .toList();
+        Component list = list("cell-automated-results", lines, "No automated results for this cell.");
+        if (results.total() <= results.newest().size()) {
+            return list;
+        }
+        Paragraph shown = new Paragraph("Newest " + results.newest().size() + " of " + results.total() + ".");
+        shown.setId("cell-automated-count");
+        return new VerticalLayout(shown, list);
+    }
+
+    private static ListItem automatedResultLine(AutomatedResult result, CompatibilityLevel claimed) {
+        Span level = new Span(LevelBadge.word(result.level()));
+        level.addClassNames("level", LevelBadge.cssClass(result.level()));
+        StringBuilder after = new StringBuilder();
+        if (result.evidenceRun() != null && !result.evidenceRun().isBlank()) {
+            after.append(" · run ").append(text(result.evidenceRun()));
+        }
+        if (result.frameworkVersion() != null && !result.frameworkVersion().isBlank()) {
+            after.append(" · ").append(text(result.frameworkVersion()));
+        }
+        ListItem line = new ListItem(
+                new Span(ModelView.time(result.reportedAt()) + " · " + text(result.reporter())
+                        + (result.reporterType() == null
+                                ? ""
+                                : " (" + text(ModelView.reporterType(result.reporterType())) + ")")
+                        + " reports "),
+                level,
+                new Span(after.toString()));
+        if (claimed != null && result.level() != claimed) {
+            Span differs = new Span(" · differs from the claim (" + claimed.label() + ")");
+            differs.addClassName("result-differs");
+            line.add(differs);
+            line.addClassName("automated-differs");
+        }
+        return line;
     }
 
     private static Component reviews(ModelOverview overview, Platform platform) {

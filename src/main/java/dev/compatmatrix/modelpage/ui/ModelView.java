@@ -336,7 +336,12 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             edit = new Button(tested ? "Edit claim" : "Add claim", e -> openEditor(platform));
             edit.setId("cell-edit");
         }
-        cellBox.add(new CellDetails(overview, cellPlatform, this, edit));
+        cellBox.add(new CellDetails(
+                overview,
+                cellPlatform,
+                this,
+                edit,
+                service.cellAutomatedResults(overview.header().name(), cellPlatform)));
     }
 
     private static String recommendationsLabel(ModelOverview overview) {
@@ -635,14 +640,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         StringBuilder text = new StringBuilder(text(result.reporter()));
         if (result.reporterType() != null) {
-            text.append(" (")
-                    .append(
-                            result.reporterType().equals("ci_pipeline")
-                                    ? "CI pipeline"
-                                    : result.reporterType().equals("automated_test")
-                                            ? "automated test"
-                                            : result.reporterType())
-                    .append(")");
+            text.append(" (").append(reporterType(result.reporterType())).append(")");
         }
         text.append(" reports ").append(result.level().label()).append(" on ").append(time(result.reportedAt()));
         if (result.evidenceRun() != null && !result.evidenceRun().isBlank()) {
@@ -652,6 +650,15 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             text.append(" · ").append(result.frameworkVersion());
         }
         return text.toString();
+    }
+
+    /** An automated reporter's type in words: "CI pipeline", "automated test". */
+    static String reporterType(String type) {
+        return switch (type) {
+            case "ci_pipeline" -> "CI pipeline";
+            case "automated_test" -> "automated test";
+            default -> type;
+        };
     }
 
     private void configureRecommendations() {

@@ -286,7 +286,8 @@ class StaleAndDisputedMarksTest {
                 new dev.compatmatrix.matrix.query.LevelSinceQuery(jdbc),
                 new dev.compatmatrix.prediction.query.ShownPredictionsQuery(jdbc),
                 new dev.compatmatrix.prediction.query.PlatformEvaluationQuery(
-                        jdbc, new tools.jackson.databind.json.JsonMapper()));
+                        jdbc, new tools.jackson.databind.json.JsonMapper()),
+                new dev.compatmatrix.modelpage.query.CellAutomatedResultsQuery(jdbc));
         var badges =
                 new BadgeService(new BadgeQuery(jdbc), matrix, new SettingsRepository(jdbc), null, Clock.systemUTC());
         SecurityContextHolder.getContext()
