@@ -38,8 +38,7 @@ public class ClaimMarksQuery {
         jdbc.sql(DISPUTES)
                 .param("modelId", modelId)
                 .query((rs, n) -> disputes.put(
-                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(),
-                        AutomatedResult.read(rs)))
+                        Platform.fromKey(rs.getString("hardware_type")).orElseThrow(), AutomatedResult.read(rs)))
                 .list();
         return disputes;
     }
