@@ -220,8 +220,10 @@ public final class Browser implements AutoCloseable {
 
     /** Opens the tab whose label starts with {@code label}. */
     public void tab(String label) {
-        find(By.xpath("//vaadin-tab[starts-with(normalize-space(), '" + label + "')]"))
-                .click();
+        WebElement tab = find(By.xpath("//vaadin-tab[starts-with(normalize-space(), '" + label + "')]"));
+        // A tab beyond the bar's width is scrolled to first, as a person does with the bar's arrow.
+        js("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'});", tab);
+        tab.click();
         awaitIdle();
     }
 

@@ -66,10 +66,10 @@ class QuickSearchBrowserIT {
     void enter_on_a_matrix_row_opens_the_model_page(Browser browser) {
         onTheMatrix(browser);
         browser.tabUntil("return !!document.getElementById('matrix-grid').shadowRoot.activeElement?.closest('#items')");
-        browser.keys().sendKeys(Keys.ARROW_DOWN).perform();
-        String model = (String) browser.js("""
-                const cell = document.getElementById('matrix-grid').shadowRoot.activeElement;
-                return cell.parentElement.querySelector('td')._content.textContent.trim();""");
+        // Down a row, then right from the row's tick box (Enter there ticks it) to the model's name.
+        browser.keys().sendKeys(Keys.ARROW_DOWN, Keys.ARROW_RIGHT).perform();
+        String model = (String) browser.js(
+                "return document.getElementById('matrix-grid').shadowRoot.activeElement._content.textContent.trim();");
         browser.keys().sendKeys(Keys.ENTER).perform();
         browser.until(d -> browser.path().equals("/models/" + model));
         assertThat(browser.find(By.tagName("h2")).getText()).isEqualTo(model);
