@@ -33,11 +33,18 @@ public class QuickSearchService {
         this.query = query;
     }
 
-    /** At most ten results for the text (blank: none); {@code %}, {@code _} and quotes match themselves. */
+    /**
+     * At most ten results for the text (blank: none); {@code %}, {@code _} and quotes match themselves, and a text
+     * without a letter or digit finds no model or family.
+     */
     public QuickSearchResults quickSearch(String text) {
         String clipped = clip(text);
         if (clipped.isEmpty()) {
             return QuickSearchResults.NONE;
+        }
+        if (clipped.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // Marks alone ("%_%", "--") name no model, and PostgreSQL's trigram index cannot answer them: no scan.
+            return new QuickSearchResults(List.of(), List.of(), platforms(clipped));
         }
         return new QuickSearchResults(
                 query.models(clipped, MODELS), query.families(clipped, FAMILIES), platforms(clipped));
