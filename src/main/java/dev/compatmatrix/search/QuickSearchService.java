@@ -63,6 +63,11 @@ public class QuickSearchService {
         return stripped.substring(0, end).strip();
     }
 
+    /** Whether this text finds only names and families that start with it (too short to search inside them). */
+    public static boolean matchesOnlyStarts(String text) {
+        return clip(text).length() < QuickSearchQuery.SHORTEST_CONTAINS;
+    }
+
     /** Platforms whose name or key contains the text, those starting with it first. */
     static List<Platform> platforms(String text) {
         String lower = text.toLowerCase(Locale.ROOT);

@@ -125,7 +125,9 @@ public class QuickSearchDialog extends Dialog {
                 text.isBlank()
                         ? "Type part of a model's name, a family, a platform or a screen."
                         : results.isEmpty()
-                                ? "Nothing found. Try fewer letters."
+                                ? QuickSearchService.matchesOnlyStarts(text)
+                                        ? "Nothing starts with these letters. Type a third to search inside names."
+                                        : "Nothing found. Try fewer letters."
                                 : Plural.of(results.size(), "result") + ": Up and Down to choose, Enter to open.");
         field.getElement()
                 .executeJs("this.inputElement.setAttribute('aria-expanded', $0)", String.valueOf(!results.isEmpty()));

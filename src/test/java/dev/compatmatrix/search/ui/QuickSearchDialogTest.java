@@ -89,6 +89,12 @@ class QuickSearchDialogTest extends KaribuTest {
         dialog.field.setValue("<b>%_'zz");
         assertThat(dialog.results()).isEmpty();
         assertThat(dialog.status.getText()).isEqualTo("Nothing found. Try fewer letters.");
+
+        // Two letters search only the starts of names: fewer letters would not help, a third one might.
+        dialog.field.setValue("zq");
+        assertThat(dialog.results()).isEmpty();
+        assertThat(dialog.status.getText())
+                .isEqualTo("Nothing starts with these letters. Type a third to search inside names.");
     }
 
     @Test
