@@ -61,9 +61,13 @@ public class AccountService {
                 validator.map(ValidatorRepository.ValidatorRef::level).orElse(null));
     }
 
-    /** Refused, with the reason on the field it is about, when the old password is wrong or the new one breaks a rule. */
+    /**
+     * Refused, with the reason on the field it is about, when the old password is wrong or the new one breaks a rule.
+     * A changed password also ends the caller's other sessions (someone who knew the old one is signed out), all but
+     * {@code currentSessionId}.
+     */
     @Transactional
-    public void changeMyPassword(String oldPassword, String newPassword) {
+    public void changeMyPassword(String oldPassword, String newPassword, String currentSessionId) {
         AppUser user = caller();
         if (oldPassword == null || !passwords.matches(oldPassword, user.passwordHash())) {
             throw new UserAdminException("oldPassword", "That is not your current password; nothing was changed");
@@ -75,7 +79,8 @@ public class AccountService {
             throw new UserAdminException("newPassword", "The new password is your current one");
         }
         users.setPasswordHash(user.userId(), passwords.encode(newPassword));
-        record(user, "user.password", "Changed their own password");
+        sessions.endOtherSessions(user.username(), Objects.requireNonNull(currentSessionId, "currentSessionId"));
+        record(user, "user.password", "Changed their own password; their other sessions were ended");
     }
 
     /**

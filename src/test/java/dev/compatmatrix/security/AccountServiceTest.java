@@ -41,6 +41,9 @@ class AccountServiceTest extends WritingIntegrationTest {
 
     MockMvc mvc;
 
+    /** A session id for refusals, which end no session. */
+    private static final String HERE = "this-session";
+
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context)
@@ -65,26 +68,37 @@ class AccountServiceTest extends WritingIntegrationTest {
     @Test
     void a_wrong_old_password_is_refused_the_policy_applies_and_then_only_the_new_password_signs_in() throws Exception {
         createUser("changer");
+        MockHttpSession here = signInWith("changer", FIRST);
+        MockHttpSession elsewhere = signInWith("changer", FIRST);
         signIn("changer", Roles.EDITOR);
         String hashBefore = hash("changer");
 
-        assertThatThrownBy(() -> account.changeMyPassword("not my password", "a brand new long password"))
+        assertThatThrownBy(() -> account.changeMyPassword("not my password", "a brand new long password", HERE))
                 .isInstanceOf(UserAdminException.class)
                 .hasMessage("That is not your current password; nothing was changed")
                 .extracting(e -> ((UserAdminException) e).field())
                 .isEqualTo("oldPassword");
-        assertThatThrownBy(() -> account.changeMyPassword(FIRST, "short"))
+        assertThatThrownBy(() -> account.changeMyPassword(FIRST, "short", HERE))
                 .hasMessage("A password needs at least 12 characters");
-        assertThatThrownBy(() -> account.changeMyPassword(FIRST, "changer")).hasMessageContaining("at least 12");
-        assertThatThrownBy(() -> account.changeMyPassword(FIRST, FIRST)).hasMessageContaining("current one");
+        assertThatThrownBy(() -> account.changeMyPassword(FIRST, "changer", HERE))
+                .hasMessageContaining("at least 12");
+        assertThatThrownBy(() -> account.changeMyPassword(FIRST, FIRST, HERE)).hasMessageContaining("current one");
         assertThat(hash("changer")).as("refusals change nothing").isEqualTo(hashBefore);
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/actuator/health").session(elsewhere))
+                .andExpect(authenticated().withUsername("changer"));
+        signIn("changer", Roles.EDITOR);
 
-        account.changeMyPassword(FIRST, "a brand new long password");
+        account.changeMyPassword(FIRST, "a brand new long password", here.getId());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'user.password' AND actor = 'changer'")
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
         SecurityContextHolder.clearContext();
+        // A session that knew the old password ends; this one stays.
+        mvc.perform(get("/dashboard").session(elsewhere)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/actuator/health").session(here))
+                .andExpect(authenticated().withUsername("changer"));
         mvc.perform(formLogin("/login").user("changer").password(FIRST)).andExpect(unauthenticated());
         signInWith("changer", "a brand new long password");
     }

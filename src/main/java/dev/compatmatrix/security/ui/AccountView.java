@@ -116,7 +116,10 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            accounts.changeMyPassword(oldPassword.getValue(), newPassword.getValue());
+            accounts.changeMyPassword(
+                    oldPassword.getValue(),
+                    newPassword.getValue(),
+                    VaadinSession.getCurrent().getSession().getId());
         } catch (UserAdminException refused) {
             errors.show(refused);
             return;
@@ -124,7 +127,9 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver {
         oldPassword.clear();
         newPassword.clear();
         repeated.clear();
-        passwordChanged.setText("Your password was changed. Use the new one next time you sign in.");
+        passwordChanged.setText(
+                "Your password was changed and your other sessions were signed out. Use the new one next time"
+                        + " you sign in.");
     }
 
     void signOutOthers() {
