@@ -19,6 +19,7 @@ import dev.compatmatrix.matrix.store.MatrixTables.ResolutionRow;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -222,9 +223,11 @@ public class MatrixWriter {
             ClaimWrites claimWrites = writeClaimRows(batch.claims(), user, now);
             Map<Integer, Map<Platform, CompatibilityLevel>> levels = new HashMap<>(batch.levelsBefore());
             Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
+            Map<Integer, Set<Platform>> changedPlatforms = new HashMap<>();
             for (ClaimChange change : batch.claims()) {
                 Map<Platform, CompatibilityLevel> model = new EnumMap<>(Platform.class);
                 model.putAll(levels.getOrDefault(change.model().modelId(), Map.of()));
+                CompatibilityLevel before = model.get(change.platform());
                 switch (change) {
                     case ClaimChange.Create c ->
                         model.put(c.platform(), c.data().level());
@@ -233,13 +236,18 @@ public class MatrixWriter {
                     case ClaimChange.Remove r -> model.remove(r.platform());
                 }
                 levels.put(change.model().modelId(), model);
+                Set<Platform> changed = changedPlatforms.computeIfAbsent(
+                        change.model().compatibilityId(), id -> EnumSet.noneOf(Platform.class));
+                if (before != model.get(change.platform())) {
+                    changed.add(change.platform());
+                }
             }
             for (ClaimChange change : batch.claims()) {
                 derived.put(
                         change.model().compatibilityId(),
                         ScoreRule.derive(levels.get(change.model().modelId())));
             }
-            derivedColumns.storeAll(derived, now);
+            derivedColumns.storeChanged(derived, changedPlatforms, now);
             StepTimes.mark("claims: derived columns");
             audit.recordAll(user, batch.auditEntries(), now);
             ReviewWrites reviewWrites = writeReviewRows(batch.approvals(), now);
