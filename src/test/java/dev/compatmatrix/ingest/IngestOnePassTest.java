@@ -80,7 +80,7 @@ class IngestOnePassTest extends WritingIntegrationTest {
                         SELECT m.model_name, d.hardware_type, d.compatibility_level FROM compatibility_details d
                         JOIN cross_platform_compatibility c ON c.id = d.compatibility_id
                         JOIN models m ON m.model_id = c.model_id
-                        WHERE d.updated_by NOT LIKE 'api:%' AND m.deleted_at IS NULL
+                        WHERE coalesce(d.updated_by, '') NOT LIKE 'api:%' AND m.deleted_at IS NULL
                         ORDER BY m.model_name, d.hardware_type LIMIT 2""").query().listOfRows();
         String confirmed = (String) people.get(0).get("compatibility_level");
         String disputedLevel = (String) people.get(1).get("compatibility_level");
