@@ -7,7 +7,8 @@
 #   bench/compare-commits.sh BEFORE AFTER            e.g. bench/compare-commits.sh b157680 build
 #
 # Sizes (environment): MODELS=100000 ROUNDS=3 ITERATIONS=200 WARMUP=50 BATCHES=20 CLIENTS=2 IMPORT_ROWS=10000
-# IMPORT_RUNS=3 BENCHMARKS="ingest import matrix"; WORK=<folder> keeps the clones and logs (default: a new /tmp folder).
+# IMPORT_RUNS=3 BENCHMARKS="ingest import matrix" DATABASE=duckdb (or postgresql, both: the ingest and matrix
+# benchmarks' -Dbenchmark.database); WORK=<folder> keeps the clones and logs (default: a new /tmp folder).
 # Needs only the commits' own build (Maven wrapper, JDK ≥ 21: JAVA_HOME, else Temurin 25 where it is installed).
 set -euo pipefail
 
@@ -17,7 +18,7 @@ if [ $# -ne 2 ]; then
 fi
 MODELS=${MODELS:-100000} ROUNDS=${ROUNDS:-3} ITERATIONS=${ITERATIONS:-200} WARMUP=${WARMUP:-50}
 BATCHES=${BATCHES:-20} CLIENTS=${CLIENTS:-2} IMPORT_ROWS=${IMPORT_ROWS:-10000} IMPORT_RUNS=${IMPORT_RUNS:-3}
-BENCHMARKS=${BENCHMARKS:-"ingest import matrix"}
+BENCHMARKS=${BENCHMARKS:-"ingest import matrix"} DATABASE=${DATABASE:-duckdb}
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
@@ -47,7 +48,7 @@ done
 run() { # side main-class args…
   local side=$1 dir="$WORK/$1"
   shift
-  (cd "$dir" && java --enable-native-access=ALL-UNNAMED -Duser.timezone=UTC \
+  (cd "$dir" && java --enable-native-access=ALL-UNNAMED -Duser.timezone=UTC -Dbenchmark.database="$DATABASE" \
       -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" "$@")
 }
 

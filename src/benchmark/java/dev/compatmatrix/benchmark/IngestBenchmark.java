@@ -1,6 +1,8 @@
 package dev.compatmatrix.benchmark;
 
+import dev.compatmatrix.base.StepTimes;
 import dev.compatmatrix.demo.SyntheticDatabaseGenerator;
+import dev.compatmatrix.ingest.api.ResultsController;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.security.token.ApiScope;
 import dev.compatmatrix.security.token.ApiTokenService;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -79,6 +83,11 @@ public final class IngestBenchmark {
         for (int i = 0; i < warmup; i++) {
             post(http, base, token, batch("warmup-" + i, names, random));
         }
+        // The profile: each measured batch's steps as the server timed them (StepTimes, logged at debug).
+        List<StepTimes> profile = java.util.Collections.synchronizedList(new ArrayList<>());
+        LoggingSystem.get(IngestBenchmark.class.getClassLoader())
+                .setLogLevel(ResultsController.class.getName(), LogLevel.DEBUG);
+        StepTimes.listen(profile::add);
         long[] postNanos = new long[measured];
         long[] visibleNanos = new long[measured];
         for (int i = 0; i < measured; i++) {
@@ -105,6 +114,10 @@ public final class IngestBenchmark {
                 System.out.println("first answer: " + answer + "; last cell now " + level);
             }
         }
+        StepTimes.listen(null);
+        LoggingSystem.get(IngestBenchmark.class.getClassLoader())
+                .setLogLevel(ResultsController.class.getName(), LogLevel.WARN);
+        printProfile(profile, postNanos);
         String one = report(postNanos, visibleNanos, measured, warmup, models);
         return one + " | "
                 + String.format(Locale.ROOT, "%,.0f", concurrent(http, base, token, names, clients, measured));
@@ -150,6 +163,39 @@ public final class IngestBenchmark {
                 perSecond,
                 Bench.loadAverage());
         return perSecond;
+    }
+
+    /** Where a batch's time went: each step's mean and p50 over the measured batches, and its share of the POST. */
+    private static void printProfile(List<StepTimes> profile, long[] postNanos) {
+        if (profile.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<Double>> steps = new java.util.LinkedHashMap<>();
+        List<Double> outside = new ArrayList<>();
+        for (int i = 0; i < profile.size(); i++) {
+            StepTimes batch = profile.get(i);
+            batch.nanos()
+                    .forEach((step, nanos) ->
+                            steps.computeIfAbsent(step, s -> new ArrayList<>()).add(nanos / 1e6));
+            if (i < postNanos.length) {
+                outside.add((postNanos[i] - batch.totalNanos()) / 1e6);
+            }
+        }
+        steps.put("HTTP, security, client (POST − server steps)", outside);
+        double post = java.util.Arrays.stream(postNanos).average().orElse(0) / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "%nWhere a batch's time goes (%d batches; mean POST %.1f ms):%n| step | mean (ms) | p50 (ms) | share |%n"
+                        + "|---|---:|---:|---:|%n",
+                profile.size(),
+                post);
+        steps.forEach((step, values) -> {
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double mean = values.stream().mapToDouble(Double::doubleValue).sum() / profile.size();
+            System.out.printf(
+                    Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% |%n", step, mean, pct(sorted, 50), 100 * mean / post);
+        });
     }
 
     record Batch(String json, String lastModel, String lastPlatform) {}

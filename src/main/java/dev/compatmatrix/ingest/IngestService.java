@@ -1,5 +1,6 @@
 package dev.compatmatrix.ingest;
 
+import dev.compatmatrix.base.StepTimes;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.base.db.ClusterLock;
 import dev.compatmatrix.base.db.ClusterLock.Hold;
@@ -23,6 +24,7 @@ import dev.compatmatrix.security.api.ApiPrincipal;
 import dev.compatmatrix.security.token.ApiToken;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,22 +85,27 @@ public class IngestService {
 
     public IngestReport ingest(ResultBatch batch, ApiPrincipal caller) {
         List<CheckedResult> results = ResultChecks.check(batch);
+        StepTimes.mark("checks");
         // Two batches touching the same cells at once: the database refuses one (a write-write conflict, or the same
         // new claim twice); applying it again is safe, and then sees the other batch's claims.
         return retry.run(
                 attempt -> {
                     // First attempts run side by side; a retry runs alone (see turns).
                     Hold hold = attempt == 1 ? Hold.SHARED : Hold.EXCLUSIVE;
-                    return turns.inTransaction(hold, () -> apply(batch.batchId(), results, caller));
+                    IngestReport report = turns.inTransaction(hold, () -> apply(batch.batchId(), results, caller));
+                    StepTimes.mark("commit");
+                    return report;
                 },
                 IngestConflictException::new);
     }
 
     private IngestReport apply(String batchId, List<CheckedResult> results, ApiPrincipal caller) {
         ApiToken token = caller.token();
+        StepTimes.mark("begin");
         if (ingest.batchApplied(token.validatorId(), batchId)) {
             return new IngestReport(batchId, true, results.size(), 0, 0, 0, 0, 0);
         }
+        StepTimes.mark("batch applied?");
         // ResultChecks refuses control characters in model names, so the names' separator is safe.
         Map<String, ModelRef> models = derivedColumns.findByModelNames(
                 results.stream().map(CheckedResult::modelName).collect(Collectors.toSet()));
@@ -109,11 +116,18 @@ public class IngestService {
         if (!unknown.isEmpty()) {
             throw new IngestRejectedException(unknown);
         }
+        StepTimes.mark("lookup models");
         Map<String, IngestRepository.CellClaim> current = new HashMap<>();
-        for (var claim : ingest.claims(
-                models.values().stream().map(ModelRef::compatibilityId).toList())) {
+        // Every claimed level of the batch's models, by model id: the writer derives their columns from it.
+        Map<Integer, Integer> modelOfRow = new HashMap<>();
+        models.values().forEach(m -> modelOfRow.put(m.compatibilityId(), m.modelId()));
+        Map<Integer, Map<Platform, CompatibilityLevel>> levels = new HashMap<>();
+        for (var claim : ingest.claims(modelOfRow.keySet())) {
             current.put(cell(claim.compatibilityId(), claim.platform()), claim);
+            levels.computeIfAbsent(modelOfRow.get(claim.compatibilityId()), m -> new EnumMap<>(Platform.class))
+                    .put(Platform.fromKey(claim.platform()).orElseThrow(), claim.level());
         }
+        StepTimes.mark("lookup claims");
         LocalDateTime now = LocalDateTime.now(clock);
         List<Long> ids = claims.newIds(IngestPlan.newClaimCount(results, models, current));
         IngestPlan plan = IngestPlan.of(results, models, current, caller.name(), token, batchId, ids.iterator());
@@ -126,50 +140,52 @@ public class IngestService {
                 plan.confirmedCount(),
                 plan.disputedCount(),
                 plan.measurements().size());
-        writer.writeClaims(
-                plan.claims(),
-                List.of(new AuditLog.Entry(
-                        "ingest.batch",
-                        "ingest_batches",
-                        batchId,
-                        "Applied batch " + batchId + " of " + results.size() + " results for " + token.validatorName(),
-                        null,
-                        Map.of(
-                                "created",
-                                report.created(),
-                                "updated",
-                                report.updated(),
-                                "confirmed",
-                                report.confirmed(),
-                                "disputed",
-                                report.disputed()))),
+        StepTimes.mark("plan");
+        writer.writeAutomatedBatch(
+                new MatrixWriter.AutomatedBatch(
+                        plan.claims(),
+                        plan.approvals().stream()
+                                .map(r -> approval(
+                                        r,
+                                        plan.confirmations().get(r.claimId()),
+                                        token,
+                                        caller.name(),
+                                        "Automated result, batch " + batchId,
+                                        now))
+                                .toList(),
+                        plan.automatedResults().stream()
+                                .map(a -> new AutomatedResultRow(
+                                        a.modelId(),
+                                        Platform.fromKey(a.platform()).orElseThrow(),
+                                        token.validatorId(),
+                                        CompatibilityLevel.fromKey(a.level()).orElseThrow(),
+                                        a.run(),
+                                        a.version(),
+                                        now))
+                                .toList(),
+                        levels,
+                        List.of(new AuditLog.Entry(
+                                "ingest.batch",
+                                "ingest_batches",
+                                batchId,
+                                "Applied batch " + batchId + " of " + results.size() + " results for "
+                                        + token.validatorName(),
+                                null,
+                                Map.of(
+                                        "created",
+                                        report.created(),
+                                        "updated",
+                                        report.updated(),
+                                        "confirmed",
+                                        report.confirmed(),
+                                        "disputed",
+                                        report.disputed())))),
                 caller.name(),
                 now);
-        writer.recordReviews(
-                plan.approvals().stream()
-                        .map(r -> approval(
-                                r,
-                                plan.confirmations().get(r.claimId()),
-                                token,
-                                caller.name(),
-                                "Automated result, batch " + batchId,
-                                now))
-                        .toList(),
-                List.of(),
-                caller.name(),
-                now);
-        writer.recordResults(plan.automatedResults().stream()
-                .map(a -> new AutomatedResultRow(
-                        a.modelId(),
-                        Platform.fromKey(a.platform()).orElseThrow(),
-                        token.validatorId(),
-                        CompatibilityLevel.fromKey(a.level()).orElseThrow(),
-                        a.run(),
-                        a.version(),
-                        now))
-                .toList());
         performance.append(plan.measurements(), "ci:" + token.validatorName(), now);
+        StepTimes.mark("measurements");
         ingest.recordBatch(token.validatorId(), batchId, token.tokenId(), results.size(), now);
+        StepTimes.mark("ingest_batches");
         return report;
     }
 

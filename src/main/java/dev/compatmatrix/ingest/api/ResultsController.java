@@ -1,5 +1,6 @@
 package dev.compatmatrix.ingest.api;
 
+import dev.compatmatrix.base.StepTimes;
 import dev.compatmatrix.base.api.ApiDocs;
 import dev.compatmatrix.ingest.IngestReport;
 import dev.compatmatrix.ingest.IngestService;
@@ -12,6 +13,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +37,9 @@ public class ResultsController {
 
     /** 1,000 results with notes and measurements fit comfortably. */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /** At debug, each batch's time by step (BENCHMARKS.md, issue 24). */
+    private static final Logger log = LoggerFactory.getLogger(ResultsController.class);
 
     private final IngestService ingest;
     private final ObjectReader reader;
@@ -76,11 +82,21 @@ public class ResultsController {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw new BodyTooLargeException();
         }
-        byte[] body = readLimited(request.getInputStream());
-        ResultBatch batch = reader.readValue(body);
-        IngestReport report = ingest.ingest(batch, caller);
-        return ResponseEntity.status(report.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(report);
+        StepTimes steps = log.isDebugEnabled() ? StepTimes.start() : null;
+        try {
+            byte[] body = readLimited(request.getInputStream());
+            StepTimes.mark("read body");
+            ResultBatch batch = reader.readValue(body);
+            StepTimes.mark("parse JSON");
+            IngestReport report = ingest.ingest(batch, caller);
+            return ResponseEntity.status(report.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(report);
+        } finally {
+            if (steps != null) {
+                steps.stop("answer");
+                log.debug("Batch steps, {}", steps);
+            }
+        }
     }
 
     /** Reads at most the limit, so a body without a length cannot exhaust memory either. */

@@ -6,10 +6,13 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ScoreRule;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +53,9 @@ public class DerivedColumnsRepository {
         this.appender = appender;
         this.database = database;
     }
+
+    /** {@link #storeChanged}'s statements by the platforms they set. */
+    private final Map<Set<Platform>, String> storeChangedSql = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A model's id and its matrix row's id. */
     public record ModelRef(int modelId, int compatibilityId) {}
@@ -141,6 +147,53 @@ public class DerivedColumnsRepository {
                     List.<Object[]>of(MatrixTables.MATRIX_ROWS.values(row, ID, DERIVED)));
             return;
         }
+        jdbc.sql(STORE_ALL_SQL)
+                .param("rows", encode(derivedById))
+                .param("now", now)
+                .update();
+    }
+
+    /**
+     * {@link #storeAll}, setting of each model only the support and rank of the platforms whose level changed (a
+     * platform's pair follows its own level alone) besides the score, recommendation and {@code last_updated}: DuckDB's
+     * UPDATE costs by the columns it sets (400 scattered rows: all 19 columns ~430 ms, 5 columns ~110 ms, under load;
+     * BENCHMARKS.md, issue 24). One statement per set of changed platforms — one platform per model in a batch of
+     * distinct cells, so at most a statement per platform.
+     */
+    void storeChanged(
+            Map<Integer, ScoreRule.Derived> derivedById, Map<Integer, Set<Platform>> changed, LocalDateTime now) {
+        Map<Set<Platform>, Map<Integer, ScoreRule.Derived>> groups = new LinkedHashMap<>();
+        derivedById.forEach((id, derived) -> {
+            Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+            platforms.addAll(changed.getOrDefault(id, Set.of()));
+            groups.computeIfAbsent(platforms, p -> new LinkedHashMap<>()).put(id, derived);
+        });
+        groups.forEach((platforms, group) -> jdbc.sql(storeChangedSql.computeIfAbsent(platforms, this::storeSql))
+                .param("rows", encode(group))
+                .param("now", now)
+                .update());
+    }
+
+    /** {@link #STORE_ALL_SQL} setting only these platforms' pairs (positions as {@link #encode} writes them). */
+    private String storeSql(Set<Platform> platforms) {
+        StringBuilder set = new StringBuilder("UPDATE cross_platform_compatibility SET\n");
+        for (Platform p : platforms) {
+            int at = p.ordinal() + 1;
+            set.append("    ")
+                    .append(p.key())
+                    .append("_support = substr(v.flags, ")
+                    .append(at)
+                    .append(", 1) = '1', ")
+                    .append(p.key())
+                    .append("_level_rank = nullif(CAST(substr(v.ranks, ")
+                    .append(at)
+                    .append(", 1) AS SMALLINT), 0),\n");
+        }
+        return set + STORE_ALL_SQL.substring(STORE_ALL_SQL.indexOf("    compatibility_score = v.score"));
+    }
+
+    /** "id,flags,ranks,score,platform" per model, ";" between models; one digit per platform in enum order. */
+    private static String encode(Map<Integer, ScoreRule.Derived> derivedById) {
         StringBuilder rows = new StringBuilder();
         derivedById.forEach((id, derived) -> {
             if (!rows.isEmpty()) {
@@ -163,6 +216,6 @@ public class DerivedColumnsRepository {
                                     ? ""
                                     : derived.recommended().key());
         });
-        jdbc.sql(STORE_ALL_SQL).param("rows", rows.toString()).param("now", now).update();
+        return rows.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.compatmatrix.matrix.store;
 
+import dev.compatmatrix.base.StepTimes;
 import dev.compatmatrix.base.audit.AuditLog;
 import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeKind;
@@ -17,6 +18,9 @@ import dev.compatmatrix.matrix.store.MatrixTables.ObjectionRow;
 import dev.compatmatrix.matrix.store.MatrixTables.ResolutionRow;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,9 +104,15 @@ public class MatrixWriter {
     public void writeClaims(
             List<ClaimChange> changes, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         inOneTransaction(() -> {
-            writeClaimRows(changes, user, now);
+            ClaimWrites written = writeClaimRows(changes, user, now);
+            cellStates.follow(written.cells(), now);
+            StepTimes.mark("claims: cell_states");
+            events.record(written.events());
+            StepTimes.mark("claims: events");
             rederive(touched(changes), now);
+            StepTimes.mark("claims: derived columns");
             audit.recordAll(user, auditEntries, now);
+            StepTimes.mark("claims: audit");
             return null;
         });
     }
@@ -161,7 +171,9 @@ public class MatrixWriter {
                 for (Claim claim : claims.findAll(model.compatibilityId())) {
                     removals.add(ClaimChange.remove(claim, model, reason));
                 }
-                writeClaimRows(removals, user, now);
+                ClaimWrites written = writeClaimRows(removals, user, now);
+                cellStates.follow(written.cells(), now);
+                events.record(written.events());
                 database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID, List.<Object[]>of(new Object[] {
                     model.compatibilityId()
                 }));
@@ -178,57 +190,135 @@ public class MatrixWriter {
     public List<Long> recordReviews(
             List<ReviewChange> reviews, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         return inOneTransaction(() -> {
-            List<Object[]> validations = new ArrayList<>();
-            for (ReviewChange review : reviews) {
-                if (review.validation() != null) {
-                    validations.add(new Object[] {
-                        review.review().claimId(),
-                        review.validation().status().key(),
-                        review.validation().validatorId(),
-                        validationDate(review.validation(), now)
-                    });
-                }
-            }
-            database.update(MatrixTables.CLAIMS.name(), CLAIM_ID, CLAIM_VALIDATION, null, validations);
-            List<Long> ids = database.append(
-                    MatrixTables.REVIEWS,
-                    reviews.stream().map(ReviewChange::review).toList());
-            List<ObjectionRow> objections = new ArrayList<>();
-            for (int i = 0; i < reviews.size(); i++) {
-                ReviewChange review = reviews.get(i);
-                if (review.objectionNeeds() != null) {
-                    objections.add(new ObjectionRow(
-                            ids.get(i),
-                            review.review().claimId(),
-                            review.review().claimVersion(),
-                            review.objectionNeeds()));
-                }
-            }
-            database.append(MatrixTables.OBJECTIONS, objections);
-            cellStates.follow(
-                    reviews.stream()
-                            .filter(r -> r.validation() != null)
-                            .map(r -> new CellStates.Cell(
-                                    r.review().modelId(),
-                                    r.review().platform(),
-                                    r.review().claimId()))
-                            .toList(),
-                    now);
-            events.record(reviews.stream()
-                    .map(ReviewChange::review)
-                    .map(r -> new MatrixEvents.Event(
-                            ChangeKind.VALIDATION,
-                            r.modelId(),
-                            r.platform(),
-                            r.claimLevel(),
-                            r.claimLevel(),
-                            r.resultingStatus().key(),
-                            r.reviewer(),
-                            now))
-                    .toList());
+            ReviewWrites written = writeReviewRows(reviews, now);
+            cellStates.follow(written.cells(), now);
+            StepTimes.mark("reviews: cell_states");
+            events.record(written.events());
+            StepTimes.mark("reviews: events");
             audit.recordAll(user, auditEntries, now);
-            return ids;
+            StepTimes.mark("reviews: audit");
+            return written.ids();
         });
+    }
+
+    /** What a batch of a pipeline's results writes ({@link #writeAutomatedBatch}). */
+    public record AutomatedBatch(
+            List<ClaimChange> claims,
+            List<ReviewChange> approvals,
+            List<AutomatedResultRow> results,
+            Map<Integer, Map<Platform, CompatibilityLevel>> levelsBefore,
+            List<AuditLog.Entry> auditEntries) {}
+
+    /**
+     * A pipeline's batch in one pass: {@link #writeClaims}, then {@link #recordReviews} of its approvals, then
+     * {@link #recordResults}, with the same rows, events (in that order, one change) and cell states as those three
+     * calls, but each table written once: one {@code cell_states} step for all cells (the claims' and the confirmed
+     * ones' are distinct cells, and an approval at the claim's own framework version leaves {@code version_changed}
+     * as it was), one events append, one version mark, and no claims re-read — the derived columns and the levels the
+     * results' events name follow from {@code levelsBefore}: every claimed level of the batch's models by model id,
+     * read in this transaction (which holds them as they are until it writes them).
+     */
+    public void writeAutomatedBatch(AutomatedBatch batch, String user, LocalDateTime now) {
+        inOneTransaction(() -> {
+            ClaimWrites claimWrites = writeClaimRows(batch.claims(), user, now);
+            Map<Integer, Map<Platform, CompatibilityLevel>> levels = new HashMap<>(batch.levelsBefore());
+            Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
+            Map<Integer, Set<Platform>> changedPlatforms = new HashMap<>();
+            for (ClaimChange change : batch.claims()) {
+                Map<Platform, CompatibilityLevel> model = new EnumMap<>(Platform.class);
+                model.putAll(levels.getOrDefault(change.model().modelId(), Map.of()));
+                CompatibilityLevel before = model.get(change.platform());
+                switch (change) {
+                    case ClaimChange.Create c ->
+                        model.put(c.platform(), c.data().level());
+                    case ClaimChange.Update u ->
+                        model.put(u.platform(), u.data().level());
+                    case ClaimChange.Remove r -> model.remove(r.platform());
+                }
+                levels.put(change.model().modelId(), model);
+                Set<Platform> changed = changedPlatforms.computeIfAbsent(
+                        change.model().compatibilityId(), id -> EnumSet.noneOf(Platform.class));
+                if (before != model.get(change.platform())) {
+                    changed.add(change.platform());
+                }
+            }
+            for (ClaimChange change : batch.claims()) {
+                derived.put(
+                        change.model().compatibilityId(),
+                        ScoreRule.derive(levels.get(change.model().modelId())));
+            }
+            derivedColumns.storeChanged(derived, changedPlatforms, now);
+            StepTimes.mark("claims: derived columns");
+            audit.recordAll(user, batch.auditEntries(), now);
+            ReviewWrites reviewWrites = writeReviewRows(batch.approvals(), now);
+            database.append(MatrixTables.AUTOMATED_RESULTS, batch.results());
+            StepTimes.mark("results: append");
+            List<CellStates.Cell> cells = new ArrayList<>(claimWrites.cells());
+            cells.addAll(reviewWrites.cells());
+            cellStates.follow(cells, now);
+            StepTimes.mark("cell_states");
+            List<MatrixEvents.Event> all = new ArrayList<>(claimWrites.events());
+            all.addAll(reviewWrites.events());
+            all.addAll(resultEvents(batch.results(), levels));
+            events.record(all);
+            StepTimes.mark("events");
+            return null;
+        });
+    }
+
+    private record ClaimWrites(List<CellStates.Cell> cells, List<MatrixEvents.Event> events) {}
+
+    private record ReviewWrites(List<Long> ids, List<CellStates.Cell> cells, List<MatrixEvents.Event> events) {}
+
+    /** The review rows, the validation they set and the objections they leave; the cells and events to follow. */
+    private ReviewWrites writeReviewRows(List<ReviewChange> reviews, LocalDateTime now) {
+        List<Object[]> validations = new ArrayList<>();
+        for (ReviewChange review : reviews) {
+            if (review.validation() != null) {
+                validations.add(new Object[] {
+                    review.review().claimId(),
+                    review.validation().status().key(),
+                    review.validation().validatorId(),
+                    validationDate(review.validation(), now)
+                });
+            }
+        }
+        database.update(MatrixTables.CLAIMS.name(), CLAIM_ID, CLAIM_VALIDATION, null, validations);
+        StepTimes.mark("reviews: validation");
+        List<Long> ids = database.append(
+                MatrixTables.REVIEWS, reviews.stream().map(ReviewChange::review).toList());
+        StepTimes.mark("reviews: append");
+        List<ObjectionRow> objections = new ArrayList<>();
+        for (int i = 0; i < reviews.size(); i++) {
+            ReviewChange review = reviews.get(i);
+            if (review.objectionNeeds() != null) {
+                objections.add(new ObjectionRow(
+                        ids.get(i),
+                        review.review().claimId(),
+                        review.review().claimVersion(),
+                        review.objectionNeeds()));
+            }
+        }
+        database.append(MatrixTables.OBJECTIONS, objections);
+        StepTimes.mark("reviews: objections");
+        List<CellStates.Cell> cells = reviews.stream()
+                .filter(r -> r.validation() != null)
+                .map(r -> new CellStates.Cell(
+                        r.review().modelId(), r.review().platform(), r.review().claimId()))
+                .toList();
+        List<MatrixEvents.Event> changed = reviews.stream()
+                .map(ReviewChange::review)
+                .map(r -> new MatrixEvents.Event(
+                        ChangeKind.VALIDATION,
+                        r.modelId(),
+                        r.platform(),
+                        r.claimLevel(),
+                        r.claimLevel(),
+                        r.resultingStatus().key(),
+                        r.reviewer(),
+                        now))
+                .toList();
+        return new ReviewWrites(ids, cells, changed);
     }
 
     /** Keeps results reported by automated validators (what makes a cell disputed or a validation stale). */
@@ -236,20 +326,30 @@ public class MatrixWriter {
         inOneTransaction(() -> {
             Map<Integer, Map<Platform, CompatibilityLevel>> claimed = claims.levelsOfModels(
                     results.stream().map(AutomatedResultRow::modelId).collect(Collectors.toSet()));
-            String actor = Actor.nameOrNull();
-            events.record(results.stream()
-                    .map(r -> new MatrixEvents.Event(
-                            ChangeKind.RESULT,
-                            r.modelId(),
-                            r.platform(),
-                            claimed.getOrDefault(r.modelId(), Map.of()).get(r.platform()),
-                            r.reportedLevel(),
-                            null,
-                            actor,
-                            r.reportedAt()))
-                    .toList());
-            return database.append(MatrixTables.AUTOMATED_RESULTS, results);
+            StepTimes.mark("results: claimed levels");
+            events.record(resultEvents(results, claimed));
+            StepTimes.mark("results: events");
+            List<Long> ids = database.append(MatrixTables.AUTOMATED_RESULTS, results);
+            StepTimes.mark("results: append");
+            return ids;
         });
+    }
+
+    /** A result's event names the level claimed in its cell ({@code claimed} by model id) beside the one reported. */
+    private static List<MatrixEvents.Event> resultEvents(
+            List<AutomatedResultRow> results, Map<Integer, Map<Platform, CompatibilityLevel>> claimed) {
+        String actor = Actor.nameOrNull();
+        return results.stream()
+                .map(r -> new MatrixEvents.Event(
+                        ChangeKind.RESULT,
+                        r.modelId(),
+                        r.platform(),
+                        claimed.getOrDefault(r.modelId(), Map.of()).get(r.platform()),
+                        r.reportedLevel(),
+                        null,
+                        actor,
+                        r.reportedAt()))
+                .toList();
     }
 
     /** Keeps dispute resolutions (rows never updated), then the audit entries. */
@@ -273,7 +373,8 @@ public class MatrixWriter {
         });
     }
 
-    private void writeClaimRows(List<ClaimChange> changes, String user, LocalDateTime now) {
+    /** The claim rows and their history; the cells and events to follow. */
+    private ClaimWrites writeClaimRows(List<ClaimChange> changes, String user, LocalDateTime now) {
         List<ClaimRow> creates = new ArrayList<>();
         List<Object[]> keepValidation = new ArrayList<>();
         List<Object[]> setValidation = new ArrayList<>();
@@ -386,14 +487,16 @@ public class MatrixWriter {
         if (written != expected) {
             throw new StaleClaimException(expected, written);
         }
+        StepTimes.mark("claims: update");
         database.append(MatrixTables.CLAIMS, creates);
+        StepTimes.mark("claims: append");
         database.append(MatrixTables.HISTORY, history);
-        cellStates.follow(
+        StepTimes.mark("claims: history");
+        return new ClaimWrites(
                 changes.stream()
                         .map(c -> new CellStates.Cell(c.model().modelId(), c.platform(), claimAfter(c)))
                         .toList(),
-                now);
-        events.record(changed);
+                changed);
     }
 
     /** The claim a change leaves in its cell (none after a removal). */
@@ -435,6 +538,7 @@ public class MatrixWriter {
         return transaction.execute(status -> {
             T written = write.get();
             version.changed(change);
+            StepTimes.mark("matrix version");
             return written;
         });
     }
