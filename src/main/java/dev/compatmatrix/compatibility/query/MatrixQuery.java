@@ -181,7 +181,13 @@ public class MatrixQuery {
     /** The ordered model ids of the whole filtered matrix. */
     public Statement orderedIdsStatement(MatrixFilter filter, MatrixSort sort) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = filtered("c.model_id", filter, params) + "\nORDER BY " + orderBy(sort);
+        String order = orderBy(sort);
+        if (filter.text() != null && sort.key().equals("name")) {
+            // The same order by an expression no index gives: otherwise PostgreSQL walks the name index and filters
+            // every row (56,000 rows, 307 ms for "-0421") instead of taking the few matches from the trigram indexes.
+            order = order.replaceFirst("^c\\.model_name", "(c.model_name || '')");
+        }
+        String sql = filtered("c.model_id", filter, params) + "\nORDER BY " + order;
         return new Statement(sql, params);
     }
 
