@@ -3,6 +3,7 @@ package dev.compatmatrix;
 import dev.compatmatrix.matrix.CompatibilityLevel;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ScoreRule;
+import dev.compatmatrix.matrix.SqlRanks;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +67,37 @@ public final class MatrixInvariants {
             }
         }
         return broken;
+    }
+
+    /**
+     * Matrix rows whose copy of their model's columns (name, family, type, size and its rank, parameters: the sort keys
+     * of V0023) differs from the model's, models not deleted without a matrix row, and matrix rows of a deleted or
+     * missing model: pages read their ids from the matrix rows alone.
+     */
+    public static List<String> matrixRowsNotFollowingModels(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT 'model ' || m.model_id || ' (' || m.model_name || ') has no matrix row'
+                FROM models m WHERE m.deleted_at IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM cross_platform_compatibility c WHERE c.model_id = m.model_id)
+                UNION ALL
+                SELECT 'matrix row ' || c.id || ' of model ' || c.model_id || ' (' || coalesce(c.model_name, '-') || '): '
+                       || CASE WHEN m.model_id IS NULL THEN 'no such model'
+                               WHEN m.deleted_at IS NOT NULL THEN 'model deleted'
+                               ELSE 'name ' || coalesce(m.model_name, '-') || ' / ' || coalesce(c.model_name, '-')
+                                    || ', family ' || coalesce(m.model_family, '-') || ' / ' || coalesce(c.model_family, '-')
+                                    || ', type ' || coalesce(m.model_type, '-') || ' / ' || coalesce(c.model_type, '-')
+                                    || ', size ' || coalesce(m.model_size, '-') || ' / ' || coalesce(c.model_size, '-')
+                                    || ' rank ' || coalesce(CAST(c.model_size_rank AS VARCHAR), '-')
+                                    || ', parameters ' || coalesce(CAST(m.parameters_millions AS VARCHAR), '-') || ' / '
+                                    || coalesce(CAST(c.parameters_millions AS VARCHAR), '-') END
+                FROM cross_platform_compatibility c LEFT JOIN models m ON m.model_id = c.model_id
+                WHERE m.model_id IS NULL OR m.deleted_at IS NOT NULL
+                   OR c.model_name IS DISTINCT FROM m.model_name OR c.model_family IS DISTINCT FROM m.model_family
+                   OR c.model_type IS DISTINCT FROM m.model_type OR c.model_size IS DISTINCT FROM m.model_size
+                   OR c.parameters_millions IS DISTINCT FROM m.parameters_millions
+                   OR c.model_size_rank IS DISTINCT FROM """ + " " + SqlRanks.sizeRank("m.model_size"))
+                .query(String.class)
+                .list();
     }
 
     /** Claims whose newest history row does not end at their current level. */

@@ -253,6 +253,39 @@ public final class MatrixBenchmark {
         for (String key : keys) {
             cases.add(pageCase("first page, sorted by " + key, MatrixFilter.NONE, new MatrixSort(key, false), 0));
         }
+        // Before and after V0023 in one run: "app" reads the page's ids from the matrix row alone (the model's columns
+        // copied there), "raw" with the statement as it was, joining models and sorting by their columns.
+        List<MatrixSort> sorts = new ArrayList<>(
+                keys.stream().map(key -> new MatrixSort(key, false)).toList());
+        for (String key : List.of("family", "score", "cuda")) {
+            sorts.add(new MatrixSort(key, true));
+        }
+        for (MatrixSort sort : sorts) {
+            comparison(cases, sort.key() + (sort.descending() ? " descending" : ""), MatrixFilter.NONE, sort);
+        }
+        for (MatrixFilter search : List.of(searchFamily, searchFragment)) {
+            // Text search in name order by an expression (app) vs by the name column, which PostgreSQL's index serves.
+            cases.add(new Bench.Case(
+                    "first page, text q=%s: name order no index serves (app) vs the name column (raw)"
+                            .formatted(search.text()),
+                    null,
+                    explain(search, MatrixSort.BY_NAME, 0),
+                    () -> matrix.page(search, MatrixSort.BY_NAME, 0, PAGE).size(),
+                    () -> raw.pageByNameColumn(search)));
+        }
+        comparison(cases, "text q=llama", searchFamily, MatrixSort.BY_NAME);
+        comparison(cases, "text q=-0421", searchFragment, MatrixSort.BY_NAME);
+        cases.add(new Bench.Case(
+                "page at offset %,d after a model write: names of the matrix row (app) vs of models (raw)"
+                        .formatted(deep),
+                null,
+                List.of(),
+                () -> {
+                    matrix.clearAllCaches();
+                    return matrix.page(MatrixFilter.NONE, MatrixSort.BY_NAME, deep, PAGE)
+                            .size();
+                },
+                () -> raw.firstVisitJoiningModels(deep)));
         // Before and after V0009 in one run: "raw" here is the platform sort as it was, joining that platform's
         // claims; the ratio is after / before.
         for (Platform platform : List.of(Platform.CUDA, Platform.WEBNN)) {
@@ -265,6 +298,16 @@ public final class MatrixBenchmark {
                     () -> raw.pageJoiningClaims(platform)));
         }
         return cases;
+    }
+
+    /** A first page read from the matrix row alone (app) and as before V0023, joining models (raw). */
+    private void comparison(List<Bench.Case> cases, String name, MatrixFilter filter, MatrixSort sort) {
+        cases.add(new Bench.Case(
+                "first page, %s: matrix row alone (app) vs joining models (raw)".formatted(name),
+                null,
+                explain(filter, sort, 0),
+                () -> matrix.page(filter, sort, 0, PAGE).size(),
+                () -> raw.pageJoiningModels(filter, sort)));
     }
 
     private Bench.Case pageCase(String name, MatrixFilter filter, MatrixSort sort, int offset) {
@@ -441,6 +484,69 @@ public final class MatrixBenchmark {
             try (Connection c = connection()) {
                 var ids = RawJdbc.query(c, sql, Map.of("platform", platform.key(), "limit", PAGE));
                 return rows(c, ids.values().stream().map(r -> r[0]).toList());
+            }
+        }
+
+        /**
+         * A first page as read before V0023: the ids from models joined to their matrix rows when the sort needs them,
+         * sorted by the models' columns (text search and sorts without a platform filter only).
+         */
+        int pageJoiningModels(MatrixFilter filter, MatrixSort sort) throws SQLException {
+            String column = sort.platform().isPresent()
+                    ? "c." + sort.platform().get().levelRankColumn()
+                    : switch (sort.key()) {
+                        case "family" -> "m.model_family";
+                        case "type" -> "m.model_type";
+                        case "size" -> dev.compatmatrix.matrix.SqlRanks.sizeRank("m.model_size");
+                        case "parameters" -> "m.parameters_millions";
+                        case "score" -> "c.compatibility_score";
+                        case "recommended" -> "c.recommended_platform";
+                        default -> null;
+                    };
+            boolean join = column != null && column.startsWith("c.");
+            String order = column == null
+                    ? "m.model_name ASC"
+                    : column + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST, m.model_name ASC";
+            Map<String, Object> params = new java.util.HashMap<>();
+            params.put("limit", PAGE);
+            String text = "";
+            if (filter.text() != null) {
+                text = " AND (m.model_name ILIKE :text ESCAPE '\\' OR m.model_family ILIKE :text ESCAPE '\\')";
+                params.put("text", "%" + dev.compatmatrix.base.db.SqlLike.escape(filter.text()) + "%");
+            }
+            String sql = "SELECT m.model_id FROM models m"
+                    + (join ? " JOIN cross_platform_compatibility c ON c.model_id = m.model_id" : "")
+                    + " WHERE m.deleted_at IS NULL" + text + " ORDER BY " + order + " LIMIT :limit OFFSET 0";
+            try (Connection c = connection()) {
+                var ids = RawJdbc.query(c, sql, params);
+                return rows(c, ids.values().stream().map(r -> r[0]).toList());
+            }
+        }
+
+        /** A first page in name order with the ORDER BY on the name column itself (as before the text-search change). */
+        int pageByNameColumn(MatrixFilter filter) throws SQLException {
+            var ids = matrix.pageStatement(filter, MatrixSort.BY_NAME, 0, PAGE);
+            String sql = ids.sql().replace("(c.model_name || '')", "c.model_name");
+            try (Connection c = connection()) {
+                return rows(
+                        c,
+                        RawJdbc.query(c, sql, ids.params()).values().stream()
+                                .map(r -> r[0])
+                                .toList());
+            }
+        }
+
+        /** A deep page after a model write as before V0023: the data version, all names of models sorted, the rows. */
+        int firstVisitJoiningModels(int offset) throws SQLException {
+            try (Connection c = connection()) {
+                RawJdbc.query(c, MatrixQuery.VERSION_SQL, Map.of());
+                int[] ordered = RawJdbc.query(
+                                c, "SELECT model_id FROM models WHERE deleted_at IS NULL ORDER BY model_name", Map.of())
+                        .values()
+                        .stream()
+                        .mapToInt(r -> ((Number) r[0]).intValue())
+                        .toArray();
+                return rows(c, slice(ordered, offset));
             }
         }
 

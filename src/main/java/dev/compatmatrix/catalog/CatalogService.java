@@ -10,7 +10,7 @@ import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
 import dev.compatmatrix.matrix.store.MatrixWriter;
-import dev.compatmatrix.matrix.store.MatrixWriter.ModelKind;
+import dev.compatmatrix.matrix.store.MatrixWriter.EditedModel;
 import dev.compatmatrix.matrix.store.MatrixWriter.NewMatrixRow;
 import dev.compatmatrix.recommendation.repository.PerformanceResultRepository;
 import dev.compatmatrix.recommendation.repository.RecommendationRepository;
@@ -81,9 +81,7 @@ public class CatalogService {
                 int id = models.insert(data, now);
                 writer.addModels(
                         List.of(new NewMatrixRow(
-                                new ModelRef(id, matrixRows.newIds(1).getFirst()),
-                                data.type().key(),
-                                data.size().key())),
+                                new ModelRef(id, matrixRows.newIds(1).getFirst()), data)),
                         now);
                 audit.record(
                         user, "model.create", "models", id, "Created model " + data.name(), null, fields(data), now);
@@ -106,10 +104,7 @@ public class CatalogService {
                                 + " after you opened it. Nothing was saved; reopen it to see the current values.");
             }
             LocalDateTime now = LocalDateTime.now(clock);
-            writer.updateModelKinds(
-                    List.of(new ModelKind(
-                            loaded.modelId(), data.type().key(), data.size().key())),
-                    now);
+            writer.updateModels(List.of(new EditedModel(loaded.modelId(), data)), now);
             audit.record(
                     user,
                     "model.update",

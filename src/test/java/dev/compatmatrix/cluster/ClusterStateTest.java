@@ -92,7 +92,7 @@ class ClusterStateTest extends WritingIntegrationTest {
                 .isEqualTo(models);
 
         String beforeModelWrite = version.data();
-        writer.updateModelKinds(List.of(), LocalDateTime.now(clock));
+        writer.updateModels(List.of(), LocalDateTime.now(clock));
         assertThat(version.data()).isNotEqualTo(beforeModelWrite);
         assertThat(version.models()).isNotEqualTo(models);
 
@@ -141,7 +141,7 @@ class ClusterStateTest extends WritingIntegrationTest {
     @Test
     void folding_the_marks_keeps_both_versions() {
         writer.recordResults(List.of());
-        writer.updateModelKinds(List.of(), LocalDateTime.now(clock));
+        writer.updateModels(List.of(), LocalDateTime.now(clock));
         String data = version.data();
         String models = version.models();
         org.springframework.test.util.ReflectionTestUtils.invokeMethod(version, "fold");

@@ -67,6 +67,10 @@ class ChartTextBrowserIT {
         TestApp app = TestApp.startWithRowsChanged(List.of(
                 "UPDATE models SET model_family = '" + IMG + "' WHERE model_name = 'bert-base-uncased' OR model_id IN "
                         + "(SELECT model_id FROM models ORDER BY model_id LIMIT 6)",
+                "UPDATE cross_platform_compatibility SET model_family = '" + IMG + "' WHERE model_id IN "
+                        + "(SELECT model_id FROM models WHERE model_family = '" + IMG + "')",
+                "UPDATE cross_platform_compatibility SET model_name = '" + model.replace("'", "''")
+                        + "' WHERE model_name = 'gpt2'",
                 "UPDATE models SET model_name = '" + model.replace("'", "''") + "' WHERE model_name = 'gpt2'"));
         Browser browser = new Browser(app, 1);
         try {

@@ -168,9 +168,10 @@ public final class ChangesFixture {
     }
 
     private ModelRef model(String name, ModelType type, LocalDateTime now) {
-        int id = models.insert(new ModelData(name, FAMILY, type, ModelSize.SMALL, 100.0, null), now);
+        ModelData data = new ModelData(name, FAMILY, type, ModelSize.SMALL, 100.0, null);
+        int id = models.insert(data, now);
         ModelRef ref = new ModelRef(id, matrixRows.newIds(1).getFirst());
-        writer.addModels(List.of(new MatrixWriter.NewMatrixRow(ref, type.key(), ModelSize.SMALL.key())), now);
+        writer.addModels(List.of(new MatrixWriter.NewMatrixRow(ref, data)), now);
         return ref;
     }
 

@@ -249,7 +249,18 @@ public final class HandBuiltHistory {
                 .query(Integer.class)
                 .single();
         ModelRef ref = new ModelRef(id, beans.matrixRows().newIds(1).getFirst());
-        beans.writer().addModels(List.of(new MatrixWriter.NewMatrixRow(ref, "text_generation", "base")), now);
+        beans.writer()
+                .addModels(
+                        List.of(new MatrixWriter.NewMatrixRow(
+                                ref,
+                                new dev.compatmatrix.matrix.ModelData(
+                                        name,
+                                        "history",
+                                        dev.compatmatrix.matrix.ModelType.TEXT_GENERATION,
+                                        dev.compatmatrix.matrix.ModelSize.BASE,
+                                        100.0,
+                                        null))),
+                        now);
         return ref;
     }
 

@@ -105,7 +105,7 @@ final class ImportPlan {
 
     private void createModel(ModelRef model, ModelData data) {
         models.add(new NewModel(model.modelId(), data));
-        matrixRows.add(new NewMatrixRow(model, data.type().key(), data.size().key()));
+        matrixRows.add(new NewMatrixRow(model, data));
         audit.add(new AuditLog.Entry(
                 "model.create",
                 "models",

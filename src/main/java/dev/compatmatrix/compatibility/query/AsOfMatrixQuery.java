@@ -144,7 +144,7 @@ public class AsOfMatrixQuery {
             sql.append("\nLEFT JOIN (").append(derivedColumns(sqlSort)).append(") a ON a.model_id = m.model_id");
         }
         StringBuilder where = new StringBuilder(" AND ").append(CellsAsOf.MODEL_EXISTED);
-        MatrixQuery.appendModelConditions(where, filter, params);
+        MatrixQuery.appendModelConditions(where, filter, params, "m");
         filter.platforms()
                 .forEach((platform, state) -> where.append(
                         switch (state) {
@@ -163,7 +163,7 @@ public class AsOfMatrixQuery {
             params.put("validation", filter.validation().key());
         }
         sql.append("\nWHERE ").append(where.substring(" AND ".length()));
-        sql.append("\nORDER BY ").append(MatrixQuery.orderBy(sqlSort, derivedSortColumn(sqlSort)));
+        sql.append("\nORDER BY ").append(MatrixQuery.orderBy(sqlSort, derivedSortColumn(sqlSort), "m"));
         return new MatrixQuery.Statement(sql.toString(), params);
     }
 

@@ -13,7 +13,8 @@ final class ModelNameOrder {
     /** Changes with every committed model write on any node (added, edited, deleted), not with claim writes. */
     static final String VERSION_SQL = MatrixVersion.MODELS_SQL;
 
-    static final String IDS_SQL = "SELECT model_id FROM models WHERE deleted_at IS NULL ORDER BY model_name";
+    /** The matrix rows keep their model's name (V0023); a deleted model has none. */
+    static final String IDS_SQL = "SELECT model_id FROM cross_platform_compatibility ORDER BY model_name";
 
     private record Versioned(String version, int[] ids) {}
 

@@ -3,6 +3,7 @@ package dev.compatmatrix.demo.store;
 import dev.compatmatrix.base.db.TableAppender;
 import dev.compatmatrix.demo.GeneratedModel;
 import dev.compatmatrix.matrix.ClaimData;
+import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Precision;
 import dev.compatmatrix.matrix.ScoreRule;
@@ -129,8 +130,13 @@ public final class BulkLoader implements AutoCloseable {
                 new MatrixRow(
                         matrixId,
                         modelId,
-                        model.type().key(),
-                        model.size().key(),
+                        new ModelData(
+                                model.name(),
+                                model.family(),
+                                model.type(),
+                                model.size(),
+                                model.parametersMillions(),
+                                null),
                         ScoreRule.derive(model.levels()),
                         lastUpdated)));
 

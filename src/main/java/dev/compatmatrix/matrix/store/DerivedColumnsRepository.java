@@ -138,7 +138,7 @@ public class DerivedColumnsRepository {
         if (derivedById.size() == 1) {
             // One model: a plain UPDATE of the column list plans faster than splitting a text.
             var only = derivedById.entrySet().iterator().next();
-            var row = new MatrixTables.MatrixRow(only.getKey(), 0, null, null, only.getValue(), now);
+            var row = new MatrixTables.MatrixRow(only.getKey(), 0, null, only.getValue(), now);
             database.update(
                     MatrixTables.MATRIX_ROWS.name(),
                     ID,

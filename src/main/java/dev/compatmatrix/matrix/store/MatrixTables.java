@@ -2,6 +2,7 @@ package dev.compatmatrix.matrix.store;
 
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Review;
 import dev.compatmatrix.matrix.ScoreRule;
@@ -133,14 +134,12 @@ public final class MatrixTables {
         }
     }
 
-    /** A {@code cross_platform_compatibility} row: a model's matrix row with what {@link ScoreRule} derived. */
+    /**
+     * A {@code cross_platform_compatibility} row: a model's matrix row with what {@link ScoreRule} derived, and the
+     * model's own columns the matrix sorts and filters by (V0023: pages read their ids from this table alone).
+     */
     public record MatrixRow(
-            int id,
-            int modelId,
-            String modelType,
-            String modelSize,
-            ScoreRule.Derived derived,
-            LocalDateTime lastUpdated) {}
+            int id, int modelId, ModelData model, ScoreRule.Derived derived, LocalDateTime lastUpdated) {}
 
     /** A {@code validation_reviews} row: an approval or rejection of one claim version. */
     public record ReviewRow(
@@ -257,8 +256,8 @@ public final class MatrixTables {
                         "cross_platform_compatibility", "cross_platform_compatibility_seq", false)
                 .col("id", "INTEGER", MatrixRow::id)
                 .col("model_id", "INTEGER", MatrixRow::modelId)
-                .col("model_type", "VARCHAR", MatrixRow::modelType)
-                .col("model_size", "VARCHAR", MatrixRow::modelSize);
+                .col("model_type", "VARCHAR", r -> r.model().type().key())
+                .col("model_size", "VARCHAR", r -> r.model().size().key());
         // The seed's order of the support columns.
         for (Platform p : List.of(
                 Platform.CUDA,
@@ -282,7 +281,10 @@ public final class MatrixTables {
         for (Platform p : Platform.values()) { // V0009's order of the level ranks
             table.col(p.key() + "_level_rank", "TINYINT", r -> r.derived().levelRank(p));
         }
-        return table;
+        return table.col("model_name", "VARCHAR", r -> r.model().name()) // V0023's sort keys
+                .col("model_family", "VARCHAR", r -> r.model().family())
+                .col("parameters_millions", "DOUBLE", r -> r.model().parametersMillions())
+                .col("model_size_rank", "TINYINT", r -> r.model().size().rank());
     }
 
     public static final Table<ReviewRow> REVIEWS = new Table<ReviewRow>(

@@ -6,6 +6,7 @@ import dev.compatmatrix.matrix.Actor;
 import dev.compatmatrix.matrix.ChangeKind;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.CompatibilityLevel;
+import dev.compatmatrix.matrix.ModelData;
 import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.ScoreRule;
 import dev.compatmatrix.matrix.store.DerivedColumnsRepository.ModelRef;
@@ -64,8 +65,16 @@ public class MatrixWriter {
     private static final List<Column<MatrixRow>> MATRIX_ROW_ID = List.copyOf(MatrixTables.MATRIX_ROWS.columns("id"));
     private static final List<Column<MatrixRow>> MATRIX_ROW_MODEL =
             List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_id"));
-    private static final List<Column<MatrixRow>> MATRIX_ROW_KIND =
-            List.copyOf(MatrixTables.MATRIX_ROWS.columns("model_type", "model_size", "last_updated"));
+    /** The model's own columns its matrix row keeps (V0023), and the time that invalidates the matrix caches. */
+    private static final List<Column<MatrixRow>> MATRIX_ROW_MODEL_COLUMNS =
+            List.copyOf(MatrixTables.MATRIX_ROWS.columns(
+                    "model_name",
+                    "model_family",
+                    "model_type",
+                    "model_size",
+                    "parameters_millions",
+                    "model_size_rank",
+                    "last_updated"));
 
     private final MatrixDatabase database;
     private final ClaimRepository claims;
@@ -117,8 +126,8 @@ public class MatrixWriter {
         });
     }
 
-    /** A new model's matrix row, with an id from {@link DerivedColumnsRepository#newIds}. */
-    public record NewMatrixRow(ModelRef model, String modelType, String modelSize) {}
+    /** A new model's matrix row, with an id from {@link DerivedColumnsRepository#newIds}; it keeps the model's columns. */
+    public record NewMatrixRow(ModelRef model, ModelData data) {}
 
     /** New models' matrix rows: nothing tested, so nothing supported and score 0. */
     public void addModels(List<NewMatrixRow> rows, LocalDateTime now) {
@@ -128,12 +137,7 @@ public class MatrixWriter {
                     MatrixTables.MATRIX_ROWS,
                     rows.stream()
                             .map(r -> new MatrixRow(
-                                    r.model().compatibilityId(),
-                                    r.model().modelId(),
-                                    r.modelType(),
-                                    r.modelSize(),
-                                    untested,
-                                    now))
+                                    r.model().compatibilityId(), r.model().modelId(), r.data(), untested, now))
                             .toList());
             events.record(rows.stream()
                     .map(r -> modelEvent(ChangeKind.MODEL_ADDED, r.model().modelId(), now))
@@ -142,22 +146,25 @@ public class MatrixWriter {
         });
     }
 
-    /** A model's type and size, which the matrix row keeps too. */
-    public record ModelKind(int modelId, String modelType, String modelSize) {}
+    /** A model's columns after an edit, which its matrix row keeps too. */
+    public record EditedModel(int modelId, ModelData data) {}
 
-    /** The matrix rows follow their models' new type and size. */
-    public void updateModelKinds(List<ModelKind> kinds, LocalDateTime now) {
+    /** The matrix rows follow their models' new name, family, type, size and parameters. */
+    public void updateModels(List<EditedModel> edited, LocalDateTime now) {
         inOneTransaction(MatrixVersion.Change.MODELS, () -> {
             database.update(
                     MatrixTables.MATRIX_ROWS.name(),
                     MATRIX_ROW_MODEL,
-                    MATRIX_ROW_KIND,
+                    MATRIX_ROW_MODEL_COLUMNS,
                     null,
-                    kinds.stream()
-                            .map(k -> new Object[] {k.modelId(), k.modelType(), k.modelSize(), now})
+                    edited.stream()
+                            .map(e -> MatrixTables.MATRIX_ROWS.values(
+                                    new MatrixRow(0, e.modelId(), e.data(), null, now),
+                                    MATRIX_ROW_MODEL,
+                                    MATRIX_ROW_MODEL_COLUMNS))
                             .toList());
-            events.record(kinds.stream()
-                    .map(k -> modelEvent(ChangeKind.MODEL_EDITED, k.modelId(), now))
+            events.record(edited.stream()
+                    .map(e -> modelEvent(ChangeKind.MODEL_EDITED, e.modelId(), now))
                     .toList());
             return null;
         });

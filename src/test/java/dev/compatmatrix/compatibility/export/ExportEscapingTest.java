@@ -47,10 +47,12 @@ class ExportEscapingTest extends WritingIntegrationTest {
         signIn("editor", Roles.EDITOR);
         if (catalog.find(NAME).isEmpty()) {
             catalog.create(new ModelData(NAME, "escape-family", ModelType.VISION, ModelSize.SMALL, 12.5, null));
-            jdbc.sql("UPDATE models SET model_family = :family WHERE model_name = :name")
-                    .param("family", FAMILY)
-                    .param("name", NAME)
-                    .update();
+            for (String table : List.of("models", "cross_platform_compatibility")) { // the matrix row keeps it too
+                jdbc.sql("UPDATE " + table + " SET model_family = :family WHERE model_name = :name")
+                        .param("family", FAMILY)
+                        .param("name", NAME)
+                        .update();
+            }
         }
     }
 

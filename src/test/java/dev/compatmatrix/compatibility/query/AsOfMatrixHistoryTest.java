@@ -68,11 +68,11 @@ class AsOfMatrixHistoryTest extends WritingIntegrationTest {
     @BeforeAll
     void writeTheHistory() {
         ModelRef model = transaction.execute(status -> {
-            int id = models.insert(
-                    new ModelData(NAME, "asofhistory", ModelType.TEXT_GENERATION, ModelSize.SMALL, 120.0, null),
-                    CREATED);
+            ModelData data =
+                    new ModelData(NAME, "asofhistory", ModelType.TEXT_GENERATION, ModelSize.SMALL, 120.0, null);
+            int id = models.insert(data, CREATED);
             ModelRef ref = new ModelRef(id, matrixRows.newIds(1).getFirst());
-            writer.addModels(List.of(new MatrixWriter.NewMatrixRow(ref, "text_generation", "small")), CREATED);
+            writer.addModels(List.of(new MatrixWriter.NewMatrixRow(ref, data)), CREATED);
             return ref;
         });
         List<Long> ids = claims.newIds(2);

@@ -211,10 +211,11 @@ class MatrixQueryTest extends IntegrationTest {
         int modelId = jdbc.sql("""
                 INSERT INTO models (model_name, model_family, model_type, model_size, created_at)
                 VALUES ('AAA first by name', 'test', 'vision', 'tiny', now()) RETURNING model_id""").query(Integer.class).single();
-        jdbc.sql("INSERT INTO cross_platform_compatibility (model_id, compatibility_score, last_updated) "
-                        + "VALUES (:id, 0, now())")
-                .param("id", modelId)
-                .update();
+        jdbc.sql("""
+                        INSERT INTO cross_platform_compatibility (model_id, model_name, model_family, model_type,
+                                                                  model_size, model_size_rank, compatibility_score,
+                                                                  last_updated)
+                        VALUES (:id, 'AAA first by name', 'test', 'vision', 'tiny', 1, 0, now())""").param("id", modelId).update();
         version.changed(MatrixVersion.Change.MODELS); // as MatrixWriter does
         int[] after = query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME);
         assertThat(after).hasSize(before.length + 1);
@@ -229,9 +230,9 @@ class MatrixQueryTest extends IntegrationTest {
         int renamed = jdbc.sql("""
                 UPDATE models SET model_name = 'AAA renamed', row_version = row_version + 1
                 WHERE model_name = 'gpt2' RETURNING model_id""").query(Integer.class).single();
-        jdbc.sql("UPDATE cross_platform_compatibility SET last_updated = now() WHERE model_id = :id")
-                .param("id", renamed)
-                .update();
+        jdbc.sql("""
+                        UPDATE cross_platform_compatibility SET model_name = 'AAA renamed', last_updated = now()
+                        WHERE model_id = :id""").param("id", renamed).update();
         version.changed(MatrixVersion.Change.MODELS);
         assertThat(query.orderedIds(MatrixFilter.NONE, MatrixSort.BY_NAME)[0]).isEqualTo(renamed);
         assertThat(query.orderedIds(MatrixFilter.NONE, new MatrixSort("name", true)))
