@@ -79,6 +79,11 @@ public final class SyntheticDatabaseGenerator {
      * @throws IllegalStateException when the file already exists (it is never overwritten)
      */
     public static Result generate(String path, int n) {
+        return generate(path, n, COMMIT_EVERY);
+    }
+
+    /** {@link #generate(String, int)}, committing every {@code commitEvery} models. */
+    static Result generate(String path, int n, int commitEvery) {
         Path file = Path.of(path).toAbsolutePath();
         if (Files.exists(file)) {
             throw new IllegalStateException(file + " already exists; delete it first");
@@ -92,7 +97,7 @@ public final class SyntheticDatabaseGenerator {
             Files.deleteIfExists(partial);
             Files.deleteIfExists(Path.of(partial + ".wal"));
             try (Connection connection = DriverManager.getConnection(url, options)) {
-                result = generate(connection, DatabaseKind.DUCKDB, n);
+                result = generate(connection, DatabaseKind.DUCKDB, n, commitEvery);
             }
             Files.move(partial, file);
             return new Result(n, result.rows(), result.millis(), Files.size(file));
@@ -110,10 +115,15 @@ public final class SyntheticDatabaseGenerator {
      * size on disk.
      */
     public static Result generate(Connection connection, DatabaseKind kind, int n) throws SQLException {
+        return generate(connection, kind, n, COMMIT_EVERY);
+    }
+
+    private static Result generate(Connection connection, DatabaseKind kind, int n, int commitEvery)
+            throws SQLException {
         long start = System.nanoTime();
         migrate(connection, kind);
         connection.setAutoCommit(false);
-        long rows = load(connection, n, start);
+        long rows = load(connection, n, commitEvery, start);
         connection.commit();
         connection.setAutoCommit(true);
         long bytes = 0; // a DuckDB file's size is the caller's to read, once the connection is closed
@@ -149,7 +159,7 @@ public final class SyntheticDatabaseGenerator {
                 .migrate();
     }
 
-    private static long load(Connection connection, int n, long start) throws SQLException {
+    private static long load(Connection connection, int n, int commitEvery, long start) throws SQLException {
         LocalDateTime now = DemoDataLoader.DEMO_NOW;
         var validators = DemoValidators.insert(
                 new ValidatorRepository(JdbcClient.create(new SingleConnectionDataSource(connection, true))),
@@ -172,7 +182,7 @@ public final class SyntheticDatabaseGenerator {
                 for (GeneratedModel.Claim claim : model.claims().values()) {
                     rows += claim.reviews().size();
                 }
-                if (i % COMMIT_EVERY == 0) {
+                if (i % commitEvery == 0) {
                     loader.flush();
                     connection.commit();
                 }

@@ -185,6 +185,24 @@ class SyntheticDatabaseGeneratorTest {
     void the_same_seed_and_size_give_the_same_database() {
         SyntheticDatabaseGenerator.generate(folder.resolve("a.duckdb").toString(), 300);
         SyntheticDatabaseGenerator.generate(folder.resolve("b.duckdb").toString(), 300);
+        assertSameData("a.duckdb", "b.duckdb");
+    }
+
+    @Test
+    void committing_in_chunks_gives_the_same_database_as_one_commit_and_leaves_no_partial_file() {
+        SyntheticDatabaseGenerator.generate(folder.resolve("one.duckdb").toString(), 300);
+        // 300 models in chunks of 7: 42 commits and a last, shorter chunk; ids come from the same reserved blocks.
+        SyntheticDatabaseGenerator.generate(folder.resolve("chunks.duckdb").toString(), 300, 7);
+        assertSameData("one.duckdb", "chunks.duckdb");
+        withDatabase("chunks.duckdb", jdbc -> {
+            assertThat(count(jdbc, "SELECT count(*) FROM models")).isEqualTo(300);
+            assertThat(count(jdbc, "SELECT max(model_id) - min(model_id) + 1 FROM models"))
+                    .isEqualTo(300);
+        });
+        assertThat(folder.resolve("chunks.duckdb.partial")).doesNotExist();
+    }
+
+    private void assertSameData(String a, String b) {
         String fingerprint = """
                 SELECT (SELECT sum(hash(model_name, model_family, parameters_millions)) FROM models)
                      + (SELECT sum(hash(compatibility_id, hardware_type, compatibility_level, validation_status))
@@ -198,9 +216,9 @@ class SyntheticDatabaseGeneratorTest {
                         FROM automated_results)
                 """;
         var first = new java.util.concurrent.atomic.AtomicReference<Object>();
-        withDatabase("a.duckdb", jdbc -> first.set(jdbc.sql(fingerprint).query().singleValue()));
+        withDatabase(a, jdbc -> first.set(jdbc.sql(fingerprint).query().singleValue()));
         withDatabase(
-                "b.duckdb",
+                b,
                 jdbc -> assertThat(jdbc.sql(fingerprint).query().singleValue()).isEqualTo(first.get()));
     }
 
