@@ -87,9 +87,23 @@ for n in sizes:
         for m in re.finditer(r"Export of the whole matrix as CSV \(([\d,]+) lines.*?p50 ([\d,]+) ms, p95 ([\d,]+) ms", text):
             put("screens", "export of the whole matrix as CSV", n, float(m.group(2).replace(",", "")),
                 float(m.group(3).replace(",", "")), m.group(1))
+        summarised = set()
         for m in re.finditer(r"Start-up to readiness UP \(([\w-]+)\): n \d+, p50 ([\d,]+) ms, p95 ([\d,]+) ms", text):
+            summarised.add(m.group(1))
             put("start-up", f"start-up, {m.group(1)}", n, float(m.group(2).replace(",", "")),
                 float(m.group(3).replace(",", "")))
+        # A launch that stopped part-way (a run not ready in time) prints its finished runs only: show those.
+        launch, runs = None, {}
+        for line in text.splitlines():
+            if line.startswith("Start-up: "):
+                launch = "aot-cache" if "AOTCache" in line else "jar"
+            m = re.match(r"\s+run \d+: ready after ([\d,]+) ms", line)
+            if m and launch:
+                runs.setdefault(launch, []).append(float(m.group(1).replace(",", "")))
+        for kind, times in runs.items():
+            if kind not in summarised:
+                put("start-up", f"start-up, {kind} (incomplete: {len(times)} run(s) ready, the next not)", n,
+                    min(times), max(times))
         if "BENCHMARK FAILED" in text or "OutOfMemory" in text or "Out of Memory" in text:
             for line in text.splitlines():
                 if "BENCHMARK FAILED" in line or "Out of Memory" in line or "OutOfMemory" in line:

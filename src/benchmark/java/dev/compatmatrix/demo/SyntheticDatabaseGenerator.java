@@ -30,8 +30,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * Everything goes in through DuckDB appenders (PostgreSQL: COPY), committed every {@value #COMMIT_EVERY} models: 100,000
  * models make 7.8 M rows (4.4 M history, 1.3 M performance results, 0.57 M reviews, 0.15 M automated results) and a
- * 254 MB file, in about a minute on a busy 2-core machine; 1,000,000 models ten times that (BENCHMARKS.md, "Issue 24:
- * a million models"). Memory stays bounded at any size: model <i>i</i> is generated from the seed and <i>i</i>, written
+ * 254 MB file (written in one transaction; chunks leave free space in it), in about a minute on a busy 2-core machine;
+ * 1,000,000 models ten times the rows and the CPU time (BENCHMARKS.md, "Issue 24: a million models"). Memory stays bounded at any size: model <i>i</i> is generated from the seed and <i>i</i>, written
  * and dropped, and no transaction holds more than one chunk. A DuckDB file is written under a temporary name and
  * renamed when complete, so a failed run leaves no file that looks finished.
  */
