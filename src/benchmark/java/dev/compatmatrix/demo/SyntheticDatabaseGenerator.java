@@ -118,8 +118,8 @@ public final class SyntheticDatabaseGenerator {
         return generate(connection, kind, n, COMMIT_EVERY);
     }
 
-    private static Result generate(Connection connection, DatabaseKind kind, int n, int commitEvery)
-            throws SQLException {
+    /** {@link #generate(Connection, DatabaseKind, int)}, committing every {@code commitEvery} models. */
+    static Result generate(Connection connection, DatabaseKind kind, int n, int commitEvery) throws SQLException {
         long start = System.nanoTime();
         migrate(connection, kind);
         connection.setAutoCommit(false);

@@ -24,6 +24,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class SyntheticDatabaseGeneratorTest {
 
+    /** Every row the generator counts in its result. */
+    private static final String ROWS_WRITTEN = """
+            SELECT (SELECT count(*) FROM validators) + (SELECT count(*) FROM models)
+                 + (SELECT count(*) FROM cross_platform_compatibility) + (SELECT count(*) FROM compatibility_details)
+                 + (SELECT count(*) FROM compatibility_history) + (SELECT count(*) FROM hardware_recommendations)
+                 + (SELECT count(*) FROM performance_results) + (SELECT count(*) FROM validation_reviews)
+                 + (SELECT count(*) FROM automated_results)""";
+
     @TempDir
     Path folder;
 
@@ -58,12 +66,7 @@ class SyntheticDatabaseGeneratorTest {
                        <> EXISTS (SELECT 1 FROM compatibility_details d WHERE d.compatibility_id = c.id
                                   AND d.hardware_type = p.platform AND d.compatibility_level <> 'unsupported')
                     """)).isZero();
-            assertThat(result.rows()).as("the rows the generator reports").isEqualTo(count(jdbc, """
-                    SELECT (SELECT count(*) FROM validators) + (SELECT count(*) FROM models)
-                         + (SELECT count(*) FROM cross_platform_compatibility) + (SELECT count(*) FROM compatibility_details)
-                         + (SELECT count(*) FROM compatibility_history) + (SELECT count(*) FROM hardware_recommendations)
-                         + (SELECT count(*) FROM performance_results) + (SELECT count(*) FROM validation_reviews)
-                         + (SELECT count(*) FROM automated_results)"""));
+            assertThat(result.rows()).as("the rows the generator reports").isEqualTo(count(jdbc, ROWS_WRITTEN));
         });
     }
 
@@ -200,6 +203,22 @@ class SyntheticDatabaseGeneratorTest {
                     .isEqualTo(300);
         });
         assertThat(folder.resolve("chunks.duckdb.partial")).doesNotExist();
+    }
+
+    @Test
+    void committing_in_chunks_loads_every_model_on_the_test_database() throws Exception {
+        // DuckDB, or PostgreSQL with -Dcompat.test.database=postgresql: its COPY streams are flushed per chunk too.
+        var database = dev.compatmatrix.timetravel.ScratchDatabase.create("chunks");
+        try (java.sql.Connection connection = database.open()) {
+            var result = SyntheticDatabaseGenerator.generate(connection, database.kind(), 120, 50);
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            assertThat(count(jdbc, "SELECT count(*) FROM models")).isEqualTo(120);
+            assertThat(count(jdbc, "SELECT count(DISTINCT model_id) FROM compatibility_history"))
+                    .isEqualTo(120);
+            assertThat(result.rows()).isEqualTo(count(jdbc, ROWS_WRITTEN));
+            assertThat(dev.compatmatrix.MatrixInvariants.cellStatesNotFollowingClaims(jdbc))
+                    .isEmpty();
+        }
     }
 
     private void assertSameData(String a, String b) {
