@@ -87,7 +87,12 @@ record BenchDatabase(DatabaseKind kind, DatabaseProperties properties) {
     }
 
     static BenchDatabase duckdb(String path) {
-        return new BenchDatabase(DatabaseKind.DUCKDB, new DatabaseProperties(path, 2, "1GB", 4));
+        return new BenchDatabase(DatabaseKind.DUCKDB, new DatabaseProperties(path, 2, duckdbMemoryLimit(), 4));
+    }
+
+    /** DuckDB's memory limit for the console under benchmark: {@code -Dbenchmark.duckdb.memory}, else its default. */
+    static String duckdbMemoryLimit() {
+        return System.getProperty("benchmark.duckdb.memory", "1GB");
     }
 
     private static BenchDatabase postgres(String url) {
@@ -107,7 +112,8 @@ record BenchDatabase(DatabaseKind kind, DatabaseProperties properties) {
         return kind == DatabaseKind.DUCKDB ? properties.path() : properties.url();
     }
 
-    /** A pool with the console's own settings (application.properties): DuckDB 2 threads, 1 GB, 4 connections. */
+    /** A pool with the console's own settings (application.properties): DuckDB 2 threads, 1 GB (unless
+     * {@code -Dbenchmark.duckdb.memory}), 4 connections. */
     HikariDataSource pool() {
         return DatabaseConfig.pooledDataSource(properties);
     }
@@ -156,7 +162,9 @@ record BenchDatabase(DatabaseKind kind, DatabaseProperties properties) {
         return kind == DatabaseKind.DUCKDB
                 ? Map.of(
                         "COMPAT_DB_PATH",
-                        Path.of(properties.path()).toAbsolutePath().toString())
+                        Path.of(properties.path()).toAbsolutePath().toString(),
+                        "COMPAT_DB_MEMORYLIMIT",
+                        properties.memoryLimit())
                 : Map.of(
                         "COMPAT_DB_URL", properties.url(),
                         "COMPAT_DB_USERNAME", properties.username(),

@@ -143,8 +143,15 @@ public final class MatrixBenchmark {
      * so comparing versions ({@code -Dduckdb.version=…}) takes one file per version.
      */
     static String databasePath(int models) {
-        return "target/benchmark/matrix-" + (models % 1000 == 0 ? models / 1000 + "k" : models) + "-duckdb-"
-                + Bench.duckdbVersion() + ".duckdb";
+        return "target/benchmark/matrix-" + sizeLabel(models) + "-duckdb-" + Bench.duckdbVersion() + ".duckdb";
+    }
+
+    /** 10k, 100k, 1m …: each size its own cached file, so that several sizes coexist. */
+    static String sizeLabel(int models) {
+        if (models >= 1_000_000 && models % 1_000_000 == 0) {
+            return models / 1_000_000 + "m";
+        }
+        return models % 1000 == 0 ? models / 1000 + "k" : String.valueOf(models);
     }
 
     /**

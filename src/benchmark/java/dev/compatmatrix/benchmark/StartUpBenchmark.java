@@ -169,6 +169,8 @@ final class StartUpBenchmark {
         return Map.of(
                 "COMPAT_DB_PATH",
                 database.toString(),
+                "COMPAT_DB_MEMORYLIMIT",
+                BenchDatabase.duckdbMemoryLimit(),
                 "COMPAT_DEMO_ENABLED",
                 "false",
                 "COMPAT_ADMIN_USERNAME",

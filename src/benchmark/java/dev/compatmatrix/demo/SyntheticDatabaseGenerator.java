@@ -28,9 +28,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <pre>./mvnw -q -Pbenchmark test-compile exec:exec@benchmark -Dbenchmark=generator \
  *     -Dbenchmark.file=target/synthetic.duckdb -Dbenchmark.models=100000</pre>
  *
- * Everything goes in through DuckDB appenders (PostgreSQL: COPY) in one transaction: 100,000 models make 7.8 M rows (4.4 M history,
- * 1.3 M performance results, 0.57 M reviews, 0.15 M automated results) and a 254 MB file, in about a minute on a
- * busy 2-core machine. A failed run leaves only the empty schema behind.
+ * Everything goes in through DuckDB appenders (PostgreSQL: COPY), committed every {@value #COMMIT_EVERY} models: 100,000
+ * models make 7.8 M rows (4.4 M history, 1.3 M performance results, 0.57 M reviews, 0.15 M automated results) and a
+ * 254 MB file (written in one transaction; chunks leave free space in it), in about a minute on a busy 2-core machine;
+ * 1,000,000 models ten times the rows and the CPU time (BENCHMARKS.md, "Issue 24: a million models"). Memory stays bounded at any size: model <i>i</i> is generated from the seed and <i>i</i>, written
+ * and dropped, and no transaction holds more than one chunk. A DuckDB file is written under a temporary name and
+ * renamed when complete, so a failed run leaves no file that looks finished.
  */
 public final class SyntheticDatabaseGenerator {
 
@@ -38,7 +41,11 @@ public final class SyntheticDatabaseGenerator {
     /** Fixed, so every generated database with the same N is the same. */
     public static final long SEED = 20_261_101L;
 
-    private static final int PROGRESS_EVERY = 10_000;
+    /**
+     * Models per transaction, so that no transaction holds a million models' rows and index entries (history alone:
+     * 44 M) as transaction-local state until its commit.
+     */
+    static final int COMMIT_EVERY = 50_000;
 
     private SyntheticDatabaseGenerator() {}
 
@@ -72,37 +79,51 @@ public final class SyntheticDatabaseGenerator {
      * @throws IllegalStateException when the file already exists (it is never overwritten)
      */
     public static Result generate(String path, int n) {
+        return generate(path, n, COMMIT_EVERY);
+    }
+
+    /** {@link #generate(String, int)}, committing every {@code commitEvery} models. */
+    static Result generate(String path, int n, int commitEvery) {
         Path file = Path.of(path).toAbsolutePath();
         if (Files.exists(file)) {
             throw new IllegalStateException(file + " already exists; delete it first");
         }
-        String url = DatabaseConfig.jdbcUrl(path);
+        Path partial = Path.of(path + ".partial");
+        String url = DatabaseConfig.jdbcUrl(partial.toString());
         // Loading wants more memory than the console's default 1 GB; threads stay at 2 for a 2-core machine.
-        var options = DatabaseConfig.connectionOptions(new DatabaseProperties(path, 2, "4GB", 1));
+        var options = DatabaseConfig.connectionOptions(new DatabaseProperties(partial.toString(), 2, "4GB", 1));
         Result result;
-        try (Connection connection = DriverManager.getConnection(url, options)) {
-            result = generate(connection, DatabaseKind.DUCKDB, n);
+        try {
+            Files.deleteIfExists(partial);
+            Files.deleteIfExists(Path.of(partial + ".wal"));
+            try (Connection connection = DriverManager.getConnection(url, options)) {
+                result = generate(connection, DatabaseKind.DUCKDB, n, commitEvery);
+            }
+            Files.move(partial, file);
+            return new Result(n, result.rows(), result.millis(), Files.size(file));
         } catch (SQLException e) {
             throw new IllegalStateException("Generating " + file + " failed", e);
-        }
-        try {
-            return new Result(n, result.rows(), result.millis(), Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Migrates the empty database behind {@code connection} and loads {@code n} synthetic models into it in one
-     * transaction; then DuckDB folds its write-ahead log into the file, PostgreSQL gathers its planner statistics (as
+     * Migrates the empty database behind {@code connection} and loads {@code n} synthetic models into it, one
+     * transaction per {@value #COMMIT_EVERY} models; then DuckDB folds its write-ahead log into the file, PostgreSQL gathers its planner statistics (as
      * after any bulk load: without them it plans the first hours' queries blind). {@code fileBytes} is the database's
      * size on disk.
      */
     public static Result generate(Connection connection, DatabaseKind kind, int n) throws SQLException {
+        return generate(connection, kind, n, COMMIT_EVERY);
+    }
+
+    /** {@link #generate(Connection, DatabaseKind, int)}, committing every {@code commitEvery} models. */
+    static Result generate(Connection connection, DatabaseKind kind, int n, int commitEvery) throws SQLException {
         long start = System.nanoTime();
         migrate(connection, kind);
         connection.setAutoCommit(false);
-        long rows = load(connection, n, start);
+        long rows = load(connection, n, commitEvery, start);
         connection.commit();
         connection.setAutoCommit(true);
         long bytes = 0; // a DuckDB file's size is the caller's to read, once the connection is closed
@@ -138,13 +159,14 @@ public final class SyntheticDatabaseGenerator {
                 .migrate();
     }
 
-    private static long load(Connection connection, int n, long start) throws SQLException {
+    private static long load(Connection connection, int n, int commitEvery, long start) throws SQLException {
         LocalDateTime now = DemoDataLoader.DEMO_NOW;
         var validators = DemoValidators.insert(
                 new ValidatorRepository(JdbcClient.create(new SingleConnectionDataSource(connection, true))),
                 now.minusDays(400));
         var dataSet = new SyntheticDataSet(validators, now, SEED);
         long rows = validators.size();
+        int progressEvery = Math.max(10_000, n / 20);
         try (BulkLoader loader = new BulkLoader(connection)) {
             for (int i = 1; i <= n; i++) {
                 GeneratedModel model = dataSet.model(i);
@@ -160,7 +182,11 @@ public final class SyntheticDatabaseGenerator {
                 for (GeneratedModel.Claim claim : model.claims().values()) {
                     rows += claim.reviews().size();
                 }
-                if (i % PROGRESS_EVERY == 0 || i == n) {
+                if (i % commitEvery == 0) {
+                    loader.flush();
+                    connection.commit();
+                }
+                if (i % progressEvery == 0 || i == n) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     System.out.printf(
                             Locale.ROOT,

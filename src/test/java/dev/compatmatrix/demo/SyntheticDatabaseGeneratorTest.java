@@ -24,6 +24,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class SyntheticDatabaseGeneratorTest {
 
+    /** Every row the generator counts in its result. */
+    private static final String ROWS_WRITTEN = """
+            SELECT (SELECT count(*) FROM validators) + (SELECT count(*) FROM models)
+                 + (SELECT count(*) FROM cross_platform_compatibility) + (SELECT count(*) FROM compatibility_details)
+                 + (SELECT count(*) FROM compatibility_history) + (SELECT count(*) FROM hardware_recommendations)
+                 + (SELECT count(*) FROM performance_results) + (SELECT count(*) FROM validation_reviews)
+                 + (SELECT count(*) FROM automated_results)""";
+
     @TempDir
     Path folder;
 
@@ -58,12 +66,7 @@ class SyntheticDatabaseGeneratorTest {
                        <> EXISTS (SELECT 1 FROM compatibility_details d WHERE d.compatibility_id = c.id
                                   AND d.hardware_type = p.platform AND d.compatibility_level <> 'unsupported')
                     """)).isZero();
-            assertThat(result.rows()).as("the rows the generator reports").isEqualTo(count(jdbc, """
-                    SELECT (SELECT count(*) FROM validators) + (SELECT count(*) FROM models)
-                         + (SELECT count(*) FROM cross_platform_compatibility) + (SELECT count(*) FROM compatibility_details)
-                         + (SELECT count(*) FROM compatibility_history) + (SELECT count(*) FROM hardware_recommendations)
-                         + (SELECT count(*) FROM performance_results) + (SELECT count(*) FROM validation_reviews)
-                         + (SELECT count(*) FROM automated_results)"""));
+            assertThat(result.rows()).as("the rows the generator reports").isEqualTo(count(jdbc, ROWS_WRITTEN));
         });
     }
 
@@ -185,6 +188,40 @@ class SyntheticDatabaseGeneratorTest {
     void the_same_seed_and_size_give_the_same_database() {
         SyntheticDatabaseGenerator.generate(folder.resolve("a.duckdb").toString(), 300);
         SyntheticDatabaseGenerator.generate(folder.resolve("b.duckdb").toString(), 300);
+        assertSameData("a.duckdb", "b.duckdb");
+    }
+
+    @Test
+    void committing_in_chunks_gives_the_same_database_as_one_commit_and_leaves_no_partial_file() {
+        SyntheticDatabaseGenerator.generate(folder.resolve("one.duckdb").toString(), 300);
+        // 300 models in chunks of 7: 42 commits and a last, shorter chunk; ids come from the same reserved blocks.
+        SyntheticDatabaseGenerator.generate(folder.resolve("chunks.duckdb").toString(), 300, 7);
+        assertSameData("one.duckdb", "chunks.duckdb");
+        withDatabase("chunks.duckdb", jdbc -> {
+            assertThat(count(jdbc, "SELECT count(*) FROM models")).isEqualTo(300);
+            assertThat(count(jdbc, "SELECT max(model_id) - min(model_id) + 1 FROM models"))
+                    .isEqualTo(300);
+        });
+        assertThat(folder.resolve("chunks.duckdb.partial")).doesNotExist();
+    }
+
+    @Test
+    void committing_in_chunks_loads_every_model_on_the_test_database() throws Exception {
+        // DuckDB, or PostgreSQL with -Dcompat.test.database=postgresql: its COPY streams are flushed per chunk too.
+        var database = dev.compatmatrix.timetravel.ScratchDatabase.create("chunks");
+        try (java.sql.Connection connection = database.open()) {
+            var result = SyntheticDatabaseGenerator.generate(connection, database.kind(), 120, 50);
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            assertThat(count(jdbc, "SELECT count(*) FROM models")).isEqualTo(120);
+            assertThat(count(jdbc, "SELECT count(DISTINCT model_id) FROM compatibility_history"))
+                    .isEqualTo(120);
+            assertThat(result.rows()).isEqualTo(count(jdbc, ROWS_WRITTEN));
+            assertThat(dev.compatmatrix.MatrixInvariants.cellStatesNotFollowingClaims(jdbc))
+                    .isEmpty();
+        }
+    }
+
+    private void assertSameData(String a, String b) {
         String fingerprint = """
                 SELECT (SELECT sum(hash(model_name, model_family, parameters_millions)) FROM models)
                      + (SELECT sum(hash(compatibility_id, hardware_type, compatibility_level, validation_status))
@@ -198,9 +235,9 @@ class SyntheticDatabaseGeneratorTest {
                         FROM automated_results)
                 """;
         var first = new java.util.concurrent.atomic.AtomicReference<Object>();
-        withDatabase("a.duckdb", jdbc -> first.set(jdbc.sql(fingerprint).query().singleValue()));
+        withDatabase(a, jdbc -> first.set(jdbc.sql(fingerprint).query().singleValue()));
         withDatabase(
-                "b.duckdb",
+                b,
                 jdbc -> assertThat(jdbc.sql(fingerprint).query().singleValue()).isEqualTo(first.get()));
     }
 

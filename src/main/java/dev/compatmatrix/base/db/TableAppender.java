@@ -143,6 +143,18 @@ public class TableAppender {
             appender.endRow();
         }
 
+        /**
+         * Hands the rows added so far to the connection's current transaction; the appender stays open for more (a
+         * loader commits in chunks this way, so no transaction has to hold tens of millions of rows).
+         */
+        public void flush() throws SQLException {
+            if (copy != null) {
+                copy.flush();
+            } else {
+                appender.flush();
+            }
+        }
+
         @Override
         public void close() throws SQLException {
             if (copy != null) {

@@ -29,7 +29,7 @@ import java.util.Map;
  * each model's booleans, score and recommended platform with {@link ScoreRule}, as the service layer does. The
  * matrix's tables take their rows in {@link MatrixTables}' column lists, as the writer's.
  * Ids are reserved from the tables' sequences first, so later inserts by the application continue them.
- * The caller owns the connection and its transaction; call {@link #close()} before committing.
+ * The caller owns the connection and its transactions; call {@link #flush()} (or {@link #close()}) before each commit.
  */
 public final class BulkLoader implements AutoCloseable {
 
@@ -266,13 +266,24 @@ public final class BulkLoader implements AutoCloseable {
         return written;
     }
 
+    /** Hands every row written so far to the connection's current transaction; more models may follow. */
+    public void flush() throws SQLException {
+        for (TableAppender.Rows rows : tables()) {
+            rows.flush();
+        }
+    }
+
     @Override
     public void close() throws SQLException {
-        for (TableAppender.Rows rows : new TableAppender.Rows[] {
-            models, matrix, details, history, recommendations, performance, reviews, automatedResults, cellStates
-        }) {
+        for (TableAppender.Rows rows : tables()) {
             rows.close();
         }
+    }
+
+    private TableAppender.Rows[] tables() {
+        return new TableAppender.Rows[] {
+            models, matrix, details, history, recommendations, performance, reviews, automatedResults, cellStates
+        };
     }
 
     /** Ids taken from a sequence a block at a time, so the sequence stays ahead of every id written. */
