@@ -158,7 +158,7 @@ public final class ScreensBenchmark {
         this.matrixVersion =
                 new MatrixVersion(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         this.dashboard = new DashboardService(coverage, dashboardQuery, matrixVersion);
-        this.history = new HistoryService(new HistorySearch(jdbc), clock);
+        this.history = new HistoryService(new HistorySearch(jdbc), clock, matrixVersion);
         this.matrix = new MatrixQuery(jdbc, dataSource, new Staleness(clock, 180));
         this.exports = ExportServices.over(matrix, clock);
     }

@@ -9,6 +9,9 @@ import dev.compatmatrix.admin.importing.ImportService;
 import dev.compatmatrix.catalog.CatalogService;
 import dev.compatmatrix.compatibility.query.CoverageQuery;
 import dev.compatmatrix.dashboard.query.DashboardQuery;
+import dev.compatmatrix.history.HistoryService;
+import dev.compatmatrix.history.query.HistoryFilter;
+import dev.compatmatrix.history.query.HistorySearch;
 import dev.compatmatrix.matrix.Claim;
 import dev.compatmatrix.matrix.ClaimData;
 import dev.compatmatrix.matrix.CompatibilityLevel;
@@ -40,8 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboard keeps its whole-table aggregates per claims version: after every kind of write they equal a reading
- * afresh, and automated results (which change none of them) leave the version, and so the kept figures, alone.
+ * The dashboard keeps its whole-table aggregates per claims version, and the history screen its monthly chart and
+ * count: after every kind of write they equal a reading afresh, and automated results (which change none of them)
+ * leave the version, and so the kept figures, alone.
  */
 class DashboardKeptTotalsTest extends WritingIntegrationTest {
 
@@ -76,6 +80,12 @@ class DashboardKeptTotalsTest extends WritingIntegrationTest {
     ImportService imports;
 
     @Autowired
+    HistoryService history;
+
+    @Autowired
+    HistorySearch historySearch;
+
+    @Autowired
     JdbcClient jdbc;
 
     /** The kept figures (read twice: the second comes from what the first kept) equal the figures read afresh. */
@@ -87,6 +97,12 @@ class DashboardKeptTotalsTest extends WritingIntegrationTest {
         String afresh = coverage.perPlatform() + " " + Arrays.toString(query.scoreDistribution()) + " "
                 + families(new FamilyPage(query.familySupport(0, DashboardService.HEATMAP_FAMILIES), 0, total));
         assertThat(kept).as(after).isEqualTo(afresh);
+        history.count(HistoryFilter.NONE);
+        assertThat(history.count(HistoryFilter.NONE)).as(after).isEqualTo(historySearch.count(HistoryFilter.NONE));
+        history.charts(HistoryFilter.NONE);
+        assertThat(history.charts(HistoryFilter.NONE).monthly())
+                .as(after)
+                .isEqualTo(historySearch.monthly(HistoryFilter.NONE));
     }
 
     private static String figures(DashboardSnapshot snapshot) {
