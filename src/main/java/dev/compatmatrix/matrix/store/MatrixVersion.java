@@ -29,6 +29,16 @@ public class MatrixVersion {
             FROM matrix_version v,
                  (SELECT count(*) AS n, coalesce(sum(id), 0) AS id_sum FROM matrix_changes WHERE models_changed) c""";
 
+    /**
+     * Changes with every committed write but those of automated results and dispute resolutions alone: claims,
+     * validation, models (what the dashboard's aggregates read; CI ingest does not move it).
+     */
+    public static final String CLAIMS_SQL = """
+            SELECT (v.claim_changes + c.n) || ':' || (v.claim_changes_id_sum + c.id_sum)
+            FROM matrix_version v,
+                 (SELECT count(*) AS n, coalesce(sum(id), 0) AS id_sum FROM matrix_changes
+                  WHERE NOT coalesce(results_only, false)) c""";
+
     /** Moves the rows seen into the totals and deletes them, in one transaction: the versions stay as they are. */
     private static final String FOLD_SQL = """
             UPDATE matrix_version SET
@@ -37,27 +47,36 @@ public class MatrixVersion {
                 model_changes = model_changes
                     + (SELECT count(*) FROM matrix_changes WHERE id <= :upTo AND models_changed),
                 model_changes_id_sum = model_changes_id_sum
-                    + (SELECT coalesce(sum(id), 0) FROM matrix_changes WHERE id <= :upTo AND models_changed)
+                    + (SELECT coalesce(sum(id), 0) FROM matrix_changes WHERE id <= :upTo AND models_changed),
+                claim_changes = claim_changes
+                    + (SELECT count(*) FROM matrix_changes WHERE id <= :upTo AND NOT coalesce(results_only, false)),
+                claim_changes_id_sum = claim_changes_id_sum
+                    + (SELECT coalesce(sum(id), 0) FROM matrix_changes
+                       WHERE id <= :upTo AND NOT coalesce(results_only, false))
             WHERE id = 1""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    MatrixVersion(JdbcClient jdbc, TransactionTemplate transaction) {
+    public MatrixVersion(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
 
-    /** What a write changed: the matrix only, or models too. */
+    /** What a write changed: the matrix only, models too, or nothing but automated results and resolutions. */
     public enum Change {
         MATRIX,
-        MODELS
+        MODELS,
+        RESULTS
     }
 
     /** Marks a write in the caller's transaction (public for tests that write with plain SQL). */
     public void changed(Change change) {
-        jdbc.sql("INSERT INTO matrix_changes (id, models_changed) VALUES (nextval('matrix_changes_seq'), :models)")
+        jdbc.sql("""
+                        INSERT INTO matrix_changes (id, models_changed, results_only)
+                        VALUES (nextval('matrix_changes_seq'), :models, :resultsOnly)""")
                 .param("models", change == Change.MODELS)
+                .param("resultsOnly", change == Change.RESULTS)
                 .update();
     }
 
@@ -67,6 +86,10 @@ public class MatrixVersion {
 
     public String models() {
         return jdbc.sql(MODELS_SQL).query(String.class).single();
+    }
+
+    public String claims() {
+        return jdbc.sql(CLAIMS_SQL).query(String.class).single();
     }
 
     /** Below this many marks the read costs nothing worth a fold (counting 10,000 rows takes about a millisecond). */

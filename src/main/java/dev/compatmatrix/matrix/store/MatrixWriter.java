@@ -330,7 +330,7 @@ public class MatrixWriter {
 
     /** Keeps results reported by automated validators (what makes a cell disputed or a validation stale). */
     public void recordResults(List<AutomatedResultRow> results) {
-        inOneTransaction(() -> {
+        inOneTransaction(MatrixVersion.Change.RESULTS, () -> {
             Map<Integer, Map<Platform, CompatibilityLevel>> claimed = claims.levelsOfModels(
                     results.stream().map(AutomatedResultRow::modelId).collect(Collectors.toSet()));
             StepTimes.mark("results: claimed levels");
@@ -362,7 +362,7 @@ public class MatrixWriter {
     /** Keeps dispute resolutions (rows never updated), then the audit entries. */
     public void recordResolutions(
             List<ResolutionRow> resolutions, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
-        inOneTransaction(() -> {
+        inOneTransaction(MatrixVersion.Change.RESULTS, () -> {
             database.append(MatrixTables.RESOLUTIONS, resolutions);
             events.record(resolutions.stream()
                     .map(r -> new MatrixEvents.Event(
