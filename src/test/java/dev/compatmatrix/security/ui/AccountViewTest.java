@@ -74,7 +74,8 @@ class AccountViewTest extends WritingKaribuTest {
 
         view.repeated.setValue("a brand new long password");
         view.changePassword.click();
-        assertThat(view.passwordChanged.getText()).startsWith("Your password was changed and your other sessions were signed out.");
+        assertThat(view.passwordChanged.getText())
+                .startsWith("Your password was changed and your other sessions were signed out.");
         assertThat(view.oldPassword.getValue()).isEmpty();
 
         long before = generations.current("account-user");
