@@ -226,7 +226,12 @@ public class MatrixWriter {
      * read in this transaction (which holds them as they are until it writes them).
      */
     public void writeAutomatedBatch(AutomatedBatch batch, String user, LocalDateTime now) {
-        inOneTransaction(() -> {
+        // Results alone leave the claims version (what the dashboard keeps its totals by), as recordResults does.
+        MatrixVersion.Change versionChange =
+                batch.claims().isEmpty() && batch.approvals().isEmpty()
+                        ? MatrixVersion.Change.RESULTS
+                        : MatrixVersion.Change.MATRIX;
+        inOneTransaction(versionChange, () -> {
             ClaimWrites claimWrites = writeClaimRows(batch.claims(), user, now);
             Map<Integer, Map<Platform, CompatibilityLevel>> levels = new HashMap<>(batch.levelsBefore());
             Map<Integer, ScoreRule.Derived> derived = new LinkedHashMap<>();
