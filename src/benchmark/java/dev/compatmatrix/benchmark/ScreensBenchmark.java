@@ -22,6 +22,8 @@ import dev.compatmatrix.matrix.Platform;
 import dev.compatmatrix.matrix.Roles;
 import dev.compatmatrix.matrix.Staleness;
 import dev.compatmatrix.matrix.query.ClaimMarksQuery;
+import dev.compatmatrix.matrix.query.DisputedClaim;
+import dev.compatmatrix.matrix.query.StaleValidation;
 import dev.compatmatrix.matrix.store.ClaimRepository;
 import dev.compatmatrix.matrix.store.MatrixVersion;
 import dev.compatmatrix.matrix.store.ReviewRepository;
@@ -413,7 +415,64 @@ public final class ScreensBenchmark {
                     "export of the whole matrix",
                     sql(matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME)));
         }
+        exportStatements(runs);
     }
+
+    /**
+     * The export's statement against the one before issue 24 (claims joined to every model, then grouped and sorted
+     * by position), over plain JDBC, alternately in one run: after / before.
+     */
+    private void exportStatements(int runs) throws SQLException {
+        MatrixQuery.Statement after = matrix.allRowsStatement(MatrixFilter.NONE, MatrixSort.BY_NAME);
+        String ordered = after.sql().substring(0, after.sql().indexOf(")\nSELECT o.position") + 2);
+        String before = ordered + EXPORT_FOLD_BEFORE_ISSUE_24;
+        double[] afterMillis = new double[runs];
+        double[] beforeMillis = new double[runs];
+        for (int i = -1; i < runs; i++) {
+            long start = System.nanoTime();
+            int rowsBefore = rawRows(before, after.params());
+            double b = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            int rowsAfter = rawRows(after.sql(), after.params());
+            double a = (System.nanoTime() - start) / 1e6;
+            if (rowsBefore != rowsAfter) {
+                throw new IllegalStateException("export statements disagree: " + rowsBefore + " / " + rowsAfter);
+            }
+            if (i >= 0) {
+                beforeMillis[i] = b;
+                afterMillis[i] = a;
+            }
+        }
+        double ratio =
+                Bench.percentile(Bench.sorted(afterMillis), 50) / Bench.percentile(Bench.sorted(beforeMillis), 50);
+        System.out.printf(
+                Locale.ROOT,
+                "Export statement over JDBC, alternately: before issue 24 %s; after %s; after / before p50 %.2f%n",
+                Bench.wallTimes(beforeMillis),
+                Bench.wallTimes(afterMillis),
+                ratio);
+    }
+
+    /** {@code MatrixRowColumns.FOLDED_BY_POSITION} before issue 24: every claim joined, then grouped and sorted. */
+    private static final String EXPORT_FOLD_BEFORE_ISSUE_24 = """
+            SELECT o.position, m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
+                   m.parameters_millions, c.compatibility_score, c.recommended_platform, c.last_updated,
+                   string_agg(d.hardware_type || ':' || d.compatibility_level || ':' || d.validation_status || ':'
+                              || (%s)::INTEGER || (%s)::INTEGER, ',') AS cells
+            FROM ordered o
+            JOIN models m ON m.model_id = o.model_id
+            JOIN cross_platform_compatibility c ON c.model_id = m.model_id
+            LEFT JOIN compatibility_details d ON d.compatibility_id = c.id
+            LEFT JOIN (%s) changed ON changed.claim_id = d.id
+            LEFT JOIN (%s) latest ON latest.model_id = c.model_id AND latest.hardware_type = d.hardware_type
+            GROUP BY o.position, m.model_id, m.model_name, m.model_family, m.model_type, m.model_size,
+                     m.parameters_millions, c.compatibility_score, c.recommended_platform, c.last_updated
+            ORDER BY o.position
+            """.formatted(
+                    StaleValidation.JOINED,
+                    DisputedClaim.JOINED,
+                    StaleValidation.changedSinceApproval(""),
+                    DisputedClaim.latestResults(""));
 
     /** Discards what is written, counting bytes and lines. */
     private static final class CountingStream extends OutputStream {

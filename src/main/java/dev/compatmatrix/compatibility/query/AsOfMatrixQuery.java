@@ -163,7 +163,8 @@ public class AsOfMatrixQuery {
             params.put("validation", filter.validation().key());
         }
         sql.append("\nWHERE ").append(where.substring(" AND ".length()));
-        sql.append("\nORDER BY ").append(MatrixQuery.orderBy(sqlSort, derivedSortColumn(sqlSort), "m"));
+        sql.append("\nORDER BY ")
+                .append(MatrixQuery.orderBy(sqlSort, derivedSortColumn(sqlSort), MatrixQuery.ModelColumns.MODELS));
         return new MatrixQuery.Statement(sql.toString(), params);
     }
 

@@ -181,12 +181,11 @@ public class MatrixQuery {
     /** The ordered model ids of the whole filtered matrix. */
     public Statement orderedIdsStatement(MatrixFilter filter, MatrixSort sort) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String order = orderBy(sort);
-        if (filter.text() != null && sort.key().equals("name")) {
-            // The same order by an expression no index gives: otherwise PostgreSQL walks the name index and filters
-            // every row (56,000 rows, 307 ms for "-0421") instead of taking the few matches from the trigram indexes.
-            order = order.replaceFirst("^c\\.model_name", "(c.model_name || '')");
-        }
+        // With a text filter in name order, the name as an expression no index gives: otherwise PostgreSQL walks the
+        // name index and filters every row (56,000 rows, 307 ms for "-0421") instead of taking the few matches from
+        // the trigram indexes.
+        String name = filter.text() != null && sort.key().equals("name") ? "(c.model_name || '')" : "c.model_name";
+        String order = orderBy(sort, matrixColumn(sort, "c"), ModelColumns.MATRIX_ROW, name);
         String sql = filtered("c.model_id", filter, params) + "\nORDER BY " + order;
         return new Statement(sql, params);
     }
@@ -226,7 +225,27 @@ public class MatrixQuery {
      * sorts by the level rank kept on the matrix row (V0009): joining that platform's claims doubled the cost.
      */
     private static String orderBy(MatrixSort sort) {
-        return orderBy(sort, matrixColumn(sort, "c"), "c");
+        return orderBy(sort, matrixColumn(sort, "c"), ModelColumns.MATRIX_ROW);
+    }
+
+    /** Where an order reads the model's own columns: the live matrix row keeps them (V0023), the past reads models. */
+    enum ModelColumns {
+        MATRIX_ROW("c"),
+        MODELS("m");
+
+        private final String alias;
+
+        ModelColumns(String alias) {
+            this.alias = alias;
+        }
+
+        String column(String name) {
+            return alias + "." + name;
+        }
+
+        String sizeRank() {
+            return this == MATRIX_ROW ? column("model_size_rank") : SqlRanks.sizeRank(column("model_size"));
+        }
     }
 
     /** The column of a sort derived from the claims ({@link #sortsByMatrixColumn}) on matrix row {@code c}. */
@@ -249,23 +268,26 @@ public class MatrixQuery {
 
     /**
      * The ORDER BY terms of a sort; {@code matrixColumn} is the expression of the sort's column when it is derived
-     * from the claims ({@link #sortsByMatrixColumn}), which the live and the past matrix read differently; the
-     * model's own columns are read from {@code models}: {@code "m"} (the {@code models} table) or {@code "c"} (the
-     * matrix row, which keeps them and the size's rank).
+     * from the claims ({@link #sortsByMatrixColumn}), which the live and the past matrix read differently.
      */
-    static String orderBy(MatrixSort sort, String matrixColumn, String models) {
+    static String orderBy(MatrixSort sort, String matrixColumn, ModelColumns models) {
+        return orderBy(sort, matrixColumn, models, models.column("model_name"));
+    }
+
+    /** As above, with the name (the tie-break, or the order itself) as this expression. */
+    private static String orderBy(MatrixSort sort, String matrixColumn, ModelColumns models, String name) {
         String column = matrixColumn != null
                 ? matrixColumn
                 : switch (sort.key()) {
-                    case "family" -> models + ".model_family";
-                    case "type" -> models + ".model_type";
-                    case "size" -> models.equals("c") ? "c.model_size_rank" : SqlRanks.sizeRank(models + ".model_size");
-                    case "parameters" -> models + ".parameters_millions";
+                    case "family" -> models.column("model_family");
+                    case "type" -> models.column("model_type");
+                    case "size" -> models.sizeRank();
+                    case "parameters" -> models.column("parameters_millions");
                     default -> null;
                 };
         // Names are never null: without a NULLS clause PostgreSQL reads a descending name order backwards from the
         // name index (DESC NULLS LAST is not the index's order and sorted all 100,000 names, 0.4 against 108 ms).
-        String nameTerm = models + ".model_name" + (column == null && sort.descending() ? " DESC" : " ASC");
+        String nameTerm = name + (column == null && sort.descending() ? " DESC" : " ASC");
         return column == null ? nameTerm : column + direction(sort.descending()) + ", " + nameTerm;
     }
 
