@@ -47,8 +47,14 @@ order = []
 failures = []
 
 
+def share_of_size(case, n):
+    """A case named by an absolute offset ("page at offset 90,000") named by its share of the size ("90 %"), so
+    that the same case lines up across sizes."""
+    return re.sub(r"offset (\d+(?:,\d{3})*)", lambda m: f"offset {int(m.group(1).replace(',', '')) * 100 // n} %", case)
+
+
 def put(section, case, n, p50, p95, rows=""):
-    key = (section, case)
+    key = (section, share_of_size(case, n))
     if key not in figures:
         figures[key] = {}
         order.append(key)
