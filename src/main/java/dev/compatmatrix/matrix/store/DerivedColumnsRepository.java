@@ -106,22 +106,9 @@ public class DerivedColumnsRepository {
      * platform keys — never user text) travel as one text parameter, "id,flags,ranks,score,platform" per model and
      * ";" between models, which the database splits: planning a statement with a parameter per value costs more than
      * the update itself. Flags and ranks are one digit per platform (rank 0 for not tested), read by position. The
-     * functions mean the same on DuckDB and PostgreSQL.
+     * functions mean the same on DuckDB and PostgreSQL. This is the part after the platforms' columns.
      */
-    private static final String STORE_ALL_SQL = """
-            UPDATE cross_platform_compatibility SET
-                cpu_support = substr(v.flags, 1, 1) = '1', cuda_support = substr(v.flags, 2, 1) = '1',
-                rocm_support = substr(v.flags, 3, 1) = '1', mps_support = substr(v.flags, 4, 1) = '1',
-                openvino_support = substr(v.flags, 5, 1) = '1', qualcomm_support = substr(v.flags, 6, 1) = '1',
-                webnn_support = substr(v.flags, 7, 1) = '1', webgpu_support = substr(v.flags, 8, 1) = '1',
-                cpu_level_rank = nullif(CAST(substr(v.ranks, 1, 1) AS SMALLINT), 0),
-                cuda_level_rank = nullif(CAST(substr(v.ranks, 2, 1) AS SMALLINT), 0),
-                rocm_level_rank = nullif(CAST(substr(v.ranks, 3, 1) AS SMALLINT), 0),
-                mps_level_rank = nullif(CAST(substr(v.ranks, 4, 1) AS SMALLINT), 0),
-                openvino_level_rank = nullif(CAST(substr(v.ranks, 5, 1) AS SMALLINT), 0),
-                qualcomm_level_rank = nullif(CAST(substr(v.ranks, 6, 1) AS SMALLINT), 0),
-                webnn_level_rank = nullif(CAST(substr(v.ranks, 7, 1) AS SMALLINT), 0),
-                webgpu_level_rank = nullif(CAST(substr(v.ranks, 8, 1) AS SMALLINT), 0),
+    private static final String STORE_REST = """
                 compatibility_score = v.score, recommended_platform = v.recommended, last_updated = :now
             FROM (
                 SELECT CAST(f[1] AS INTEGER) AS id, f[2] AS flags, f[3] AS ranks,
@@ -130,6 +117,9 @@ public class DerivedColumnsRepository {
             ) AS v
             WHERE cross_platform_compatibility.id = v.id
             """;
+
+    /** The store of every platform's support and level rank. */
+    private static final String STORE_ALL_SQL = storeSql(EnumSet.allOf(Platform.class));
 
     void storeAll(Map<Integer, ScoreRule.Derived> derivedById, LocalDateTime now) {
         if (derivedById.isEmpty()) {
@@ -168,28 +158,23 @@ public class DerivedColumnsRepository {
             platforms.addAll(changed.getOrDefault(id, Set.of()));
             groups.computeIfAbsent(platforms, p -> new LinkedHashMap<>()).put(id, derived);
         });
-        groups.forEach((platforms, group) -> jdbc.sql(storeChangedSql.computeIfAbsent(platforms, this::storeSql))
+        groups.forEach((platforms, group) -> jdbc.sql(
+                        storeChangedSql.computeIfAbsent(platforms, DerivedColumnsRepository::storeSql))
                 .param("rows", encode(group))
                 .param("now", now)
                 .update());
     }
 
-    /** {@link #STORE_ALL_SQL} setting only these platforms' pairs (positions as {@link #encode} writes them). */
-    private String storeSql(Set<Platform> platforms) {
+    /** The store setting these platforms' support and level rank (positions as {@link #encode} writes them). */
+    private static String storeSql(Set<Platform> platforms) {
         StringBuilder set = new StringBuilder("UPDATE cross_platform_compatibility SET\n");
         for (Platform p : platforms) {
             int at = p.ordinal() + 1;
-            set.append("    ")
-                    .append(p.key())
-                    .append("_support = substr(v.flags, ")
-                    .append(at)
-                    .append(", 1) = '1', ")
-                    .append(p.key())
-                    .append("_level_rank = nullif(CAST(substr(v.ranks, ")
-                    .append(at)
-                    .append(", 1) AS SMALLINT), 0),\n");
+            set.append(
+                    "    %s = substr(v.flags, %d, 1) = '1', %s = nullif(CAST(substr(v.ranks, %d, 1) AS SMALLINT), 0),\n"
+                            .formatted(p.supportColumn(), at, p.levelRankColumn(), at));
         }
-        return set + STORE_ALL_SQL.substring(STORE_ALL_SQL.indexOf("    compatibility_score = v.score"));
+        return set + STORE_REST;
     }
 
     /** "id,flags,ranks,score,platform" per model, ";" between models; one digit per platform in enum order. */

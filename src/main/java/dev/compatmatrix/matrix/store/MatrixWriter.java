@@ -113,11 +113,7 @@ public class MatrixWriter {
     public void writeClaims(
             List<ClaimChange> changes, List<AuditLog.Entry> auditEntries, String user, LocalDateTime now) {
         inOneTransaction(() -> {
-            ClaimWrites written = writeClaimRows(changes, user, now);
-            cellStates.follow(written.cells(), now);
-            StepTimes.mark("claims: cell_states");
-            events.record(written.events());
-            StepTimes.mark("claims: events");
+            follow(writeClaimRows(changes, user, now), now);
             rederive(touched(changes), now);
             StepTimes.mark("claims: derived columns");
             audit.recordAll(user, auditEntries, now);
@@ -178,9 +174,7 @@ public class MatrixWriter {
                 for (Claim claim : claims.findAll(model.compatibilityId())) {
                     removals.add(ClaimChange.remove(claim, model, reason));
                 }
-                ClaimWrites written = writeClaimRows(removals, user, now);
-                cellStates.follow(written.cells(), now);
-                events.record(written.events());
+                follow(writeClaimRows(removals, user, now), now);
                 database.delete(MatrixTables.MATRIX_ROWS.name(), MATRIX_ROW_ID, List.<Object[]>of(new Object[] {
                     model.compatibilityId()
                 }));
@@ -240,12 +234,11 @@ public class MatrixWriter {
                 Map<Platform, CompatibilityLevel> model = new EnumMap<>(Platform.class);
                 model.putAll(levels.getOrDefault(change.model().modelId(), Map.of()));
                 CompatibilityLevel before = model.get(change.platform());
-                switch (change) {
-                    case ClaimChange.Create c ->
-                        model.put(c.platform(), c.data().level());
-                    case ClaimChange.Update u ->
-                        model.put(u.platform(), u.data().level());
-                    case ClaimChange.Remove r -> model.remove(r.platform());
+                CompatibilityLevel after = levelAfter(change);
+                if (after == null) {
+                    model.remove(change.platform());
+                } else {
+                    model.put(change.platform(), after);
                 }
                 levels.put(change.model().modelId(), model);
                 Set<Platform> changed = changedPlatforms.computeIfAbsent(
@@ -279,6 +272,14 @@ public class MatrixWriter {
     }
 
     private record ClaimWrites(List<CellStates.Cell> cells, List<MatrixEvents.Event> events) {}
+
+    /** The cell states and events of written claims. */
+    private void follow(ClaimWrites written, LocalDateTime now) {
+        cellStates.follow(written.cells(), now);
+        StepTimes.mark("claims: cell_states");
+        events.record(written.events());
+        StepTimes.mark("claims: events");
+    }
 
     private record ReviewWrites(List<Long> ids, List<CellStates.Cell> cells, List<MatrixEvents.Event> events) {}
 
@@ -516,6 +517,15 @@ public class MatrixWriter {
         return switch (change) {
             case ClaimChange.Create c -> c.claimId();
             case ClaimChange.Update u -> u.claimId();
+            case ClaimChange.Remove r -> null;
+        };
+    }
+
+    /** The level a change leaves in its cell (none after a removal). */
+    private static CompatibilityLevel levelAfter(ClaimChange change) {
+        return switch (change) {
+            case ClaimChange.Create c -> c.data().level();
+            case ClaimChange.Update u -> u.data().level();
             case ClaimChange.Remove r -> null;
         };
     }
